@@ -1,0 +1,1 @@
+"""The `st.` API: element and widget methods, one module per family, on DeltaGenerator."""

@@ -1,0 +1,223 @@
+"""The container cursor under every `st.` call: where an element goes, and how it is sent.
+
+`DeltaGeneratorCore` is a position in the element tree: a root (`st` itself, `st.sidebar`), a
+block (a column, an expander, a form…) or one element (what `st.empty()` and every element call
+return, so calling an element method on it replaces that element). The element methods live in
+mixins, one module per family, combined in `delta_generator.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import xxhash
+
+from sidepane.errors import SidepaneAPIException
+from sidepane.protocol.frames import Path
+from sidepane.runtime.context import RunContext, get_run_context
+from sidepane.runtime.widgets import WidgetSpec
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+Kind = Literal["root", "block", "element"]
+LabelVisibility = Literal["visible", "hidden", "collapsed"]
+
+
+class DeltaGeneratorCore:
+    """A place in the tree that elements can be written to (see the module docstring)."""
+
+    def __init__(
+        self,
+        path: Path,
+        kind: Kind,
+        *,
+        form_id: str | None = None,
+        follows_with: bool = False,
+    ) -> None:
+        self._path = path
+        self._kind = kind
+        self._form_id = form_id
+        # Only the module-level `st` root follows `with` blocks: `st.write` inside `with col:`
+        # writes to the column, while `st.sidebar.write` always writes to the sidebar.
+        self._follows_with = follows_with
+
+    def __repr__(self) -> str:
+        return f"DeltaGenerator(path={list(self._path)!r}, kind={self._kind!r})"
+
+    # ---- where things go ----
+
+    def _active(self, ctx: RunContext) -> DeltaGeneratorCore:
+        if self._follows_with and ctx.dg_stack:
+            return ctx.dg_stack[-1]
+        return self
+
+    def _place(self, ctx: RunContext) -> tuple[Path, DeltaGeneratorCore]:
+        target = self._active(ctx)
+        if target._kind == "element":
+            return target._path, target
+        return ctx.next_path(target._path), target
+
+    def _enqueue(self, type_: str, props: dict[str, Any]) -> Self:
+        """Draw an element here; return a handle whose element calls replace it."""
+        ctx = get_run_context()
+        if ctx is None:
+            return self
+        ctx.yield_point()
+        path, target = self._place(ctx)
+        ctx.emit(path, type_, props)
+        return self._new(path, "element", target._form_id)
+
+    def _block(self, type_: str, props: dict[str, Any], *, form_id: str | None = None) -> Self:
+        """Draw a container here; return it, to write into with `with` or its methods."""
+        ctx = get_run_context()
+        if ctx is None:
+            return self
+        ctx.yield_point()
+        path, target = self._place(ctx)
+        ctx.emit(path, type_, props)
+        return self._new(path, "block", form_id if form_id is not None else target._form_id)
+
+    def _new(self, path: Path, kind: Kind, form_id: str | None) -> Self:
+        return type(self)(path, kind, form_id=form_id)
+
+    def _current_form_id(self) -> str | None:
+        ctx = get_run_context()
+        if ctx is None:
+            return None
+        return self._active(ctx)._form_id
+
+    def _root_name(self) -> str:
+        ctx = get_run_context()
+        target = self._active(ctx) if ctx is not None else self
+        return str(target._path[0])
+
+    # ---- `with` blocks ----
+
+    def __enter__(self) -> Self:
+        ctx = get_run_context()
+        if ctx is not None:
+            ctx.dg_stack.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> Literal[False]:
+        ctx = get_run_context()
+        if ctx is not None and ctx.dg_stack:
+            ctx.dg_stack.pop()
+        return False
+
+    # ---- widgets ----
+
+    def _widget(
+        self,
+        kind: str,
+        *,
+        label: str,
+        key: str | int | None,
+        identity: Mapping[str, object],
+        key_identity: bool | frozenset[str],
+        props: dict[str, Any],
+        default: Any,
+        deserialize: Callable[[Any], Any],
+        serialize: Callable[[Any], Any],
+        on_change: Callable[..., Any] | None,
+        args: tuple[Any, ...] | list[Any] | None,
+        kwargs: Mapping[str, Any] | None,
+        disabled: bool,
+        label_visibility: LabelVisibility,
+        help: str | None,
+        trigger: bool = False,
+        allow_callback_in_form: bool = False,
+    ) -> Any:
+        """Register and draw a widget; return its value for this run.
+
+        `identity` holds the parameters that make the widget's id (Streamlit's rule: type,
+        label and parameters; with a key, only the key and the names in `key_identity`).
+        """
+        ctx = get_run_context()
+        if ctx is None:
+            return default
+        ctx.yield_point()
+        path, target = self._place(ctx)
+        form_id = target._form_id
+        user_key = None if key is None else str(key)
+        if label_visibility not in ("visible", "hidden", "collapsed"):
+            raise SidepaneAPIException(
+                f"Unsupported label_visibility option '{label_visibility}'. "
+                "Valid values are 'visible', 'hidden' or 'collapsed'."
+            )
+        if form_id is not None and on_change is not None and not allow_callback_in_form:
+            raise SidepaneAPIException(
+                "With forms, callbacks can only be defined on the `st.form_submit_button`. "
+                "Defining callbacks on other widgets inside a form is not allowed."
+            )
+        widget_id = compute_widget_id(
+            kind,
+            user_key=user_key,
+            identity={"label": label, **identity},
+            key_identity=key_identity,
+            form_id=form_id,
+            root=str(target._path[0]),
+        )
+        ctx.register_widget_id(widget_id, kind, user_key)
+        spec = WidgetSpec(
+            id=widget_id,
+            kind=kind,
+            key=user_key,
+            default=default,
+            deserialize=deserialize,
+            serialize=serialize,
+            form_id=form_id,
+            on_change=on_change,
+            args=tuple(args or ()),
+            kwargs=dict(kwargs or {}),
+            trigger=trigger,
+            disabled=disabled,
+        )
+        session = ctx.session
+        value, _ = session.widgets.register(spec, session.session_state.user)
+        full: dict[str, Any] = {"id": widget_id, "label": label, **props}
+        full["value"] = serialize(value)
+        if disabled:
+            full["disabled"] = True
+        if label_visibility != "visible":
+            full["label_visibility"] = label_visibility
+        if help is not None:
+            full["help"] = str(help)
+        if user_key is not None:
+            full["key"] = user_key
+        if form_id is not None:
+            full["form"] = form_id
+        ctx.emit(path, kind, full)
+        return value
+
+
+def compute_widget_id(
+    kind: str,
+    *,
+    user_key: str | None,
+    identity: Mapping[str, object],
+    key_identity: bool | frozenset[str],
+    form_id: str | None,
+    root: str,
+) -> str:
+    """A widget's stable id, `$$ID-<hash>-<key>`, derived as Streamlit derives it."""
+    keyed = user_key is not None and key_identity is not False
+    if keyed and isinstance(key_identity, frozenset):
+        parts = {k: v for k, v in identity.items() if k in key_identity}
+    elif keyed:
+        parts = {}
+    else:
+        parts = dict(identity)
+    if not keyed:
+        parts["form_id"] = form_id or ""
+        parts["root"] = root
+    h = xxhash.xxh3_128()
+    h.update(kind.encode())
+    if user_key:
+        h.update(user_key.encode())
+    for k, v in parts.items():
+        h.update(k.encode())
+        h.update(str(v).encode())
+    return f"$$ID-{h.hexdigest()}-{user_key}"

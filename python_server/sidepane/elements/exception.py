@@ -1,0 +1,65 @@
+"""`st.exception` and the element a failed run leaves where the script stopped."""
+
+from __future__ import annotations
+
+import os
+import traceback
+from typing import TYPE_CHECKING, Any
+
+from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.runtime.context import get_run_context
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _is_library(path: str) -> bool:
+    return "site-packages" in path or "dist-packages" in path or path.startswith("<")
+
+
+def exception_props(exc: BaseException, script_dir: str | None) -> dict[str, Any]:
+    """The `exception` element for `exc`: type, message and the frames a person can act on.
+
+    Sidepane's own frames are cut; each remaining frame says whether it is the user's code
+    (under the script's folder) so a viewer can fold library frames.
+    """
+    frames: list[dict[str, Any]] = []
+    for fs in traceback.extract_tb(exc.__traceback__):
+        path = os.path.abspath(fs.filename) if not fs.filename.startswith("<") else fs.filename
+        if path.startswith(_PACKAGE_DIR + os.sep):
+            continue
+        user = bool(script_dir) and path.startswith(script_dir + os.sep) and not _is_library(path)
+        frames.append(
+            {"file": path, "line": fs.lineno, "name": fs.name, "code": fs.line or "", "user": user}
+        )
+    message = str(exc)
+    if isinstance(exc, SyntaxError):
+        message = exc.msg or "invalid syntax"
+        if exc.filename and exc.lineno:
+            frames.append(
+                {
+                    "file": os.path.abspath(exc.filename),
+                    "line": exc.lineno,
+                    "name": "<module>",
+                    "code": (exc.text or "").rstrip("\n"),
+                    "user": True,
+                    "col": exc.offset or 0,
+                }
+            )
+    t = type(exc)
+    type_name = t.__qualname__ if t.__module__ in ("builtins", "__main__") else f"{t.__module__}.{t.__qualname__}"
+    props: dict[str, Any] = {"type": type_name, "message": message, "frames": frames}
+    notes = getattr(exc, "__notes__", None)
+    if notes:
+        props["note"] = "\n".join(str(n) for n in notes)
+    return props
+
+
+class ExceptionMixin(DeltaGeneratorCore):
+    def exception(self, exception: BaseException, width: int | str = "stretch") -> Self:
+        """Display an exception: its type, message and traceback, with file and line per frame."""
+        ctx = get_run_context()
+        script_dir = ctx.session.app.script_dir if ctx is not None else None
+        return self._enqueue("exception", exception_props(exception, script_dir))

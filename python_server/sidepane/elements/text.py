@@ -1,0 +1,195 @@
+"""Text elements: markdown, headings, captions, code, LaTeX, JSON, dividers, HTML."""
+
+from __future__ import annotations
+
+import json as _json
+from typing import TYPE_CHECKING, Any, Literal
+
+from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.json_text import to_json_text
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+Divider = bool | Literal["blue", "green", "orange", "red", "violet", "yellow", "gray", "grey", "rainbow"]
+
+
+def _optional(props: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """Add only the props that differ from their default (None / False), to keep frames small."""
+    for k, v in extra.items():
+        if v is not None and v is not False:
+            props[k] = v
+    return props
+
+
+class TextMixin(DeltaGeneratorCore):
+    def markdown(
+        self,
+        body: object,
+        unsafe_allow_html: bool = False,
+        *,
+        help: str | None = None,
+        width: int | str = "auto",
+        text_alignment: str = "left",
+        anchors: bool = True,
+        wrap: bool = True,
+    ) -> Self:
+        """Display Markdown text (GitHub-flavoured, with `$math$`, emoji shortcodes and colours).
+
+        Raw HTML in `body` is shown as text unless `unsafe_allow_html=True`.
+        """
+        return self._enqueue(
+            "markdown",
+            _optional({"body": str(body)}, unsafe_allow_html=unsafe_allow_html, help=help),
+        )
+
+    def _heading(
+        self,
+        style: str,
+        body: object,
+        anchor: str | Literal[False] | None,
+        help: str | None,
+        divider: Divider,
+    ) -> Self:
+        props = _optional({"body": str(body), "style": style}, help=help, divider=divider)
+        if anchor is not None:
+            props["anchor"] = anchor
+        return self._enqueue("markdown", props)
+
+    def title(
+        self,
+        body: object,
+        anchor: str | Literal[False] | None = None,
+        *,
+        help: str | None = None,
+        icon: str | None = None,
+        width: int | str = "stretch",
+        text_alignment: str = "left",
+        wrap: bool = True,
+    ) -> Self:
+        """Display text in title formatting (the page's largest heading).
+
+        `anchor` sets the heading's URL anchor; `False` hides it.
+        """
+        return self._heading("title", body, anchor, help, False)
+
+    def header(
+        self,
+        body: object,
+        anchor: str | Literal[False] | None = None,
+        *,
+        help: str | None = None,
+        icon: str | None = None,
+        divider: Divider = False,
+        width: int | str = "stretch",
+        text_alignment: str = "left",
+        wrap: bool = True,
+    ) -> Self:
+        """Display text in header formatting, optionally with a coloured divider below it."""
+        return self._heading("header", body, anchor, help, divider)
+
+    def subheader(
+        self,
+        body: object,
+        anchor: str | Literal[False] | None = None,
+        *,
+        help: str | None = None,
+        icon: str | None = None,
+        divider: Divider = False,
+        width: int | str = "stretch",
+        text_alignment: str = "left",
+        wrap: bool = True,
+    ) -> Self:
+        """Display text in subheader formatting, optionally with a coloured divider below it."""
+        return self._heading("subheader", body, anchor, help, divider)
+
+    def caption(
+        self,
+        body: object,
+        unsafe_allow_html: bool = False,
+        *,
+        help: str | None = None,
+        width: int | str = "stretch",
+        text_alignment: str = "left",
+        wrap: bool = True,
+    ) -> Self:
+        """Display small, muted Markdown text, for captions, asides and footnotes."""
+        return self._enqueue(
+            "markdown",
+            _optional(
+                {"body": str(body), "style": "caption"},
+                unsafe_allow_html=unsafe_allow_html,
+                help=help,
+            ),
+        )
+
+    def text(
+        self,
+        body: object,
+        *,
+        help: str | None = None,
+        width: int | str = "content",
+        text_alignment: str = "left",
+        wrap: bool = True,
+    ) -> Self:
+        """Display fixed-width, preformatted text, exactly as given (no Markdown)."""
+        return self._enqueue("text", _optional({"body": str(body)}, help=help))
+
+    def code(
+        self,
+        body: object,
+        language: str | None = "python",
+        *,
+        line_numbers: bool = False,
+        wrap_lines: bool = False,
+        height: int | str | None = "content",
+        width: int | str = "stretch",
+    ) -> Self:
+        """Display a code block with syntax highlighting for `language` (None: plain text)."""
+        props: dict[str, Any] = {"body": str(body), "language": language}
+        return self._enqueue("code", _optional(props, line_numbers=line_numbers, wrap=wrap_lines))
+
+    def latex(self, body: object, *, help: str | None = None, width: int | str = "stretch") -> Self:
+        """Display a mathematical expression written in LaTeX (a string or a SymPy expression)."""
+        if type(body).__module__.startswith("sympy"):
+            import sympy  # type: ignore[import-not-found, unused-ignore]
+
+            body = sympy.latex(body)
+        return self._enqueue("latex", _optional({"body": str(body)}, help=help))
+
+    def json(self, body: object, *, expanded: bool | int = True, width: int | str = "stretch") -> Self:
+        """Display an object or a JSON string as a collapsible, pretty-printed JSON tree.
+
+        `expanded` is True (all open), False (collapsed) or the depth to open.
+        """
+        if isinstance(body, str):
+            try:
+                text = _json.dumps(_json.loads(body))
+            except ValueError:
+                text = _json.dumps(body)
+        else:
+            text = to_json_text(body)
+        return self._enqueue("json", {"body": text, "expanded": expanded})
+
+    def divider(self, *, width: int | str = "stretch") -> Self:
+        """Display a horizontal rule."""
+        return self._enqueue("divider", {})
+
+    def html(
+        self, body: object, *, width: int | str = "stretch", unsafe_allow_javascript: bool = False
+    ) -> Self:
+        """Insert HTML into the app, sanitized by the viewer (scripts are removed).
+
+        `body` may be a string, a path to an .html file, or an object with `_repr_html_`.
+        """
+        from pathlib import Path
+
+        if hasattr(body, "_repr_html_"):
+            text = str(body._repr_html_())
+        elif isinstance(body, Path) or (
+            isinstance(body, str) and body.endswith((".html", ".htm")) and Path(body).is_file()
+        ):
+            text = Path(body).read_text(encoding="utf-8")
+        else:
+            text = str(body)
+        return self._enqueue("html", {"body": text})

@@ -1,0 +1,43 @@
+"""Every exception Sidepane raises on purpose, in one place.
+
+The names follow Streamlit's (`StreamlitAPIException`, `DuplicateWidgetID`, …) so code that catches
+Streamlit's errors keeps working; each is also importable under a Sidepane name.
+"""
+
+from __future__ import annotations
+
+
+class SidepaneAPIException(Exception):
+    """A script called an `st.` function in a way it does not allow.
+
+    Shown in the app like any other exception, with the user's frames only.
+    """
+
+
+StreamlitAPIException = SidepaneAPIException
+
+
+class DuplicateWidgetID(SidepaneAPIException):
+    """Two widgets in one run got the same id (same type, label and parameters, no distinct key)."""
+
+
+StreamlitDuplicateElementId = DuplicateWidgetID
+
+
+class DuplicateWidgetKey(DuplicateWidgetID):
+    """Two widgets in one run were given the same `key`."""
+
+
+StreamlitDuplicateElementKey = DuplicateWidgetKey
+
+
+class NoSessionContext(SidepaneAPIException):
+    """An API that needs a running app session was used outside one."""
+
+
+class InvalidWidgetValue(ValueError):
+    """A value sent by a viewer does not fit the widget's definition (type, range, options)."""
+
+
+class ProtocolError(ValueError):
+    """A message from a viewer could not be decoded or is not a valid message."""

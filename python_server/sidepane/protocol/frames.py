@@ -1,0 +1,71 @@
+"""Encoding and decoding of frames, the unit of docs/protocol.md."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import msgpack
+
+from sidepane.errors import ProtocolError
+
+PROTOCOL_VERSION = 1
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+
+Path = tuple[str | int, ...]
+
+_pack = msgpack.Packer(use_bin_type=True).pack
+
+
+def pack(obj: object) -> bytes:
+    """msgpack-encode one value (the encoding every frame and props map uses)."""
+    return _pack(obj)
+
+
+def frame(kind: str, **fields: Any) -> bytes:
+    """Encode a frame `{t: kind, **fields}`."""
+    return _pack({"t": kind, **fields})
+
+
+# An upsert is built from pre-encoded pieces: its props are already packed for hashing, and
+# packing them twice would double the hot path's cost.
+_UPSERT_HEAD = b"\x85" + _pack("t") + _pack("upsert") + _pack("run")
+_K_PATH = _pack("path")
+_K_TYPE = _pack("type")
+_K_PROPS = _pack("props")
+
+
+def upsert_frame(run: int, path: Path, type_: str, packed_props: bytes) -> bytes:
+    """Encode an `upsert` frame whose props map is already msgpack-encoded."""
+    return b"".join(
+        (_UPSERT_HEAD, _pack(run), _K_PATH, _pack(path), _K_TYPE, _pack(type_), _K_PROPS, packed_props)
+    )
+
+
+def decode_message(raw: bytes) -> list[dict[str, Any]]:
+    """Decode a transport message into its frames; raise ProtocolError if it is not valid.
+
+    Size, msgpack validity, and each frame being a map with a string `t` are checked here;
+    each frame type's fields are checked by its handler.
+    """
+    if len(raw) > MAX_MESSAGE_BYTES:
+        raise ProtocolError(f"message of {len(raw)} bytes is over the {MAX_MESSAGE_BYTES} limit")
+    unpacker = msgpack.Unpacker(raw=False, strict_map_key=False, max_buffer_size=MAX_MESSAGE_BYTES)
+    unpacker.feed(raw)
+    frames: list[dict[str, Any]] = []
+    try:
+        for obj in unpacker:
+            if not isinstance(obj, dict) or not isinstance(obj.get("t"), str):
+                raise ProtocolError("a frame must be a map with a string 't'")
+            frames.append(obj)
+    except (ValueError, msgpack.UnpackException) as exc:
+        raise ProtocolError(f"malformed msgpack: {exc}") from exc
+    if not frames:
+        raise ProtocolError("empty message")
+    return frames
+
+
+def iter_frames(chunks: Sequence[bytes]) -> Iterator[dict[str, Any]]:
+    """Decode frames from several transport messages (for tests and tools)."""
+    for chunk in chunks:
+        yield from decode_message(chunk)

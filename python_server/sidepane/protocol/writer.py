@@ -1,0 +1,78 @@
+"""Turns a run's events into frames for one viewer, skipping what the viewer already holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import xxhash
+
+from sidepane.protocol.frames import Path, frame, pack, upsert_frame
+from sidepane.protocol.viewer_model import ViewerModel
+
+Sink = Callable[[bytes], None]
+
+
+class FrameWriter:
+    """Encodes frames for one session and hands them to the transport's sink.
+
+    Called from the session's script thread only. The frame is sent before the viewer model
+    records it: if the run is interrupted in between, the worst case is one frame resent later.
+    """
+
+    def __init__(self, session_id: str, sink: Sink) -> None:
+        self.session_id = session_id
+        self.sink = sink
+        self.model = ViewerModel()
+        self.run = 0
+        self.bytes_sent = 0
+        self._page_config: dict[str, Any] | None = None
+
+    def _send(self, data: bytes) -> None:
+        self.bytes_sent += len(data)
+        self.sink(data)
+
+    def reset_viewer(self) -> None:
+        """A new connection holds nothing yet."""
+        self.model.reset()
+        self._page_config = None
+
+    def run_start(self, run: int, script: str) -> None:
+        self.run = run
+        self._send(frame("run_start", session=self.session_id, run=run, script=script))
+
+    def upsert(self, path: Path, type_: str, props: dict[str, Any]) -> None:
+        packed = pack(props)
+        digest = xxhash.xxh3_64_intdigest(packed)
+        if self.model.holds(path, type_, digest):
+            return
+        self._send(upsert_frame(self.run, path, type_, packed))
+        self.model.record(path, type_, digest)
+
+    def payload(self, digest: str, kind: str, data: Any) -> None:
+        if digest in self.model.payloads:
+            return
+        self._send(frame("payload", hash=digest, kind=kind, data=data))
+        self.model.payloads.add(digest)
+
+    def has_payload(self, digest: str) -> bool:
+        return digest in self.model.payloads
+
+    def run_end(self, status: str, produced: Iterable[Path] | None, ms: float) -> None:
+        remove = [] if produced is None else self.model.removals(produced)
+        self._send(frame("run_end", run=self.run, status=status, remove=remove, ms=round(ms, 3)))
+
+    def page_config(self, config: dict[str, Any]) -> None:
+        if config == self._page_config:
+            return
+        self._send(frame("page_config", **config))
+        self._page_config = dict(config)
+
+    def toast(self, body: str, icon: str | None) -> None:
+        self._send(frame("toast", run=self.run, body=body, icon=icon))
+
+    def query_params(self, params: list[list[str]]) -> None:
+        self._send(frame("query_params", params=params))
+
+    def error(self, code: str, message: str) -> None:
+        self._send(frame("error", code=code, message=message))

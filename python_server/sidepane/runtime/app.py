@@ -1,0 +1,28 @@
+"""One script served to any number of sessions, and what those sessions share."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from sidepane.protocol.writer import Sink
+from sidepane.runtime.module_reloader import ModuleReloader
+from sidepane.runtime.script_cache import ScriptCache
+from sidepane.runtime.session import AppSession
+
+
+class App:
+    """A script file and its shared state: compiled code, the local-module reloader, caches."""
+
+    def __init__(self, script_path: str | os.PathLike[str], script_args: Sequence[str] = ()) -> None:
+        self.script_path = os.path.abspath(os.fspath(script_path))
+        self.script_dir = os.path.dirname(self.script_path)
+        self.script_args = list(script_args)
+        self.code_cache = ScriptCache()
+        self.reloader = ModuleReloader(self.script_dir)
+
+    def new_session(
+        self, sink: Sink, *, session_id: str | None = None, query_string: str = ""
+    ) -> AppSession:
+        """A new viewer of this app; its frames go to `sink` (called on the script thread)."""
+        return AppSession(self, sink, session_id=session_id, query_string=query_string)

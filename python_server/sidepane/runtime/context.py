@@ -1,0 +1,106 @@
+"""The state of the run in progress, reachable from any `st.` call on the script thread.
+
+Each session's script thread has at most one RunContext at a time; code on other threads (and a
+script run with plain `python app.py`) sees none, and `st.` calls then draw nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from sidepane.errors import DuplicateWidgetID, DuplicateWidgetKey
+from sidepane.protocol.frames import Path
+from sidepane.runtime.control import RerunRequested, StopRequested
+from sidepane.runtime.requests import Request
+
+if TYPE_CHECKING:
+    from sidepane.elements.delta_generator import DeltaGenerator
+    from sidepane.runtime.session import AppSession
+
+_local = threading.local()
+
+
+def get_run_context() -> RunContext | None:
+    """The run context of the calling thread, or None outside a script run."""
+    ctx: RunContext | None = getattr(_local, "ctx", None)
+    return ctx
+
+
+def set_run_context(ctx: RunContext | None) -> None:
+    _local.ctx = ctx
+
+
+class RunContext:
+    """One run of one session's script: the element cursor, the widgets seen, the `with` stack."""
+
+    __slots__ = (
+        "_requests",
+        "cursors",
+        "dg_stack",
+        "produced",
+        "run",
+        "session",
+        "widget_ids",
+        "widget_keys",
+        "writer",
+    )
+
+    def __init__(self, session: AppSession, run: int) -> None:
+        self.session = session
+        self.run = run
+        self.writer = session.writer
+        self._requests = session.requests
+        self.cursors: dict[Path, int] = {}
+        self.produced: set[Path] = set()
+        self.dg_stack: list[DeltaGenerator] = []
+        self.widget_ids: set[str] = set()
+        self.widget_keys: set[str] = set()
+
+    def yield_point(self) -> None:
+        """Obey a pending rerun or stop; every `st.` call passes here."""
+        pending = self._requests.pending()
+        if pending is Request.NONE:
+            return
+        if pending is Request.STOP:
+            raise StopRequested
+        raise RerunRequested
+
+    def next_path(self, container: Path) -> Path:
+        index = self.cursors.get(container, 0)
+        self.cursors[container] = index + 1
+        return (*container, index)
+
+    def emit(self, path: Path, type_: str, props: dict[str, Any]) -> None:
+        """Upsert a node produced by this run."""
+        if path in self.produced:
+            # Replacing a node drawn earlier in this run (st.empty, progress updates): what was
+            # under it is no longer produced, and new children count from 0 again.
+            self._unproduce_below(path)
+        self.produced.add(path)
+        self.writer.upsert(path, type_, props)
+
+    def _unproduce_below(self, path: Path) -> None:
+        n = len(path)
+        for p in [p for p in self.produced if len(p) > n and p[:n] == path]:
+            self.produced.discard(p)
+        for p in [p for p in self.cursors if len(p) >= n and p[:n] == path]:
+            del self.cursors[p]
+
+    def register_widget_id(self, widget_id: str, kind: str, key: str | None) -> None:
+        if key is not None:
+            if key in self.widget_keys:
+                raise DuplicateWidgetKey(
+                    f"There are multiple elements with the same `key='{key}'`. To fix this, "
+                    "please make sure that the `key` argument is unique for each element you create."
+                )
+            self.widget_keys.add(key)
+        if widget_id in self.widget_ids:
+            raise DuplicateWidgetID(
+                f"There are multiple `{kind}` elements with the same auto-generated ID. When this "
+                "element is created, it is assigned an internal ID based on the element type and "
+                "provided parameters. Multiple elements with the same type and parameters will "
+                "cause this error.\n\nTo fix this error, please pass a unique `key` argument to "
+                f"the `{kind}` element."
+            )
+        self.widget_ids.add(widget_id)

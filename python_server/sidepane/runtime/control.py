@@ -1,0 +1,14 @@
+"""The exceptions that steer a script run from outside it.
+
+They derive from BaseException so a user's `except Exception:` cannot swallow them.
+"""
+
+from __future__ import annotations
+
+
+class RerunRequested(BaseException):
+    """Ends the current run early because a newer run must start (a widget moved, a save, st.rerun)."""
+
+
+class StopRequested(BaseException):
+    """Ends the current run early: `st.stop()` or a viewer's Stop."""

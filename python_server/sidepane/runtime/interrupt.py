@@ -1,0 +1,75 @@
+"""Stops a script that is busy in pure Python and reaches no `st.` call, e.g. `while True: pass`.
+
+A request is first left for the script's next `st.` call (the clean path). If the script has not
+obeyed within a grace period, we raise the control exception inside its thread with
+PyThreadState_SetAsyncExc (through ctypes; CPython delivers it at the next bytecode boundary).
+Blocking C calls such as a long `time.sleep` are only interrupted when they return.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import heapq
+import itertools
+import threading
+import time
+from collections.abc import Callable
+
+GRACE_SECONDS = 0.05
+
+_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+_set_async_exc.argtypes = [ctypes.c_ulong, ctypes.py_object]
+_set_async_exc.restype = ctypes.c_int
+
+
+def raise_in_thread(thread_id: int, exc_type: type[BaseException]) -> bool:
+    """Schedule `exc_type` to be raised in the thread; True if the thread exists."""
+    return bool(_set_async_exc(thread_id, exc_type))
+
+
+def cancel_in_thread(thread_id: int) -> None:
+    """Drop an exception scheduled by raise_in_thread that was not delivered yet."""
+    clear = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    clear.argtypes = [ctypes.c_ulong, ctypes.c_void_p]
+    clear(thread_id, None)
+    # Restore the signature the raising path expects.
+    clear.argtypes = [ctypes.c_ulong, ctypes.py_object]
+
+
+class _Watchdog:
+    """One daemon thread for the whole process that fires deferred interrupt checks."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._counter = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def call_later(self, delay: float, fn: Callable[[], None]) -> None:
+        with self._cond:
+            heapq.heappush(self._heap, (time.monotonic() + delay, next(self._counter), fn))
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._loop, name="sidepane-interrupter", daemon=True
+                )
+                self._thread.start()
+            self._cond.notify()
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._heap:
+                    self._cond.wait()
+                when, _, fn = self._heap[0]
+                delay = when - time.monotonic()
+                if delay > 0:
+                    self._cond.wait(delay)
+                    continue
+                heapq.heappop(self._heap)
+            try:
+                fn()
+            except Exception:  # pragma: no cover - a check must never kill the watchdog
+                pass
+
+
+watchdog = _Watchdog()

@@ -1,0 +1,209 @@
+"""Where a rerun starts: each session's script thread runs the script top to bottom, again and again.
+
+The thread waits for a rerun request, runs the script once in a fresh `__main__` namespace with a
+RunContext that every `st.` call reaches, and reports the run's end. Requests that arrive during a
+run are obeyed at the script's next `st.` call, or by an interrupt if it makes none.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import sys
+import threading
+import time
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sidepane.runtime import interrupt, streamlit_alias
+from sidepane.runtime.context import RunContext, get_run_context, set_run_context
+from sidepane.runtime.control import RerunRequested, StopRequested
+from sidepane.runtime.requests import Request
+from sidepane.runtime.script_cache import MAGIC_NAME
+
+if TYPE_CHECKING:
+    from sidepane.runtime.session import AppSession
+
+log = logging.getLogger("sidepane.runner")
+
+# How often a script that swallowed an interrupt (a bare `except:` in a loop) is interrupted again.
+REINTERRUPT_SECONDS = 0.2
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """How one run ended, for the session's listeners (status bar, diagnostics, AppTest)."""
+
+    run: int
+    status: str  # "ok" | "error" | "stopped" | "interrupted"
+    ms: float
+    error: BaseException | None = None
+
+
+def _is_script_thread() -> bool:
+    return get_run_context() is not None
+
+
+class ScriptRunner:
+    """Owns one session's script thread."""
+
+    def __init__(self, session: AppSession) -> None:
+        self._session = session
+        self._thread: threading.Thread | None = None
+        self._thread_id = 0
+        # Guards the window in which the script thread runs user code, so an interrupt is only
+        # ever injected there.
+        self._user_lock = threading.Lock()
+        self._in_user_code = False
+        self._run = 0
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        streamlit_alias.install(_is_script_thread)
+        self._thread = threading.Thread(
+            target=self._loop, name=f"sidepane-script-{self._session.id[:8]}", daemon=True
+        )
+        self._thread.start()
+
+    def join(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # ---- interruption (any thread) ----
+
+    def on_request(self, request: Request) -> None:
+        run = self._run
+        interrupt.watchdog.call_later(interrupt.GRACE_SECONDS, lambda: self._interrupt(run))
+
+    def _interrupt(self, run: int) -> None:
+        pending = self._session.requests.pending()
+        if pending is Request.NONE:
+            return
+        exc: type[BaseException] = StopRequested if pending is Request.STOP else RerunRequested
+        with self._user_lock:
+            if not self._in_user_code or self._run != run:
+                return
+            interrupt.raise_in_thread(self._thread_id, exc)
+        interrupt.watchdog.call_later(REINTERRUPT_SECONDS, lambda: self._interrupt(run))
+
+    @contextmanager
+    def _user_code(self) -> Iterator[None]:
+        with self._user_lock:
+            self._in_user_code = True
+        try:
+            yield
+        finally:
+            with self._user_lock:
+                self._in_user_code = False
+                interrupt.cancel_in_thread(self._thread_id)
+
+    # ---- the script thread ----
+
+    def _loop(self) -> None:
+        self._thread_id = threading.get_ident()
+        requests = self._session.requests
+        while True:
+            request = requests.wait_for_run()
+            if request is Request.SHUTDOWN:
+                break
+            try:
+                result = self._run_once()
+            except (RerunRequested, StopRequested):
+                # An interrupt that landed after the run's own handlers; the run is over anyway.
+                result = RunResult(self._run, "interrupted", 0.0)
+            except Exception:  # pragma: no cover - a bug of ours must not kill the session
+                log.exception("the runtime failed while running the script")
+                result = RunResult(self._run, "error", 0.0)
+            requests.end_run()
+            self._session.run_finished(result)
+        set_run_context(None)
+
+    def _run_once(self) -> RunResult:
+        session = self._session
+        app = session.app
+        self._run += 1
+        run = self._run
+        ctx = RunContext(session, run)
+        set_run_context(ctx)
+        session.begin_run(run)
+        started = time.perf_counter()
+        status = "ok"
+        error: BaseException | None = None
+        try:
+            with self._user_code():
+                for spec in session.widgets.begin_run():
+                    assert spec.on_change is not None
+                    spec.on_change(*spec.args, **spec.kwargs)
+                app.reloader.reload_changed()
+                self._exec_script(ctx)
+        except RerunRequested:
+            status = "interrupted"
+        except StopRequested:
+            status = "stopped"
+        except SystemExit:
+            pass
+        except KeyboardInterrupt:
+            status = "stopped"
+        except BaseException as exc:  # the user's error: show it, keep the session alive
+            status = "error"
+            error = exc
+            try:
+                session.show_exception(ctx, exc)
+            except (RerunRequested, StopRequested):
+                status = "interrupted"
+        finally:
+            streamlit_alias.purge_aliases()
+        ms = (time.perf_counter() - started) * 1000
+        if status == "interrupted":
+            session.writer.run_end(status, None, ms)
+        else:
+            session.writer.run_end(status, ctx.produced, ms)
+            user_stopped = status == "stopped" and session.requests.pending() is Request.NONE
+            session.widgets.end_run(ctx.widget_ids if not user_stopped else None)
+        return RunResult(run, status, ms, error)
+
+    def _exec_script(self, ctx: RunContext) -> None:
+        app = self._session.app
+        path = app.script_path
+        code = app.code_cache.get_code(path)
+        module = types.ModuleType("__main__")
+        namespace: dict[str, Any] = module.__dict__
+        namespace["__file__"] = path
+        namespace["__builtins__"] = builtins
+        namespace[MAGIC_NAME] = _magic_write
+        if app.script_dir not in sys.path[:1]:
+            if app.script_dir in sys.path:
+                sys.path.remove(app.script_dir)
+            sys.path.insert(0, app.script_dir)
+        sys.argv = [path, *app.script_args]
+        previous_main = sys.modules.get("__main__")
+        sys.modules["__main__"] = module
+        try:
+            exec(code, namespace)
+        finally:
+            if sys.modules.get("__main__") is module and previous_main is not None:
+                sys.modules["__main__"] = previous_main
+
+
+def _magic_write(*values: object) -> object:
+    """What a bare expression statement in the script calls: draw its value unless it is None."""
+    if len(values) == 1:
+        value = values[0]
+        if value is None:
+            return None
+        from sidepane.elements.delta_generator import main_dg
+
+        main_dg.write(value)
+        return value
+    from sidepane.elements.delta_generator import main_dg
+
+    main_dg.write(*values)
+    return values

@@ -1,0 +1,36 @@
+"""Compiled script code, once per file version, with magic applied."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import threading
+from types import CodeType
+
+from sidepane.runtime.magic import add_magic
+
+MAGIC_NAME = "__sidepane_magic__"
+
+
+class ScriptCache:
+    """Compiles a script when its (mtime, size) changes; reruns of an unchanged file reuse the code."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._codes: dict[str, tuple[int, int, CodeType]] = {}
+
+    def get_code(self, path: str) -> CodeType:
+        """The script's code object; raises OSError or SyntaxError like the import system would."""
+        st = os.stat(path)
+        with self._lock:
+            hit = self._codes.get(path)
+        if hit is not None and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
+            return hit[2]
+        with open(path, "rb") as f:
+            source = importlib.util.decode_source(f.read())
+        tree = add_magic(ast.parse(source, filename=path), magic_name=MAGIC_NAME)
+        code = compile(tree, path, "exec", dont_inherit=True)
+        with self._lock:
+            self._codes[path] = (st.st_mtime_ns, st.st_size, code)
+        return code

@@ -1,0 +1,179 @@
+"""One viewer of one script: its state, its script thread, and the messages it exchanges."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sidepane.errors import ProtocolError
+from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message
+from sidepane.protocol.writer import FrameWriter, Sink
+from sidepane.runtime.query_params import QueryParamsData
+from sidepane.runtime.requests import Request, ScriptRequests
+from sidepane.runtime.runner import RunResult, ScriptRunner
+from sidepane.runtime.session_state import SessionStateData
+from sidepane.runtime.widgets import WidgetManager
+
+if TYPE_CHECKING:
+    from sidepane.runtime.app import App
+    from sidepane.runtime.context import RunContext
+
+log = logging.getLogger("sidepane.session")
+
+RunListener = Callable[[RunResult], None]
+
+
+class AppSession:
+    """A browser tab, a VS Code panel or an AppTest: own session_state, widgets and script thread.
+
+    `handle_message` may be called from any thread; frames go to `sink` from the script thread.
+    """
+
+    def __init__(self, app: App, sink: Sink, *, session_id: str | None, query_string: str) -> None:
+        self.app = app
+        self.id = session_id or uuid.uuid4().hex
+        self.writer = FrameWriter(self.id, sink)
+        self.widgets = WidgetManager()
+        self.session_state = SessionStateData(self.widgets)
+        self.query_params = QueryParamsData(query_string)
+        self._runner = ScriptRunner(self)
+        self.requests = ScriptRequests(on_request=self._runner.on_request)
+        self._listeners: list[RunListener] = []
+        self._reset_viewer = False
+        self._idle = threading.Event()
+        self._idle.set()
+        self._closed = False
+        self.last_result: RunResult | None = None
+        self.page_config: dict[str, Any] = {}
+        # Files sent by `upload` frames, by content hash, for file_uploader.
+        self.uploads: dict[str, dict[str, Any]] = {}
+        self._idle_lock = threading.Lock()
+
+    # ---- control (any thread) ----
+
+    def add_run_listener(self, listener: RunListener) -> None:
+        """`listener(result)` is called on the script thread after each run's `run_end` frame."""
+        self._listeners.append(listener)
+
+    def request_rerun(self) -> None:
+        """Run the script (again), interrupting a run in progress."""
+        if self._closed:
+            return
+        self._runner.start()
+        with self._idle_lock:
+            self._idle.clear()
+            self.requests.request_rerun()
+
+    def request_stop(self) -> None:
+        self.requests.request_stop()
+
+    def close(self, timeout: float = 2.0) -> None:
+        """End the session: its run is interrupted and its thread ends."""
+        self._closed = True
+        self.requests.request_shutdown()
+        self._runner.join(timeout)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until no run is in progress or requested; False on timeout."""
+        return self._idle.wait(timeout)
+
+    @property
+    def script_thread_alive(self) -> bool:
+        return self._runner.alive
+
+    # ---- messages from the viewer (any thread) ----
+
+    def handle_message(self, raw: bytes) -> None:
+        """Decode and obey a viewer's message; bad input is logged and dropped, never raised."""
+        try:
+            frames = decode_message(raw)
+        except ProtocolError as exc:
+            log.warning("session %s: dropped a message: %s", self.id[:8], exc)
+            return
+        for frame in frames:
+            try:
+                self.handle_frame(frame)
+            except ProtocolError as exc:
+                log.warning("session %s: dropped a %r frame: %s", self.id[:8], frame.get("t"), exc)
+
+    def handle_frame(self, frame: dict[str, Any]) -> None:
+        kind = frame["t"]
+        if kind == "hello":
+            self._hello(frame)
+        elif kind == "widget_value":
+            self._widget_value(frame)
+        elif kind == "rerun":
+            self.request_rerun()
+        elif kind == "stop":
+            self.request_stop()
+        elif kind == "upload":
+            self._upload(frame)
+        else:
+            raise ProtocolError(f"unknown frame type {kind!r}")
+
+    def _hello(self, frame: dict[str, Any]) -> None:
+        version = frame.get("v")
+        if version != PROTOCOL_VERSION:
+            self.writer.error(
+                "version",
+                f"This viewer speaks Sidepane protocol {version!r}, the runtime speaks "
+                f"{PROTOCOL_VERSION}. Reload the page, or update the extension and the "
+                "sidepane package to the same release.",
+            )
+            return
+        query = frame.get("query")
+        if isinstance(query, str):
+            self.query_params.load(query)
+        widgets = frame.get("widgets")
+        if isinstance(widgets, dict):
+            self.widgets.accept(widgets)
+        self._reset_viewer = True
+        self.request_rerun()
+
+    def _widget_value(self, frame: dict[str, Any]) -> None:
+        wid = frame.get("id")
+        if not isinstance(wid, str) or "value" not in frame:
+            raise ProtocolError("widget_value needs a string 'id' and a 'value'")
+        updates: dict[str, Any] = {}
+        form = frame.get("form")
+        if form is not None:
+            if not isinstance(form, dict):
+                raise ProtocolError("widget_value 'form' must be a map")
+            updates.update(form)
+        updates[wid] = frame["value"]
+        if self.widgets.accept(updates):
+            self.request_rerun()
+
+    def _upload(self, frame: dict[str, Any]) -> None:
+        digest, data = frame.get("hash"), frame.get("data")
+        if not isinstance(digest, str) or not isinstance(data, bytes):
+            raise ProtocolError("upload needs a string 'hash' and binary 'data'")
+        self.uploads[digest] = frame
+
+    # ---- the script thread ----
+
+    def begin_run(self, run: int) -> None:
+        if self._reset_viewer:
+            self._reset_viewer = False
+            self.writer.reset_viewer()
+        self.writer.run_start(run, self.app.script_path)
+
+    def show_exception(self, ctx: RunContext, exc: BaseException) -> None:
+        from sidepane.elements.delta_generator import main_dg
+
+        ctx.dg_stack.clear()
+        main_dg.exception(exc)
+
+    def run_finished(self, result: RunResult) -> None:
+        self.last_result = result
+        for listener in list(self._listeners):
+            try:
+                listener(result)
+            except Exception:
+                log.exception("a run listener failed")
+        with self._idle_lock:
+            if self.requests.pending() is Request.NONE:
+                self._idle.set()

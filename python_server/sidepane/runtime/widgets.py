@@ -1,0 +1,163 @@
+"""Widget values across reruns: what the viewer set, what the script set, and callbacks.
+
+Values arrive from a viewer on a server thread (validated at once against the widget's latest
+definition) and are applied by the script thread at the start of the next run, where changed
+widgets' `on_change` callbacks run before the script, as in Streamlit.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sidepane.errors import InvalidWidgetValue
+
+log = logging.getLogger("sidepane.widgets")
+
+_MISSING: Any = object()
+
+
+@dataclass(eq=False)
+class WidgetSpec:
+    """A widget's definition as drawn by the latest run that drew it."""
+
+    id: str
+    kind: str
+    key: str | None
+    default: Any
+    # Wire value -> Python value; raises InvalidWidgetValue (or TypeError/ValueError) if invalid.
+    deserialize: Callable[[Any], Any]
+    # Python value -> wire value.
+    serialize: Callable[[Any], Any]
+    form_id: str | None = None
+    on_change: Callable[..., Any] | None = None
+    args: tuple[Any, ...] = ()
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    # A trigger (button) is True for the one run its click started.
+    trigger: bool = False
+    disabled: bool = False
+
+
+class WidgetManager:
+    """One session's widget values. Thread-safe where a viewer's thread touches it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.values: dict[str, Any] = {}
+        self.specs: dict[str, WidgetSpec] = {}
+        self.key_to_id: dict[str, str] = {}
+        # Values the script set through session_state; the widget sends them to the viewer.
+        self.script_set: set[str] = set()
+        self._pending: dict[str, Any] = {}
+        self._changed: list[str] = []
+
+    # ---- viewer side (any thread) ----
+
+    def accept(self, updates: Mapping[str, Any]) -> bool:
+        """Validate values from a viewer and queue them for the next run.
+
+        Invalid entries are dropped with a warning; returns True if anything was queued.
+        """
+        parsed: dict[str, Any] = {}
+        with self._lock:
+            for wid, wire in updates.items():
+                spec = self.specs.get(wid) if isinstance(wid, str) else None
+                if spec is None:
+                    log.warning("ignored a value for unknown widget %r", wid)
+                    continue
+                if spec.disabled:
+                    log.warning("ignored a value for disabled widget %r", wid)
+                    continue
+                try:
+                    parsed[wid] = spec.deserialize(wire)
+                except (InvalidWidgetValue, TypeError, ValueError, OverflowError) as exc:
+                    log.warning("ignored an invalid value for %s %r: %s", spec.kind, wid, exc)
+            self._pending.update(parsed)
+        return bool(parsed)
+
+    # ---- script thread ----
+
+    def begin_run(self) -> list[WidgetSpec]:
+        """Apply queued values; return the specs whose callbacks must run before the script."""
+        with self._lock:
+            pending, self._pending = self._pending, {}
+        callbacks: list[WidgetSpec] = []
+        for wid, value in pending.items():
+            spec = self.specs.get(wid)
+            if spec is None:
+                continue
+            old = self.values.get(wid, _MISSING)
+            self.values[wid] = value
+            self.script_set.discard(wid)
+            if spec.trigger:
+                changed = bool(value)
+            else:
+                changed = old is _MISSING or not _same(old, value)
+            if changed and spec.on_change is not None:
+                callbacks.append(spec)
+        return callbacks
+
+    def register(self, spec: WidgetSpec, user_state: dict[str, Any]) -> tuple[Any, bool]:
+        """Record a widget drawn by this run; return (its value, whether the script set it).
+
+        `user_state` is the session's non-widget state: a key set there before the widget
+        existed becomes the widget's value, as `st.session_state.k = v` does in Streamlit.
+        """
+        with self._lock:
+            self.specs[spec.id] = spec
+        if spec.key is not None:
+            old_id = self.key_to_id.get(spec.key)
+            if old_id is not None and old_id != spec.id and old_id in self.values:
+                # Same key, new parameters: the key's value carries over when it still fits.
+                self.values.setdefault(spec.id, self.values.pop(old_id))
+            self.key_to_id[spec.key] = spec.id
+            if spec.key in user_state:
+                self.values[spec.id] = user_state.pop(spec.key)
+                self.script_set.add(spec.id)
+        if spec.id not in self.values:
+            self.values[spec.id] = spec.default
+        value = self.values[spec.id]
+        return value, spec.id in self.script_set
+
+    def set_by_script(self, widget_id: str, value: Any) -> None:
+        self.values[widget_id] = value
+        self.script_set.add(widget_id)
+
+    def sent_to_viewer(self, widget_id: str) -> None:
+        self.script_set.discard(widget_id)
+
+    def end_run(self, drawn: Iterable[str] | None) -> None:
+        """After a run that was not interrupted: reset triggers, and forget the widgets it did not
+        draw (`drawn` is None when the run ended too early to say, e.g. a viewer's Stop)."""
+        for wid, spec in self.specs.items():
+            if spec.trigger and self.values.get(wid):
+                self.values[wid] = spec.default
+        if drawn is None:
+            return
+        keep = set(drawn)
+        with self._lock:
+            for wid in [w for w in self.specs if w not in keep]:
+                del self.specs[wid]
+                self.values.pop(wid, None)
+                self.script_set.discard(wid)
+            for key in [k for k, w in self.key_to_id.items() if w not in keep]:
+                del self.key_to_id[key]
+
+    def value_for_key(self, key: str) -> Any:
+        wid = self.key_to_id.get(key)
+        if wid is None or wid not in self.values:
+            return _MISSING
+        return self.values[wid]
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return bool(a == b)
+    except Exception:
+        return a is b
+
+
+MISSING = _MISSING

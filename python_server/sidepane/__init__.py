@@ -19,7 +19,7 @@ sidebar: DeltaGenerator = sidebar_dg
 session_state = SessionStateProxy()
 query_params = QueryParamsProxy()
 
-# Text
+# Every element and widget, drawn where the script is (`with` blocks included).
 write = main_dg.write
 write_stream = main_dg.write_stream
 markdown = main_dg.markdown
@@ -34,25 +34,118 @@ json = main_dg.json
 divider = main_dg.divider
 html = main_dg.html
 exception = main_dg.exception
+button = main_dg.button
+download_button = main_dg.download_button
+form_submit_button = main_dg.form_submit_button
+checkbox = main_dg.checkbox
+toggle = main_dg.toggle
+radio = main_dg.radio
+selectbox = main_dg.selectbox
+multiselect = main_dg.multiselect
+select_slider = main_dg.select_slider
+color_picker = main_dg.color_picker
+slider = main_dg.slider
+text_input = main_dg.text_input
+text_area = main_dg.text_area
+number_input = main_dg.number_input
+date_input = main_dg.date_input
+time_input = main_dg.time_input
+file_uploader = main_dg.file_uploader
+dataframe = main_dg.dataframe
+table = main_dg.table
+metric = main_dg.metric
+line_chart = main_dg.line_chart
+area_chart = main_dg.area_chart
+bar_chart = main_dg.bar_chart
+scatter_chart = main_dg.scatter_chart
+altair_chart = main_dg.altair_chart
+vega_lite_chart = main_dg.vega_lite_chart
+pyplot = main_dg.pyplot
+image = main_dg.image
+audio = main_dg.audio
+video = main_dg.video
+help = main_dg.help
+container = main_dg.container
+columns = main_dg.columns
+tabs = main_dg.tabs
+expander = main_dg.expander
+form = main_dg.form
+empty = main_dg.empty
+success = main_dg.success
+info = main_dg.info
+warning = main_dg.warning
+error = main_dg.error
+progress = main_dg.progress
+spinner = main_dg.spinner
+toast = main_dg.toast
+
+from sidepane.elements.page import rerun, set_page_config, stop  # noqa: E402
 
 __all__ = [
     "DeltaGenerator",
     "StreamlitAPIException",
+    "altair_chart",
+    "area_chart",
+    "audio",
+    "bar_chart",
+    "button",
     "caption",
+    "checkbox",
     "code",
+    "color_picker",
+    "columns",
+    "container",
+    "dataframe",
+    "date_input",
     "divider",
+    "download_button",
+    "empty",
+    "error",
     "exception",
+    "expander",
+    "file_uploader",
+    "form",
+    "form_submit_button",
     "header",
+    "help",
     "html",
+    "image",
+    "info",
     "json",
     "latex",
+    "line_chart",
     "markdown",
+    "metric",
+    "multiselect",
+    "number_input",
+    "progress",
+    "pyplot",
     "query_params",
+    "radio",
+    "rerun",
+    "scatter_chart",
+    "select_slider",
+    "selectbox",
     "session_state",
+    "set_page_config",
     "sidebar",
+    "slider",
+    "spinner",
+    "stop",
     "subheader",
+    "success",
+    "table",
+    "tabs",
     "text",
+    "text_area",
+    "text_input",
+    "time_input",
     "title",
+    "toast",
+    "toggle",
+    "vega_lite_chart",
+    "video",
+    "warning",
     "write",
     "write_stream",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 from collections.abc import Sequence
 
 from sidepane.protocol.writer import Sink
@@ -20,6 +21,8 @@ class App:
         self.script_args = list(script_args)
         self.code_cache = ScriptCache()
         self.reloader = ModuleReloader(self.script_dir)
+        # Extra names put in the script's namespace each run (AppTest.from_function's arguments).
+        self.script_globals: dict[str, Any] = {}
 
     def new_session(
         self, sink: Sink, *, session_id: str | None = None, query_string: str = ""

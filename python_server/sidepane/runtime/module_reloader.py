@@ -6,7 +6,10 @@ to the script would keep running its old code until the process restarts.
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import importlib
+import importlib.util
 import os
 import site
 import sys
@@ -45,6 +48,7 @@ class ModuleReloader:
         self._judged: dict[str, tuple[str, Path | None]] = {}
         self._files: dict[str, Path] = {}
         self._stamps: dict[str, _Stamp] = {}
+        self._parsed: dict[str, tuple[_Stamp | None, set[str]]] = {}
         self._modules_seen = -1
         self._last_call_ns: int | None = None
         # One app serves many sessions, each running its script in its own thread.
@@ -140,11 +144,16 @@ class ModuleReloader:
 
     def _reload(self, changed: set[str], deleted: set[str]) -> list[str]:
         local = set(self._files)
-        imports = {name: _local_imports(name, local) for name in local}
+        imports = {
+            name: (_global_refs(name) | self._source_imports(name)) & (local - {name})
+            for name in local
+        }
         importers: dict[str, set[str]] = {name: set() for name in local}
         for name, deps in imports.items():
             for dep in deps:
                 importers[dep].add(name)
+        for name in changed:
+            _discard_bytecode(sys.modules.get(name))
         affected = _closure(changed | deleted, importers)
         failed = set(deleted)
         reloaded: list[str] = []
@@ -171,10 +180,26 @@ class ModuleReloader:
         self._refresh_candidates()
         return reloaded
 
+    def _source_imports(self, name: str) -> set[str]:
+        """Modules named by the import statements in ``name``'s source, cached per version.
+
+        Globals alone miss ``from config import LIMIT``: an int does not say where it came from.
+        """
+        path, stamp = self._files[name], self._stamps.get(name)
+        cached = self._parsed.get(name)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        module = sys.modules.get(name)
+        package = getattr(module, "__package__", None)
+        found = _imports_in_source(path, package if isinstance(package, str) else "")
+        self._parsed[name] = (stamp, found)
+        return found
+
     def _forget(self, name: str) -> None:
         self._files.pop(name, None)
         self._stamps.pop(name, None)
         self._judged.pop(name, None)
+        self._parsed.pop(name, None)
 
 
 def _is_own(name: str) -> bool:
@@ -187,6 +212,15 @@ def _stat(path: Path) -> _Stamp | None:
     except OSError:
         return None
     return _Stamp(result.st_mtime_ns, result.st_size)
+
+
+def _discard_bytecode(module: ModuleType | None) -> None:
+    # A .pyc is trusted if its source's size and whole-second mtime match, so an edit that keeps
+    # the size within the same second would reload the old code from it.
+    cached = getattr(module, "__cached__", None)
+    if isinstance(cached, str):
+        with contextlib.suppress(OSError):
+            os.remove(cached)
 
 
 def _edited_since(stamp: _Stamp, since_ns: int) -> bool:
@@ -215,17 +249,57 @@ def _excluded_dirs(root: Path) -> list[Path]:
     return sorted(resolved)
 
 
-def _local_imports(name: str, local: set[str]) -> set[str]:
-    """Local modules that ``name``'s globals refer to: as modules, or via objects they define."""
+def _global_refs(name: str) -> set[str]:
+    """Modules that ``name``'s globals refer to: as modules, or via objects they define."""
     module = sys.modules.get(name)
     if module is None:
         return set()
     found: set[str] = set()
     for value in list(vars(module).values()):
         owner = _owner_module(value)
-        if owner is not None and owner != name and owner in local:
+        if owner is not None:
             found.add(owner)
     return found
+
+
+def _imports_in_source(path: Path, package: str) -> set[str]:
+    """Absolute names of the modules a source file imports when it runs (not in functions)."""
+    try:
+        tree = ast.parse(path.read_bytes(), str(path))
+    except (OSError, SyntaxError, ValueError):
+        return set()
+    found: set[str] = set()
+    pending: list[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                found.update(_with_parents(alias.name))
+        elif isinstance(node, ast.ImportFrom):
+            base = _resolve_from(node, package)
+            if base is not None:
+                # `from pkg import sub` may name a submodule rather than an attribute.
+                found.add(base)
+                found.update(f"{base}.{alias.name}" for alias in node.names)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            # Imports inside functions run at call time and find the reloaded module anyway.
+            pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _resolve_from(node: ast.ImportFrom, package: str) -> str | None:
+    if node.level == 0:
+        return node.module
+    try:
+        return importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+    except (ImportError, ValueError):
+        return None
+
+
+def _with_parents(dotted: str) -> list[str]:
+    """``a.b.c`` -> ``a.b.c``, ``a.b``, ``a``: ``import a.b.c`` binds ``a`` and reads through."""
+    parts = dotted.split(".")
+    return [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
 
 
 def _owner_module(value: object) -> str | None:

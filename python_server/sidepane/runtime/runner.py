@@ -179,6 +179,7 @@ class ScriptRunner:
         namespace["__file__"] = path
         namespace["__builtins__"] = builtins
         namespace[MAGIC_NAME] = _magic_write
+        namespace.update(app.script_globals)
         if app.script_dir not in sys.path[:1]:
             if app.script_dir in sys.path:
                 sys.path.remove(app.script_dir)

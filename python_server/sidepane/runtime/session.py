@@ -138,11 +138,11 @@ class AppSession:
         if not isinstance(wid, str) or "value" not in frame:
             raise ProtocolError("widget_value needs a string 'id' and a 'value'")
         updates: dict[str, Any] = {}
-        form = frame.get("form")
-        if form is not None:
-            if not isinstance(form, dict):
-                raise ProtocolError("widget_value 'form' must be a map")
-            updates.update(form)
+        others = frame.get("values")
+        if others is not None:
+            if not isinstance(others, dict):
+                raise ProtocolError("widget_value 'values' must be a map")
+            updates.update(others)
         updates[wid] = frame["value"]
         if self.widgets.accept(updates):
             self.request_rerun()

@@ -1,0 +1,12 @@
+"""TODO(helper): fill in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sidepane.elements.dg_core import DeltaGeneratorCore
+
+
+class HelpMixin(DeltaGeneratorCore):
+    def help(self, *args: Any, **kwargs: Any) -> Any:
+        raise NotImplementedError

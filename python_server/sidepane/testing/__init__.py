@@ -1,0 +1,13 @@
+"""Testing Sidepane apps headless: `from sidepane.testing import AppTest` (Streamlit's API)."""
+
+from __future__ import annotations
+
+# Wrapper modules register the element classes AppTest's accessors return.
+from sidepane.testing import data_elements as _data_elements  # noqa: F401
+from sidepane.testing import layout_elements as _layout_elements  # noqa: F401
+from sidepane.testing import text_elements as _text_elements  # noqa: F401
+from sidepane.testing import widget_choice_elements as _widget_choice_elements  # noqa: F401
+from sidepane.testing import widget_input_elements as _widget_input_elements  # noqa: F401
+from sidepane.testing.app_test import AppTest
+
+__all__ = ["AppTest"]

@@ -1,0 +1,268 @@
+"""`AppTest`: run an app headless and inspect it, with Streamlit's `AppTest` API.
+
+It drives the real runtime through the real frame protocol: each `run()` sends frames as a viewer
+would (`hello`, `widget_value`, `rerun`) and rebuilds the element tree from the frames it gets.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import tempfile
+import textwrap
+import threading
+from collections.abc import Callable, Iterator, MutableMapping
+from pathlib import Path
+from typing import Any
+
+from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message, frame
+from sidepane.runtime.app import App
+from sidepane.runtime.session import AppSession
+from sidepane.runtime.widgets import MISSING
+from sidepane.testing.element_tree import Block, Node, Tree
+
+
+class AppTest(Block):
+    """A simulated app run, for tests.
+
+    ```python
+    at = AppTest.from_file("app.py").run()
+    at.slider[0].set_value(5).run()
+    assert at.markdown[0].value == "`5` squared is `25`"
+    ```
+    """
+
+    def __init__(
+        self,
+        script_path: str | os.PathLike[str],
+        *,
+        default_timeout: float = 3,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> None:
+        self.default_timeout = default_timeout
+        self._app = App(script_path)
+        if args is not None or kwargs is not None:
+            self._app.script_globals.update(__args=args or (), __kwargs=kwargs or {})
+        self._tree = Tree()
+        self._inbox: list[bytes] = []
+        self._inbox_lock = threading.Lock()
+        self._session: AppSession = self._app.new_session(self._receive)
+        self._pending_python: dict[str, Any] = {}
+        self._pending_wire: dict[str, Any] = {}
+        self._started = False
+        self.toasts: list[dict[str, Any]] = []
+        self.page_config: dict[str, Any] = {}
+        self.frames: list[dict[str, Any]] = []
+        self.bytes_received = 0
+        super().__init__(Node(("app",), "app", {}), self)
+
+    # ---- constructors ----
+
+    @classmethod
+    def from_string(cls, script: str, *, default_timeout: float = 3) -> AppTest:
+        """An AppTest for the script in `script` (a string of Python source)."""
+        return cls._from_string(script, default_timeout=default_timeout)
+
+    @classmethod
+    def _from_string(
+        cls,
+        script: str,
+        *,
+        default_timeout: float,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> AppTest:
+        folder = tempfile.mkdtemp(prefix="sidepane-apptest-")
+        path = os.path.join(folder, "app.py")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(textwrap.dedent(script))
+        return cls(path, default_timeout=default_timeout, args=args, kwargs=kwargs)
+
+    @classmethod
+    def from_function(
+        cls,
+        script: Callable[..., Any],
+        *,
+        default_timeout: float = 3,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> AppTest:
+        """An AppTest whose script is the body of `script`, called with `args` and `kwargs`."""
+        source = textwrap.dedent("".join(inspect.getsourcelines(script)[0]))
+        name = getattr(script, "__name__", "script")
+        module = f"{source}\n{name}(*__args, **__kwargs)\n"
+        return cls._from_string(module, default_timeout=default_timeout, args=args, kwargs=kwargs)
+
+    @classmethod
+    def from_file(cls, script_path: str | Path, *, default_timeout: float = 3) -> AppTest:
+        """An AppTest for a script file; a relative path is relative to the calling file."""
+        path = Path(script_path)
+        if not path.is_absolute():
+            caller = inspect.stack()[1].filename
+            path = Path(caller).resolve().parent / path
+        if not path.is_file():
+            raise FileNotFoundError(f"Unable to read file '{path}'")
+        return cls(path, default_timeout=default_timeout)
+
+    # ---- running ----
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the script (again) with the widget values set since the last run; wait for it."""
+        timeout = self.default_timeout if timeout is None else timeout
+        session = self._session
+        run_seen = session.writer.run
+        messages: list[bytes] = []
+        if not self._started:
+            self._started = True
+            messages.append(frame("hello", v=PROTOCOL_VERSION, query=self._query_string()))
+        else:
+            updates = dict(self._pending_wire)
+            for wid, value in self._pending_python.items():
+                spec = session.widgets.specs.get(wid)
+                if spec is not None:
+                    updates[wid] = spec.serialize(value)
+            if updates:
+                last = next(reversed(updates))
+                rest = {k: v for k, v in updates.items() if k != last}
+                fields: dict[str, Any] = {"id": last, "value": updates[last], "run": run_seen}
+                if rest:
+                    fields["values"] = rest
+                messages.append(frame("widget_value", **fields))
+            else:
+                messages.append(frame("rerun"))
+        self._pending_python.clear()
+        self._pending_wire.clear()
+        for message in messages:
+            session.handle_message(message)
+        if not session.wait_idle(timeout):
+            session.request_stop()
+            session.wait_idle(1.0)
+            self._drain()
+            raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+        self._drain()
+        return self
+
+    def _receive(self, data: bytes) -> None:
+        with self._inbox_lock:
+            self._inbox.append(data)
+
+    def _drain(self) -> None:
+        with self._inbox_lock:
+            inbox, self._inbox = self._inbox, []
+        for data in inbox:
+            self.bytes_received += len(data)
+            for f in decode_message(data):
+                self.frames.append(f)
+                self._apply(f)
+
+    def _apply(self, f: dict[str, Any]) -> None:
+        kind = f["t"]
+        if kind == "upsert":
+            self._tree.upsert(tuple(f["path"]), f["type"], f["props"])
+        elif kind == "run_end":
+            for path in f["remove"]:
+                self._tree.remove(tuple(path))
+        elif kind == "run_start":
+            self.toasts = []
+        elif kind == "toast":
+            self.toasts.append(f)
+        elif kind == "page_config":
+            self.page_config = {k: v for k, v in f.items() if k != "t"}
+
+    def _query_string(self) -> str:
+        from urllib.parse import urlencode
+
+        return urlencode(list(self._session.query_params.items))
+
+    # ---- widget values ----
+
+    def _widget_value(self, widget_id: str) -> Any:
+        if widget_id in self._pending_python:
+            return self._pending_python[widget_id]
+        if widget_id in self._pending_wire:
+            spec = self._session.widgets.specs.get(widget_id)
+            if spec is not None:
+                return spec.deserialize(self._pending_wire[widget_id])
+        value = self._session.widgets.values.get(widget_id, MISSING)
+        return None if value is MISSING else value
+
+    def _set_widget_value(self, widget_id: str, value: Any) -> None:
+        self._pending_wire.pop(widget_id, None)
+        self._pending_python[widget_id] = value
+
+    def _set_widget_wire(self, widget_id: str, wire: Any) -> None:
+        self._pending_python.pop(widget_id, None)
+        self._pending_wire[widget_id] = wire
+
+    # ---- the tree ----
+
+    @property
+    def node(self) -> Node:  # type: ignore[override]
+        root = Node(("app",), "app", {})
+        root.children = {0: self._tree.roots["main"], 1: self._tree.roots["sidebar"]}
+        return root
+
+    @node.setter
+    def node(self, value: Node) -> None:
+        pass
+
+    @property
+    def main(self) -> Block:
+        """The app body."""
+        return Block(self._tree.roots["main"], self)
+
+    @property
+    def sidebar(self) -> Block:
+        """The sidebar."""
+        return Block(self._tree.roots["sidebar"], self)
+
+    @property
+    def session_state(self) -> MutableMapping[str, Any]:
+        """The session's `st.session_state`; set keys before `run()` to seed the script."""
+        return self._session.session_state
+
+    @property
+    def query_params(self) -> _QueryParams:
+        """The page's query parameters; set them before the first `run()`."""
+        return _QueryParams(self)
+
+    @property
+    def session(self) -> AppSession:
+        return self._session
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __del__(self) -> None:
+        try:
+            self._session.close(timeout=0)
+        except Exception:
+            pass
+
+    def __repr__(self) -> str:
+        return f"AppTest({self._app.script_path!r})"
+
+
+class _QueryParams(MutableMapping[str, Any]):
+    def __init__(self, at: AppTest) -> None:
+        self._data = at.session.query_params
+
+    def __getitem__(self, key: str) -> Any:
+        values = self._data.get_all(key)
+        if not values:
+            raise KeyError(key)
+        return values if len(values) > 1 else values[0]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._data.set(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        if not self._data.remove(key):
+            raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data.keys())
+
+    def __len__(self) -> int:
+        return len(self._data.keys())

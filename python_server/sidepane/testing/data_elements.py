@@ -1,0 +1,3 @@
+"""AppTest wrappers. TODO(helper): fill in."""
+
+from __future__ import annotations

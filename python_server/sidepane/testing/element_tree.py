@@ -1,0 +1,293 @@
+"""The element tree a viewer would hold, rebuilt from frames, with Streamlit AppTest's accessors.
+
+Wrapper classes (one per element kind) register themselves with `@register`; a node's wrapper is
+the first registered class whose `node_type` equals the node's type and whose `matches(props)` is
+true. A block's accessors (`.markdown`, `.slider`, …) list the wrappers of that accessor name found
+in its subtree, in document order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from sidepane.protocol.frames import Path
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from sidepane.testing.app_test import AppTest
+
+
+class Node:
+    """One node of the viewer's tree: its type, props and children by index."""
+
+    __slots__ = ("children", "path", "props", "type")
+
+    def __init__(self, path: Path, type_: str, props: dict[str, Any]) -> None:
+        self.path = path
+        self.type = type_
+        self.props = props
+        self.children: dict[int, Node] = {}
+
+    def ordered_children(self) -> list[Node]:
+        return [self.children[i] for i in sorted(self.children)]
+
+    def walk(self) -> Iterator[Node]:
+        for child in self.ordered_children():
+            yield child
+            yield from child.walk()
+
+
+class Tree:
+    """Applies `upsert` and `run_end` frames exactly as a viewer does (docs/protocol.md)."""
+
+    def __init__(self) -> None:
+        self.roots: dict[str, Node] = {
+            "main": Node(("main",), "root", {}),
+            "sidebar": Node(("sidebar",), "root", {}),
+        }
+
+    def _parent(self, path: Path) -> Node | None:
+        node = self.roots.get(str(path[0]))
+        for index in path[1:-1]:
+            if node is None:
+                return None
+            node = node.children.get(int(index))
+        return node
+
+    def upsert(self, path: Path, type_: str, props: dict[str, Any]) -> None:
+        parent = self._parent(path)
+        if parent is None:
+            return
+        index = int(path[-1])
+        old = parent.children.get(index)
+        if old is not None and old.type == type_:
+            old.props = props
+        else:
+            parent.children[index] = Node(path, type_, props)
+
+    def remove(self, path: Path) -> None:
+        parent = self._parent(path)
+        if parent is not None:
+            parent.children.pop(int(path[-1]), None)
+
+
+# ---- wrappers ----
+
+_REGISTRY: list[type[Element]] = []
+
+
+def register(cls: type[E]) -> type[E]:
+    """Class decorator: make `cls` the wrapper for nodes it matches."""
+    _REGISTRY.append(cls)
+    return cls
+
+
+def wrap(node: Node, root: AppTest) -> Element:
+    for cls in _REGISTRY:
+        if cls.node_type == node.type and cls.matches(node.props):
+            return cls(node, root)
+    return UnknownElement(node, root)
+
+
+def accessor_classes(name: str) -> list[type[Element]]:
+    return [cls for cls in _REGISTRY if cls.accessor == name]
+
+
+class Element:
+    """An element as a test sees it: `.value`, `.type`, `.proto` (its props), `.key`."""
+
+    node_type: ClassVar[str] = ""
+    accessor: ClassVar[str] = ""
+
+    def __init__(self, node: Node, root: AppTest) -> None:
+        self.node = node
+        self.root = root
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return True
+
+    @property
+    def type(self) -> str:
+        return self.accessor or self.node.type
+
+    @property
+    def proto(self) -> dict[str, Any]:
+        return self.node.props
+
+    @property
+    def key(self) -> str | None:
+        key: str | None = self.node.props.get("key")
+        return key
+
+    @property
+    def value(self) -> Any:
+        return self.node.props.get("body")
+
+    @property
+    def help(self) -> str | None:
+        help_: str | None = self.node.props.get("help")
+        return help_
+
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the whole app again (with any values set on widgets)."""
+        return self.root.run(timeout=timeout)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(path={list(self.node.path)}, value={self.value!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Element):
+            return self.node is other.node
+        return bool(self.value == other)
+
+    __hash__ = object.__hash__
+
+
+class UnknownElement(Element):
+    @property
+    def value(self) -> Any:
+        return self.node.props
+
+
+class Widget(Element):
+    """A widget: `.value` is its Python value; `set_value(v)` takes effect on the next `run()`."""
+
+    @property
+    def id(self) -> str:
+        wid: str = self.node.props["id"]
+        return wid
+
+    @property
+    def label(self) -> str:
+        label: str = self.node.props.get("label", "")
+        return label
+
+    @property
+    def disabled(self) -> bool:
+        return bool(self.node.props.get("disabled", False))
+
+    @property
+    def label_visibility(self) -> str:
+        vis: str = self.node.props.get("label_visibility", "visible")
+        return vis
+
+    @property
+    def value(self) -> Any:
+        return self.root._widget_value(self.id)
+
+    def set_value(self, value: Any) -> Self:
+        """Set the value the widget will have on the next `run()`."""
+        self.root._set_widget_value(self.id, value)
+        return self
+
+    def _set_wire(self, wire: Any) -> Self:
+        self.root._set_widget_wire(self.id, wire)
+        return self
+
+
+E = TypeVar("E", bound=Element)
+W = TypeVar("W", bound=Widget)
+
+
+class ElementList(Generic[E]):
+    """The elements of one kind, in order; index it, iterate it, or read `.values`."""
+
+    def __init__(self, items: Sequence[E]) -> None:
+        self._list = list(items)
+
+    def __len__(self) -> int:
+        return len(self._list)
+
+    @property
+    def len(self) -> int:
+        return len(self._list)
+
+    def __getitem__(self, index: int) -> E:
+        return self._list[index]
+
+    def __iter__(self) -> Iterator[E]:
+        return iter(self._list)
+
+    @property
+    def values(self) -> Sequence[Any]:
+        return [e.value for e in self._list]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ElementList):
+            return self._list == other._list
+        return bool(list(self._list) == other)
+
+    __hash__ = object.__hash__
+
+    def __repr__(self) -> str:
+        return f"ElementList({self._list!r})"
+
+    def __call__(self, key: str) -> E:
+        for e in self._list:
+            if e.key == key:
+                return e
+        raise KeyError(key)
+
+
+class WidgetList(ElementList[W]):
+    """Widgets of one kind; `at.slider(key="k")` finds one by its key."""
+
+    def __call__(self, key: str) -> W:  # noqa: D102 - same as ElementList
+        return super().__call__(key)
+
+
+class Block(Element):
+    """A container: the same accessors as the AppTest itself, limited to its subtree."""
+
+    @property
+    def children(self) -> dict[int, Element]:
+        return {i: wrap(n, self.root) for i, n in sorted(self.node.children.items())}
+
+    @property
+    def value(self) -> Any:
+        return None
+
+    def _find(self, name: str) -> list[Element]:
+        classes = tuple(accessor_classes(name))
+        found: list[Element] = []
+        for node in self.node.walk():
+            wrapper = wrap(node, self.root)
+            if isinstance(wrapper, classes):
+                found.append(wrapper)
+        return found
+
+    def get(self, element_type: str) -> Sequence[Element]:
+        """Every element of `element_type` (an accessor name such as "slider") in this block."""
+        return self._find(element_type)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        classes = accessor_classes(name)
+        if not classes:
+            raise AttributeError(f"{type(self).__name__} has no element accessor {name!r}")
+        found = self._find(name)
+        if any(issubclass(c, Widget) for c in classes):
+            return WidgetList(found)  # type: ignore[arg-type]
+        return ElementList(found)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.node.walk())
+
+    def __iter__(self) -> Iterator[Element]:
+        for node in self.node.walk():
+            yield wrap(node, self.root)
+
+
+def block_accessor(node_type: str, accessor: str) -> Callable[[type[E]], type[E]]:
+    """Shortcut for registering a block wrapper whose accessor differs from its node type."""
+
+    def deco(cls: type[E]) -> type[E]:
+        cls.node_type = node_type
+        cls.accessor = accessor
+        return register(cls)
+
+    return deco

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sidepane.elements.charts import ChartMixin
 from sidepane.elements.data import DataMixin
+from sidepane.elements.exception import ExceptionMixin
 from sidepane.elements.help import HelpMixin
 from sidepane.elements.layout import LayoutMixin
 from sidepane.elements.media import MediaMixin
 from sidepane.elements.status import StatusMixin
+from sidepane.elements.text import TextMixin
 from sidepane.elements.widgets.buttons import ButtonMixin
 from sidepane.elements.widgets.choices import ChoiceMixin
 from sidepane.elements.widgets.dates import DateTimeInputMixin
@@ -15,8 +17,6 @@ from sidepane.elements.widgets.file_uploader import FileUploaderMixin
 from sidepane.elements.widgets.numbers import NumberInputMixin
 from sidepane.elements.widgets.sliders import SliderMixin
 from sidepane.elements.widgets.text_inputs import TextInputMixin
-from sidepane.elements.exception import ExceptionMixin
-from sidepane.elements.text import TextMixin
 from sidepane.elements.write import WriteMixin
 
 

@@ -30,7 +30,11 @@ def exception_props(exc: BaseException, script_dir: str | None) -> dict[str, Any
         path = os.path.abspath(fs.filename) if not fs.filename.startswith("<") else fs.filename
         if path.startswith(_PACKAGE_DIR + os.sep):
             continue
-        user = bool(script_dir) and path.startswith(script_dir + os.sep) and not _is_library(path)
+        user = (
+            script_dir is not None
+            and path.startswith(script_dir + os.sep)
+            and not _is_library(path)
+        )
         frames.append(
             {"file": path, "line": fs.lineno, "name": fs.name, "code": fs.line or "", "user": user}
         )
@@ -49,7 +53,11 @@ def exception_props(exc: BaseException, script_dir: str | None) -> dict[str, Any
                 }
             )
     t = type(exc)
-    type_name = t.__qualname__ if t.__module__ in ("builtins", "__main__") else f"{t.__module__}.{t.__qualname__}"
+    type_name = (
+        t.__qualname__
+        if t.__module__ in ("builtins", "__main__")
+        else f"{t.__module__}.{t.__qualname__}"
+    )
     props: dict[str, Any] = {"type": type_name, "message": message, "frames": frames}
     notes = getattr(exc, "__notes__", None)
     if notes:

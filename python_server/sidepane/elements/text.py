@@ -11,7 +11,9 @@ from sidepane.elements.json_text import to_json_text
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-Divider = bool | Literal["blue", "green", "orange", "red", "violet", "yellow", "gray", "grey", "rainbow"]
+Divider = (
+    bool | Literal["blue", "green", "orange", "red", "violet", "yellow", "gray", "grey", "rainbow"]
+)
 
 
 def _optional(props: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -157,7 +159,9 @@ class TextMixin(DeltaGeneratorCore):
             body = sympy.latex(body)
         return self._enqueue("latex", _optional({"body": str(body)}, help=help))
 
-    def json(self, body: object, *, expanded: bool | int = True, width: int | str = "stretch") -> Self:
+    def json(
+        self, body: object, *, expanded: bool | int = True, width: int | str = "stretch"
+    ) -> Self:
         """Display an object or a JSON string as a collapsible, pretty-printed JSON tree.
 
         `expanded` is True (all open), False (collapsed) or the depth to open.

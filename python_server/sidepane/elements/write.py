@@ -139,12 +139,11 @@ class WriteMixin(DeltaGeneratorCore):
             elif inspect.isgenerator(arg) or inspect.isgeneratorfunction(arg):
                 flush()
                 dg.write_stream(arg)
-            elif isinstance(arg, _HELP_TYPES) or (
-                dataclasses.is_dataclass(arg) and not inspect.isclass(arg)
+            elif (
+                isinstance(arg, _HELP_TYPES)
+                or (dataclasses.is_dataclass(arg) and not inspect.isclass(arg))
+                or inspect.isclass(arg)
             ):
-                flush()
-                dg.help(arg)
-            elif inspect.isclass(arg):
                 flush()
                 dg.help(arg)
             elif unsafe_allow_html and callable(getattr(arg, "_repr_html_", None)):

@@ -22,9 +22,9 @@ def pack(obj: object) -> bytes:
     return _pack(obj)
 
 
-def frame(kind: str, **fields: Any) -> bytes:
-    """Encode a frame `{t: kind, **fields}`."""
-    return _pack({"t": kind, **fields})
+def frame(frame_type: str, /, **fields: Any) -> bytes:
+    """Encode a frame `{t: frame_type, **fields}`."""
+    return _pack({"t": frame_type, **fields})
 
 
 # An upsert is built from pre-encoded pieces: its props are already packed for hashing, and
@@ -38,7 +38,16 @@ _K_PROPS = _pack("props")
 def upsert_frame(run: int, path: Path, type_: str, packed_props: bytes) -> bytes:
     """Encode an `upsert` frame whose props map is already msgpack-encoded."""
     return b"".join(
-        (_UPSERT_HEAD, _pack(run), _K_PATH, _pack(path), _K_TYPE, _pack(type_), _K_PROPS, packed_props)
+        (
+            _UPSERT_HEAD,
+            _pack(run),
+            _K_PATH,
+            _pack(path),
+            _K_TYPE,
+            _pack(type_),
+            _K_PROPS,
+            packed_props,
+        )
     )
 
 

@@ -37,7 +37,7 @@ class ViewerModel:
             del self.nodes[p]
 
     def removals(self, produced: Iterable[Path]) -> list[Path]:
-        """Forget what a finished run did not produce; return the minimal list of roots to remove."""
+        """Forget what a finished run did not produce; return the minimal roots to remove."""
         keep = set(produced)
         gone = [p for p in self.nodes if p not in keep]
         if not gone:
@@ -46,7 +46,9 @@ class ViewerModel:
         for p in gone:
             del self.nodes[p]
         return [
-            p for p in sorted(gone, key=_sort_key) if not any(p[:k] in gone_set for k in range(2, len(p)))
+            p
+            for p in sorted(gone, key=_sort_key)
+            if not any(p[:k] in gone_set for k in range(2, len(p)))
         ]
 
 

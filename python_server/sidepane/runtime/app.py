@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import Any
 from collections.abc import Sequence
+from typing import Any
 
 from sidepane.protocol.writer import Sink
 from sidepane.runtime.module_reloader import ModuleReloader
@@ -15,7 +15,9 @@ from sidepane.runtime.session import AppSession
 class App:
     """A script file and its shared state: compiled code, the local-module reloader, caches."""
 
-    def __init__(self, script_path: str | os.PathLike[str], script_args: Sequence[str] = ()) -> None:
+    def __init__(
+        self, script_path: str | os.PathLike[str], script_args: Sequence[str] = ()
+    ) -> None:
         self.script_path = os.path.abspath(os.fspath(script_path))
         self.script_dir = os.path.dirname(self.script_path)
         self.script_args = list(script_args)

@@ -15,7 +15,7 @@ from sidepane.runtime.control import RerunRequested, StopRequested
 from sidepane.runtime.requests import Request
 
 if TYPE_CHECKING:
-    from sidepane.elements.delta_generator import DeltaGenerator
+    from sidepane.elements.dg_core import DeltaGeneratorCore
     from sidepane.runtime.session import AppSession
 
 _local = threading.local()
@@ -53,7 +53,7 @@ class RunContext:
         self._requests = session.requests
         self.cursors: dict[Path, int] = {}
         self.produced: set[Path] = set()
-        self.dg_stack: list[DeltaGenerator] = []
+        self.dg_stack: list[DeltaGeneratorCore] = []
         self.widget_ids: set[str] = set()
         self.widget_keys: set[str] = set()
 
@@ -92,7 +92,8 @@ class RunContext:
             if key in self.widget_keys:
                 raise DuplicateWidgetKey(
                     f"There are multiple elements with the same `key='{key}'`. To fix this, "
-                    "please make sure that the `key` argument is unique for each element you create."
+                    "please make sure that the `key` argument is unique for each element you "
+                    "create."
                 )
             self.widget_keys.add(key)
         if widget_id in self.widget_ids:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 
 class RerunRequested(BaseException):
-    """Ends the current run early because a newer run must start (a widget moved, a save, st.rerun)."""
+    """Ends the current run early: a newer run must start (a widget moved, a save, st.rerun)."""
 
 
 class StopRequested(BaseException):

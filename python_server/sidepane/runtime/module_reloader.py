@@ -100,6 +100,7 @@ class ModuleReloader:
                 current[name] = path
         for name in self._files.keys() - current.keys():
             self._stamps.pop(name, None)
+            self._parsed.pop(name, None)
         self._files = current
         self._judged = {name: judged for name, judged in self._judged.items() if name in modules}
         self._modules_seen = len(modules)
@@ -257,7 +258,9 @@ def _global_refs(name: str) -> set[str]:
     found: set[str] = set()
     for value in list(vars(module).values()):
         owner = _owner_module(value)
-        if owner is not None:
+        # A package's submodules appear among its globals because importing them sets the
+        # attribute, whether or not the package uses them; real uses show in its source.
+        if owner is not None and not owner.startswith(name + "."):
             found.add(owner)
     return found
 

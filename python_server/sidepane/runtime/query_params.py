@@ -25,9 +25,7 @@ class QueryParamsData:
     def set(self, key: str, value: object) -> None:
         if isinstance(value, dict):
             raise SidepaneAPIException("st.query_params values cannot be dictionaries")
-        values = (
-            [str(v) for v in value] if isinstance(value, (list, tuple, set)) else [str(value)]
-        )
+        values = [str(v) for v in value] if isinstance(value, (list, tuple, set)) else [str(value)]
         self.items = [(k, v) for k, v in self.items if k != key]
         self.items.extend((key, v) for v in values)
 

@@ -1,4 +1,4 @@
-"""Where a rerun starts: each session's script thread runs the script top to bottom, again and again.
+"""Where a rerun starts: each session's script thread runs the script top to bottom, again.
 
 The thread waits for a rerun request, runs the script once in a fresh `__main__` namespace with a
 RunContext that every `st.` call reaches, and reports the run's end. Requests that arrive during a
@@ -195,16 +195,8 @@ class ScriptRunner:
 
 
 def _magic_write(*values: object) -> object:
-    """What a bare expression statement in the script calls: draw its value unless it is None."""
-    if len(values) == 1:
-        value = values[0]
-        if value is None:
-            return None
-        from sidepane.elements.delta_generator import main_dg
-
-        main_dg.write(value)
-        return value
+    """What a bare expression statement in the script calls (see magic.py): draw it, return it."""
     from sidepane.elements.delta_generator import main_dg
 
     main_dg.write(*values)
-    return values
+    return values[0] if len(values) == 1 else values

@@ -14,7 +14,7 @@ MAGIC_NAME = "__sidepane_magic__"
 
 
 class ScriptCache:
-    """Compiles a script when its (mtime, size) changes; reruns of an unchanged file reuse the code."""
+    """Compiles a script when its (mtime, size) changes; an unchanged file's code is reused."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

@@ -198,7 +198,7 @@ class AppTest(Block):
     # ---- the tree ----
 
     @property
-    def node(self) -> Node:  # type: ignore[override]
+    def node(self) -> Node:
         root = Node(("app",), "app", {})
         root.children = {0: self._tree.roots["main"], 1: self._tree.roots["sidebar"]}
         return root

@@ -235,7 +235,7 @@ class ElementList(Generic[E]):
 class WidgetList(ElementList[W]):
     """Widgets of one kind; `at.slider(key="k")` finds one by its key."""
 
-    def __call__(self, key: str) -> W:  # noqa: D102 - same as ElementList
+    def __call__(self, key: str) -> W:
         return super().__call__(key)
 
 
@@ -271,7 +271,7 @@ class Block(Element):
             raise AttributeError(f"{type(self).__name__} has no element accessor {name!r}")
         found = self._find(name)
         if any(issubclass(c, Widget) for c in classes):
-            return WidgetList(found)  # type: ignore[arg-type]
+            return WidgetList(found)
         return ElementList(found)
 
     def __len__(self) -> int:

@@ -1,0 +1,64 @@
+"""The `sidepane` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+
+def _split_script_args(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    argv = list(argv)
+    if "--" in argv:
+        i = argv.index("--")
+        return argv[:i], argv[i + 1 :]
+    return argv, []
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sidepane",
+        description="Plain-Python data apps, live beside your editor.",
+        epilog="Arguments after `--` are passed to the script as sys.argv[1:].",
+    )
+    parser.add_argument("--version", action="version", version="sidepane 0.1.0")
+    sub = parser.add_subparsers(dest="command", required=True)
+    snap = sub.add_parser(
+        "snapshot",
+        help="run a script once, headless, and print its element tree",
+        description="Run a script once, headless, and print the element tree it produced. "
+        "Exits non-zero if the script raised.",
+    )
+    snap.add_argument("script", help="path to the app script")
+    snap.add_argument("--json", action="store_true", help="print the tree as JSON")
+    snap.add_argument(
+        "--timeout", type=float, default=30.0, help="seconds before the run is stopped"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `sidepane` command; returns the exit status."""
+    own, script_args = _split_script_args(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(own)
+    logging.basicConfig(level=logging.WARNING, format="sidepane: %(message)s")
+    if args.command == "snapshot":
+        return _snapshot(args.script, script_args, as_json=args.json, timeout=args.timeout)
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _snapshot(script: str, script_args: list[str], *, as_json: bool, timeout: float) -> int:
+    from sidepane.snapshot import format_text, take_snapshot, to_json
+
+    if not os.path.isfile(script):
+        print(f"sidepane: no such script: {script}", file=sys.stderr)
+        return 2
+    result = take_snapshot(script, script_args, timeout=timeout)
+    if as_json:
+        print(json.dumps(to_json(result), indent=2, default=str))
+    else:
+        print(format_text(result))
+    return 0 if result.status in ("ok", "stopped") else 1

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message, frame
+from sidepane.runtime.app import App
+from sidepane.runtime.session import AppSession
+
+
+class Viewer:
+    """A minimal viewer: records every frame a session sends it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.messages: list[bytes] = []
+
+    def __call__(self, data: bytes) -> None:
+        with self._lock:
+            self.messages.append(data)
+
+    def take(self) -> list[dict[str, Any]]:
+        with self._lock:
+            messages, self.messages = self.messages, []
+        return [f for m in messages for f in decode_message(m)]
+
+    def take_bytes(self) -> int:
+        with self._lock:
+            messages, self.messages = self.messages, []
+        return sum(len(m) for m in messages)
+
+
+class Harness:
+    def __init__(self, tmp_path: Path) -> None:
+        self.dir = tmp_path
+        self.sessions: list[AppSession] = []
+
+    def write(self, name: str, source: str) -> Path:
+        import textwrap
+
+        path = self.dir / name
+        path.write_text(textwrap.dedent(source), encoding="utf-8")
+        return path
+
+    def session(self, source: str, *, args: tuple[str, ...] = ()) -> tuple[AppSession, Viewer]:
+        path = self.write("app.py", source)
+        viewer = Viewer()
+        session = App(path, args).new_session(viewer)
+        self.sessions.append(session)
+        return session, viewer
+
+    @staticmethod
+    def hello(session: AppSession, **fields: Any) -> None:
+        session.handle_message(frame("hello", v=PROTOCOL_VERSION, **fields))
+
+    @staticmethod
+    def wait_for(cond: Callable[[], bool], timeout: float = 3.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if cond():
+                return True
+            time.sleep(0.002)
+        return cond()
+
+
+@pytest.fixture
+def harness(tmp_path: Path) -> Iterator[Harness]:
+    h = Harness(tmp_path)
+    yield h
+    for session in h.sessions:
+        session.close(timeout=1.0)
+
+
+def run_ends(frames: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [f for f in frames if f["t"] == "run_end"]

@@ -29,6 +29,17 @@ class Viewer:
             messages, self.messages = self.messages, []
         return [f for m in messages for f in decode_message(m)]
 
+    def wait_for_upsert(self, timeout: float = 3.0) -> list[dict[str, Any]]:
+        """Frames received until the first upsert (inclusive); fails after `timeout`."""
+        seen: list[dict[str, Any]] = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            seen.extend(self.take())
+            if any(f["t"] == "upsert" for f in seen):
+                return seen
+            time.sleep(0.002)
+        raise AssertionError(f"no upsert within {timeout} s: {seen}")
+
     def take_bytes(self) -> int:
         with self._lock:
             messages, self.messages = self.messages, []

@@ -123,7 +123,7 @@ def test_rerun_interrupts_a_pure_python_infinite_loop_within_200ms(harness: Harn
         """
     )
     harness.hello(session)
-    assert harness.wait_for(lambda: bool(viewer.messages))
+    viewer.wait_for_upsert()
     time.sleep(0.05)
     started = time.perf_counter()
     session.request_rerun()
@@ -237,3 +237,53 @@ def test_script_is_compiled_once_per_version(harness: Harness) -> None:
     time.sleep(0.01)
     harness.write("app.py", "x = 22\n")
     assert cache.get_code(str(path)) is not first
+
+
+def test_a_run_blocked_in_a_long_sleep_is_left_behind_and_the_session_goes_on(
+    harness: Harness,
+) -> None:
+    session, viewer = harness.session(
+        """
+        import time
+        import sidepane as st
+        st.session_state.setdefault("runs", 0)
+        st.session_state.runs += 1
+        st.write("run", st.session_state.runs)
+        if st.session_state.runs == 1:
+            time.sleep(30)
+            st.write("never drawn")
+        """
+    )
+    harness.hello(session)
+    viewer.wait_for_upsert()
+    time.sleep(0.05)
+    started = time.perf_counter()
+    session.request_stop()
+    assert harness.wait_for(lambda: any(f["t"] == "run_end" for f in viewer.take()), 3)
+    assert 0.9 < time.perf_counter() - started < 2.0
+    session.request_rerun()
+    assert session.wait_idle(3)
+    frames = viewer.take()
+    assert run_ends(frames)[-1]["status"] == "ok"
+    assert any(f["t"] == "upsert" and f["props"]["body"] == "run `2`" for f in frames)
+
+
+def test_a_script_that_swallows_every_interrupt_is_abandoned(harness: Harness) -> None:
+    session, viewer = harness.session(
+        """
+        import sidepane as st
+        st.write("start")
+        while True:
+            try:
+                while True:
+                    pass
+            except BaseException:
+                pass
+        """
+    )
+    harness.hello(session)
+    viewer.wait_for_upsert()
+    started = time.perf_counter()
+    session.request_stop()
+    assert harness.wait_for(lambda: any(f["t"] == "run_end" for f in viewer.take()), 3)
+    assert 0.9 < time.perf_counter() - started < 2.0

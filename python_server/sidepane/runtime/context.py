@@ -36,11 +36,15 @@ class RunContext:
 
     __slots__ = (
         "_requests",
+        "abandoned",
         "cursors",
         "dg_stack",
+        "in_user_code",
         "produced",
         "run",
         "session",
+        "started",
+        "thread_id",
         "widget_ids",
         "widget_keys",
         "writer",
@@ -56,12 +60,20 @@ class RunContext:
         self.dg_stack: list[DeltaGeneratorCore] = []
         self.widget_ids: set[str] = set()
         self.widget_keys: set[str] = set()
+        # Set by the runner: whether the thread is running user code now (the only place an
+        # interrupt may be injected), and whether the runner gave up on this run's thread.
+        self.in_user_code = False
+        self.abandoned = False
+        self.thread_id = 0
+        self.started = 0.0
 
     def yield_point(self) -> None:
         """Obey a pending rerun or stop; every `st.` call passes here."""
         pending = self._requests.pending()
-        if pending is Request.NONE:
+        if pending is Request.NONE and not self.abandoned:
             return
+        if self.abandoned:
+            raise StopRequested
         if pending is Request.STOP:
             raise StopRequested
         raise RerunRequested

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sidepane.protocol.writer import FrameWriter
 from sidepane.runtime import interrupt, streamlit_alias
 from sidepane.runtime.context import RunContext, get_run_context, set_run_context
 from sidepane.runtime.control import RerunRequested, StopRequested
@@ -31,6 +32,8 @@ log = logging.getLogger("sidepane.runner")
 
 # How often a script that swallowed an interrupt (a bare `except:` in a loop) is interrupted again.
 REINTERRUPT_SECONDS = 0.2
+# How long a run may ignore a rerun or stop request before its thread is abandoned.
+ABANDON_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -48,22 +51,24 @@ def _is_script_thread() -> bool:
 
 
 class ScriptRunner:
-    """Owns one session's script thread."""
+    """Owns one session's script thread (a new one if a stuck thread had to be abandoned)."""
 
     def __init__(self, session: AppSession) -> None:
         self._session = session
         self._thread: threading.Thread | None = None
-        self._thread_id = 0
-        # Guards the window in which the script thread runs user code, so an interrupt is only
-        # ever injected there.
+        # Guards the moments a thread enters or leaves user code, so an interrupt is only ever
+        # injected while the script's own code runs, and a run is abandoned at most once.
         self._user_lock = threading.Lock()
-        self._in_user_code = False
+        self._ctx: RunContext | None = None
         self._run = 0
 
     def start(self) -> None:
         if self._thread is not None:
             return
         streamlit_alias.install(_is_script_thread)
+        self._start_thread()
+
+    def _start_thread(self) -> None:
         self._thread = threading.Thread(
             target=self._loop, name=f"sidepane-script-{self._session.id[:8]}", daemon=True
         )
@@ -80,65 +85,105 @@ class ScriptRunner:
     # ---- interruption (any thread) ----
 
     def on_request(self, request: Request) -> None:
-        run = self._run
-        interrupt.watchdog.call_later(interrupt.GRACE_SECONDS, lambda: self._interrupt(run))
+        ctx = self._ctx
+        if ctx is None:
+            return
+        since = time.monotonic()
+        interrupt.watchdog.call_later(interrupt.GRACE_SECONDS, lambda: self._interrupt(ctx, since))
 
-    def _interrupt(self, run: int) -> None:
+    def _interrupt(self, ctx: RunContext, since: float) -> None:
         pending = self._session.requests.pending()
         if pending is Request.NONE:
             return
         exc: type[BaseException] = StopRequested if pending is Request.STOP else RerunRequested
         with self._user_lock:
-            if not self._in_user_code or self._run != run:
+            if not ctx.in_user_code or ctx is not self._ctx or ctx.abandoned:
                 return
-            interrupt.raise_in_thread(self._thread_id, exc)
-        interrupt.watchdog.call_later(REINTERRUPT_SECONDS, lambda: self._interrupt(run))
+            if time.monotonic() - since >= ABANDON_SECONDS:
+                self._abandon(ctx, pending)
+                return
+            interrupt.raise_in_thread(ctx.thread_id, exc)
+        interrupt.watchdog.call_later(REINTERRUPT_SECONDS, lambda: self._interrupt(ctx, since))
+
+    def _abandon(self, ctx: RunContext, pending: Request) -> None:
+        """Give up on a run whose thread does not obey (blocked in C, or swallowing interrupts).
+
+        Called with `_user_lock` held while the thread is in user code, so it touches nothing of
+        the session's: its later `st.` calls raise StopRequested, its frames go nowhere, and
+        when it returns it ends without reporting. A fresh thread serves the session.
+        """
+        log.warning(
+            "session %s: run %d did not stop within %.1f s (blocked in a call?); "
+            "leaving its thread behind",
+            self._session.id[:8],
+            ctx.run,
+            ABANDON_SECONDS,
+        )
+        ctx.abandoned = True
+        ctx.writer = FrameWriter(self._session.id, lambda _data: None)
+        session = self._session
+        status = "stopped" if pending is Request.STOP else "interrupted"
+        ms = (time.perf_counter() - ctx.started) * 1000
+        session.writer.run_end(status, None, ms)
+        session.requests.end_run()
+        self._ctx = None
+        session.run_finished(RunResult(ctx.run, status, ms))
+        self._start_thread()
 
     @contextmanager
-    def _user_code(self) -> Iterator[None]:
+    def _user_code(self, ctx: RunContext) -> Iterator[None]:
         with self._user_lock:
-            self._in_user_code = True
+            ctx.in_user_code = True
         try:
             yield
         finally:
             with self._user_lock:
-                self._in_user_code = False
-                interrupt.cancel_in_thread(self._thread_id)
+                ctx.in_user_code = False
+                interrupt.cancel_in_thread(ctx.thread_id)
 
     # ---- the script thread ----
 
     def _loop(self) -> None:
-        self._thread_id = threading.get_ident()
         requests = self._session.requests
         while True:
             request = requests.wait_for_run()
             if request is Request.SHUTDOWN:
                 break
+            ctx = self._new_context()
             try:
-                result = self._run_once()
+                result = self._run_once(ctx)
             except (RerunRequested, StopRequested):
                 # An interrupt that landed after the run's own handlers; the run is over anyway.
-                result = RunResult(self._run, "interrupted", 0.0)
+                result = RunResult(ctx.run, "interrupted", 0.0)
             except Exception:  # pragma: no cover - a bug of ours must not kill the session
                 log.exception("the runtime failed while running the script")
-                result = RunResult(self._run, "error", 0.0)
+                result = RunResult(ctx.run, "error", 0.0)
+            with self._user_lock:
+                if ctx.abandoned:
+                    break  # another thread serves the session now
+                self._ctx = None
             requests.end_run()
             self._session.run_finished(result)
         set_run_context(None)
 
-    def _run_once(self) -> RunResult:
+    def _new_context(self) -> RunContext:
+        with self._user_lock:
+            self._run += 1
+            ctx = RunContext(self._session, self._run)
+            ctx.thread_id = threading.get_ident()
+            self._ctx = ctx
+        set_run_context(ctx)
+        return ctx
+
+    def _run_once(self, ctx: RunContext) -> RunResult:
         session = self._session
         app = session.app
-        self._run += 1
-        run = self._run
-        ctx = RunContext(session, run)
-        set_run_context(ctx)
-        session.begin_run(run)
-        started = time.perf_counter()
+        session.begin_run(ctx.run)
+        ctx.started = time.perf_counter()
         status = "ok"
         error: BaseException | None = None
         try:
-            with self._user_code():
+            with self._user_code(ctx):
                 for spec in session.widgets.begin_run():
                     assert spec.on_change is not None
                     spec.on_change(*spec.args, **spec.kwargs)
@@ -155,20 +200,23 @@ class ScriptRunner:
         except BaseException as exc:  # the user's error: show it, keep the session alive
             status = "error"
             error = exc
-            try:
-                session.show_exception(ctx, exc)
-            except (RerunRequested, StopRequested):
-                status = "interrupted"
+            if not ctx.abandoned:
+                try:
+                    session.show_exception(ctx, exc)
+                except (RerunRequested, StopRequested):
+                    status = "interrupted"
         finally:
             streamlit_alias.purge_aliases()
-        ms = (time.perf_counter() - started) * 1000
+        ms = (time.perf_counter() - ctx.started) * 1000
+        if ctx.abandoned:
+            return RunResult(ctx.run, status, ms, error)
         if status == "interrupted":
             session.writer.run_end(status, None, ms)
         else:
             session.writer.run_end(status, ctx.produced, ms)
             user_stopped = status == "stopped" and session.requests.pending() is Request.NONE
             session.widgets.end_run(ctx.widget_ids if not user_stopped else None)
-        return RunResult(run, status, ms, error)
+        return RunResult(ctx.run, status, ms, error)
 
     def _exec_script(self, ctx: RunContext) -> None:
         app = self._session.app

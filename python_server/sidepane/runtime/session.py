@@ -129,7 +129,7 @@ class AppSession:
             self.query_params.load(query)
         widgets = frame.get("widgets")
         if isinstance(widgets, dict):
-            self.widgets.accept(widgets)
+            self.widgets.accept(widgets, provisional=True)
         self._reset_viewer = True
         self.request_rerun()
 

@@ -52,19 +52,25 @@ class WidgetManager:
         # Values the script set through session_state; the widget sends them to the viewer.
         self.script_set: set[str] = set()
         self._pending: dict[str, Any] = {}
-        self._changed: list[str] = []
+        # Wire values a reconnecting viewer held for widgets this session has not drawn yet;
+        # each is validated when its widget is drawn, then used instead of the default.
+        self._provisional: dict[str, Any] = {}
 
     # ---- viewer side (any thread) ----
 
-    def accept(self, updates: Mapping[str, Any]) -> bool:
+    def accept(self, updates: Mapping[str, Any], *, provisional: bool = False) -> bool:
         """Validate values from a viewer and queue them for the next run.
 
-        Invalid entries are dropped with a warning; returns True if anything was queued.
+        Invalid entries are dropped with a warning; returns True if anything was queued. With
+        `provisional` (a reconnect), values for widgets not drawn yet are kept until they are.
         """
         parsed: dict[str, Any] = {}
         with self._lock:
             for wid, wire in updates.items():
                 spec = self.specs.get(wid) if isinstance(wid, str) else None
+                if spec is None and provisional and isinstance(wid, str):
+                    self._provisional[wid] = wire
+                    continue
                 if spec is None:
                     log.warning("ignored a value for unknown widget %r", wid)
                     continue
@@ -118,9 +124,22 @@ class WidgetManager:
                 self.values[spec.id] = user_state.pop(spec.key)
                 self.script_set.add(spec.id)
         if spec.id not in self.values:
-            self.values[spec.id] = spec.default
+            self.values[spec.id] = self._from_provisional(spec)
         value = self.values[spec.id]
         return value, spec.id in self.script_set
+
+    def _from_provisional(self, spec: WidgetSpec) -> Any:
+        if not self._provisional:
+            return spec.default
+        with self._lock:
+            wire = self._provisional.pop(spec.id, _MISSING)
+        if wire is _MISSING or spec.disabled:
+            return spec.default
+        try:
+            return spec.deserialize(wire)
+        except (InvalidWidgetValue, TypeError, ValueError, OverflowError) as exc:
+            log.warning("ignored a reconnecting viewer's value for %s: %s", spec.kind, exc)
+            return spec.default
 
     def set_by_script(self, widget_id: str, value: Any) -> None:
         self.values[widget_id] = value

@@ -1,3 +1,217 @@
-"""AppTest wrappers. TODO(helper): fill in."""
+"""AppTest wrappers for buttons and choice widgets, with Streamlit AppTest's methods.
+
+`set_value` takes Python values (the AppTest turns them into wire values with the widget's own
+serializer); methods that pick by position (`select_index`) set the wire index directly.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from sidepane.testing.element_tree import Widget, register
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+
+class _Trigger(Widget):
+    @property
+    def value(self) -> bool:
+        return bool(super().value)
+
+    @property
+    def form_id(self) -> str:
+        form: str = self.node.props.get("form", "")
+        return form
+
+    def click(self) -> Self:
+        """Click the button: it returns True in the next run only."""
+        return self.set_value(True)
+
+
+@register
+class Button(_Trigger):
+    """`st.button` and `st.form_submit_button` (in `at.button`, as in Streamlit)."""
+
+    node_type = "button"
+    accessor = "button"
+
+    @property
+    def is_form_submitter(self) -> bool:
+        return bool(self.node.props.get("is_submit", False))
+
+
+@register
+class DownloadButton(_Trigger):
+    """`st.download_button`; `.data` is the bytes it would download."""
+
+    node_type = "download_button"
+    accessor = "download_button"
+
+    @property
+    def file_name(self) -> str | None:
+        name: str | None = self.node.props.get("file_name")
+        return name
+
+    @property
+    def mimetype(self) -> str:
+        mime: str = self.node.props.get("mimetype", "")
+        return mime
+
+    @property
+    def data(self) -> bytes | None:
+        digest = self.node.props.get("hash")
+        for f in reversed(self.root.frames):
+            if f.get("t") == "payload" and f.get("hash") == digest:
+                data: bytes = f["data"]
+                return data
+        return None
+
+
+class _Boolean(Widget):
+    @property
+    def value(self) -> bool:
+        return bool(super().value)
+
+    def check(self) -> Self:
+        """Set the value to True (on the next run)."""
+        return self.set_value(True)
+
+    def uncheck(self) -> Self:
+        """Set the value to False (on the next run)."""
+        return self.set_value(False)
+
+
+@register
+class Checkbox(_Boolean):
+    node_type = "checkbox"
+    accessor = "checkbox"
+
+
+@register
+class Toggle(_Boolean):
+    node_type = "toggle"
+    accessor = "toggle"
+
+
+class _Options(Widget):
+    @property
+    def options(self) -> list[str]:
+        """The options' labels, as shown."""
+        return list(self.node.props.get("options", []))
+
+
+class _Single(_Options):
+    @property
+    def index(self) -> int | None:
+        """The index of the selected option, or None."""
+        wire = self._wire()
+        return wire if isinstance(wire, int) else None
+
+    def _wire(self) -> Any:
+        spec = self.root.session.widgets.specs.get(self.id)
+        if spec is None:
+            return self.node.props.get("value")
+        return spec.serialize(self.value)
+
+    def select(self, v: Any) -> Self:
+        """Select the option `v` (a Python value; None for no selection)."""
+        return self.set_value(v)
+
+    def select_index(self, index: int | None) -> Self:
+        """Select the option at `index` (None for no selection)."""
+        return self._set_wire(index)
+
+
+@register
+class Radio(_Single):
+    node_type = "radio"
+    accessor = "radio"
+
+    @property
+    def horizontal(self) -> bool:
+        return bool(self.node.props.get("horizontal", False))
+
+    @property
+    def captions(self) -> list[str]:
+        return list(self.node.props.get("captions", []))
+
+
+@register
+class Selectbox(_Single):
+    node_type = "selectbox"
+    accessor = "selectbox"
+
+    @property
+    def placeholder(self) -> str:
+        placeholder: str = self.node.props.get("placeholder", "")
+        return placeholder
+
+
+@register
+class Multiselect(_Options):
+    node_type = "multiselect"
+    accessor = "multiselect"
+
+    @property
+    def value(self) -> list[Any]:
+        return list(super().value or [])
+
+    @property
+    def max_selections(self) -> int:
+        return int(self.node.props.get("max_selections", 0))
+
+    @property
+    def indices(self) -> Sequence[int]:
+        """The indexes of the selected options."""
+        spec = self.root.session.widgets.specs.get(self.id)
+        if spec is None:
+            return [i for i in self.node.props.get("value", []) if isinstance(i, int)]
+        return [i for i in spec.serialize(self.value) if isinstance(i, int)]
+
+    @property
+    def values(self) -> Sequence[str]:
+        """The labels of the selected options."""
+        options = self.options
+        return [options[i] for i in self.indices]
+
+    def select(self, v: Any) -> Multiselect:
+        """Add `v` to the selection (nothing happens if it is already selected)."""
+        current = self.value
+        if v in current:
+            return self
+        return self.set_value([*current, v])
+
+    def unselect(self, v: Any) -> Multiselect:
+        """Remove `v` from the selection (nothing happens if it is not selected)."""
+        current = self.value
+        if v not in current:
+            return self
+        return self.set_value([x for x in current if x != v])
+
+
+@register
+class SelectSlider(_Options):
+    node_type = "select_slider"
+    accessor = "select_slider"
+
+    @property
+    def is_range(self) -> bool:
+        return bool(self.node.props.get("range", False))
+
+    def set_range(self, lower: Any, upper: Any) -> SelectSlider:
+        """Select the range from `lower` to `upper` (options, as Python values)."""
+        return self.set_value([lower, upper])
+
+
+@register
+class ColorPicker(Widget):
+    node_type = "color_picker"
+    accessor = "color_picker"
+
+    def pick(self, v: str) -> ColorPicker:
+        """Choose the color `v`, a hex string; the "#" may be omitted."""
+        if not v.startswith("#"):
+            v = f"#{v}"
+        return self.set_value(v)

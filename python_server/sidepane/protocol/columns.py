@@ -1,0 +1,319 @@
+"""Tables on the wire: a DataFrame as `dataframe` props plus column-batch payloads, and back.
+
+See docs/protocol.md, "Dataframe columns". Encoding is pure (frame → props, payloads) so it runs
+without a run context and in tests; `decode_columns` is the inverse a viewer (or AppTest) applies.
+Numeric data goes out as raw little-endian memory, one `tobytes()` per batch: no per-row Python.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import xxhash
+
+from sidepane.errors import SidepaneAPIException
+from sidepane.protocol.frames import pack
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+BATCH_ROWS = 65_536
+"""Rows per column batch: small enough that the first rows draw early, big enough to be cheap."""
+
+Payload = tuple[str, dict[str, Any]]
+
+_INT64_MIN = -(2**63)
+
+
+def to_dataframe(data: Any) -> pd.DataFrame:
+    """Anything `st.dataframe` accepts, as a pandas DataFrame (not copied when it already is one)."""
+    import numpy as np
+    import pandas as pd
+
+    if data is None:
+        return pd.DataFrame()
+    if isinstance(data, pd.DataFrame):
+        return data
+    if isinstance(data, pd.Series):
+        return data.to_frame()
+    if isinstance(data, pd.Index):
+        return data.to_frame(index=False) if not isinstance(data, pd.MultiIndex) else data.to_frame()
+    module = type(data).__module__
+    if module.startswith("pandas.io.formats.style"):
+        return to_dataframe(data.data)
+    if isinstance(data, np.ndarray):
+        if data.ndim == 0:
+            return pd.DataFrame([data.item()])
+        if data.ndim > 2:
+            raise SidepaneAPIException(
+                f"Unable to convert a {data.ndim}-dimensional numpy array to a dataframe. "
+                "Only 1- and 2-dimensional arrays are supported."
+            )
+        return pd.DataFrame(data)
+    if callable(getattr(data, "to_pandas", None)):
+        return to_dataframe(data.to_pandas())
+    if callable(getattr(data, "__dataframe__", None)):
+        return pd.api.interchange.from_dataframe(data)
+    if isinstance(data, Mapping):
+        try:
+            return pd.DataFrame(dict(data))
+        except ValueError:
+            # A dict of scalars: one row per key, as Streamlit shows it.
+            return pd.DataFrame.from_dict(dict(data), orient="index")
+    if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
+        return pd.DataFrame([data])
+    try:
+        return pd.DataFrame(list(data) if not isinstance(data, Sequence) else data)
+    except (ValueError, TypeError) as exc:
+        raise SidepaneAPIException(
+            f"Unable to convert object of type `{type(data)}` to `pandas.DataFrame`. "
+            "Offending object:\n```py\n" + repr(data)[:300] + "\n```"
+        ) from exc
+
+
+def encode_dataframe(
+    data: Any, *, batch_rows: int = BATCH_ROWS, include_index: bool = True
+) -> tuple[dict[str, Any], list[Payload]]:
+    """Encode a table: `({rows, index, columns, batch_rows}, [(hash, payload data)])`."""
+    import pandas as pd
+
+    df = to_dataframe(data)
+    rows = len(df)
+    payloads: list[Payload] = []
+    index: list[dict[str, Any]] = []
+    if include_index:
+        idx = df.index
+        if isinstance(idx, pd.RangeIndex):
+            index.append(
+                {
+                    "name": _name(idx.name),
+                    "dtype": "range",
+                    "kind": "r",
+                    "start": int(idx.start),
+                    "step": int(idx.step),
+                    "batches": [],
+                }
+            )
+        elif isinstance(idx, pd.MultiIndex):
+            for level in range(idx.nlevels):
+                values = idx.get_level_values(level)
+                index.append(_encode_column(values, _name(values.name), rows, batch_rows, payloads))
+        else:
+            index.append(_encode_column(idx, _name(idx.name), rows, batch_rows, payloads))
+    columns: list[dict[str, Any]] = []
+    multi = isinstance(df.columns, pd.MultiIndex)
+    for position, label in enumerate(df.columns):
+        series = df.iloc[:, position]
+        if multi:
+            parts = [_name(p) for p in label]
+            column = _encode_column(series, " / ".join(parts), rows, batch_rows, payloads)
+            column["path"] = parts
+        else:
+            column = _encode_column(series, _name(label), rows, batch_rows, payloads)
+        columns.append(column)
+    props = {"rows": rows, "index": index, "columns": columns, "batch_rows": batch_rows}
+    return props, payloads
+
+
+def _name(label: object) -> str:
+    return "" if label is None else str(label)
+
+
+def _encode_column(
+    values: Any, name: str, rows: int, batch_rows: int, payloads: list[Payload]
+) -> dict[str, Any]:
+    """Describe one column and append its batches' payloads."""
+    import numpy as np
+    import pandas as pd
+
+    dtype = values.dtype
+    column: dict[str, Any] = {"name": name, "dtype": str(dtype)}
+    extra: dict[str, Any] = {}
+    array: np.ndarray[Any, Any] | None = None
+    strings: list[str | None] | None = None
+    if isinstance(dtype, pd.CategoricalDtype):
+        kind = "O"
+        column["categories"] = [_display(c) for c in dtype.categories]
+        if dtype.ordered:
+            column["ordered"] = True
+        strings = _display_list(np.asarray(values, dtype=object))
+    elif isinstance(dtype, pd.DatetimeTZDtype) or (
+        isinstance(dtype, np.dtype) and dtype.kind in "Mm"
+    ):
+        kind = "M" if isinstance(dtype, pd.DatetimeTZDtype) or dtype.kind == "M" else "m"
+        raw = np.asarray(values.array if hasattr(values, "array") else values)
+        if isinstance(dtype, pd.DatetimeTZDtype):
+            extra["tz"] = str(dtype.tz)
+            raw = np.asarray(pd.DatetimeIndex(values).tz_convert("UTC").tz_localize(None))
+        unit = np.datetime_data(raw.dtype)[0]
+        extra["unit"] = unit
+        array = raw.view("<i8")
+        extra["e"] = "<i8"
+    elif isinstance(dtype, np.dtype) and dtype.kind in "fiu":
+        kind = dtype.kind
+        array = np.asarray(values)
+        if dtype.kind == "f" and dtype.itemsize > 8:
+            array = array.astype("<f8")
+        extra["e"] = array.dtype.newbyteorder("<").str
+    elif isinstance(dtype, np.dtype) and dtype.kind == "b":
+        kind = "b"
+        array = np.asarray(values).view(np.uint8)
+        extra["e"] = "|u1"
+    elif isinstance(dtype, pd.BooleanDtype):
+        kind = "b"
+        masked = values.array
+        array = np.where(masked.isna(), 2, masked.to_numpy(dtype=bool, na_value=False)).astype(
+            np.uint8
+        )
+        extra["e"] = "|u1"
+    elif getattr(dtype, "kind", "") in "fiu" and getattr(dtype, "_is_numeric", False):
+        # Nullable Int64/Float64: integers with missing values travel as float64 with NaN.
+        kind = dtype.kind
+        masked = values.array
+        if bool(masked.isna().any()) or dtype.kind == "f":
+            array = masked.to_numpy(dtype="float64", na_value=np.nan)
+        else:
+            array = masked.to_numpy(dtype=dtype.numpy_dtype)
+        extra["e"] = array.dtype.newbyteorder("<").str
+    else:
+        kind = "O"
+        if isinstance(values, pd.Index):
+            values = values.to_series(index=None)
+        if isinstance(values, pd.Series) and isinstance(values.dtype, pd.SparseDtype):
+            values = values.sparse.to_dense()
+        strings = _display_list(np.asarray(values, dtype=object))
+    column["kind"] = kind
+    if extra.get("tz"):
+        column["tz"] = extra["tz"]
+    batches: list[str] = []
+    meta = f"{name}\0{column['dtype']}\0{extra.get('e', '')}\0{extra.get('unit', '')}\0{extra.get('tz', '')}"
+    meta_bytes = meta.encode()
+    for start in range(0, rows, batch_rows):
+        stop = min(start + batch_rows, rows)
+        hasher = xxhash.xxh3_128(meta_bytes)
+        data: dict[str, Any]
+        if array is not None:
+            raw_bytes = array[start:stop].astype(extra["e"], copy=False).tobytes()
+            hasher.update(raw_bytes)
+            data = {**extra, "b": raw_bytes}
+        else:
+            assert strings is not None
+            part = strings[start:stop]
+            hasher.update(pack(part))
+            data = {"v": part}
+        digest = hasher.hexdigest()
+        batches.append(digest)
+        payloads.append((digest, data))
+    column["batches"] = batches
+    return column
+
+
+def _display(value: object) -> str | None:
+    """A cell's display text, or None when it is missing."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    if isinstance(value, bytes):
+        try:
+            return value.decode()
+        except UnicodeDecodeError:
+            return repr(value)
+    return str(value)
+
+
+def _display_list(values: np.ndarray[Any, Any]) -> list[str | None]:
+    items = values.tolist()
+    return [v if type(v) is str else _display(v) for v in items]
+
+
+# ---- decoding ----
+
+
+def decode_columns(props: Mapping[str, Any], payloads: Mapping[str, Any]) -> pd.DataFrame:
+    """Rebuild the DataFrame described by `dataframe`-style props from received payloads.
+
+    A batch whose payload has not arrived raises KeyError.
+    """
+    import pandas as pd
+
+    rows = int(props["rows"])
+    data = {}
+    columns = list(props.get("columns", []))
+    for i, column in enumerate(columns):
+        data[i] = decode_column(column, rows, payloads)
+    df = pd.DataFrame(data)
+    if columns and all("path" in c for c in columns):
+        df.columns = pd.MultiIndex.from_tuples([tuple(c["path"]) for c in columns])
+    else:
+        df.columns = pd.Index([c["name"] for c in columns])
+    index_cols = list(props.get("index", []))
+    if len(index_cols) == 1 and index_cols[0]["kind"] == "r":
+        r = index_cols[0]
+        step = int(r["step"])
+        df.index = pd.RangeIndex(
+            int(r["start"]), int(r["start"]) + rows * step, step, name=r["name"] or None
+        )
+    elif len(index_cols) == 1:
+        series = decode_column(index_cols[0], rows, payloads)
+        df.index = pd.Index(series, name=index_cols[0]["name"] or None)
+    elif index_cols:
+        arrays = [decode_column(c, rows, payloads) for c in index_cols]
+        df.index = pd.MultiIndex.from_arrays(arrays, names=[c["name"] or None for c in index_cols])
+    return df
+
+
+def decode_column(column: Mapping[str, Any], rows: int, payloads: Mapping[str, Any]) -> pd.Series:
+    """One column's values (as a Series with a default index) from its batches' payloads."""
+    import numpy as np
+    import pandas as pd
+
+    parts = [payloads[h] for h in column["batches"]]
+    kind = column["kind"]
+    dtype = column["dtype"]
+    if kind == "r":
+        start, step = int(column["start"]), int(column["step"])
+        return pd.Series(np.arange(start, start + rows * step, step))
+    if kind == "O":
+        values: list[Any] = [v for p in parts for v in p["v"]]
+        if "categories" in column:
+            return pd.Series(
+                pd.Categorical(
+                    values, categories=column["categories"], ordered=column.get("ordered", False)
+                )
+            )
+        if dtype in ("object",):
+            return pd.Series(values, dtype=object)
+        try:
+            return pd.Series(values, dtype=dtype)
+        except (TypeError, ValueError):
+            return pd.Series(values, dtype=object)
+    encoding = parts[0]["e"] if parts else "<f8"
+    raw = b"".join(p["b"] for p in parts)
+    array = np.frombuffer(raw, dtype=encoding)
+    if kind in "Mm":
+        unit = parts[0]["unit"] if parts else "ns"
+        typed = array.view(f"<{kind}8[{unit}]")
+        if kind == "M" and column.get("tz"):
+            return pd.Series(pd.DatetimeIndex(typed).tz_localize("UTC").tz_convert(column["tz"]))
+        return pd.Series(typed)
+    if kind == "b":
+        if dtype == "bool":
+            return pd.Series(array.astype(bool))
+        return pd.Series(
+            pd.array([None if v == 2 else bool(v) for v in array.tolist()], dtype="boolean")
+        )
+    series = pd.Series(array.copy())
+    if str(series.dtype) != dtype:
+        try:
+            series = series.astype(dtype)
+        except (TypeError, ValueError):
+            pass
+    return series

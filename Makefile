@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck pytest bench clean
+.PHONY: setup demo test lint typecheck pytest bench conformance-streamlit clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,13 @@ test: lint typecheck pytest
 
 bench: setup
 	$(PY) bench/runtime_bench.py
+
+# The conformance suite, run against Streamlit itself (in the bench's Streamlit venv): every case
+# must pass there too, with only the AppTest import changed.
+conformance-streamlit: setup
+	ST_PY=$$($(PY) -c 'import sys; sys.path.insert(0, "bench"); from streamlit_env import streamlit_python; print(streamlit_python())') && \
+	$$ST_PY -m pip install -q pytest pandas && \
+	cd tests/python && SIDEPANE_CONFORMANCE=streamlit $$ST_PY -m pytest conformance --confcutdir=conformance -q -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV)

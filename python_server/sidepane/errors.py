@@ -31,6 +31,23 @@ class DuplicateWidgetKey(DuplicateWidgetID):
 StreamlitDuplicateElementKey = DuplicateWidgetKey
 
 
+class WidgetAlreadyInstantiatedError(SidepaneAPIException):
+    """The script set a widget's key in session_state after drawing that widget in this run."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"`st.session_state['{key}']` cannot be modified after the widget with that key is "
+            f"instantiated. Assign `st.session_state['{key}']` before creating the widget, or "
+            "update it from an `on_change` or `on_click` callback, which runs before the widget "
+            "is instantiated. If this is a read-only session state key (buttons, file and media "
+            "inputs, `st.data_editor`, forms, chart or `ButtonColumn` selections), store the "
+            "value under a different session state key."
+        )
+
+
+StreamlitWidgetAlreadyInstantiatedError = WidgetAlreadyInstantiatedError
+
+
 class NoSessionContext(SidepaneAPIException):
     """An API that needs a running app session was used outside one."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from sidepane.errors import SidepaneAPIException
+from sidepane.errors import WidgetAlreadyInstantiatedError
 from sidepane.runtime.widgets import MISSING, WidgetManager
 
 if TYPE_CHECKING:
@@ -30,10 +30,7 @@ class SessionStateData(MutableMapping[str, Any]):
     def set(self, key: str, value: Any, ctx: RunContext | None) -> None:
         wid = self._widgets.key_to_id.get(key)
         if ctx is not None and wid is not None and key in ctx.widget_keys:
-            raise SidepaneAPIException(
-                f"`st.session_state.{key}` cannot be modified after the widget with key `{key}` "
-                "is instantiated."
-            )
+            raise WidgetAlreadyInstantiatedError(key)
         if wid is not None:
             self._widgets.set_by_script(wid, value)
         else:
@@ -72,6 +69,24 @@ class SessionStateData(MutableMapping[str, Any]):
 
     def to_dict(self) -> dict[str, Any]:
         return {k: self[k] for k in self._keys()}
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(_missing_attr_message(key)) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        if key in ("user", "_widgets"):
+            object.__setattr__(self, key, value)
+        else:
+            self[key] = value
+
+
+def _missing_attr_message(key: str) -> str:
+    return f'st.session_state has no attribute "{key}". Did you forget to initialize it?'
 
 
 def _missing_message(key: str) -> str:
@@ -116,9 +131,7 @@ class SessionStateProxy(MutableMapping[str, Any]):
         try:
             return self[key]
         except KeyError:
-            raise AttributeError(
-                f'st.session_state has no attribute "{key}". Did you forget to initialize it?'
-            ) from None
+            raise AttributeError(_missing_attr_message(key)) from None
 
     def __setattr__(self, key: str, value: Any) -> None:
         self[key] = value

@@ -60,8 +60,14 @@ class Code(Element):
 
 @register
 class Latex(Element):
+    """`.value` is the body in `$$` fences, as Streamlit's AppTest gives it."""
+
     node_type = "latex"
     accessor = "latex"
+
+    @property
+    def value(self) -> Any:
+        return f"$$\n{self.node.props.get('body', '')}\n$$"
 
 
 @register

@@ -86,8 +86,6 @@ def _extract_data(spec: dict[str, Any], data: Any, datasets: _Datasets) -> None:
     if isinstance(inline, dict):
         keep = {}
         for name, values in inline.items():
-            if isinstance(values, str) and values in datasets.tables:
-                continue  # already one of ours (the Altair transformer put it there)
             if _is_geo(values):
                 keep[str(name)] = values
                 continue
@@ -198,7 +196,9 @@ def _prepare_spec(spec: dict[str, Any], stretch: bool) -> dict[str, Any]:
         else:
             kind = "fit"
         spec["autosize"] = {"type": kind, "contains": "padding"}
-    color = spec.get("encoding", {}).get("color") if isinstance(spec.get("encoding"), dict) else None
+    color = (
+        spec.get("encoding", {}).get("color") if isinstance(spec.get("encoding"), dict) else None
+    )
     if isinstance(color, dict):
         if "title" in color and color["title"] is None:
             color["title"] = " "
@@ -322,7 +322,7 @@ def build_chart(
     """An Altair chart built exactly as Streamlit builds its built-in charts."""
     import altair as alt
     import pandas as pd
-    from pandas.api.types import is_integer_dtype
+    from pandas.api.types import infer_dtype, is_integer_dtype
 
     df = to_dataframe(data).copy()
     if x is not None and not isinstance(x, str):
@@ -400,6 +400,15 @@ def build_chart(
             df, id_vars=leave, value_vars=y_list, var_name=_MELTED_COLOR, value_name=_MELTED_Y
         )
         y_col, color_col = _MELTED_Y, _MELTED_COLOR
+        melted = df[_MELTED_Y]
+        if melted.dtype == "object" and "mixed" in infer_dtype(melted):
+            if len(melted.unique()) > 100:
+                raise SidepaneAPIException(
+                    "The columns used for rendering the chart contain too many values with "
+                    "mixed types. Please select the columns manually via the y parameter."
+                )
+            # Streamlit's Arrow conversion turns mixed columns into text; match its types.
+            df[_MELTED_Y] = melted.astype(str)
         if original:
             df[_MELTED_COLOR] = df[_MELTED_COLOR].map(lambda v: original.get(v, v))
         y_list = [original.get(c, c) for c in y_list]
@@ -412,6 +421,7 @@ def build_chart(
         return alt.Axis(grid=grid)
 
     def x_enc(column: str | None, user: Any, label: str | None, discrete: bool) -> Any:
+        kind: Any
         if column is None:
             field, title = _MISSING_COL, ""
         elif column == _INDEX_COL:
@@ -426,9 +436,12 @@ def build_chart(
             kind = "ordinal"
         else:
             kind = _vl_type(df[column])
-        return alt.X(field, title=title, type=kind, scale=alt.Scale(), axis=axis(column, horizontal_bar))
+        return alt.X(
+            field, title=title, type=kind, scale=alt.Scale(), axis=axis(column, horizontal_bar)
+        )
 
     def y_enc(column: str | None, user: Any, label: str | None, discrete: bool) -> Any:
+        kind: Any
         if column is None:
             field, title = _MISSING_COL, ""
         elif column == _MELTED_Y:
@@ -444,7 +457,11 @@ def build_chart(
         else:
             kind = "quantitative"
         return alt.Y(
-            field=field, title=title, type=kind, scale=alt.Scale(), axis=axis(column, not horizontal_bar)
+            field=field,
+            title=title,
+            type=kind,
+            scale=alt.Scale(),
+            axis=axis(column, not horizontal_bar),
         )
 
     if horizontal_bar:
@@ -461,8 +478,8 @@ def build_chart(
         if sort is False:
             sort_enc["sort"] = None
         elif sort is not True:
-            order = "descending" if str(sort).startswith("-") else "ascending"
-            sort_enc["sort"] = alt.SortField(field=sort_col, order=order)
+            order: Any = "descending" if str(sort).startswith("-") else "ascending"
+            sort_enc["sort"] = alt.SortField(field=sort_col or alt.Undefined, order=order)
 
     chart_width = width if isinstance(width, int) else 0
     chart_height = height if isinstance(height, int) else 0
@@ -471,9 +488,9 @@ def build_chart(
     )
     if stack is False and color_col is not None and mark == "bar":
         if horizontal_bar:
-            chart = chart.encode(yOffset=alt.YOffset(field=color_col))
+            chart = chart.encode(xOffset=alt.XOffset(), yOffset=alt.YOffset(field=color_col))
         else:
-            chart = chart.encode(xOffset=alt.XOffset(field=color_col))
+            chart = chart.encode(xOffset=alt.XOffset(field=color_col), yOffset=alt.YOffset())
     if color_col and (mark == "area" or stack == "layered"):
         chart = chart.encode(opacity=alt.OpacityValue(0.7))
 
@@ -484,7 +501,11 @@ def build_chart(
         ):
             if len(y_list) != 1:
                 raise _length_error([color_value], y_list)
-            value = color_value if isinstance(color_value, str) and not _is_color(color_value) else _css_color(color_value)
+            value = (
+                color_value
+                if isinstance(color_value, str) and not _is_color(color_value)
+                else _css_color(color_value)
+            )
             color_enc = alt.ColorValue(value)
         elif isinstance(color_value, (list, tuple)):
             if len(color_value) != len(y_list):
@@ -506,15 +527,17 @@ def build_chart(
         else:
             raise _color_error(color)
     elif color_col is not None:
-        kind = "nominal" if color_col == _MELTED_COLOR else _vl_type(df[color_col])
-        color_enc = alt.Color(field=color_col, legend=_COLOR_LEGEND, type=kind)
+        color_kind: Any = "nominal" if color_col == _MELTED_COLOR else _vl_type(df[color_col])
+        color_enc = alt.Color(field=color_col, legend=_COLOR_LEGEND, type=color_kind)
         if color_col == _MELTED_COLOR:
             color_enc["title"] = " "
         else:
             if color_col in original:
                 color_enc["title"] = original[color_col]
             if len(df[color_col]) and _is_color(df[color_col].iat[0]):
-                color_enc["scale"] = alt.Scale(range=[_css_color(c) for c in df[color_col].unique()])
+                color_enc["scale"] = alt.Scale(
+                    range=[_css_color(c) for c in df[color_col].unique()]
+                )
                 color_enc["legend"] = None
     if color_enc is not None:
         chart = chart.encode(color=color_enc)
@@ -542,14 +565,26 @@ def build_chart(
         if y_col == _MELTED_Y:
             tips.append(alt.Tooltip(y_col, title="value", type="quantitative"))
         else:
-            tips.append(alt.Tooltip(y_col, title=original.get(y_col, y_col)) if y_col in original else alt.Tooltip(y_col))
+            tips.append(
+                alt.Tooltip(y_col, title=original.get(y_col, y_col))
+                if y_col in original
+                else alt.Tooltip(y_col)
+            )
         if color_col and getattr(color_enc, "legend", True) is not None:
             if color_col == _MELTED_COLOR:
                 tips.append(alt.Tooltip(color_col, title="color", type="nominal"))
             else:
-                tips.append(alt.Tooltip(color_col, title=original.get(color_col, color_col)) if color_col in original else alt.Tooltip(color_col))
+                tips.append(
+                    alt.Tooltip(color_col, title=original.get(color_col, color_col))
+                    if color_col in original
+                    else alt.Tooltip(color_col)
+                )
         if size_col:
-            tips.append(alt.Tooltip(size_col, title=original.get(size_col, size_col)) if size_col in original else alt.Tooltip(size_col))
+            tips.append(
+                alt.Tooltip(size_col, title=original.get(size_col, size_col))
+                if size_col in original
+                else alt.Tooltip(size_col)
+            )
         chart = chart.encode(tooltip=tips)
 
     if mark == "line" and x_col is not None:
@@ -596,7 +631,10 @@ class ChartMixin(DeltaGeneratorCore):
                 "facet" in spec
                 or "hconcat" in spec
                 or "repeat" in spec
-                or (isinstance(encoding, dict) and any(k in encoding for k in ("row", "column", "facet")))
+                or (
+                    isinstance(encoding, dict)
+                    and any(k in encoding for k in ("row", "column", "facet"))
+                )
             )
             width = "content" if multi else "stretch"
         resolved = resolve_width(width, use_container_width)
@@ -631,8 +669,17 @@ class ChartMixin(DeltaGeneratorCore):
         use_container_width: bool | None,
         **options: Any,
     ) -> Self:
-        if "stack" in options and options["stack"] not in (None, True, False, "normalize", "center", "layered"):
-            raise value_error("stack", ["True", "False", "'normalize'", "'center'", "'layered'", "None"])
+        if "stack" in options and options["stack"] not in (
+            None,
+            True,
+            False,
+            "normalize",
+            "center",
+            "layered",
+        ):
+            raise value_error(
+                "stack", ["True", "False", "'normalize'", "'center'", "'layered'", "None"]
+            )
         chart = build_chart(mark, data, width=width, height=height, **options)
         datasets = _Datasets()
         spec = _altair_to_spec(chart, datasets)

@@ -41,7 +41,9 @@ def send_payloads(payloads: Iterable[Payload], kind: str) -> None:
         writer.payload(digest, kind, data)
 
 
-def value_error(parameter: str, valid: Iterable[str], detail: str | None = None) -> SidepaneAPIException:
+def value_error(
+    parameter: str, valid: Iterable[str], detail: str | None = None
+) -> SidepaneAPIException:
     """Streamlit's `StreamlitValueError` message."""
     message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid)}."
     if detail:

@@ -1,27 +1,375 @@
-"""TODO(helper): fill in."""
+"""Layout containers: container, columns, tabs, expander, form, and the `st.empty` placeholder.
+
+Streamlit 1.67 has no nesting limits (columns in columns in columns, expanders in expanders,
+columns in the sidebar all work); the only rule left is that forms do not nest.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import weakref
+from collections.abc import Callable, Sequence
+from numbers import Integral
+from typing import TYPE_CHECKING, Any, Literal
 
-from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id
+from sidepane.elements.status import validate_icon
+from sidepane.errors import DuplicateWidgetKey, StreamlitAPIException
+from sidepane.runtime.context import get_run_context
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from sidepane.runtime.session import AppSession
+
+Gap = Literal["xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge"] | int
+OnChange = Literal["ignore", "rerun"] | Callable[..., Any]
+
+_GAPS = ("xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
+_ALIGN_H = ("left", "center", "right", "distribute")
+_ALIGN_V = ("top", "center", "bottom", "distribute")
+_COLUMN_ALIGN = ("top", "center", "bottom")
+_EXPANDER_TYPES = ("default", "compact", "step")
+
+# Form keys used by each session's current run (forms have their own key space in Streamlit:
+# a form and a widget may share a key, two forms may not).
+_forms_this_run: weakref.WeakKeyDictionary[AppSession, tuple[int, set[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _value_error(parameter: str, valid: Sequence[str], detail: str | None = None) -> Exception:
+    message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid)}."
+    return StreamlitAPIException(f"{message} {detail}" if detail else message)
+
+
+def _gap(gap: object) -> str | int | None:
+    if isinstance(gap, int) and not isinstance(gap, bool) and gap >= 0:
+        return gap
+    if gap is None:
+        return None
+    if isinstance(gap, str) and gap.lower() in _GAPS:
+        return gap.lower()
+    valid = [*(f"'{g}'" for g in _GAPS), "None", "a non-negative integer (pixels)"]
+    raise _value_error("gap", valid, f"Got {gap!r}.")
+
+
+def _size_error(what: str, value: object, allow_content: bool) -> Exception:
+    valid = "a positive integer (pixels) or 'stretch'"
+    if allow_content:
+        valid = "a positive integer (pixels), 'stretch', or 'content'"
+    return StreamlitAPIException(
+        f"Invalid {what} value: {value!r}. {what.capitalize()} must be either {valid}."
+    )
+
+
+def _check_size(what: str, value: object, allow_content: bool) -> None:
+    if isinstance(value, str):
+        if value != "stretch" and not (allow_content and value == "content"):
+            raise _size_error(what, value, allow_content)
+    elif not isinstance(value, int) or value <= 0:
+        raise _size_error(what, value, allow_content)
+
+
+def _check_on_change(on_change: object) -> None:
+    if callable(on_change) or on_change in ("ignore", "rerun"):
+        return
+    raise _value_error("on_change", ["'rerun'", "'ignore'", "a callback function"])
+
+
+def _check_bind(bind: object) -> None:
+    if bind is not None and bind != "query-params":
+        raise _value_error("bind", ["'query-params'", "None"])
+
+
+def _register_key(kind: str, key: str) -> None:
+    """Claim `key` for this run, so a widget or container with the same key is an error."""
+    ctx = get_run_context()
+    if ctx is not None:
+        wid = compute_widget_id(
+            kind, user_key=key, identity={}, key_identity=True, form_id=None, root=""
+        )
+        ctx.register_widget_id(wid, kind, key)
 
 
 class LayoutMixin(DeltaGeneratorCore):
-    def container(self, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError
+    # Set on the DeltaGenerator that `form()` returns: the props to redraw with a flag when its
+    # `with` block ends without a submit button.
+    _form_props: dict[str, Any] | None = None
 
-    def columns(self, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError
+    def container(
+        self,
+        *,
+        border: bool | None = None,
+        key: str | int | None = None,
+        width: int | Literal["stretch", "content"] = "stretch",
+        height: int | Literal["content", "stretch"] = "content",
+        horizontal: bool = False,
+        wrap: bool = True,
+        horizontal_alignment: Literal["left", "center", "right", "distribute"] = "left",
+        vertical_alignment: Literal["top", "center", "bottom", "distribute"] = "top",
+        gap: Gap | None = "small",
+        autoscroll: bool | None = None,
+    ) -> Self:
+        """Insert an invisible container to hold several elements, drawn where it was created.
 
-    def tabs(self, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError
+        Write into it with `with st.container():` or its methods (`c.write(...)`), even after
+        elements that come later in the script. `border=True` draws a border; an integer
+        `height` (pixels) makes it scroll, with a border unless `border=False`.
+        `horizontal=True` lays its elements out in a row.
+        """
+        _gap(gap)
+        if horizontal_alignment not in _ALIGN_H:
+            valid = [f"'{a}'" for a in _ALIGN_H]
+            raise _value_error("horizontal_alignment", valid, f"Got {horizontal_alignment!r}.")
+        if vertical_alignment not in _ALIGN_V:
+            valid = [f"'{a}'" for a in _ALIGN_V]
+            raise _value_error("vertical_alignment", valid, f"Got {vertical_alignment!r}.")
+        if wrap is False and not horizontal:
+            raise StreamlitAPIException(
+                "`wrap=False` and `horizontal=False` cannot be used together. A vertical "
+                "container has no horizontal row of elements to keep in a single, scrolling "
+                "row. Set `horizontal=True` to use `wrap=False`, or remove the `wrap` argument."
+            )
+        _check_size("width", width, True)
+        _check_size("height", height, True)
+        fixed_height = isinstance(height, int)
+        props: dict[str, Any] = {}
+        if border if border is not None else fixed_height:
+            props["border"] = True
+        if fixed_height:
+            props["height"] = height
+        if horizontal:
+            props["horizontal"] = True
+        if key is not None:
+            props["key"] = str(key)
+            _register_key("container", str(key))
+        return self._block("container", props)
 
-    def expander(self, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError
+    def columns(
+        self,
+        spec: int | Sequence[int | float],
+        *,
+        gap: Gap | None = "small",
+        vertical_alignment: Literal["top", "center", "bottom"] = "top",
+        border: bool = False,
+        width: int | Literal["stretch"] = "stretch",
+        wrap: bool = True,
+    ) -> list[Self]:
+        """Insert containers laid out side by side; returns one per column.
 
-    def form(self, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError
+        `spec` is the number of equal columns, or their relative widths (`[2, 1]` makes the
+        first twice as wide). Use `with col:` or `col.write(...)` to fill them.
+        `gap` sets the space between them; `vertical_alignment` is "top", "center" or "bottom".
+        """
+        weights: Sequence[int | float]
+        if isinstance(spec, int):
+            weights = (1,) * spec
+        elif isinstance(spec, Integral):
+            weights = (1,) * int(spec)
+        else:
+            weights = spec
+        try:
+            invalid = len(weights) == 0 or any(w <= 0 for w in weights)
+        except TypeError as exc:
+            raise StreamlitAPIException(
+                "Invalid `spec` type. Expected one of: int, sequence of numbers. "
+                f"Provided type: {type(spec).__name__}."
+            ) from exc
+        if invalid:
+            raise StreamlitAPIException(
+                "The `spec` argument to `st.columns` must be either a positive integer (number "
+                "of columns) or a list of positive numbers (width ratios of the columns). See "
+                "[documentation]"
+                "(https://docs.streamlit.io/develop/api-reference/layout/st.columns) "
+                "for more information."
+            )
+        if not isinstance(wrap, bool):
+            raise _value_error("wrap", ["True", "False"])
+        if vertical_alignment not in _COLUMN_ALIGN:
+            valid = [f"'{a}'" for a in _COLUMN_ALIGN]
+            raise _value_error("vertical_alignment", valid, f"Got {vertical_alignment!r}.")
+        row_props: dict[str, Any] = {"gap": _gap(gap), "vertical_alignment": vertical_alignment}
+        _check_size("width", width, False)
+        if not wrap:
+            row_props["wrap"] = False
+        row = self._block("columns", row_props)
+        total = float(sum(weights))
+        columns: list[Self] = []
+        for w in weights:
+            props: dict[str, Any] = {"weight": float(w) / total}
+            if border:
+                props["border"] = True
+            columns.append(row._block("column", props))
+        return columns
 
-    def empty(self, *args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError
+    def tabs(
+        self,
+        tabs: Sequence[str],
+        *,
+        width: int | Literal["stretch"] = "stretch",
+        height: int | Literal["content", "stretch"] = "content",
+        default: str | None = None,
+        key: str | int | None = None,
+        on_change: OnChange = "ignore",
+        args: Sequence[Any] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        bind: Literal["query-params"] | None = None,
+    ) -> tuple[Self, ...]:
+        """Insert tabs with the given labels; returns one container per tab.
+
+        ```python
+        tab1, tab2 = st.tabs(["Chart", "Data"])
+        with tab1:
+            st.line_chart(df)
+        ```
+        Every tab's content is computed on each run; `default` is the label shown first.
+        """
+        if not tabs:
+            raise StreamlitAPIException(
+                "The `tabs` parameter is required. Provide at least one tab label."
+            )
+        if default and default not in tabs:
+            raise _value_error(
+                "default", ["a tab label from `tabs`"], f"`{default}` is not in the list of tabs."
+            )
+        for label in tabs:
+            if not isinstance(label, str):
+                raise StreamlitAPIException(
+                    "Invalid `tabs` type. Expected one of: a string for each tab label. "
+                    f"Provided type: {type(label).__name__}."
+                )
+        _check_on_change(on_change)
+        _check_bind(bind)
+        _check_size("width", width, False)
+        _check_size("height", height, True)
+        labels = list(tabs)
+        props: dict[str, Any] = {"labels": labels}
+        if default:
+            props["default"] = labels.index(default)
+        if isinstance(height, int):
+            props["height"] = height
+        if key is not None:
+            props["key"] = str(key)
+            _register_key("tabs", str(key))
+        container = self._block("tabs", props)
+        return tuple(container._block("tab", {"label": label}) for label in labels)
+
+    def expander(
+        self,
+        label: str,
+        expanded: bool = False,
+        *,
+        key: str | int | None = None,
+        icon: str | None = None,
+        type: Literal["default", "compact", "step"] = "default",
+        width: int | Literal["stretch"] = "stretch",
+        on_change: OnChange = "ignore",
+        args: Sequence[Any] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        bind: Literal["query-params"] | None = None,
+    ) -> Self:
+        """Insert a container that can be expanded and collapsed, with a Markdown `label`.
+
+        `expanded=True` shows it open at first; `icon` is an emoji or `":material/name:"`.
+        Its content is computed on each run, open or not.
+        """
+        if label is None:
+            raise StreamlitAPIException("The `label` parameter is required.")
+        _check_on_change(on_change)
+        if type not in _EXPANDER_TYPES:
+            raise _value_error("type", [repr(t) for t in _EXPANDER_TYPES])
+        _check_bind(bind)
+        props: dict[str, Any] = {"label": label, "expanded": bool(expanded)}
+        if icon is not None:
+            shown_icon = validate_icon(icon)
+            if shown_icon:
+                props["icon"] = shown_icon
+        if type != "default":
+            props["type"] = type
+        _check_size("width", width, False)
+        if key is not None:
+            props["key"] = str(key)
+            _register_key("expander", str(key))
+        return self._block("expander", props)
+
+    def form(
+        self,
+        key: str,
+        clear_on_submit: bool = False,
+        *,
+        enter_to_submit: bool = True,
+        border: bool = True,
+        width: int | Literal["stretch", "content"] = "stretch",
+        height: int | Literal["content", "stretch"] = "content",
+    ) -> Self:
+        """Create a form: widgets inside it send their values together, when its submit button
+        (`st.form_submit_button`) is pressed, in one rerun.
+
+        `key` names the form and must be unique. `clear_on_submit=True` resets its widgets after
+        a submit; `enter_to_submit=False` stops Enter from submitting.
+        """
+        if self._current_form_id() is not None:
+            raise StreamlitAPIException("Forms cannot be nested in other forms.")
+        form_id = str(key)
+        ctx = get_run_context()
+        if ctx is not None:
+            run, used = _forms_this_run.get(ctx.session, (0, set()))
+            if run != ctx.run:
+                used = set()
+                _forms_this_run[ctx.session] = (ctx.run, used)
+            if form_id in used:
+                raise DuplicateWidgetKey(
+                    f"There are multiple elements with the same `key='{form_id}'`. To fix this, "
+                    "please make sure that the `key` argument is unique for each element you "
+                    "create."
+                )
+            used.add(form_id)
+        _check_size("width", width, True)
+        _check_size("height", height, True)
+        props: dict[str, Any] = {
+            "id": form_id,
+            "border": bool(border),
+            "clear_on_submit": bool(clear_on_submit),
+        }
+        if not enter_to_submit:
+            props["enter_to_submit"] = False
+        if isinstance(height, int):
+            props["height"] = height
+        form = self._block("form", props, form_id=form_id)
+        if form is not self:
+            form._form_props = props
+        return form
+
+    def __exit__(self, *exc: object) -> Literal[False]:
+        result = super().__exit__(*exc)
+        if self._form_props is not None and (not exc or exc[0] is None):
+            self._flag_missing_submit(self._form_props)
+        return result
+
+    def _flag_missing_submit(self, props: dict[str, Any]) -> None:
+        """Mark the form if no submit button was drawn in it (Streamlit shows "Missing Submit
+        Button" in the form). Sent only when the flag changes: the writer skips equal props."""
+        ctx = get_run_context()
+        if ctx is None:
+            return
+        specs = ctx.session.widgets.specs
+        form_id = self._form_id
+        has_submit = False
+        for wid in ctx.widget_ids:
+            spec = specs.get(wid)
+            if spec is not None and spec.trigger and spec.form_id == form_id:
+                has_submit = True
+                break
+        # Not `ctx.emit`: that would un-produce the form's children.
+        ctx.writer.upsert(
+            self._path, "form", props if has_submit else {**props, "missing_submit": True}
+        )
+
+    def empty(self) -> Self:
+        """Insert a placeholder that holds one element at a time.
+
+        Draw into it with its methods: each call replaces what it shows
+        (`ph = st.empty()`, then `ph.text("step 1")`, later `ph.text("step 2")`).
+        `ph.container()` makes it hold several elements; `ph.empty()` clears it.
+        """
+        return self._enqueue("empty", {})

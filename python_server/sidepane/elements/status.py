@@ -6,6 +6,7 @@ import re
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from sidepane.elements.dg_core import DeltaGeneratorCore
@@ -33,8 +34,12 @@ _EMOJI = (
     f"(?:[0-9#*]\ufe0f?\u20e3|[\U0001f1e6-\U0001f1ff]{{2}}|{_PICTO}"
     f"(?:[\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]|\u200d{_PICTO})*)"
 )
-_LEADING_EMOJI = re.compile(f"^({_EMOJI})[_ -]*(.*)", re.DOTALL)
-_ONE_EMOJI = re.compile(f"^{_EMOJI}$")
+
+
+@cache
+def _emoji_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(leading emoji + rest, exactly one emoji), compiled on first use to keep imports fast."""
+    return re.compile(f"^({_EMOJI})[_ -]*(.*)", re.DOTALL), re.compile(f"^{_EMOJI}$")
 
 
 def clean_text(text: object) -> str:
@@ -93,7 +98,7 @@ def validate_icon(icon: str | None) -> str:
         )
     if icon.isascii():
         raise StreamlitAPIException(f'The value "{icon}" is not a valid icon. {_ICON_FORMAT_HINT}')
-    if not _ONE_EMOJI.match(icon):
+    if not _emoji_patterns()[1].match(icon):
         raise StreamlitAPIException(
             f'The value "{icon}" is not a valid emoji. Please use a single emoji.'
         )
@@ -111,7 +116,7 @@ def _leading_icon(body: str) -> tuple[str, str]:
                 pass
     if not body or body.isascii():
         return "", body
-    match = _LEADING_EMOJI.match(body)
+    match = _emoji_patterns()[0].match(body)
     if match is None:
         return "", body
     return match.group(1), match.group(2)
@@ -283,7 +288,9 @@ class StatusMixin(DeltaGeneratorCore):
         `duration` is "short" (4 s, default), "long" (10 s), "infinite" or a number of seconds.
         """
         if str(body) == "":
-            raise StreamlitAPIException("The `body` parameter is required. Please provide a message.")
+            raise StreamlitAPIException(
+                "The `body` parameter is required. Please provide a message."
+            )
         text = clean_text(body)
         shown_icon = validate_icon(icon)
         valid_duration = duration in _TOAST_DURATIONS or (

@@ -23,13 +23,14 @@ if TYPE_CHECKING:
 BATCH_ROWS = 65_536
 """Rows per column batch: small enough that the first rows draw early, big enough to be cheap."""
 
-Payload = tuple[str, dict[str, Any]]
+Payload = tuple[str, Any]
+"""A payload to send: (xxh3-128 hex digest, data)."""
 
 _INT64_MIN = -(2**63)
 
 
 def to_dataframe(data: Any) -> pd.DataFrame:
-    """Anything `st.dataframe` accepts, as a pandas DataFrame (not copied when it already is one)."""
+    """Anything `st.dataframe` accepts, as a pandas DataFrame (not copied if it is one)."""
     import numpy as np
     import pandas as pd
 
@@ -40,7 +41,9 @@ def to_dataframe(data: Any) -> pd.DataFrame:
     if isinstance(data, pd.Series):
         return data.to_frame()
     if isinstance(data, pd.Index):
-        return data.to_frame(index=False) if not isinstance(data, pd.MultiIndex) else data.to_frame()
+        return (
+            data.to_frame(index=False) if not isinstance(data, pd.MultiIndex) else data.to_frame()
+        )
     module = type(data).__module__
     if module.startswith("pandas.io.formats.style"):
         return to_dataframe(data.data)
@@ -183,14 +186,14 @@ def _encode_column(
         if isinstance(values, pd.Index):
             values = values.to_series(index=None)
         if isinstance(values, pd.Series) and isinstance(values.dtype, pd.SparseDtype):
-            values = values.sparse.to_dense()
+            values = values.sparse.to_dense()  # type: ignore[attr-defined, unused-ignore]
         strings = _display_list(np.asarray(values, dtype=object))
     column["kind"] = kind
     if extra.get("tz"):
         column["tz"] = extra["tz"]
     batches: list[str] = []
-    meta = f"{name}\0{column['dtype']}\0{extra.get('e', '')}\0{extra.get('unit', '')}\0{extra.get('tz', '')}"
-    meta_bytes = meta.encode()
+    meta = (name, column["dtype"], extra.get("e", ""), extra.get("unit", ""), extra.get("tz", ""))
+    meta_bytes = "\0".join(meta).encode()
     for start in range(0, rows, batch_rows):
         stop = min(start + batch_rows, rows)
         hasher = xxhash.xxh3_128(meta_bytes)
@@ -292,7 +295,8 @@ def decode_column(column: Mapping[str, Any], rows: int, payloads: Mapping[str, A
         if dtype in ("object",):
             return pd.Series(values, dtype=object)
         try:
-            return pd.Series(values, dtype=dtype)
+            typed: pd.Series = pd.Series(values, dtype=dtype)
+            return typed
         except (TypeError, ValueError):
             return pd.Series(values, dtype=object)
     encoding = parts[0]["e"] if parts else "<f8"
@@ -300,10 +304,10 @@ def decode_column(column: Mapping[str, Any], rows: int, payloads: Mapping[str, A
     array = np.frombuffer(raw, dtype=encoding)
     if kind in "Mm":
         unit = parts[0]["unit"] if parts else "ns"
-        typed = array.view(f"<{kind}8[{unit}]")
+        moments = array.view(f"<{kind}8[{unit}]")
         if kind == "M" and column.get("tz"):
-            return pd.Series(pd.DatetimeIndex(typed).tz_localize("UTC").tz_convert(column["tz"]))
-        return pd.Series(typed)
+            return pd.Series(pd.DatetimeIndex(moments).tz_localize("UTC").tz_convert(column["tz"]))
+        return pd.Series(moments)
     if kind == "b":
         if dtype == "bool":
             return pd.Series(array.astype(bool))

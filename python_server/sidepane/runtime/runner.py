@@ -34,6 +34,7 @@ log = logging.getLogger("sidepane.runner")
 REINTERRUPT_SECONDS = 0.2
 # How long a run may ignore a rerun or stop request before its thread is abandoned.
 ABANDON_SECONDS = 1.0
+ABANDONED_REINTERRUPT_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,12 @@ class ScriptRunner:
         self._start_thread()
 
     def _start_thread(self) -> None:
-        self._thread = threading.Thread(
+        thread = threading.Thread(
             target=self._loop, name=f"sidepane-script-{self._session.id[:8]}", daemon=True
         )
-        self._thread.start()
+        thread.start()
+        # Published only once started: `join` from another thread must never see it unstarted.
+        self._thread = thread
 
     def join(self, timeout: float | None = None) -> None:
         if self._thread is not None:
@@ -129,6 +132,16 @@ class ScriptRunner:
         self._ctx = None
         session.run_finished(RunResult(ctx.run, status, ms))
         self._start_thread()
+        interrupt.watchdog.call_later(ABANDONED_REINTERRUPT_SECONDS, lambda: self._reap(ctx))
+
+    def _reap(self, ctx: RunContext) -> None:
+        """Keep stopping an abandoned thread while it runs user code: once its blocking call
+        returns it must not spin on (a `while True` after a sleep would eat a core forever)."""
+        with self._user_lock:
+            if not ctx.in_user_code:
+                return  # it left user code: it ends by itself now
+            interrupt.raise_in_thread(ctx.thread_id, StopRequested)
+        interrupt.watchdog.call_later(ABANDONED_REINTERRUPT_SECONDS, lambda: self._reap(ctx))
 
     @contextmanager
     def _user_code(self, ctx: RunContext) -> Iterator[None]:

@@ -116,9 +116,10 @@ class WidgetManager:
             self.specs[spec.id] = spec
         if spec.key is not None:
             old_id = self.key_to_id.get(spec.key)
-            if old_id is not None and old_id != spec.id and old_id in self.values:
-                # Same key, new parameters: the key's value carries over when it still fits.
-                self.values.setdefault(spec.id, self.values.pop(old_id))
+            if old_id is not None and old_id != spec.id:
+                # Same key, new identity parameters (e.g. a slider's bounds): a new widget that
+                # starts from its default, as in Streamlit.
+                self.values.pop(old_id, None)
             self.key_to_id[spec.key] = spec.id
             if spec.key in user_state:
                 self.values[spec.id] = user_state.pop(spec.key)

@@ -54,6 +54,7 @@ class AppTest(Block):
         self.toasts: list[dict[str, Any]] = []
         self.page_config: dict[str, Any] = {}
         self.frames: list[dict[str, Any]] = []
+        self.payloads: dict[str, Any] = {}
         self.bytes_received = 0
         super().__init__(Node(("app",), "app", {}), self)
 
@@ -167,6 +168,8 @@ class AppTest(Block):
             self.toasts = []
         elif kind == "toast":
             self.toasts.append(f)
+        elif kind == "payload":
+            self.payloads[f["hash"]] = f["data"]
         elif kind == "page_config":
             self.page_config = {k: v for k, v in f.items() if k != "t"}
 

@@ -1,3 +1,235 @@
-"""AppTest wrappers. TODO(helper): fill in."""
+"""AppTest wrappers for data, chart, media and help elements.
+
+Tables are rebuilt from the `payload` frames the AppTest received, exactly as a viewer would.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sidepane.protocol.columns import decode_columns
+from sidepane.testing.element_tree import Element, register
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@register
+class Dataframe(Element):
+    """`st.dataframe`: `.value` is the table as a pandas DataFrame."""
+
+    node_type = "dataframe"
+    accessor = "dataframe"
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return not props.get("table", False)
+
+    @property
+    def value(self) -> pd.DataFrame:
+        return decode_columns(self.node.props, self.root.payloads)
+
+    @property
+    def editing_mode(self) -> str:
+        return "read_only"
+
+
+@register
+class Table(Dataframe):
+    """`st.table`: `.value` is the table as a pandas DataFrame."""
+
+    node_type = "dataframe"
+    accessor = "table"
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return bool(props.get("table", False))
+
+
+@register
+class Metric(Element):
+    """`st.metric`: `.value` is the displayed value text; `.label`, `.delta`, `.color`."""
+
+    node_type = "metric"
+    accessor = "metric"
+
+    @property
+    def value(self) -> str:
+        body: str = self.node.props.get("value", "")
+        return body
+
+    @property
+    def label(self) -> str:
+        label: str = self.node.props.get("label", "")
+        return label
+
+    @property
+    def delta(self) -> str:
+        delta: str = self.node.props.get("delta", "")
+        return delta
+
+    @property
+    def color(self) -> str:
+        color: str = self.node.props.get("color", "gray")
+        return color
+
+    @property
+    def direction(self) -> str:
+        direction: str = self.node.props.get("direction", "none")
+        return direction
+
+
+class ArrowVegaLiteChart(Element):
+    """Streamlit's AppTest name for charts: `at.get("arrow_vega_lite_chart")`."""
+
+    node_type = "vega_lite"
+    accessor = "arrow_vega_lite_chart"
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return False  # VegaLiteChart (a subclass) wraps the nodes; this class only names them
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        """The Vega-Lite spec as sent (data referenced by dataset name, no inline rows)."""
+        spec: dict[str, Any] = self.node.props.get("spec", {})
+        return spec
+
+    @property
+    def datasets(self) -> dict[str, pd.DataFrame]:
+        """Each dataset the spec references, rebuilt from the payloads received."""
+        return {
+            name: decode_columns(props, self.root.payloads)
+            for name, props in self.node.props.get("datasets", {}).items()
+        }
+
+    @property
+    def value(self) -> Any:
+        return self.spec
+
+
+@register
+class VegaLiteChart(ArrowVegaLiteChart):
+    """A chart (`st.line_chart`, `st.altair_chart`, `st.vega_lite_chart`…): `.spec`, `.datasets`."""
+
+    accessor = "vega_lite_chart"
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return True
+
+
+register(ArrowVegaLiteChart)
+
+
+def _media_url(item: dict[str, Any]) -> str:
+    if item.get("url"):
+        return str(item["url"])
+    mimetype = str(item.get("mimetype", "")).split("/")[-1].split("+")[0]
+    return f"/media/{item.get('hash', '')}.{mimetype}"
+
+
+@register
+class Image(Element):
+    """`st.image` / `st.pyplot`: `.value` lists the image URLs (`/media/<hash>.<ext>` for
+    sent bytes), `.captions` the captions and `.data` the bytes received."""
+
+    node_type = "image"
+    accessor = "image"
+
+    @property
+    def value(self) -> list[str]:
+        return [_media_url(i) for i in self.node.props.get("images", [])]
+
+    @property
+    def captions(self) -> list[str]:
+        return [i.get("caption", "") for i in self.node.props.get("images", [])]
+
+    @property
+    def mimetypes(self) -> list[str]:
+        return [i.get("mimetype", "") for i in self.node.props.get("images", [])]
+
+    @property
+    def data(self) -> list[bytes | None]:
+        return [
+            self.root.payloads.get(i["hash"]) if "hash" in i else None
+            for i in self.node.props.get("images", [])
+        ]
+
+
+class _Media(Element):
+    @property
+    def value(self) -> str:
+        return _media_url(self.node.props)
+
+    @property
+    def mimetype(self) -> str:
+        mimetype: str = self.node.props.get("mimetype", "")
+        return mimetype
+
+    @property
+    def data(self) -> bytes | None:
+        digest = self.node.props.get("hash")
+        return None if digest is None else self.root.payloads.get(digest)
+
+
+@register
+class Audio(_Media):
+    node_type = "audio"
+    accessor = "audio"
+
+
+@register
+class Video(_Media):
+    node_type = "video"
+    accessor = "video"
+
+
+class HelpInfo(Element):
+    """Streamlit's node type name for `st.help`: `at.get("help_info")`."""
+
+    node_type = "help"
+    accessor = "help_info"
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return False
+
+    @property
+    def name(self) -> str:
+        name: str = self.node.props.get("name", "")
+        return name
+
+    @property
+    def doc_string(self) -> str:
+        doc: str = self.node.props.get("doc", "")
+        return doc
+
+    @property
+    def members(self) -> list[dict[str, str]]:
+        members: list[dict[str, str]] = self.node.props.get("members", [])
+        return members
+
+    @property
+    def value(self) -> str:
+        """The object's readable value, or its name when the stored text is a signature."""
+        raw: str = self.node.props.get("value", "")
+        kind = self.node.props.get("type", "")
+        callable_kinds = ("class", "function", "method", "builtin_function_or_method", "module")
+        if self.name and (not raw or kind in callable_kinds):
+            return self.name
+        return raw
+
+
+@register
+class Help(HelpInfo):
+    """`st.help`: `.name`, `.value`, `.doc_string`, `.members` (use `at.get("help")`)."""
+
+    accessor = "help"
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return True
+
+
+register(HelpInfo)

@@ -1,3 +1,206 @@
-"""AppTest wrappers. TODO(helper): fill in."""
+"""AppTest wrappers for layout blocks (columns, tabs, expanders, containers, forms) and status
+elements (alerts, progress bars, toasts), with the attributes of Streamlit's AppTest classes."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from sidepane.testing.app_test import AppTest
+from sidepane.testing.element_tree import Block, Element, ElementList, Node, register
+
+
+class _LayoutBlock(Block):
+    """A block whose `.type` is its node type ("column", "tab"…), as in Streamlit's AppTest."""
+
+    @property
+    def type(self) -> str:
+        return self.node.type
+
+
+@register
+class ColumnsRow(_LayoutBlock):
+    """The row that holds a `st.columns` call's columns (no accessor of its own)."""
+
+    node_type = "columns"
+
+
+@register
+class Column(_LayoutBlock):
+    """One column: `.weight` is its share of the row (the weights of a row add up to 1)."""
+
+    node_type = "column"
+    accessor = "columns"
+
+    @property
+    def weight(self) -> float:
+        return float(self.node.props.get("weight", 1.0))
+
+    @property
+    def gap(self) -> str | None:
+        row = _parent(self)
+        gap = row.props.get("gap", "small") if row is not None else "small"
+        return gap if isinstance(gap, str) else None
+
+
+@register
+class TabsBlock(_LayoutBlock):
+    """The block that holds a `st.tabs` call's tabs (no accessor of its own)."""
+
+    node_type = "tabs"
+
+
+@register
+class Tab(_LayoutBlock):
+    node_type = "tab"
+    accessor = "tabs"
+
+    @property
+    def label(self) -> str:
+        label: str = self.node.props.get("label", "")
+        return label
+
+
+@register
+class Expander(_LayoutBlock):
+    node_type = "expander"
+    accessor = "expander"
+
+    @property
+    def label(self) -> str:
+        label: str = self.node.props.get("label", "")
+        return label
+
+    @property
+    def icon(self) -> str:
+        icon: str = self.node.props.get("icon", "")
+        return icon
+
+    @property
+    def expanded(self) -> bool:
+        return bool(self.node.props.get("expanded", False))
+
+
+@register
+class Container(_LayoutBlock):
+    node_type = "container"
+    accessor = "container"
+
+
+@register
+class Form(_LayoutBlock):
+    node_type = "form"
+    accessor = "form"
+
+    @property
+    def form_id(self) -> str:
+        form_id: str = self.node.props.get("id", "")
+        return form_id
+
+    @property
+    def key(self) -> str | None:
+        return self.form_id or None
+
+    @property
+    def clear_on_submit(self) -> bool:
+        return bool(self.node.props.get("clear_on_submit", False))
+
+    @property
+    def missing_submit_button(self) -> bool:
+        """True when the form's `with` block ended without a `st.form_submit_button`."""
+        return bool(self.node.props.get("missing_submit", False))
+
+
+class _Alert(Element):
+    node_type = "alert"
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return props.get("kind") == cls.accessor
+
+    @property
+    def icon(self) -> str:
+        icon: str = self.node.props.get("icon", "")
+        return icon
+
+    @property
+    def title(self) -> str:
+        title: str = self.node.props.get("title", "")
+        return title
+
+
+@register
+class Success(_Alert):
+    accessor = "success"
+
+
+@register
+class Info(_Alert):
+    accessor = "info"
+
+
+@register
+class Warning(_Alert):  # Streamlit's AppTest name
+    accessor = "warning"
+
+
+@register
+class Error(_Alert):
+    accessor = "error"
+
+
+@register
+class Progress(Element):
+    """`.value` is the bar's value from 0 to 100; `.text` its label."""
+
+    node_type = "progress"
+    accessor = "progress"
+
+    @property
+    def value(self) -> int:
+        return int(self.node.props.get("value", 0))
+
+    @property
+    def text(self) -> str:
+        text: str = self.node.props.get("text", "")
+        return text
+
+
+class Toast(Element):
+    """A `st.toast` of the last run: `.value` is its body, `.icon` its icon ("" if none)."""
+
+    node_type = "toast"
+    accessor = "toast"
+
+    @property
+    def icon(self) -> str:
+        icon: str | None = self.node.props.get("icon")
+        return icon or ""
+
+
+def toasts(at: AppTest) -> ElementList[Toast]:
+    """The toasts of `at`'s last run, in order (they are frames, not tree nodes)."""
+    return ElementList(
+        [
+            Toast(Node(("toast", i), "toast", {"body": f.get("body"), "icon": f.get("icon")}), at)
+            for i, f in enumerate(at.toasts)
+        ]
+    )
+
+
+def _parent(element: Element) -> Node | None:
+    tree = getattr(element.root, "_tree", None)
+    path = element.node.path
+    if tree is None or len(path) < 2:
+        return None
+    node: Node | None = tree.roots.get(str(path[0]))
+    for index in path[1:-1]:
+        if node is None:
+            return None
+        node = node.children.get(int(index))
+    return node
+
+
+# Toasts live outside the tree, so `at.toast` reads the frames the run sent. Defined here until
+# AppTest grows the property itself (then this does nothing).
+if not hasattr(AppTest, "toast"):
+    AppTest.toast = property(toasts)  # type: ignore[attr-defined]

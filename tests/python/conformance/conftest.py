@@ -20,7 +20,7 @@ def app_test_class() -> Any:
 
 
 @pytest.fixture
-def AppTest() -> Any:  # noqa: N802 - reads like the class it stands for
+def AppTest() -> Any:
     return app_test_class()
 
 

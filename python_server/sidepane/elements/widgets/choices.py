@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import EnumMeta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
@@ -82,7 +82,9 @@ def _invalid_type(parameter: str, provided: object, expected: list[str], detail:
 
 
 def _out_of_range(parameter: str, value: object, lo: object, hi: object) -> str:
-    return f"The `{parameter}` parameter, set to {value}, is outside the required range [{lo}, {hi}]."
+    return (
+        f"The `{parameter}` parameter, set to {value}, is outside the required range [{lo}, {hi}]."
+    )
 
 
 def to_option_list(obj: Any) -> list[Any]:
@@ -95,7 +97,8 @@ def to_option_list(obj: Any) -> list[Any]:
         return [obj]
     if isinstance(obj, EnumMeta):
         # Members of str-mixin enums are their values, as in Streamlit.
-        return [m.value if isinstance(m, str) else m for m in obj]
+        members: list[Any] = list(obj)
+        return [cast(Any, m).value if isinstance(m, str) else m for m in members]
     if isinstance(obj, Mapping):
         return list(obj.keys())
     columns = getattr(obj, "columns", None)
@@ -155,9 +158,12 @@ class Options:
         for i, option in enumerate(self.items):
             if value == option:
                 return i
-            if isinstance(option, float) and isinstance(value, float):
-                if abs(value - option) < 0.000000000005:
-                    return i
+            if (
+                isinstance(option, float)
+                and isinstance(value, float)
+                and abs(value - option) < 0.000000000005
+            ):
+                return i
         raise ValueError(f"{value} is not in iterable")
 
     def option_at(self, wire: Any) -> Any:
@@ -572,7 +578,9 @@ class ChoiceMixin(DeltaGeneratorCore):
             detail = None
             if isinstance(max_selections, int) and max_selections == 0:
                 detail = "To disable `st.multiselect`, use `disabled=True`."
-            raise SidepaneAPIException(value_error("max_selections", ["a positive integer"], detail))
+            raise SidepaneAPIException(
+                value_error("max_selections", ["a positive integer"], detail)
+            )
         opts = Options(options, format_func)
         default_indices: list[int] = []
         if default is not None:
@@ -687,9 +695,11 @@ class ChoiceMixin(DeltaGeneratorCore):
                 current.append(opts.items[i])
             elif accept_new and isinstance(v, str):
                 current.append(v)
-        if len(current) != len(values) or any(a is not b for a, b in zip(current, values)):
-            store_corrected(key, current)
-        elif type(value) is not list:
+        if (
+            type(value) is not list
+            or len(current) != len(values)
+            or any(a is not b for a, b in zip(current, values, strict=True))
+        ):
             store_corrected(key, current)
         return current
 
@@ -724,7 +734,9 @@ class ChoiceMixin(DeltaGeneratorCore):
         opts = Options(options, format_func)
         n = len(opts)
         if n == 0:
-            raise SidepaneAPIException("The `options` parameter is required. Provide at least one option.")
+            raise SidepaneAPIException(
+                "The `options` parameter is required. Provide at least one option."
+            )
         is_range = isinstance(value, (list, tuple))
         if is_range:
             indices = [opts.index_of_equal(v) for v in value]
@@ -762,9 +774,7 @@ class ChoiceMixin(DeltaGeneratorCore):
             i = opts.find(v)
             return default_wire if i is None else i
 
-        props = _optional(
-            {"options": opts.labels, "range": is_range}, ignore_rerun=ignore
-        )
+        props = _optional({"options": opts.labels, "range": is_range}, ignore_rerun=ignore)
         current = self._widget(
             "select_slider",
             label=label,
@@ -789,7 +799,7 @@ class ChoiceMixin(DeltaGeneratorCore):
                 fixed = (opts.items[pair[0]], opts.items[pair[1]])
             else:
                 fixed = default
-            if len(current) != 2 or any(a is not b for a, b in zip(fixed, current)):
+            if len(current) != 2 or any(a is not b for a, b in zip(fixed, current, strict=True)):
                 store_corrected(key, fixed)
             return fixed
         i = opts.find(current)

@@ -59,9 +59,7 @@ def _to_date(v: object) -> date:
                 return datetime.fromisoformat(v).date()
             except ValueError:
                 pass
-    raise param_type_error(
-        "value", type(v).__name__, ["date", "datetime", "ISO string", '"today"']
-    )
+    raise param_type_error("value", type(v).__name__, ["date", "datetime", "ISO string", '"today"'])
 
 
 def _bound(v: object, name: str, anchor: date | None, years: int) -> date:

@@ -194,8 +194,7 @@ class FileUploaderMixin(DeltaGeneratorCore):
             raise value_error(
                 "max_upload_size",
                 ["a positive integer"],
-                "Set it to None to fall back to the `server.maxUploadSize` configuration "
-                "option.",
+                "Set it to None to fall back to the `server.maxUploadSize` configuration option.",
             )
         identity = {
             "max_upload_size": max_upload_size,

@@ -35,7 +35,7 @@ def callback(on_change: object) -> Callable[..., Any] | None:
     if on_change in ("rerun", "ignore"):
         return None
     raise SidepaneAPIException(
-        "Invalid `on_change` value. Supported values: a callback function, 'rerun', 'ignore'."
+        "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function."
     )
 
 
@@ -61,9 +61,7 @@ def below_min(value: object, min_value: object) -> SidepaneAPIException:
 
 
 def above_max(value: object, max_value: object) -> SidepaneAPIException:
-    return SidepaneAPIException(
-        f"The `value` {value} is greater than the `max_value` {max_value}."
-    )
+    return SidepaneAPIException(f"The `value` {value} is greater than the `max_value` {max_value}.")
 
 
 def invalid_min_max(min_value: object, max_value: object) -> SidepaneAPIException:
@@ -135,7 +133,7 @@ def session_value(key: str | int | None) -> Any:
         return MISSING
     state = ctx.session.session_state
     k = str(key)
-    return state[k] if k in state else MISSING
+    return state.get(k, MISSING)
 
 
 def drop_unfit(key: str | int | None, fits: Callable[[Any], bool]) -> None:
@@ -274,11 +272,10 @@ class NumberInputMixin(DeltaGeneratorCore):
             float(number_format % 2)
         except (TypeError, ValueError):
             raise SidepaneAPIException(
-                f"Format string for `st.number_input` contains invalid characters: "
-                f"{number_format}"
+                f"Format string for `st.number_input` contains invalid characters: {number_format}"
             ) from None
 
-        num: Number | None = value  # type: ignore[assignment]
+        num: Number | None = value
         if min_value is not None and max_value is not None and min_value > max_value:
             raise invalid_min_max(min_value, max_value)
         if min_value is not None and num is not None and min_value > num:

@@ -77,9 +77,9 @@ def _dt_to_us(dt: datetime) -> int:
 
 def _to_us(v: Any, data_type: str) -> int:
     if data_type == "date":
-        return (v.toordinal() - _EPOCH.toordinal()) * _DAY_US
+        return (int(v.toordinal()) - _EPOCH.toordinal()) * _DAY_US
     if data_type == "time":
-        return ((v.hour * 60 + v.minute) * 60 + v.second) * 1_000_000 + v.microsecond
+        return int(((v.hour * 60 + v.minute) * 60 + v.second) * 1_000_000 + v.microsecond)
     return _dt_to_us(v)
 
 
@@ -252,6 +252,7 @@ class SliderMixin(DeltaGeneratorCore):
 
         default_min: Any
         default_max: Any
+        default_step: Any
         if data_type == "int":
             default_min, default_max, default_step, default_format = 0, 100, 1, "%d"
         elif data_type == "float":

@@ -251,11 +251,12 @@ def test_empty_placeholder_replaced_in_place_and_old_children_removed() -> None:
         """
     at = run(src)
     assert at.markdown.values == ["one", "two", "end"]
+    # The placeholder's creation is not sent: the container that fills it in the same run is.
     assert [tuple(p) for p, t, _ in upserts(at)][:4] == [
-        ("main", 0),
         ("main", 0),
         ("main", 0, 0),
         ("main", 0, 1),
+        ("main", 1),
     ]
     at.session_state["replace"] = True
     at.run()
@@ -303,9 +304,8 @@ def test_shrinking_blocks_lose_their_old_children() -> None:
     at.session_state["n"] = 1
     at.run()
     assert at.markdown.values == ["item 0", "row 0"]
-    # The placeholder's children went when `st.empty()` replaced the container; the expander's
-    # stale rows are removed by run_end.
-    assert run_end(at)["remove"] == [["main", 1, 1], ["main", 1, 2]]
+    # Stale children of the refilled placeholder and of the expander are removed by run_end.
+    assert run_end(at)["remove"] == [["main", 0, 1], ["main", 0, 2], ["main", 1, 1], ["main", 1, 2]]
 
 
 # ---- status elements ----

@@ -70,3 +70,17 @@ def test_viewer_model_removals_are_minimal_and_type_changes_drop_children() -> N
     model.record(("main", 0, 0), "markdown", 2)
     model.record(("main", 0), "markdown", 3)
     assert ("main", 0, 0) not in model.nodes
+
+
+def test_a_placeholder_filled_with_the_same_content_costs_nothing(harness: Harness) -> None:
+    session, viewer = harness.session(
+        "import sidepane as st\nslot = st.empty()\nst.write('below')\nslot.write('filled')\n"
+        "never = st.empty()\n"
+    )
+    harness.hello(session)
+    assert session.wait_idle(3)
+    first = [(f["path"], f["type"]) for f in viewer.take() if f["t"] == "upsert"]
+    assert first == [(["main", 1], "markdown"), (["main", 0], "markdown"), (["main", 2], "empty")]
+    session.request_rerun()
+    assert session.wait_idle(3)
+    assert [f["t"] for f in viewer.take()] == ["run_start", "run_end"]

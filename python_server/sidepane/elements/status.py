@@ -305,5 +305,6 @@ class StatusMixin(DeltaGeneratorCore):
         if ctx is None:
             return self
         ctx.yield_point()
-        ctx.writer.toast(text, shown_icon or None)
+        seconds = _TOAST_DURATIONS[duration] if isinstance(duration, str) else duration
+        ctx.writer.toast(text, shown_icon or None, seconds)
         return self

@@ -68,8 +68,8 @@ class FrameWriter:
         self._send(frame("page_config", **config))
         self._page_config = dict(config)
 
-    def toast(self, body: str, icon: str | None) -> None:
-        self._send(frame("toast", run=self.run, body=body, icon=icon))
+    def toast(self, body: str, icon: str | None, duration: int = 4) -> None:
+        self._send(frame("toast", run=self.run, body=body, icon=icon, duration=duration))
 
     def query_params(self, params: list[list[str]]) -> None:
         self._send(frame("query_params", params=params))

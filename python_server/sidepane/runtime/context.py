@@ -38,6 +38,7 @@ class RunContext:
         "_requests",
         "abandoned",
         "cursors",
+        "deferred_empty",
         "dg_stack",
         "in_user_code",
         "produced",
@@ -58,6 +59,9 @@ class RunContext:
         self.cursors: dict[Path, int] = {}
         self.produced: set[Path] = set()
         self.dg_stack: list[DeltaGeneratorCore] = []
+        # Placeholders created by this run and not filled yet: sent only at the run's end, so
+        # a slot that the run fills again with the same content costs no frame at all.
+        self.deferred_empty: set[Path] = set()
         self.widget_ids: set[str] = set()
         self.widget_keys: set[str] = set()
         # Set by the runner: whether the thread is running user code now (the only place an
@@ -89,8 +93,19 @@ class RunContext:
             # Replacing a node drawn earlier in this run (st.empty, progress updates): what was
             # under it is no longer produced, and new children count from 0 again.
             self._unproduce_below(path)
+            self.deferred_empty.discard(path)
+        elif type_ == "empty" and not props:
+            self.produced.add(path)
+            self.deferred_empty.add(path)
+            return
         self.produced.add(path)
         self.writer.upsert(path, type_, props)
+
+    def flush_deferred(self) -> None:
+        """Send the placeholders this run created and never filled (before its run_end)."""
+        for path in sorted(self.deferred_empty, key=len):
+            self.writer.upsert(path, "empty", {})
+        self.deferred_empty.clear()
 
     def _unproduce_below(self, path: Path) -> None:
         n = len(path)

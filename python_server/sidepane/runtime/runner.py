@@ -226,6 +226,7 @@ class ScriptRunner:
         if status == "interrupted":
             session.writer.run_end(status, None, ms)
         else:
+            ctx.flush_deferred()
             session.writer.run_end(status, ctx.produced, ms)
             user_stopped = status == "stopped" and session.requests.pending() is Request.NONE
             session.widgets.end_run(ctx.widget_ids if not user_stopped else None)

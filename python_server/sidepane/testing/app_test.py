@@ -19,7 +19,7 @@ from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message, frame
 from sidepane.runtime.app import App
 from sidepane.runtime.session import AppSession
 from sidepane.runtime.widgets import MISSING
-from sidepane.testing.element_tree import Block, Node, Tree
+from sidepane.testing.element_tree import Block, ElementList, Node, Tree
 
 
 class AppTest(Block):
@@ -219,6 +219,13 @@ class AppTest(Block):
     def sidebar(self) -> Block:
         """The sidebar."""
         return Block(self._tree.roots["sidebar"], self)
+
+    @property
+    def toast(self) -> ElementList[Any]:
+        """The toasts of the last run (they are frames, not part of the tree)."""
+        from sidepane.testing.layout_elements import toasts
+
+        return toasts(self)
 
     @property
     def session_state(self) -> MutableMapping[str, Any]:

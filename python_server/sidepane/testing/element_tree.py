@@ -274,10 +274,21 @@ class Block(Element):
             return WidgetList(found)
         return ElementList(found)
 
+    @property
+    def help(self) -> Any:
+        """The `st.help` elements inside (a block has no tooltip of its own)."""
+        return ElementList(self._find("help"))
+
     def __len__(self) -> int:
-        return sum(1 for _ in self.node.walk())
+        """The number of direct children, as in Streamlit's AppTest."""
+        return len(self.node.children)
+
+    def __getitem__(self, index: int) -> Element:
+        return wrap(self.node.children[index], self.root)
 
     def __iter__(self) -> Iterator[Element]:
+        """This block, then every element below it in document order."""
+        yield self
         for node in self.node.walk():
             yield wrap(node, self.root)
 

@@ -198,9 +198,3 @@ def _parent(element: Element) -> Node | None:
             return None
         node = node.children.get(int(index))
     return node
-
-
-# Toasts live outside the tree, so `at.toast` reads the frames the run sent. Defined here until
-# AppTest grows the property itself (then this does nothing).
-if not hasattr(AppTest, "toast"):
-    AppTest.toast = property(toasts)  # type: ignore[attr-defined]

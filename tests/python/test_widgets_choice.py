@@ -787,3 +787,55 @@ def test_sp_outside_a_run_widgets_return_defaults() -> None:
     assert st.select_slider("ss", [1, 2, 3], value=(3, 2)) == (2, 3)
     assert st.color_picker("cp") == "#000000"
     assert st.button("b") is False
+
+
+def test_sp_widgets_in_a_form_and_form_rules() -> None:
+    at = run(
+        """
+        import streamlit as st
+        from sidepane.elements.delta_generator import DeltaGenerator
+        form = DeltaGenerator(("main",), "root", form_id="f")
+        which = st.session_state.get("which", "ok")
+        if which == "button":
+            form.button("b")
+        elif which == "download":
+            form.download_button("d", "x")
+        elif which == "callback":
+            form.checkbox("c", on_change=lambda: None)
+        else:
+            v = form.checkbox("c")
+            sent = form.form_submit_button("ok", on_click=lambda: None)
+            st.markdown(f"{v} {sent}")
+        """
+    )
+    no_errors(at)
+    assert at.checkbox[0].proto["form"] == "f"
+    at.checkbox[0].check()
+    at.button[0].click()
+    at.run()
+    assert texts(at) == ["True True"]
+    at.run()
+    assert texts(at) == ["True False"]
+    at.session_state["which"] = "button"
+    at.run()
+    assert error(at).startswith("`st.button()` can't be used in an `st.form()`.")
+    at.session_state["which"] = "download"
+    at.run()
+    assert error(at).startswith("`st.download_button()` can't be used in an `st.form()`.")
+    at.session_state["which"] = "callback"
+    at.run()
+    assert "callbacks can only be defined on" in error(at)
+
+
+def test_sp_disabled_download_button_does_not_call_its_function() -> None:
+    at = run(
+        """
+        import streamlit as st
+        def boom():
+            raise RuntimeError("called")
+        st.download_button("d", boom, disabled=True)
+        """
+    )
+    no_errors(at)
+    assert "hash" not in at.download_button[0].proto
+    assert at.download_button[0].disabled is True

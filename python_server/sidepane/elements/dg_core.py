@@ -141,7 +141,7 @@ class DeltaGeneratorCore:
         ctx.yield_point()
         path, target = self._place(ctx)
         form_id = target._form_id
-        user_key = None if key is None else str(key)
+        user_key = to_key(key)
         if label_visibility not in ("visible", "hidden", "collapsed"):
             raise SidepaneAPIException(
                 f"Unsupported label_visibility option '{label_visibility}'. "
@@ -149,7 +149,7 @@ class DeltaGeneratorCore:
             )
         if form_id is not None and on_change is not None and not allow_callback_in_form:
             raise SidepaneAPIException(
-                "With forms, callbacks can only be defined on the `st.form_submit_button`. "
+                "Within a form, callbacks can only be defined on `st.form_submit_button`. "
                 "Defining callbacks on other widgets inside a form is not allowed."
             )
         widget_id = compute_widget_id(
@@ -191,6 +191,18 @@ class DeltaGeneratorCore:
             full["form"] = form_id
         ctx.emit(path, kind, full)
         return value
+
+
+def to_key(key: str | int | None) -> str | None:
+    """The user's widget key as a string, checked as Streamlit checks it."""
+    if key is None:
+        return None
+    text = str(key)
+    if text == "":
+        raise SidepaneAPIException("Invalid `key` value. Supported values: a non-empty string.")
+    if text.startswith("$$ID"):
+        raise SidepaneAPIException("Keys beginning with $$ID are reserved.")
+    return text
 
 
 def compute_widget_id(

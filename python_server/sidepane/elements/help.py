@@ -21,6 +21,14 @@ _MEM_ADDRESS = re.compile(r"^<.* at 0x[0-9a-fA-F]+>$")
 _SIDEPANE: Any = object()
 
 
+def _safe_getattr(obj: object, name: str, default: Any) -> Any:
+    """getattr that survives objects whose attribute hooks raise anything at all."""
+    try:
+        return getattr(obj, name, default)
+    except Exception:
+        return default
+
+
 def _caller_line() -> str | None:
     """The source line (joined if it spans lines) of the user code that called us."""
     frame = sys._getframe(1)
@@ -112,11 +120,11 @@ def _value(obj: object, var_name: str | None) -> str | None:
     if readable is not None:
         return readable
     target: Any = obj
-    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+    name = _safe_getattr(obj, "__qualname__", None) or _safe_getattr(obj, "__name__", None)
     if not name:
         target = type(obj)
-        name = getattr(target, "__qualname__", None) or target.__name__
-    module = getattr(target, "__module__", None)
+        name = _safe_getattr(target, "__qualname__", None) or target.__name__
+    module = _safe_getattr(target, "__module__", None)
     text = (
         f"{module}.{name}{_signature(target) or ''}"
         if module
@@ -126,7 +134,7 @@ def _value(obj: object, var_name: str | None) -> str | None:
 
 
 def _is_property(obj: object, name: str) -> bool:
-    cls = getattr(obj, "__class__", None)
+    cls = _safe_getattr(obj, "__class__", None)
     if cls is None:
         return False
     for parent in inspect.getmro(cls):

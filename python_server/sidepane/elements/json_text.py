@@ -1,33 +1,56 @@
-"""Turning arbitrary Python objects into JSON text for `st.json` and `st.write`."""
+"""Turning arbitrary Python objects into JSON text for `st.json` and `st.write`, as Streamlit does:
+sets become lists, anything else JSON cannot express becomes its repr."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
-from typing import Any
+from collections import ChainMap, UserDict
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 
-def _default(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return dataclasses.asdict(obj)
-    if isinstance(obj, Mapping):
-        return dict(obj)
+def safe_repr(obj: object) -> str:
+    """repr(obj), or a description of the failure: an odd object must not break a run."""
+    try:
+        return repr(obj)
+    except Exception as exc:
+        return f"<{type(obj).__name__}: repr() raised {type(exc).__name__}>"
+
+
+def _default(obj: object) -> object:
     if isinstance(obj, (set, frozenset)):
-        return sorted(obj, key=repr)
-    if hasattr(obj, "model_dump") and callable(obj.model_dump):
-        return obj.model_dump()
-    if hasattr(obj, "_asdict") and callable(obj._asdict):
-        return obj._asdict()
-    if hasattr(obj, "__iter__") and not isinstance(obj, (str, bytes)):
         return list(obj)
-    if hasattr(obj, "tolist") and callable(obj.tolist):
-        return obj.tolist()
-    return str(obj)
+    return safe_repr(obj)
 
 
-def to_json_text(obj: object) -> str:
-    """JSON for `obj`; what JSON cannot express (dates, custom objects) becomes its str()."""
-    if hasattr(obj, "_asdict") and callable(obj._asdict):
-        obj = obj._asdict()
-    return json.dumps(obj, default=_default, allow_nan=True)
+def normalize(body: object) -> object:
+    """The containers `st.json` accepts, turned into plain dicts and lists."""
+    cls = type(body)
+    if isinstance(body, tuple) and hasattr(cls, "_asdict"):
+        return cls._asdict(body)
+    if isinstance(body, (ChainMap, MappingProxyType, UserDict)):
+        return dict(body)
+    if callable(getattr(cls, "model_dump", None)) and not isinstance(body, type):
+        return cls.model_dump(body)  # type: ignore[attr-defined]
+    if dataclasses.is_dataclass(body) and not isinstance(body, type):
+        return dataclasses.asdict(body)
+    if isinstance(body, Iterable) and not isinstance(body, (str, bytes, Mapping)):
+        return list(body)
+    return body
+
+
+def to_json_text(body: object) -> tuple[str, str | None]:
+    """(JSON text, warning): the warning is set when keys had to be skipped, as in Streamlit."""
+    body = normalize(body)
+    try:
+        return json.dumps(body, default=_default), None
+    except (TypeError, ValueError) as err:
+        warning = (
+            "this data structure was not fully serializable as JSON due to one or more "
+            f"unexpected keys.  (Error was: {err})"
+        )
+        try:
+            return json.dumps(body, skipkeys=True, default=_default), warning
+        except (TypeError, ValueError) as err2:  # e.g. a circular reference
+            return json.dumps(safe_repr(body)), f"this data structure is not JSON: {err2}"

@@ -172,7 +172,9 @@ class TextMixin(DeltaGeneratorCore):
             except ValueError:
                 text = _json.dumps(body)
         else:
-            text = to_json_text(body)
+            text, warning = to_json_text(body)
+            if warning is not None:
+                self._enqueue("alert", {"kind": "warning", "body": f"Warning: {warning}"})
         return self._enqueue("json", {"body": text, "expanded": expanded})
 
     def divider(self, *, width: int | str = "stretch") -> Self:

@@ -40,6 +40,10 @@ _HELP_TYPES = (
 _MEM_ADDRESS = re.compile(r"^<.* at 0x[0-9a-fA-F]+>$")
 
 
+# Type probes look at the class, never the instance: an object whose `__getattr__` raises
+# something other than AttributeError must still be drawn (as its repr).
+
+
 def _type_name(obj: object) -> str:
     t = type(obj)
     return f"{t.__module__}.{t.__qualname__}"
@@ -60,7 +64,7 @@ def _is_dataframe_like(obj: object) -> bool:
 
 
 def _is_altair_chart(obj: object) -> bool:
-    return type(obj).__module__.startswith("altair") and hasattr(obj, "to_dict")
+    return type(obj).__module__.startswith("altair") and hasattr(type(obj), "to_dict")
 
 
 def _longest_run(text: str, char: str) -> int:
@@ -120,16 +124,16 @@ class WriteMixin(DeltaGeneratorCore):
             elif _type_name(arg) == "matplotlib.figure.Figure":
                 flush()
                 dg.pyplot(arg)
-            elif type(arg).__module__.startswith("sympy") and hasattr(arg, "free_symbols"):
+            elif type(arg).__module__.startswith("sympy") and hasattr(type(arg), "free_symbols"):
                 flush()
                 dg.latex(arg)
-            elif type(arg).__module__.startswith("PIL.") and hasattr(arg, "getbands"):
+            elif type(arg).__module__.startswith("PIL.") and hasattr(type(arg), "getbands"):
                 flush()
                 dg.image(arg)
             elif (
                 isinstance(arg, _JSON_TYPES)
-                or (isinstance(arg, tuple) and hasattr(arg, "_asdict"))
-                or (hasattr(arg, "model_dump") and not inspect.isclass(arg))
+                or (isinstance(arg, tuple) and hasattr(type(arg), "_asdict"))
+                or (hasattr(type(arg), "model_dump") and not inspect.isclass(arg))
             ):
                 flush()
                 dg.json(arg)
@@ -146,11 +150,11 @@ class WriteMixin(DeltaGeneratorCore):
             ):
                 flush()
                 dg.help(arg)
-            elif unsafe_allow_html and callable(getattr(arg, "_repr_html_", None)):
+            elif unsafe_allow_html and callable(getattr(type(arg), "_repr_html_", None)):
                 flush()
                 dg.html(arg._repr_html_())
-            elif callable(getattr(arg, "to_pandas", None)) or callable(
-                getattr(arg, "__dataframe__", None)
+            elif callable(getattr(type(arg), "to_pandas", None)) or callable(
+                getattr(type(arg), "__dataframe__", None)
             ):
                 flush()
                 dg.dataframe(arg)

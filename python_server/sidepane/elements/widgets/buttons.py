@@ -14,11 +14,10 @@ from typing import Any, Literal
 
 import xxhash
 
-from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.dg_core import DeltaGeneratorCore, to_key
 from sidepane.elements.widgets.choices import (
     WidgetCallback,
     resolve_callback,
-    to_key,
     to_label,
     value_error,
 )

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import EnumMeta
 from typing import Any, Literal, cast
 
-from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
+from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility, to_key
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.runtime.context import get_run_context
 
@@ -55,18 +55,6 @@ def resolve_callback(
         )
     valid = [repr(m) for m in supported] + ["a callback function"]
     raise SidepaneAPIException(value_error(param, valid))
-
-
-def to_key(key: str | int | None) -> str | None:
-    """The user's key as a string, checked as Streamlit checks it."""
-    if key is None:
-        return None
-    key = str(key)
-    if key == "":
-        raise SidepaneAPIException(value_error("key", ["a non-empty string"]))
-    if key.startswith("$$ID"):
-        raise SidepaneAPIException("Keys beginning with $$ID are reserved.")
-    return key
 
 
 def to_label(label: object) -> str:

@@ -144,8 +144,25 @@ class AppSession:
                 raise ProtocolError("widget_value 'values' must be a map")
             updates.update(others)
         updates[wid] = frame["value"]
-        if self.widgets.accept(updates):
+        if self.widgets.accept(self._without_unsubmitted_form_fields(wid, updates)):
             self.request_rerun()
+
+    def _without_unsubmitted_form_fields(self, wid: str, updates: dict[str, Any]) -> dict[str, Any]:
+        """A form's fields count only with a click of that form's submit button in the same
+        message (docs/protocol.md); others are dropped, as Streamlit drops unsubmitted edits."""
+        specs = self.widgets.specs
+        primary = specs.get(wid)
+        submitted = primary.form_id if primary is not None and primary.trigger else None
+        kept: dict[str, Any] = {}
+        for other, value in updates.items():
+            spec = specs.get(other)
+            if spec is not None and spec.form_id is not None and spec.form_id != submitted:
+                log.warning(
+                    "ignored a value for %s %r: its form was not submitted", spec.kind, other
+                )
+                continue
+            kept[other] = value
+        return kept
 
     def _upload(self, frame: dict[str, Any]) -> None:
         digest, data = frame.get("hash"), frame.get("data")

@@ -124,7 +124,11 @@ class AppTest(Block):
                 if spec is not None:
                     updates[wid] = spec.serialize(value)
             if updates:
-                last = next(reversed(updates))
+                # A form's submit button goes first: its fields only count along with it.
+                triggers = [
+                    w for w in updates if getattr(session.widgets.specs.get(w), "trigger", False)
+                ]
+                last = triggers[0] if triggers else next(reversed(updates))
                 rest = {k: v for k, v in updates.items() if k != last}
                 fields: dict[str, Any] = {"id": last, "value": updates[last], "run": run_seen}
                 if rest:

@@ -416,3 +416,21 @@ def test_time_input_and_color_picker(AppTest: Any) -> None:
     at.color_picker[0].pick("#123456")
     at.run()
     assert at.markdown[0].value == "(datetime.time(9, 30), '#123456')"
+
+
+def test_form_edits_without_submit_are_dropped(AppTest: Any) -> None:
+    at = run(
+        AppTest,
+        """
+        import streamlit as st
+        with st.form("f"):
+            name = st.text_input("name")
+            sent = st.form_submit_button("Send")
+        st.write(str((name, sent)))
+        """,
+    )
+    at.text_input[0].input("Ada").run()
+    assert at.markdown[0].value == "('', False)"
+    assert at.text_input[0].value == ""
+    at.button[0].click().run()
+    assert at.markdown[0].value == "('', True)"

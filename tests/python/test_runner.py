@@ -6,6 +6,8 @@ import os
 import sys
 import time
 
+import pytest
+
 import sidepane
 from sidepane.testing import AppTest
 
@@ -288,3 +290,20 @@ def test_a_script_that_swallows_every_interrupt_is_abandoned(harness: Harness) -
     session.request_stop()
     assert harness.wait_for(lambda: any(f["t"] == "run_end" for f in viewer.take()), 3)
     assert 0.9 < time.perf_counter() - started < 2.0
+
+
+def test_an_idle_script_thread_ends_and_the_next_request_starts_another(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sidepane.runtime import runner
+
+    monkeypatch.setattr(runner, "IDLE_EXIT_SECONDS", 0.05)
+    session, viewer = harness.session("import sidepane as st\nst.write('hi')\n")
+    harness.hello(session)
+    assert session.wait_idle(3)
+    assert harness.wait_for(lambda: not session.script_thread_alive)
+    for _ in range(20):  # requests racing the idle exit are never lost
+        session.request_rerun()
+        assert session.wait_idle(3)
+        time.sleep(0.05)
+    assert len(run_ends(viewer.take())) == 21

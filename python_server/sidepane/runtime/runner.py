@@ -35,6 +35,9 @@ REINTERRUPT_SECONDS = 0.2
 # How long a run may ignore a rerun or stop request before its thread is abandoned.
 ABANDON_SECONDS = 1.0
 ABANDONED_REINTERRUPT_SECONDS = 0.5
+# A script thread with nothing to do for this long ends; the next request starts another.
+IDLE_EXIT_SECONDS = 5.0
+_current_thread = threading.current_thread
 
 
 @dataclass(frozen=True)
@@ -62,12 +65,18 @@ class ScriptRunner:
         self._user_lock = threading.Lock()
         self._ctx: RunContext | None = None
         self._run = 0
+        # Guards starting the thread and an idle thread's decision to exit.
+        self._thread_lock = threading.Lock()
 
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        streamlit_alias.install(_is_script_thread)
-        self._start_thread()
+    def ensure_thread(self) -> None:
+        """Start the script thread if there is none (first request, or it exited when idle).
+
+        Call after putting a request: an idle thread decides to exit only when none is pending.
+        """
+        with self._thread_lock:
+            if self._thread is None:
+                streamlit_alias.install(_is_script_thread)
+                self._start_thread()
 
     def _start_thread(self) -> None:
         thread = threading.Thread(
@@ -131,7 +140,8 @@ class ScriptRunner:
         session.requests.end_run()
         self._ctx = None
         session.run_finished(RunResult(ctx.run, status, ms))
-        self._start_thread()
+        with self._thread_lock:
+            self._start_thread()
         interrupt.watchdog.call_later(ABANDONED_REINTERRUPT_SECONDS, lambda: self._reap(ctx))
 
     def _reap(self, ctx: RunContext) -> None:
@@ -159,7 +169,15 @@ class ScriptRunner:
     def _loop(self) -> None:
         requests = self._session.requests
         while True:
-            request = requests.wait_for_run()
+            request = requests.wait_for_run(timeout=IDLE_EXIT_SECONDS)
+            if request is Request.NONE:
+                # Idle: end the thread so an unused session (and all it holds) can be freed;
+                # the next request starts a new one.
+                with self._thread_lock:
+                    if requests.pending() is Request.NONE and self._thread is _current_thread():
+                        self._thread = None
+                        break
+                continue
             if request is Request.SHUTDOWN:
                 break
             ctx = self._new_context()

@@ -62,10 +62,10 @@ class AppSession:
         """Run the script (again), interrupting a run in progress."""
         if self._closed:
             return
-        self._runner.start()
         with self._idle_lock:
             self._idle.clear()
             self.requests.request_rerun()
+        self._runner.ensure_thread()
 
     def request_stop(self) -> None:
         self.requests.request_stop()

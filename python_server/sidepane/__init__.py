@@ -1,12 +1,16 @@
 """Sidepane: plain-Python data apps, live beside your editor.
 
-Write a script with `import sidepane as st` and `st.` calls; `sidepane run app.py` shows it in a
-browser, and the VS Code extension beside the editor. Streamlit's API, names and signatures.
+Write a script with `import sidepane as st` and `st.` calls, using Streamlit's names and
+signatures; Sidepane runs it top to bottom and reruns it whenever a widget changes.
+`sidepane snapshot app.py` prints what a run draws; `sidepane.testing.AppTest` tests an app.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sidepane.elements.delta_generator import DeltaGenerator, main_dg, sidebar_dg
+from sidepane.elements.page import rerun, set_page_config, stop
 from sidepane.errors import StreamlitAPIException
 from sidepane.runtime.query_params import QueryParamsProxy
 from sidepane.runtime.session_state import SessionStateProxy
@@ -79,7 +83,19 @@ progress = main_dg.progress
 spinner = main_dg.spinner
 toast = main_dg.toast
 
-from sidepane.elements.page import rerun, set_page_config, stop  # noqa: E402
+
+if not TYPE_CHECKING:  # hidden from type checkers, so a typo like `st.wirte` is still flagged
+
+    def __getattr__(name: str) -> object:
+        # Only reached for names Sidepane lacks: say so plainly, for Streamlit scripts that use
+        # more than Sidepane covers (still an AttributeError, so hasattr() keeps working).
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise AttributeError(
+            f"Sidepane has no `st.{name}`: it covers Streamlit's core API, and `{name}` is not "
+            "part of it yet."
+        )
+
 
 __all__ = [
     "DeltaGenerator",

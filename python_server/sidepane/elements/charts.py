@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import xxhash
 
-from sidepane.elements.data import check_height, resolve_width, send_payloads, value_error
+from sidepane.elements.arguments import type_error, value_error
+from sidepane.elements.data import check_height, resolve_width, send_payloads
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload, encode_dataframe, to_dataframe
@@ -326,9 +327,11 @@ def build_chart(
 
     df = to_dataframe(data).copy()
     if x is not None and not isinstance(x, str):
-        raise SidepaneAPIException(
-            f"Invalid `x` type. Expected one of: str, None. Provided type: {type(x).__name__}. "
-            "Pass a column name or None to use the dataframe's index."
+        raise type_error(
+            "x",
+            type(x).__name__,
+            ["str", "None"],
+            "Pass a column name or None to use the dataframe's index.",
         )
     if x is not None and x not in df.columns:
         raise _not_found(df, x)

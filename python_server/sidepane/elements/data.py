@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from textwrap import dedent
 from typing import TYPE_CHECKING, Any, Literal
 
+from sidepane.elements.arguments import type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload, encode_dataframe
@@ -39,16 +40,6 @@ def send_payloads(payloads: Iterable[Payload], kind: str) -> None:
     writer = ctx.writer
     for digest, data in payloads:
         writer.payload(digest, kind, data)
-
-
-def value_error(
-    parameter: str, valid: Iterable[str], detail: str | None = None
-) -> SidepaneAPIException:
-    """Streamlit's `StreamlitValueError` message."""
-    message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid)}."
-    if detail:
-        message += f" {detail}"
-    return SidepaneAPIException(message)
 
 
 def resolve_width(
@@ -116,9 +107,11 @@ def _number_text(value: object, parameter: str) -> str:
             plain = None
         if isinstance(plain, (float, int)):
             return str(plain)
-    raise SidepaneAPIException(
-        f"Invalid `{parameter}` type. Expected one of: int, float, Decimal, NumPy number. "
-        f"Provided type: {type(value).__name__}. Convert the value to a number type."
+    raise type_error(
+        parameter,
+        type(value).__name__,
+        ["int", "float", "Decimal", "NumPy number"],
+        "Convert the value to a number type.",
     )
 
 

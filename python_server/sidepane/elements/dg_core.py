@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import xxhash
 
+from sidepane.elements.arguments import value_error
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.frames import Path
 from sidepane.runtime.context import RunContext, get_run_context
@@ -61,23 +62,21 @@ class DeltaGeneratorCore:
 
     def _enqueue(self, type_: str, props: dict[str, Any]) -> Self:
         """Draw an element here; return a handle whose element calls replace it."""
-        ctx = get_run_context()
-        if ctx is None:
-            return self
-        ctx.yield_point()
-        path, target = self._place(ctx)
-        ctx.emit(path, type_, props)
-        return self._new(path, "element", target._form_id)
+        return self._draw(type_, props, "element", None)
 
     def _block(self, type_: str, props: dict[str, Any], *, form_id: str | None = None) -> Self:
         """Draw a container here; return it, to write into with `with` or its methods."""
+        return self._draw(type_, props, "block", form_id)
+
+    def _draw(self, type_: str, props: dict[str, Any], kind: Kind, form_id: str | None) -> Self:
+        """Draw `type_` here; return its `kind` handle, in `form_id` or else the target's form."""
         ctx = get_run_context()
         if ctx is None:
             return self
         ctx.yield_point()
         path, target = self._place(ctx)
         ctx.emit(path, type_, props)
-        return self._new(path, "block", form_id if form_id is not None else target._form_id)
+        return self._new(path, kind, form_id if form_id is not None else target._form_id)
 
     def _new(self, path: Path, kind: Kind, form_id: str | None) -> Self:
         return type(self)(path, kind, form_id=form_id)
@@ -199,7 +198,7 @@ def to_key(key: str | int | None) -> str | None:
         return None
     text = str(key)
     if text == "":
-        raise SidepaneAPIException("Invalid `key` value. Supported values: a non-empty string.")
+        raise value_error("key", ["a non-empty string"])
     if text.startswith("$$ID"):
         raise SidepaneAPIException("Keys beginning with $$ID are reserved.")
     return text

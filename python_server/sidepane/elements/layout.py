@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from numbers import Integral
 from typing import TYPE_CHECKING, Any, Literal
 
+from sidepane.elements.arguments import type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id
 from sidepane.elements.status import validate_icon
 from sidepane.errors import DuplicateWidgetKey, StreamlitAPIException
@@ -37,11 +38,6 @@ _forms_this_run: weakref.WeakKeyDictionary[AppSession, tuple[int, set[str]]] = (
 )
 
 
-def _value_error(parameter: str, valid: Sequence[str], detail: str | None = None) -> Exception:
-    message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid)}."
-    return StreamlitAPIException(f"{message} {detail}" if detail else message)
-
-
 def _gap(gap: object) -> str | int | None:
     if isinstance(gap, int) and not isinstance(gap, bool) and gap >= 0:
         return gap
@@ -50,7 +46,7 @@ def _gap(gap: object) -> str | int | None:
     if isinstance(gap, str) and gap.lower() in _GAPS:
         return gap.lower()
     valid = [*(f"'{g}'" for g in _GAPS), "None", "a non-negative integer (pixels)"]
-    raise _value_error("gap", valid, f"Got {gap!r}.")
+    raise value_error("gap", valid, f"Got {gap!r}.")
 
 
 def _size_error(what: str, value: object, allow_content: bool) -> Exception:
@@ -73,12 +69,12 @@ def _check_size(what: str, value: object, allow_content: bool) -> None:
 def _check_on_change(on_change: object) -> None:
     if callable(on_change) or on_change in ("ignore", "rerun"):
         return
-    raise _value_error("on_change", ["'rerun'", "'ignore'", "a callback function"])
+    raise value_error("on_change", ["'rerun'", "'ignore'", "a callback function"])
 
 
 def _check_bind(bind: object) -> None:
     if bind is not None and bind != "query-params":
-        raise _value_error("bind", ["'query-params'", "None"])
+        raise value_error("bind", ["'query-params'", "None"])
 
 
 def _register_key(kind: str, key: str) -> None:
@@ -120,10 +116,10 @@ class LayoutMixin(DeltaGeneratorCore):
         _gap(gap)
         if horizontal_alignment not in _ALIGN_H:
             valid = [f"'{a}'" for a in _ALIGN_H]
-            raise _value_error("horizontal_alignment", valid, f"Got {horizontal_alignment!r}.")
+            raise value_error("horizontal_alignment", valid, f"Got {horizontal_alignment!r}.")
         if vertical_alignment not in _ALIGN_V:
             valid = [f"'{a}'" for a in _ALIGN_V]
-            raise _value_error("vertical_alignment", valid, f"Got {vertical_alignment!r}.")
+            raise value_error("vertical_alignment", valid, f"Got {vertical_alignment!r}.")
         if wrap is False and not horizontal:
             raise StreamlitAPIException(
                 "`wrap=False` and `horizontal=False` cannot be used together. A vertical "
@@ -171,10 +167,7 @@ class LayoutMixin(DeltaGeneratorCore):
         try:
             invalid = len(weights) == 0 or any(w <= 0 for w in weights)
         except TypeError as exc:
-            raise StreamlitAPIException(
-                "Invalid `spec` type. Expected one of: int, sequence of numbers. "
-                f"Provided type: {type(spec).__name__}."
-            ) from exc
+            raise type_error("spec", type(spec).__name__, ["int", "sequence of numbers"]) from exc
         if invalid:
             raise StreamlitAPIException(
                 "The `spec` argument to `st.columns` must be either a positive integer (number "
@@ -184,10 +177,10 @@ class LayoutMixin(DeltaGeneratorCore):
                 "for more information."
             )
         if not isinstance(wrap, bool):
-            raise _value_error("wrap", ["True", "False"])
+            raise value_error("wrap", ["True", "False"])
         if vertical_alignment not in _COLUMN_ALIGN:
             valid = [f"'{a}'" for a in _COLUMN_ALIGN]
-            raise _value_error("vertical_alignment", valid, f"Got {vertical_alignment!r}.")
+            raise value_error("vertical_alignment", valid, f"Got {vertical_alignment!r}.")
         row_props: dict[str, Any] = {"gap": _gap(gap), "vertical_alignment": vertical_alignment}
         _check_size("width", width, False)
         if not wrap:
@@ -229,15 +222,12 @@ class LayoutMixin(DeltaGeneratorCore):
                 "The `tabs` parameter is required. Provide at least one tab label."
             )
         if default and default not in tabs:
-            raise _value_error(
+            raise value_error(
                 "default", ["a tab label from `tabs`"], f"`{default}` is not in the list of tabs."
             )
         for label in tabs:
             if not isinstance(label, str):
-                raise StreamlitAPIException(
-                    "Invalid `tabs` type. Expected one of: a string for each tab label. "
-                    f"Provided type: {type(label).__name__}."
-                )
+                raise type_error("tabs", type(label).__name__, ["a string for each tab label"])
         _check_on_change(on_change)
         _check_bind(bind)
         _check_size("width", width, False)
@@ -277,7 +267,7 @@ class LayoutMixin(DeltaGeneratorCore):
             raise StreamlitAPIException("The `label` parameter is required.")
         _check_on_change(on_change)
         if type not in _EXPANDER_TYPES:
-            raise _value_error("type", [repr(t) for t in _EXPANDER_TYPES])
+            raise value_error("type", [repr(t) for t in _EXPANDER_TYPES])
         _check_bind(bind)
         props: dict[str, Any] = {"label": label, "expanded": bool(expanded)}
         if icon is not None:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import xxhash
 
-from sidepane.elements.data import resolve_width, send_payloads, value_error
+from sidepane.elements.arguments import type_error, value_error
+from sidepane.elements.data import resolve_width, send_payloads
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload
@@ -140,9 +141,10 @@ def image_entry(
         pil = _array_image(image, clamp, channels)
         raw = _pil_bytes(pil, _image_format(pil, output_format))
     else:
-        raise SidepaneAPIException(
-            f"Invalid `image` type. Expected one of: PIL image, numpy array, bytes, BytesIO, str, "
-            f"Path. Provided type: {type(image).__name__}."
+        raise type_error(
+            "image",
+            type(image).__name__,
+            ["PIL image", "numpy array", "bytes", "BytesIO", "str", "Path"],
         )
     try:
         pil_image = Image.open(io.BytesIO(raw))
@@ -240,9 +242,10 @@ def _media_source(data: Any, mimetype: str) -> tuple[dict[str, Any], list[Payloa
     elif type(data).__module__ == "numpy":
         raw = data.tobytes()
     else:
-        raise SidepaneAPIException(
-            "Invalid `data` type. Expected one of: str, bytes, Path, BytesIO, file-like, ndarray. "
-            f"Provided type: {type(data).__name__}."
+        raise type_error(
+            "data",
+            type(data).__name__,
+            ["str", "bytes", "Path", "BytesIO", "file-like", "ndarray"],
         )
     digest = _digest(raw)
     return {"hash": digest, "mimetype": mimetype}, [(digest, raw)]

@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, NoReturn
 
+from sidepane.elements.arguments import type_error, value_error
 from sidepane.elements.status import validate_material_icon
 from sidepane.errors import StreamlitAPIException
 from sidepane.runtime.context import get_run_context
@@ -37,11 +38,6 @@ _IMAGE_MAGIC = (
     (b"<svg", "image/svg+xml"),
     (b"<?xml", "image/svg+xml"),
 )
-
-
-def _value_error(parameter: str, valid: Sequence[str], detail: str | None = None) -> Exception:
-    message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid)}."
-    return StreamlitAPIException(f"{message} {detail}" if detail else message)
 
 
 def _data_url(data: bytes) -> str:
@@ -86,7 +82,7 @@ def _check_menu_items(menu_items: Mapping[str, str | None]) -> None:
     for raw_key, url in menu_items.items():
         key = str(raw_key).lower().strip()
         if key not in _MENU_KEYS:
-            raise _value_error(
+            raise value_error(
                 "menu_items",
                 ["'Get help'", "'Report a bug'", "'About'"],
                 f"`{key}` is not a supported menu item key.",
@@ -119,7 +115,7 @@ def set_page_config(
     keep their earlier value.
     """
     if layout not in (None, "centered", "wide"):
-        raise _value_error("layout", ["'centered'", "'wide'"])
+        raise value_error("layout", ["'centered'", "'wide'"])
     sidebar: str | None
     if initial_sidebar_state is None or initial_sidebar_state in ("auto", "expanded", "collapsed"):
         sidebar = initial_sidebar_state
@@ -128,12 +124,12 @@ def set_page_config(
         sidebar = "expanded"
     elif isinstance(initial_sidebar_state, int) and not isinstance(initial_sidebar_state, bool):
         if initial_sidebar_state <= 0:
-            raise _value_error(
+            raise value_error(
                 "initial_sidebar_state", _SIDEBAR_VALUES, f"Got {initial_sidebar_state}."
             )
         sidebar = "auto"
     else:
-        raise _value_error(
+        raise value_error(
             "initial_sidebar_state", _SIDEBAR_VALUES, f"Got {initial_sidebar_state!r}."
         )
     if menu_items is not None:
@@ -166,15 +162,12 @@ def rerun(scope: Literal["app", "fragment"] | str | int | Sequence[str | int] = 
     if isinstance(scope, int) and not isinstance(scope, bool):
         scope = str(scope)
     if isinstance(scope, bytes | bytearray) or not isinstance(scope, str | Sequence):
-        raise StreamlitAPIException(
-            "Invalid `scope` type. Expected one of: str, int, list[str | int]. "
-            f"Provided type: {type(scope).__name__}."
-        )
+        raise type_error("scope", type(scope).__name__, ["str", "int", "list[str | int]"])
     valid = ["'app'", "'fragment'", "a fragment key", "a list of keys"]
     if scope == "":
-        raise _value_error("scope", valid, "Got an empty string.")
+        raise value_error("scope", valid, "Got an empty string.")
     if not isinstance(scope, str) and len(scope) == 0:
-        raise _value_error("scope", valid, "Got an empty list.")
+        raise value_error("scope", valid, "Got an empty list.")
     ctx = get_run_context()
     if ctx is None:
         return  # type: ignore[misc]  # bare mode: nothing to stop

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from sidepane.elements.arguments import type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import StreamlitAPIException
 from sidepane.runtime.context import get_run_context
@@ -47,13 +48,6 @@ def clean_text(text: object) -> str:
     return textwrap.dedent(str(text)).strip()
 
 
-def _invalid_type(parameter: str, value: object, expected: list[str]) -> StreamlitAPIException:
-    return StreamlitAPIException(
-        f"Invalid `{parameter}` type. Expected one of: {', '.join(expected)}. "
-        f"Provided type: {type(value).__name__}."
-    )
-
-
 def validate_material_icon(icon: str) -> str:
     """`:material/name:` normalized, or Streamlit's error."""
     match = _MATERIAL_ICON.match(icon)
@@ -77,7 +71,7 @@ def validate_icon(icon: str | None) -> str:
     if icon is None:
         return ""
     if not isinstance(icon, str):
-        raise _invalid_type("icon", icon, ["str", "None"])
+        raise type_error("icon", type(icon).__name__, ["str", "None"])
     icon = icon.strip()
     if not icon or icon == "spinner":
         return icon
@@ -124,7 +118,7 @@ def _leading_icon(body: str) -> tuple[str, str]:
 
 def _progress_value(value: object) -> int:
     if not isinstance(value, int | float):
-        raise _invalid_type("value", value, ["int", "float"])
+        raise type_error("value", type(value).__name__, ["int", "float"])
     if isinstance(value, int):
         if not 0 <= value <= 100:
             raise StreamlitAPIException(
@@ -227,7 +221,7 @@ class StatusMixin(DeltaGeneratorCore):
         props: dict[str, Any] = {"value": _progress_value(value)}
         if text is not None:
             if not isinstance(text, str):
-                raise _invalid_type("text", text, ["str"])
+                raise type_error("text", type(text).__name__, ["str"])
             props["text"] = clean_text(text)
         return self._enqueue("progress", props)
 
@@ -297,10 +291,7 @@ class StatusMixin(DeltaGeneratorCore):
             isinstance(duration, int) and not isinstance(duration, bool) and duration > 0
         )
         if not valid_duration:
-            raise StreamlitAPIException(
-                "Invalid `duration` value. Supported values: short, long, infinite, "
-                "a positive integer."
-            )
+            raise value_error("duration", ["short", "long", "infinite", "a positive integer"])
         ctx = get_run_context()
         if ctx is None:
             return self

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json as _json
 from typing import TYPE_CHECKING, Any, Literal
 
+from sidepane.elements.arguments import optional_props
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.json_text import to_json_text
 
@@ -14,14 +15,6 @@ if TYPE_CHECKING:
 Divider = (
     bool | Literal["blue", "green", "orange", "red", "violet", "yellow", "gray", "grey", "rainbow"]
 )
-
-
-def _optional(props: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """Add only the props that differ from their default (None / False), to keep frames small."""
-    for k, v in extra.items():
-        if v is not None and v is not False:
-            props[k] = v
-    return props
 
 
 class TextMixin(DeltaGeneratorCore):
@@ -42,7 +35,7 @@ class TextMixin(DeltaGeneratorCore):
         """
         return self._enqueue(
             "markdown",
-            _optional({"body": str(body)}, unsafe_allow_html=unsafe_allow_html, help=help),
+            optional_props({"body": str(body)}, unsafe_allow_html=unsafe_allow_html, help=help),
         )
 
     def _heading(
@@ -53,7 +46,7 @@ class TextMixin(DeltaGeneratorCore):
         help: str | None,
         divider: Divider,
     ) -> Self:
-        props = _optional({"body": str(body), "style": style}, help=help, divider=divider)
+        props = optional_props({"body": str(body), "style": style}, help=help, divider=divider)
         if anchor is not None:
             props["anchor"] = anchor
         return self._enqueue("markdown", props)
@@ -118,7 +111,7 @@ class TextMixin(DeltaGeneratorCore):
         """Display small, muted Markdown text, for captions, asides and footnotes."""
         return self._enqueue(
             "markdown",
-            _optional(
+            optional_props(
                 {"body": str(body), "style": "caption"},
                 unsafe_allow_html=unsafe_allow_html,
                 help=help,
@@ -135,7 +128,7 @@ class TextMixin(DeltaGeneratorCore):
         wrap: bool = True,
     ) -> Self:
         """Display fixed-width, preformatted text, exactly as given (no Markdown)."""
-        return self._enqueue("text", _optional({"body": str(body)}, help=help))
+        return self._enqueue("text", optional_props({"body": str(body)}, help=help))
 
     def code(
         self,
@@ -149,7 +142,9 @@ class TextMixin(DeltaGeneratorCore):
     ) -> Self:
         """Display a code block with syntax highlighting for `language` (None: plain text)."""
         props: dict[str, Any] = {"body": str(body), "language": language}
-        return self._enqueue("code", _optional(props, line_numbers=line_numbers, wrap=wrap_lines))
+        return self._enqueue(
+            "code", optional_props(props, line_numbers=line_numbers, wrap=wrap_lines)
+        )
 
     def latex(self, body: object, *, help: str | None = None, width: int | str = "stretch") -> Self:
         """Display a mathematical expression written in LaTeX (a string or a SymPy expression)."""
@@ -157,7 +152,7 @@ class TextMixin(DeltaGeneratorCore):
             import sympy  # type: ignore[import-not-found, unused-ignore]
 
             body = sympy.latex(body)
-        return self._enqueue("latex", _optional({"body": str(body)}, help=help))
+        return self._enqueue("latex", optional_props({"body": str(body)}, help=help))
 
     def json(
         self, body: object, *, expanded: bool | int = True, width: int | str = "stretch"

@@ -14,13 +14,9 @@ from typing import Any, Literal
 
 import xxhash
 
+from sidepane.elements.arguments import WidgetCallback, resolve_callback, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, to_key
-from sidepane.elements.widgets.choices import (
-    WidgetCallback,
-    resolve_callback,
-    to_label,
-    value_error,
-)
+from sidepane.elements.widgets.choices import to_label
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.runtime.context import get_run_context
 
@@ -42,12 +38,12 @@ def _trigger_wire(wire: Any) -> bool:
 
 def _check_kind(type_: str) -> None:
     if type_ not in ("primary", "secondary", "tertiary"):
-        raise SidepaneAPIException(value_error("type", ["'primary'", "'secondary'", "'tertiary'"]))
+        raise value_error("type", ["'primary'", "'secondary'", "'tertiary'"])
 
 
 def _check_icon_position(icon_position: str) -> None:
     if icon_position not in ("left", "right"):
-        raise SidepaneAPIException(value_error("icon_position", ["'left'", "'right'"]))
+        raise value_error("icon_position", ["'left'", "'right'"])
 
 
 def _check_not_written(key: str | None) -> None:

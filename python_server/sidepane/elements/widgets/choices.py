@@ -14,17 +14,22 @@ class).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import EnumMeta
 from typing import Any, Literal, cast
 
+from sidepane.elements.arguments import (
+    OnChange,
+    WidgetCallback,
+    optional_props,
+    resolve_callback,
+    type_error,
+    value_error,
+)
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility, to_key
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.runtime.context import get_run_context
 
-WidgetCallback = Callable[..., Any]
-OnChange = WidgetCallback | Literal["rerun", "ignore"] | None
-_MODES = ("rerun", "ignore")
 _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 _FILTER_MODES = ("fuzzy", "contains", "prefix", None)
 
@@ -32,41 +37,8 @@ _FILTER_MODES = ("fuzzy", "contains", "prefix", None)
 # ---- helpers shared with buttons.py ----
 
 
-def value_error(parameter: str, valid: Iterable[str], detail: str | None = None) -> str:
-    """Streamlit's `StreamlitValueError` message."""
-    message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid)}."
-    return f"{message} {detail}" if detail else message
-
-
-def resolve_callback(
-    callback: object, supported: Sequence[str] = _MODES, param: str = "on_change"
-) -> tuple[WidgetCallback | None, bool]:
-    """Split an `on_change`/`on_click` argument into (callback or None, whether it is "ignore")."""
-    if callback is None:
-        return None, False
-    if callable(callback):
-        return callback, False
-    if isinstance(callback, str) and callback in _MODES:
-        if callback in supported:
-            return None, callback == "ignore"
-        raise SidepaneAPIException(
-            f'`{param}="{callback}"` is not supported on this widget. '
-            f"Pass a callback, or omit `{param}`."
-        )
-    valid = [repr(m) for m in supported] + ["a callback function"]
-    raise SidepaneAPIException(value_error(param, valid))
-
-
 def to_label(label: object) -> str:
     return "" if label is None else str(label)
-
-
-def _invalid_type(parameter: str, provided: object, expected: list[str], detail: str = "") -> str:
-    message = (
-        f"Invalid `{parameter}` type. Expected one of: {', '.join(expected)}. "
-        f"Provided type: {type(provided).__name__}."
-    )
-    return f"{message} {detail}" if detail else message
 
 
 def _out_of_range(parameter: str, value: object, lo: object, hi: object) -> str:
@@ -172,22 +144,13 @@ def store_corrected(key: str | None, value: Any) -> None:
         widgets.values[wid] = value
 
 
-def _optional(props: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    for k, v in extra.items():
-        if v is not None and v is not False:
-            props[k] = v
-    return props
-
-
 def _check_filter_mode(filter_mode: object, accept_new_options: bool) -> None:
     try:
         ok = filter_mode in _FILTER_MODES
     except TypeError:
         ok = False
     if not ok:
-        raise SidepaneAPIException(
-            value_error("filter_mode", ["fuzzy", "contains", "prefix", "None"])
-        )
+        raise value_error("filter_mode", ["fuzzy", "contains", "prefix", "None"])
     if filter_mode is None and accept_new_options:
         raise SidepaneAPIException(
             "`filter_mode=None` and `accept_new_options=True` cannot be used together. "
@@ -198,7 +161,7 @@ def _check_filter_mode(filter_mode: object, accept_new_options: bool) -> None:
 
 def _check_index(index: object, n: int) -> None:
     if index is not None and (not isinstance(index, int) or isinstance(index, bool)):
-        raise SidepaneAPIException(_invalid_type("index", index, ["int", "None"]))
+        raise type_error("index", type(index).__name__, ["int", "None"])
     if index is not None and n > 0 and not 0 <= index < n:
         raise SidepaneAPIException(_out_of_range("index", index, 0, n - 1))
 
@@ -229,7 +192,7 @@ class ChoiceMixin(DeltaGeneratorCore):
         callback, ignore = resolve_callback(on_change)
         label = to_label(label)
         default = bool(value)
-        props = _optional({}, ignore_rerun=ignore)
+        props = optional_props({}, ignore_rerun=ignore)
         result: bool = self._widget(
             kind,
             label=label,
@@ -412,10 +375,10 @@ class ChoiceMixin(DeltaGeneratorCore):
             caption_list = []
             for caption in captions:
                 if caption is not None and not isinstance(caption, str):
-                    raise SidepaneAPIException(_invalid_type("captions", caption, ["str", "None"]))
+                    raise type_error("captions", type(caption).__name__, ["str", "None"])
                 caption_list.append(caption or "")
         _check_index(index, len(opts))
-        props = _optional(
+        props = optional_props(
             {"options": opts.labels, "horizontal": bool(horizontal)},
             captions=caption_list,
             ignore_rerun=ignore,
@@ -484,7 +447,7 @@ class ChoiceMixin(DeltaGeneratorCore):
             # An explicit empty placeholder, told apart from None (a contextual default text).
             placeholder = " "
         _check_filter_mode(filter_mode, accept_new_options)
-        props = _optional(
+        props = optional_props(
             {"options": opts.labels},
             placeholder=placeholder,
             required=required,
@@ -566,9 +529,7 @@ class ChoiceMixin(DeltaGeneratorCore):
             detail = None
             if isinstance(max_selections, int) and max_selections == 0:
                 detail = "To disable `st.multiselect`, use `disabled=True`."
-            raise SidepaneAPIException(
-                value_error("max_selections", ["a positive integer"], detail)
-            )
+            raise value_error("max_selections", ["a positive integer"], detail)
         opts = Options(options, format_func)
         default_indices: list[int] = []
         if default is not None:
@@ -586,16 +547,14 @@ class ChoiceMixin(DeltaGeneratorCore):
             select_all_code = -1 if select_all else 0
         elif isinstance(select_all, int):
             if select_all < 0:
-                raise SidepaneAPIException(
-                    value_error(
-                        "select_all",
-                        ["True", "False", "a non-negative integer"],
-                        "When using an int, `select_all` must be a non-negative integer.",
-                    )
+                raise value_error(
+                    "select_all",
+                    ["True", "False", "a non-negative integer"],
+                    "When using an int, `select_all` must be a non-negative integer.",
                 )
             select_all_code = select_all
         else:
-            raise SidepaneAPIException(_invalid_type("select_all", select_all, ["bool", "int"]))
+            raise type_error("select_all", type(select_all).__name__, ["bool", "int"])
         accept_new = bool(accept_new_options)
         default_value = [opts.items[i] for i in default_indices]
 
@@ -626,7 +585,7 @@ class ChoiceMixin(DeltaGeneratorCore):
                 # Values that are no longer options are dropped, as in Streamlit.
             return out
 
-        props = _optional(
+        props = optional_props(
             {"options": opts.labels},
             max_selections=max_selections,
             placeholder=placeholder,
@@ -762,7 +721,7 @@ class ChoiceMixin(DeltaGeneratorCore):
             i = opts.find(v)
             return default_wire if i is None else i
 
-        props = _optional({"options": opts.labels, "range": is_range}, ignore_rerun=ignore)
+        props = optional_props({"options": opts.labels, "range": is_range}, ignore_rerun=ignore)
         current = self._widget(
             "select_slider",
             label=label,
@@ -827,10 +786,11 @@ class ChoiceMixin(DeltaGeneratorCore):
         if value is None:
             value = "#000000"
         if not isinstance(value, str):
-            raise SidepaneAPIException(
-                _invalid_type(
-                    "value", value, ["str"], "Pass a hex string like `'#00FFAA'` or `'#000'`."
-                )
+            raise type_error(
+                "value",
+                type(value).__name__,
+                ["str"],
+                "Pass a hex string like `'#00FFAA'` or `'#000'`.",
             )
         if not _HEX_COLOR.match(value):
             raise SidepaneAPIException(
@@ -855,7 +815,7 @@ class ChoiceMixin(DeltaGeneratorCore):
             key=key,
             identity=identity,
             key_identity=True,
-            props=_optional({}, ignore_rerun=ignore),
+            props=optional_props({}, ignore_rerun=ignore),
             default=default,
             deserialize=deserialize,
             serialize=str,

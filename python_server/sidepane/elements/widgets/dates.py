@@ -11,18 +11,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
+from sidepane.elements.arguments import OnChange, callback, type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.elements.widgets.numbers import (
-    OnChange,
     above_max,
     below_min,
-    callback,
     drop_unfit,
     invalid_min_max,
-    param_type_error,
     script_state,
     session_value,
-    value_error,
 )
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.runtime.widgets import MISSING
@@ -59,7 +56,7 @@ def _to_date(v: object) -> date:
                 return datetime.fromisoformat(v).date()
             except ValueError:
                 pass
-    raise param_type_error("value", type(v).__name__, ["date", "datetime", "ISO string", '"today"'])
+    raise type_error("value", type(v).__name__, ["date", "datetime", "ISO string", '"today"'])
 
 
 def _bound(v: object, name: str, anchor: date | None, years: int) -> date:
@@ -67,7 +64,7 @@ def _bound(v: object, name: str, anchor: date | None, years: int) -> date:
         return _to_date(v)
     if v is None:
         return _add_years(anchor or date.today(), years)
-    raise param_type_error(name, type(v).__name__, ["date", "datetime", "ISO string", "None"])
+    raise type_error(name, type(v).__name__, ["date", "datetime", "ISO string", "None"])
 
 
 def _add_years(d: date, years: int) -> date:
@@ -87,7 +84,7 @@ def _parse_dates(value: object) -> tuple[list[date] | None, bool]:
         return None, False
     if isinstance(value, Sequence) and not isinstance(value, str):
         if len(value) > 2:
-            raise param_type_error(
+            raise type_error(
                 "value",
                 type(value).__name__,
                 ["date", "datetime", "sequence of 0 to 2 date or datetime values"],
@@ -161,7 +158,7 @@ def _to_time(v: object) -> time:
         return v.time().replace(microsecond=0, tzinfo=None)
     if isinstance(v, time):
         return v
-    raise param_type_error("value", type(v).__name__, ["datetime", "time", "ISO string"])
+    raise type_error("value", type(v).__name__, ["datetime", "time", "ISO string"])
 
 
 class _TimeDef:
@@ -229,7 +226,7 @@ class DateTimeInputMixin(DeltaGeneratorCore):
             "required": required,
         }
         if not isinstance(format, str):
-            raise param_type_error("format", type(format).__name__, ["str"])
+            raise type_error("format", type(format).__name__, ["str"])
         if format not in _SUPPORTED_DATE_FORMATS:
             raise value_error(
                 "format",
@@ -332,7 +329,7 @@ class DateTimeInputMixin(DeltaGeneratorCore):
         if script_state(key) is None:
             parsed = None
         if isinstance(step, bool) or not isinstance(step, int | timedelta):
-            raise param_type_error("step", type(step).__name__, ["int", "timedelta"])
+            raise type_error("step", type(step).__name__, ["int", "timedelta"])
         if not 1 <= step_s <= 82_800:
             raise SidepaneAPIException(
                 f"The `step` parameter, set to {step_s} seconds, is outside the "

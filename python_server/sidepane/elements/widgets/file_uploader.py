@@ -11,8 +11,8 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from sidepane.elements.arguments import OnChange, callback, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
-from sidepane.elements.widgets.numbers import OnChange, callback, value_error
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.runtime.context import get_run_context
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import logging
 import math
 import numbers
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
+from sidepane.elements.arguments import OnChange, callback, optional_props
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.runtime.context import get_run_context
@@ -17,43 +18,12 @@ from sidepane.runtime.widgets import MISSING
 log = logging.getLogger("sidepane.widgets")
 
 Number = int | float
-OnChange = Callable[..., Any] | Literal["rerun", "ignore"] | None
 
 JS_MAX_SAFE_INTEGER = (1 << 53) - 1
 JS_MIN_SAFE_INTEGER = -JS_MAX_SAFE_INTEGER
 JS_MAX_VALUE = 1.7976931348623157e308
 
 # ---- shared by the input widgets ----
-
-
-def callback(on_change: object) -> Callable[..., Any] | None:
-    """The callable behind `on_change`; the modes "rerun" and "ignore" mean no callback."""
-    if on_change is None:
-        return None
-    if callable(on_change):
-        return on_change
-    if on_change in ("rerun", "ignore"):
-        return None
-    raise SidepaneAPIException(
-        "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function."
-    )
-
-
-def param_type_error(
-    parameter: str, provided: str, expected: Collection[str], detail: str | None = None
-) -> SidepaneAPIException:
-    message = (
-        f"Invalid `{parameter}` type. Expected one of: {', '.join(expected)}. "
-        f"Provided type: {provided}."
-    )
-    return SidepaneAPIException(f"{message} {detail}" if detail else message)
-
-
-def value_error(
-    parameter: str, valid: Collection[str], detail: str | None = None
-) -> SidepaneAPIException:
-    message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid)}."
-    return SidepaneAPIException(f"{message} {detail}" if detail else message)
 
 
 def below_min(value: object, min_value: object) -> SidepaneAPIException:
@@ -162,14 +132,6 @@ def _fits(fits: Callable[[Any], bool], value: Any) -> bool:
         return bool(fits(value))
     except Exception:
         return False
-
-
-def optional_props(props: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """Add the props that are not None (optional props are omitted at their default)."""
-    for k, v in extra.items():
-        if v is not None:
-            props[k] = v
-    return props
 
 
 # ---- number_input ----
@@ -326,8 +288,10 @@ class NumberInputMixin(DeltaGeneratorCore):
 
         # A value from a viewer or an older definition that the new bounds exclude resets.
         drop_unfit(key, fits)
+        # `keep_false`: a bound of False is the int 0, and is sent.
         props = optional_props(
             {"step": step, "format": number_format, "data_type": "int" if all_ints else "float"},
+            keep_false=True,
             min=min_value,
             max=max_value,
             placeholder=None if placeholder is None else str(placeholder),

@@ -12,22 +12,19 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from sidepane.elements.arguments import OnChange, callback, type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.elements.widgets.numbers import (
     JS_MAX_SAFE_INTEGER,
-    OnChange,
     above_max,
     below_min,
-    callback,
     check_float_bounds,
     check_int_bounds,
     drop_unfit,
     in_range,
     invalid_min_max,
-    param_type_error,
     script_state,
     session_value,
-    value_error,
     wire_number,
 )
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
@@ -236,14 +233,14 @@ class SliderMixin(DeltaGeneratorCore):
                         "a tuple containing up to two such values",
                     ],
                 )
-            raise param_type_error("value", type(value).__name__, [*_TYPE_NAMES, "list", "tuple"])
+            raise type_error("value", type(value).__name__, [*_TYPE_NAMES, "list", "tuple"])
         values: list[Any] = [value] if single else list(value)
         try:
             kinds = {_data_type(v) for v in values}
         except KeyError:
             kinds = {"?", "!"}
         if len(kinds) > 1:
-            raise param_type_error(
+            raise type_error(
                 "value",
                 ", ".join(type(v).__name__ for v in values),
                 ["list or tuple containing values of the same type"],
@@ -292,7 +289,7 @@ class SliderMixin(DeltaGeneratorCore):
             and type(min_value) is type(max_value)
         )
         if not int_args and not float_args and not timelike_args:
-            raise param_type_error(
+            raise type_error(
                 "value",
                 f"min_value={type(min_value).__name__}, "
                 f"max_value={type(max_value).__name__}, step={type(step).__name__}",
@@ -303,7 +300,7 @@ class SliderMixin(DeltaGeneratorCore):
             or (data_type == "float" and float_args)
             or (data_type in ("date", "datetime", "time") and timelike_args)
         ):
-            raise param_type_error(
+            raise type_error(
                 "value",
                 f"value={type(value).__name__}, min_value={type(min_value).__name__}, "
                 f"max_value={type(max_value).__name__}",

@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
+from sidepane.elements.arguments import OnChange, callback, optional_props, type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.elements.widgets.numbers import (
-    OnChange,
-    callback,
     drop_unfit,
-    optional_props,
-    param_type_error,
     script_state,
-    value_error,
 )
 from sidepane.errors import InvalidWidgetValue
 
@@ -47,7 +43,7 @@ def _validate_rule(validate: object) -> tuple[str | None, str | None]:
         if len(validate) == 2 and all(isinstance(v, str) for v in validate):
             return validate[0], validate[1]
         raise value_error("validate", ["a regex string", "a (regex, message) tuple of strings"])
-    raise param_type_error("validate", type(validate).__name__, ["None", "str", "tuple"])
+    raise type_error("validate", type(validate).__name__, ["None", "str", "tuple"])
 
 
 def _text_codec(
@@ -132,8 +128,10 @@ class TextInputMixin(DeltaGeneratorCore):
             placeholder = type_placeholder
         rule, message = _validate_rule(type_validate if validate is None else validate)
         complete = type_autocomplete if autocomplete is None else autocomplete
+        # `keep_false`: a `max_chars` of False is the int 0, and is sent.
         props = optional_props(
             {"type": type},
+            keep_false=True,
             max_chars=max_chars,
             placeholder=None if placeholder is None else str(placeholder),
             autocomplete=complete or None,
@@ -200,8 +198,10 @@ class TextInputMixin(DeltaGeneratorCore):
             text = None
         deserialize, fits = _text_codec(text, max_chars)
         drop_unfit(key, fits)
+        # `keep_false`: as in `text_input`, a False `max_chars` (or `height`) is sent.
         props = optional_props(
             {},
+            keep_false=True,
             max_chars=max_chars,
             height=height,
             placeholder=None if placeholder is None else str(placeholder),

@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument(
         "--timeout", type=float, default=30.0, help="seconds before the run is stopped"
     )
+    snap.add_argument(
+        "--explain-cache",
+        action="store_true",
+        help="say why each cached call missed (compared with the previous snapshot of this script)",
+    )
     return parser
 
 
@@ -46,19 +51,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(own)
     logging.basicConfig(level=logging.WARNING, format="sidepane: %(message)s")
     if args.command == "snapshot":
-        return _snapshot(args.script, script_args, as_json=args.json, timeout=args.timeout)
+        return _snapshot(
+            args.script,
+            script_args,
+            as_json=args.json,
+            timeout=args.timeout,
+            explain_cache=args.explain_cache,
+        )
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
-def _snapshot(script: str, script_args: list[str], *, as_json: bool, timeout: float) -> int:
+def _snapshot(
+    script: str, script_args: list[str], *, as_json: bool, timeout: float, explain_cache: bool
+) -> int:
     from sidepane.snapshot import format_text, take_snapshot, to_json
 
     if not os.path.isfile(script):
         print(f"sidepane: no such script: {script}", file=sys.stderr)
         return 2
+    misses = None
+    if explain_cache:
+        from sidepane.cache import explain
+
+        misses = explain.start_recording(explain.state_file_for(script))
     result = take_snapshot(script, script_args, timeout=timeout)
     if as_json:
-        print(json.dumps(to_json(result), indent=2, default=str))
+        data = to_json(result)
+        if misses is not None:
+            data["cache_misses"] = [{"function": m.function, "reasons": m.reasons} for m in misses]
+        print(json.dumps(data, indent=2, default=str))
     else:
         print(format_text(result))
+        if misses is not None:
+            print("cache misses:" if misses else "cache misses: none")
+            for miss in misses:
+                print(f"  {miss.function}: {'; '.join(miss.reasons)}")
+    if misses is not None:
+        from sidepane.cache import explain
+
+        explain.save_recording()
     return 0 if result.status in ("ok", "stopped") else 1

@@ -37,9 +37,8 @@ def send_payloads(payloads: Iterable[Payload], kind: str) -> None:
     ctx = get_run_context()
     if ctx is None:
         return
-    writer = ctx.writer
     for digest, data in payloads:
-        writer.payload(digest, kind, data)
+        ctx.payload(digest, kind, data)
 
 
 def resolve_width(

@@ -351,9 +351,7 @@ class LayoutMixin(DeltaGeneratorCore):
                 has_submit = True
                 break
         # Not `ctx.emit`: that would un-produce the form's children.
-        ctx.writer.upsert(
-            self._path, "form", props if has_submit else {**props, "missing_submit": True}
-        )
+        ctx.restate(self._path, "form", props if has_submit else {**props, "missing_submit": True})
 
     def empty(self) -> Self:
         """Insert a placeholder that holds one element at a time.

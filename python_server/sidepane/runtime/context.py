@@ -15,6 +15,7 @@ from sidepane.runtime.control import RerunRequested, StopRequested
 from sidepane.runtime.requests import Request
 
 if TYPE_CHECKING:
+    from sidepane.cache.replay import Recorder
     from sidepane.elements.dg_core import DeltaGeneratorCore
     from sidepane.runtime.session import AppSession
 
@@ -42,6 +43,7 @@ class RunContext:
         "dg_stack",
         "in_user_code",
         "produced",
+        "recorders",
         "run",
         "session",
         "started",
@@ -62,6 +64,8 @@ class RunContext:
         # Placeholders created by this run and not filled yet: sent only at the run's end, so
         # a slot that the run fills again with the same content costs no frame at all.
         self.deferred_empty: set[Path] = set()
+        # Cached functions being computed in this run record what they draw (cache/replay.py).
+        self.recorders: list[Recorder] = []
         self.widget_ids: set[str] = set()
         self.widget_keys: set[str] = set()
         # Set by the runner: whether the thread is running user code now (the only place an
@@ -97,9 +101,28 @@ class RunContext:
         elif type_ == "empty" and not props:
             self.produced.add(path)
             self.deferred_empty.add(path)
+            self._record(path, type_, props)
             return
         self.produced.add(path)
         self.writer.upsert(path, type_, props)
+        self._record(path, type_, props)
+
+    def restate(self, path: Path, type_: str, props: dict[str, Any]) -> None:
+        """Change the props of a node this run drew, keeping its children (a form's flags)."""
+        self.writer.upsert(path, type_, props)
+        self._record(path, type_, props, restate=True)
+
+    def payload(self, digest: str, kind: str, data: Any) -> None:
+        """Send a payload referenced by an element (skipped if the viewer has it)."""
+        self.writer.payload(digest, kind, data)
+        for recorder in self.recorders:
+            recorder.payload(digest, kind, data)
+
+    def _record(
+        self, path: Path, type_: str, props: dict[str, Any], *, restate: bool = False
+    ) -> None:
+        for recorder in self.recorders:
+            recorder.element(path, type_, props, restate)
 
     def flush_deferred(self) -> None:
         """Send the placeholders this run created and never filled (before its run_end)."""

@@ -347,5 +347,5 @@ class ButtonMixin(DeltaGeneratorCore):
         )
         if ctx is not None and digest is not None and payload is not None:
             # After the element, so it can be drawn before its data arrives.
-            ctx.writer.payload(digest, "media", payload)
+            ctx.payload(digest, "media", payload)
         return clicked

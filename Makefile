@@ -31,6 +31,7 @@ test: lint typecheck pytest
 
 bench: setup
 	$(PY) bench/runtime_bench.py
+	$(PY) bench/cache_bench.py
 
 # The conformance suite, run against Streamlit itself (in the bench's Streamlit venv): every case
 # must pass there too, with only the AppTest import changed.

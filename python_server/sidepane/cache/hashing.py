@@ -13,6 +13,7 @@ its handler remembered. Unordered containers (dict, set) are hashed order-indepe
 
 from __future__ import annotations
 
+import copyreg
 import functools
 import io
 import struct
@@ -113,9 +114,8 @@ class _Unhashable(Exception):
         super().__init__(bad_type)
         self.bad_type = bad_type
         self.reason = reason
-        self.path: list[
-            tuple[str, type[Any]]
-        ] = []  # (segment, type of the container), innermost first
+        # (segment of the path, type of the container holding it), innermost first
+        self.path: list[tuple[str, type[Any]]] = []
 
     def at(self, segment: str, container: object) -> _Unhashable:
         self.path.append((segment, type(container)))
@@ -300,14 +300,17 @@ def _h_memoryview(w: _Walk, h: Any, v: memoryview) -> None:
 # Containers
 
 
-def _put_str_seq(h: Any, items: list[Any] | tuple[Any, ...]) -> bool:
-    """Hash a sequence of str in one piece; False (nothing written) if not all are str."""
+def _put_str_seq(h: Any, items: list[Any] | tuple[Any, ...], kind: bytes) -> bool:
+    """Hash a sequence of str in one piece; False (nothing written) if not all are str.
+
+    `kind` tells apart what holds them (a list, a tuple, an array), which is otherwise lost.
+    """
     try:
         joined = "\0".join(items)
     except TypeError:
         return False
     n = len(items)
-    h.update(_T_STRSEQ + _pack_u64(n))
+    h.update(_T_STRSEQ + kind + _pack_u64(n))
     if joined.count("\0") == n - 1:
         # The separators alone split it back into the n items: unambiguous.
         h.update(b"\0")
@@ -322,7 +325,7 @@ def _put_str_seq(h: Any, items: list[Any] | tuple[Any, ...]) -> bool:
 
 
 def _h_tuple(w: _Walk, h: Any, v: tuple[Any, ...]) -> None:
-    if len(v) >= _STRSEQ_MIN and _put_str_seq(h, v):
+    if len(v) >= _STRSEQ_MIN and w.hasher._str_seq and _put_str_seq(h, v, _T_TUPLE):
         return
     h.update(_T_TUPLE + _pack_u64(len(v)))
     get = w.handlers.get
@@ -340,7 +343,7 @@ def _h_tuple(w: _Walk, h: Any, v: tuple[Any, ...]) -> None:
 def _h_list(w: _Walk, h: Any, v: list[Any]) -> None:
     if not w.enter(h, v):
         return
-    if len(v) >= _STRSEQ_MIN and _put_str_seq(h, v):
+    if len(v) >= _STRSEQ_MIN and w.hasher._str_seq and _put_str_seq(h, v, _T_LIST):
         w.leave(v)
         return
     h.update(_T_LIST + _pack_u64(len(v)))
@@ -489,7 +492,6 @@ def _builtin_subclass_handler(tp: type[Any], base_handler: _Handler) -> _Handler
 
 def _h_range(w: _Walk, h: Any, v: range) -> None:
     _named(h, "range")
-    h.update(_pack_i64(len(v)))  # big ranges still need start/stop/step below
     for x in (v.start, v.stop, v.step):
         _h_int(w, h, x)
 
@@ -542,7 +544,8 @@ def _h_function(w: _Walk, h: Any, v: types.FunctionType) -> None:
     hook = w.hasher.hash_function
     if hook is not None:
         _named(h, "function")
-        h.update(hook(v, w.hasher))
+        digest = hook(v, w.hasher)
+        h.update(_pack_u64(len(digest)) + digest)
         return
     if not w.enter(h, v):
         return
@@ -606,7 +609,9 @@ def _callable_name(c: object) -> str:
 
 def _h_reduce(w: _Walk, h: Any, v: object) -> None:
     try:
-        rv = v.__reduce_ex__(4)
+        # As pickle does: a reducer registered with copyreg (re.Pattern…) comes first.
+        reducer = _copyreg_dispatch.get(type(v))
+        rv = reducer(v) if reducer is not None else v.__reduce_ex__(4)
     except Exception as exc:
         raise _Unhashable(type(v), str(exc) or None) from None
     if isinstance(rv, str):  # a module-level singleton, pickled by name
@@ -653,14 +658,8 @@ def _h_reduce(w: _Walk, h: Any, v: object) -> None:
     w.leave(v)
 
 
-def _copyreg_newobj_lookup() -> object:
-    import copyreg
-
-    newobj: object = copyreg.__newobj__  # type: ignore[attr-defined]
-    return newobj
-
-
-_copyreg_newobj = _copyreg_newobj_lookup()
+_copyreg_newobj: object = copyreg.__newobj__  # type: ignore[attr-defined]
+_copyreg_dispatch = copyreg.dispatch_table
 
 
 # ---------------------------------------------------------------------------------------------
@@ -796,7 +795,8 @@ def _put_shape(h: Any, shape: tuple[int, ...]) -> None:
 
 def _hash_object_items(w: _Walk, h: Any, items: list[Any]) -> None:
     """A flat sequence of Python objects; runs of str (text columns) are hashed in one piece."""
-    if _put_str_seq(h, items):
+    str_plain = w.hasher._str_seq
+    if str_plain and _put_str_seq(h, items, b"a"):
         return
     # Text with holes (None / NaN / pd.NA) or mixed objects: the non-str items one by one with
     # their positions, then all the str in one piece. The str mask is built at C speed.
@@ -805,8 +805,11 @@ def _hash_object_items(w: _Walk, h: Any, items: list[Any]) -> None:
     import numpy as np
 
     n = len(items)
-    is_str = np.fromiter(map(str.__instancecheck__, items), dtype=bool, count=n)
-    positions = np.flatnonzero(~is_str).tolist()
+    if str_plain:
+        is_str = np.fromiter(map(str.__instancecheck__, items), dtype=bool, count=n)
+        positions = np.flatnonzero(~is_str).tolist()
+    else:  # hash_funcs has a say on str: every item its own way
+        positions = list(range(n))
     h.update(b"O" + _pack_u64(n) + _pack_u64(len(positions)))
     i = 0
     try:
@@ -815,7 +818,8 @@ def _hash_object_items(w: _Walk, h: Any, items: list[Any]) -> None:
             w.update(h, items[i])
     except _Unhashable as e:
         raise e.at(f"[{i}]", items) from None
-    _put_str_seq(h, list(itertools.compress(items, is_str.tolist())))
+    if str_plain:
+        _put_str_seq(h, list(itertools.compress(items, is_str.tolist())), b"o")
 
 
 def _h_ndarray(w: _Walk, h: Any, a: Any) -> None:
@@ -1093,6 +1097,8 @@ def _classify(tp: type[Any]) -> _Handler:
     if top == "numpy":
         import numpy as np
 
+        if tp is np.ndarray:
+            return _h_ndarray
         if issubclass(tp, np.ndarray):
             return _ndarray_subclass_handler(tp)
         if issubclass(tp, np.generic):
@@ -1136,6 +1142,17 @@ def _lookup_dotted(name: str) -> object:
     return None
 
 
+def _may_apply_to_str(key: type[Any] | str) -> bool:
+    if isinstance(key, str):
+        if key in ("str", "builtins.str", "object", "builtins.object"):
+            return True
+        found = _lookup_dotted(key)
+        if not isinstance(found, type):
+            return False
+        key = found
+    return issubclass(key, str) or issubclass(str, key)
+
+
 def _hash_funcs_handler(func: Callable[[Any], Any], tp: type[Any]) -> _Handler:
     label = _fqn(tp)
 
@@ -1171,6 +1188,8 @@ class Hasher:
         self.hash_funcs = dict(hash_funcs or {})
         self.hash_function = hash_function
         self._handlers: dict[type[Any], _Handler] = dict(_BASE)
+        # Many str are hashed in one piece unless hash_funcs may want a say on some of them.
+        self._str_seq = not any(_may_apply_to_str(key) for key in self.hash_funcs)
         if self.hash_funcs:
             for tp in _BASE:
                 override = self._hash_funcs_for(tp)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sidepane.cache.data_resource import cache_data, cache_resource
-from sidepane.cache.legacy import cache
+from sidepane.caching.data_resource import cache_data, cache_resource
+from sidepane.caching.legacy import cache
 from sidepane.elements.delta_generator import DeltaGenerator, main_dg, sidebar_dg
 from sidepane.elements.page import rerun, set_page_config, stop
 from sidepane.errors import StreamlitAPIException

@@ -71,7 +71,7 @@ def _snapshot(
         return 2
     misses = None
     if explain_cache:
-        from sidepane.cache import explain
+        from sidepane.caching import explain
 
         misses = explain.start_recording(explain.state_file_for(script))
     result = take_snapshot(script, script_args, timeout=timeout)
@@ -87,7 +87,7 @@ def _snapshot(
             for miss in misses:
                 print(f"  {miss.function}: {'; '.join(miss.reasons)}")
     if misses is not None:
-        from sidepane.cache import explain
+        from sidepane.caching import explain
 
         explain.save_recording()
     return 0 if result.status in ("ok", "stopped") else 1

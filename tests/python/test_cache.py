@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sidepane.cache.data_resource import data_registry, resource_registry
-from sidepane.cache.legacy import registry as legacy_registry
+from sidepane.caching.data_resource import data_registry, resource_registry
+from sidepane.caching.legacy import registry as legacy_registry
 from sidepane.testing import AppTest
 
 

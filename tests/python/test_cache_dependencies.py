@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 import xxhash
 
-from sidepane.cache import dependencies
-from sidepane.cache.dependencies import Part, fingerprint
-from sidepane.cache.hashing import Hasher
+from sidepane.caching import dependencies
+from sidepane.caching.dependencies import Part, fingerprint
+from sidepane.caching.hashing import Hasher
 from sidepane.runtime.runner import _magic_write
 from sidepane.runtime.script_cache import MAGIC_NAME, ScriptCache
 

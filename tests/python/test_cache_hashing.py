@@ -1,4 +1,4 @@
-"""Content hashing of values for `@st.cache` keys (sidepane.cache.hashing)."""
+"""Content hashing of values for `@st.cache` keys (sidepane.caching.hashing)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from sidepane.cache import hashing
-from sidepane.cache.hashing import Hasher, UnhashableTypeError
+from sidepane.caching import hashing
+from sidepane.caching.hashing import Hasher, UnhashableTypeError
 
 ORIGIN = "argument `x` of `load`"
 
@@ -672,7 +672,7 @@ def test_import_does_not_load_heavy_libraries() -> None:
     import sys
 
     code = (
-        "import sys; from sidepane.cache.hashing import Hasher; "
+        "import sys; from sidepane.caching.hashing import Hasher; "
         "Hasher().hash((1, 'a', [2.0], {'k': None}), origin='x'); "
         "print(sorted(m for m in ('numpy', 'pandas', 'PIL') if m in sys.modules))"
     )

@@ -15,7 +15,7 @@ from sidepane.runtime.control import RerunRequested, StopRequested
 from sidepane.runtime.requests import Request
 
 if TYPE_CHECKING:
-    from sidepane.cache.replay import Recorder
+    from sidepane.caching.replay import Recorder
     from sidepane.elements.dg_core import DeltaGeneratorCore
     from sidepane.runtime.session import AppSession
 
@@ -64,7 +64,7 @@ class RunContext:
         # Placeholders created by this run and not filled yet: sent only at the run's end, so
         # a slot that the run fills again with the same content costs no frame at all.
         self.deferred_empty: set[Path] = set()
-        # Cached functions being computed in this run record what they draw (cache/replay.py).
+        # Cached functions being computed in this run record what they draw (caching/replay.py).
         self.recorders: list[Recorder] = []
         self.widget_ids: set[str] = set()
         self.widget_keys: set[str] = set()

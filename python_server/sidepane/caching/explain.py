@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from sidepane.cache.dependencies import Part
+from sidepane.caching.dependencies import Part
 
 log = logging.getLogger("sidepane.cache")
 
@@ -88,7 +88,7 @@ def state_file_for(script: str) -> Path:
 
     import xxhash
 
-    from sidepane.cache.store import cache_root
+    from sidepane.caching.store import cache_root
 
     ident = xxhash.xxh3_64_hexdigest(os.path.abspath(script).encode())
     return cache_root().parent / "explain" / f"{ident}.json"

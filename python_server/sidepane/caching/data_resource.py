@@ -17,11 +17,11 @@ from typing import Any, Literal, TypeVar, overload
 
 import xxhash
 
-from sidepane.cache.cached_function import CachedFunction, ttl_seconds
-from sidepane.cache.dependencies import Part
-from sidepane.cache.hashing import HashFuncs
-from sidepane.cache.replay import Recording
-from sidepane.cache.store import Entry, Registry
+from sidepane.caching.cached_function import CachedFunction, ttl_seconds
+from sidepane.caching.dependencies import Part
+from sidepane.caching.hashing import HashFuncs
+from sidepane.caching.replay import Recording
+from sidepane.caching.store import Entry, Registry
 from sidepane.errors import SidepaneAPIException
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sidepane.cache.replay import Recording
+from sidepane.caching.replay import Recording
 
 log = logging.getLogger("sidepane.cache")
 

@@ -41,7 +41,7 @@ from typing import Any, Final
 
 import xxhash
 
-from sidepane.cache.hashing import Hasher, UnhashableTypeError
+from sidepane.caching.hashing import Hasher, UnhashableTypeError
 
 
 @dataclass(frozen=True)

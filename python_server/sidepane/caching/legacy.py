@@ -13,11 +13,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, TypeVar, overload
 
-from sidepane.cache.cached_function import CachedFunction, ttl_seconds
-from sidepane.cache.dependencies import Part, fingerprint
-from sidepane.cache.hashing import HashFuncs, UnhashableTypeError
-from sidepane.cache.replay import Recording
-from sidepane.cache.store import Entry, Registry
+from sidepane.caching.cached_function import CachedFunction, ttl_seconds
+from sidepane.caching.dependencies import Part, fingerprint
+from sidepane.caching.hashing import HashFuncs, UnhashableTypeError
+from sidepane.caching.replay import Recording
+from sidepane.caching.store import Entry, Registry
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -14,11 +14,11 @@ from typing import Any, Generic, ParamSpec, TypeVar
 
 import xxhash
 
-from sidepane.cache import explain
-from sidepane.cache.dependencies import Part
-from sidepane.cache.hashing import Hasher, HashFuncs
-from sidepane.cache.replay import Recorder, Recording, replay
-from sidepane.cache.store import DiskStore, Entry, FunctionStore, Registry, cache_root
+from sidepane.caching import explain
+from sidepane.caching.dependencies import Part
+from sidepane.caching.hashing import Hasher, HashFuncs
+from sidepane.caching.replay import Recorder, Recording, replay
+from sidepane.caching.store import DiskStore, Entry, FunctionStore, Registry, cache_root
 from sidepane.runtime.context import RunContext, get_run_context
 
 P = ParamSpec("P")
@@ -71,7 +71,7 @@ class CachedFunction(Generic[P, R]):
     # ---- hooks ----
 
     def _hash_function(self, func: Callable[..., Any], hasher: Hasher) -> bytes:
-        from sidepane.cache.dependencies import fingerprint
+        from sidepane.caching.dependencies import fingerprint
 
         return fingerprint(func, hasher)
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import dis
 import functools
-import importlib.metadata
 import importlib.util
 import os
 import site
@@ -349,6 +348,8 @@ def _package_digest(top: str) -> bytes:
 def _package_version(top: str) -> str:
     if top in sys.stdlib_module_names or top in ("builtins", "__future__"):
         return f"python {sys.version}"
+    import importlib.metadata  # ~20 ms to import: only when a package is first met
+
     names = _distributions().get(top, [top])
     for dist in names:
         try:
@@ -361,6 +362,8 @@ def _package_version(top: str) -> str:
 
 @functools.cache
 def _distributions() -> dict[str, list[str]]:
+    import importlib.metadata
+
     return dict(importlib.metadata.packages_distributions())
 
 

@@ -344,3 +344,24 @@ def test_concurrent_sessions_compute_once(app: App) -> None:
         t.join()
     assert app.count() == 1
     assert all(t.markdown[0].value == "`1`" for t in tests)
+
+
+def test_legacy_cache_with_widgets_allowed_reruns_when_they_move(app: App) -> None:
+    app.write(
+        "app.py",
+        """
+        import sidepane as st
+        @st.cache(experimental_allow_widgets=True)
+        def f():
+            open(CALLS, "a").write("x")
+            return st.slider("inside") * 2
+        st.write(f())
+        """,
+    )
+    at = app.run()
+    assert not at.exception and at.markdown[0].value == "`0`"
+    app.run()
+    assert app.count() == 1
+    at.slider[0].set_value(10).run()
+    assert at.markdown[0].value == "`20`"
+    assert app.count() == 2

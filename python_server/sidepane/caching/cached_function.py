@@ -38,6 +38,7 @@ class CachedFunction(Generic[P, R]):
     """
 
     kind = "cache"
+    allow_widgets = False
 
     def __init__(
         self,
@@ -154,7 +155,7 @@ class CachedFunction(Generic[P, R]):
     ) -> tuple[Any, Recording]:
         if ctx is None:
             return self._func(*args, **kwargs), Recording()
-        recorder = Recorder(ctx, _active_path(ctx))
+        recorder = Recorder(ctx, _active_path(ctx), allow_widgets=self.allow_widgets)
         ctx.recorders.append(recorder)
         try:
             message = self._spinner_message(args, kwargs)

@@ -16,8 +16,9 @@ from typing import Any, TypeVar, overload
 from sidepane.caching.cached_function import CachedFunction, ttl_seconds
 from sidepane.caching.dependencies import Part, fingerprint
 from sidepane.caching.hashing import HashFuncs, UnhashableTypeError
-from sidepane.caching.replay import Recording
+from sidepane.caching.replay import Recording, widget_values
 from sidepane.caching.store import Entry, Registry
+from sidepane.runtime.context import get_run_context
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,15 +28,26 @@ registry = Registry("cache")
 class LegacyCachedFunction(CachedFunction[..., Any]):
     kind = "cache"
 
-    def __init__(self, func: Callable[..., Any], *, allow_output_mutation: bool, **kw: Any) -> None:
+    def __init__(
+        self,
+        func: Callable[..., Any],
+        *,
+        allow_output_mutation: bool,
+        allow_widgets: bool,
+        **kw: Any,
+    ) -> None:
         super().__init__(func, registry, **kw)
         self._allow_mutation = allow_output_mutation
+        self.allow_widgets = allow_widgets
 
     def _function_parts(self, parts: list[Part]) -> None:
         fingerprint(self._func, self._hasher, parts)
 
     def _make_entry(self, value: Any, recording: Recording) -> Entry:
         entry = Entry(value, recording)
+        specs = [w for *_, w in recording.elements if w is not None]
+        if self.allow_widgets and specs:
+            entry.widget_values = widget_values(get_run_context(), specs)
         if not self._allow_mutation:
             try:
                 entry.output_digest = self._hasher.hash(
@@ -55,6 +67,10 @@ class LegacyCachedFunction(CachedFunction[..., Any]):
         return entry
 
     def _value_from_hit(self, entry: Entry, key: str) -> tuple[bool, Any]:
+        if entry.widget_values is not None:
+            specs = [w for *_, w in entry.recording.elements if w is not None]
+            if widget_values(get_run_context(), specs) != entry.widget_values:
+                return False, None  # a widget inside moved: compute again
         if entry.output_digest is None or self._allow_mutation:
             return True, entry.value
         try:
@@ -133,6 +149,7 @@ def cache(
         wrapped = LegacyCachedFunction(
             f,
             allow_output_mutation=allow_output_mutation,
+            allow_widgets=experimental_allow_widgets,
             show_spinner=show_spinner,
             hash_funcs=hash_funcs,
             max_entries=max_entries,

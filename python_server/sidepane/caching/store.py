@@ -37,6 +37,9 @@ class Entry:
     # and its pickle (to restore it).
     output_digest: bytes | None = None
     pristine: bytes | None = None
+    # Legacy `st.cache(experimental_allow_widgets=True)`: the values of the widgets the call drew;
+    # the entry only serves a caller whose widgets have these values.
+    widget_values: dict[str, Any] | None = None
 
 
 class FunctionStore:
@@ -173,10 +176,15 @@ class DiskStore:
 
     def save(self, key: str, entry: Entry) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # e.g. a widget's callbacks: kept in memory only
+            log.warning("%s: not persisted, the entry cannot be pickled: %s", self.folder, exc)
+            return
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(data)
             os.replace(tmp, self._path(key))
         except BaseException:
             with contextlib.suppress(OSError):

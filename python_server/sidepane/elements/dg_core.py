@@ -138,6 +138,8 @@ class DeltaGeneratorCore:
         if ctx is None:
             return default
         ctx.yield_point()
+        if ctx.recorders:
+            _warn_cached_widget(self, ctx)
         path, target = self._place(ctx)
         form_id = target._form_id
         user_key = to_key(key)
@@ -188,8 +190,30 @@ class DeltaGeneratorCore:
             full["key"] = user_key
         if form_id is not None:
             full["form"] = form_id
-        ctx.emit(path, kind, full)
+        ctx.emit(path, kind, full, spec)
         return value
+
+
+CACHED_WIDGET_WARNING = (
+    "Your script uses a widget command in a cached function\n"
+    "(function decorated with `@st.cache_data` or `@st.cache_resource`).\n"
+    'This code will only be called when we detect a cache "miss",\n'
+    "which can lead to unexpected results.\n\n"
+    "To fix this, move all widget commands outside the cached function."
+)
+
+
+def _warn_cached_widget(dg: DeltaGeneratorCore, ctx: RunContext) -> None:
+    """A widget drawn while a cached function computes: warn once per call, as Streamlit does,
+    unless the function allows widgets (`@st.cache(experimental_allow_widgets=True)`)."""
+    recorder = ctx.recorders[-1]
+    if recorder.allow_widgets or recorder.warned:
+        return
+    recorder.warned = True
+    dg._enqueue(
+        "exception",
+        {"type": "CachedWidgetWarning", "message": CACHED_WIDGET_WARNING, "frames": []},
+    )
 
 
 def to_key(key: str | int | None) -> str | None:

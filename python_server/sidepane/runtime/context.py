@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sidepane.caching.replay import Recorder
     from sidepane.elements.dg_core import DeltaGeneratorCore
     from sidepane.runtime.session import AppSession
+    from sidepane.runtime.widgets import WidgetSpec
 
 _local = threading.local()
 
@@ -91,8 +92,10 @@ class RunContext:
         self.cursors[container] = index + 1
         return (*container, index)
 
-    def emit(self, path: Path, type_: str, props: dict[str, Any]) -> None:
-        """Upsert a node produced by this run."""
+    def emit(
+        self, path: Path, type_: str, props: dict[str, Any], widget: WidgetSpec | None = None
+    ) -> None:
+        """Upsert a node produced by this run (`widget`: the spec, when it is a widget)."""
         if path in self.produced:
             # Replacing a node drawn earlier in this run (st.empty, progress updates): what was
             # under it is no longer produced, and new children count from 0 again.
@@ -105,7 +108,7 @@ class RunContext:
             return
         self.produced.add(path)
         self.writer.upsert(path, type_, props)
-        self._record(path, type_, props)
+        self._record(path, type_, props, widget=widget)
 
     def restate(self, path: Path, type_: str, props: dict[str, Any]) -> None:
         """Change the props of a node this run drew, keeping its children (a form's flags)."""
@@ -119,10 +122,16 @@ class RunContext:
             recorder.payload(digest, kind, data)
 
     def _record(
-        self, path: Path, type_: str, props: dict[str, Any], *, restate: bool = False
+        self,
+        path: Path,
+        type_: str,
+        props: dict[str, Any],
+        *,
+        restate: bool = False,
+        widget: WidgetSpec | None = None,
     ) -> None:
         for recorder in self.recorders:
-            recorder.element(path, type_, props, restate)
+            recorder.element(path, type_, props, restate, widget)
 
     def flush_deferred(self) -> None:
         """Send the placeholders this run created and never filled (before its run_end)."""

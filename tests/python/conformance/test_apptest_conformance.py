@@ -434,3 +434,41 @@ def test_form_edits_without_submit_are_dropped(AppTest: Any) -> None:
     assert at.text_input[0].value == ""
     at.button[0].click().run()
     assert at.markdown[0].value == "('', True)"
+
+
+def test_widget_inside_cache_data_warns_and_is_replayed_live(AppTest: Any) -> None:
+    at = run(
+        AppTest,
+        """
+        import streamlit as st
+        @st.cache_data
+        def f():
+            v = st.slider("inside")
+            return v * 2
+        st.write(f())
+        """,
+    )
+    assert "widget command in a cached function" in at.exception[0].value
+    assert at.markdown[0].value == "`0`"
+    at.slider[0].set_value(10).run()
+    assert len(at.slider) == 1
+    assert at.markdown[0].value == "`0`"
+    assert "widget command in a cached function" in at.exception[0].value
+
+
+def test_cache_data_skips_the_call_on_a_hit(AppTest: Any) -> None:
+    at = run(
+        AppTest,
+        """
+        import streamlit as st
+        st.session_state.setdefault("calls", 0)
+        @st.cache_data
+        def square(x):
+            st.session_state.calls += 1
+            return x * x
+        st.write(square(4), square(4), st.session_state.calls)
+        """,
+    )
+    assert at.markdown[0].value == "`16` `16` `1`"
+    at.run()
+    assert at.markdown[0].value == "`16` `16` `1`"

@@ -365,3 +365,24 @@ def test_legacy_cache_with_widgets_allowed_reruns_when_they_move(app: App) -> No
     at.slider[0].set_value(10).run()
     assert at.markdown[0].value == "`20`"
     assert app.count() == 2
+
+
+def test_a_corrupt_persisted_file_is_a_miss_not_a_crash(app: App) -> None:
+    app.write(
+        "app.py",
+        """
+        import sidepane as st
+        @st.cache(persist=True)
+        def f():
+            open(CALLS, "a").write("x")
+            return 7
+        st.write(f())
+        """,
+    )
+    app.run()
+    for path in (app.folder / "persist").rglob("*.pickle"):
+        path.write_bytes(b"\x80\x05garbage")  # a half-written file from a crash
+    legacy_registry._stores.clear()
+    app.at = None
+    assert app.run().markdown[0].value == "`7`"
+    assert app.count() == 2

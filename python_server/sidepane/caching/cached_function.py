@@ -39,6 +39,8 @@ class CachedFunction(Generic[P, R]):
 
     kind = "cache"
     allow_widgets = False
+    # Legacy `suppress_st_warning`: no "widget in a cached function" warning.
+    quiet = False
 
     def __init__(
         self,
@@ -156,6 +158,7 @@ class CachedFunction(Generic[P, R]):
         if ctx is None:
             return self._func(*args, **kwargs), Recording()
         recorder = Recorder(ctx, _active_path(ctx), allow_widgets=self.allow_widgets)
+        recorder.warned = self.quiet
         ctx.recorders.append(recorder)
         try:
             message = self._spinner_message(args, kwargs)

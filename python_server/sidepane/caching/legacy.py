@@ -34,11 +34,13 @@ class LegacyCachedFunction(CachedFunction[..., Any]):
         *,
         allow_output_mutation: bool,
         allow_widgets: bool,
+        quiet: bool,
         **kw: Any,
     ) -> None:
         super().__init__(func, registry, **kw)
         self._allow_mutation = allow_output_mutation
         self.allow_widgets = allow_widgets
+        self.quiet = quiet
 
     def _function_parts(self, parts: list[Part]) -> None:
         fingerprint(self._func, self._hasher, parts)
@@ -140,6 +142,8 @@ def cache(
     - `allow_output_mutation`: return the shared object without checking that callers leave it
       unchanged (for connections, models…).
     - `show_spinner`: show "Running `f(...)`." while it computes.
+    - `suppress_st_warning`: no warning for widgets drawn inside the function.
+    - `experimental_allow_widgets`: widgets inside are fine; a hit needs their values unchanged.
     - `hash_funcs`: `{type: function}` to hash values of types Sidepane cannot hash.
     - `max_entries`, `ttl` (seconds or timedelta): bound the cache.
     - `st.` calls inside the function are drawn again on every hit.
@@ -150,6 +154,7 @@ def cache(
             f,
             allow_output_mutation=allow_output_mutation,
             allow_widgets=experimental_allow_widgets,
+            quiet=suppress_st_warning,
             show_spinner=show_spinner,
             hash_funcs=hash_funcs,
             max_entries=max_entries,

@@ -386,3 +386,21 @@ def test_a_corrupt_persisted_file_is_a_miss_not_a_crash(app: App) -> None:
     app.at = None
     assert app.run().markdown[0].value == "`7`"
     assert app.count() == 2
+
+
+def test_session_scoped_cache_data_is_per_session(app: App) -> None:
+    app.write(
+        "app.py",
+        """
+        import sidepane as st
+        @st.cache_data(scope="session")
+        def f():
+            open(CALLS, "a").write("x")
+            return 1
+        f()
+        """,
+    )
+    a = AppTest.from_file(str(app.folder / "app.py")).run()
+    a.run()
+    AppTest.from_file(str(app.folder / "app.py")).run()
+    assert app.count() == 2

@@ -41,6 +41,8 @@ class CachedFunction(Generic[P, R]):
     allow_widgets = False
     # Legacy `suppress_st_warning`: no "widget in a cached function" warning.
     quiet = False
+    # `scope="session"`: each session has its own entries.
+    session_scoped = False
 
     def __init__(
         self,
@@ -129,6 +131,10 @@ class CachedFunction(Generic[P, R]):
     def _key(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, list[Part]]:
         parts: list[Part] = []
         self._function_parts(parts)
+        if self.session_scoped:
+            ctx = get_run_context()
+            session_id = ctx.session.id if ctx is not None else ""
+            parts.append(Part("session", "", session_id.encode()))
         hasher = self._hasher
         names = self._arg_names
         where = f"`{self._qualname}`"

@@ -48,6 +48,13 @@ def _source_digest(func: Callable[..., Any]) -> bytes:
     return digest
 
 
+def _check_scope(scope: object) -> None:
+    if scope not in ("global", "session"):
+        raise SidepaneAPIException(
+            f"Invalid `scope` value. Supported values: 'global', 'session'. Got {scope!r}."
+        )
+
+
 class _StreamlitStyleCachedFunction(CachedFunction[..., Any]):
     def _function_parts(self, parts: list[Part]) -> None:
         parts.append(Part("body", self._qualname, _source_digest(self._func)))
@@ -93,6 +100,7 @@ class CacheDataAPI:
     - `persist="disk"`: keep results on disk across restarts.
     - `show_spinner`: True, False or the text to show while computing.
     - `hash_funcs`: `{type: function}` for argument types Sidepane cannot hash.
+    - `scope="session"`: each session (browser tab) gets its own entries.
 
     `st.cache_data.clear()` empties every `cache_data` cache; `f.clear()` just `f`'s.
     """
@@ -134,6 +142,7 @@ class CacheDataAPI:
             raise SidepaneAPIException(
                 f"Unsupported persist option '{persist}'. Valid values are 'disk' or None."
             )
+        _check_scope(scope)
         seconds = ttl_seconds(ttl)
 
         def decorate(f: F) -> F:
@@ -146,6 +155,7 @@ class CacheDataAPI:
                 ttl=seconds,
                 persist=persist in (True, "disk"),
             )
+            wrapped.session_scoped = scope == "session"
             return wrapped  # type: ignore[return-value]
 
         return decorate(func) if func is not None else decorate
@@ -222,6 +232,7 @@ class CacheResourceAPI:
         scope: Literal["global", "session"] = "global",
         refresh_mode: str = "foreground",
     ) -> F | Callable[[F], F]:
+        _check_scope(scope)
         seconds = ttl_seconds(ttl)
 
         def decorate(f: F) -> F:
@@ -235,6 +246,7 @@ class CacheResourceAPI:
                 persist=False,
                 on_release=on_release,
             )
+            wrapped.session_scoped = scope == "session"
             return wrapped  # type: ignore[return-value]
 
         return decorate(func) if func is not None else decorate

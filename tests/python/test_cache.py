@@ -404,3 +404,29 @@ def test_session_scoped_cache_data_is_per_session(app: App) -> None:
     a.run()
     AppTest.from_file(str(app.folder / "app.py")).run()
     assert app.count() == 2
+
+
+def test_show_spinner_and_suppress_st_warning(app: App) -> None:
+    app.write(
+        "app.py",
+        """
+        import sidepane as st
+        @st.cache(suppress_st_warning=True)
+        def slow(n):
+            return st.checkbox("inside", key=str(n))
+        @st.cache(show_spinner=False)
+        def quiet():
+            return 1
+        @st.cache_data(show_spinner="Crunching numbers...")
+        def custom():
+            return 2
+        slow(1)
+        quiet()
+        custom()
+        """,
+    )
+    at = app.run()
+    spinners = [f["props"]["text"] for f in at.frames if f.get("type") == "spinner"]
+    assert spinners == ["Running `slow(...)`.", "Crunching numbers..."]
+    assert not at.exception, "suppress_st_warning silences the widget warning"
+    assert len(at.checkbox) == 1

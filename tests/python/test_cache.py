@@ -430,3 +430,31 @@ def test_show_spinner_and_suppress_st_warning(app: App) -> None:
     assert spinners == ["Running `slow(...)`.", "Crunching numbers..."]
     assert not at.exception, "suppress_st_warning silences the widget warning"
     assert len(at.checkbox) == 1
+
+
+def test_global_clear_of_cache_data_and_cache_resource(app: App) -> None:
+    app.write(
+        "app.py",
+        """
+        import sidepane as st
+        @st.cache_data
+        def d():
+            open(CALLS, "a").write("d")
+            return 1
+        @st.cache_resource
+        def r():
+            open(CALLS, "a").write("r")
+            return object()
+        d(); r()
+        if st.session_state.get("clear"):
+            st.cache_data.clear()
+            st.cache_resource.clear()
+        """,
+    )
+    at = app.run()
+    app.run()
+    assert app.count() == 2
+    at.session_state["clear"] = True
+    app.run()
+    app.run()
+    assert app.count() == 6

@@ -42,6 +42,27 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="say why each cached call missed (compared with the previous snapshot of this script)",
     )
+    run = sub.add_parser(
+        "run",
+        help="serve a script to the browser, rerunning it as widgets change",
+        description="Serve an app script (a .py file, a folder holding streamlit_app.py, or an "
+        "https:// URL of a .py file, downloaded to a temporary folder) on a local web server "
+        "and open it in the browser. Stop with Ctrl+C.",
+    )
+    run.add_argument("script", help="path or https:// URL of the app script")
+    run.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="port to listen on (default 8501, or the next free one after it)",
+    )
+    run.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    run.add_argument("--headless", action="store_true", help="do not open a browser tab")
+    run.add_argument(
+        "--run-on-save",
+        action="store_true",
+        help="rerun the app when the script or a module it imports is saved",
+    )
     return parser
 
 
@@ -57,6 +78,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             as_json=args.json,
             timeout=args.timeout,
             explain_cache=args.explain_cache,
+        )
+    if args.command == "run":
+        from sidepane.servers.web.launch import run_command
+
+        return run_command(
+            args.script,
+            script_args,
+            host=args.host,
+            port=args.port,
+            headless=args.headless,
+            run_on_save=args.run_on_save,
         )
     return 2  # pragma: no cover - argparse rejects unknown commands
 

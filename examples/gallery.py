@@ -1,0 +1,96 @@
+"""Every element and widget Sidepane draws, on one page. Run: `sidepane run examples/gallery.py`."""
+
+import datetime
+
+import numpy as np
+import pandas as pd
+
+import sidepane as st
+
+st.set_page_config(page_title="Sidepane gallery", page_icon="🧭", layout="wide")
+
+st.title("Sidepane gallery")
+st.caption("Every element and widget, drawn by one plain Python script.")
+
+with st.sidebar:
+    st.header("Sidebar")
+    mode = st.radio("Mode", ["Explore", "Report"], horizontal=True)
+    st.write("Mode:", mode)
+
+st.header("Text", divider="blue")
+st.markdown(
+    "**Markdown** with _emphasis_, `code`, a [link](https://example.com) and $e^{i\\pi} + 1 = 0$."
+)
+st.subheader("A subheader")
+st.text("Fixed-width text, exactly as written.")
+st.code("def square(x):\n    return x * x", language="python")
+st.latex(r"\int_0^1 x^2 \, dx = \frac{1}{3}")
+st.json({"name": "Sidepane", "features": ["magic", "cache", "widgets"], "version": 1})
+st.divider()
+
+st.header("Status", divider="green")
+st.success("Saved.")
+st.info("Reruns take well under a millisecond.")
+st.warning("This is a warning.")
+st.error("This is an error.")
+st.progress(42, text="Progress")
+st.metric("Temperature", "21 °C", "1.5 °C")
+try:
+    raise ValueError("an example exception")
+except ValueError as exc:
+    st.exception(exc)
+
+st.header("Data", divider="orange")
+rng = np.random.default_rng(7)
+frame = pd.DataFrame(rng.normal(size=(200, 3)).cumsum(axis=0), columns=["a", "b", "c"])
+st.dataframe(frame, height=240)
+st.table(frame.head(3))
+left, right = st.columns(2)
+with left:
+    st.line_chart(frame)
+with right:
+    st.bar_chart(frame.tail(10))
+st.area_chart(frame[["a", "b"]])
+st.scatter_chart(frame, x="a", y="b")
+
+st.header("Widgets", divider="violet")
+c1, c2, c3 = st.columns(3)
+with c1:
+    x = st.slider("x", 0, 100, 25)
+    low, high = st.slider("Range", 0.0, 1.0, (0.2, 0.8))
+    size = st.select_slider("Size", ["S", "M", "L", "XL"], value="M")
+    st.write(x, "squared is", x * x)
+with c2:
+    name = st.text_input("Name", "Ada")
+    notes = st.text_area("Notes", "Line one")
+    count = st.number_input("Count", 0, 10, 3)
+    when = st.date_input("Date", datetime.date(2026, 1, 1))
+    at = st.time_input("Time", datetime.time(9, 30))
+with c3:
+    agree = st.checkbox("I agree")
+    on = st.toggle("Enabled", True)
+    fruit = st.selectbox("Fruit", ["apple", "banana", "cherry"])
+    picks = st.multiselect("Colours", ["red", "green", "blue"], ["green"])
+    colour = st.color_picker("Colour", "#3366ff")
+if st.button("Click me"):
+    st.toast("Clicked!")
+st.download_button("Download CSV", frame.to_csv(index=False), file_name="frame.csv")
+upload = st.file_uploader("Upload a file")
+if upload is not None:
+    st.write("Uploaded", upload.name, upload.size, "bytes")
+
+st.header("Layout", divider="gray")
+tab1, tab2 = st.tabs(["First", "Second"])
+tab1.write("Inside the first tab.")
+tab2.write("Inside the second tab.")
+with st.expander("An expander"):
+    st.write("Hidden until opened.")
+with st.container(border=True):
+    st.write("A bordered container.")
+with st.form("signup"):
+    email = st.text_input("Email")
+    submitted = st.form_submit_button("Sign up")
+if submitted:
+    st.write("Signed up:", email)
+placeholder = st.empty()
+placeholder.write("A placeholder, filled later in the run.")

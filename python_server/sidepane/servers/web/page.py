@@ -1,0 +1,83 @@
+"""The HTML page a browser loads: a shell for the front-end bundle, and its security headers."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+# No inline scripts, no eval: the bundle is one file served by us. Inline styles stay allowed
+# because the components set `style` attributes (widths, colours from the script). Images and
+# media may come from anywhere over https, since `st.image(url)` loads the URL in the browser.
+# `ws:`/`wss:` in connect-src: some browsers do not count a WebSocket to the page's own host as
+# 'self'.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https:; media-src 'self' blob: https:; font-src 'self' data:; "
+    "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+PAGE_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    # The page is tiny and names unversioned assets: always revalidate, so a rebuilt bundle shows.
+    "Cache-Control": "no-cache",
+}
+
+BUNDLE_SCRIPT = "sidepane.js"
+BUNDLE_STYLES = "sidepane.css"
+
+_SHELL = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/static/{styles}">
+<script src="/static/{script}" defer></script>
+</head>
+<body>
+<div id="root"></div>
+</body>
+</html>
+"""
+
+_NOT_BUILT = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sidepane: front end not built</title>
+</head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; \
+padding: 0 1rem; line-height: 1.5">
+<h1>The Sidepane front end isn't built</h1>
+<p>The server is running, but it found no <code>{script}</code> in
+<code>{folder}</code>.</p>
+<p>Build it from the repository's top folder, then reload this page:</p>
+<pre style="padding: 0.75rem; background: rgba(127, 127, 127, 0.15)">npm install
+node webview/build.mjs</pre>
+</body>
+</html>
+"""
+
+
+def default_static_dir() -> Path:
+    """Where the built bundle lives: `sidepane/static/`, shipped inside the package."""
+    return Path(__file__).resolve().parents[2] / "static"
+
+
+def bundle_built(static_dir: Path) -> bool:
+    return (static_dir / BUNDLE_SCRIPT).is_file()
+
+
+def shell_html(title: str = "Sidepane") -> str:
+    """The page that loads the bundle; the bundle draws everything into `#root`."""
+    return _SHELL.format(title=html.escape(title), styles=BUNDLE_STYLES, script=BUNDLE_SCRIPT)
+
+
+def not_built_html(static_dir: Path) -> str:
+    """What `GET /` answers when the bundle is missing: what is wrong and how to fix it."""
+    return _NOT_BUILT.format(script=BUNDLE_SCRIPT, folder=html.escape(str(static_dir)))

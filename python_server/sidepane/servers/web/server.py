@@ -1,0 +1,195 @@
+"""The aiohttp application: the page, the bundle, a health check and one WebSocket per tab."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from aiohttp import WSCloseCode, web
+
+from sidepane.protocol.frames import MAX_MESSAGE_BYTES
+from sidepane.runtime.app import App
+from sidepane.servers.web.connection import Connection
+from sidepane.servers.web.page import (
+    PAGE_HEADERS,
+    bundle_built,
+    default_static_dir,
+    not_built_html,
+    shell_html,
+)
+from sidepane.servers.web.ports import DEFAULT_PORT, bind_socket, url_host
+from sidepane.servers.web.watcher import SourceWatcher
+
+log = logging.getLogger("sidepane.web")
+
+_STATIC_HEADERS = {"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"}
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+_WILDCARDS = frozenset({"", "0.0.0.0", "::"})
+# Messages between the protocol's limit and this many times it are read and dropped with a
+# warning (the session keeps working); larger ones close the connection (1009) before they are
+# buffered whole, so a tab cannot make the server hold gigabytes.
+_READ_LIMIT_FACTOR = 2
+
+
+class WebServer:
+    """Serves one App to any number of browser tabs; each tab gets its own AppSession.
+
+    All sessions share the App (compiled script, module reloader) and the process-wide caches.
+    """
+
+    def __init__(
+        self,
+        app: App,
+        *,
+        host: str = "127.0.0.1",
+        port: int = DEFAULT_PORT,
+        port_fallback: bool = True,
+        run_on_save: bool = False,
+        static_dir: Path | None = None,
+        watch: bool = True,
+        max_message_bytes: int = MAX_MESSAGE_BYTES,
+    ) -> None:
+        self.app = app
+        self.host = host
+        self.port = port
+        self._port_fallback = port_fallback
+        self.run_on_save = run_on_save
+        self.static_dir = (static_dir or default_static_dir()).resolve()
+        self._watch = watch
+        self._max_message_bytes = max_message_bytes
+        self.connections: set[Connection] = set()
+        self.watcher: SourceWatcher | None = None
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{url_host(self.host)}:{self.port}"
+
+    def web_app(self) -> web.Application:
+        """The routes, without a socket (tests may mount it on aiohttp's test server)."""
+        application = web.Application()
+        application.router.add_get("/", self._index)
+        application.router.add_get("/healthz", self._healthz)
+        application.router.add_get("/favicon.ico", self._no_icon)
+        application.router.add_get("/ws", self._websocket)
+        application.router.add_get("/static/{path:.+}", self._static)
+        return application
+
+    async def start(self) -> None:
+        """Bind (raises PortInUseError), start serving and watching the script's files."""
+        loop = asyncio.get_running_loop()
+        sock = bind_socket(self.host, self.port, fallback=self._port_fallback)
+        self.port = int(sock.getsockname()[1])
+        self._runner = web.AppRunner(
+            self.web_app(), access_log=None, handle_signals=False, shutdown_timeout=1.0
+        )
+        await self._runner.setup()
+        await web.SockSite(self._runner, sock).start()
+        if self._watch:
+            self.watcher = SourceWatcher(self.app.script_path, self.source_changed, loop)
+            self.watcher.start()
+
+    async def stop(self) -> None:
+        """Stop watching, close every tab's connection and session, stop serving."""
+        loop = asyncio.get_running_loop()
+        if self.watcher is not None:
+            await loop.run_in_executor(None, self.watcher.stop)
+            self.watcher = None
+        for connection in list(self.connections):
+            with contextlib.suppress(Exception):
+                await connection.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
+        await asyncio.gather(*(c.close_session() for c in list(self.connections)))
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    def source_changed(self, path: str) -> None:
+        """A watched file was saved: each tab reruns or is told (loop thread)."""
+        for connection in self.connections:
+            connection.source_changed(path)
+
+    # ---- handlers ----
+
+    async def _index(self, _request: web.Request) -> web.Response:
+        if not bundle_built(self.static_dir):
+            return web.Response(
+                status=503,
+                text=not_built_html(self.static_dir),
+                content_type="text/html",
+                headers=PAGE_HEADERS,
+            )
+        return web.Response(text=shell_html(), content_type="text/html", headers=PAGE_HEADERS)
+
+    async def _healthz(self, _request: web.Request) -> web.Response:
+        return web.Response(text="ok")
+
+    async def _no_icon(self, _request: web.Request) -> web.Response:
+        # The page names an empty icon (the viewer sets page_config's); this spares clients
+        # that ask anyway a 404 in their console.
+        return web.Response(status=204)
+
+    async def _static(self, request: web.Request) -> web.StreamResponse:
+        base = self.static_dir
+        try:
+            target = (base / request.match_info["path"]).resolve()
+        except (OSError, ValueError):
+            raise web.HTTPNotFound() from None
+        if not target.is_relative_to(base) or not target.is_file():
+            raise web.HTTPNotFound()
+        return web.FileResponse(target, headers=_STATIC_HEADERS)
+
+    async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        if not self.origin_allowed(request.headers.get("Origin")):
+            log.warning("refused a WebSocket from origin %r", request.headers.get("Origin"))
+            return web.Response(status=403, text="Forbidden: this origin may not connect.")
+        ws = web.WebSocketResponse(
+            max_msg_size=self._max_message_bytes * _READ_LIMIT_FACTOR,
+            compress=False,  # loopback: deflate would only add latency
+            heartbeat=30.0,
+        )
+        await ws.prepare(request)
+        connection = Connection(
+            ws,
+            self.app,
+            run_on_save=self.run_on_save,
+            max_message_bytes=self._max_message_bytes,
+        )
+        connection.session.add_run_listener(self._after_run)
+        self.connections.add(connection)
+        try:
+            await connection.serve()
+        finally:
+            self.connections.discard(connection)
+            await connection.close_session()
+        return ws
+
+    def _after_run(self, _result: object) -> None:
+        # Script thread: the run may have imported new local modules.
+        if self.watcher is not None:
+            self.watcher.refresh_soon()
+
+    def origin_allowed(self, origin: str | None) -> bool:
+        """Whether a WebSocket handshake with this `Origin` header may connect.
+
+        A missing Origin is allowed: browsers always send one, so only non-browser clients
+        (tests, tools) omit it. Otherwise the origin must be this server, named by a loopback
+        name or the host it was bound to, on its port: a page from another site (or one
+        rebinding its own DNS name to 127.0.0.1) cannot drive the app. When bound to all
+        interfaces (0.0.0.0), any host name on this port is accepted, since the app is then
+        reachable from the network anyway.
+        """
+        if origin is None:
+            return True
+        try:
+            parts = urlsplit(origin)
+            port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+        except ValueError:
+            return False
+        if parts.scheme not in ("http", "https") or not parts.hostname or port != self.port:
+            return False
+        if self.host in _WILDCARDS:
+            return True
+        return parts.hostname in _LOOPBACK_NAMES or parts.hostname == self.host.lower()

@@ -1,0 +1,200 @@
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, describe, expect, test } from "vitest";
+import { Help } from "../../webview/src/data/help";
+import { Json, openDepth, parseJsonText } from "../../webview/src/data/json";
+import { deltaColor, deltaDirection, Metric } from "../../webview/src/data/metric";
+import { Image } from "../../webview/src/media/image";
+import { renderLatex } from "../../webview/src/media/latex";
+import { Audio, Video, youtubeEmbed } from "../../webview/src/media/player";
+import { FakeStore, makeNode } from "./data_helpers";
+
+let host: HTMLElement | undefined;
+function mount(el: preact.ComponentChild): HTMLElement {
+  const div = document.createElement("div");
+  host = div;
+  document.body.appendChild(div);
+  act(() => render(el, div));
+  return div;
+}
+afterEach(() => {
+  const div = host;
+  if (div === undefined) return;
+  act(() => render(null, div));
+  div.remove();
+  host = undefined;
+});
+
+describe("metric", () => {
+  test("delta colours per delta_color", () => {
+    expect(deltaColor("normal", "up")).toBe("green");
+    expect(deltaColor("normal", "down")).toBe("red");
+    expect(deltaColor("inverse", "up")).toBe("red");
+    expect(deltaColor("inverse", "down")).toBe("green");
+    expect(deltaColor("off", "up")).toBe("gray");
+    expect(deltaColor("normal", "none")).toBe("gray");
+    expect(deltaColor("violet", "up")).toBe("violet");
+    expect(deltaColor("grey", "down")).toBe("gray");
+    expect(deltaDirection("-1.2 °F")).toBe("down");
+    expect(deltaDirection("5%")).toBe("up");
+    expect(deltaDirection("0")).toBe("none");
+  });
+
+  test("renders label, value, arrow and the runtime's resolved colour", () => {
+    const store = new FakeStore();
+    const node = makeNode("metric", {
+      label: "Temperature",
+      value: "70 °F",
+      delta: "-1.2 °F",
+      delta_color: "inverse",
+      color: "green",
+      direction: "down",
+      label_visibility: "visible",
+      help: "Outside",
+      border: true,
+    });
+    const root = mount(<Metric node={node} store={store} />);
+    expect(root.querySelector(".sp-metric-label")?.textContent).toContain("Temperature");
+    expect(root.querySelector(".sp-metric-value")?.textContent).toBe("70 °F");
+    const delta = root.querySelector(".sp-metric-delta");
+    expect(delta?.getAttribute("data-color")).toBe("green");
+    expect(delta?.classList.contains("sp-color-green")).toBe(true);
+    expect(delta?.querySelector("svg")).not.toBeNull();
+    expect(root.querySelector(".sp-metric-border")).not.toBeNull();
+    expect(root.querySelector(".sp-help-icon")?.getAttribute("title")).toBe("Outside");
+  });
+
+  test("without a resolved colour it applies delta_color itself; collapsed label is gone", () => {
+    const store = new FakeStore();
+    const node = makeNode("metric", {
+      label: "x",
+      value: "1",
+      delta: "-3",
+      delta_color: "normal",
+      label_visibility: "collapsed",
+    });
+    const root = mount(<Metric node={node} store={store} />);
+    expect(root.querySelector(".sp-metric-delta")?.getAttribute("data-color")).toBe("red");
+    expect(root.querySelector(".sp-metric-label")).toBeNull();
+  });
+});
+
+describe("json", () => {
+  test("parses Python's NaN/Infinity and opens to the given depth", () => {
+    expect(parseJsonText('{"a": NaN, "b": "NaN", "c": -Infinity}')).toEqual({
+      a: NaN,
+      b: "NaN",
+      c: -Infinity,
+    });
+    expect(openDepth(true)).toBe(Infinity);
+    expect(openDepth(false)).toBe(0);
+    expect(openDepth(1)).toBe(1);
+  });
+
+  test("a tree that expands and collapses", () => {
+    const store = new FakeStore();
+    const node = makeNode("json", { body: '{"a": {"b": [1, 2]}, "s": "x"}', expanded: 1 });
+    const root = mount(<Json node={node} store={store} />);
+    expect(root.textContent).toContain('"a": ');
+    expect(root.textContent).toContain('"x"');
+    // Depth 1: the root is open, "a" is closed.
+    expect(root.textContent).not.toContain('"b"');
+    const toggle = [...root.querySelectorAll<HTMLButtonElement>(".sp-json-toggle")][1];
+    act(() => toggle?.click());
+    expect(root.textContent).toContain('"b": ');
+    expect(root.querySelector(".sp-json-copy")).not.toBeNull();
+  });
+});
+
+describe("help", () => {
+  test("name, type, signature, doc and members", () => {
+    const store = new FakeStore();
+    const node = makeNode("help", {
+      name: "f",
+      type: "function",
+      value: "mod.f(x, y=1)",
+      doc: "Does things.",
+      members: [
+        { name: "attr", type: "int", value: "3" },
+        { name: "meth", type: "method", doc: "First line." },
+      ],
+    });
+    const root = mount(<Help node={node} store={store} />);
+    expect(root.querySelector(".sp-help-value")?.textContent).toBe("mod.f(x, y=1)");
+    expect(root.querySelector(".sp-help-doc")?.textContent).toBe("Does things.");
+    expect(root.querySelectorAll(".sp-help-members tr").length).toBe(2);
+  });
+});
+
+describe("media", () => {
+  test("images from payloads (once they arrive) and URLs, with captions and width", async () => {
+    const store = new FakeStore();
+    const node = makeNode("image", {
+      images: [
+        { hash: "h1", mimetype: "image/png", caption: "one" },
+        { url: "https://example.com/a.jpg", mimetype: "image/jpeg" },
+      ],
+      width: 200,
+    });
+    const root = mount(<Image node={node} store={store} />);
+    expect(root.querySelectorAll("img").length).toBe(1);
+    expect(root.querySelector(".sp-media-pending")).not.toBeNull();
+    await act(async () => {
+      store.deliver("h1", new Uint8Array([1]));
+      await Promise.resolve();
+    });
+    const imgs = root.querySelectorAll("img");
+    expect(imgs.length).toBe(2);
+    expect(imgs[0]?.getAttribute("src")).toBe("blob:test/h1?image/png");
+    expect(imgs[0]?.style.width).toBe("200px");
+    expect(root.querySelector("figcaption")?.textContent).toBe("one");
+  });
+
+  test("audio and video players with their options", () => {
+    const store = new FakeStore();
+    store.payloads.set("a", new Uint8Array([0]));
+    const audio = mount(
+      <Audio
+        node={makeNode("audio", { hash: "a", mimetype: "audio/wav", loop: true })}
+        store={store}
+      />,
+    );
+    const el = audio.querySelector("audio");
+    expect(el?.hasAttribute("controls")).toBe(true);
+    expect(el?.getAttribute("src")).toBe("blob:test/a?audio/wav");
+    const first = host;
+    if (first !== undefined) {
+      act(() => render(null, first));
+      first.remove();
+    }
+    const video = mount(
+      <Video
+        node={makeNode("video", {
+          url: "https://example.com/v.mp4",
+          mimetype: "video/mp4",
+          muted: true,
+          autoplay: true,
+        })}
+        store={store}
+      />,
+    );
+    const v = video.querySelector("video");
+    expect(v?.getAttribute("src")).toBe("https://example.com/v.mp4");
+    expect(v?.hasAttribute("autoplay")).toBe(true);
+    expect(
+      youtubeEmbed(
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        10,
+        undefined,
+        false,
+        false,
+        false,
+      ),
+    ).toBe("https://www.youtube.com/embed/dQw4w9WgXcQ?start=10");
+  });
+
+  test("latex renders KaTeX display math and shows errors in place", () => {
+    expect(renderLatex("a^2 + b^2 = c^2")).toContain("katex-display");
+    expect(renderLatex("\\frac{1}{")).toContain("katex-error");
+  });
+});

@@ -1,0 +1,60 @@
+// Test helpers for the data/media components: payloads laid out as the Python encoder sends
+// them (raw little-endian bytes in msgpack `bin`), and a minimal ViewerStore.
+
+import type { TreeNode, ViewerFrame, ViewerStore } from "../../webview/src/core/types";
+
+/** A typed array's bytes as a Uint8Array, optionally at an odd offset in a bigger buffer. */
+export function bin(view: ArrayBufferView, misalign = 0): Uint8Array {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  if (misalign === 0) return bytes.slice();
+  const host = new Uint8Array(bytes.byteLength + misalign);
+  host.set(bytes, misalign);
+  return host.subarray(misalign);
+}
+
+export class FakeStore implements ViewerStore {
+  readonly theme = "light" as const;
+  readonly payloads = new Map<string, unknown>();
+  private readonly listeners = new Map<string, Set<() => void>>();
+  readonly sent: ViewerFrame[] = [];
+
+  subscribeNode(): () => void {
+    return () => undefined;
+  }
+  getNode(): TreeNode | undefined {
+    return undefined;
+  }
+  getPayload(hash: string): unknown {
+    return this.payloads.get(hash);
+  }
+  subscribePayload(hash: string, listener: () => void): () => void {
+    let set = this.listeners.get(hash);
+    if (set === undefined) {
+      set = new Set();
+      this.listeners.set(hash, set);
+    }
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+  /** Deliver a payload as the transport would. */
+  deliver(hash: string, data: unknown): void {
+    this.payloads.set(hash, data);
+    for (const l of this.listeners.get(hash) ?? []) l();
+  }
+  mediaUrl(hash: string, mimetype: string): string | undefined {
+    return this.payloads.has(hash) ? `blob:test/${hash}?${mimetype}` : undefined;
+  }
+  widgetValue(node: TreeNode): unknown {
+    return node.props.value;
+  }
+  setWidgetValue(): void {}
+  submitForm(): void {}
+  send(frame: ViewerFrame): void {
+    this.sent.push(frame);
+  }
+  openLocation(): void {}
+}
+
+export function makeNode(type: string, props: Record<string, unknown>): TreeNode {
+  return { key: `main/0`, path: ["main", 0], type, props, children: new Map(), version: 1 };
+}

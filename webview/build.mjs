@@ -1,0 +1,40 @@
+// Builds the webview bundle: webview/src/main.tsx → python_server/sidepane/static/sidepane.{js,css}
+// plus KaTeX's fonts in static/fonts/. `node webview/build.mjs [--watch]`.
+import { cpSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outdir = join(root, "python_server", "sidepane", "static");
+const watch = process.argv.includes("--watch");
+
+/** @type {import("esbuild").BuildOptions} */
+const options = {
+  entryPoints: { sidepane: join(root, "webview", "src", "main.tsx") },
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  target: "es2022",
+  format: "iife",
+  outdir,
+  jsx: "automatic",
+  jsxImportSource: "preact",
+  // KaTeX's CSS points at fonts/*.woff2 etc.; those files are copied beside sidepane.css below,
+  // so the relative URLs stay as they are instead of being inlined into the bundle.
+  external: ["*.woff2", "*.woff", "*.ttf"],
+  logLevel: "info",
+  legalComments: "linked",
+};
+
+mkdirSync(outdir, { recursive: true });
+cpSync(join(root, "node_modules", "katex", "dist", "fonts"), join(outdir, "fonts"), {
+  recursive: true,
+});
+
+if (watch) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+} else {
+  await esbuild.build(options);
+}

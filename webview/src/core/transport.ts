@@ -1,0 +1,75 @@
+// How frames travel between this viewer and the runtime. The app only knows `Transport`; a
+// browser tab uses a WebSocket, a VS Code webview will use postMessage (see main.tsx).
+
+export type TransportStatus = "connected" | "connecting" | "disconnected";
+
+export interface Transport {
+  /** Send one transport message (already encoded). Dropped while not connected. */
+  send(bytes: Uint8Array): void;
+  /** Called with each message from the runtime. */
+  onMessage(listener: (bytes: Uint8Array) => void): void;
+  /** Called whenever the connection state changes; "connected" is the moment to send `hello`. */
+  onStatus(listener: (status: TransportStatus) => void): void;
+  /** Begin connecting (call after the listeners are in place). */
+  start(): void;
+}
+
+/** A WebSocket to `ws(s)://<host>/ws` that reconnects with backoff (0.25 s doubling to 5 s). */
+export class WebSocketTransport implements Transport {
+  private socket: WebSocket | undefined;
+  private messageListeners: ((bytes: Uint8Array) => void)[] = [];
+  private statusListeners: ((status: TransportStatus) => void)[] = [];
+  private delay = 250;
+  private readonly url: string;
+
+  constructor(url?: string) {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    this.url = url ?? `${scheme}//${location.host}/ws`;
+  }
+
+  send(bytes: Uint8Array): void {
+    if (this.socket?.readyState === WebSocket.OPEN)
+      this.socket.send(bytes as Uint8Array<ArrayBuffer>);
+  }
+
+  onMessage(listener: (bytes: Uint8Array) => void): void {
+    this.messageListeners.push(listener);
+  }
+
+  onStatus(listener: (status: TransportStatus) => void): void {
+    this.statusListeners.push(listener);
+  }
+
+  start(): void {
+    this.connect();
+  }
+
+  private emitStatus(status: TransportStatus): void {
+    for (const listener of this.statusListeners) listener(status);
+  }
+
+  private connect(): void {
+    this.emitStatus("connecting");
+    const socket = new WebSocket(this.url);
+    socket.binaryType = "arraybuffer";
+    this.socket = socket;
+    socket.onopen = () => {
+      this.delay = 250;
+      this.emitStatus("connected");
+    };
+    socket.onmessage = (event: MessageEvent<unknown>) => {
+      if (!(event.data instanceof ArrayBuffer)) return; // the protocol is binary only
+      const bytes = new Uint8Array(event.data);
+      for (const listener of this.messageListeners) listener(bytes);
+    };
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      this.emitStatus("disconnected");
+      // Back off so a server that is down is not hammered, but come back quickly after a restart.
+      const wait = this.delay;
+      this.delay = Math.min(this.delay * 2, 5000);
+      setTimeout(() => this.connect(), wait);
+    };
+  }
+}

@@ -1,0 +1,15 @@
+// Data elements: tables, charts, metrics, JSON and help. Importing this module registers them.
+
+import { registerElement } from "../core/types";
+import { Dataframe } from "./grid";
+import { Help } from "./help";
+import { Json } from "./json";
+import { Metric } from "./metric";
+import { VegaLite } from "./vega";
+import "../styles/data.css";
+
+registerElement("dataframe", Dataframe);
+registerElement("vega_lite", VegaLite);
+registerElement("metric", Metric);
+registerElement("json", Json);
+registerElement("help", Help);

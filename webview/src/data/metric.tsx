@@ -1,0 +1,153 @@
+// The `metric` element: a label, a big value, and a delta with an arrow coloured per
+// `delta_color` (the runtime resolves `color` and `direction`; we fall back to the same rule).
+
+import type { JSX } from "preact";
+import type { ElementProps } from "../core/types";
+import { useNodeProps } from "./hooks";
+
+export type MetricColor =
+  "red" | "green" | "gray" | "orange" | "yellow" | "blue" | "violet" | "primary";
+export type Direction = "up" | "down" | "none";
+
+const COLORS: readonly string[] = [
+  "red",
+  "green",
+  "gray",
+  "orange",
+  "yellow",
+  "blue",
+  "violet",
+  "primary",
+];
+
+/** Arrow direction from the delta text, as the runtime computes it. */
+export function deltaDirection(delta: string | undefined): Direction {
+  const text = (delta ?? "").trim();
+  if (text === "" || /^[+-]?0*(\.0*)?$/.test(text)) return "none";
+  return text.startsWith("-") ? "down" : "up";
+}
+
+/** The delta's colour: normal = up is good (green), inverse = up is bad (red), off = gray. */
+export function deltaColor(deltaColor: string, direction: Direction): MetricColor {
+  if (direction === "none") return "gray";
+  if (deltaColor === "off") return "gray";
+  if (deltaColor === "normal" || deltaColor === "inverse") {
+    const bad = (direction === "down") === (deltaColor === "normal");
+    return bad ? "red" : "green";
+  }
+  if (deltaColor === "grey") return "gray";
+  return COLORS.includes(deltaColor) ? (deltaColor as MetricColor) : "gray";
+}
+
+function Arrow({ direction }: { direction: Direction }): JSX.Element | null {
+  if (direction === "none") return null;
+  return (
+    <svg class="sp-metric-arrow" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      <path
+        d={direction === "up" ? "M8 3l5 6H9v4H7V9H3z" : "M8 13l5-6H9V3H7v4H3z"}
+        fill="currentColor"
+      />
+    </svg>
+  );
+}
+
+function Sparkline({ points, type }: { points: number[]; type: string }): JSX.Element | null {
+  const finite = points.filter(Number.isFinite);
+  if (finite.length === 0) return null;
+  const w = 100;
+  const h = 30;
+  const lo = Math.min(...finite, type === "bar" ? 0 : Infinity);
+  const hi = Math.max(...finite);
+  const span = hi - lo || 1;
+  const x = (i: number): number => (points.length === 1 ? w / 2 : (i / (points.length - 1)) * w);
+  const y = (v: number): number => h - ((v - lo) / span) * h;
+  if (type === "bar") {
+    const bw = w / points.length;
+    return (
+      <svg
+        class="sp-metric-chart"
+        viewBox={`0 0 ${w} ${h}`}
+        preserveAspectRatio="none"
+        aria-hidden="true"
+      >
+        {points.map((v, i) =>
+          Number.isFinite(v) ? (
+            <rect key={i} x={i * bw + bw * 0.1} width={bw * 0.8} y={y(v)} height={h - y(v)} />
+          ) : null,
+        )}
+      </svg>
+    );
+  }
+  const line = points
+    .map((v, i) => `${x(i).toFixed(2)},${y(Number.isFinite(v) ? v : lo).toFixed(2)}`)
+    .join(" ");
+  return (
+    <svg
+      class="sp-metric-chart"
+      viewBox={`0 0 ${w} ${h}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
+      {type === "area" && <polygon points={`0,${h} ${line} ${w},${h}`} class="sp-metric-area" />}
+      <polyline points={line} fill="none" vector-effect="non-scaling-stroke" />
+    </svg>
+  );
+}
+
+export function Metric({ node, store }: ElementProps): JSX.Element {
+  const p = useNodeProps(node, store);
+  const label = typeof p.label === "string" ? p.label : "";
+  const delta = typeof p.delta === "string" ? p.delta : undefined;
+  const direction: Direction =
+    p.direction === "up" || p.direction === "down" || p.direction === "none"
+      ? p.direction
+      : deltaDirection(delta);
+  const color =
+    typeof p.color === "string" && COLORS.includes(p.color)
+      ? p.color
+      : deltaColor(typeof p.delta_color === "string" ? p.delta_color : "normal", direction);
+  const visibility = p.label_visibility;
+  const help = typeof p.help === "string" ? p.help : undefined;
+  const points = Array.isArray(p.chart_data)
+    ? p.chart_data.filter((v): v is number => typeof v === "number")
+    : [];
+  return (
+    <div
+      class={"sp-metric" + (p.border === true ? " sp-metric-border" : "")}
+      data-testid="stMetric"
+    >
+      {visibility !== "collapsed" && (
+        <div
+          class="sp-metric-label"
+          style={visibility === "hidden" ? { visibility: "hidden" } : undefined}
+        >
+          {typeof p.icon === "string" && <span class="sp-metric-icon">{p.icon}</span>}
+          <span>{label}</span>
+          {help !== undefined && (
+            <span class="sp-help-icon" title={help} aria-label={help} role="img" tabIndex={0}>
+              ?
+            </span>
+          )}
+        </div>
+      )}
+      <div class="sp-metric-value">
+        {typeof p.value === "string" ? p.value : String(p.value ?? "—")}
+      </div>
+      {delta !== undefined && (
+        <div class={`sp-metric-delta sp-color-${color}`} data-color={color}>
+          <Arrow direction={direction} />
+          <span>{delta}</span>
+          {typeof p.delta_description === "string" && (
+            <span class="sp-metric-delta-desc">{p.delta_description}</span>
+          )}
+        </div>
+      )}
+      {points.length > 0 && (
+        <Sparkline
+          points={points}
+          type={typeof p.chart_type === "string" ? p.chart_type : "line"}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+// The `vega_lite` element: rebuild the datasets from column payloads, then draw with vega-embed.
+// Under the CSP there is no eval, so expressions run in vega-interpreter (`ast: true`). A chart
+// is embedded again only when its spec, data or theme changed; container resizes only resize.
+
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { JSX } from "preact";
+import embed, { type Result, type VisualizationSpec } from "vega-embed";
+import { expressionInterpreter } from "vega-interpreter";
+import type { ElementProps } from "../core/types";
+import { allDatasetRows, datasetHashes, parseDatasets, specWithData } from "./datasets";
+import { useElementWidth, useNodeProps, usePayloads, useTheme } from "./hooks";
+import { vegaConfig } from "./vegaTheme";
+
+const COMPOUND = ["hconcat", "vconcat", "concat", "facet", "repeat"];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Whether the chart's width can be set as one number (not a concatenation or facet). */
+function singleView(spec: Record<string, unknown>): boolean {
+  if (COMPOUND.some((k) => k in spec)) return false;
+  const enc = spec.encoding;
+  return !(isRecord(enc) && ("row" in enc || "column" in enc || "facet" in enc));
+}
+
+/** Height of a chart that does not set one, in pixels (Streamlit's default). */
+const DEFAULT_HEIGHT = 350;
+
+/** The spec with the width and height the element asks for. */
+export function sizedSpec(
+  spec: Record<string, unknown>,
+  props: Record<string, unknown>,
+  containerWidth: number,
+): Record<string, unknown> {
+  const out = { ...spec };
+  const stretch = props.use_container_width === true;
+  // The runtime always sets autosize; a spec without one still must not overflow its column.
+  if (stretch && out.autosize === undefined) out.autosize = { type: "fit-x", contains: "padding" };
+  if (singleView(spec)) {
+    if (typeof props.width === "number") out.width = props.width;
+    else if ((stretch || out.width === 0) && containerWidth > 0) out.width = containerWidth;
+    if (typeof props.height === "number") out.height = props.height;
+    // Built-in charts (st.line_chart…) leave their size to the viewer with 0, as Streamlit's do.
+    else if (out.height === 0 || out.height === undefined) out.height = DEFAULT_HEIGHT;
+  } else if (stretch && containerWidth > 0 && Array.isArray(spec.vconcat)) {
+    // Stacked charts each take the full width (as Streamlit's "fit-x" autosize does).
+    out.vconcat = spec.vconcat.map((v: unknown) =>
+      isRecord(v) && singleView(v) && v.width === undefined ? { ...v, width: containerWidth } : v,
+    );
+  }
+  return out;
+}
+
+export function VegaLite({ node, store }: ElementProps): JSX.Element {
+  const props = useNodeProps(node, store);
+  const host = useRef<HTMLDivElement>(null);
+  const outer = useRef<HTMLDivElement>(null);
+  const view = useRef<Result | null>(null);
+  const theme = useTheme();
+  const width = useElementWidth(outer);
+  const [error, setError] = useState<string | null>(null);
+
+  // Datasets are named by content: the same JSON means the same tables, whatever the upsert.
+  const datasetsKey = JSON.stringify(props.datasets ?? null);
+  const tables = useMemo(() => parseDatasets(props.datasets), [datasetsKey]);
+  const hashes = useMemo(() => datasetHashes(tables), [tables]);
+  const tick = usePayloads(store, hashes);
+  const complete = hashes.every((h) => store.getPayload(h) !== undefined);
+  const spec = isRecord(props.spec) ? props.spec : {};
+  const stretch = props.use_container_width === true;
+  // Dataset names are content hashes, so spec text + names identify the chart exactly.
+  const identity = useMemo(
+    () => JSON.stringify([spec, [...tables.keys()], props.width, props.height, props.theme]),
+    [spec, tables, props.width, props.height, props.theme],
+  );
+  const data = useMemo(
+    () => (complete ? allDatasetRows(tables, (h) => store.getPayload(h)) : undefined),
+    [tables, store, complete],
+  );
+
+  const ready =
+    data !== undefined && (!stretch || width > 0 || typeof ResizeObserver !== "function");
+
+  // The width the chart was embedded at; later width changes resize the view in place.
+  const embeddedWidth = useRef(0);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!ready || data === undefined || el === null) return;
+    let cancelled = false;
+    const full = specWithData(sizedSpec(spec, props, width), data);
+    embeddedWidth.current = width;
+    embed(el, full as unknown as VisualizationSpec, {
+      ast: true,
+      expr: expressionInterpreter,
+      actions: false,
+      renderer: "svg",
+      config: vegaConfig(theme, props.theme !== false),
+      tooltip: { theme },
+      logLevel: 0,
+    })
+      .then((result) => {
+        if (cancelled) result.finalize();
+        else {
+          view.current = result;
+          setError(null);
+        }
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      cancelled = true;
+      view.current?.finalize();
+      view.current = null;
+    };
+    // Re-embed on identity/data/theme only; `width` is handled by the resize effect below.
+  }, [identity, data, theme, ready]);
+
+  useEffect(() => {
+    const result = view.current;
+    if (
+      result === null ||
+      !stretch ||
+      width <= 0 ||
+      width === embeddedWidth.current ||
+      !singleView(spec)
+    )
+      return;
+    embeddedWidth.current = width;
+    result.view.width(width);
+    void result.view.runAsync();
+  }, [width]);
+
+  const style: JSX.CSSProperties = {};
+  if (typeof props.width === "number") style.width = `${props.width}px`;
+  if (props.height === "stretch") style.height = "100%";
+  return (
+    <div class="sp-vega" ref={outer} style={style} data-tick={tick}>
+      {!ready && (
+        <div
+          class="sp-vega-loading"
+          style={{ height: `${typeof props.height === "number" ? props.height : 350}px` }}
+          aria-busy="true"
+        />
+      )}
+      {error !== null && <div class="sp-vega-error">{`Chart error: ${error}`}</div>}
+      <div ref={host} class="sp-vega-host" />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// Vega config for the app theme: quiet axes, no view border, the same category palette as
+// Streamlit's charts, text colours that read on the light or dark background.
+
+import type { Theme } from "./hooks";
+
+const FONT = '"Source Sans Pro", "Source Sans 3", -apple-system, "Segoe UI", Roboto, sans-serif';
+
+const PALETTE: Record<Theme, string[]> = {
+  light: [
+    "#0068c9",
+    "#83c9ff",
+    "#ff2b2b",
+    "#ffabab",
+    "#29b09d",
+    "#7defa1",
+    "#ff8700",
+    "#ffd16a",
+    "#6d3fc0",
+    "#d5dae5",
+  ],
+  dark: [
+    "#83c9ff",
+    "#0068c9",
+    "#ffabab",
+    "#ff2b2b",
+    "#7defa1",
+    "#29b09d",
+    "#ffd16a",
+    "#ff8700",
+    "#6d3fc0",
+    "#d5dae5",
+  ],
+};
+
+const COLORS: Record<Theme, { text: string; muted: string; grid: string }> = {
+  light: { text: "#31333f", muted: "#808495", grid: "#e6eaf1" },
+  dark: { text: "#fafafa", muted: "#a3a8b8", grid: "#31333f" },
+};
+
+/** The config merged under a chart's own `config` (which wins). `styled`: false for theme=None. */
+export function vegaConfig(theme: Theme, styled: boolean): Record<string, unknown> {
+  const c = COLORS[theme];
+  const text = { labelColor: c.muted, titleColor: c.text };
+  if (!styled) {
+    // The chart's own styling, but text must still be readable on a dark background.
+    return theme === "dark"
+      ? {
+          background: "transparent",
+          axis: { ...text, domainColor: c.muted, tickColor: c.muted },
+          legend: text,
+          title: { color: c.text },
+          header: text,
+        }
+      : { background: "transparent" };
+  }
+  return {
+    background: "transparent",
+    font: FONT,
+    view: { stroke: null, continuousWidth: 400, continuousHeight: 350 },
+    axis: {
+      ...text,
+      gridColor: c.grid,
+      domain: false,
+      tickColor: c.grid,
+      labelFontSize: 12,
+      titleFontSize: 12,
+      titleFontWeight: 400,
+      titlePadding: 8,
+      labelPadding: 6,
+    },
+    axisBand: { grid: false },
+    legend: { ...text, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 400 },
+    header: { ...text, labelFontSize: 12, titleFontSize: 12 },
+    title: { color: c.text, fontSize: 16, fontWeight: 600, anchor: "start" },
+    range: { category: PALETTE[theme], ramp: { scheme: "blues" } },
+    mark: { color: PALETTE[theme][0], tooltip: true },
+    bar: { binSpacing: 1 },
+    line: { strokeWidth: 2 },
+    point: { filled: true },
+  };
+}

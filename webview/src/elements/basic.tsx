@@ -1,0 +1,111 @@
+// Small elements: text, divider, html, alert, progress, spinner, empty.
+
+import { useEffect, useState } from "preact/hooks";
+import { Help, str } from "../core/ui";
+import type { ElementProps } from "../core/types";
+import { registerElement } from "../core/types";
+import { renderMarkdown, sanitize } from "./markdownRender";
+import { Icon } from "./icon";
+
+function Text({ node }: ElementProps) {
+  return (
+    <div class="sp-text">
+      {str(node.props.body)}
+      {typeof node.props.help === "string" && <Help text={node.props.help} />}
+    </div>
+  );
+}
+
+function Divider() {
+  return <hr class="sp-divider" />;
+}
+
+function Html({ node }: ElementProps) {
+  return (
+    <div class="sp-html" dangerouslySetInnerHTML={{ __html: sanitize(str(node.props.body)) }} />
+  );
+}
+
+const ALERT_ICONS: Record<string, string> = { success: "✓", info: "i", warning: "!", error: "✕" };
+
+function Alert({ node }: ElementProps) {
+  const kind = str(node.props.kind, "info");
+  const icon = node.props.icon;
+  const title = node.props.title;
+  return (
+    <div
+      class={`sp-alert sp-alert-${kind}`}
+      role={kind === "error" || kind === "warning" ? "alert" : "status"}
+    >
+      <span class="sp-alert-icon" aria-hidden="true">
+        {typeof icon === "string" ? (
+          <Icon icon={icon} />
+        ) : (
+          <span class="sp-alert-glyph">{ALERT_ICONS[kind]}</span>
+        )}
+      </span>
+      <div class="sp-alert-body">
+        {typeof title === "string" && <strong class="sp-alert-title">{title}</strong>}
+        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(str(node.props.body)) }} />
+      </div>
+    </div>
+  );
+}
+
+function Progress({ node }: ElementProps) {
+  const value = Math.max(
+    0,
+    Math.min(100, typeof node.props.value === "number" ? node.props.value : 0),
+  );
+  const text = node.props.text;
+  return (
+    <div class="sp-progress">
+      {typeof text === "string" && text !== "" && (
+        <div class="sp-progress-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
+      )}
+      <div
+        class="sp-progress-track"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+      >
+        <div class="sp-progress-bar" style={{ width: `${value}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** Shown only once it has been up for 0.5 s, as Streamlit does, so quick blocks never flash. */
+function Spinner({ node }: ElementProps) {
+  const [since] = useState(() => Date.now());
+  const [now, setNow] = useState(since);
+  const showTime = node.props.show_time === true;
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), showTime ? 100 : 500);
+    return () => clearInterval(timer);
+  }, [showTime]);
+  const elapsed = (now - since) / 1000;
+  if (elapsed < 0.5) return null;
+  return (
+    <div class="sp-spinner" role="status">
+      <span class="sp-spinner-wheel" aria-hidden="true" />
+      <span
+        dangerouslySetInnerHTML={{ __html: renderMarkdown(str(node.props.text), { inline: true }) }}
+      />
+      {showTime && <span class="sp-spinner-time">({elapsed.toFixed(1)} seconds)</span>}
+    </div>
+  );
+}
+
+function Empty() {
+  return null;
+}
+
+registerElement("text", Text);
+registerElement("divider", Divider);
+registerElement("html", Html);
+registerElement("alert", Alert);
+registerElement("progress", Progress);
+registerElement("spinner", Spinner);
+registerElement("empty", Empty);

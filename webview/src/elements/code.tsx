@@ -1,0 +1,58 @@
+// `code` elements: highlight.js colouring, a copy button, optional line numbers and wrapping.
+
+import hljs from "highlight.js/lib/common";
+import { useState } from "preact/hooks";
+import { str } from "../core/ui";
+import type { ElementProps } from "../core/types";
+import { registerElement } from "../core/types";
+
+function highlight(body: string, language: string | null): string {
+  if (language && hljs.getLanguage(language)) {
+    return hljs.highlight(body, { language, ignoreIllegals: true }).value;
+  }
+  // Plain text: escaped by highlight.js's own escaper through a no-op language-less call.
+  return body.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function Code({ node }: ElementProps) {
+  const body = str(node.props.body);
+  const language = node.props.language === null ? null : str(node.props.language, "python");
+  const lineNumbers = node.props.line_numbers === true;
+  const wrap = node.props.wrap === true;
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    void navigator.clipboard?.writeText(body).then(() => {
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    });
+  };
+  const lines = body.split("\n");
+  return (
+    <div class={`sp-code${wrap ? " sp-code-wrap" : ""}`}>
+      <button
+        type="button"
+        class="sp-code-copy"
+        onClick={copy}
+        aria-label="Copy to clipboard"
+        title="Copy"
+      >
+        {copied ? "Copied" : "Copy"}
+      </button>
+      <pre>
+        {lineNumbers && (
+          <span class="sp-code-lines" aria-hidden="true">
+            {lines.map((_, i) => (
+              <span key={i}>{i + 1}</span>
+            ))}
+          </span>
+        )}
+        <code
+          class={language ? `hljs language-${language}` : "hljs"}
+          dangerouslySetInnerHTML={{ __html: highlight(body, language) }}
+        />
+      </pre>
+    </div>
+  );
+}
+
+registerElement("code", Code);

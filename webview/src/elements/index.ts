@@ -1,0 +1,7 @@
+// Registers the core element and block components.
+import "./markdown";
+import "./basic";
+import "./code";
+import "./exception";
+import "../blocks/layout";
+import "../blocks/form";

@@ -1,0 +1,51 @@
+// `markdown` elements: st.markdown / write text, and the title/header/subheader/caption styles.
+
+import { Help, InlineMarkdown, str } from "../core/ui";
+import type { ElementProps } from "../core/types";
+import { registerElement } from "../core/types";
+import { renderMarkdown, slugify } from "./markdownRender";
+
+const HEADINGS = { title: "h1", header: "h2", subheader: "h3" } as const;
+
+function Heading({ node }: ElementProps) {
+  const p = node.props;
+  const style = p.style as keyof typeof HEADINGS;
+  const Tag = HEADINGS[style];
+  const body = str(p.body);
+  const anchor =
+    p.anchor === false ? undefined : typeof p.anchor === "string" ? p.anchor : slugify(body);
+  const divider = p.divider;
+  return (
+    <div class={`sp-heading sp-${style}`}>
+      <Tag id={anchor}>
+        <InlineMarkdown text={body} />
+        {anchor && (
+          <a class="sp-anchor" href={`#${anchor}`} aria-label="Link to this heading">
+            #
+          </a>
+        )}
+        {typeof p.help === "string" && <Help text={p.help} />}
+      </Tag>
+      {divider !== undefined && divider !== false && (
+        <hr
+          class={`sp-heading-divider sp-divider-${typeof divider === "string" ? divider : "rainbow"}`}
+        />
+      )}
+    </div>
+  );
+}
+
+function Markdown(props: ElementProps) {
+  const p = props.node.props;
+  if (p.style === "title" || p.style === "header" || p.style === "subheader")
+    return <Heading {...props} />;
+  const html = renderMarkdown(str(p.body), { allowHtml: p.unsafe_allow_html === true });
+  return (
+    <div class={p.style === "caption" ? "sp-markdown sp-caption" : "sp-markdown"}>
+      <div class="sp-markdown-body" dangerouslySetInnerHTML={{ __html: html }} />
+      {typeof p.help === "string" && <Help text={p.help} />}
+    </div>
+  );
+}
+
+registerElement("markdown", Markdown);

@@ -1,0 +1,29 @@
+// The `latex` element: KaTeX in display mode. Errors render in red in place (throwOnError off),
+// as Streamlit shows them; KaTeX's output is its own markup, never the author's HTML.
+
+import katex from "katex";
+import type { JSX } from "preact";
+import { useMemo } from "preact/hooks";
+import type { ElementProps } from "../core/types";
+import { useNodeProps } from "../data/hooks";
+
+export function renderLatex(body: string): string {
+  return katex.renderToString(body, {
+    displayMode: true,
+    throwOnError: false,
+    output: "htmlAndMathml",
+    trust: false,
+  });
+}
+
+export function Latex({ node, store }: ElementProps): JSX.Element {
+  const props = useNodeProps(node, store);
+  const body = typeof props.body === "string" ? props.body : "";
+  const html = useMemo(() => renderLatex(body), [body]);
+  const help = typeof props.help === "string" ? props.help : undefined;
+  return (
+    <div class="sp-latex" data-testid="stLatex" title={help}>
+      <div dangerouslySetInnerHTML={{ __html: html }} />
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+// Registers every widget component.
+import "./buttons";
+import "./choices";
+import "./select";
+import "./slider";
+import "./text";
+import "./pickers";
+import "./file_uploader";

@@ -1,29 +1,13 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { Help } from "../../webview/src/data/help";
 import { Json, openDepth, parseJsonText } from "../../webview/src/data/json";
 import { deltaColor, deltaDirection, Metric } from "../../webview/src/data/metric";
 import { Image } from "../../webview/src/media/image";
 import { renderLatex } from "../../webview/src/media/latex";
 import { Audio, Video, youtubeEmbed } from "../../webview/src/media/player";
-import { FakeStore, makeNode } from "./data_helpers";
-
-let host: HTMLElement | undefined;
-function mount(el: preact.ComponentChild): HTMLElement {
-  const div = document.createElement("div");
-  host = div;
-  document.body.appendChild(div);
-  act(() => render(el, div));
-  return div;
-}
-afterEach(() => {
-  const div = host;
-  if (div === undefined) return;
-  act(() => render(null, div));
-  div.remove();
-  host = undefined;
-});
+import { FakeStore, makeNode, mount } from "./data_helpers";
 
 describe("metric", () => {
   test("delta colours per delta_color", () => {
@@ -162,11 +146,8 @@ describe("media", () => {
     const el = audio.querySelector("audio");
     expect(el?.hasAttribute("controls")).toBe(true);
     expect(el?.getAttribute("src")).toBe("blob:test/a?audio/wav");
-    const first = host;
-    if (first !== undefined) {
-      act(() => render(null, first));
-      first.remove();
-    }
+    act(() => render(null, audio));
+    audio.remove();
     const video = mount(
       <Video
         node={makeNode("video", {

@@ -1,9 +1,8 @@
-import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { Dataframe } from "../../webview/src/data/grid";
 import { rowWindow, columnWindow, MAX_SPACER } from "../../webview/src/data/layout";
-import { bin, FakeStore, makeNode } from "./data_helpers";
+import { bin, FakeStore, makeNode, mount } from "./data_helpers";
 
 const BATCH = 65536;
 const ROWS = 1_000_000;
@@ -27,22 +26,6 @@ function millionRows(store: FakeStore, deliver: boolean) {
     use_container_width: true,
   });
 }
-
-let host: HTMLElement | undefined;
-function mount(el: preact.ComponentChild): HTMLElement {
-  const div = document.createElement("div");
-  host = div;
-  document.body.appendChild(div);
-  act(() => render(el, div));
-  return div;
-}
-afterEach(() => {
-  const div = host;
-  if (div === undefined) return;
-  act(() => render(null, div));
-  div.remove();
-  host = undefined;
-});
 
 function cellTexts(root: HTMLElement, column: number): string[] {
   return [...root.querySelectorAll(".sp-df-rows .sp-df-row")].map(

@@ -1,3 +1,6 @@
+import { render, type ComponentChild } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach } from "vitest";
 // Test helpers for the data/media components: payloads laid out as the Python encoder sends
 // them (raw little-endian bytes in msgpack `bin`), and a minimal ViewerStore.
 
@@ -58,3 +61,22 @@ export class FakeStore implements ViewerStore {
 export function makeNode(type: string, props: Record<string, unknown>): TreeNode {
   return { key: `main/0`, path: ["main", 0], type, props, children: new Map(), version: 1 };
 }
+
+let host: HTMLElement | undefined;
+
+/** Render `el` into a fresh element in the document; it is unmounted after the test. */
+export function mount(el: ComponentChild): HTMLElement {
+  const div = document.createElement("div");
+  host = div;
+  document.body.appendChild(div);
+  act(() => render(el, div));
+  return div;
+}
+
+afterEach(() => {
+  const div = host;
+  if (div === undefined) return;
+  act(() => render(null, div));
+  div.remove();
+  host = undefined;
+});

@@ -56,6 +56,7 @@ test: lint typecheck pytest webtest e2e
 bench: setup build
 	$(PY) bench/runtime_bench.py
 	$(PY) bench/cache_bench.py
+	$(PY) bench/browser_bench.py
 
 # The conformance suite, run against Streamlit itself (in the bench's Streamlit venv): every case
 # must pass there too, with only the AppTest import changed.

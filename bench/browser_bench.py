@@ -1,0 +1,314 @@
+"""Browser benchmarks: Sidepane and Streamlit served side by side, driven by one Chromium.
+
+    make bench        # or: .venv/bin/python bench/browser_bench.py [-v]
+
+Each side runs its own `run` command on a free loopback port with the same script (only the
+import differs: `import sidepane as st` / `import streamlit as st`), and the page is measured from
+inside (probes in browser_probes.py):
+
+1. launch: Popen → "0 squared is 0" in the page of the seed app (median of 5, sides alternated);
+2. slider ArrowRight keydown → "<n> squared is" in the DOM (median of 40);
+3. script file written → its new text in the DOM, with run-on-save (median of 20);
+4. a 1,000,000 x 5 float DataFrame built in the script: page navigation → first rows painted
+   (median of 3, after one unmeasured load that warms the server's imports).
+
+One table: both medians, the ratio Streamlit / Sidepane, the target and whether it is met.
+A side that fails shows "n/a" with the reason below the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from browser_probes import GRID_PROBE, KEY_PROBE, SAVE_PROBE, text_appears, wait_for  # noqa: E402
+from browser_servers import BenchError, Server, Side  # noqa: E402
+from streamlit_env import streamlit_python  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Loopback only: any host name fails to resolve (the servers are reached by IP).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+
+SEED = "x = st.slider('x')\nst.write(x, 'squared is', x * x)\n"
+DATAFRAME = (
+    "import numpy as np\nimport pandas as pd\n"
+    "st.dataframe(pd.DataFrame(np.random.default_rng(0).random((1_000_000, 5))))\n"
+)
+
+LAUNCHES = 5
+KEYPRESSES = 40
+WRITES = 20
+WRITE_GAP_S = 0.3
+DATAFRAME_LOADS = 3
+
+
+@dataclass
+class Result:
+    """Samples in ms, or the reason there are none."""
+
+    samples: list[float]
+    error: str = ""
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.samples) if self.samples else None
+
+
+Results = dict[str, Result]
+
+
+class Bench:
+    def __init__(self, browser: Browser, root: Path, verbose: bool) -> None:
+        self.browser = browser
+        self.root = root
+        self.logs = root / "logs"
+        self.logs.mkdir()
+        self.verbose = verbose
+
+    def script(self, side: Side, name: str, body: str) -> Path:
+        folder = self.root / f"{name}-{side.name}"
+        folder.mkdir(exist_ok=True)
+        path = folder / "app.py"
+        path.write_text(side.script(body))
+        return path
+
+    @contextmanager
+    def page(self) -> Iterator[Page]:
+        context = self.browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+    def log(self, side: Side, what: str, samples: list[float]) -> None:
+        if self.verbose:
+            shown = " ".join(f"{s:.1f}" for s in samples)
+            print(f"  {side.name:9} {what}: {shown}", file=sys.stderr)
+
+    # 1. Launch -------------------------------------------------------------------------------
+
+    def launch_once(self, side: Side) -> float:
+        script = self.script(side, "launch", SEED)
+        with self.page() as page:
+            page.add_init_script(text_appears("0 squared is 0"))
+            start = time.time()
+            with Server(side, script, self.logs) as server:
+                server.wait_port(30)
+                page.goto(server.url, wait_until="commit", timeout=30_000)
+                hit: float | None = page.evaluate(wait_for("() => window.__textHit"), 30_000)
+                if hit is None:
+                    raise BenchError(f"seed text never appeared within 30 s: {server.tail()}")
+        return hit - start * 1000
+
+    def launch(self, sides: list[Side]) -> dict[str, Result]:
+        """Sides alternate launch by launch, so machine noise falls on both alike."""
+        results = {side.name: Result([]) for side in sides}
+        for _ in range(LAUNCHES):
+            for side in sides:
+                result = results[side.name]
+                if result.error:
+                    continue
+                try:
+                    result.samples.append(self.launch_once(side))
+                except Exception as exc:  # any failure is that side's n/a, not the bench's
+                    result.error = _reason(exc)
+        for side in sides:
+            self.log(side, "launch", results[side.name].samples)
+        return results
+
+    # 2. Slider keypress ----------------------------------------------------------------------
+
+    def keypress(self, side: Side) -> list[float]:
+        script = self.script(side, "keypress", SEED)
+        with Server(side, script, self.logs, watch=False) as server, self.page() as page:
+            server.wait_port(30)
+            page.goto(server.url, timeout=30_000)
+            page.get_by_text("0 squared is 0").wait_for(timeout=30_000)
+            slider = page.get_by_role("slider").first
+            slider.focus()
+            page.evaluate(KEY_PROBE, 0)
+            for i in range(1, KEYPRESSES + 1):
+                page.keyboard.press("ArrowRight")
+                got = f"() => (window.__keys.hit.length >= {i} ? true : null)"
+                if page.evaluate(wait_for(got), 10_000) is None:
+                    raise BenchError(f"'{i} squared is' not shown 10 s after the keypress")
+                # Let the rerun finish (and its run-end frame land) before the next press.
+                page.wait_for_timeout(120)
+            down: list[float] = page.evaluate("window.__keys.down")
+            hit: list[float] = page.evaluate("window.__keys.hit")
+        if len(down) != KEYPRESSES:
+            raise BenchError(f"{len(down)} keydowns seen for {KEYPRESSES} presses")
+        return [h - d for d, h in zip(down, hit, strict=True)]
+
+    # 3. Run on save --------------------------------------------------------------------------
+
+    def save(self, side: Side) -> list[float]:
+        script = self.script(side, "save", "st.write('edit 000 done')\n")
+        samples = []
+        with Server(side, script, self.logs, run_on_save=True) as server, self.page() as page:
+            server.wait_port(30)
+            page.goto(server.url, timeout=30_000)
+            page.get_by_text("edit 000 done").wait_for(timeout=30_000)
+            page.evaluate(SAVE_PROBE)
+            for i in range(1, WRITES + 1):
+                text = f"edit {i:03d} done"
+                page.evaluate("(w) => { window.__save.want = w; window.__save.hit = null; }", text)
+                # Apart enough that no two saves fall in one watcher burst or one rerun.
+                time.sleep(WRITE_GAP_S)
+                start = time.time()
+                script.write_text(side.script(f"st.write({text!r})\n"))
+                hit = page.evaluate(wait_for("() => window.__save.hit"), 10_000)
+                if hit is None:
+                    raise BenchError(f"'{text}' not shown 10 s after the write: {server.tail()}")
+                samples.append(hit - start * 1000)
+        return samples
+
+    # 4. A million-row DataFrame --------------------------------------------------------------
+
+    def dataframe(self, side: Side) -> list[float]:
+        script = self.script(side, "dataframe", DATAFRAME)
+        samples = []
+        with Server(side, script, self.logs, watch=False) as server:
+            server.wait_port(30)
+            for load in range(DATAFRAME_LOADS + 1):
+                with self.page() as page:
+                    page.add_init_script(GRID_PROBE)
+                    start = time.time()
+                    page.goto(server.url, wait_until="commit", timeout=30_000)
+                    hit = page.evaluate(wait_for("() => window.__gridHit"), 60_000)
+                    if hit is None:
+                        raise BenchError(f"no rows drawn within 60 s: {server.tail()}")
+                if load == 0:
+                    continue  # the first run also pays numpy/pandas imports in the server
+                samples.append(hit - start * 1000)
+        return samples
+
+    def each(self, sides: list[Side], what: str, run: Callable[[Side], list[float]]) -> Results:
+        results = {}
+        for side in sides:
+            try:
+                samples = run(side)
+                self.log(side, what, samples)
+                results[side.name] = Result(samples)
+            except Exception as exc:  # any failure is that side's n/a, not the bench's
+                results[side.name] = Result([], _reason(exc))
+        return results
+
+
+def _reason(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    if not isinstance(exc, BenchError):
+        text = f"{type(exc).__name__}: {text}"
+    return text[:300]
+
+
+@dataclass
+class Row:
+    label: str
+    results: Results
+    target: str
+    met: Callable[[float, float | None], bool]
+
+
+def print_table(rows: list[Row]) -> None:
+    notes: list[str] = []
+
+    def cell(result: Result | None, side: str) -> str:
+        if result is None:
+            return "n/a"
+        if result.median is None:
+            notes.append(f"{side}: {result.error}")
+            return f"n/a [{len(notes)}]"
+        return f"{result.median:.1f}"
+
+    print(
+        f"{'measure (median, ms)':52} {'sidepane':>10} {'streamlit':>11} {'ratio':>7}  "
+        f"{'target':24} met"
+    )
+    for row in rows:
+        ours, theirs = row.results.get("sidepane"), row.results.get("streamlit")
+        ours_s, theirs_s = cell(ours, "sidepane"), cell(theirs, "streamlit")
+        sp = ours.median if ours else None
+        st = theirs.median if theirs else None
+        ratio = f"{st / sp:6.1f}x" if sp and st else f"{'-':>7}"
+        met = "-" if sp is None else ("yes" if row.met(sp, st) else "NO")
+        print(f"{row.label:52} {ours_s:>10} {theirs_s:>11} {ratio}  {row.target:24} {met}")
+    for i, note in enumerate(notes, 1):
+        print(f"  [{i}] {note}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every sample")
+    verbose = parser.parse_args().verbose
+    sides = [Side("sidepane", sys.executable, "sidepane")]
+    st_python = streamlit_python()
+    if st_python is None:
+        print("streamlit could not be installed: its column is n/a", file=sys.stderr)
+    else:
+        sides.append(Side("streamlit", str(st_python), "streamlit"))
+    if not Path(CHROMIUM).exists():
+        print(f"no Chromium at {CHROMIUM}: skipping the browser benchmark", file=sys.stderr)
+        return 0
+    began = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="browser-bench-") as folder, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        version = browser.version
+        try:
+            bench = Bench(browser, Path(folder), verbose)
+            rows = [
+                Row(
+                    'launch: Popen → "0 squared is 0" in the page',
+                    bench.launch(sides),
+                    "sidepane < 600 ms",
+                    lambda sp, _st: sp < 600,
+                ),
+                Row(
+                    "slider ArrowRight → new text in the DOM",
+                    bench.each(sides, "keypress", bench.keypress),
+                    "sidepane < 10 ms",
+                    lambda sp, _st: sp < 10,
+                ),
+                Row(
+                    "script written → new text in the DOM (run on save)",
+                    bench.each(sides, "save", bench.save),
+                    "sidepane < 20 ms",
+                    lambda sp, _st: sp < 20,
+                ),
+                Row(
+                    "1,000,000 x 5 DataFrame: navigation → rows painted",
+                    bench.each(sides, "dataframe", bench.dataframe),
+                    "≥ 5x faster than streamlit",
+                    lambda sp, st: st is not None and st >= 5 * sp,
+                ),
+            ]
+        finally:
+            browser.close()
+    print(f"\nbrowser benchmark, Chromium {version}, {time.monotonic() - began:.0f} s")
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,7 +16,10 @@ const options = {
   minify: true,
   sourcemap: true,
   target: "es2022",
-  format: "iife",
+  // ES modules with code splitting: heavy libraries (vega) become chunks loaded on first use.
+  format: "esm",
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   outdir,
   jsx: "automatic",
   jsxImportSource: "preact",

@@ -46,9 +46,9 @@ async def test_page_is_the_shell_with_a_strict_csp(tmp_path: Path) -> None:
     page = body.decode()
     assert '<div id="root"></div>' in page
     assert '<link rel="stylesheet" href="/static/sidepane.css">' in page
-    assert '<script src="/static/sidepane.js" defer></script>' in page
+    assert '<script type="module" src="/static/sidepane.js"></script>' in page
     # No inline script: every <script> has a src.
-    assert page.count("<script") == page.count("<script src=")
+    assert page.count("<script") == page.count('<script type="module" src=')
 
 
 @async_test
@@ -241,3 +241,14 @@ async def test_stop_closes_connections_and_sessions(tmp_path: Path) -> None:
     assert msg.data == aiohttp.WSCloseCode.GOING_AWAY
     assert not session.script_thread_alive
     await http.close()
+
+
+def test_queued_frames_are_split_into_messages_of_about_a_megabyte() -> None:
+    from sidepane.servers.web.connection import MESSAGE_BYTES, _messages
+
+    small = [b"a" * 10] * 3
+    assert _messages(small) == [b"a" * 30]
+    big = [b"x" * (MESSAGE_BYTES // 2 + 1)] * 4
+    assert [len(m) for m in _messages(big)] == [MESSAGE_BYTES // 2 + 1] * 4
+    huge = [b"y" * (MESSAGE_BYTES * 3)]
+    assert _messages(huge) == huge

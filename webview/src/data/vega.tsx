@@ -4,8 +4,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
-import embed, { type Result, type VisualizationSpec } from "vega-embed";
-import { expressionInterpreter } from "vega-interpreter";
+import type { Result, VisualizationSpec } from "vega-embed";
 import type { ElementProps } from "../core/types";
 import { allDatasetRows, datasetHashes, parseDatasets, specWithData } from "./datasets";
 import { useElementWidth, useNodeProps, usePayloads, useTheme } from "./hooks";
@@ -22,6 +21,25 @@ function singleView(spec: Record<string, unknown>): boolean {
   if (COMPOUND.some((k) => k in spec)) return false;
   const enc = spec.encoding;
   return !(isRecord(enc) && ("row" in enc || "column" in enc || "facet" in enc));
+}
+
+/**
+ * Vega is most of the bundle's weight: it is loaded (once) when the first chart needs it, so
+ * apps without charts start faster.
+ */
+let vegaModules: Promise<{
+  embed: (typeof import("vega-embed"))["default"];
+  expressionInterpreter: (typeof import("vega-interpreter"))["expressionInterpreter"];
+}> | null = null;
+
+function loadVega(): NonNullable<typeof vegaModules> {
+  vegaModules ??= Promise.all([import("vega-embed"), import("vega-interpreter")]).then(
+    ([embedModule, interpreter]) => ({
+      embed: embedModule.default,
+      expressionInterpreter: interpreter.expressionInterpreter,
+    }),
+  );
+  return vegaModules;
 }
 
 /** Height of a chart that does not set one, in pixels (Streamlit's default). */
@@ -91,15 +109,18 @@ export function VegaLite({ node, store }: ElementProps): JSX.Element {
     let cancelled = false;
     const full = specWithData(sizedSpec(spec, props, width), data);
     embeddedWidth.current = width;
-    embed(el, full as unknown as VisualizationSpec, {
-      ast: true,
-      expr: expressionInterpreter,
-      actions: false,
-      renderer: "svg",
-      config: vegaConfig(theme, props.theme !== false),
-      tooltip: { theme },
-      logLevel: 0,
-    })
+    loadVega()
+      .then(({ embed, expressionInterpreter }) =>
+        embed(el, full as unknown as VisualizationSpec, {
+          ast: true,
+          expr: expressionInterpreter,
+          actions: false,
+          renderer: "svg",
+          config: vegaConfig(theme, props.theme !== false),
+          tooltip: { theme },
+          logLevel: 0,
+        }),
+      )
       .then((result) => {
         if (cancelled) result.finalize();
         else {

@@ -15,6 +15,10 @@ from sidepane.runtime.app import App
 
 log = logging.getLogger("sidepane.web")
 
+# Frames queued together go out as one message up to about this size; past it a new message
+# starts, so a big table's first column batches reach the tab (and paint) before the rest.
+MESSAGE_BYTES = 1 << 20
+
 # Frames that start a run of their own: a source change reported before them is handled.
 _RUNS = frozenset({"hello", "rerun", "widget_value"})
 
@@ -79,7 +83,8 @@ class Connection:
             if not queued:
                 continue
             try:
-                await ws.send_bytes(queued[0] if len(queued) == 1 else b"".join(queued))
+                for message in _messages(queued):
+                    await ws.send_bytes(message)
             except (ConnectionError, RuntimeError):
                 return  # the tab went away; `serve` ends when its receive side notices
 
@@ -165,3 +170,21 @@ class Connection:
             self._closed = True
             self._queued.clear()
         await asyncio.get_running_loop().run_in_executor(None, self.session.close)
+
+
+def _messages(frames: list[bytes]) -> list[bytes]:
+    """Concatenate queued frames into messages of about MESSAGE_BYTES (one frame may exceed it)."""
+    if len(frames) == 1:
+        return frames
+    messages: list[bytes] = []
+    batch: list[bytes] = []
+    size = 0
+    for data in frames:
+        if batch and size + len(data) > MESSAGE_BYTES:
+            messages.append(b"".join(batch))
+            batch, size = [], 0
+        batch.append(data)
+        size += len(data)
+    if batch:
+        messages.append(b"".join(batch))
+    return messages

@@ -36,7 +36,7 @@ _SHELL = """<!doctype html>
 <title>{title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/{styles}">
-<script src="/static/{script}" defer></script>
+<script type="module" src="/static/{script}"></script>
 </head>
 <body>
 <div id="root"></div>

@@ -5,6 +5,7 @@ import { Help } from "../../webview/src/data/help";
 import { Json, openDepth, parseJsonText } from "../../webview/src/data/json";
 import { deltaColor, deltaDirection, Metric } from "../../webview/src/data/metric";
 import { Image } from "../../webview/src/media/image";
+import { loadKatex } from "../../webview/src/core/katex";
 import { renderLatex } from "../../webview/src/media/latex";
 import { Audio, Video, youtubeEmbed } from "../../webview/src/media/player";
 import { FakeStore, makeNode, mount } from "./data_helpers";
@@ -174,7 +175,8 @@ describe("media", () => {
     ).toBe("https://www.youtube.com/embed/dQw4w9WgXcQ?start=10");
   });
 
-  test("latex renders KaTeX display math and shows errors in place", () => {
+  test("latex renders KaTeX display math and shows errors in place", async () => {
+    await loadKatex();
     expect(renderLatex("a^2 + b^2 = c^2")).toContain("katex-display");
     expect(renderLatex("\\frac{1}{")).toContain("katex-error");
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadKatex } from "../../webview/src/core/katex";
 import { renderMarkdown, sanitize } from "../../webview/src/elements/markdownRender";
 
 describe("markdown", () => {
@@ -25,7 +26,12 @@ describe("markdown", () => {
     expect(sanitize('<a href="javascript:alert(1)">x</a>')).not.toContain("javascript:");
   });
 
-  it("renders math, colours and links that open in a new tab", () => {
+  it("shows the TeX source until KaTeX has loaded", () => {
+    expect(renderMarkdown("$x^2$")).toContain('class="sp-math-pending"');
+  });
+
+  it("renders math, colours and links that open in a new tab", async () => {
+    await loadKatex();
     const html = renderMarkdown("$x^2$ and :red[warm] [s](https://example.com)");
     expect(html).toContain("katex");
     expect(html).toContain('class="sp-fg-red"');

@@ -1,16 +1,25 @@
 // `code` elements: highlight.js colouring, a copy button, optional line numbers and wrapping.
 
-import hljs from "highlight.js/lib/common";
-import { useState } from "preact/hooks";
+import type { HLJSApi } from "highlight.js";
+import { useEffect, useState } from "preact/hooks";
 import { str } from "../core/ui";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 
+// highlight.js is loaded on the first code block, not with the page: most apps start faster.
+let hljs: HLJSApi | null = null;
+let hljsLoading: Promise<HLJSApi> | null = null;
+
+function loadHighlighter(): Promise<HLJSApi> {
+  hljsLoading ??= import("highlight.js/lib/common").then((m) => (hljs = m.default));
+  return hljsLoading;
+}
+
 function highlight(body: string, language: string | null): string {
-  if (language && hljs.getLanguage(language)) {
+  if (hljs !== null && language && hljs.getLanguage(language)) {
     return hljs.highlight(body, { language, ignoreIllegals: true }).value;
   }
-  // Plain text: escaped by highlight.js's own escaper through a no-op language-less call.
+  // Plain text (or the highlighter is still loading): escaped.
   return body.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -20,6 +29,10 @@ function Code({ node }: ElementProps) {
   const lineNumbers = node.props.line_numbers === true;
   const wrap = node.props.wrap === true;
   const [copied, setCopied] = useState(false);
+  const [, setLoaded] = useState(hljs !== null);
+  useEffect(() => {
+    if (hljs === null && language) void loadHighlighter().then(() => setLoaded(true));
+  }, [language]);
   const copy = () => {
     void navigator.clipboard?.writeText(body).then(() => {
       setCopied(true);

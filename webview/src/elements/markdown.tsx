@@ -3,6 +3,7 @@
 import { Help, InlineMarkdown, str } from "../core/ui";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
+import { useKatex } from "../core/katex";
 import { renderMarkdown, slugify } from "./markdownRender";
 
 const HEADINGS = { title: "h1", header: "h2", subheader: "h3" } as const;
@@ -39,6 +40,8 @@ function Markdown(props: ElementProps) {
   const p = props.node.props;
   if (p.style === "title" || p.style === "header" || p.style === "subheader")
     return <Heading {...props} />;
+  // Math in the body loads KaTeX; the component redraws when it is there.
+  useKatex(str(p.body).includes("$"));
   const html = renderMarkdown(str(p.body), { allowHtml: p.unsafe_allow_html === true });
   return (
     <div class={p.style === "caption" ? "sp-markdown sp-caption" : "sp-markdown"}>

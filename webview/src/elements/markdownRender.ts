@@ -2,7 +2,7 @@
 // allowed, then DOMPurify), KaTeX for $…$ / $$…$$, Streamlit's :color[text] and :material/icon:.
 
 import DOMPurify from "dompurify";
-import katex from "katex";
+import { renderTex } from "../core/katex";
 import MarkdownIt from "markdown-it";
 import type { StateBlock, StateInline } from "markdown-it";
 
@@ -20,7 +20,7 @@ const COLORS = new Set([
 ]);
 
 function math(tex: string, displayMode: boolean): string {
-  return katex.renderToString(tex, { displayMode, throwOnError: false, output: "htmlAndMathml" });
+  return renderTex(tex, displayMode);
 }
 
 /** `$…$` inline math (not `$ 5` prices: the opening `$` must be followed by a non-space). */

@@ -122,3 +122,16 @@ def test_million_rows_encode_fast() -> None:
     assert props["rows"] == 1_000_000 and len(payloads) == 5 * 16
     # Measured ~7-25 ms on the dev machine; the budget is "well under 100 ms".
     assert best < 0.1
+
+
+def test_payloads_come_in_batch_order_so_first_rows_arrive_first() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from sidepane.protocol.columns import encode_dataframe
+
+    df = pd.DataFrame(np.arange(30, dtype="float64").reshape(10, 3), columns=list("abc"))
+    props, payloads = encode_dataframe(df, batch_rows=4)
+    order = [digest for digest, _ in payloads]
+    expected = [c["batches"][k] for k in range(3) for c in props["columns"]]
+    assert order == expected

@@ -118,7 +118,23 @@ def encode_dataframe(
             column = _encode_column(series, _name(label), rows, batch_rows, payloads)
         columns.append(column)
     props = {"rows": rows, "index": index, "columns": columns, "batch_rows": batch_rows}
-    return props, payloads
+    return props, _rows_first(index + columns, payloads)
+
+
+def _rows_first(columns: list[dict[str, Any]], payloads: list[Payload]) -> list[Payload]:
+    """Payloads in batch order: batch 0 of every column, then batch 1… so a viewer can draw the
+    first rows after the first batches, not after all of the first column."""
+    data = dict(payloads)
+    ordered: list[Payload] = []
+    seen: set[str] = set()
+    deepest = max((len(c["batches"]) for c in columns), default=0)
+    for k in range(deepest):
+        for column in columns:
+            batches = column["batches"]
+            if k < len(batches) and batches[k] not in seen:
+                seen.add(batches[k])
+                ordered.append((batches[k], data[batches[k]]))
+    return ordered
 
 
 def _name(label: object) -> str:

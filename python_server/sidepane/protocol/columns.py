@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-BATCH_ROWS = 65_536
+BATCH_ROWS = 16_384
 """Rows per column batch: small enough that the first rows draw early, big enough to be cheap."""
 
 Payload = tuple[str, Any]

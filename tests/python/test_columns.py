@@ -7,8 +7,10 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
+import xxhash
 
 from sidepane.protocol.columns import BATCH_ROWS, decode_columns, encode_dataframe, to_dataframe
+from sidepane.protocol.frames import payload_data
 
 
 def round_trip(data: object, **kw: int) -> pd.DataFrame:
@@ -69,7 +71,8 @@ def test_batch_boundaries() -> None:
     props, payloads = encode_dataframe(df, batch_rows=4)
     assert props["batch_rows"] == 4
     assert all(len(c["batches"]) == 3 for c in props["columns"])
-    sizes = [len(data["b"]) // 8 for h, data in payloads if "b" in data]
+    resolved = [payload_data(data) for _, data in payloads]
+    sizes = [len(data["b"]) // 8 for data in resolved if "b" in data]
     assert sizes == [4, 4, 2]
     pd.testing.assert_frame_equal(decode_columns(props, dict(payloads)), df)
     empty = pd.DataFrame({"f": pd.Series([], dtype=float)})
@@ -81,8 +84,11 @@ def test_batch_boundaries() -> None:
 def test_numeric_payload_is_raw_little_endian() -> None:
     props, payloads = encode_dataframe(pd.DataFrame({"x": [1.0, 2.0]}))
     digest, data = payloads[0]
-    assert data == {"e": "<f8", "b": np.array([1.0, 2.0], dtype="<f8").tobytes()}
+    raw = np.array([1.0, 2.0], dtype="<f8").tobytes()
+    assert payload_data(data) == {"e": "<f8", "b": raw}
     assert props["columns"][0]["batches"] == [digest] and len(digest) == 32
+    # Hashed in place, before the bytes exist: the digest is that of the bytes sent.
+    assert digest == xxhash.xxh3_128(b"x\0float64\0<f8\0\0" + raw).hexdigest()
 
 
 def test_hash_depends_on_content_and_name() -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import xxhash
 
 from sidepane.errors import SidepaneAPIException
-from sidepane.protocol.frames import pack
+from sidepane.protocol.frames import pack, payload_data
 
 if TYPE_CHECKING:
     import numpy as np
@@ -24,7 +24,8 @@ BATCH_ROWS = 16_384
 """Rows per column batch: small enough that the first rows draw early, big enough to be cheap."""
 
 Payload = tuple[str, Any]
-"""A payload to send: (xxh3-128 hex digest, data)."""
+"""A payload to send: (xxh3-128 hex digest, data or a deferred producer of it; see
+`frames.payload_data`)."""
 
 _INT64_MIN = -(2**63)
 
@@ -213,11 +214,18 @@ def _encode_column(
     for start in range(0, rows, batch_rows):
         stop = min(start + batch_rows, rows)
         hasher = xxhash.xxh3_128(meta_bytes)
-        data: dict[str, Any]
+        data: Any
         if array is not None:
-            raw_bytes = array[start:stop].astype(extra["e"], copy=False).tobytes()
-            hasher.update(raw_bytes)
-            data = {**extra, "b": raw_bytes}
+            chunk = array[start:stop].astype(extra["e"], copy=False)
+            if chunk.flags.c_contiguous:
+                # Hashed in place; the bytes are made only if a viewer lacks this batch, and
+                # after the element is sent, so a big table starts drawing sooner.
+                hasher.update(chunk.data)
+                data = _NumericBatch(extra, chunk)
+            else:
+                raw_bytes = chunk.tobytes()
+                hasher.update(raw_bytes)
+                data = {**extra, "b": raw_bytes}
         else:
             assert strings is not None
             part = strings[start:stop]
@@ -228,6 +236,19 @@ def _encode_column(
         payloads.append((digest, data))
     column["batches"] = batches
     return column
+
+
+class _NumericBatch:
+    """A deferred `column` payload: a slice of the column's memory, turned into bytes on send."""
+
+    __slots__ = ("_chunk", "_extra")
+
+    def __init__(self, extra: dict[str, Any], chunk: Any) -> None:
+        self._extra = extra
+        self._chunk = chunk
+
+    def __call__(self) -> dict[str, Any]:
+        return {**self._extra, "b": self._chunk.tobytes()}
 
 
 def _display(value: object) -> str | None:
@@ -294,7 +315,7 @@ def decode_column(column: Mapping[str, Any], rows: int, payloads: Mapping[str, A
     import numpy as np
     import pandas as pd
 
-    parts = [payloads[h] for h in column["batches"]]
+    parts = [payload_data(payloads[h]) for h in column["batches"]]
     kind = column["kind"]
     dtype = column["dtype"]
     if kind == "r":

@@ -51,6 +51,11 @@ def upsert_frame(run: int, path: Path, type_: str, packed_props: bytes) -> bytes
     )
 
 
+def payload_data(data: Any) -> Any:
+    """A payload's data; a callable is a deferred payload, produced only when it is sent."""
+    return data() if callable(data) else data
+
+
 def decode_message(raw: bytes) -> list[dict[str, Any]]:
     """Decode a transport message into its frames; raise ProtocolError if it is not valid.
 

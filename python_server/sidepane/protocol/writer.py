@@ -7,7 +7,7 @@ from typing import Any
 
 import xxhash
 
-from sidepane.protocol.frames import Path, frame, pack, upsert_frame
+from sidepane.protocol.frames import Path, frame, pack, payload_data, upsert_frame
 from sidepane.protocol.viewer_model import ViewerModel
 
 Sink = Callable[[bytes], None]
@@ -50,9 +50,11 @@ class FrameWriter:
         self.model.record(path, type_, digest)
 
     def payload(self, digest: str, kind: str, data: Any) -> None:
+        """Send a payload the viewer lacks; `data` may be deferred (a callable, see
+        `payload_data`), so a payload the viewer already holds is never even produced."""
         if digest in self.model.payloads:
             return
-        self._send(frame("payload", hash=digest, kind=kind, data=data))
+        self._send(frame("payload", hash=digest, kind=kind, data=payload_data(data)))
         self.model.payloads.add(digest)
 
     def has_payload(self, digest: str) -> bool:

@@ -10,7 +10,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from sidepane.errors import DuplicateWidgetID, DuplicateWidgetKey
-from sidepane.protocol.frames import Path
+from sidepane.protocol.frames import Path, payload_data
 from sidepane.runtime.control import RerunRequested, StopRequested
 from sidepane.runtime.requests import Request
 
@@ -117,9 +117,11 @@ class RunContext:
 
     def payload(self, digest: str, kind: str, data: Any) -> None:
         """Send a payload referenced by an element (skipped if the viewer has it)."""
+        if self.recorders:
+            data = payload_data(data)  # a recording keeps the bytes, not a view of user data
+            for recorder in self.recorders:
+                recorder.payload(digest, kind, data)
         self.writer.payload(digest, kind, data)
-        for recorder in self.recorders:
-            recorder.payload(digest, kind, data)
 
     def _record(
         self,

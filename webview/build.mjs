@@ -1,4 +1,4 @@
-// Builds the webview bundle: webview/src/main.tsx → python_server/sidepane/static/sidepane.{js,css}
+// Builds the webview bundle: webview/src/boot.ts → python_server/sidepane/static/sidepane.{js,css}
 // plus KaTeX's fonts in static/fonts/. `node webview/build.mjs [--watch]`.
 import { cpSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -11,7 +11,7 @@ const watch = process.argv.includes("--watch");
 
 /** @type {import("esbuild").BuildOptions} */
 const options = {
-  entryPoints: { sidepane: join(root, "webview", "src", "main.tsx") },
+  entryPoints: { sidepane: join(root, "webview", "src", "boot.ts") },
   bundle: true,
   minify: true,
   sourcemap: true,

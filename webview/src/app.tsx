@@ -3,7 +3,7 @@
 
 import { Component } from "preact";
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import { Children, NodeView, useNode } from "./core/Node";
 import type { AppState, Store, Toast } from "./core/store";
 import type { ElementProps } from "./core/types";
@@ -16,9 +16,14 @@ registerElement("root", ({ node, store }: ElementProps) => <Children node={node}
 
 function useApp(store: Store): AppState {
   const [, setTick] = useState(0);
-  const bump = () => setTick((n) => n + 1);
-  useEffect(() => store.subscribeApp(bump), [store]);
-  return store.getApp();
+  const app = store.getApp();
+  useLayoutEffect(() => {
+    const bump = () => setTick((n) => n + 1);
+    const unsubscribe = store.subscribeApp(bump);
+    if (store.getApp() !== app) bump(); // changed between render and subscription
+    return unsubscribe;
+  }, [store]);
+  return app;
 }
 
 /** True once a run has been going for `delay` ms (so quick reruns never flash the indicator). */

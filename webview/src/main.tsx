@@ -1,4 +1,4 @@
-// Entry point: pick a transport, wire it to the store, draw the app.
+// The app, loaded by boot.ts: pick a transport, wire it to the store, draw the app.
 
 import { render } from "preact";
 import { App } from "./app";
@@ -10,11 +10,7 @@ import "./elements/index";
 import "./widgets/index";
 import "./data/index";
 import "./media/index";
-import "katex/dist/katex.min.css";
-import "highlight.js/styles/github.css";
-import "./styles/base.css";
-import "./styles/elements.css";
-import "./styles/widgets.css";
+import { currentTheme, helloFields } from "./core/theme";
 
 /**
  * The hook for the VS Code webview: the extension's webview page defines
@@ -28,12 +24,6 @@ declare global {
   }
 }
 
-function currentTheme(): "light" | "dark" {
-  const forced = document.documentElement.dataset.theme;
-  if (forced === "light" || forced === "dark") return forced;
-  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
-}
-
 function start(): void {
   const transport: Transport = window.sidepaneTransport ?? new WebSocketTransport();
   const store = new Store({
@@ -41,18 +31,19 @@ function start(): void {
     openLocation: (file, line) => window.sidepaneOpenLocation?.(file, line),
     theme: currentTheme(),
   });
-  transport.onMessage((bytes) => {
-    for (const frame of decodeFrames(bytes)) store.apply(frame);
-  });
   transport.onStatus((status) => {
     store.setConnection(status);
     if (status !== "connected") return;
-    const hello = store.hello({
-      theme: currentTheme(),
-      viewport: { w: window.innerWidth, h: window.innerHeight },
-      query: location.search.replace(/^\?/, ""),
-    });
+    const hello = store.hello(helloFields());
+    // The boot module may have said hello for this connection already (store.hello still
+    // resets the store's bookkeeping for it).
+    if (transport.takeSentHello?.() === true) return;
     transport.send(encodeFrame(hello));
+  });
+  // After the status listener: an early transport replays `connected` first, so the store's
+  // hello bookkeeping comes before the frames it buffered.
+  transport.onMessage((bytes) => {
+    for (const frame of decodeFrames(bytes)) store.apply(frame);
   });
   let root = document.getElementById("sidepane-root") ?? document.getElementById("root");
   if (!root) {

@@ -3,7 +3,7 @@
 
 import { Component } from "preact";
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useLayoutEffect, useState } from "preact/hooks";
 import type { RunInfo } from "./store";
 import type { TreeNode, ViewerStore } from "./types";
 import { componentFor } from "./types";
@@ -23,9 +23,17 @@ export const BLOCK_TYPES = new Set([
 /** Re-render the calling component whenever node `key` changes; returns the current node. */
 export function useNode(store: ViewerStore, key: string): TreeNode | undefined {
   const [, setTick] = useState(0);
-  const bump = () => setTick((n) => n + 1);
-  useEffect(() => store.subscribeNode(key, bump), [store, key]);
-  return store.getNode(key);
+  const node = store.getNode(key);
+  const rendered = node?.version;
+  useLayoutEffect(() => {
+    const bump = () => setTick((n) => n + 1);
+    const unsubscribe = store.subscribeNode(key, bump);
+    // Frames may land between this render and the subscription (an early transport delivers
+    // buffered frames at once): catch up instead of missing them.
+    if (store.getNode(key)?.version !== rendered) bump();
+    return unsubscribe;
+  }, [store, key]);
+  return node;
 }
 
 /** Children of a node in index order. */

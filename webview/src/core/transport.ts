@@ -12,6 +12,11 @@ export interface Transport {
   onStatus(listener: (status: TransportStatus) => void): void;
   /** Begin connecting (call after the listeners are in place). */
   start(): void;
+  /**
+   * True once if the transport already sent this connection's `hello` itself (the boot module
+   * says hello before the app has loaded); the app then must not send another.
+   */
+  takeSentHello?(): boolean;
 }
 
 /** A WebSocket to `ws(s)://<host>/ws` that reconnects with backoff (0.25 s doubling to 5 s). */
@@ -71,5 +76,62 @@ export class WebSocketTransport implements Transport {
       this.delay = Math.min(this.delay * 2, 5000);
       setTimeout(() => this.connect(), wait);
     };
+  }
+}
+
+/**
+ * The browser tab's first connection, opened by the boot module before the app's code has
+ * loaded: the first `hello` goes out at once (a first load holds no widget values), so the
+ * script runs while the app is still loading; frames wait here until the app listens, and a
+ * listener added late is told the current status.
+ */
+export class EarlyTransport implements Transport {
+  private readonly inner = new WebSocketTransport();
+  private readonly buffered: Uint8Array[] = [];
+  private readonly messageListeners: ((bytes: Uint8Array) => void)[] = [];
+  private readonly statusListeners: ((status: TransportStatus) => void)[] = [];
+  private status: TransportStatus = "connecting";
+  private helloSent = false;
+  private firstConnection = true;
+
+  constructor(firstHello: () => Uint8Array) {
+    this.inner.onMessage((bytes) => {
+      if (this.messageListeners.length === 0) this.buffered.push(bytes);
+      else for (const listener of this.messageListeners) listener(bytes);
+    });
+    this.inner.onStatus((status) => {
+      this.status = status;
+      if (status === "connected" && this.firstConnection) {
+        this.firstConnection = false;
+        this.inner.send(firstHello());
+        this.helloSent = true;
+      }
+      for (const listener of this.statusListeners) listener(status);
+    });
+    this.inner.start();
+  }
+
+  send(bytes: Uint8Array): void {
+    this.inner.send(bytes);
+  }
+
+  onMessage(listener: (bytes: Uint8Array) => void): void {
+    this.messageListeners.push(listener);
+    for (const bytes of this.buffered.splice(0)) listener(bytes);
+  }
+
+  onStatus(listener: (status: TransportStatus) => void): void {
+    this.statusListeners.push(listener);
+    listener(this.status);
+  }
+
+  start(): void {
+    // Already connecting since the boot module created it.
+  }
+
+  takeSentHello(): boolean {
+    const sent = this.helloSent;
+    this.helloSent = false;
+    return sent;
   }
 }

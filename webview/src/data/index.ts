@@ -6,7 +6,6 @@ import { Help } from "./help";
 import { Json } from "./json";
 import { Metric } from "./metric";
 import { VegaLite } from "./vega";
-import "../styles/data.css";
 
 registerElement("dataframe", Dataframe);
 registerElement("vega_lite", VegaLite);

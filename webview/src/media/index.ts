@@ -4,8 +4,6 @@ import { registerElement } from "../core/types";
 import { Image } from "./image";
 import { Latex } from "./latex";
 import { Audio, Video } from "./player";
-import "katex/dist/katex.min.css";
-import "../styles/data.css";
 
 registerElement("image", Image);
 registerElement("audio", Audio);

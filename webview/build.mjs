@@ -34,6 +34,11 @@ mkdirSync(outdir, { recursive: true });
 cpSync(join(root, "node_modules", "katex", "dist", "fonts"), join(outdir, "fonts"), {
   recursive: true,
 });
+// Material Symbols for `:material/name:` icons; a browser downloads it only when one is drawn.
+cpSync(
+  join(root, "node_modules", "material-symbols", "material-symbols-rounded.woff2"),
+  join(outdir, "fonts", "material-symbols-rounded.woff2"),
+);
 
 if (watch) {
   const ctx = await esbuild.context(options);

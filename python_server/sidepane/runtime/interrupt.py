@@ -17,23 +17,25 @@ from collections.abc import Callable
 
 GRACE_SECONDS = 0.05
 
-_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
-_set_async_exc.argtypes = [ctypes.c_ulong, ctypes.py_object]
-_set_async_exc.restype = ctypes.c_int
+# Two prototypes of the same C function, built once: one raises (takes the exception type),
+# one clears (takes NULL). Changing `argtypes` on the shared `ctypes.pythonapi` attribute instead
+# would race between the watchdog thread raising and a script thread clearing.
+_raise_async = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(
+    ("PyThreadState_SetAsyncExc", ctypes.pythonapi)
+)
+_clear_async = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p)(
+    ("PyThreadState_SetAsyncExc", ctypes.pythonapi)
+)
 
 
 def raise_in_thread(thread_id: int, exc_type: type[BaseException]) -> bool:
     """Schedule `exc_type` to be raised in the thread; True if the thread exists."""
-    return bool(_set_async_exc(thread_id, exc_type))
+    return bool(_raise_async(thread_id, exc_type))
 
 
 def cancel_in_thread(thread_id: int) -> None:
     """Drop an exception scheduled by raise_in_thread that was not delivered yet."""
-    clear = ctypes.pythonapi.PyThreadState_SetAsyncExc
-    clear.argtypes = [ctypes.c_ulong, ctypes.c_void_p]
-    clear(thread_id, None)
-    # Restore the signature the raising path expects.
-    clear.argtypes = [ctypes.c_ulong, ctypes.py_object]
+    _clear_async(thread_id, None)
 
 
 class _Watchdog:

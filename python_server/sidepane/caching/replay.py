@@ -98,7 +98,7 @@ def _replay_widget(
     the person can still move it, and shown with its current value."""
     ctx.register_widget_id(spec.id, spec.kind, spec.key)
     session = ctx.session
-    value, _ = session.widgets.register(spec, session.session_state.user)
+    value = session.widgets.register(spec, session.session_state.user)
     ctx.emit(path, type_, {**props, "value": spec.serialize(value)}, spec)
 
 

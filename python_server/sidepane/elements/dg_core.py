@@ -177,7 +177,7 @@ class DeltaGeneratorCore:
             disabled=disabled,
         )
         session = ctx.session
-        value, _ = session.widgets.register(spec, session.session_state.user)
+        value = session.widgets.register(spec, session.session_state.user)
         full: dict[str, Any] = {"id": widget_id, "label": label, **props}
         full["value"] = serialize(value)
         if disabled:

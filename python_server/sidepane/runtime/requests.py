@@ -83,12 +83,3 @@ class ScriptRequests:
                 self._pending = Request.NONE
             self._cond.notify_all()
             return self._pending
-
-    def consume_stop(self) -> None:
-        with self._cond:
-            if self._pending is Request.STOP:
-                self._pending = Request.NONE
-
-    @property
-    def running(self) -> bool:
-        return self._running

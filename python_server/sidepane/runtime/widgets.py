@@ -106,8 +106,8 @@ class WidgetManager:
                 callbacks.append(spec)
         return callbacks
 
-    def register(self, spec: WidgetSpec, user_state: dict[str, Any]) -> tuple[Any, bool]:
-        """Record a widget drawn by this run; return (its value, whether the script set it).
+    def register(self, spec: WidgetSpec, user_state: dict[str, Any]) -> Any:
+        """Record a widget drawn by this run; return its value.
 
         `user_state` is the session's non-widget state: a key set there before the widget
         existed becomes the widget's value, as `st.session_state.k = v` does in Streamlit.
@@ -126,8 +126,7 @@ class WidgetManager:
                 self.script_set.add(spec.id)
         if spec.id not in self.values:
             self.values[spec.id] = self._from_provisional(spec)
-        value = self.values[spec.id]
-        return value, spec.id in self.script_set
+        return self.values[spec.id]
 
     def _from_provisional(self, spec: WidgetSpec) -> Any:
         if not self._provisional:
@@ -145,9 +144,6 @@ class WidgetManager:
     def set_by_script(self, widget_id: str, value: Any) -> None:
         self.values[widget_id] = value
         self.script_set.add(widget_id)
-
-    def sent_to_viewer(self, widget_id: str) -> None:
-        self.script_set.discard(widget_id)
 
     def end_run(self, drawn: Iterable[str] | None) -> None:
         """After a run that was not interrupted: reset triggers, and forget the widgets it did not

@@ -2,6 +2,7 @@
 // arrival of payloads, follow the light/dark theme.
 
 import { useEffect, useState } from "preact/hooks";
+import { currentTheme } from "../core/theme";
 import type { Props, TreeNode, ViewerStore } from "../core/types";
 
 /**
@@ -51,17 +52,6 @@ export function usePayloads(store: ViewerStore, hashes: readonly string[]): numb
 }
 
 export type Theme = "light" | "dark";
-
-/** The theme in force: `<html data-theme>` if set, else the system's colour scheme. */
-export function currentTheme(): Theme {
-  const forced = document.documentElement.dataset.theme;
-  if (forced === "dark" || forced === "light") return forced;
-  const media =
-    typeof window.matchMedia === "function"
-      ? window.matchMedia("(prefers-color-scheme: dark)")
-      : null;
-  return media?.matches === true ? "dark" : "light";
-}
 
 /** The theme, re-rendering when `data-theme` or the system colour scheme changes. */
 export function useTheme(): Theme {

@@ -560,3 +560,28 @@ def test_outside_a_run_widgets_return_their_defaults() -> None:
     assert st.time_input("ti", time(1, 0)) == time(1, 0)
     assert st.file_uploader("f") is None
     assert st.file_uploader("m", accept_multiple_files=True) == []
+
+
+def test_date_and_time_inputs_say_when_a_person_may_empty_them() -> None:
+    # Streamlit's browser side allows clearing only a field that starts empty and is not required.
+    at = run(
+        """
+        import streamlit as st
+        from datetime import date, time
+        st.date_input("a", date(2024, 1, 1))
+        st.date_input("b", None)
+        st.date_input("c", None, required=True)
+        st.date_input("d", [])
+        st.date_input("e", (date(2024, 1, 1),))
+        st.time_input("t", time(8, 0))
+        st.time_input("u", None)
+        st.time_input("v", None, required=True)
+        """
+    )
+    assert [w.proto.get("clearable") for w in at.date_input] == [None, True, None, True, None]
+    assert [w.proto.get("clearable") for w in at.time_input] == [None, True, None]
+    at.date_input[1].set_value(date(2024, 5, 1)).run()
+    assert at.date_input[1].proto.get("clearable") is True  # the default, not the value, decides
+    send_wire(at, at.time_input[1].id, None)
+    at.run()
+    assert at.time_input[1].value is None

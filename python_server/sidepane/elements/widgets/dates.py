@@ -266,6 +266,9 @@ class DateTimeInputMixin(DeltaGeneratorCore):
             "range": is_range,
             "format": format,
         }
+        if not default and not required:
+            # Streamlit lets a person empty the field only when it starts empty.
+            props["clearable"] = True
         return self._widget(
             "date_input",
             label=label,
@@ -341,6 +344,8 @@ class DateTimeInputMixin(DeltaGeneratorCore):
         props: dict[str, Any] = {"step": step_s}
         if format != "24h":
             props["format"] = format
+        if parsed is None and not required:
+            props["clearable"] = True
         result: time | None = self._widget(
             "time_input",
             label=label,

@@ -63,6 +63,15 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="rerun the app when the script or a module it imports is saved",
     )
+    lsp = sub.add_parser(
+        "lsp",
+        help="run the language server the VS Code extension talks to (JSON-RPC on stdio)",
+        description="Run Sidepane's language server on stdin/stdout, as the VS Code extension "
+        "starts it: each preview panel is a session of the same runtime as `sidepane run`.",
+    )
+    # vscode-languageclient appends these for a server started over stdio; they change nothing.
+    lsp.add_argument("--stdio", action="store_true", help=argparse.SUPPRESS)
+    lsp.add_argument("--clientProcessId", help=argparse.SUPPRESS)
     return parser
 
 
@@ -90,6 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             headless=args.headless,
             run_on_save=args.run_on_save,
         )
+    if args.command == "lsp":
+        # pygls and lsprotocol load only here: `import sidepane` stays fast.
+        from sidepane.servers.lsp.stdio import serve_stdio
+
+        return serve_stdio()
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

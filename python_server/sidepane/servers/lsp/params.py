@@ -1,0 +1,45 @@
+"""Reading the params of the custom `sidepane/*` methods, which arrive as plain JSON objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sidepane.servers.viewer_link import RUN_ON_SAVE_MODES, RunOnSave
+
+
+class BadParams(ValueError):
+    """Params that do not match docs/protocol.md; the message says what is wrong."""
+
+
+def fields(params: Any) -> dict[str, Any]:
+    if not isinstance(params, dict):
+        raise BadParams("params must be an object")
+    return params
+
+
+def text(params: dict[str, Any], name: str) -> str:
+    value = params.get(name)
+    if not isinstance(value, str) or not value:
+        raise BadParams(f"{name!r} must be a non-empty string")
+    return value
+
+
+def run_on_save(params: dict[str, Any]) -> RunOnSave | None:
+    """The optional `runOnSave` mode."""
+    value = params.get("runOnSave")
+    if value is None:
+        return None
+    for mode in RUN_ON_SAVE_MODES:
+        if value == mode:
+            return mode
+    raise BadParams(f"'runOnSave' must be one of {', '.join(RUN_ON_SAVE_MODES)}, not {value!r}")
+
+
+def script_args(params: dict[str, Any]) -> list[str] | None:
+    """The optional `args` list (the script's sys.argv[1:])."""
+    value = params.get("args")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+        raise BadParams("'args' must be a list of strings")
+    return list(value)

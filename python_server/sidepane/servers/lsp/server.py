@@ -1,0 +1,184 @@
+"""The pygls language server: thin handlers for the `sidepane/*` methods of docs/protocol.md."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import logging
+import os
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path
+
+from sidepane import __version__
+from sidepane.servers.lsp import params
+from sidepane.servers.lsp.logs import ClientLogHandler
+from sidepane.servers.lsp.plain_json import converter_factory
+from sidepane.servers.lsp.sessions import Sessions
+
+if TYPE_CHECKING:
+    from pygls.server import ServerErrors
+
+log = logging.getLogger("sidepane.lsp")
+
+OPEN_SESSION = "sidepane/openSession"
+MESSAGE = "sidepane/message"
+CLOSE_SESSION = "sidepane/closeSession"
+CONFIGURE = "sidepane/configure"
+FRAMES = "sidepane/frames"
+STATUS = "sidepane/status"
+RUN_ON_SAVE_CHANGED = "sidepane/runOnSaveChanged"
+
+
+class SidepaneLanguageServer(LanguageServer):
+    """The language server; also the `Client` its sessions send notifications through.
+
+    Notifications are sent from the event loop's thread only: the sessions hand over from
+    their script threads, so writes to the JSON-RPC stream never interleave.
+    """
+
+    def __init__(self) -> None:
+        # No text document sync: the server reads scripts from disk, as saved.
+        super().__init__(
+            "sidepane",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.None_,
+            converter_factory=converter_factory,
+        )
+        self.log_handler: ClientLogHandler | None = None
+        self.shutdown_requested = False
+        self.exit_requested = False
+        self._sessions: Sessions | None = None
+
+    @property
+    def sessions(self) -> Sessions:
+        """The sessions, made on first use (on the loop's thread, from a handler)."""
+        if self._sessions is None:
+            loop = asyncio.get_running_loop()
+            if self.log_handler is not None:
+                self.log_handler.bind(loop)
+            self._sessions = Sessions(self, loop)
+        return self._sessions
+
+    def close_now(self) -> None:
+        """End what is left once the loop has stopped (stdin closed, or `exit`)."""
+        if self._sessions is not None:
+            self._sessions.close_now()
+
+    # ---- Client: server -> extension ----
+
+    def send_frames(self, session: str, data: bytes) -> None:
+        self.protocol.notify(
+            FRAMES, {"session": session, "data": base64.b64encode(data).decode("ascii")}
+        )
+
+    def send_status(
+        self, session: str, script: str, state: str, run: int, ms: float | None
+    ) -> None:
+        status: dict[str, Any] = {"session": session, "script": script, "state": state, "run": run}
+        if ms is not None:
+            status["ms"] = ms
+        self.protocol.notify(STATUS, status)
+
+    def send_run_on_save_changed(self, session: str, enabled: bool) -> None:
+        self.protocol.notify(RUN_ON_SAVE_CHANGED, {"session": session, "enabled": enabled})
+
+    def send_diagnostics(self, path: str, diagnostics: list[types.Diagnostic]) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=from_fs_path(path) or path, diagnostics=diagnostics)
+        )
+
+    # ---- errors ----
+
+    def report_server_error(self, error: Exception, source: ServerErrors) -> None:
+        """A handler failed (requests were answered with an error response already): log it
+        to the output channel rather than pop up a message."""
+        if isinstance(error, JsonRpcInvalidParams):
+            return  # the client's mistake, answered as such
+        log.error("%s: %s", source.__name__, error)
+
+
+def create_server() -> SidepaneLanguageServer:
+    """A language server with every method of docs/protocol.md's "VS Code" table."""
+    server = SidepaneLanguageServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: SidepaneLanguageServer, p: types.InitializeParams) -> None:
+        if ls.log_handler is not None:
+            ls.log_handler.bind(asyncio.get_running_loop())
+        if p.initialization_options is not None:
+            _configure(ls, p.initialization_options, "initializationOptions")
+
+    @server.feature(types.SHUTDOWN)
+    async def shutdown(ls: SidepaneLanguageServer, *_: Any) -> None:
+        ls.shutdown_requested = True
+        await ls.sessions.close_all()
+
+    @server.feature(types.EXIT)
+    def exit_(ls: SidepaneLanguageServer, *_: Any) -> None:
+        ls.exit_requested = True
+
+    @server.feature(OPEN_SESSION)
+    def open_session(ls: SidepaneLanguageServer, p: Any) -> dict[str, Any]:
+        try:
+            fields = params.fields(p)
+            sid = params.text(fields, "session")
+            script = params.text(fields, "script")
+            args = params.script_args(fields)
+            run_on_save = params.run_on_save(fields)
+        except params.BadParams as exc:
+            raise JsonRpcInvalidParams(f"{OPEN_SESSION}: {exc}") from None
+        path = os.path.abspath(script)
+        if os.path.splitext(path)[1].lower() != ".py":
+            raise JsonRpcInvalidParams(f"Sidepane previews Python (.py) files, not {path}")
+        if not os.path.isfile(path):
+            raise JsonRpcInvalidParams(f"No such script: {path}")
+        panel = ls.sessions.open(sid, path, args=args, run_on_save=run_on_save)
+        return {"session": sid, "script": panel.script.app.script_path, "version": __version__}
+
+    @server.feature(MESSAGE)
+    def message(ls: SidepaneLanguageServer, p: Any) -> None:
+        try:
+            fields = params.fields(p)
+            sid = params.text(fields, "session")
+            data = params.text(fields, "data")
+        except params.BadParams as exc:
+            log.warning("%s: dropped: %s", MESSAGE, exc)
+            return
+        try:
+            raw = base64.b64decode(data, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            log.warning("session %s: dropped a message that is not base64 (%s)", sid[:8], exc)
+            return
+        ls.sessions.receive(sid, raw)
+
+    @server.feature(CLOSE_SESSION)
+    def close_session(ls: SidepaneLanguageServer, p: Any) -> None:
+        try:
+            sid = params.text(params.fields(p), "session")
+        except params.BadParams as exc:
+            log.warning("%s: dropped: %s", CLOSE_SESSION, exc)
+            return
+        if not ls.sessions.close(sid):
+            log.warning("%s: unknown session %r", CLOSE_SESSION, sid)
+
+    @server.feature(CONFIGURE)
+    def configure(ls: SidepaneLanguageServer, p: Any) -> None:
+        _configure(ls, p, CONFIGURE)
+
+    return server
+
+
+def _configure(ls: SidepaneLanguageServer, p: Any, what: str) -> None:
+    try:
+        fields = params.fields(p)
+        run_on_save = params.run_on_save(fields)
+        args = params.script_args(fields)
+    except params.BadParams as exc:
+        log.warning("%s: ignored: %s", what, exc)
+        return
+    ls.sessions.configure(run_on_save=run_on_save, args=args)

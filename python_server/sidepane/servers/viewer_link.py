@@ -1,0 +1,173 @@
+"""One viewer's session, whatever carries its bytes: a WebSocket (`sidepane run`) or LSP
+notifications (VS Code). The transport feeds `receive` and sends what `take_frames` returns."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Literal
+
+from sidepane.errors import ProtocolError
+from sidepane.protocol.frames import MAX_MESSAGE_BYTES, decode_message, frame
+from sidepane.protocol.writer import Sink
+from sidepane.runtime.app import App
+from sidepane.runtime.session import AppSession
+
+log = logging.getLogger("sidepane.viewer")
+
+RunOnSave = Literal["always", "ask", "never"]
+RUN_ON_SAVE_MODES: tuple[RunOnSave, ...] = ("always", "ask", "never")
+
+# Frames queued together go out as one message up to about this size; past it a new message
+# starts, so a big table's first column batches reach the viewer (and paint) before the rest.
+MESSAGE_BYTES = 1 << 20
+
+# Frames that start a run of their own: a source change reported before them is handled.
+_RUNS = frozenset({"hello", "rerun", "widget_value"})
+
+
+class ViewerLink:
+    """A viewer's AppSession plus what every transport adds: its run-on-save mode, the saves it
+    was told about, and a queue of outgoing frames.
+
+    The session's script thread hands frames to `sink`; the first frame queued since the last
+    `take_frames` wakes the event loop once (`on_ready`, via `call_soon_threadsafe`), and the
+    transport then sends everything queued as few messages. A burst of frames thus costs one
+    loop wake-up, and no task or timer is created per frame. `receive`, `source_changed` and
+    `take_frames` run on the loop thread.
+    """
+
+    def __init__(
+        self,
+        app: App,
+        *,
+        loop: asyncio.AbstractEventLoop,
+        on_ready: Callable[[], None],
+        run_on_save: RunOnSave,
+        max_message_bytes: int = MAX_MESSAGE_BYTES,
+        new_session: Callable[[Sink], AppSession] | None = None,
+        on_run_on_save: Callable[[bool], None] | None = None,
+    ) -> None:
+        self.run_on_save: RunOnSave = run_on_save
+        self._loop = loop
+        self._on_ready = on_ready
+        self._on_run_on_save = on_run_on_save
+        self._max_message_bytes = max_message_bytes
+        self._lock = threading.Lock()
+        self._queued: list[bytes] = []
+        self._wake_scheduled = False
+        self._closed = False
+        self._started = False  # a valid-looking hello arrived: the viewer expects frames
+        self._change_pending = False  # source_changed sent and not yet acted on
+        self.session = new_session(self.sink) if new_session else app.new_session(self.sink)
+
+    # ---- out: runtime -> viewer ----
+
+    def sink(self, data: bytes) -> None:
+        """Queue a frame for the viewer; called on the script thread (or the loop's)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._queued.append(data)
+            if self._wake_scheduled:
+                return
+            self._wake_scheduled = True
+        try:
+            self._loop.call_soon_threadsafe(self._on_ready)
+        except RuntimeError:  # the loop closed under a script thread that outlived the server
+            pass
+
+    def take_frames(self) -> list[bytes]:
+        """The frames queued since the last call (loop thread); the next frame wakes it again."""
+        with self._lock:
+            queued, self._queued = self._queued, []
+            self._wake_scheduled = False
+        return queued
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        """Stop queueing frames (the transport then closes the session, off the loop)."""
+        with self._lock:
+            self._closed = True
+            self._queued.clear()
+
+    def source_changed(self, path: str) -> None:
+        """A watched file was saved: rerun, let the viewer offer to, or neither, by mode."""
+        if not self._started or self.run_on_save == "never":
+            return
+        if self.run_on_save == "always":
+            self.session.request_rerun()
+        else:
+            self._change_pending = True
+            self.sink(frame("source_changed", path=path))
+
+    # ---- in: viewer -> runtime ----
+
+    def receive(self, raw: bytes) -> None:
+        """Decode one message and obey its frames; bad input is logged and dropped."""
+        sid = self.session.id[:8]
+        if len(raw) > self._max_message_bytes:
+            log.warning(
+                "session %s: dropped a message of %d bytes (limit %d)",
+                sid,
+                len(raw),
+                self._max_message_bytes,
+            )
+            return
+        try:
+            frames = decode_message(raw)
+        except ProtocolError as exc:
+            log.warning("session %s: dropped a message: %s", sid, exc)
+            return
+        for f in frames:
+            kind = f["t"]
+            if kind == "run_on_save":
+                self._run_on_save(f)
+                continue
+            if kind in _RUNS:
+                self._change_pending = False
+                if kind == "hello":
+                    self._started = True
+            try:
+                self.session.handle_frame(f)
+            except ProtocolError as exc:
+                log.warning("session %s: dropped a %r frame: %s", sid, kind, exc)
+            except Exception:
+                # A bug of ours must cost one frame, never the connection.
+                log.exception("session %s: failed to handle a %r frame", sid, kind)
+
+    def _run_on_save(self, f: dict[str, Any]) -> None:
+        enabled = f.get("enabled")
+        if not isinstance(enabled, bool):
+            log.warning("session %s: run_on_save needs a bool 'enabled'", self.session.id[:8])
+            return
+        self.run_on_save = "always" if enabled else "ask"
+        if self._on_run_on_save is not None:
+            self._on_run_on_save(enabled)
+        # "Always rerun" on the source-changed bar also applies the change it was shown for.
+        if enabled and self._change_pending:
+            self._change_pending = False
+            self.session.request_rerun()
+
+
+def batch_messages(frames: list[bytes], limit: int = MESSAGE_BYTES) -> list[bytes]:
+    """Concatenate queued frames into messages of about `limit` bytes (one frame may exceed it)."""
+    if len(frames) == 1:
+        return frames
+    messages: list[bytes] = []
+    batch: list[bytes] = []
+    size = 0
+    for data in frames:
+        if batch and size + len(data) > limit:
+            messages.append(b"".join(batch))
+            batch, size = [], 0
+        batch.append(data)
+        size += len(data)
+    if batch:
+        messages.append(b"".join(batch))
+    return messages

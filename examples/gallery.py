@@ -44,6 +44,44 @@ st.header("Data", divider="orange")
 rng = np.random.default_rng(7)
 frame = pd.DataFrame(rng.normal(size=(200, 3)).cumsum(axis=0), columns=["a", "b", "c"])
 st.dataframe(frame, height=240)
+
+
+def dot(colour: str) -> str:
+    """A tiny SVG image as a data URL (no network needed)."""
+    return (
+        "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='16' "
+        f"height='16'><circle cx='8' cy='8' r='7' fill='%23{colour}'/></svg>"
+    )
+
+
+apps = pd.DataFrame(
+    {
+        "app": ["Roadmap", "Extras", "Issues"],
+        "url": [f"https://{n}.streamlit.app" for n in ("roadmap", "extras", "issues")],
+        "stars": [1234.5, 987.25, 4321.0],
+        "active": [True, False, True],
+        "done": [0.25, 0.8, 0.5],
+        "trend": [[1, 3, 2, 5], [5, 4, 4, 2], [2, 2, 3, 3]],
+        "tags": [["data", "viz"], ["llm"], []],
+        "released": pd.to_datetime(["2024-01-05 12:30", "2023-11-10 18:00", "2024-03-11 20:10"]),
+        "icon": [dot("ff4b4b"), dot("21c354"), dot("1c83e1")],
+    }
+)
+st.dataframe(
+    apps,
+    hide_index=True,
+    column_config={
+        "app": st.column_config.TextColumn("App", pinned=True, help="The app's name"),
+        "url": st.column_config.LinkColumn("Link", display_text=r"https://(.*?)\.streamlit\.app"),
+        "stars": st.column_config.NumberColumn("Stars", format="%.1f ⭐"),
+        "active": st.column_config.CheckboxColumn("Active"),
+        "done": st.column_config.ProgressColumn("Done", format="percent"),
+        "trend": st.column_config.LineChartColumn("Trend", y_min=0),
+        "tags": st.column_config.ListColumn("Tags"),
+        "released": st.column_config.DatetimeColumn("Released", format="D MMM YYYY, h:mm a"),
+        "icon": st.column_config.ImageColumn("Icon", width="small"),
+    },
+)
 st.table(frame.head(3))
 left, right = st.columns(2)
 with left:

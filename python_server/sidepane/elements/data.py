@@ -7,10 +7,11 @@ from collections.abc import Iterable, Mapping
 from textwrap import dedent
 from typing import TYPE_CHECKING, Any, Literal
 
+from sidepane.column_config.wire import WireConfig, prepare_structured, wire_column_config
 from sidepane.elements.arguments import type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import SidepaneAPIException
-from sidepane.protocol.columns import Payload, encode_dataframe
+from sidepane.protocol.columns import Payload, encode_dataframe, to_dataframe
 from sidepane.runtime.context import get_run_context
 
 if TYPE_CHECKING:
@@ -73,26 +74,18 @@ def check_height(height: int | str, allowed: tuple[str, ...]) -> None:
         )
 
 
-def _column_config(config: Mapping[Any, Any] | None) -> dict[str, Any] | None:
-    """Streamlit's simple column_config forms as plain dicts: a label string, None (hidden),
-    or a mapping of settings (what `st.column_config.*Column` returns)."""
-    if not config:
-        return None
-    out: dict[str, Any] = {}
-    for name, value in config.items():
-        key = "_index" if name == "_index" else str(name)
-        if value is None:
-            out[key] = {"hidden": True}
-        elif isinstance(value, str):
-            out[key] = {"label": value}
-        elif isinstance(value, Mapping):
-            out[key] = {str(k): v for k, v in value.items() if v is not None}
-        else:
-            raise SidepaneAPIException(
-                f"Invalid column config for column `{name}`: expected a string, None or a "
-                f"dictionary of settings, got {type(value).__name__}."
-            )
-    return out
+def _encode_with_config(
+    data: Any, column_config: Mapping[Any, Any] | None
+) -> tuple[dict[str, Any], list[Payload], WireConfig]:
+    """Encode `data` for a `dataframe` element with its `column_config` prop (see
+    `sidepane.column_config.wire`): list / dict columns travel as JSON text."""
+    config = wire_column_config(column_config)
+    df = to_dataframe(data)
+    index = df.index
+    index_columns = index.nlevels if index.nlevels > 1 else 1
+    df = prepare_structured(df, config, index_columns)
+    props, payloads = encode_dataframe(df)
+    return props, payloads, config
 
 
 def _number_text(value: object, parameter: str) -> str:
@@ -160,7 +153,8 @@ class DataMixin(DeltaGeneratorCore):
         `data` may be a pandas DataFrame, Series, Styler or Index, a NumPy array, a dict of
         lists, a list of dicts, or anything with `to_pandas()`. `width` is "stretch",
         "content" or pixels; `height` is "auto", "content", "stretch" or pixels.
-        `column_config` maps column names to a label, None (hide) or settings.
+        `column_config` maps column names (or `"_index"`, or positions: 0 is the first index
+        column) to a label, None (hide) or an `st.column_config.*Column(...)`.
         """
         if on_select != "ignore":
             if on_select != "rerun" and not callable(on_select):
@@ -176,7 +170,7 @@ class DataMixin(DeltaGeneratorCore):
             )
         width = resolve_width(width, use_container_width)
         check_height(height, ("auto", "content", "stretch"))
-        props, payloads = encode_dataframe(data)
+        props, payloads, config = _encode_with_config(data, column_config)
         props["use_container_width"] = width == "stretch"
         if width != "stretch":
             props["width"] = width
@@ -186,7 +180,6 @@ class DataMixin(DeltaGeneratorCore):
             props["hide_index"] = hide_index
         if column_order:
             props["column_order"] = [str(c) for c in column_order]
-        config = _column_config(column_config)
         if config:
             props["column_config"] = config
         if row_height:

@@ -69,9 +69,20 @@ function zoneFormatter(tz: string): Intl.DateTimeFormat | null {
   return fmt;
 }
 
+/** A fixed UTC offset written "+05:00", "-0330" or "Z", in minutes; undefined for zone names. */
+export function fixedOffset(tz: string): number | undefined {
+  if (tz === "Z" || tz === "UTC" || tz === "utc") return 0;
+  const m = /^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$/.exec(tz);
+  if (m === null) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === "-" ? -minutes : minutes;
+}
+
 /** Wall-clock fields of `ms` (UTC epoch) in `tz`, and its UTC offset in minutes. */
-function wallClock(ms: number, tz: string | undefined): { date: Date; offset: number } {
-  const fmt = tz !== undefined && tz !== "UTC" ? zoneFormatter(tz) : null;
+export function wallClock(ms: number, tz: string | undefined): { date: Date; offset: number } {
+  const fixed = tz === undefined ? 0 : fixedOffset(tz);
+  if (fixed !== undefined) return { date: new Date(ms + fixed * 60000), offset: fixed };
+  const fmt = tz !== undefined ? zoneFormatter(tz) : null;
   if (fmt === null) return { date: new Date(ms), offset: 0 };
   const parts: Record<string, number> = {};
   for (const p of fmt.formatToParts(new Date(ms)))

@@ -37,6 +37,19 @@ function gridHeight(
   return Math.min(content, header + AUTO_ROWS * rowHeight + 2);
 }
 
+/** Cell classes: alignment from the column's renderer, a placeholder while data is coming. */
+function cellClass(column: GridColumn, pending: boolean): string {
+  const r = column.renderer;
+  return (
+    "sp-df-cell" +
+    (r.numeric ? " sp-df-num" : "") +
+    ` sp-df-al-${r.align}` +
+    (column.pinned ? " sp-df-pinned" : "") +
+    (column.index ? "" : " sp-df-data") +
+    (pending ? " sp-df-pending" : "")
+  );
+}
+
 function Cell({
   column,
   row,
@@ -48,22 +61,21 @@ function Cell({
   width: number;
   left?: number;
 }): JSX.Element {
-  const text = column.reader.text(row);
-  const cls =
-    "sp-df-cell" +
-    (column.reader.numeric ? " sp-df-num" : "") +
-    (column.pinned ? " sp-df-pinned" : "") +
-    (text === undefined ? " sp-df-pending" : "");
+  const content = column.renderer.render(row);
   const style: JSX.CSSProperties = { width: `${width}px` };
   if (left !== undefined) style.left = `${left}px`;
   return (
-    <div class={cls} role={column.pinned ? "rowheader" : "gridcell"} style={style}>
-      {text === undefined ? (
+    <div
+      class={cellClass(column, content === undefined)}
+      role={column.index ? "rowheader" : "gridcell"}
+      style={style}
+    >
+      {content === undefined ? (
         <span class="sp-df-placeholder" />
-      ) : text === null ? (
+      ) : content === null ? (
         <span class="sp-df-null">None</span>
       ) : (
-        text
+        content
       )}
     </div>
   );
@@ -112,12 +124,14 @@ function HeaderCell({
     <div
       class={
         "sp-df-head" +
-        (column.reader.numeric ? " sp-df-num" : "") +
-        (column.pinned ? " sp-df-pinned" : "")
+        (column.renderer.align === "right" ? " sp-df-num" : "") +
+        (column.renderer.align === "center" ? " sp-df-al-center" : "") +
+        (column.pinned ? " sp-df-pinned" : "") +
+        (column.help !== undefined ? " sp-df-has-help" : "")
       }
       role="columnheader"
       aria-sort={ariaSort}
-      title={`${column.label} (${column.dtype})`}
+      title={column.help ?? `${column.label} (${column.dtype})`}
       style={style}
       onClick={onSort}
     >

@@ -1,7 +1,10 @@
-// Pure layout for the dataframe grid: which columns show (and how wide), and which rows are in
-// the viewport. Kept free of the DOM so it is unit-tested directly.
+// Pure layout for the dataframe grid: which columns show (how wide, in which order, drawn by
+// which cell renderer), and which rows are in the viewport. No DOM access, so it is unit-tested
+// directly.
 
 import type { Props } from "../core/types";
+import { cellRenderer, type CellRenderer, type RenderMode } from "./cells";
+import { columnSettings, type ColumnSettings, type ColumnType } from "./columnConfig";
 import type { ColumnMeta, TableMeta } from "./columns";
 import { ColumnReader, type PayloadSource } from "./reader";
 
@@ -10,32 +13,46 @@ export interface GridColumn {
   label: string;
   dtype: string;
   reader: ColumnReader;
+  /** Draws the cells (type, format, alignment from `column_config`). */
+  renderer: CellRenderer;
+  /** An index column (a row header), as opposed to a data column. */
+  index: boolean;
+  /** Stays at the left while scrolling sideways. */
   pinned: boolean;
   width: number;
-}
-
-interface ColumnConfig {
-  label?: unknown;
-  hidden?: unknown;
-  width?: unknown;
-}
-
-function config(props: Props, name: string): ColumnConfig {
-  const all = props.column_config;
-  if (typeof all !== "object" || all === null) return {};
-  const entry = (all as Record<string, unknown>)[name];
-  return typeof entry === "object" && entry !== null ? (entry as ColumnConfig) : {};
+  /** The header's tooltip (`column_config` `help`). */
+  help?: string;
 }
 
 const NAMED_WIDTHS: Record<string, number> = { small: 75, medium: 200, large: 400 };
 
+// A first width for column types whose cells are not text.
+const TYPE_WIDTHS: Partial<Record<ColumnType | "default", number>> = {
+  checkbox: 80,
+  image: 90,
+  line_chart: 150,
+  bar_chart: 150,
+  area_chart: 150,
+  progress: 160,
+  list: 180,
+  multiselect: 180,
+  link: 180,
+  json: 200,
+};
+
 /** A first width from the header text and the kind of values (the person may resize it). */
-function initialWidth(column: ColumnMeta, label: string, configured: unknown): number {
+function initialWidth(
+  column: ColumnMeta,
+  label: string,
+  configured: ColumnSettings["width"],
+  type: ColumnType | "default",
+): number {
   if (typeof configured === "number" && configured > 0) return configured;
   const named = typeof configured === "string" ? NAMED_WIDTHS[configured] : undefined;
   if (named !== undefined) return named;
   const byKind =
-    column.kind === "M"
+    TYPE_WIDTHS[type] ??
+    (column.kind === "M"
       ? column.tz !== undefined
         ? 210
         : 170
@@ -45,35 +62,47 @@ function initialWidth(column: ColumnMeta, label: string, configured: unknown): n
           ? 70
           : column.kind === "O"
             ? 140
-            : 90;
-  return Math.min(320, Math.max(byKind, 7.5 * label.length + 44));
+            : 90);
+  // Room for the label and the dtype badge beside it, so neither is cut at first.
+  const badge = column.kind === "r" ? 0 : 6.2 * column.dtype.length + 6;
+  return Math.min(320, Math.max(byKind, Math.ceil(7.5 * label.length + badge + 40)));
 }
 
-/** The columns the grid shows, in order: index columns pinned left, then data columns. */
-export function gridColumns(props: Props, table: TableMeta, source: PayloadSource): GridColumn[] {
+/**
+ * The columns the grid (or `st.table`, `mode` "table") shows, in order: pinned columns first
+ * (index columns unless `column_config` unpins them, then pinned data columns), then the rest.
+ */
+export function gridColumns(
+  props: Props,
+  table: TableMeta,
+  source: PayloadSource,
+  mode: RenderMode = "grid",
+): GridColumn[] {
   const out: GridColumn[] = [];
-  const make = (
-    column: ColumnMeta,
-    key: string,
-    pinned: boolean,
-    cfg: ColumnConfig,
-  ): GridColumn => {
-    const label = typeof cfg.label === "string" ? cfg.label : column.name;
-    return {
+  const indexCount = table.index.length;
+  const make = (column: ColumnMeta, key: string, index: boolean, s: ColumnSettings): GridColumn => {
+    const label = s.label ?? column.name;
+    const reader = new ColumnReader(column, table.rows, table.batch_rows, source);
+    const renderer = cellRenderer(reader, s, mode);
+    const made: GridColumn = {
       key,
       label,
       dtype: column.dtype,
-      reader: new ColumnReader(column, table.rows, table.batch_rows, source),
-      pinned,
-      width: initialWidth(column, label, cfg.width),
+      reader,
+      renderer,
+      index,
+      pinned: s.pinned ?? index,
+      width: initialWidth(column, label, s.width, renderer.type),
     };
+    if (s.help !== undefined) made.help = s.help;
+    return made;
   };
-  const indexConfig = config(props, "_index");
-  if (props.hide_index !== true && indexConfig.hidden !== true) {
-    table.index.forEach((c, i) =>
-      out.push(make(c, `_index/${i}`, true, table.index.length === 1 ? indexConfig : {})),
-    );
-  }
+  table.index.forEach((c, i) => {
+    const s = columnSettings(props, { name: c.name, position: i, index: true, indexCount });
+    // `hide_index`, when given, wins over `_index`'s `hidden` (as in Streamlit).
+    const hidden = typeof props.hide_index === "boolean" ? props.hide_index : s.hidden === true;
+    if (!hidden) out.push(make(c, `_index/${i}`, true, s));
+  });
   let data = table.columns.map((c, i) => ({ c, i }));
   const order = props.column_order;
   if (Array.isArray(order) && order.length > 0) {
@@ -81,11 +110,16 @@ export function gridColumns(props: Props, table: TableMeta, source: PayloadSourc
     data = names.flatMap((name) => data.filter(({ c }) => c.name === name));
   }
   for (const { c, i } of data) {
-    const cfg = config(props, c.name);
-    if (cfg.hidden === true) continue;
-    out.push(make(c, `${i}`, false, cfg));
+    const s = columnSettings(props, {
+      name: c.name,
+      position: indexCount + i,
+      index: false,
+      indexCount,
+    });
+    if (s.hidden === true) continue;
+    out.push(make(c, `${i}`, false, s));
   }
-  return out;
+  return [...out.filter((c) => c.pinned), ...out.filter((c) => !c.pinned)];
 }
 
 /** Browsers cap an element's height (~17.8 M px in Firefox): past this the scrollbar is scaled. */

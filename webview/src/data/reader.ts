@@ -88,6 +88,42 @@ export class ColumnReader {
     }
   }
 
+  /**
+   * Row `row` as a number for column formats: booleans 0/1, datetimes and durations in
+   * milliseconds, text parsed ("1,234.5" → 1234.5; NaN when it is not a number). Null when
+   * missing; undefined while its batch has not arrived. No allocation per call.
+   */
+  number(row: number): number | null | undefined {
+    const meta = this.meta;
+    if (meta.kind === "r") return (meta.start ?? 0) + row * (meta.step ?? 1);
+    const b = this.batch(Math.floor(row / this.batchRows));
+    if (b === undefined) return undefined;
+    const i = row % this.batchRows;
+    switch (b.t) {
+      case "num": {
+        const v = b.values[i];
+        if (v === undefined) return null;
+        const n = typeof v === "bigint" ? Number(v) : v;
+        return Number.isNaN(n) ? null : n;
+      }
+      case "bool": {
+        const v = b.values[i];
+        return v === 2 || v === undefined ? null : v;
+      }
+      case "time": {
+        const v = b.values[i];
+        return v === undefined ? null : timeToMs(v, b.unit);
+      }
+      case "text": {
+        const v = b.values[i];
+        if (v === null || v === undefined) return null;
+        const trimmed = v.trim();
+        if (trimmed === "") return null;
+        return Number(trimmed.includes(",") ? trimmed.replace(/,/g, "") : trimmed);
+      }
+    }
+  }
+
   /** Chart value per docs/protocol.md "Chart datasets"; undefined while not arrived. */
   value(row: number): CellValue | undefined {
     const meta = this.meta;

@@ -1,6 +1,8 @@
-// `st.table`: a plain, static HTML table of every row (no scrolling, sorting or resizing).
+// `st.table`: a plain, static HTML table of every row (no scrolling, sorting or resizing). Cells
+// are plain text unless `column_config` gives a column a type (cells.tsx draws it then).
 
 import type { JSX } from "preact";
+import { useMemo } from "preact/hooks";
 import type { Props, ViewerStore } from "../core/types";
 import type { TableMeta } from "./columns";
 import { gridColumns } from "./layout";
@@ -16,7 +18,10 @@ interface StaticTableProps {
 }
 
 export function StaticTable({ props, table, store, tick }: StaticTableProps): JSX.Element {
-  const columns = gridColumns(props, table, (h) => store.getPayload(h));
+  const columns = useMemo(
+    () => gridColumns(props, table, (h) => store.getPayload(h), "table"),
+    [props, table, store],
+  );
   const shown = Math.min(table.rows, MAX_STATIC_ROWS);
   const border =
     props.border === false ? "none" : props.border === "horizontal" ? "horizontal" : "all";
@@ -25,18 +30,20 @@ export function StaticTable({ props, table, store, tick }: StaticTableProps): JS
     body.push(
       <tr key={r}>
         {columns.map((c) => {
-          const text = c.reader.text(r);
+          const value = c.renderer.render(r);
           const cls =
-            (c.reader.numeric ? "sp-df-num" : "") + (text === undefined ? " sp-df-pending" : "");
+            (c.renderer.numeric ? "sp-df-num " : "") +
+            `sp-df-al-${c.renderer.align}` +
+            (value === undefined ? " sp-df-pending" : "");
           const content =
-            text === undefined ? (
+            value === undefined ? (
               <span class="sp-df-placeholder" />
-            ) : text === null ? (
+            ) : value === null ? (
               <span class="sp-df-null">None</span>
             ) : (
-              text
+              value
             );
-          return c.pinned ? (
+          return c.index ? (
             <th key={c.key} scope="row" class={cls}>
               {content}
             </th>
@@ -61,8 +68,8 @@ export function StaticTable({ props, table, store, tick }: StaticTableProps): JS
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} scope="col" class={c.reader.numeric ? "sp-df-num" : ""}>
-                  {c.pinned && c.label === "" ? "" : c.label}
+                <th key={c.key} scope="col" class={`sp-df-al-${c.renderer.align}`} title={c.help}>
+                  {c.label}
                 </th>
               ))}
             </tr>

@@ -22,7 +22,7 @@ from sidepane.runtime.runner import RunResult
 from sidepane.runtime.session import AppSession
 from sidepane.servers.lsp.diagnostics import diagnostics_for
 from sidepane.servers.viewer_link import RunOnSave, ViewerLink, batch_messages
-from sidepane.servers.web.watcher import SourceWatcher
+from sidepane.servers.watcher import SourceWatcher
 
 log = logging.getLogger("sidepane.lsp")
 

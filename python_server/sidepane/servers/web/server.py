@@ -21,7 +21,7 @@ from sidepane.servers.web.page import (
     shell_html,
 )
 from sidepane.servers.web.ports import DEFAULT_PORT, bind_socket, url_host
-from sidepane.servers.web.watcher import SourceWatcher
+from sidepane.servers.watcher import SourceWatcher
 
 log = logging.getLogger("sidepane.web")
 

@@ -45,7 +45,8 @@ _EVENTS: list[type[FileSystemEvent]] = [
     FileDeletedEvent,
 ]
 _COMPLETE = frozenset({"closed", "moved"})
-_OWN_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+# Sidepane's own package folder (this file is sidepane/servers/watcher.py).
+_OWN_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 Stamp = tuple[int, int] | None
 

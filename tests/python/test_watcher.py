@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from web_helpers import async_test, is_body, open_tab, serving
 
-from sidepane.servers.web.watcher import SourceWatcher
+from sidepane.servers.watcher import SourceWatcher
 
 pytestmark = pytest.mark.timeout(30)
 

@@ -114,6 +114,7 @@ class ScriptRunner:
             if time.monotonic() - since >= ABANDON_SECONDS:
                 self._abandon(ctx, pending)
                 return
+            ctx.interrupt_sent = True
             interrupt.raise_in_thread(ctx.thread_id, exc)
         interrupt.watchdog.call_later(REINTERRUPT_SECONDS, lambda: self._interrupt(ctx, since))
 
@@ -150,6 +151,7 @@ class ScriptRunner:
         with self._user_lock:
             if not ctx.in_user_code:
                 return  # it left user code: it ends by itself now
+            ctx.interrupt_sent = True
             interrupt.raise_in_thread(ctx.thread_id, StopRequested)
         interrupt.watchdog.call_later(ABANDONED_REINTERRUPT_SECONDS, lambda: self._reap(ctx))
 
@@ -162,7 +164,8 @@ class ScriptRunner:
         finally:
             with self._user_lock:
                 ctx.in_user_code = False
-                interrupt.cancel_in_thread(ctx.thread_id)
+                if ctx.interrupt_sent:
+                    interrupt.cancel_in_thread(ctx.thread_id)
 
     # ---- the script thread ----
 

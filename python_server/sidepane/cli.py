@@ -63,6 +63,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="rerun the app when the script or a module it imports is saved",
     )
+    run.add_argument(
+        "--debug",
+        type=int,
+        metavar="PORT",
+        default=None,
+        help="let a debugger (any DAP client, e.g. VS Code) attach on 127.0.0.1:PORT "
+        "(0: any free port); breakpoints then stop inside reruns",
+    )
     lsp = sub.add_parser(
         "lsp",
         help="run the language server the VS Code extension talks to (JSON-RPC on stdio)",
@@ -89,16 +97,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             explain_cache=args.explain_cache,
         )
     if args.command == "run":
-        from sidepane.servers.web.launch import run_command
+        from sidepane.servers.web.launch import RunOptions, run_command
 
-        return run_command(
-            args.script,
-            script_args,
+        options = RunOptions(
             host=args.host,
             port=args.port,
             headless=args.headless,
             run_on_save=args.run_on_save,
+            debug_port=args.debug,
         )
+        return run_command(args.script, script_args, options)
     if args.command == "lsp":
         # pygls and lsprotocol load only here: `import sidepane` stays fast.
         from sidepane.servers.lsp.stdio import serve_stdio

@@ -76,5 +76,15 @@ class FrameWriter:
     def query_params(self, params: list[list[str]]) -> None:
         self._send(frame("query_params", params=params))
 
+    def debug_state(self, at: tuple[str, int] | None) -> None:
+        """Tell the viewer the run is paused in a debugger at file:line, or no longer is.
+
+        Sent from the debugger's monitor thread while the script thread is suspended; it
+        touches no viewer-model state, so it cannot race with the run's own frames."""
+        if at is None:
+            self.sink(frame("debug", run=self.run, paused=False))
+        else:
+            self.sink(frame("debug", run=self.run, paused=True, file=at[0], line=at[1]))
+
     def error(self, code: str, message: str) -> None:
         self._send(frame("error", code=code, message=message))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sidepane.protocol.writer import FrameWriter
-from sidepane.runtime import interrupt, streamlit_alias
+from sidepane.runtime import debugger, interrupt, streamlit_alias
 from sidepane.runtime.context import RunContext, get_run_context, set_run_context
 from sidepane.runtime.control import RerunRequested, StopRequested
 from sidepane.runtime.requests import Request
@@ -67,6 +67,7 @@ class ScriptRunner:
         self._run = 0
         # Guards starting the thread and an idle thread's decision to exit.
         self._thread_lock = threading.Lock()
+        debugger.track(self)
 
     def ensure_thread(self) -> None:
         """Start the script thread if there is none (first request, or it exited when idle).
@@ -111,6 +112,17 @@ class ScriptRunner:
         with self._user_lock:
             if not ctx.in_user_code or ctx is not self._ctx or ctx.abandoned:
                 return
+            if debugger.paused_thread(ctx.thread_id):
+                # Held at a breakpoint: an exception raised now would land in the debugger's
+                # own code. A rerun waits for the person to continue (the run then stops at
+                # its next st. call); Stop lets the thread go so the run can end.
+                if pending is Request.STOP:
+                    debugger.resume_thread(ctx.thread_id)
+                now = time.monotonic()
+                interrupt.watchdog.call_later(
+                    interrupt.GRACE_SECONDS, lambda: self._interrupt(ctx, now)
+                )
+                return
             if time.monotonic() - since >= ABANDON_SECONDS:
                 self._abandon(ctx, pending)
                 return
@@ -154,6 +166,18 @@ class ScriptRunner:
             ctx.interrupt_sent = True
             interrupt.raise_in_thread(ctx.thread_id, StopRequested)
         interrupt.watchdog.call_later(ABANDONED_REINTERRUPT_SECONDS, lambda: self._reap(ctx))
+
+    # ---- a debugger's pauses (its monitor thread) ----
+
+    def paused_at(self) -> tuple[str, int] | None:
+        """Where the run in progress is held by a debugger, or None."""
+        ctx = self._ctx
+        if ctx is None or ctx.abandoned or not debugger.paused_thread(ctx.thread_id):
+            return None
+        return debugger.where_paused(ctx.thread_id) or (self._session.app.script_path, 0)
+
+    def report_paused(self, at: tuple[str, int] | None) -> None:
+        self._session.writer.debug_state(at)
 
     @contextmanager
     def _user_code(self, ctx: RunContext) -> Iterator[None]:

@@ -321,3 +321,36 @@ async def test_the_server_exits_when_stdin_closes(tmp_path: Path) -> None:
         if server.returncode is None:
             server.kill()
             await server.wait()
+
+
+async def test_start_debug_serves_dap_and_breakpoints_stop_a_panel_run(
+    rec: Recorder, client: LanguageClient, tmp_path: Path
+) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "e2e"))
+    from dap_client import DapClient
+
+    script = write(tmp_path / "app.py", SEED)
+    first = await client.protocol.send_request_async("sidepane/startDebug", {})
+    again = await client.protocol.send_request_async("sidepane/startDebug", {})
+    assert first == again and first["host"] == "127.0.0.1" and first["port"] > 0
+
+    dap = await asyncio.to_thread(DapClient, first["port"])
+    try:
+        await asyncio.to_thread(dap.attach, justMyCode=True)
+        await asyncio.to_thread(
+            dap.request, "setBreakpoints", source={"path": str(script)}, breakpoints=[{"line": 3}]
+        )
+        await asyncio.to_thread(dap.request, "configurationDone")
+        await rec.open("s1", script)
+        rec.send("s1", t="hello", v=1)
+        stopped = await asyncio.to_thread(dap.wait_event, "stopped")
+        paused = await rec.until(lambda: rec.frame("s1", lambda f: f["t"] == "debug"))
+        assert paused["paused"] and paused["line"] == 3 and paused["file"] == str(script)
+        # The server answers while the run is held (its loop is not the paused thread).
+        await client.protocol.send_request_async("sidepane/startDebug", {})
+        thread = stopped["body"]["threadId"]
+        await asyncio.to_thread(dap.request, "continue", threadId=thread)
+        await rec.text("s1", "0 squared is 0")
+        await asyncio.to_thread(dap.request, "disconnect")
+    finally:
+        dap.close()

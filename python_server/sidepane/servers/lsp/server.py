@@ -32,6 +32,7 @@ CONFIGURE = "sidepane/configure"
 FRAMES = "sidepane/frames"
 STATUS = "sidepane/status"
 RUN_ON_SAVE_CHANGED = "sidepane/runOnSaveChanged"
+START_DEBUG = "sidepane/startDebug"
 
 
 class SidepaneLanguageServer(LanguageServer):
@@ -165,6 +166,21 @@ def create_server() -> SidepaneLanguageServer:
             return
         if not ls.sessions.close(sid):
             log.warning("%s: unknown session %r", CLOSE_SESSION, sid)
+
+    @server.feature(START_DEBUG)
+    async def start_debug(ls: SidepaneLanguageServer, _p: Any) -> dict[str, Any]:
+        from pygls.exceptions import JsonRpcInternalError
+
+        from sidepane.runtime import debugger
+
+        loop = asyncio.get_running_loop()
+        try:
+            # Starting debugpy takes a moment; the loop keeps serving the panels meanwhile.
+            host, port = await loop.run_in_executor(None, debugger.listen, "127.0.0.1", 0)
+        except RuntimeError as exc:
+            raise JsonRpcInternalError(f"Sidepane could not start the debugger: {exc}") from None
+        log.info("debugger listening on %s:%d", host, port)
+        return {"host": host, "port": port}
 
     @server.feature(CONFIGURE)
     def configure(ls: SidepaneLanguageServer, p: Any) -> None:

@@ -12,6 +12,7 @@ from aiohttp import WSCloseCode, web
 
 from sidepane.protocol.frames import MAX_MESSAGE_BYTES
 from sidepane.runtime.app import App
+from sidepane.servers.watcher import SourceWatcher
 from sidepane.servers.web.connection import Connection
 from sidepane.servers.web.page import (
     PAGE_HEADERS,
@@ -21,7 +22,6 @@ from sidepane.servers.web.page import (
     shell_html,
 )
 from sidepane.servers.web.ports import DEFAULT_PORT, bind_socket, url_host
-from sidepane.servers.watcher import SourceWatcher
 
 log = logging.getLogger("sidepane.web")
 

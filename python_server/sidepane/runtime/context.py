@@ -73,9 +73,8 @@ class RunContext:
         # Set by the runner: whether the thread is running user code now (the only place an
         # interrupt may be injected), and whether the runner gave up on this run's thread.
         self.in_user_code = False
-        # Whether an async exception was ever injected into this run's thread: only then is
-        # one cleared when user code ends (clearing is not free, and under a debugger's tracer
-        # PyThreadState_SetAsyncExc from a traced thread was seen to deadlock the process).
+        # Whether an async exception was ever injected into this run's thread: only then may
+        # one still be pending when user code ends (interrupt.absorb_pending takes it).
         self.interrupt_sent = False
         self.abandoned = False
         self.thread_id = 0

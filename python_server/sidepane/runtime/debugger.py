@@ -171,6 +171,24 @@ def paused_thread(thread_id: int) -> bool:
     return info is not None and getattr(info, "pydev_state", None) == 2  # STATE_SUSPEND
 
 
+def in_debugger(thread_id: int) -> bool:
+    """Whether the thread is suspended or still inside the debugger's own code (just resumed,
+    on its way out of the wait loop): no exception may be raised into it now."""
+    if _endpoint is None:
+        return False
+    if paused_thread(thread_id):
+        return True
+    frame = sys._current_frames().get(thread_id)
+    for _ in range(12):
+        if frame is None:
+            return False
+        path = frame.f_code.co_filename
+        if "pydevd" in path or "debugpy" in path:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def resume_thread(thread_id: int) -> None:
     """Let a suspended thread go on (Stop of a paused run); the client is told it continued."""
     try:

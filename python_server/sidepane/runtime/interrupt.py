@@ -17,13 +17,7 @@ from collections.abc import Callable
 
 GRACE_SECONDS = 0.05
 
-# Two prototypes of the same C function, built once: one raises (takes the exception type),
-# one clears (takes NULL). Changing `argtypes` on the shared `ctypes.pythonapi` attribute instead
-# would race between the watchdog thread raising and a script thread clearing.
 _raise_async = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(
-    ("PyThreadState_SetAsyncExc", ctypes.pythonapi)
-)
-_clear_async = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p)(
     ("PyThreadState_SetAsyncExc", ctypes.pythonapi)
 )
 
@@ -33,9 +27,20 @@ def raise_in_thread(thread_id: int, exc_type: type[BaseException]) -> bool:
     return bool(_raise_async(thread_id, exc_type))
 
 
-def cancel_in_thread(thread_id: int) -> None:
-    """Drop an exception scheduled by raise_in_thread that was not delivered yet."""
-    _clear_async(thread_id, None)
+def absorb_pending(exc_types: tuple[type[BaseException], ...]) -> None:
+    """Take delivery, here and now, of an interrupt scheduled for this thread that has not been
+    raised yet (the thread left user code first), so it cannot surface later in the runtime.
+
+    Clearing it with PyThreadState_SetAsyncExc(id, NULL) instead would leave CPython's (3.11)
+    eval breaker signalled for every thread (slowing all of them) and was seen to deadlock the
+    process under debugpy's tracer. A scheduled exception is delivered at the next eval-breaker
+    check, which the loop's backward jumps give.
+    """
+    try:
+        for _ in range(2):
+            pass
+    except exc_types:
+        pass
 
 
 class _Watchdog:

@@ -77,6 +77,7 @@ class ScriptRunner:
         with self._thread_lock:
             if self._thread is None:
                 streamlit_alias.install(_is_script_thread)
+                debugger.install_breakpoint_hook()
                 self._start_thread()
 
     def _start_thread(self) -> None:
@@ -112,11 +113,11 @@ class ScriptRunner:
         with self._user_lock:
             if not ctx.in_user_code or ctx is not self._ctx or ctx.abandoned:
                 return
-            if debugger.paused_thread(ctx.thread_id):
+            if debugger.in_debugger(ctx.thread_id):
                 # Held at a breakpoint: an exception raised now would land in the debugger's
                 # own code. A rerun waits for the person to continue (the run then stops at
                 # its next st. call); Stop lets the thread go so the run can end.
-                if pending is Request.STOP:
+                if pending is Request.STOP and debugger.paused_thread(ctx.thread_id):
                     debugger.resume_thread(ctx.thread_id)
                 now = time.monotonic()
                 interrupt.watchdog.call_later(
@@ -189,7 +190,7 @@ class ScriptRunner:
             with self._user_lock:
                 ctx.in_user_code = False
                 if ctx.interrupt_sent:
-                    interrupt.cancel_in_thread(ctx.thread_id)
+                    interrupt.absorb_pending((RerunRequested, StopRequested))
 
     # ---- the script thread ----
 

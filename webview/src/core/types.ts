@@ -56,6 +56,14 @@ export interface SourceChangedFrame {
   t: "source_changed";
   path: string;
 }
+/** A debugger holds the run at file:line (`paused`), or let it go on (docs/protocol.md). */
+export interface DebugFrame {
+  t: "debug";
+  run: number;
+  paused: boolean;
+  file?: string;
+  line?: number;
+}
 export interface ErrorFrame {
   t: "error";
   code: string;
@@ -70,6 +78,7 @@ export type RuntimeFrame =
   | ToastFrame
   | QueryParamsFrame
   | SourceChangedFrame
+  | DebugFrame
   | ErrorFrame;
 
 export type ViewerFrame =

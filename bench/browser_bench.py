@@ -10,7 +10,9 @@ inside (probes in browser_probes.py):
 2. slider ArrowRight keydown → "<n> squared is" in the DOM (median of 40);
 3. script file written → its new text in the DOM, with run-on-save (median of 20);
 4. a 1,000,000 x 5 float DataFrame built in the script: page navigation → first rows painted
-   (median of 3, after one unmeasured load that warms the server's imports).
+   (median of 3, after one unmeasured load that warms the server's imports);
+5. (Sidepane only) 2. again with a debugger attached over DAP (`--debug PORT`, no breakpoints):
+   it must stay within 2x of 2.
 
 One table: both medians, the ratio Streamlit / Sidepane, the target and whether it is met.
 A side that fails shows "n/a" with the reason below the table.
@@ -34,8 +36,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from browser_probes import GRID_PROBE, KEY_PROBE, SAVE_PROBE, text_appears, wait_for  # noqa: E402
-from browser_servers import BenchError, Server, Side  # noqa: E402
+from browser_servers import BenchError, Server, Side, free_port  # noqa: E402
 from streamlit_env import streamlit_python  # noqa: E402
+
+sys.path.insert(0, str(HERE.parent / "tests" / "e2e"))
+from dap_client import DapClient  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -139,10 +144,19 @@ class Bench:
 
     # 2. Slider keypress ----------------------------------------------------------------------
 
-    def keypress(self, side: Side) -> list[float]:
-        script = self.script(side, "keypress", SEED)
-        with Server(side, script, self.logs, watch=False) as server, self.page() as page:
+    def keypress(self, side: Side, *, debugger: bool = False) -> list[float]:
+        script = self.script(side, "keypress-debug" if debugger else "keypress", SEED)
+        dap_port = free_port()
+        extra = ["--debug", str(dap_port)] if debugger else []
+        with (
+            Server(side, script, self.logs, watch=False, extra=extra) as server,
+            self.page() as page,
+        ):
             server.wait_port(30)
+            if debugger:
+                client = DapClient(dap_port, timeout=30)
+                client.attach(justMyCode=True)
+                client.request("configurationDone")
             page.goto(server.url, timeout=30_000)
             page.get_by_text("0 squared is 0").wait_for(timeout=30_000)
             slider = page.get_by_role("slider").first
@@ -157,6 +171,9 @@ class Bench:
                 page.wait_for_timeout(120)
             down: list[float] = page.evaluate("window.__keys.down")
             hit: list[float] = page.evaluate("window.__keys.hit")
+            if debugger:
+                client.request("disconnect")
+                client.close()
         if len(down) != KEYPRESSES:
             raise BenchError(f"{len(down)} keydowns seen for {KEYPRESSES} presses")
         return [h - d for d, h in zip(down, hit, strict=True)]
@@ -258,6 +275,15 @@ def print_table(rows: list[Row]) -> None:
         print(f"  [{i}] {note}")
 
 
+def _with_debugger(bench: Bench) -> Callable[[Side], list[float]]:
+    return lambda side: bench.keypress(side, debugger=True)
+
+
+def _within(value: float, baseline: Results, factor: float) -> bool:
+    base = baseline.get("sidepane")
+    return base is not None and base.median is not None and value <= factor * base.median
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every sample")
@@ -277,6 +303,7 @@ def main() -> int:
         version = browser.version
         try:
             bench = Bench(browser, Path(folder), verbose)
+            keypress = bench.each(sides, "keypress", bench.keypress)
             rows = [
                 Row(
                     'launch: Popen → "0 squared is 0" in the page',
@@ -286,7 +313,7 @@ def main() -> int:
                 ),
                 Row(
                     "slider ArrowRight → new text in the DOM",
-                    bench.each(sides, "keypress", bench.keypress),
+                    keypress,
                     "sidepane < 10 ms",
                     lambda sp, _st: sp < 10,
                 ),
@@ -295,6 +322,12 @@ def main() -> int:
                     bench.each(sides, "save", bench.save),
                     "sidepane < 20 ms",
                     lambda sp, _st: sp < 20,
+                ),
+                Row(
+                    "slider ArrowRight → new text, debugger attached",
+                    bench.each(sides[:1], "keypress", _with_debugger(bench)),
+                    "< 2x without debugger",
+                    lambda sp, _st: _within(sp, keypress, 2.0),
                 ),
                 Row(
                     "1,000,000 x 5 DataFrame: navigation → rows painted",

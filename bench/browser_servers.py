@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -33,11 +34,17 @@ class Side:
         return f"import {self.module} as st\n{body}"
 
     def command(
-        self, script: Path, port: int, *, run_on_save: bool = False, watch: bool = True
+        self,
+        script: Path,
+        port: int,
+        *,
+        run_on_save: bool = False,
+        watch: bool = True,
+        extra: Sequence[str] = (),
     ) -> list[str]:
         if self.module == "sidepane":
             # Sidepane always watches the script (for its "source changed" bar); no flag to drop.
-            args = [str(script), "--headless", "--port", str(port)]
+            args = [str(script), "--headless", "--port", str(port), *extra]
             return [self.python, "-m", "sidepane", "run", *args] + (
                 ["--run-on-save"] if run_on_save else []
             )
@@ -66,6 +73,7 @@ class Server:
         *,
         run_on_save: bool = False,
         watch: bool = True,
+        extra: Sequence[str] = (),
     ) -> None:
         self.side = side
         self.port = free_port()
@@ -73,7 +81,7 @@ class Server:
         # Not beside the script: both runtimes watch its folder.
         self._log_path = log_dir / f"{side.name}-{self.port}.log"
         self._log: IO[bytes] = self._log_path.open("wb")
-        command = side.command(script, self.port, run_on_save=run_on_save, watch=watch)
+        command = side.command(script, self.port, run_on_save=run_on_save, watch=watch, extra=extra)
         # Launch time is measured from here: the caller reads time.time() just before.
         self.proc = subprocess.Popen(
             command, stdout=self._log, stderr=subprocess.STDOUT, cwd=script.parent

@@ -7,7 +7,7 @@ NPM_STAMP := node_modules/.installed
 BUNDLE := python_server/sidepane/static/sidepane.js
 
 .PHONY: setup build demo test lint typecheck pytest webtest e2e chromium bench \
-	conformance-streamlit clean
+	conformance-streamlit clean vsix code-server vscode-e2e
 
 setup: $(STAMP) $(NPM_STAMP)
 
@@ -35,28 +35,41 @@ chromium:
 lint: setup
 	$(VENV)/bin/ruff check python_server tests bench examples
 	$(VENV)/bin/ruff format --check python_server tests bench examples
-	npx eslint webview tests/webview
-	npx prettier --check webview tests/webview
+	npx eslint webview tests/webview extension tests/extension
+	npx prettier --check webview tests/webview extension tests/extension
 
 typecheck: setup
 	$(VENV)/bin/mypy
 	npx tsc -p webview --noEmit
+	npx tsc -p extension --noEmit
+	npx tsc -p tests/extension/webview --noEmit
 
 pytest: setup build
 	$(PY) -m pytest tests/python
 
 webtest: setup
 	npx vitest run --config tests/webview/vitest.config.ts
+	npx vitest run --config tests/extension/vitest.config.ts
 
 e2e: setup build chromium
-	$(PY) -m pytest tests/e2e
+	$(PY) -m pytest tests/e2e --ignore=tests/e2e/vscode
 
-test: lint typecheck pytest webtest e2e
+# code-server (VS Code 1.139 in a browser) for the extension's end-to-end tests and bench:
+# installed once under ~/.cache/sidepane-test (apt headers as root when missing, Node 24 from npm).
+code-server:
+	sh tests/e2e/vscode/install_code_server.sh
 
-bench: setup build
+# The extension from dist/sidepane.vsix in real VS Code (code-server), driven through Chromium.
+vscode-e2e: vsix chromium code-server
+	$(PY) -m pytest tests/e2e/vscode
+
+test: lint typecheck pytest webtest e2e vscode-e2e
+
+bench: setup build vsix chromium code-server
 	$(PY) bench/runtime_bench.py
 	$(PY) bench/cache_bench.py
 	$(PY) bench/browser_bench.py
+	$(PY) bench/vscode_bench.py
 
 # The conformance suite, run against Streamlit itself (in the bench's Streamlit venv): every case
 # must pass there too, with only the AppTest import changed.
@@ -65,5 +78,17 @@ conformance-streamlit: setup
 	$$ST_PY -m pip install -q pytest pandas && \
 	cd tests/python && SIDEPANE_CONFORMANCE=streamlit $$ST_PY -m pytest conformance --confcutdir=conformance -q -p no:cacheprovider
 
+# The VS Code extension, dist/sidepane.vsix: the extension bundle, the viewer, the sidepane wheel
+# (built after the viewer, so it carries it; offered for install into the chosen interpreter),
+# the icon, README, CHANGELOG and LICENSE. Install with `code --install-extension dist/sidepane.vsix`.
+vsix: setup
+	rm -rf python_server/sidepane/static  # a clean viewer build: no chunks of earlier builds
+	node webview/build.mjs
+	node extension/build.mjs --production
+	rm -rf dist/wheels
+	$(PY) -m pip wheel -q --no-deps -w dist/wheels ./python_server
+	rm -rf python_server/build
+	npx vsce package --no-dependencies --allow-missing-repository -o dist/sidepane.vsix
+
 clean:
-	rm -rf $(VENV) node_modules python_server/sidepane/static
+	rm -rf $(VENV) node_modules python_server/sidepane/static dist

@@ -154,19 +154,48 @@ function StatusBar({ store, app }: { store: Store; app: AppState }) {
   );
 }
 
+/** The run is held at a breakpoint: say where (a link to the line); the debugger continues it. */
+function PausedBar({ store, at }: { store: Store; at: { file: string; line: number } }) {
+  const name = at.file.split(/[\\/]/).pop() ?? at.file;
+  return (
+    <div class="sp-banner sp-debug-bar" role="status">
+      <span class="sp-debug-dot" aria-hidden="true" />
+      <span>
+        Paused at{" "}
+        <button
+          type="button"
+          class="sp-link-button"
+          title={`${at.file}:${at.line}`}
+          onClick={() => store.openLocation(at.file, at.line)}
+        >
+          {name}:{at.line}
+        </button>
+      </span>
+      <span class="sp-muted">Continue in the debugger; changes rerun after it.</span>
+    </div>
+  );
+}
+
 function Banners({ store, app }: { store: Store; app: AppState }) {
   return (
     <div class="sp-banners">
-      {app.connection !== "connected" && app.run > 0 && (
+      {app.problem && (
+        <div class="sp-banner sp-banner-error sp-problem" role="alert">
+          <span>{app.problem.message}</span>
+          {app.problem.detail && <pre class="sp-problem-detail">{app.problem.detail}</pre>}
+        </div>
+      )}
+      {app.connection !== "connected" && app.run > 0 && !app.problem && (
         <div class="sp-banner sp-banner-warning" role="alert">
           Connection lost — reconnecting…
         </div>
       )}
-      {app.connection !== "connected" && app.run === 0 && (
+      {app.connection !== "connected" && app.run === 0 && !app.problem && (
         <div class="sp-banner sp-banner-info" role="status">
           Connecting…
         </div>
       )}
+      {app.paused && <PausedBar store={store} at={app.paused} />}
       {app.error && (
         <div class="sp-banner sp-banner-error" role="alert">
           {app.error.message}

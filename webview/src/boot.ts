@@ -1,6 +1,7 @@
-// The bundle's entry: in a browser tab it connects and says hello at once, so the script runs
-// while the app's code (a separate chunk) is still loading; then it loads the app. All styles
-// are imported here: the page links only the entry's stylesheet.
+// The bundle's entry: it connects and says hello at once (a WebSocket in a browser tab,
+// postMessage in a VS Code webview), so the script runs while the app's code (a separate chunk)
+// is still loading; then it loads the app. All styles are imported here: the page links only the
+// entry's stylesheet.
 
 import "katex/dist/katex.min.css";
 import "highlight.js/styles/github.css";
@@ -8,13 +9,27 @@ import "./styles/base.css";
 import "./styles/elements.css";
 import "./styles/widgets.css";
 import "./styles/data.css";
+import "./styles/vscode.css";
 import { encodeFrame } from "./core/protocol";
 import { helloFields } from "./core/theme";
 import { EarlyTransport } from "./core/transport";
 import { PROTOCOL_VERSION } from "./core/types";
+import { followVsCodeTheme } from "./core/vscode_theme";
+import { VsCodeTransport, vsCodeApi } from "./core/vscode_transport";
 
-// A VS Code webview provides its own transport before this runs; a browser tab gets a WebSocket.
-window.sidepaneTransport ??= new EarlyTransport(() =>
-  encodeFrame({ t: "hello", v: PROTOCOL_VERSION, ...helloFields() }),
-);
+const hello = (widgets?: Record<string, unknown>): Uint8Array =>
+  encodeFrame({ t: "hello", v: PROTOCOL_VERSION, ...helloFields(), ...(widgets && { widgets }) });
+
+const vscode = vsCodeApi();
+if (vscode) {
+  // A VS Code webview panel: VS Code's theme, postMessage to the extension (which holds the
+  // session), traceback links open the file in the editor.
+  followVsCodeTheme();
+  const transport = new VsCodeTransport(vscode, hello, document.body.dataset.script);
+  transport.start();
+  window.sidepaneTransport ??= transport;
+  window.sidepaneOpenLocation ??= (file, line) => transport.openLocation(file, line);
+} else {
+  window.sidepaneTransport ??= new EarlyTransport(() => hello());
+}
 void import("./main");

@@ -13,9 +13,9 @@ import "./media/index";
 import { currentTheme, helloFields } from "./core/theme";
 
 /**
- * The hook for the VS Code webview: the extension's webview page defines
- * `window.sidepaneTransport` (a postMessage-based Transport) before this bundle runs. Without
- * it we are in a browser tab and talk to `sidepane run` over a WebSocket.
+ * The transport boot.ts opened: a postMessage-based one in a VS Code webview
+ * (core/vscode_transport.ts), else an early WebSocket to `sidepane run`. Without it (tests,
+ * another page) we open a WebSocket here.
  */
 declare global {
   interface Window {
@@ -31,6 +31,8 @@ function start(): void {
     openLocation: (file, line) => window.sidepaneOpenLocation?.(file, line),
     theme: currentTheme(),
   });
+  transport.onProblem?.((problem) => store.setProblem(problem));
+  transport.keepWidgetValues?.(() => store.widgetValues());
   transport.onStatus((status) => {
     store.setConnection(status);
     if (status !== "connected") return;

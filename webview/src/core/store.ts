@@ -2,8 +2,9 @@
 // and app-level state (running, page config, toasts…). Components subscribe per node, so a frame
 // re-renders only what it touches (docs/protocol.md is the contract implemented here).
 
-import type { TransportStatus } from "./transport";
+import type { TransportProblem, TransportStatus } from "./transport";
 import type {
+  DebugFrame,
   ErrorFrame,
   PageConfigFrame,
   Path,
@@ -34,6 +35,10 @@ export interface AppState {
   pageConfig: PageConfigFrame | undefined;
   toasts: Toast[];
   error: ErrorFrame | undefined;
+  /** Where a debugger holds the run in progress (a `debug` frame), shown as a banner. */
+  paused: { file: string; line: number } | undefined;
+  /** What keeps the app from running, as the host (VS Code) explains it; shown as a banner. */
+  problem: TransportProblem | undefined;
   /** "Source file changed": offer Rerun / Always rerun. Set by a `source_changed` frame. */
   rerunBar: boolean;
   alwaysRerun: boolean;
@@ -103,6 +108,8 @@ export class Store implements ViewerStore, RunInfo {
       pageConfig: undefined,
       toasts: [],
       error: undefined,
+      paused: undefined,
+      problem: undefined,
       rerunBar: false,
       alwaysRerun: false,
       roots: ["main"],
@@ -128,6 +135,10 @@ export class Store implements ViewerStore, RunInfo {
 
   setConnection(status: TransportStatus): void {
     if (status !== this.app.connection) this.setApp({ connection: status });
+  }
+
+  setProblem(problem: TransportProblem | undefined): void {
+    if (problem !== this.app.problem) this.setApp({ problem });
   }
 
   dismissToast(id: number): void {
@@ -163,7 +174,13 @@ export class Store implements ViewerStore, RunInfo {
         break;
       case "run_start": {
         const run = (frame as unknown as { run: number }).run;
-        this.setApp({ run, running: true, runStartedAt: Date.now(), error: undefined });
+        this.setApp({
+          run,
+          running: true,
+          runStartedAt: Date.now(),
+          error: undefined,
+          paused: undefined,
+        });
         break;
       }
       case "run_end":
@@ -187,6 +204,11 @@ export class Store implements ViewerStore, RunInfo {
       case "error":
         this.setApp({ error: frame as ErrorFrame });
         break;
+      case "debug": {
+        const { paused, file, line } = frame as DebugFrame;
+        this.setApp({ paused: paused && file ? { file, line: line ?? 0 } : undefined });
+        break;
+      }
       case "source_changed":
         // The script or a module it uses was saved while run-on-save is off (docs/protocol.md).
         if (this.app.alwaysRerun) this.send({ t: "rerun" });
@@ -253,7 +275,7 @@ export class Store implements ViewerStore, RunInfo {
   private runEnd(frame: RunEndFrame): void {
     for (const path of frame.remove) this.remove(keyOf(path));
     if (frame.status === "interrupted") {
-      this.setApp({ lastStatus: frame.status });
+      this.setApp({ lastStatus: frame.status, paused: undefined });
       return;
     }
     if (this.touchedSinceHello) {
@@ -269,7 +291,7 @@ export class Store implements ViewerStore, RunInfo {
         if (key) this.notify(key);
       }
     }
-    this.setApp({ running: false, lastStatus: frame.status });
+    this.setApp({ running: false, lastStatus: frame.status, paused: undefined });
   }
 
   private removeUntouched(touched: Set<string>): void {
@@ -472,6 +494,19 @@ export class Store implements ViewerStore, RunInfo {
 
   // ---- connection ----
 
+  /** The widget values this viewer shows, as a `hello` carries them (no triggers, no uploads). */
+  widgetValues(): Record<string, unknown> {
+    const widgets: Record<string, unknown> = {};
+    for (const [id, key] of this.widgetKeys) {
+      const node = this.nodes.get(key);
+      if (!node || TRIGGERS.has(node.type) || node.type === "file_uploader") continue;
+      const local = this.locals.get(id);
+      // An unsubmitted form edit is not a value yet: send what the form last submitted.
+      widgets[id] = local?.form !== undefined ? node.props.value : this.widgetValue(node);
+    }
+    return widgets;
+  }
+
   /**
    * The `hello` for a (re)connect, with the widget values this viewer shows so nothing the
    * person set is lost. The runtime then forgets what we hold and resends the whole tree (its
@@ -482,14 +517,7 @@ export class Store implements ViewerStore, RunInfo {
     viewport?: { w: number; h: number };
     query?: string;
   }): ViewerFrame {
-    const widgets: Record<string, unknown> = {};
-    for (const [id, key] of this.widgetKeys) {
-      const node = this.nodes.get(key);
-      if (!node || TRIGGERS.has(node.type) || node.type === "file_uploader") continue;
-      const local = this.locals.get(id);
-      // An unsubmitted form edit is not a value yet: send what the form last submitted.
-      widgets[id] = local?.form !== undefined ? node.props.value : this.widgetValue(node);
-    }
+    const widgets = this.widgetValues();
     for (const [id, local] of this.locals) if (local.form === undefined) this.locals.delete(id);
     this.runs.clear();
     this.touchedSinceHello = new Set();

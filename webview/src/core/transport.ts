@@ -17,6 +17,21 @@ export interface Transport {
    * says hello before the app has loaded); the app then must not send another.
    */
   takeSentHello?(): boolean;
+  /**
+   * Called with a problem the host wants shown instead of the app (VS Code: the server cannot
+   * start, the interpreter lacks sidepane…), and with undefined once it is gone.
+   */
+  onProblem?(listener: (problem: TransportProblem | undefined) => void): void;
+  /**
+   * Gives a transport that can keep state across a reload (VS Code's webview state) a way to
+   * read the widget values the viewer holds, as they would go in a `hello`.
+   */
+  keepWidgetValues?(read: () => Record<string, unknown>): void;
+}
+
+export interface TransportProblem {
+  message: string;
+  detail?: string;
 }
 
 /** A WebSocket to `ws(s)://<host>/ws` that reconnects with backoff (0.25 s doubling to 5 s). */

@@ -1,0 +1,64 @@
+// The preview panel's page: the viewer bundle (dist/webview/) under a strict Content-Security-
+// Policy. The one script element carries a fresh nonce; the bundle's chunks load by import() from
+// the webview's resource origin (`cspSource`), which is all script-src allows besides the nonce.
+
+import { randomBytes } from "node:crypto";
+
+export interface PanelPage {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** `webview.asWebviewUri` of dist/webview/sidepane.js and sidepane.css. */
+  scriptUri: string;
+  styleUri: string;
+  /** The app's modules, fetched beside the entry instead of after it (dist/webview/preload.json). */
+  preloadUris: string[];
+  nonce: string;
+  /** The previewed script's path, kept by the page in its state for the reload serializer. */
+  script: string;
+  title: string;
+}
+
+/** A nonce of 128 random bits (base64: within CSP's nonce syntax). */
+export function makeNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}' ${cspSource}`,
+    `style-src ${cspSource} 'unsafe-inline'`,
+    `font-src ${cspSource} data:`,
+    `img-src ${cspSource} data: blob: https:`,
+    `media-src ${cspSource} blob: https:`,
+    "connect-src 'none'",
+  ].join("; ");
+}
+
+export function panelHtml(page: PanelPage): string {
+  const csp = contentSecurityPolicy(page.cspSource, page.nonce);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(page.title)}</title>
+<link rel="stylesheet" href="${escapeHtml(page.styleUri)}">
+${page.preloadUris.map((uri) => `<link rel="modulepreload" href="${escapeHtml(uri)}">\n`).join("")}<script type="module" nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.scriptUri)}"></script>
+</head>
+<body data-script="${escapeHtml(page.script)}">
+<div id="root"></div>
+</body>
+</html>
+`;
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}

@@ -165,6 +165,11 @@ class SourceWatcher:
 
     # ---- events (loop thread) ----
 
+    def saved(self, path: str) -> None:
+        """An editor reports it saved `path` (the file is complete on disk): report it now if
+        it is watched. The file system's own events for that save then fold into this report."""
+        self.on_event("closed", os.path.realpath(path))
+
     def on_event(self, kind: str, path: str) -> None:
         if path not in self.files:
             return

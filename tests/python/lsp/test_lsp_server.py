@@ -51,6 +51,10 @@ async def test_initialize_answers() -> None:
             types.InitializeParams(capabilities=types.ClientCapabilities())
         )
         assert result.server_info is not None and result.server_info.name == "sidepane"
+        # Saves are asked for (they rerun at once), edits are not (unsaved edits never rerun).
+        sync = result.capabilities.text_document_sync
+        assert isinstance(sync, types.TextDocumentSyncOptions), sync
+        assert sync.save and sync.change in (None, types.TextDocumentSyncKind.None_)
         await lsp.shutdown_session()
         assert lsp._server is not None and lsp._server.returncode == 0
     finally:
@@ -354,3 +358,19 @@ async def test_start_debug_serves_dap_and_breakpoints_stop_a_panel_run(
         await asyncio.to_thread(dap.request, "disconnect")
     finally:
         dap.close()
+
+
+async def test_an_editor_save_reruns_at_once(
+    rec: Recorder, client: LanguageClient, tmp_path: Path
+) -> None:
+    script = write(tmp_path / "app.py", SEED)
+    await rec.open("s1", script)
+    rec.send("s1", t="hello", v=1)
+    await rec.until(lambda: rec.run_end("s1", 1))
+    # No write on disk, so no file event: only the editor's word reruns the app.
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=from_fs_path(str(script)) or "")
+        )
+    )
+    await rec.until(lambda: rec.run_end("s1", 2))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
-from pygls.uris import from_fs_path
+from pygls.uris import from_fs_path, to_fs_path
 
 from sidepane import __version__
 from sidepane.servers.lsp import params
@@ -122,6 +122,14 @@ def create_server() -> SidepaneLanguageServer:
     @server.feature(types.EXIT)
     def exit_(ls: SidepaneLanguageServer, *_: Any) -> None:
         ls.exit_requested = True
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: SidepaneLanguageServer, p: types.DidSaveTextDocumentParams) -> None:
+        # The editor's save is the earliest word of it: the file watcher would hear a moment
+        # later (and still covers saves made outside the editor).
+        path = to_fs_path(p.text_document.uri)
+        if path is not None and ls._sessions is not None:
+            ls.sessions.saved(path)
 
     @server.feature(OPEN_SESSION)
     def open_session(ls: SidepaneLanguageServer, p: Any) -> dict[str, Any]:

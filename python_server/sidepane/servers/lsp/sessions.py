@@ -212,6 +212,13 @@ class Sessions:
             for script in self._scripts.values():
                 script.app.script_args = list(args)
 
+    def saved(self, path: str) -> None:
+        """The editor saved `path`: each script that uses it reruns (or offers to) at once,
+        without waiting for the file system's events (loop thread)."""
+        for script in self.scripts():
+            if script.watcher is not None:
+                script.watcher.saved(path)
+
     def close(self, sid: str) -> bool:
         """End session `sid` (and its script's watcher if it was the last); False if unknown."""
         panel = self._panels.pop(sid, None)

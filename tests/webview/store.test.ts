@@ -243,4 +243,20 @@ describe("payloads and app frames", () => {
     expect(sent).toEqual([{ t: "rerun" }]);
     expect(store.getApp().rerunBar).toBe(false);
   });
+
+  it("shows where a debugger holds the run until it goes on or the run ends", () => {
+    const { store } = recordingStore();
+    store.apply({ t: "run_start", session: "s", run: 1, script: "/a/app.py" } as { t: string });
+    store.apply({ t: "debug", run: 1, paused: true, file: "/a/app.py", line: 3 } as {
+      t: string;
+    });
+    expect(store.getApp().paused).toEqual({ file: "/a/app.py", line: 3 });
+    store.apply({ t: "debug", run: 1, paused: false } as { t: string });
+    expect(store.getApp().paused).toBeUndefined();
+    store.apply({ t: "debug", run: 1, paused: true, file: "/a/app.py", line: 3 } as {
+      t: string;
+    });
+    store.apply({ t: "run_end", run: 1, status: "stopped", remove: [], ms: 1 } as { t: string });
+    expect(store.getApp().paused).toBeUndefined();
+  });
 });

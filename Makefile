@@ -83,12 +83,12 @@ conformance-streamlit: setup
 # the icon, README, CHANGELOG and LICENSE. Install with `code --install-extension dist/sidepane.vsix`.
 vsix: setup
 	rm -rf python_server/sidepane/static  # a clean viewer build: no chunks of earlier builds
-	node webview/build.mjs
+	SIDEPANE_SOURCEMAP=0 node webview/build.mjs
 	node extension/build.mjs --production
-	rm -rf dist/wheels
+	rm -rf dist/wheels python_server/build  # a stale build/ would put old files in the wheel
 	$(PY) -m pip wheel -q --no-deps -w dist/wheels ./python_server
 	rm -rf python_server/build
-	npx vsce package --no-dependencies --allow-missing-repository -o dist/sidepane.vsix
+	npx vsce package --no-dependencies --allow-missing-repository --readme-path extension/README.md -o dist/sidepane.vsix
 
 clean:
 	rm -rf $(VENV) node_modules python_server/sidepane/static dist

@@ -14,7 +14,8 @@ const options = {
   entryPoints: { sidepane: join(root, "webview", "src", "boot.ts") },
   bundle: true,
   minify: true,
-  sourcemap: true,
+  // Source maps help when working on Sidepane; a release build (make vsix) leaves them out.
+  sourcemap: process.env.SIDEPANE_SOURCEMAP !== "0",
   target: "es2022",
   // ES modules with code splitting: heavy libraries (vega) become chunks loaded on first use.
   format: "esm",

@@ -1,4 +1,4 @@
-// "▶ Preview" at the top of Python files that import sidepane or streamlit, and the test the
+// "▶ Preview" and "Debug" at the top of Python files that import sidepane or streamlit, and the test the
 // extension uses to warm the server up when such a file is opened.
 
 import * as vscode from "vscode";
@@ -19,17 +19,33 @@ export function importsApp(text: string): boolean {
 }
 
 export class PreviewCodeLens implements vscode.CodeLensProvider {
-  constructor(private readonly command: string) {}
+  /** `debugCommand`: also a "Debug" lens beside "▶ Preview". */
+  constructor(
+    private readonly command: string,
+    private readonly debugCommand?: string,
+  ) {}
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!importsApp(document.getText())) return [];
-    return [
-      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+    const top = new vscode.Range(0, 0, 0, 0);
+    const lenses = [
+      new vscode.CodeLens(top, {
         title: "▶ Preview",
         tooltip: "Sidepane: Preview App beside the editor",
         command: this.command,
         arguments: [document.uri],
       }),
     ];
+    if (this.debugCommand) {
+      lenses.push(
+        new vscode.CodeLens(top, {
+          title: "Debug",
+          tooltip: "Sidepane: Debug App (breakpoints stop its reruns)",
+          command: this.debugCommand,
+          arguments: [document.uri],
+        }),
+      );
+    }
+    return lenses;
   }
 }

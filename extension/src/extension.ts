@@ -1,9 +1,18 @@
-// Wiring only: the log, the server, the panels, the status bar, the code lens, the commands and
-// the settings' effects. Each concern lives in its own module.
+// Wiring only: the log, the server, the panels, the status bar, the code lens, the commands,
+// debugging and the settings' effects. Each concern lives in its own module.
 
 import { homedir } from "node:os";
 import * as vscode from "vscode";
 import { importsApp, PreviewCodeLens } from "./codeLens";
+import { DebugSessions } from "./debugAdapter";
+import type { ActiveFile } from "./debugConfig";
+import {
+  DEBUG_TYPE,
+  SidepaneDebugConfigurations,
+  activeProgram,
+  checkProgram,
+  dynamicConfigurations,
+} from "./debugConfig";
 import { checkPackage, describeInstallFailure, findWheel, installWheel, offerFix } from "./install";
 import { languageClientFactory } from "./languageClient";
 import { createLog } from "./log";
@@ -24,6 +33,7 @@ import { StatusBar } from "./statusBar";
 
 const COMMAND = {
   preview: "sidepane.preview",
+  debug: "sidepane.debug",
   rerun: "sidepane.rerun",
   stop: "sidepane.stop",
   restartServer: "sidepane.restartServer",
@@ -59,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): void {
       },
       state: (state) => {
         panels.serverState(state);
+        debugging.serverState(state);
         statusBar.setServer(state);
         // Follow the Python extension's choice once it is the one in use (also when it lacks
         // sidepane: picking another interpreter there is a fix).
@@ -85,6 +96,57 @@ export function activate(context: vscode.ExtensionContext): void {
       if (kind !== "running" && kind !== "starting") void sidepane.start();
     },
   });
+
+  const debugging = new DebugSessions({
+    log,
+    server: sidepane,
+    panels: {
+      isOpen: (script) => panels.forScript(script) !== undefined,
+      show: (script) => void panels.createOrShow(vscode.Uri.file(script)),
+      rerun: (script) => panels.forScript(script)?.command("rerun"),
+    },
+    start: (config) =>
+      vscode.debug.startDebugging(
+        vscode.workspace.getWorkspaceFolder(vscode.Uri.file(String(config.program))),
+        config,
+      ),
+    stop: (session) => vscode.debug.stopDebugging(session),
+    notify: (message) => void vscode.window.showInformationMessage(message),
+    scriptArgs: () => getSettings().scriptArgs,
+    workspaceFolder: () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    home: homedir(),
+  });
+  const debugConfigDeps = {
+    activeFile,
+    settings: getSettings,
+    showError: (message: string) => void vscode.window.showErrorMessage(message),
+  };
+
+  /** The file in front of the person: the active editor's, else the active preview's script. */
+  function activeFile(): ActiveFile | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (editor) {
+      const document = editor.document;
+      return {
+        path: document.uri.fsPath,
+        python: document.languageId === "python" || document.uri.fsPath.endsWith(".py"),
+        untitled: document.uri.scheme === "untitled",
+      };
+    }
+    const panel = panels.target();
+    return panel ? { path: panel.script, python: true } : undefined;
+  }
+
+  function debugApp(target?: vscode.Uri): void {
+    const checked = target ? checkProgram(target.fsPath, undefined) : activeProgram(activeFile());
+    if (!checked.ok) {
+      void vscode.window.showErrorMessage(checked.message);
+      return;
+    }
+    debugging.debugApp(checked.program, getSettings().scriptArgs).catch((error: unknown) => {
+      log.error(`Sidepane: Debug App failed: ${String(error)}`);
+    });
+  }
 
   /** The script whose workspace folder decides the Python extension's interpreter. */
   function activeScript(): vscode.Uri | undefined {
@@ -179,6 +241,22 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMAND.preview, (uri?: unknown) =>
       preview(uri instanceof vscode.Uri ? uri : undefined),
     ),
+    vscode.commands.registerCommand(COMMAND.debug, (uri?: unknown) =>
+      debugApp(uri instanceof vscode.Uri ? uri : undefined),
+    ),
+    vscode.debug.registerDebugConfigurationProvider(
+      DEBUG_TYPE,
+      new SidepaneDebugConfigurations(debugConfigDeps),
+      vscode.DebugConfigurationProviderTriggerKind.Initial,
+    ),
+    vscode.debug.registerDebugConfigurationProvider(
+      DEBUG_TYPE,
+      dynamicConfigurations(debugConfigDeps),
+      vscode.DebugConfigurationProviderTriggerKind.Dynamic,
+    ),
+    vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, debugging),
+    vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, debugging),
+    vscode.debug.onDidTerminateDebugSession((session) => debugging.ended(session)),
     vscode.commands.registerCommand(COMMAND.rerun, () => onPanel("rerun")),
     vscode.commands.registerCommand(COMMAND.stop, () => onPanel("stop")),
     vscode.commands.registerCommand(COMMAND.restartServer, () => {
@@ -189,7 +267,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, panels),
     vscode.languages.registerCodeLensProvider(
       { language: "python", scheme: "file" },
-      new PreviewCodeLens(COMMAND.preview),
+      new PreviewCodeLens(COMMAND.preview, COMMAND.debug),
     ),
     vscode.window.onDidChangeActiveTextEditor(warmUp),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -10,6 +10,7 @@ export const CONFIGURE = "sidepane/configure";
 export const FRAMES = "sidepane/frames";
 export const STATUS = "sidepane/status";
 export const RUN_ON_SAVE_CHANGED = "sidepane/runOnSaveChanged";
+export const START_DEBUG = "sidepane/startDebug";
 
 export interface OpenSessionParams {
   session: string;
@@ -43,7 +44,7 @@ export interface FramesParams {
   data: string;
 }
 
-export type RunState = "running" | "idle" | "error";
+export type RunState = "running" | "idle" | "error" | "paused";
 
 export interface StatusParams {
   session: string;
@@ -51,9 +52,18 @@ export interface StatusParams {
   state: RunState;
   run: number;
   ms?: number;
+  /** Where a debugger holds the run (state "paused"). */
+  file?: string;
+  line?: number;
 }
 
 export interface RunOnSaveChangedParams {
   session: string;
   enabled: boolean;
+}
+
+/** Where the in-process debug adapter (debugpy) listens. */
+export interface StartDebugResult {
+  host: string;
+  port: number;
 }

@@ -13,6 +13,7 @@ import type {
   OpenSessionParams,
   OpenSessionResult,
   RunOnSaveChangedParams,
+  StartDebugResult,
   StatusParams,
 } from "./protocol";
 import {
@@ -22,6 +23,7 @@ import {
   MESSAGE,
   OPEN_SESSION,
   RUN_ON_SAVE_CHANGED,
+  START_DEBUG,
   STATUS,
 } from "./protocol";
 import type { Interpreter } from "./python";
@@ -133,6 +135,13 @@ export class SidepaneServer {
     const client = this.runningClient();
     if (!client) return Promise.reject(new Error("the Sidepane server is not running"));
     return client.sendRequest<OpenSessionResult>(OPEN_SESSION, params);
+  }
+
+  /** Where the server's debug adapter listens (`sidepane/startDebug`: started on first call). */
+  startDebug(): Promise<StartDebugResult> {
+    const client = this.runningClient();
+    if (!client) return Promise.reject(new Error("the Sidepane server is not running"));
+    return client.sendRequest<StartDebugResult>(START_DEBUG, {});
   }
 
   /** One viewer → runtime message; dropped while the server is not running. */

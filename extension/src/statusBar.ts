@@ -1,5 +1,6 @@
-// The status bar item: the server's and the latest run's state (running / idle / error, the last
-// run's time in ms), which interpreter runs it in the tooltip; a click opens the log.
+// The status bar item: the server's and the latest run's state (running / idle / error / paused
+// in the debugger, the last run's time in ms), which interpreter runs it in the tooltip; a click
+// opens the log.
 
 import { basename } from "node:path";
 import * as vscode from "vscode";
@@ -70,6 +71,14 @@ export function describeStatus(
         tooltip: `${script}: run ${run.run} raised an exception (see Problems)${footer}`,
         tone: "error",
       };
+    case "paused": {
+      const where = `${basename(run.file ?? run.script)}:${run.line ?? "?"}`;
+      return {
+        text: `$(debug-pause) Sidepane: paused at ${where}`,
+        tooltip: `${script}: run ${run.run} is held by the debugger at ${where}; continue or stop it in the debugger${footer}`,
+        tone: "normal",
+      };
+    }
     case "idle":
       return {
         text: `$(check) Sidepane${ms}`,

@@ -8,7 +8,8 @@ Sidepane sets it up so that debugging a rerun behaves as a person expects:
 - Sidepane's own modules are hidden from the debugger (not traced, not in stacks, never stepped
   into), so stepping over `st.write(...)` stays in the script.
 - A client's `terminate` (the Stop button of a launch configuration) detaches instead of killing
-  the server: the app keeps running without a debugger.
+  the server: the app keeps running without a debugger, and the client hears `terminated`, so
+  its session ends at once.
 - `breakpoint()` in a script stops there when a client is attached, and is skipped with one line
   in the log otherwise (never a pdb prompt on a server's stdin).
 - While a run is paused, the viewer is told where (`debug` frames), and the runner neither
@@ -69,6 +70,7 @@ def listen(host: str = "127.0.0.1", port: int = 0) -> tuple[str, int]:
             raise RuntimeError(f"could not listen for a debugger on {host}:{port}: {exc}") from exc
         _endpoint = (str(bound[0]), int(bound[1]))
         _configure_pydevd()
+        _hide_server_threads()
         install_breakpoint_hook()
         threading.Thread(target=_watch_pauses, name="sidepane-debug-monitor", daemon=True).start()
         return _endpoint
@@ -115,6 +117,15 @@ def _detach_instead(self: Any, py_db: Any) -> None:
     try:
         self._launch_or_attach_request_done = False
         self.api.request_disconnect(py_db, resume_threads=True)
+        # The debug session is over for the client, as after a real exit: without `terminated`
+        # VS Code keeps the session open after its Stop (a second Stop would disconnect). Not
+        # pydevd's exit command: that one also ends its writer thread.
+        from _pydevd_bundle._debug_adapter import pydevd_schema
+        from _pydevd_bundle.pydevd_comm_constants import CMD_RETURN
+        from _pydevd_bundle.pydevd_net_command import NetCommand
+
+        terminated = pydevd_schema.TerminatedEvent(pydevd_schema.TerminatedEventBody())
+        py_db.writer.add_command(NetCommand(CMD_RETURN, 0, terminated, is_json=True))
     except Exception:  # pragma: no cover - pydevd internals changed
         log.exception("could not detach the debugger")
 
@@ -217,12 +228,31 @@ def where_paused(thread_id: int) -> tuple[str, int] | None:
     return None
 
 
+def _hide_server_threads(*, new_only: bool = False) -> None:
+    """Keep the server's own threads out of the debugger (its thread list, its tracing): the
+    person debugs the script, whose threads are `sidepane-script-*` (and any it starts). The
+    threads alive when debugging starts are the server's; later, only the event loop's
+    executor threads (`asyncio_N`) are added."""
+    for thread in threading.enumerate():
+        name = thread.name
+        if name.startswith("sidepane-script-") or getattr(thread, "is_pydev_daemon_thread", False):
+            continue
+        if thread is threading.main_thread() or name == "sidepane-interrupter":
+            # These start script threads, and a thread the debugger ignores passes that on to
+            # the threads it starts: they stay listed.
+            continue
+        if new_only and not name.startswith("asyncio_"):
+            continue
+        thread.is_pydev_daemon_thread = True  # type: ignore[attr-defined]
+
+
 def _watch_pauses() -> None:
     shown: dict[int, tuple[str, int] | None] = {}  # id(runner) -> where its run is paused
     while True:
         time.sleep(POLL_SECONDS)
         if not client_attached() and not shown:
             continue
+        _hide_server_threads(new_only=True)
         for runner in list(_runners):
             key = id(runner)
             at = runner.paused_at()

@@ -374,3 +374,47 @@ async def test_an_editor_save_reruns_at_once(
         )
     )
     await rec.until(lambda: rec.run_end("s1", 2))
+
+
+async def test_status_says_paused_at_a_breakpoint_and_running_when_it_goes_on(
+    rec: Recorder, client: LanguageClient, tmp_path: Path
+) -> None:
+    """The status bar's "paused at app.py:3": `sidepane/status` with state `paused`."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "e2e"))
+    from dap_client import DapClient
+
+    script = write(tmp_path / "app.py", SEED)
+    endpoint = await client.protocol.send_request_async("sidepane/startDebug", {})
+    dap = await asyncio.to_thread(DapClient, endpoint["port"])
+    try:
+        await asyncio.to_thread(dap.attach, justMyCode=True)
+        await asyncio.to_thread(
+            dap.request, "setBreakpoints", source={"path": str(script)}, breakpoints=[{"line": 3}]
+        )
+        await asyncio.to_thread(dap.request, "configurationDone")
+        await rec.open("s1", script)
+        rec.send("s1", t="hello", v=1)
+        stopped = await asyncio.to_thread(dap.wait_event, "stopped")
+        paused = await rec.until(lambda: [s for s in rec.status if s["state"] == "paused"])
+        assert paused[0] == {
+            "session": "s1",
+            "script": str(script),
+            "state": "paused",
+            "run": 1,
+            "file": str(script),
+            "line": 3,
+        }
+        await asyncio.to_thread(dap.request, "continue", threadId=stopped["body"]["threadId"])
+        await rec.until(lambda: any(s["state"] == "idle" and s["run"] == 1 for s in rec.status))
+        await asyncio.sleep(0.3)  # the debugger's monitor has seen the run go on by now
+        states = [s["state"] for s in rec.status if s["run"] == 1]
+        # "running" again after the pause only if the run was still going; never after "idle".
+        assert states[:2] == ["running", "paused"] and states[-1] == "idle", states
+        # VS Code's Stop: `terminate` only detaches, and says the session is over.
+        await asyncio.to_thread(dap.request, "terminate")
+        await asyncio.to_thread(dap.wait_event, "terminated")
+        await asyncio.to_thread(dap.request, "disconnect", terminateDebuggee=False)
+        rec.send("s1", t="rerun")
+        await rec.until(lambda: any(s["state"] == "idle" and s["run"] == 2 for s in rec.status))
+    finally:
+        dap.close()

@@ -78,11 +78,22 @@ class SidepaneLanguageServer(LanguageServer):
         )
 
     def send_status(
-        self, session: str, script: str, state: str, run: int, ms: float | None
+        self,
+        session: str,
+        script: str,
+        state: str,
+        run: int,
+        ms: float | None,
+        *,
+        file: str | None = None,
+        line: int | None = None,
     ) -> None:
         status: dict[str, Any] = {"session": session, "script": script, "state": state, "run": run}
         if ms is not None:
             status["ms"] = ms
+        if file is not None:
+            status["file"] = file
+            status["line"] = line
         self.protocol.notify(STATUS, status)
 
     def send_run_on_save_changed(self, session: str, enabled: bool) -> None:

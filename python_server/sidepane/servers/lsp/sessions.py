@@ -16,7 +16,7 @@ from typing import Protocol
 
 from lsprotocol import types
 
-from sidepane.protocol.writer import Sink
+from sidepane.protocol.writer import FrameWriter, Sink
 from sidepane.runtime.app import App
 from sidepane.runtime.runner import RunResult
 from sidepane.runtime.session import AppSession
@@ -37,7 +37,15 @@ class Client(Protocol):
     def send_frames(self, session: str, data: bytes) -> None: ...
 
     def send_status(
-        self, session: str, script: str, state: str, run: int, ms: float | None
+        self,
+        session: str,
+        script: str,
+        state: str,
+        run: int,
+        ms: float | None,
+        *,
+        file: str | None = None,
+        line: int | None = None,
     ) -> None: ...
 
     def send_run_on_save_changed(self, session: str, enabled: bool) -> None: ...
@@ -45,13 +53,38 @@ class Client(Protocol):
     def send_diagnostics(self, path: str, diagnostics: list[types.Diagnostic]) -> None: ...
 
 
+DebugListener = Callable[[int, tuple[str, int] | None], None]
+
+
+class PanelWriter(FrameWriter):
+    """A FrameWriter that also reports a debugger holding or releasing the run (the `debug`
+    frame's news, for `sidepane/status`). Called on the debugger's monitor thread."""
+
+    def __init__(self, session_id: str, sink: Sink, on_debug: DebugListener) -> None:
+        super().__init__(session_id, sink)
+        self._on_debug = on_debug
+
+    def debug_state(self, at: tuple[str, int] | None) -> None:
+        super().debug_state(at)
+        self._on_debug(self.run, at)
+
+
 class PanelSession(AppSession):
-    """An AppSession that also reports each run's start (for `sidepane/status`)."""
+    """An AppSession that also reports each run's start and a debugger's pauses (for
+    `sidepane/status`)."""
 
     def __init__(
-        self, app: App, sink: Sink, *, session_id: str, on_run_start: Callable[[int], None]
+        self,
+        app: App,
+        sink: Sink,
+        *,
+        session_id: str,
+        on_run_start: Callable[[int], None],
+        on_debug: DebugListener,
     ) -> None:
         super().__init__(app, sink, session_id=session_id, query_string="")
+        # Swapped in before anything holds the base's writer (nothing has run yet).
+        self.writer = PanelWriter(self.id, sink, on_debug)
         self._on_run_start = on_run_start
 
     def begin_run(self, run: int) -> None:
@@ -88,10 +121,17 @@ class Panel:
         )
         self.session = self.link.session
         self.session.add_run_listener(self._run_finished)
+        # The latest run whose end was reported (loop thread): a debugger's "resumed" for a run
+        # already over must not say "running" again.
+        self._ended_run = 0
 
     def _new_session(self, sink: Sink) -> AppSession:
         return PanelSession(
-            self.script.app, sink, session_id=self.id, on_run_start=self._run_started
+            self.script.app,
+            sink,
+            session_id=self.id,
+            on_run_start=self._run_started,
+            on_debug=self._debug_changed,
         )
 
     def _flush(self) -> None:
@@ -117,6 +157,21 @@ class Panel:
             self.script.watcher.refresh_soon()
         self._owner.soon(self._report_end, result, found)
 
+    def _debug_changed(self, run: int, at: tuple[str, int] | None) -> None:
+        """The debugger's monitor thread: the run is held at `at`, or goes on (None)."""
+        self._owner.soon(self._report_debug, run, at)
+
+    def _report_debug(self, run: int, at: tuple[str, int] | None) -> None:
+        if self.link.closed:
+            return
+        script = self.script.app.script_path
+        if at is not None:
+            self._owner.client.send_status(
+                self.id, script, "paused", run, None, file=at[0], line=at[1]
+            )
+        elif run > self._ended_run:
+            self._owner.client.send_status(self.id, script, "running", run, None)
+
     def _report_start(self, run: int) -> None:
         if not self.link.closed:
             self._owner.client.send_status(
@@ -128,6 +183,7 @@ class Panel:
     ) -> None:
         if self.link.closed:
             return
+        self._ended_run = max(self._ended_run, result.run)
         state = "error" if result.status == "error" else "idle"
         self._owner.client.send_status(
             self.id, self.script.app.script_path, state, result.run, round(result.ms, 3)

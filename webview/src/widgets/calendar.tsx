@@ -15,22 +15,7 @@ import {
   weekday,
 } from "./dateFormat";
 import { showInTopLayer } from "./popup";
-
-export const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+import { MONTHS, WEEKDAYS } from "../core/dates";
 
 export interface CalendarProps {
   id: string;

@@ -1,6 +1,8 @@
 // Value formatting for sliders and number inputs: printf-style number formats ("%d", "%0.2f",
 // "%.1f%%"…) and moment-style date formats ("YYYY-MM-DD", "HH:mm"…), as Streamlit accepts.
 
+import { MONTHS, WEEKDAYS } from "../core/dates";
+
 /** printf-style formatting of one number (d i u f F e E g G s x X o, flags, width, precision). */
 export function sprintf(format: string, value: number): string {
   return format.replace(
@@ -61,21 +63,6 @@ export function sprintf(format: string, value: number): string {
   );
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 /** Moment-style formatting of a UTC wall-clock time (the slider's dates are wall clock as UTC). */
@@ -90,8 +77,8 @@ export function formatDate(format: string, date: Date): string {
     DD: () => pad(date.getUTCDate()),
     Do: () => ordinal(date.getUTCDate()),
     D: () => String(date.getUTCDate()),
-    dddd: () => DAYS[date.getUTCDay()] ?? "",
-    ddd: () => (DAYS[date.getUTCDay()] ?? "").slice(0, 3),
+    dddd: () => WEEKDAYS[date.getUTCDay()] ?? "",
+    ddd: () => (WEEKDAYS[date.getUTCDay()] ?? "").slice(0, 3),
     HH: () => pad(date.getUTCHours()),
     H: () => String(date.getUTCHours()),
     hh: () => pad(date.getUTCHours() % 12 || 12),

@@ -2,6 +2,8 @@
 // numbers (printf-style strings as sprintf-js reads them, plus Streamlit's presets), durations
 // (humanized), and dates / times (Moment.js-style patterns and presets). Pure: no DOM.
 
+import { MONTHS, WEEKDAYS } from "../core/dates";
+
 export type NumberFormatter = (value: number) => string;
 
 /** Decimal places a step implies: 0.01 → 2, 1 → 0, 1e-7 → 7. */
@@ -343,22 +345,6 @@ export interface WallTime {
 
 export type DateFormatter = (t: WallTime) => string;
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 function pad(n: number, width = 2): string {
   const text = String(Math.abs(n)).padStart(width, "0");
   return n < 0 ? "-" + text : text;
@@ -422,9 +408,9 @@ const TOKENS: Record<string, Token> = {
   DD: (d) => pad(d.getUTCDate()),
   Do: (d) => ordinal(d.getUTCDate()),
   D: (d) => String(d.getUTCDate()),
-  dddd: (d) => DAYS[d.getUTCDay()] ?? "",
-  ddd: (d) => (DAYS[d.getUTCDay()] ?? "").slice(0, 3),
-  dd: (d) => (DAYS[d.getUTCDay()] ?? "").slice(0, 2),
+  dddd: (d) => WEEKDAYS[d.getUTCDay()] ?? "",
+  ddd: (d) => (WEEKDAYS[d.getUTCDay()] ?? "").slice(0, 3),
+  dd: (d) => (WEEKDAYS[d.getUTCDay()] ?? "").slice(0, 2),
   do: (d) => ordinal(d.getUTCDay()),
   d: (d) => String(d.getUTCDay()),
   E: (d) => String(d.getUTCDay() || 7),

@@ -171,7 +171,7 @@ function PausedBar({ store, at }: { store: Store; at: { file: string; line: numb
           {name}:{at.line}
         </button>
       </span>
-      <span class="sp-muted">Continue in the debugger; changes rerun after it.</span>
+      <span class="sp-muted">— continue in the debugger</span>
     </div>
   );
 }

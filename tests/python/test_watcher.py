@@ -151,3 +151,26 @@ async def test_an_editor_s_atomic_save_by_rename_reruns(tmp_path: Path) -> None:
         temporary.write_text("import sidepane as st\nst.write('renamed over')\n")
         os.replace(temporary, server.app.script_path)
         await tab.until(is_body("renamed over"))
+
+
+@async_test
+async def test_one_save_heard_twice_reports_once(tmp_path: Path) -> None:
+    """An editor's save (didSave) and the file system's late event for it: one rerun."""
+    script = tmp_path / "app.py"
+    save(script, "print(1)\n")
+    reports: list[str] = []
+    loop = asyncio.get_running_loop()
+    watcher = SourceWatcher(str(script), reports.append, loop)
+    watcher.start()
+    try:
+        save(script, "print(22)\n")
+        watcher.saved(str(script))
+        await asyncio.sleep(0.2)  # past the burst window: the file system's events come late
+        watcher.on_event("closed", os.path.realpath(script))
+        await asyncio.sleep(0.1)
+        assert reports == [os.path.realpath(script)]
+        save(script, "print(333)\n")  # a real new version is reported again
+        watcher.saved(str(script))
+        assert len(reports) == 2
+    finally:
+        watcher.stop()

@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 import weakref
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ _lock = threading.Lock()
 _endpoint: tuple[str, int] | None = None
 _runners: weakref.WeakSet[ScriptRunner] = weakref.WeakSet()
 _skipped: dict[tuple[str, int], float] = {}
+# Thread pools of the server (not of scripts): their worker threads are kept from the debugger.
+_server_pools: weakref.WeakSet[Executor] = weakref.WeakSet()
 
 
 def endpoint() -> tuple[str, int] | None:
@@ -228,11 +231,30 @@ def where_paused(thread_id: int) -> tuple[str, int] | None:
     return None
 
 
+def hide_pool(pool: Executor) -> None:
+    """Keep this thread pool's workers (present and future) out of the debugger: it serves the
+    server, not the script."""
+    _server_pools.add(pool)
+
+
+def _servers_thread(thread: threading.Thread) -> bool:
+    """A thread started after debugging began that belongs to the server: a file watcher's,
+    a worker of a server pool, the loop's executor, or one Sidepane named."""
+    if type(thread).__module__.startswith("watchdog."):
+        return True
+    if thread.name.startswith(("asyncio_", "sidepane-")):
+        return True
+    args: tuple[object, ...] = getattr(thread, "_args", ())
+    # A ThreadPoolExecutor worker's first argument is a weak reference to its pool.
+    pool = args[0]() if args and isinstance(args[0], weakref.ref) else None
+    return isinstance(pool, Executor) and pool in _server_pools
+
+
 def _hide_server_threads(*, new_only: bool = False) -> None:
     """Keep the server's own threads out of the debugger (its thread list, its tracing): the
     person debugs the script, whose threads are `sidepane-script-*` (and any it starts). The
-    threads alive when debugging starts are the server's; later, only the event loop's
-    executor threads (`asyncio_N`) are added."""
+    threads alive when debugging starts are the server's; later ones when `_servers_thread`
+    says so."""
     for thread in threading.enumerate():
         name = thread.name
         if name.startswith("sidepane-script-") or getattr(thread, "is_pydev_daemon_thread", False):
@@ -241,7 +263,7 @@ def _hide_server_threads(*, new_only: bool = False) -> None:
             # These start script threads, and a thread the debugger ignores passes that on to
             # the threads it starts: they stay listed.
             continue
-        if new_only and not name.startswith("asyncio_"):
+        if new_only and not _servers_thread(thread):
             continue
         thread.is_pydev_daemon_thread = True  # type: ignore[attr-defined]
 

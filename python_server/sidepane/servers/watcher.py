@@ -67,6 +67,8 @@ class SourceWatcher:
         self._on_change = on_change
         self._loop = loop
         self._observer = observer or Observer()
+        # Named, so a debugger attached to the server can tell them from the script's threads.
+        self._observer.name = "sidepane-watcher"
         self._handler = _Handler(self)
         # A folder holding the app (a venv's prefix with the app inside it) excludes nothing.
         self._excluded = [d for d in _excluded_dirs() if os.path.commonpath((d, self._root)) != d]
@@ -80,6 +82,9 @@ class SourceWatcher:
         self._burst: asyncio.TimerHandle | None = None
         self._burst_dirty = False
         self._burst_stamps: dict[str, Stamp] = {}
+        # Each file's size and mtime when a change of it was last reported: one save heard
+        # twice (the editor's word, then the file system's, late under load) reruns once.
+        self._reported: dict[str, Stamp] = {}
 
     def start(self) -> None:
         self._sync_watches()
@@ -162,6 +167,8 @@ class SourceWatcher:
                 self._watches[folder] = self._observer.schedule(
                     self._handler, folder, recursive=False, event_filter=_EVENTS
                 )
+        for emitter in self._observer.emitters:
+            emitter.name = "sidepane-watcher-emitter"
 
     # ---- events (loop thread) ----
 
@@ -188,6 +195,10 @@ class SourceWatcher:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+        stamp = _stamp(path)
+        if path in self._reported and self._reported[path] == stamp:
+            return  # this version of the file was reported already
+        self._reported[path] = stamp
         self._burst_stamps = {f: _stamp(f) for f in self.files}
         self._burst_dirty = False
         self._burst = self._loop.call_later(BURST_SECONDS, self._end_burst, path)
@@ -195,8 +206,11 @@ class SourceWatcher:
 
     def _end_burst(self, path: str) -> None:
         self._burst = None
-        if self._burst_dirty and any(_stamp(f) != stamp for f, stamp in self._burst_stamps.items()):
-            self._report(path)
+        if not self._burst_dirty:
+            return
+        changed = [f for f, stamp in self._burst_stamps.items() if _stamp(f) != stamp]
+        if changed:
+            self._report(path if path in changed else changed[0])
 
 
 class _Handler(FileSystemEventHandler):

@@ -353,6 +353,10 @@ async def test_start_debug_serves_dap_and_breakpoints_stop_a_panel_run(
         # The server answers while the run is held (its loop is not the paused thread).
         await client.protocol.send_request_async("sidepane/startDebug", {})
         thread = stopped["body"]["threadId"]
+        threads = await asyncio.to_thread(dap.request, "threads")
+        # The server's own threads (loop pools, file watchers, the monitor) are not listed.
+        names = sorted(t["name"] for t in threads["threads"])
+        assert names == ["MainThread", "sidepane-script-s1"], names
         await asyncio.to_thread(dap.request, "continue", threadId=thread)
         await rec.text("s1", "0 squared is 0")
         await asyncio.to_thread(dap.request, "disconnect")

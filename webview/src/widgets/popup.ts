@@ -3,7 +3,7 @@
 // it; it follows the field on scroll and resize and closes on a click outside the widget.
 
 import type { RefObject } from "preact";
-import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 
 const GAP = 4;
 const MARGIN = 8;
@@ -56,7 +56,9 @@ export function usePopup(
     showInTopLayer(p);
     placePopup(a, p, matchWidth);
   });
-  useEffect(() => {
+  // A layout effect, not an effect: the outside-press listener must be in place as soon as
+  // the popup shows (a plain effect runs after paint, and a quick click could slip past it).
+  useLayoutEffect(() => {
     if (!open) return;
     const place = () => {
       if (anchor.current && popup.current) placePopup(anchor.current, popup.current, matchWidth);

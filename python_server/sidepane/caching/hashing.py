@@ -324,10 +324,8 @@ def _put_str_seq(h: Any, items: list[Any] | tuple[Any, ...], kind: bytes) -> boo
     return True
 
 
-def _h_tuple(w: _Walk, h: Any, v: tuple[Any, ...]) -> None:
-    if len(v) >= _STRSEQ_MIN and w.hasher._str_seq and _put_str_seq(h, v, _T_TUPLE):
-        return
-    h.update(_T_TUPLE + _pack_u64(len(v)))
+def _h_items(w: _Walk, h: Any, v: list[Any] | tuple[Any, ...]) -> None:
+    """Hash a list's or tuple's items in order; an unhashable one is reported by its index."""
     get = w.handlers.get
     i = 0
     try:
@@ -338,6 +336,13 @@ def _h_tuple(w: _Walk, h: Any, v: tuple[Any, ...]) -> None:
             fn(w, h, x)
     except _Unhashable as e:
         raise e.at(f"[{i}]", v) from None
+
+
+def _h_tuple(w: _Walk, h: Any, v: tuple[Any, ...]) -> None:
+    if len(v) >= _STRSEQ_MIN and w.hasher._str_seq and _put_str_seq(h, v, _T_TUPLE):
+        return
+    h.update(_T_TUPLE + _pack_u64(len(v)))
+    _h_items(w, h, v)
 
 
 def _h_list(w: _Walk, h: Any, v: list[Any]) -> None:
@@ -347,16 +352,7 @@ def _h_list(w: _Walk, h: Any, v: list[Any]) -> None:
         w.leave(v)
         return
     h.update(_T_LIST + _pack_u64(len(v)))
-    get = w.handlers.get
-    i = 0
-    try:
-        for i, x in enumerate(v):  # noqa: B007 - i is read by the error path
-            fn = get(type(x))
-            if fn is None:
-                fn = w.hasher._resolve(type(x))
-            fn(w, h, x)
-    except _Unhashable as e:
-        raise e.at(f"[{i}]", v) from None
+    _h_items(w, h, v)
     w.leave(v)
 
 

@@ -21,6 +21,7 @@ import {
 } from "./columnFormat";
 import { wallClock } from "./format";
 import type { ColumnReader } from "./reader";
+import { PALETTE } from "./vegaTheme";
 
 /** Draws the cells of one column. */
 export interface CellRenderer {
@@ -359,19 +360,8 @@ function listRenderer(reader: ColumnReader): Parts {
   };
 }
 
-// Categorical colours for `color="auto"` tags, one per option in turn.
-const AUTO_COLORS = [
-  "#0068c9",
-  "#83c9ff",
-  "#ff2b2b",
-  "#ffabab",
-  "#29b09d",
-  "#7defa1",
-  "#ff8700",
-  "#ffd16a",
-  "#6d3fc0",
-  "#d5dae5",
-];
+// Categorical colours for `color="auto"` tags, one per option in turn: the charts' palette.
+const AUTO_COLORS = PALETTE.light;
 
 function multiselectRenderer(reader: ColumnReader, s: ColumnSettings): Parts {
   const list = rowCache(parseList);

@@ -5,7 +5,8 @@ import type { Theme } from "./hooks";
 
 const FONT = '"Source Sans Pro", "Source Sans 3", -apple-system, "Segoe UI", Roboto, sans-serif';
 
-const PALETTE: Record<Theme, string[]> = {
+/** Streamlit's categorical colours, per theme (charts; `color="auto"` option tags). */
+export const PALETTE: Record<Theme, string[]> = {
   light: [
     "#0068c9",
     "#83c9ff",

@@ -47,11 +47,6 @@ _skipped: dict[tuple[str, int], float] = {}
 _server_pools: weakref.WeakSet[Executor] = weakref.WeakSet()
 
 
-def endpoint() -> tuple[str, int] | None:
-    """Where the debugger listens, or None if it was never started."""
-    return _endpoint
-
-
 def listen(host: str = "127.0.0.1", port: int = 0) -> tuple[str, int]:
     """Start the in-process DAP server (once per process; later calls return the same address).
 
@@ -185,6 +180,11 @@ def paused_thread(thread_id: int) -> bool:
     return info is not None and getattr(info, "pydev_state", None) == 2  # STATE_SUSPEND
 
 
+def _debuggers_own(path: str) -> bool:
+    """Whether a code file is the debugger's (debugpy or the pydevd it vendors)."""
+    return "pydevd" in path or "debugpy" in path
+
+
 def in_debugger(thread_id: int) -> bool:
     """Whether the thread is suspended or still inside the debugger's own code (just resumed,
     on its way out of the wait loop): no exception may be raised into it now."""
@@ -197,7 +197,7 @@ def in_debugger(thread_id: int) -> bool:
         if frame is None:
             return False
         path = frame.f_code.co_filename
-        if "pydevd" in path or "debugpy" in path:
+        if _debuggers_own(path):
             return True
         frame = frame.f_back
     return False
@@ -223,7 +223,7 @@ def where_paused(thread_id: int) -> tuple[str, int] | None:
     in_debugger = False
     while frame is not None:
         path = frame.f_code.co_filename
-        if "pydevd" in path or "debugpy" in path:
+        if _debuggers_own(path):
             in_debugger = True
         elif in_debugger and not os.path.realpath(path).startswith(_PACKAGE_DIR + os.sep):
             return path, frame.f_lineno

@@ -15,6 +15,7 @@ import type { Log } from "./log";
 import type { OpenSessionParams, OpenSessionResult } from "./protocol";
 import type { ServerState } from "./server";
 import type { Settings } from "./settings";
+import { hop } from "./hopTrace";
 import { asBytes, commandFrame } from "./wire";
 
 /** What a panel needs of the language server. */
@@ -147,8 +148,10 @@ export class PreviewPanel {
       this.sawFrames = true;
       this.milestone("first frames", true);
     }
-    if (this.ready) this.post({ type: "frames", bytes });
-    else this.pending.push(bytes);
+    if (this.ready) {
+      this.post({ type: "frames", bytes });
+      hop("ext.post");
+    } else this.pending.push(bytes);
   }
 
   showProblem(problem: PanelProblem): void {
@@ -202,6 +205,7 @@ export class PreviewPanel {
         for (const bytes of this.pending.splice(0)) this.post({ type: "frames", bytes });
         break;
       case "message": {
+        hop("ext.in");
         const bytes = asBytes(message.bytes);
         if (bytes && this.status === "connected") this.env.server.message(this.session, bytes);
         break;

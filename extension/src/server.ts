@@ -5,6 +5,7 @@
 
 import type { PanelProblem } from "../../webview/src/core/vscode_messages";
 import { Backoff } from "./backoff";
+import { hop } from "./hopTrace";
 import type { PackageCheck } from "./install";
 import { describeCheck } from "./install";
 import type { Log } from "./log";
@@ -147,6 +148,7 @@ export class SidepaneServer {
   /** One viewer → runtime message; dropped while the server is not running. */
   message(session: string, bytes: Uint8Array): void {
     this.notify(MESSAGE, { session, data: encodeBase64(bytes) });
+    hop("ext.out");
   }
 
   closeSession(session: string): void {
@@ -245,6 +247,7 @@ export class SidepaneServer {
     const { listener } = this.deps;
     const live = (): boolean => generation === this.generation;
     client.onNotification(FRAMES, (params) => {
+      hop("ext.frames");
       const p = params as { session?: unknown; data?: unknown };
       if (!live() || typeof p.session !== "string" || typeof p.data !== "string") return;
       listener.frames(p.session, decodeBase64(p.data));

@@ -93,11 +93,21 @@ export function formatMs(ms: number): string {
   return ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
 }
 
+/**
+ * A run shows as "running" only once it has taken this long: a quick rerun (each slider step)
+ * goes straight from the last time to the new one, without a spinner flickering in the status
+ * bar and without a workbench update racing the panel's on every step.
+ */
+export const SHOW_RUNNING_AFTER_MS = 300;
+
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   private server: ServerState = { kind: "stopped" };
   private run: StatusParams | undefined;
   private interpreter: Interpreter | undefined;
+  private runningTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The run that shows as "running" if it is still going when the timer fires. */
+  private pending: StatusParams | undefined;
 
   constructor(command: string) {
     this.item.name = "Sidepane";
@@ -113,15 +123,26 @@ export class StatusBar implements vscode.Disposable {
   }
 
   setRun(params: StatusParams): void {
+    if (params.state === "running") {
+      this.pending = params;
+      this.runningTimer ??= setTimeout(() => {
+        this.run = this.pending;
+        this.render();
+      }, SHOW_RUNNING_AFTER_MS);
+      return;
+    }
     this.run = params;
     this.render();
   }
 
   dispose(): void {
+    clearTimeout(this.runningTimer);
     this.item.dispose();
   }
 
   private render(): void {
+    clearTimeout(this.runningTimer);
+    this.runningTimer = undefined;
     const view = describeStatus(this.server, this.run, this.interpreter);
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;

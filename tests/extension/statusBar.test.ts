@@ -1,6 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Interpreter } from "../../extension/src/python";
-import { describeStatus, formatMs } from "../../extension/src/statusBar";
+import {
+  describeStatus,
+  formatMs,
+  SHOW_RUNNING_AFTER_MS,
+  StatusBar,
+} from "../../extension/src/statusBar";
+import { stub } from "./vscode_stub";
 
 const python: Interpreter = {
   command: "/v/bin/python",
@@ -65,5 +71,51 @@ describe("formatMs", () => {
       "12",
       "1235",
     ]);
+  });
+});
+
+describe("StatusBar", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const run = (state: "running" | "idle", n: number, ms?: number) => ({
+    session: "s",
+    script: "/w/app.py",
+    state,
+    run: n,
+    ms,
+  });
+
+  function bar(): { status: StatusBar; texts: string[] } {
+    vi.useFakeTimers();
+    const status = new StatusBar("sidepane.showLog");
+    status.setServer(running);
+    const item = stub.statusItems.at(-1)!;
+    return { status, texts: item.texts };
+  }
+
+  it("goes straight from one run's time to the next when a rerun is quick", () => {
+    const { status, texts } = bar();
+    status.setRun(run("running", 1));
+    vi.advanceTimersByTime(5);
+    status.setRun(run("idle", 1, 0.7));
+    status.setRun(run("running", 2));
+    status.setRun(run("idle", 2, 0.8));
+    vi.advanceTimersByTime(SHOW_RUNNING_AFTER_MS * 2);
+    expect(texts.slice(1)).toEqual(["$(check) Sidepane 0.7 ms", "$(check) Sidepane 0.8 ms"]);
+    status.dispose();
+  });
+
+  it("shows a slow run as running once it has taken a while", () => {
+    const { status, texts } = bar();
+    status.setRun(run("running", 3));
+    vi.advanceTimersByTime(SHOW_RUNNING_AFTER_MS - 1);
+    expect(texts.at(-1)).toBe("$(check) Sidepane");
+    vi.advanceTimersByTime(1);
+    expect(texts.at(-1)).toBe("$(sync~spin) Sidepane: running");
+    status.setRun(run("idle", 3, 1500));
+    expect(texts.at(-1)).toBe("$(check) Sidepane 1500 ms");
+    status.dispose();
   });
 });

@@ -104,6 +104,35 @@ export class FakeWebviewPanel {
   }
 }
 
+export enum StatusBarAlignment {
+  Left = 1,
+  Right = 2,
+}
+
+export class ThemeColor {
+  constructor(readonly id: string) {}
+}
+
+/** A status bar item: tests read what it shows, and how often it was changed. */
+export class FakeStatusBarItem {
+  name = "";
+  command: unknown;
+  tooltip: unknown;
+  backgroundColor: ThemeColor | undefined;
+  shown = false;
+  readonly texts: string[] = [];
+  get text(): string {
+    return this.texts.at(-1) ?? "";
+  }
+  set text(value: string) {
+    this.texts.push(value);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  dispose(): void {}
+}
+
 /** What tests control: settings values, updates made, folders, extensions, panels made. */
 export const stub = {
   panels: [] as FakeWebviewPanel[],
@@ -111,6 +140,7 @@ export const stub = {
   updates: [] as { key: string; value: unknown; target: ConfigurationTarget }[],
   folders: [] as { uri: Uri }[],
   extensions: {} as Record<string, unknown>,
+  statusItems: [] as FakeStatusBarItem[],
 };
 
 export const workspace = {
@@ -139,6 +169,11 @@ export const extensions = {
 
 export const window = {
   activeTextEditor: undefined,
+  createStatusBarItem(): FakeStatusBarItem {
+    const item = new FakeStatusBarItem();
+    stub.statusItems.push(item);
+    return item;
+  },
   visibleTextEditors: [],
   createWebviewPanel(
     viewType: string,

@@ -27,6 +27,15 @@ def frame(frame_type: str, /, **fields: Any) -> bytes:
     return _pack({"t": frame_type, **fields})
 
 
+_RUN_START_HEAD = _pack("t") + _pack("run_start")
+
+
+def is_run_start(data: bytes) -> bool:
+    """Whether an encoded frame is a `run_start` (its map header, then `t` first, as `frame`
+    writes it)."""
+    return data.startswith(_RUN_START_HEAD, 1)
+
+
 # An upsert is built from pre-encoded pieces: its props are already packed for hashing, and
 # packing them twice would double the hot path's cost.
 _UPSERT_HEAD = b"\x85" + _pack("t") + _pack("upsert") + _pack("run")

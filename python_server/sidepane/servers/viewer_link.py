@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from sidepane.errors import ProtocolError
-from sidepane.protocol.frames import MAX_MESSAGE_BYTES, decode_message, frame
+from sidepane.protocol.frames import MAX_MESSAGE_BYTES, decode_message, frame, is_run_start
 from sidepane.protocol.writer import Sink
 from sidepane.runtime.app import App
 from sidepane.runtime.session import AppSession
@@ -24,6 +24,12 @@ RUN_ON_SAVE_MODES: tuple[RunOnSave, ...] = ("always", "ask", "never")
 # starts, so a big table's first column batches reach the viewer (and paint) before the rest.
 MESSAGE_BYTES = 1 << 20
 
+# A run's `run_start` waits this long for the frames that follow it: a quick rerun then reaches
+# the viewer as one message (one hop through VS Code's webview plumbing, one render) rather than
+# its start alone and the rest a moment later. A run that shows nothing for longer is still
+# reported as running this soon.
+HOLD_RUN_START_S = 0.02
+
 # Frames that start a run of their own: a source change reported before them is handled.
 _RUNS = frozenset({"hello", "rerun", "widget_value"})
 
@@ -35,7 +41,8 @@ class ViewerLink:
     The session's script thread hands frames to `sink`; the first frame queued since the last
     `take_frames` wakes the event loop once (`on_ready`, via `call_soon_threadsafe`), and the
     transport then sends everything queued as few messages. A burst of frames thus costs one
-    loop wake-up, and no task or timer is created per frame. `receive`, `source_changed` and
+    loop wake-up, and no task or timer is created per frame. A `run_start` alone does not wake
+    it: it waits up to HOLD_RUN_START_S for the run's next frame. `receive`, `source_changed` and
     `take_frames` run on the loop thread.
     """
 
@@ -58,6 +65,7 @@ class ViewerLink:
         self._lock = threading.Lock()
         self._queued: list[bytes] = []
         self._wake_scheduled = False
+        self._hold_scheduled = False
         self._closed = False
         self._started = False  # a valid-looking hello arrived: the viewer expects frames
         self._change_pending = False  # source_changed sent and not yet acted on
@@ -73,11 +81,31 @@ class ViewerLink:
             self._queued.append(data)
             if self._wake_scheduled:
                 return
-            self._wake_scheduled = True
+            hold = is_run_start(data)
+            if hold:
+                if self._hold_scheduled:
+                    return
+                self._hold_scheduled = True
+            else:
+                self._wake_scheduled = True
         try:
-            self._loop.call_soon_threadsafe(self._on_ready)
+            if hold:
+                self._loop.call_soon_threadsafe(
+                    self._loop.call_later, HOLD_RUN_START_S, self._release_held
+                )
+            else:
+                self._loop.call_soon_threadsafe(self._on_ready)
         except RuntimeError:  # the loop closed under a script thread that outlived the server
             pass
+
+    def _release_held(self) -> None:
+        """The hold is over (loop thread): send a `run_start` still waiting alone."""
+        with self._lock:
+            self._hold_scheduled = False
+            if self._wake_scheduled or not self._queued or self._closed:
+                return
+            self._wake_scheduled = True
+        self._on_ready()
 
     def take_frames(self) -> list[bytes]:
         """The frames queued since the last call (loop thread); the next frame wakes it again."""

@@ -63,7 +63,7 @@ export class VsCodeTransport implements Transport {
 
   send(bytes: Uint8Array): void {
     if (this.status !== "connected") return;
-    this.api.postMessage({ type: "message", bytes });
+    this.api.postMessage({ type: "message", bytes: tight(bytes) });
     this.scheduleSave();
   }
 
@@ -137,7 +137,7 @@ export class VsCodeTransport implements Transport {
       const first = this.firstConnection;
       this.firstConnection = false;
       if ((first || this.statusListeners.length === 0) && this.hello) {
-        this.api.postMessage({ type: "message", bytes: this.hello(this.state.widgets) });
+        this.api.postMessage({ type: "message", bytes: tight(this.hello(this.state.widgets)) });
         this.helloSent = true;
       }
     }
@@ -159,6 +159,16 @@ export class VsCodeTransport implements Transport {
       this.api.setState(this.state);
     }, SAVE_DELAY_MS);
   }
+}
+
+/**
+ * `bytes` in a buffer of its own size. The msgpack encoder hands out a view of its 2 KB work
+ * buffer, and VS Code sends a view's whole buffer on to the extension host.
+ */
+function tight(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : bytes.slice();
 }
 
 function isPanelState(value: unknown): value is PanelState {

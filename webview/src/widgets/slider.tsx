@@ -132,7 +132,13 @@ function SliderBase({ node, store, scale }: ElementProps & { scale: Scale }) {
               if (next === undefined) return;
               // Handled here (not by the browser) so one key = one step = one widget_value, sent now.
               e.preventDefault();
+              // The key is the slider's: not also a keybinding of VS Code, which a webview
+              // forwards the keys that reach its window to.
+              e.stopPropagation();
               commit(withThumb(i, next));
+            }}
+            onKeyUp={(e) => {
+              if (keyStep(e.key, v, scale) !== undefined) e.stopPropagation();
             }}
             onInput={(e) =>
               setDragging(

@@ -7,16 +7,21 @@ import base64
 import binascii
 import logging
 import os
-from typing import TYPE_CHECKING, Any
+import sys
+import threading
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
+from pygls.io_ import StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from sidepane import __version__
 from sidepane.servers.lsp import params
+from sidepane.servers.lsp.hop_trace import hop
 from sidepane.servers.lsp.logs import ClientLogHandler
+from sidepane.servers.lsp.pipe_reader import open_reader
 from sidepane.servers.lsp.plain_json import converter_factory
 from sidepane.servers.lsp.sessions import Sessions
 
@@ -55,6 +60,30 @@ class SidepaneLanguageServer(LanguageServer):
         self.exit_requested = False
         self._sessions: Sessions | None = None
 
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """Serve JSON-RPC on `stdin`/`stdout` until `exit` or the end of input (as pygls does,
+        with the input read by the event loop: see pipe_reader)."""
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(self._serve(stdin or sys.stdin.buffer))
+        except BrokenPipeError:
+            log.error("The connection to the client is lost; shutting down.")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]  # pygls's, untyped
+
+    async def _serve(self, stdin: BinaryIO) -> None:
+        assert self._stop_event is not None
+        await run_async(
+            stop_event=self._stop_event,
+            reader=await open_reader(stdin, self.thread_pool),
+            protocol=self.protocol,
+            logger=log,
+            error_handler=self.report_server_error,
+        )
+
     @property
     def sessions(self) -> Sessions:
         """The sessions, made on first use (on the loop's thread, from a handler)."""
@@ -76,6 +105,7 @@ class SidepaneLanguageServer(LanguageServer):
         self.protocol.notify(
             FRAMES, {"session": session, "data": base64.b64encode(data).decode("ascii")}
         )
+        hop("py.out")
 
     def send_status(
         self,
@@ -162,6 +192,7 @@ def create_server() -> SidepaneLanguageServer:
 
     @server.feature(MESSAGE)
     def message(ls: SidepaneLanguageServer, p: Any) -> None:
+        hop("py.in")
         try:
             fields = params.fields(p)
             sid = params.text(fields, "session")

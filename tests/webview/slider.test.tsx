@@ -39,6 +39,41 @@ describe("slider", () => {
     expect(sent[1]).toEqual({ t: "widget_value", id: "x", value: 0.5, run: 1 });
   });
 
+  it("keeps the keys it uses from VS Code's keybindings (the window); passes others on", () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "slider", {
+      id: "k",
+      label: "k",
+      value: 5,
+      min: 0,
+      max: 10,
+      step: 1,
+      format: "%d",
+      data_type: "int",
+      range: false,
+    });
+    const root = document.createElement("div");
+    document.body.appendChild(root);
+    act(() => render(<NodeView nodeKey="main/0" store={store} />, root));
+    const input = root.querySelector<HTMLInputElement>("input[type=range]")!;
+    const seen: string[] = [];
+    const onWindow = (e: KeyboardEvent) => seen.push(`${e.type} ${e.key}`);
+    window.addEventListener("keydown", onWindow);
+    window.addEventListener("keyup", onWindow);
+    try {
+      for (const key of ["ArrowRight", "Home", "a"]) {
+        act(() => {
+          input.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+          input.dispatchEvent(new KeyboardEvent("keyup", { key, bubbles: true }));
+        });
+      }
+    } finally {
+      window.removeEventListener("keydown", onWindow);
+      window.removeEventListener("keyup", onWindow);
+    }
+    expect(seen).toEqual(["keydown a", "keyup a"]);
+  });
+
   it("moves one thumb of a range slider", () => {
     const { store, sent } = recordingStore();
     upsert(store, 1, ["main", 0], "slider", {

@@ -121,6 +121,20 @@ describe("VsCodeTransport", () => {
     expect(api.state).toEqual({ script: "/w/app.py", widgets: { slider: 2 } });
   });
 
+  it("posts a view of a bigger buffer as bytes of its own (VS Code would send the whole buffer)", () => {
+    const api = fakeApi();
+    const transport = new VsCodeTransport(api, hello);
+    transport.onStatus(() => undefined);
+    fromExtension({ type: "status", status: "connected" });
+    api.posted.length = 0;
+    const work = new Uint8Array(2048);
+    work.set([7, 8, 9], 100);
+    transport.send(work.subarray(100, 103));
+    const posted = api.posted[0] as { bytes: Uint8Array };
+    expect(posted.bytes).toEqual(Uint8Array.from([7, 8, 9]));
+    expect(posted.bytes.buffer.byteLength).toBe(3);
+  });
+
   it("reports a problem until the next connection", () => {
     const transport = new VsCodeTransport(fakeApi(), hello);
     fromExtension({ type: "problem", message: "No sidepane", detail: "Install it" });

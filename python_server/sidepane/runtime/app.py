@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sidepane.protocol.writer import Sink
+from sidepane.runtime import exit_guard
 from sidepane.runtime.module_reloader import ModuleReloader
 from sidepane.runtime.script_cache import ScriptCache
 from sidepane.runtime.session import AppSession
@@ -18,6 +19,7 @@ class App:
     def __init__(
         self, script_path: str | os.PathLike[str], script_args: Sequence[str] = ()
     ) -> None:
+        exit_guard.install()
         self.script_path = os.path.abspath(os.fspath(script_path))
         self.script_dir = os.path.dirname(self.script_path)
         self.script_args = list(script_args)

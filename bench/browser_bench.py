@@ -40,19 +40,11 @@ from browser_servers import BenchError, Server, Side, free_port  # noqa: E402
 from streamlit_env import streamlit_python  # noqa: E402
 
 sys.path.insert(0, str(HERE.parent / "tests" / "e2e"))
+from chromium import chromium_missing, launch_chromium  # noqa: E402
 from dap_client import DapClient  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Loopback only: any host name fails to resolve (the servers are reached by IP).
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+# Loopback only: any host name fails to resolve (the servers are reached by IP).
+LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 VIEWPORT = {"width": 1280, "height": 900}
 
 SEED = "x = st.slider('x')\nst.write(x, 'squared is', x * x)\n"
@@ -294,12 +286,13 @@ def main() -> int:
         print("streamlit could not be installed: its column is n/a", file=sys.stderr)
     else:
         sides.append(Side("streamlit", str(st_python), "streamlit"))
-    if not Path(CHROMIUM).exists():
-        print(f"no Chromium at {CHROMIUM}: skipping the browser benchmark", file=sys.stderr)
+    missing = chromium_missing()
+    if missing:
+        print(f"{missing}; skipping the browser benchmark", file=sys.stderr)
         return 0
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="browser-bench-") as folder, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p, [LOOPBACK_ONLY])
         version = browser.version
         try:
             bench = Bench(browser, Path(folder), verbose)

@@ -56,15 +56,16 @@ from playwright.sync_api import Browser, Frame, sync_playwright
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "e2e" / "vscode"))
+sys.path.insert(0, str(HERE.parent / "tests" / "e2e"))
 
 from browser_probes import wait_for  # noqa: E402
+from chromium import launch_chromium  # noqa: E402
 from vscode_harness import (  # noqa: E402
     SEED,
     VSIX,
     CodeServer,
     Workbench,
     code_server_launcher,
-    launch_chromium,
     sigterm_unwinds,
 )
 from vscode_hops import WEBSOCKET_PROBE, Press, read_hops, report  # noqa: E402

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -13,18 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chromium import chromium_missing, launch_chromium
 from playwright.sync_api import Browser, Page, sync_playwright
 
-CHROMIUM = os.environ.get("SIDEPANE_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def free_port() -> int:
@@ -73,12 +64,11 @@ class Server:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: `make test` installs it (apt-get install chromium)"
-        )
+    missing = chromium_missing()
+    if missing:
+        pytest.fail(missing)
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = launch_chromium(p)
         yield b
         b.close()
 

@@ -37,22 +37,12 @@ from playwright.sync_api import (
     ConsoleMessage,
     Frame,
     Page,
-    Playwright,
 )
 
 REPO = Path(__file__).resolve().parents[3]
 VSIX = REPO / "dist" / "sidepane.vsix"
 INSTALL_SCRIPT = Path(__file__).resolve().parent / "install_code_server.sh"
 SCREENSHOTS = REPO / "tests" / "e2e" / "screenshots"
-CHROMIUM = os.environ.get("SIDEPANE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1400, "height": 900}
 
 SEED = "import sidepane as st\nx = st.slider('x')\nst.write(x, 'squared is', x * x)\n"
@@ -430,12 +420,6 @@ def poll(
         if time.monotonic() > deadline:
             raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}")
         sleep(every)
-
-
-def launch_chromium(p: Playwright) -> Browser:
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
-    return p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 _WEBVIEW_URL = re.compile(r"webview|vscode-resource|vscode-cdn|fake\.html")

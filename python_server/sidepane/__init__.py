@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sidepane import column_config as column_config
+from sidepane import typing as typing
 from sidepane.caching.data_resource import cache_data, cache_resource
 from sidepane.caching.legacy import cache
 from sidepane.elements.delta_generator import DeltaGenerator, main_dg, sidebar_dg

@@ -89,9 +89,9 @@ st.table(df)
     assert props["height"] == 300 and props["width"] == 200
     assert len(at.table) == 1 and at.table[0].value.equals(at.dataframe[0].value)
     at = AppTest.from_string(
-        "import streamlit as st\nst.dataframe({'a': [1]}, on_select='rerun')"
+        "import streamlit as st\nst.dataframe({'a': [1]}, on_select='bogus')"
     ).run()
-    assert "not supported" in at.exception[0].value
+    assert "Invalid `on_select` value" in at.exception[0].value
 
 
 @pytest.mark.parametrize(

@@ -764,7 +764,8 @@ def MarkdownColumn(
     alignment: ContentAlignment | None = None,
     default: str | None = None,
 ) -> ColumnConfig:
-    """Show a column of Markdown text (shown as plain text in the cells)."""
+    """Show a column of Markdown text: plain text in the cells; clicking a cell (or Enter on
+    it) shows its text rendered as Markdown in a popup."""
     return _base(
         label,
         width,
@@ -823,10 +824,12 @@ def ButtonColumn(
     kwargs: dict[str, Any] | None = None,
     key: str | None = None,
 ) -> ButtonColumnResult | ColumnConfig:
-    """Show each cell's text as a button label ("primary", "secondary" or "tertiary" `type`).
+    """Show each cell's text as a button label ("primary", "secondary" or "tertiary" `type`);
+    a cell holding a list shows one button per item.
 
-    Clicks need a `key` (with `on_click`, `args`, `kwargs`); Sidepane shows the buttons but does
-    not report clicks yet.
+    Clicks need a `key`: a click reruns the app once with `st.session_state[key]` set to a
+    `ButtonColumnClickState` (`.row`: the row's position in the data, `.label`: the button's
+    text), after calling `on_click(*args, **kwargs)`; on later reruns it is None.
     """
     config = _base(
         label,

@@ -127,7 +127,9 @@ def prepare_structured(df: pd.DataFrame, config: WireConfig, index_columns: int)
             if kind is None:
                 continue
             config.setdefault(f"_pos:{wire_position}", {})["type"] = kind
-        if kind not in STRUCTURED_TYPES:
+        if kind not in STRUCTURED_TYPES and not (kind == "button" and _has_lists(series)):
+            # Button cells are labels; a column with label lists travels as JSON like a list
+            # column (a text column is left alone: no per-row work for a million labels).
             continue
         if out is df:
             out = df.copy(deep=False)
@@ -157,6 +159,14 @@ def _sniff(series: pd.Series) -> str | None:
             return "list"
         return None
     return None
+
+
+def _has_lists(series: pd.Series) -> bool:
+    """Whether the first rows hold a list (a button cell with several labels)."""
+    return any(
+        isinstance(v, (list, tuple)) or type(v).__name__ == "ndarray"
+        for v in series.iloc[:_SNIFF_ROWS].tolist()
+    )
 
 
 def _json_cells(series: pd.Series) -> list[str | None]:

@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from textwrap import dedent
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
+from sidepane.column_config import ButtonColumnResult
+from sidepane.column_config.selection import (
+    ROW_MODES,
+    SelectionSpace,
+    incompatible,
+    selection_modes,
+    selection_to_wire,
+)
+from sidepane.column_config.state import click_from_wire, click_to_wire
 from sidepane.column_config.wire import WireConfig, prepare_structured, wire_column_config
-from sidepane.elements.arguments import type_error, value_error
-from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.arguments import resolve_callback, type_error, value_error
+from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id, to_key
+from sidepane.elements.widgets.buttons import check_not_written
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload, encode_dataframe, to_dataframe
 from sidepane.runtime.context import get_run_context
+from sidepane.runtime.widgets import WidgetSpec
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+    from sidepane.column_config.state import DataframeState
 
 _DELTA_COLORS = (
     "normal",
@@ -88,6 +101,19 @@ def _encode_with_config(
     return props, payloads, config
 
 
+def _button_columns(
+    column_config: Mapping[Any, Any] | None,
+) -> list[tuple[str, ButtonColumnResult]]:
+    """The button columns that report clicks (those given a `key`), by `column_config` key."""
+    if not column_config:
+        return []
+    return [
+        (f"_pos:{name}" if isinstance(name, int) else str(name), value)
+        for name, value in column_config.items()
+        if isinstance(value, ButtonColumnResult)
+    ]
+
+
 def _number_text(value: object, parameter: str) -> str:
     if isinstance(value, numbers.Number):
         return str(value)
@@ -129,6 +155,48 @@ def _delta_color(delta_color: str, direction: str) -> str:
 
 
 class DataMixin(DeltaGeneratorCore):
+    @overload
+    def dataframe(
+        self,
+        data: Any = None,
+        width: int | str = "stretch",
+        height: int | str = "auto",
+        *,
+        use_container_width: bool | None = None,
+        hide_index: bool | None = None,
+        column_order: Iterable[str] | None = None,
+        column_config: Mapping[Any, Any] | None = None,
+        key: str | int | None = None,
+        on_select: Literal["ignore"] = "ignore",
+        selection_mode: str | Iterable[str] = "multi-row",
+        selection_default: Any = None,
+        row_height: int | None = None,
+        placeholder: str | None = None,
+        lazy: bool | None = None,
+        alt: str | None = None,
+    ) -> Self: ...
+
+    @overload
+    def dataframe(
+        self,
+        data: Any = None,
+        width: int | str = "stretch",
+        height: int | str = "auto",
+        *,
+        use_container_width: bool | None = None,
+        hide_index: bool | None = None,
+        column_order: Iterable[str] | None = None,
+        column_config: Mapping[Any, Any] | None = None,
+        key: str | int | None = None,
+        on_select: Literal["rerun"] | Callable[..., Any],
+        selection_mode: str | Iterable[str] = "multi-row",
+        selection_default: Any = None,
+        row_height: int | None = None,
+        placeholder: str | None = None,
+        lazy: bool | None = None,
+        alt: str | None = None,
+    ) -> DataframeState: ...
+
     def dataframe(
         self,
         data: Any = None,
@@ -147,7 +215,7 @@ class DataMixin(DeltaGeneratorCore):
         placeholder: str | None = None,
         lazy: bool | None = None,
         alt: str | None = None,
-    ) -> Self:
+    ) -> Self | DataframeState:
         """Display a dataframe as an interactive table (sortable, scrollable, resizable).
 
         `data` may be a pandas DataFrame, Series, Styler or Index, a NumPy array, a dict of
@@ -155,22 +223,29 @@ class DataMixin(DeltaGeneratorCore):
         "content" or pixels; `height` is "auto", "content", "stretch" or pixels.
         `column_config` maps column names (or `"_index"`, or positions: 0 is the first index
         column) to a label, None (hide) or an `st.column_config.*Column(...)`.
+
+        With `on_select="rerun"` (or a callback) people can select rows, columns or cells
+        (`selection_mode`: "single-row", "single-row-required", "multi-row", "single-column",
+        "multi-column", "single-cell", "multi-cell", or a list of them); the call then returns
+        a `DataframeState`: `event.selection.rows` (positions in `data`), `.columns`, `.cells`.
         """
-        if on_select != "ignore":
-            if on_select != "rerun" and not callable(on_select):
-                raise value_error("on_select", ["'rerun'", "'ignore'", "a callable"])
-            raise SidepaneAPIException(
-                "Dataframe selections (`on_select`) are not supported by Sidepane yet. "
-                "Use `on_select='ignore'` (the default)."
+        if not (on_select in ("rerun", "ignore") or callable(on_select)):
+            raise value_error("on_select", ["'rerun'", "'ignore'", "a callback function"])
+        selecting = on_select != "ignore"
+        if selection_default is not None and not selecting:
+            raise incompatible(
+                "selection_default",
+                "on_select='ignore'",
+                explanation="Set `on_select` to `'rerun'` or a callback to use "
+                "`selection_default`.",
             )
-        if selection_default is not None:
-            raise SidepaneAPIException(
-                "`selection_default` can't be used with `on_select='ignore'`. Set `on_select` "
-                "to `'rerun'` or a callback to use `selection_default`."
-            )
+        modes = selection_modes(selection_mode) if selecting else frozenset()
         width = resolve_width(width, use_container_width)
         check_height(height, ("auto", "content", "stretch"))
         props, payloads, config = _encode_with_config(data, column_config)
+        button_columns = _button_columns(column_config)
+        if button_columns:
+            props["buttons"] = self._register_button_columns(button_columns)
         props["use_container_width"] = width == "stretch"
         if width != "stretch":
             props["width"] = width
@@ -186,9 +261,131 @@ class DataMixin(DeltaGeneratorCore):
             props["row_height"] = row_height
         if placeholder is not None:
             props["placeholder"] = placeholder
+        if selecting:
+            state = self._selection_widget(
+                props,
+                modes,
+                key=key,
+                on_select=None if isinstance(on_select, str) else on_select,
+                selection_default=selection_default,
+                identity={
+                    "width": width,
+                    "height": height,
+                    "use_container_width": use_container_width,
+                    "column_order": props.get("column_order"),
+                    "column_config": config,
+                    "row_height": row_height,
+                    "placeholder": placeholder,
+                },
+            )
+            send_payloads(payloads, "column")
+            return state
         handle = self._enqueue("dataframe", props)
         send_payloads(payloads, "column")
         return handle
+
+    def _selection_widget(
+        self,
+        props: dict[str, Any],
+        modes: frozenset[str],
+        *,
+        key: str | int | None,
+        on_select: Callable[..., Any] | None,
+        selection_default: Any,
+        identity: dict[str, Any],
+    ) -> DataframeState:
+        """Draw the dataframe as a widget whose value is its selection (a `DataframeState`)."""
+        space = SelectionSpace(
+            int(props["rows"]), [str(c["name"]) for c in props["columns"]], modes
+        )
+        if (
+            props.get("hide_index") is None
+            and modes & ROW_MODES
+            and [c["kind"] for c in props["index"]] == ["r"]
+        ):
+            # As Streamlit: a RangeIndex is hidden when rows can be selected (checkboxes instead).
+            props["hide_index"] = True
+        default = space.from_script(selection_default) if selection_default is not None else None
+        default_wire = None if default is None else selection_to_wire(default)
+        if default is None:
+            default = space.state([], [], [])
+        props["selection_mode"] = sorted(modes)
+        # The data's identity is its batches' hashes (and a RangeIndex's start / step).
+        data_identity = repr((props["index"], props["columns"]))
+        value = self._widget(
+            "dataframe",
+            label="",
+            key=key,
+            identity={
+                "data": data_identity,
+                **identity,
+                "selection_mode": tuple(sorted(modes)),
+                "is_selection_activated": True,
+                "selection_default": default_wire,
+            },
+            key_identity=frozenset({"selection_mode", "is_selection_activated"}),
+            props=props,
+            default=default,
+            deserialize=space.from_wire,
+            serialize=lambda v: selection_to_wire(space.from_script(v)),
+            on_change=on_select,
+            args=None,
+            kwargs=None,
+            disabled=False,
+            label_visibility="visible",
+            help=None,
+        )
+        # A value the script set is a plain dict until a viewer sends one: check it each run
+        # (session_state keeps what the script set, as in Streamlit).
+        state: DataframeState = space.from_script(value)
+        return state
+
+    def _register_button_columns(
+        self, columns: list[tuple[str, ButtonColumnResult]]
+    ) -> dict[str, str]:
+        """Register each keyed button column as a trigger widget of its own (it draws nothing:
+        the dataframe's cells are its buttons); return `{column key: widget id}`."""
+        ctx = get_run_context()
+        if ctx is None:
+            return {}
+        form_id = self._current_form_id()
+        root = self._root_name()
+        session = ctx.session
+        ids: dict[str, str] = {}
+        for column, result in columns:
+            on_click, _ = resolve_callback(result.on_click, (), "on_click")
+            key = to_key(result.key)
+            if form_id is not None and on_click is not None:
+                raise SidepaneAPIException(
+                    "Within a form, callbacks can only be defined on `st.form_submit_button`. "
+                    "Defining callbacks on other widgets inside a form is not allowed."
+                )
+            check_not_written(key)
+            widget_id = compute_widget_id(
+                "dataframe_button",
+                user_key=key,
+                identity={},
+                key_identity=True,
+                form_id=form_id,
+                root=root,
+            )
+            ctx.register_widget_id(widget_id, "dataframe_button", key)
+            spec = WidgetSpec(
+                id=widget_id,
+                kind="dataframe_button",
+                key=key,
+                default=None,
+                deserialize=click_from_wire,
+                serialize=click_to_wire,
+                form_id=form_id,
+                on_change=on_click,
+                args=tuple(result.args or ()),
+                kwargs=dict(result.kwargs or {}),
+                trigger=True,
+            )
+            session.widgets.register(spec, session.session_state.user)
+            ids[column] = widget_id
+        return ids
 
     def table(
         self,

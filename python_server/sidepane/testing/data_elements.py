@@ -33,6 +33,49 @@ class Dataframe(Element):
     def editing_mode(self) -> str:
         return "read_only"
 
+    def click_button(self, column: str | int, row: int, label: str | None = None) -> Dataframe:
+        """Click the button in `column` (a name, or a position counting index columns first)
+        at `row` (a position in the data as given to `st.dataframe`) on the next `run()`.
+
+        `label` is the clicked button's text; by default the cell's (first) label. Streamlit's
+        AppTest has no way to click a `ButtonColumn`; this is Sidepane's.
+        """
+        key = f"_pos:{column}" if isinstance(column, int) else str(column)
+        buttons: dict[str, str] = self.node.props.get("buttons", {})
+        widget_id = buttons.get(key)
+        if widget_id is None:
+            raise ValueError(
+                f"Column {column!r} has no clickable buttons: give its "
+                "`st.column_config.ButtonColumn` a `key`."
+            )
+        if label is None:
+            label = self._cell_label(key, row)
+        self.root._set_widget_wire(widget_id, {"row": row, "label": label})
+        return self
+
+    def _cell_label(self, key: str, row: int) -> str:
+        import json
+
+        df = self.value
+        if key.startswith("_pos:"):
+            position = int(key[5:])
+            levels = df.index.nlevels
+            if position < levels:
+                value = df.index.get_level_values(position)[row]
+            else:
+                value = df.iloc[row, position - levels]
+        else:
+            value = df[key].iloc[row]
+        text = "" if value is None else str(value)
+        if text.startswith("["):
+            try:
+                items = json.loads(text)
+            except ValueError:
+                items = None
+            if isinstance(items, list):
+                return str(items[0]) if items else ""
+        return text
+
 
 @register
 class Table(Dataframe):

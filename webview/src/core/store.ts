@@ -446,6 +446,10 @@ export class Store implements ViewerStore, RunInfo {
     this.notify(node.key);
   }
 
+  sendTrigger(id: string, value: unknown): void {
+    this.sendWidget(id, value, {});
+  }
+
   submitForm(formId: string, buttonNode: TreeNode): void {
     const id = buttonNode.props.id;
     if (typeof id !== "string") return;

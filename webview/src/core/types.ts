@@ -135,6 +135,11 @@ export interface ViewerStore {
   widgetValue(node: TreeNode): unknown;
   /** The person changed a widget: show it at once and send widget_value (unless deferred). */
   setWidgetValue(node: TreeNode, value: unknown, options?: { send?: boolean }): void;
+  /**
+   * Send a trigger value for a widget that has no node of its own (a dataframe's button
+   * column): one widget_value, carrying any deferred values along, as a button's click does.
+   */
+  sendTrigger?(id: string, value: unknown): void;
   /** A form's submit button was clicked: send it with the form's held field values. */
   submitForm(formId: string, buttonNode: TreeNode): void;
   /** Send a raw viewer frame (rerun, stop, upload). */

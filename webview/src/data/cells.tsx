@@ -36,6 +36,16 @@ export interface CellRenderer {
 /** "grid" infers types from the data as Streamlit's dataframe does; "table" shows plain text. */
 export type RenderMode = "grid" | "table";
 
+/** What a column's cells may do besides showing a value (the grid gives these; tables none). */
+export interface CellActions {
+  /** The button labelled `label` in data row `row` was clicked; absent: buttons only show. */
+  click?: (row: number, label: string) => void;
+  /** The dataframe's widgets are disabled: buttons show but cannot be pressed. */
+  disabled?: boolean;
+  /** Show a markdown cell's text, rendered, in an overlay anchored to the cell. */
+  openMarkdown?: (text: string, anchor: HTMLElement) => void;
+}
+
 const INTEGER_KINDS = new Set(["i", "u", "r"]);
 
 /** The type a column shows as when its config names none. */
@@ -48,10 +58,11 @@ export function cellRenderer(
   reader: ColumnReader,
   settings: ColumnSettings,
   mode: RenderMode = "grid",
+  actions: CellActions = {},
 ): CellRenderer {
   const type = settings.type ?? inferredType(reader, mode);
   const make = RENDERERS[type] ?? textRenderer;
-  const { render, align, numeric } = make(reader, settings);
+  const { render, align, numeric } = make(reader, settings, actions);
   return { type, render, numeric, align: settings.alignment ?? align };
 }
 
@@ -60,7 +71,7 @@ interface Parts {
   align: Alignment;
   numeric: boolean;
 }
-type Factory = (reader: ColumnReader, s: ColumnSettings) => Parts;
+type Factory = (reader: ColumnReader, s: ColumnSettings, actions: CellActions) => Parts;
 
 // ---- text-like ----
 
@@ -417,9 +428,36 @@ function jsonRenderer(reader: ColumnReader): Parts {
   };
 }
 
-function buttonRenderer(reader: ColumnReader, s: ColumnSettings): Parts {
+const LEADING_ICON = /^(:material\/[a-z0-9_]+:)\s*(.*)$/s;
+
+/** A button label, with a leading `:material/name:` drawn as its icon (as Streamlit does). */
+function buttonLabel(label: string): ComponentChild {
+  const m = LEADING_ICON.exec(label);
+  if (m === null) return label;
+  const rest = m[2] ?? "";
+  return (
+    <>
+      <Icon icon={m[1] ?? ""} />
+      {rest !== "" && <span class="sp-df-button-text">{rest}</span>}
+    </>
+  );
+}
+
+/** An icon-only label's accessible name (the icon's name); undefined for text labels. */
+function iconOnlyName(label: string): string | undefined {
+  const m = LEADING_ICON.exec(label);
+  return m === null || (m[2] ?? "") !== "" ? undefined : (m[1] ?? "").slice(10, -1);
+}
+
+/**
+ * Button cells: one button per label (a list cell has several). With a `click` action they are
+ * real buttons (focusable, Enter / Space press them) that report the data row and the label.
+ */
+function buttonRenderer(reader: ColumnReader, s: ColumnSettings, actions: CellActions): Parts {
   const list = rowCache(parseList);
   const cls = `sp-df-button sp-df-button-${s.button_type ?? "secondary"}`;
+  const click = actions.click;
+  const disabled = actions.disabled === true;
   return {
     align: "center",
     numeric: false,
@@ -429,11 +467,64 @@ function buttonRenderer(reader: ColumnReader, s: ColumnSettings): Parts {
       const labels = text.trim().startsWith("[") ? list(text, row).map(itemText) : [text];
       return (
         <span class="sp-df-buttons">
-          {labels.slice(0, MAX_CHIPS).map((label, i) => (
-            <span class={cls} key={i}>
-              {label}
-            </span>
-          ))}
+          {labels.slice(0, MAX_CHIPS).map((label, i) =>
+            click === undefined ? (
+              <span class={cls} key={i}>
+                {buttonLabel(label)}
+              </span>
+            ) : (
+              <button
+                type="button"
+                class={`${cls} sp-df-button-live`}
+                key={i}
+                disabled={disabled}
+                aria-label={iconOnlyName(label)}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  click(row, label);
+                }}
+              >
+                {buttonLabel(label)}
+              </button>
+            ),
+          )}
+        </span>
+      );
+    },
+  };
+}
+
+/**
+ * Markdown cells show their text plainly; clicking one (or Enter / Space on it) opens the text
+ * rendered as markdown in an overlay, when the grid offers one.
+ */
+function markdownRenderer(reader: ColumnReader, _s: ColumnSettings, actions: CellActions): Parts {
+  const open = actions.openMarkdown;
+  if (open === undefined) return textRenderer(reader);
+  return {
+    align: "left",
+    numeric: false,
+    render: (row) => {
+      const text = reader.text(row);
+      if (typeof text !== "string") return text;
+      const show = (e: Event): void => {
+        e.stopPropagation();
+        open(text, e.currentTarget as HTMLElement);
+      };
+      return (
+        <span
+          class="sp-df-md"
+          role="button"
+          tabIndex={0}
+          aria-haspopup="dialog"
+          onClick={show}
+          onKeyDown={(e) => {
+            if (e.key !== "Enter" && e.key !== " ") return;
+            e.preventDefault();
+            show(e);
+          }}
+        >
+          {text}
         </span>
       );
     },
@@ -765,7 +856,7 @@ function dateRenderer(kind: DateKind): Factory {
 const RENDERERS: Partial<Record<ColumnType | "default", Factory>> = {
   default: textRenderer,
   text: textRenderer,
-  markdown: textRenderer,
+  markdown: markdownRenderer,
   object: textRenderer,
   number: numberRenderer,
   checkbox: checkboxRenderer,

@@ -2,12 +2,28 @@
 // a spacer gives the scrollbar the frame's full height, so a million rows scroll like ten.
 // Columns sort by a permutation (sort.ts) and resize by dragging a header's right edge.
 
-import { useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
-import type { ElementProps, Props, ViewerStore } from "../core/types";
+import type { ElementProps, Props, TreeNode, ViewerStore } from "../core/types";
 import { parseTable, tableHashes, type TableMeta } from "./columns";
 import { useElementWidth, useNodeProps, usePayloads } from "./hooks";
-import { columnWindow, gridColumns, rowWindow, type GridColumn } from "./layout";
+import "./interaction.css";
+import { columnWindow, gridColumns, rowWindow, type GridColumn, type GridEvents } from "./layout";
+import { MarkdownOverlay, type MarkdownPopup } from "./markdownOverlay";
+import {
+  cellKey,
+  cleared,
+  EMPTY,
+  extendOf,
+  isEmpty,
+  parseModes,
+  parseSelection,
+  pressCell,
+  pressColumn,
+  pressRow,
+  toWire,
+  type Selection,
+} from "./selection";
 import { columnSortKeys, sortPermutation, type SortDirection } from "./sort";
 import { StaticTable } from "./table";
 
@@ -15,6 +31,8 @@ export const ROW_HEIGHT = 35;
 const HEADER_HEIGHT = 35;
 const AUTO_ROWS = 10;
 const MIN_COLUMN_WIDTH = 40;
+/** The row checkboxes' column, when rows can be selected. */
+const SELECT_WIDTH = 36;
 
 interface SortState {
   key: string;
@@ -55,19 +73,45 @@ function Cell({
   row,
   width,
   left,
+  selected,
+  onPress,
 }: {
   column: GridColumn;
   row: number;
   width: number;
   left?: number;
+  /** Part of the selection: a selected cell, in a selected column, or neither (undefined when
+   * it cannot be selected). */
+  selected?: "cell" | "column" | false;
+  /** Selects the cell (cell selection modes): a click, or Enter / Space when focused. */
+  onPress?: (e: MouseEvent | KeyboardEvent) => void;
 }): JSX.Element {
   const content = column.renderer.render(row);
   const style: JSX.CSSProperties = { width: `${width}px` };
   if (left !== undefined) style.left = `${left}px`;
   return (
     <div
-      class={cellClass(column, content === undefined)}
+      class={
+        cellClass(column, content === undefined) +
+        (selected === "cell"
+          ? " sp-df-selected"
+          : selected === "column"
+            ? " sp-df-col-selected"
+            : "")
+      }
       role={column.index ? "rowheader" : "gridcell"}
+      aria-selected={selected === undefined ? undefined : selected !== false}
+      tabIndex={onPress === undefined ? undefined : 0}
+      onClick={onPress}
+      onKeyDown={
+        onPress === undefined
+          ? undefined
+          : (e) => {
+              if (e.target !== e.currentTarget || (e.key !== "Enter" && e.key !== " ")) return;
+              e.preventDefault();
+              onPress(e);
+            }
+      }
       style={style}
     >
       {content === undefined ? (
@@ -89,6 +133,9 @@ interface HeaderCellProps {
   waiting: boolean;
   onSort: () => void;
   onResize: (width: number) => void;
+  /** Column selection: whether this column is selected, and how a press selects it. */
+  selected?: boolean;
+  onSelect?: (e: MouseEvent | KeyboardEvent) => void;
 }
 
 function HeaderCell({
@@ -99,6 +146,8 @@ function HeaderCell({
   waiting,
   onSort,
   onResize,
+  selected,
+  onSelect,
 }: HeaderCellProps): JSX.Element {
   const startResize = (e: PointerEvent): void => {
     e.preventDefault();
@@ -127,20 +176,47 @@ function HeaderCell({
         (column.renderer.align === "right" ? " sp-df-num" : "") +
         (column.renderer.align === "center" ? " sp-df-al-center" : "") +
         (column.pinned ? " sp-df-pinned" : "") +
-        (column.help !== undefined ? " sp-df-has-help" : "")
+        (column.help !== undefined ? " sp-df-has-help" : "") +
+        (selected ? " sp-df-selected" : "")
       }
       role="columnheader"
       aria-sort={ariaSort}
+      aria-selected={onSelect === undefined ? undefined : selected === true}
       title={column.help ?? `${column.label} (${column.dtype})`}
       style={style}
-      onClick={onSort}
+      tabIndex={onSelect === undefined ? undefined : 0}
+      // With column selection a press selects the column; sorting moves to its own button.
+      onClick={onSelect ?? onSort}
+      onKeyDown={
+        onSelect === undefined
+          ? undefined
+          : (e) => {
+              if (e.target !== e.currentTarget || (e.key !== "Enter" && e.key !== " ")) return;
+              e.preventDefault();
+              onSelect(e);
+            }
+      }
     >
       <span class="sp-df-label">{column.label}</span>
       {column.reader.meta.kind !== "r" && <span class="sp-df-dtype">{column.dtype}</span>}
-      {sort !== undefined && (
-        <span class="sp-df-sort" aria-hidden="true">
-          {waiting ? "…" : sort === "asc" ? "↑" : "↓"}
-        </span>
+      {onSelect !== undefined ? (
+        <button
+          type="button"
+          class="sp-df-sortbtn"
+          aria-label={`Sort by ${column.label}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            onSort();
+          }}
+        >
+          {sort === undefined ? "⇅" : waiting ? "…" : sort === "asc" ? "↑" : "↓"}
+        </button>
+      ) : (
+        sort !== undefined && (
+          <span class="sp-df-sort" aria-hidden="true">
+            {waiting ? "…" : sort === "asc" ? "↑" : "↓"}
+          </span>
+        )
       )}
       <span
         class="sp-df-resize"
@@ -158,24 +234,37 @@ function nextSort(current: SortState | null, key: string): SortState | null {
 }
 
 interface GridProps {
+  node: TreeNode;
   props: Props;
   table: TableMeta;
   store: ViewerStore;
   tick: number;
 }
 
-function Grid({ props, table, store, tick }: GridProps): JSX.Element {
+function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, left: 0 });
   const [sort, setSort] = useState<SortState | null>(null);
   const [resized, setResized] = useState<Record<string, number>>({});
+  const [popup, setPopup] = useState<MarkdownPopup | null>(null);
+  const closePopup = useCallback(() => setPopup(null), []);
   const containerWidth = useElementWidth(scroller);
   const rowHeight =
     typeof props.row_height === "number" && props.row_height > 0 ? props.row_height : ROW_HEIGHT;
 
+  const disabled = props.disabled === true;
+  const events = useMemo(
+    (): GridEvents => ({
+      // A click is a trigger of the button column's own widget (docs/protocol.md, `buttons`).
+      click: (id, row, label) => store.sendTrigger?.(id, { row, label }),
+      disabled,
+      openMarkdown: (text, anchor) => setPopup({ text, anchor }),
+    }),
+    [store, disabled],
+  );
   const columns = useMemo(
-    () => gridColumns(props, table, (h) => store.getPayload(h)),
-    [props, table, store],
+    () => gridColumns(props, table, (h) => store.getPayload(h), "grid", events),
+    [props, table, store, events],
   );
   const sortColumn = sort === null ? undefined : columns.find((c) => c.key === sort.key);
   // Recomputed when the sorted column's data completes (`tick`), not on every scroll.
@@ -195,13 +284,32 @@ function Grid({ props, table, store, tick }: GridProps): JSX.Element {
     const extra = (containerWidth - 2 - natural) / dataCount;
     widths = widths.map((w, i) => (columns[i]?.pinned === true ? w : w + extra));
   }
-  const totalWidth = widths.reduce((a, b) => a + b, 0);
+
+  // ---- selection (docs/protocol.md, "Dataframe selections") ----
+  const modes = useMemo(() => parseModes(props.selection_mode), [props.selection_mode]);
+  const selection: Selection = modes === null ? EMPTY : parseSelection(store.widgetValue(node));
+  const selectedRows = new Set(selection.rows);
+  const selectedColumns = new Set(selection.columns);
+  const selectedCells = new Set(selection.cells.map(([r, c]) => cellKey(r, c)));
+  // Display positions last pressed, for Shift ranges (rows, data columns, cells).
+  const anchors = useRef<{
+    row: number | null;
+    column: number | null;
+    cell: [number, number] | null;
+  }>({ row: null, column: null, cell: null });
+  const commit = (next: Selection): void => store.setWidgetValue(node, toWire(next));
+  const rowAt = (i: number): number => (permutation === null ? i : (permutation[i] ?? i));
+  const dataColumns = columns.filter((c) => !c.index);
+  const columnAt = (i: number): string => dataColumns[i]?.reader.meta.name ?? "";
+  const selectWidth = modes?.row ? SELECT_WIDTH : 0;
+
+  const totalWidth = widths.reduce((a, b) => a + b, 0) + selectWidth;
 
   const sized = columns.map((c, i) => ({ c, w: widths[i] ?? c.width }));
   const pinned = sized.filter((x) => x.c.pinned);
   const free = sized.filter((x) => !x.c.pinned);
   const pinnedLefts: number[] = [];
-  let pinnedWidth = 0;
+  let pinnedWidth = selectWidth;
   for (const p of pinned) {
     pinnedLefts.push(pinnedWidth);
     pinnedWidth += p.w;
@@ -224,6 +332,8 @@ function Grid({ props, table, store, tick }: GridProps): JSX.Element {
   const onScroll = (e: Event): void => {
     const el = e.currentTarget as HTMLDivElement;
     setScroll({ top: el.scrollTop, left: el.scrollLeft });
+    // The popup is anchored to a cell that scrolling moves (or recycles for another row).
+    if (popup !== null) setPopup(null);
   };
   const onKeyDown = (e: KeyboardEvent): void => {
     const el = scroller.current;
@@ -241,6 +351,11 @@ function Grid({ props, table, store, tick }: GridProps): JSX.Element {
       ArrowRight: () => (el.scrollLeft += 40),
       ArrowLeft: () => (el.scrollLeft -= 40),
     };
+    if (e.key === "Escape" && modes !== null && !isEmpty(selection)) {
+      e.preventDefault();
+      commit(cleared(modes, table.rows));
+      return;
+    }
     const move = moves[e.key];
     if (move === undefined) return;
     e.preventDefault();
@@ -248,25 +363,79 @@ function Grid({ props, table, store, tick }: GridProps): JSX.Element {
     setScroll({ top: el.scrollTop, left: el.scrollLeft });
   };
 
+  const rowMode = modes?.row ?? null;
+  const cellMode = modes?.cell ?? null;
+  const columnMode = modes?.column ?? null;
+  const dataIndex = new Map(dataColumns.map((c, i) => [c.key, i]));
+  const cellFor = (c: GridColumn, w: number, r: number, row: number, left?: number) => {
+    const name = c.reader.meta.name;
+    const d = dataIndex.get(c.key);
+    const selectable = !c.index && (cellMode !== null || columnMode !== null);
+    const selected = !selectable
+      ? undefined
+      : selectedCells.has(cellKey(row, name))
+        ? "cell"
+        : selectedColumns.has(name)
+          ? "column"
+          : false;
+    const onPress =
+      cellMode === null || d === undefined
+        ? undefined
+        : (e: MouseEvent | KeyboardEvent): void => {
+            const extend = extendOf(e);
+            commit(
+              pressCell(selection, cellMode, r, d, rowAt, columnAt, extend, anchors.current.cell),
+            );
+            if (extend !== "range") anchors.current.cell = [r, d];
+          };
+    return (
+      <Cell
+        key={c.key}
+        column={c}
+        row={row}
+        width={w}
+        left={left}
+        selected={selected}
+        onPress={onPress}
+      />
+    );
+  };
   const rows: JSX.Element[] = [];
   for (let r = win.first; r < win.last; r++) {
-    const row = permutation === null ? r : (permutation[r] ?? r);
+    const row = rowAt(r);
+    const rowSelected = rowMode === null ? undefined : selectedRows.has(row);
     rows.push(
       // Keyed by slot, so scrolling reuses the same DOM rows and only their text changes.
       <div
-        class="sp-df-row"
+        class={"sp-df-row" + (rowSelected ? " sp-df-row-selected" : "")}
         role="row"
         aria-rowindex={r + 2}
+        aria-selected={rowSelected}
         key={r % 512}
         style={{ height: `${rowHeight}px`, width: `${totalWidth}px` }}
       >
-        {pinned.map((p, i) => (
-          <Cell key={p.c.key} column={p.c} row={row} width={p.w} left={pinnedLefts[i]} />
-        ))}
+        {rowMode !== null && (
+          <div
+            class="sp-df-cell sp-df-pinned sp-df-select"
+            role="gridcell"
+            style={{ width: `${SELECT_WIDTH}px`, left: "0px" }}
+          >
+            <input
+              type={rowMode === "multi" ? "checkbox" : "radio"}
+              checked={rowSelected === true}
+              aria-label={`Select row ${row}`}
+              onClick={(e) => {
+                e.preventDefault(); // the next frame draws the state
+                const extend = extendOf(e);
+                commit(pressRow(selection, rowMode, r, rowAt, extend, anchors.current.row));
+                if (extend !== "range") anchors.current.row = r;
+              }}
+            />
+          </div>
+        )}
+        {pinned.map((p, i) => cellFor(p.c, p.w, r, row, pinnedLefts[i]))}
         {cols.skipped > 0 && <div class="sp-df-gap" style={{ width: `${cols.skipped}px` }} />}
-        {shown.map((s) => (
-          <Cell key={s.c.key} column={s.c} row={row} width={s.w} />
-        ))}
+        {shown.map((x) => cellFor(x.c, x.w, r, row))}
       </div>,
     );
   }
@@ -281,8 +450,46 @@ function Grid({ props, table, store, tick }: GridProps): JSX.Element {
       waiting={sort?.key === c.key && permutation === null}
       onSort={() => setSort(nextSort(sort, c.key))}
       onResize={(width) => setResized((old) => ({ ...old, [c.key]: width }))}
+      selected={columnMode !== null && !c.index && selectedColumns.has(c.reader.meta.name)}
+      onSelect={
+        columnMode === null || c.index
+          ? undefined
+          : (e) => {
+              const d = dataIndex.get(c.key) ?? 0;
+              const extend = extendOf(e);
+              commit(
+                pressColumn(selection, columnMode, d, columnAt, extend, anchors.current.column),
+              );
+              if (extend !== "range") anchors.current.column = d;
+            }
+      }
     />
   );
+  const selectHeader =
+    rowMode === null ? null : (
+      <div
+        class="sp-df-head sp-df-pinned sp-df-select"
+        role="columnheader"
+        style={{ width: `${SELECT_WIDTH}px`, left: "0px" }}
+      >
+        {rowMode === "multi" && (
+          <input
+            type="checkbox"
+            aria-label={selection.rows.length > 0 ? "Clear row selection" : "Select all rows"}
+            checked={selection.rows.length > 0 && selection.rows.length === table.rows}
+            ref={(el) => {
+              if (el !== null)
+                el.indeterminate = selection.rows.length > 0 && selection.rows.length < table.rows;
+            }}
+            onClick={(e) => {
+              e.preventDefault();
+              const all = Array.from({ length: table.rows }, (_, i) => i);
+              commit({ ...selection, rows: selection.rows.length > 0 ? [] : all });
+            }}
+          />
+        )}
+      </div>
+    );
 
   const outer: JSX.CSSProperties = {};
   if (height === "stretch") outer.height = "100%";
@@ -290,9 +497,9 @@ function Grid({ props, table, store, tick }: GridProps): JSX.Element {
   if (typeof props.width === "number") outer.width = `${props.width}px`;
   else if (!stretch) outer.width = `min(100%, ${totalWidth + 2}px)`;
 
-  return (
+  const grid = (
     <div
-      class="sp-df"
+      class={modes === null ? "sp-df" : "sp-df sp-df-selectable"}
       ref={scroller}
       role="grid"
       tabIndex={0}
@@ -314,6 +521,7 @@ function Grid({ props, table, store, tick }: GridProps): JSX.Element {
             aria-rowindex={1}
             style={{ height: `${HEADER_HEIGHT}px`, width: `${totalWidth}px` }}
           >
+            {selectHeader}
             {pinned.map((p, i) => headerCell(p.c, p.w, pinnedLefts[i]))}
             {cols.skipped > 0 && <div class="sp-df-gap" style={{ width: `${cols.skipped}px` }} />}
             {shown.map((s) => headerCell(s.c, s.w))}
@@ -330,6 +538,42 @@ function Grid({ props, table, store, tick }: GridProps): JSX.Element {
       </div>
     </div>
   );
+  const count = selection.rows.length + selection.columns.length + selection.cells.length;
+  // Always a fragment, so opening the popup never remounts the grid (its scroll and focus).
+  return (
+    <>
+      {modes !== null && (
+        <div class="sp-df-selbar">
+          <span class="sp-df-selcount" aria-live="polite">
+            {selectionText(selection)}
+          </span>
+          <button
+            type="button"
+            class="sp-df-clear"
+            disabled={count === 0}
+            onClick={() => commit(cleared(modes, table.rows))}
+          >
+            Clear selection
+          </button>
+        </div>
+      )}
+      {grid}
+      {popup !== null && <MarkdownOverlay popup={popup} onClose={closePopup} />}
+    </>
+  );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** "2 rows, 1 column selected" (or nothing when the selection is empty). */
+function selectionText(s: Selection): string {
+  const parts: string[] = [];
+  if (s.rows.length > 0) parts.push(plural(s.rows.length, "row"));
+  if (s.columns.length > 0) parts.push(plural(s.columns.length, "column"));
+  if (s.cells.length > 0) parts.push(plural(s.cells.length, "cell"));
+  return parts.length === 0 ? "" : `${parts.join(", ")} selected`;
 }
 
 /** `dataframe` (and `st.table` when `table: true`). */
@@ -340,5 +584,5 @@ export function Dataframe({ node, store }: ElementProps): JSX.Element {
   const tick = usePayloads(store, hashes);
   if (props.table === true)
     return <StaticTable props={props} table={table} store={store} tick={tick} />;
-  return <Grid props={props} table={table} store={store} tick={tick} />;
+  return <Grid node={node} props={props} table={table} store={store} tick={tick} />;
 }

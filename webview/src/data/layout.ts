@@ -3,7 +3,7 @@
 // directly.
 
 import type { Props } from "../core/types";
-import { cellRenderer, type CellRenderer, type RenderMode } from "./cells";
+import { cellRenderer, type CellActions, type CellRenderer, type RenderMode } from "./cells";
 import { columnSettings, type ColumnSettings, type ColumnType } from "./columnConfig";
 import type { ColumnMeta, TableMeta } from "./columns";
 import { ColumnReader, type PayloadSource } from "./reader";
@@ -22,6 +22,25 @@ export interface GridColumn {
   width: number;
   /** The header's tooltip (`column_config` `help`). */
   help?: string;
+}
+
+/** What the grid's cells may do (docs/protocol.md, "Dataframe columns": `buttons`). */
+export interface GridEvents {
+  /** A button of the column whose clicks go to widget `widgetId` was clicked. */
+  click?: (widgetId: string, row: number, label: string) => void;
+  disabled?: boolean;
+  openMarkdown?: CellActions["openMarkdown"];
+}
+
+/** The widget id reporting the clicks of the button column at `name` / `position`, if any. */
+function buttonWidget(props: Props, name: string, position: number): string | undefined {
+  const buttons = props.buttons;
+  if (typeof buttons !== "object" || buttons === null) return undefined;
+  const all = buttons as Record<string, unknown>;
+  const byPosition = all[`_pos:${position}`];
+  if (typeof byPosition === "string") return byPosition;
+  const byName = Object.hasOwn(all, name) ? all[name] : undefined;
+  return typeof byName === "string" ? byName : undefined;
 }
 
 const NAMED_WIDTHS: Record<string, number> = { small: 75, medium: 200, large: 400 };
@@ -77,13 +96,29 @@ export function gridColumns(
   table: TableMeta,
   source: PayloadSource,
   mode: RenderMode = "grid",
+  events: GridEvents = {},
 ): GridColumn[] {
   const out: GridColumn[] = [];
   const indexCount = table.index.length;
-  const make = (column: ColumnMeta, key: string, index: boolean, s: ColumnSettings): GridColumn => {
+  const actionsFor = (name: string, position: number): CellActions => {
+    const actions: CellActions = { disabled: events.disabled === true };
+    if (events.openMarkdown !== undefined) actions.openMarkdown = events.openMarkdown;
+    const click = events.click;
+    const id = click === undefined ? undefined : buttonWidget(props, name, position);
+    if (click !== undefined && id !== undefined)
+      actions.click = (row, label) => click(id, row, label);
+    return actions;
+  };
+  const make = (
+    column: ColumnMeta,
+    key: string,
+    index: boolean,
+    s: ColumnSettings,
+    position: number,
+  ): GridColumn => {
     const label = s.label ?? column.name;
     const reader = new ColumnReader(column, table.rows, table.batch_rows, source);
-    const renderer = cellRenderer(reader, s, mode);
+    const renderer = cellRenderer(reader, s, mode, actionsFor(column.name, position));
     const made: GridColumn = {
       key,
       label,
@@ -101,7 +136,7 @@ export function gridColumns(
     const s = columnSettings(props, { name: c.name, position: i, index: true, indexCount });
     // `hide_index`, when given, wins over `_index`'s `hidden` (as in Streamlit).
     const hidden = typeof props.hide_index === "boolean" ? props.hide_index : s.hidden === true;
-    if (!hidden) out.push(make(c, `_index/${i}`, true, s));
+    if (!hidden) out.push(make(c, `_index/${i}`, true, s, i));
   });
   let data = table.columns.map((c, i) => ({ c, i }));
   const order = props.column_order;
@@ -117,7 +152,7 @@ export function gridColumns(
       indexCount,
     });
     if (s.hidden === true) continue;
-    out.push(make(c, `${i}`, false, s));
+    out.push(make(c, `${i}`, false, s, indexCount + i));
   }
   return [...out.filter((c) => c.pinned), ...out.filter((c) => !c.pinned)];
 }

@@ -46,7 +46,7 @@ def _check_icon_position(icon_position: str) -> None:
         raise value_error("icon_position", ["'left'", "'right'"])
 
 
-def _check_not_written(key: str | None) -> None:
+def check_not_written(key: str | None) -> None:
     """A button's state is read-only: a value put in session_state for its key is an error."""
     ctx = get_run_context()
     if key is None or ctx is None:
@@ -124,7 +124,7 @@ class ButtonMixin(DeltaGeneratorCore):
         props: dict[str, Any],
         allow_callback_in_form: bool = False,
     ) -> bool:
-        _check_not_written(key)
+        check_not_written(key)
         full: dict[str, Any] = {"kind": type, **props}
         if icon is not None:
             full["icon"] = icon

@@ -1,0 +1,11 @@
+"""Types of values Sidepane commands return or keep in session state, for annotations.
+
+As `streamlit.typing`: import them from here (`from sidepane.typing import ...`) rather than
+from the modules that define them.
+"""
+
+from __future__ import annotations
+
+from sidepane.column_config.state import ButtonColumnClickState, DataframeState
+
+__all__ = ["ButtonColumnClickState", "DataframeState"]

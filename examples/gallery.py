@@ -82,6 +82,31 @@ st.dataframe(
         "icon": st.column_config.ImageColumn("Icon", width="small"),
     },
 )
+
+
+def open_app() -> None:
+    click = st.session_state.open_app
+    st.toast(f"Opening {apps.iloc[click.row]['app']}")
+
+
+picked = st.dataframe(
+    apps[["app", "stars"]].assign(
+        notes=["**Plans** for the year", "Extras: `st_extras`", "Open _issues_"],
+        open=":material/open_in_new: Open",
+    ),
+    hide_index=True,
+    column_config={
+        "notes": st.column_config.MarkdownColumn("Notes"),
+        "open": st.column_config.ButtonColumn(
+            "", type="tertiary", on_click=open_app, key="open_app"
+        ),
+    },
+    on_select="rerun",
+    selection_mode="multi-row",
+    key="picked_apps",
+)
+chosen = [apps.iloc[row]["app"] for row in picked.selection.rows]
+st.caption(f"Selected: {', '.join(chosen) or 'none (tick rows to select them)'}")
 st.table(frame.head(3))
 left, right = st.columns(2)
 with left:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from pygls.io_ import StdinAsyncReader
 
-from sidepane.servers.lsp.pipe_reader import PipeReader, open_reader
+from sidepane.servers.lsp.pipe_reader import HEADER_LIMIT, PipeReader, open_reader
 
 
 @pytest.mark.asyncio
@@ -45,3 +46,23 @@ async def test_a_regular_file_is_read_through_threads(tmp_path: Path) -> None:
         reader = await open_reader(source, None)
         assert isinstance(reader, StdinAsyncReader)
         assert await reader.readline() == b"Content-Length: 2\r\n"
+
+
+@pytest.mark.asyncio
+async def test_a_header_line_past_the_limit_ends_the_input(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    read_fd, write_fd = os.pipe()
+    with os.fdopen(read_fd, "rb", buffering=0) as source:
+        reader = await open_reader(source, None)
+
+        def write() -> None:  # past the pipe's buffer: written while the reader reads
+            with os.fdopen(write_fd, "wb") as sink:
+                sink.write(b"X" * (HEADER_LIMIT + 10) + b"\r\n")
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        assert await reader.readline() == b""
+        source.close()
+        writer.join(5)
+    assert "not JSON-RPC" in caplog.text

@@ -8,11 +8,14 @@ Reading the pipe with the loop's own transport costs none.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
 from typing import BinaryIO, Protocol
 
 from pygls.io_ import StdinAsyncReader
+
+log = logging.getLogger("sidepane.lsp")
 
 # The longest header line accepted; bodies (read with readexactly) have no such limit.
 HEADER_LIMIT = 64 * 1024
@@ -36,6 +39,9 @@ class PipeReader:
         try:
             return await self._stream.readline()
         except ValueError:  # a header line past HEADER_LIMIT: no JSON-RPC peer sends one
+            log.error(
+                "The client sent a header line over %d bytes: not JSON-RPC; stopping.", HEADER_LIMIT
+            )
             return b""
 
     async def readexactly(self, n: int) -> bytes:

@@ -7,7 +7,7 @@
 // (a second client would take debugpy over from the first), and a server that goes away ends
 // the session with a word of why.
 
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import * as vscode from "vscode";
 import type { SidepaneDebugConfiguration } from "./debugConfig";
 import { debugAppConfig } from "./debugConfig";
@@ -30,6 +30,8 @@ export interface DebugPanels {
   /** Opens the preview beside the editor, or reveals it; the focus stays where it is. */
   show(script: string): void;
   rerun(script: string): void;
+  /** Run `script` with `args` from its next run; undefined: with sidepane.scriptArgs again. */
+  useArgs(script: string, args: string[] | undefined): void;
 }
 
 export interface DebugDeps {
@@ -55,6 +57,8 @@ interface LiveSession {
   request: string;
   /** `configurationDone` was answered: breakpoints are set. */
   configured: boolean;
+  /** The configuration's own args replace sidepane.scriptArgs while the session lasts. */
+  ownArgs: boolean;
 }
 
 export class DebugSessions
@@ -97,7 +101,7 @@ export class DebugSessions
     const program = typeof config.program === "string" ? resolve(config.program) : undefined;
     for (const other of [...this.live.values()]) {
       log.info(`Ending the debug session "${other.session.name}": one debugger at a time.`);
-      this.live.delete(other.session.id);
+      this.forget(other, false);
       await this.deps.stop(other.session);
     }
     await server.start();
@@ -110,7 +114,6 @@ export class DebugSessions
       throw new Error(`${why} (Sidepane: Show Server Log has the details.)`);
     }
     this.checkInterpreter(config.pythonPath, state.interpreter);
-    this.checkArgs(config.args);
     let endpoint: StartDebugResult;
     try {
       endpoint = await server.startDebug();
@@ -124,6 +127,7 @@ export class DebugSessions
       program,
       request: session.configuration.request,
       configured: false,
+      ownArgs: this.useOwnArgs(program, config.args),
     });
     log.info(
       `Debugging${program ? ` ${program}` : ""}: VS Code attaches to debugpy in the Sidepane server at ${endpoint.host}:${endpoint.port}.`,
@@ -143,7 +147,9 @@ export class DebugSessions
 
   /** VS Code ended a session (Stop, Disconnect, or the connection closed). */
   ended(session: vscode.DebugSession): void {
-    if (!this.live.delete(session.id)) return;
+    const live = this.live.get(session.id);
+    if (!live) return;
+    this.forget(live, true);
     this.deps.log.info(
       `The debug session "${session.name}" ended: detached, the app keeps running without a debugger.`,
     );
@@ -153,7 +159,7 @@ export class DebugSessions
   serverState(state: ServerState): void {
     if (state.kind === "running" || this.live.size === 0) return;
     const sessions = [...this.live.values()].map((s) => s.session);
-    this.live.clear();
+    for (const live of [...this.live.values()]) this.forget(live, false);
     for (const session of sessions) void this.deps.stop(session);
     const message =
       state.kind === "down"
@@ -175,14 +181,28 @@ export class DebugSessions
     else if (live.request === "launch") panels.rerun(program);
   }
 
-  /** The previews run scripts with `sidepane.scriptArgs`; other args asked for are mentioned. */
-  private checkArgs(args: unknown): void {
-    if (!Array.isArray(args)) return;
+  /**
+   * A configuration's `args` other than sidepane.scriptArgs: the preview runs the script with
+   * them while the session lasts. Whether it does.
+   */
+  private useOwnArgs(program: string | undefined, args: unknown): boolean {
+    if (!program || !Array.isArray(args)) return false;
+    const own = args.map(String);
     const setting = this.deps.scriptArgs();
-    if (sameArgs(args.map(String), setting)) return;
-    this.deps.log.warn(
-      `The debug configuration's args ${JSON.stringify(args)} are not used: the preview runs the script with sidepane.scriptArgs ${JSON.stringify(setting)}. Set that setting to change them.`,
+    if (sameArgs(own, setting)) return false;
+    this.deps.panels.useArgs(program, own);
+    this.deps.log.info(
+      `${basename(program)} runs with the debug configuration's args ${JSON.stringify(own)} while debugging, then with sidepane.scriptArgs ${JSON.stringify(setting)} again.`,
     );
+    return true;
+  }
+
+  /** A session is over: its args give way to sidepane.scriptArgs (rerun: the app shows that). */
+  private forget(live: LiveSession, rerun: boolean): void {
+    this.live.delete(live.session.id);
+    if (!live.ownArgs || !live.program) return;
+    this.deps.panels.useArgs(live.program, undefined);
+    if (rerun && this.deps.panels.isOpen(live.program)) this.deps.panels.rerun(live.program);
   }
 
   /** The app runs in the server's interpreter; a different one asked for is only mentioned. */

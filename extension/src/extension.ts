@@ -104,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): void {
       isOpen: (script) => panels.forScript(script) !== undefined,
       show: (script) => void panels.createOrShow(vscode.Uri.file(script)),
       rerun: (script) => panels.forScript(script)?.command("rerun"),
+      useArgs: (script, args) => panels.useArgs(script, args),
     },
     start: (config) =>
       vscode.debug.startDebugging(

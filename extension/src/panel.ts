@@ -28,6 +28,8 @@ export interface SessionServer {
 export interface PanelEnv {
   server: SessionServer;
   settings(): Settings;
+  /** The args the script runs with: `sidepane.scriptArgs`, or a debug session's own. */
+  scriptArgs(script: string): string[];
   log: Log;
   /** A traceback frame was clicked in this panel. */
   openLocation(panel: PreviewPanel, file: string, line: number): void;
@@ -89,7 +91,7 @@ export class PreviewPanel {
       await this.env.server.openSession({
         session: this.session,
         script: this.script,
-        args: settings.scriptArgs,
+        args: this.env.scriptArgs(this.script),
         runOnSave: settings.runOnSave,
       });
     } catch (error) {
@@ -157,6 +159,21 @@ export class PreviewPanel {
   showProblem(problem: PanelProblem): void {
     this.problem = problem;
     this.post({ type: "problem", ...problem });
+  }
+
+  /** The script's args changed: the server takes them from the next run (a session that is
+   * not open yet gets them when it opens). */
+  updateArgs(): void {
+    if (this.status !== "connected") return;
+    this.env.server
+      .openSession({
+        session: this.session,
+        script: this.script,
+        args: this.env.scriptArgs(this.script),
+      })
+      .catch((error: unknown) => {
+        this.env.log.warn(`The new args for ${this.script} were not sent: ${messageOf(error)}`);
+      });
   }
 
   /** Sidepane: Rerun / Stop, sent for the viewer (it need not be visible). */

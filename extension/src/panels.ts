@@ -31,11 +31,14 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
   private lastActive: PreviewPanel | undefined;
   private preloadList: string[] | undefined;
   private readonly env: PanelEnv;
+  /** Args a debug session asked for, by script: they replace sidepane.scriptArgs until it ends. */
+  private readonly argsFor = new Map<string, string[]>();
 
   constructor(private readonly ctx: PanelsContext) {
     this.env = {
       server: ctx.server,
       settings: ctx.settings,
+      scriptArgs: (script) => this.argsFor.get(script) ?? ctx.settings().scriptArgs,
       log: ctx.log,
       openLocation: (panel, file, line) => void this.openLocation(panel, file, line),
       disposed: (panel) => {
@@ -91,6 +94,13 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
   forSession(session: string): PreviewPanel | undefined {
     for (const panel of this.panels) if (panel.session === session) return panel;
     return undefined;
+  }
+
+  /** Runs `script` with `args` from its next run (undefined: with sidepane.scriptArgs again). */
+  useArgs(script: string, args: string[] | undefined): void {
+    if (args) this.argsFor.set(script, args);
+    else this.argsFor.delete(script);
+    this.forScript(script)?.updateArgs();
   }
 
   forScript(path: string): PreviewPanel | undefined {

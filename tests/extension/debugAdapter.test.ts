@@ -75,6 +75,7 @@ function setup(open: string[] = []) {
         calls.push(`show ${script}`);
       },
       rerun: (script) => calls.push(`rerun ${script}`),
+      useArgs: (script, args) => calls.push(`args ${script} ${JSON.stringify(args)}`),
     },
     start: (config) => {
       started.push(config);
@@ -180,9 +181,25 @@ describe("DebugSessions as the adapter factory", () => {
     expect(same.log.lines.filter((l) => l.startsWith("warn:"))).toEqual([]);
   });
 
-  it("notes launch.json args other than sidepane.scriptArgs", async () => {
-    await t.sessions.createDebugAdapterDescriptor(session("a", { args: ["--big"] }));
-    expect(t.log.lines.find((l) => l.startsWith("warn:"))).toContain('["--big"] are not used');
+  it("runs the app with launch.json args other than sidepane.scriptArgs while it lasts", async () => {
+    const t = setup(["/w/app.py"]);
+    const s = session("a", { args: ["--big"] });
+    await t.sessions.createDebugAdapterDescriptor(s);
+    configured(t.sessions, s);
+    expect(t.calls).toEqual(['args /w/app.py ["--big"]', "show /w/app.py", "rerun /w/app.py"]);
+    expect(t.log.lines.find((l) => l.startsWith("info:") && l.includes("--big"))).toContain(
+      "while debugging",
+    );
+    t.calls.length = 0;
+    t.sessions.ended(s);
+    expect(t.calls).toEqual(["args /w/app.py undefined", "rerun /w/app.py"]);
+  });
+
+  it("leaves the args alone when launch.json has none or the same", async () => {
+    await t.sessions.createDebugAdapterDescriptor(session("a"));
+    await t.sessions.createDebugAdapterDescriptor(session("b", { args: [] }));
+    t.sessions.ended(session("b"));
+    expect(t.calls.filter((c) => c.startsWith("args"))).toEqual([]);
   });
 
   it("ends an earlier session first: debugpy serves one client at a time", async () => {
@@ -217,6 +234,13 @@ describe("DebugSessions over a session's life", () => {
     await down.sessions.createDebugAdapterDescriptor(session("b"));
     down.sessions.serverState({ kind: "down", problem: { message: "died" }, retryInMs: 500 });
     expect(down.notes).toEqual([expect.stringMatching(/server stopped/)]);
+  });
+
+  it("gives the args back to sidepane.scriptArgs when a session ends without VS Code's word", async () => {
+    const t = setup();
+    await t.sessions.createDebugAdapterDescriptor(session("a", { args: ["--x"] }));
+    t.sessions.serverState({ kind: "stopped" });
+    expect(t.calls).toEqual(['args /w/app.py ["--x"]', "args /w/app.py undefined"]);
   });
 });
 

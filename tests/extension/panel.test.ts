@@ -37,6 +37,7 @@ function makePanel<S extends SessionServer>(server: S) {
   const env: PanelEnv = {
     server,
     settings: () => readSettings((key) => ({ scriptArgs: ["--n", "3"], runOnSave: "ask" })[key]),
+    scriptArgs: () => ["--n", "3"],
     log: recordingLog(),
     openLocation: (_panel, file, line) => opened.push({ file, line }),
     disposed: (panel) => disposed.push(panel),
@@ -75,6 +76,34 @@ describe("PreviewPanel", () => {
       { type: "status", status: "connecting" },
       { type: "status", status: "connected" },
     ]);
+  });
+
+  it("sends the script's new args (a debug session's) without reconnecting", async () => {
+    const server = fakeServer();
+    const args = { now: ["--n", "3"] };
+    const view = new FakeWebviewPanel("sidepane.preview", "Sidepane: app.py", {}, {});
+    const env: PanelEnv = {
+      server,
+      settings: () => readSettings(() => undefined),
+      scriptArgs: () => args.now,
+      log: recordingLog(),
+      openLocation: () => undefined,
+      disposed: () => undefined,
+    };
+    const panel = new PreviewPanel(view as unknown as PanelView, "/w/app.py", env);
+    panel.updateArgs(); // not open yet: connect() will send them
+    expect(server.opened).toEqual([]);
+    await panel.connect();
+    args.now = ["--debug-data"];
+    view.receive({ type: "ready" });
+    view.posted.length = 0;
+    panel.updateArgs();
+    expect(server.opened.at(-1)).toEqual({
+      session: panel.session,
+      script: "/w/app.py",
+      args: ["--debug-data"],
+    });
+    expect(view.posted).toEqual([]); // no "connecting" flash
   });
 
   it("forwards the viewer's messages only while connected", async () => {

@@ -181,6 +181,11 @@ async def test_configure_never_ignores_saves_and_args_reach_the_script(
     rec.send("s1", t="rerun")
     await rec.text("s1", "saved ['--n', '2']")
 
+    # A debug session's own args: openSession again on the open session, then a rerun.
+    await rec.open("s1", script, args=["--debug-data"])
+    rec.send("s1", t="rerun")
+    await rec.text("s1", "saved ['--debug-data']")
+
 
 async def test_bad_messages_are_dropped_and_the_server_keeps_answering(
     rec: Recorder, client: LanguageClient, tmp_path: Path

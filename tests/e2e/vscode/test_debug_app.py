@@ -7,12 +7,13 @@ as tests/e2e/screenshots/vscode_debug_paused.png.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from typing import Any
 
 import pytest
-from vscode_harness import Workbench
+from vscode_harness import OpenWorkbench, Workbench
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -230,3 +231,29 @@ def test_f5_without_launch_json_debugs_the_app_and_a_server_restart_ends_it(
     slider_right(workbench)
     workbench.wait_panel_text("1 squared is 1")
     assert not debug_toolbar(workbench).first.is_visible()
+
+
+def test_a_launch_configurations_args_are_the_scripts_while_it_lasts(
+    open_workbench: OpenWorkbench,
+) -> None:
+    launch = {
+        "version": "0.2.0",
+        "configurations": [
+            {
+                "type": "sidepane",
+                "request": "launch",
+                "name": "App with data",
+                "program": "${workspaceFolder}/app.py",
+                "args": ["--data", "big.csv"],
+            }
+        ],
+    }
+    app = "import sys\nimport sidepane as st\nst.write('argv', ' '.join(sys.argv[1:]) or 'none')\n"
+    bench = open_workbench({"app.py": app, ".vscode/launch.json": json.dumps(launch)})
+    bench.command("Sidepane: Preview App")
+    bench.wait_panel_text("argv none", 60)
+    bench.focus_editor()
+    bench.page.keyboard.press("F5")  # the launch.json's configuration
+    bench.wait_panel_text("argv --data big.csv", 30)
+    end_session(bench)
+    bench.wait_panel_text("argv none", 30)  # sidepane.scriptArgs again, rerun

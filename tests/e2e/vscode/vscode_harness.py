@@ -278,6 +278,7 @@ class CodeServer:
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
         for rel, text in (files if files is not None else {"app.py": SEED}).items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             (folder / rel).write_text(text)
         return folder
 

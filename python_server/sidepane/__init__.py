@@ -60,6 +60,7 @@ date_input = main_dg.date_input
 time_input = main_dg.time_input
 file_uploader = main_dg.file_uploader
 dataframe = main_dg.dataframe
+data_editor = main_dg.data_editor
 table = main_dg.table
 metric = main_dg.metric
 line_chart = main_dg.line_chart
@@ -118,6 +119,7 @@ __all__ = [
     "color_picker",
     "columns",
     "container",
+    "data_editor",
     "dataframe",
     "date_input",
     "divider",

@@ -6,6 +6,8 @@ from the modules that define them.
 
 from __future__ import annotations
 
+from sidepane.column_config.edits import DataEditorState
 from sidepane.column_config.state import ButtonColumnClickState, DataframeState
+from sidepane.elements.widgets.file_uploader import UploadedFile
 
-__all__ = ["ButtonColumnClickState", "DataframeState"]
+__all__ = ["ButtonColumnClickState", "DataEditorState", "DataframeState", "UploadedFile"]

@@ -284,6 +284,58 @@ class DataMixin(DeltaGeneratorCore):
         send_payloads(payloads, "column")
         return handle
 
+    def data_editor(
+        self,
+        data: Any,
+        *,
+        width: int | str = "stretch",
+        height: int | str = "auto",
+        use_container_width: bool | None = None,
+        hide_index: bool | None = None,
+        column_order: Iterable[str] | None = None,
+        column_config: Mapping[Any, Any] | None = None,
+        num_rows: Literal["fixed", "dynamic", "add", "delete"] = "fixed",
+        disabled: bool | Iterable[str | int] = False,
+        key: str | int | None = None,
+        on_change: Callable[..., Any] | Literal["rerun", "ignore"] | None = "rerun",
+        args: tuple[Any, ...] | list[Any] | None = None,
+        kwargs: Mapping[str, Any] | None = None,
+        row_height: int | None = None,
+        placeholder: str | None = None,
+        alt: str | None = None,
+    ) -> Any:
+        """Display an editable table and return the edited data in the type it was given
+        (DataFrame, Series, NumPy array, list, dict, list of dicts…).
+
+        People edit cells (double-click, Enter or typing), and with `num_rows="dynamic"`
+        ("add" / "delete" for one of the two) add and delete rows. `disabled=True` locks
+        everything, a list of column names locks those columns; `column_config` sets each
+        column's editor (`st.column_config.NumberColumn(min_value=..., step=...)`, ...).
+        The edits are in `st.session_state[key]`: `{"edited_rows": {row: {column: value}},
+        "added_rows": [...], "deleted_rows": [...]}`; `on_change` runs before the rerun.
+        """
+        from sidepane.elements.data_editor import draw_data_editor
+
+        return draw_data_editor(
+            self,
+            data,
+            width=width,
+            height=height,
+            use_container_width=use_container_width,
+            hide_index=hide_index,
+            column_order=column_order,
+            column_config=column_config,
+            num_rows=num_rows,
+            disabled=disabled,
+            key=key,
+            on_change=on_change,
+            args=args,
+            kwargs=kwargs,
+            row_height=row_height,
+            placeholder=placeholder,
+            alt=alt,
+        )
+
     def _selection_widget(
         self,
         props: dict[str, Any],

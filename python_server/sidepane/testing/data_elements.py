@@ -78,6 +78,78 @@ class Dataframe(Element):
 
 
 @register
+class DataEditor(Dataframe):
+    """`st.data_editor` (also listed by `at.dataframe`, as in Streamlit's AppTest).
+
+    `.value` is the input table without edits and `.editing_mode` the `num_rows` given, as in
+    Streamlit. Streamlit's AppTest cannot edit; Sidepane adds `edit(row, column, value)`,
+    `add_row({column: value})` and `delete_rows([row, ...])`, each applied on the next `run()`
+    (the viewer's edit state is sent whole, as a viewer does). `.edit_state` is the state sent.
+    """
+
+    node_type = "data_editor"
+    accessor = "data_editor"
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return True
+
+    @property
+    def id(self) -> str:
+        widget_id: str = self.node.props["id"]
+        return widget_id
+
+    @property
+    def key(self) -> str | None:
+        key: str | None = self.node.props.get("key")
+        return key
+
+    @property
+    def editing_mode(self) -> str:
+        mode: str = self.node.props.get("editing_mode", "fixed")
+        return mode
+
+    @property
+    def edit_state(self) -> dict[str, Any]:
+        """The pending edit state (or the last one the app got): Streamlit's dict form."""
+        import json
+
+        pending = self.root._pending_wire.get(self.id)
+        wire = pending if pending is not None else self.node.props.get("value")
+        state = json.loads(wire) if isinstance(wire, str) and wire else {}
+        return {
+            "edited_rows": dict(state.get("edited_rows", {})),
+            "added_rows": list(state.get("added_rows", [])),
+            "deleted_rows": list(state.get("deleted_rows", [])),
+        }
+
+    def _send(self, state: dict[str, Any]) -> DataEditor:
+        import json
+
+        self.root._set_widget_wire(self.id, json.dumps(state, default=str))
+        return self
+
+    def edit(self, row: int, column: str, value: Any) -> DataEditor:
+        """Set the cell at `row` (a position in the data given) of `column` (a name, or
+        "_index") to `value` (a JSON-like value, as a viewer sends it)."""
+        state = self.edit_state
+        state["edited_rows"].setdefault(str(row), {})[column] = value
+        return self._send(state)
+
+    def add_row(self, values: dict[str, Any] | None = None) -> DataEditor:
+        """Add a row with `values` ({column: value}); columns left out stay empty."""
+        state = self.edit_state
+        state["added_rows"].append(dict(values or {}))
+        return self._send(state)
+
+    def delete_rows(self, rows: list[int]) -> DataEditor:
+        """Delete the rows at these positions in the data given."""
+        state = self.edit_state
+        state["deleted_rows"] = sorted(set(state["deleted_rows"]) | {int(r) for r in rows})
+        return self._send(state)
+
+
+@register
 class Table(Dataframe):
     """`st.table`: `.value` is the table as a pandas DataFrame."""
 

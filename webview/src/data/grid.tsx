@@ -8,6 +8,7 @@ import type { ElementProps, Props, TreeNode, ViewerStore } from "../core/types";
 import { parseTable, tableHashes, type TableMeta } from "./columns";
 import { useElementWidth, useNodeProps, usePayloads } from "./hooks";
 import "./interaction.css";
+import { useEditing } from "./editing";
 import { columnWindow, gridColumns, rowWindow, type GridColumn, type GridEvents } from "./layout";
 import { MarkdownOverlay, type MarkdownPopup } from "./markdownOverlay";
 import {
@@ -274,16 +275,9 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
     const keys = columnSortKeys(sortColumn.reader);
     return keys === undefined ? null : sortPermutation(keys, sort.dir);
   }, [sort, sortColumn, sortReady]);
-
-  let widths = columns.map((c) => resized[c.key] ?? c.width);
-  const stretch = props.use_container_width === true || props.width === "stretch";
-  const natural = widths.reduce((a, b) => a + b, 0);
-  const dataCount = columns.filter((c) => !c.pinned).length;
-  if (stretch && containerWidth > natural + 2 && dataCount > 0) {
-    // Share the spare width among data columns, as a stretched table fills its container.
-    const extra = (containerWidth - 2 - natural) / dataCount;
-    widths = widths.map((w, i) => (columns[i]?.pinned === true ? w : w + extra));
-  }
+  // `data_editor`: the edit state drawn over the data, added rows after it, deleted ones gone.
+  const editing = useEditing(node, props, table, store, columns, permutation, scroller);
+  const rowCount = editing?.count ?? table.rows;
 
   // ---- selection (docs/protocol.md, "Dataframe selections") ----
   const modes = useMemo(() => parseModes(props.selection_mode), [props.selection_mode]);
@@ -298,10 +292,27 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
     cell: [number, number] | null;
   }>({ row: null, column: null, cell: null });
   const commit = (next: Selection): void => store.setWidgetValue(node, toWire(next));
-  const rowAt = (i: number): number => (permutation === null ? i : (permutation[i] ?? i));
+  const rowAt = (i: number): number =>
+    editing !== null
+      ? editing.order === null
+        ? i
+        : (editing.order[i] ?? i)
+      : permutation === null
+        ? i
+        : (permutation[i] ?? i);
   const dataColumns = columns.filter((c) => !c.index);
   const columnAt = (i: number): string => dataColumns[i]?.reader.meta.name ?? "";
-  const selectWidth = modes?.row ? SELECT_WIDTH : 0;
+  const selectWidth = modes?.row || editing?.canDelete === true ? SELECT_WIDTH : 0;
+
+  let widths = columns.map((c) => resized[c.key] ?? c.width);
+  const stretch = props.use_container_width === true || props.width === "stretch";
+  const natural = widths.reduce((a, b) => a + b, 0);
+  const dataCount = columns.filter((c) => !c.pinned).length;
+  if (stretch && containerWidth > natural + selectWidth + 2 && dataCount > 0) {
+    // Share the spare width among data columns, as a stretched table fills its container.
+    const extra = (containerWidth - 2 - selectWidth - natural) / dataCount;
+    widths = widths.map((w, i) => (columns[i]?.pinned === true ? w : w + extra));
+  }
 
   const totalWidth = widths.reduce((a, b) => a + b, 0) + selectWidth;
 
@@ -317,10 +328,10 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
 
   const hideHeader = props.hide_header === true;
   const header = hideHeader ? 0 : HEADER_HEIGHT;
-  const height = gridHeight(props, table.rows, rowHeight, hideHeader);
+  const height = gridHeight(props, rowCount, rowHeight, hideHeader);
   const viewportHeight =
     (typeof height === "number" ? height : (scroller.current?.clientHeight ?? 400)) - header - 2;
-  const win = rowWindow(table.rows, rowHeight, scroll.top, Math.max(viewportHeight, rowHeight));
+  const win = rowWindow(rowCount, rowHeight, scroll.top, Math.max(viewportHeight, rowHeight));
   const cols = columnWindow(
     free.map((f) => f.w),
     pinnedWidth,
@@ -337,7 +348,7 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
   };
   const onKeyDown = (e: KeyboardEvent): void => {
     const el = scroller.current;
-    if (el === null) return;
+    if (el === null || editing?.onGridKey(e) === true) return;
     // Keys move in virtual pixels; a scaled body moves `1 / ratio` real pixels per virtual one.
     const step = rowHeight / win.ratio;
     const page = Math.max(step, (viewportHeight - rowHeight) / win.ratio);
@@ -368,6 +379,7 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
   const columnMode = modes?.column ?? null;
   const dataIndex = new Map(dataColumns.map((c, i) => [c.key, i]));
   const cellFor = (c: GridColumn, w: number, r: number, row: number, left?: number) => {
+    if (editing !== null) return editing.cell(c, row, w, left);
     const name = c.reader.meta.name;
     const d = dataIndex.get(c.key);
     const selectable = !c.index && (cellMode !== null || columnMode !== null);
@@ -414,6 +426,7 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
         key={r % 512}
         style={{ height: `${rowHeight}px`, width: `${totalWidth}px` }}
       >
+        {editing?.canDelete === true && editing.selectCell(row)}
         {rowMode !== null && (
           <div
             class="sp-df-cell sp-df-pinned sp-df-select"
@@ -466,7 +479,14 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
     />
   );
   const selectHeader =
-    rowMode === null ? null : (
+    editing?.canDelete === true ? (
+      <div
+        class="sp-df-head sp-df-pinned sp-df-select"
+        role="columnheader"
+        aria-label="Row selection"
+        style={{ width: `${SELECT_WIDTH}px`, left: "0px" }}
+      />
+    ) : rowMode === null ? null : (
       <div
         class="sp-df-head sp-df-pinned sp-df-select"
         role="columnheader"
@@ -499,11 +519,14 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
 
   const grid = (
     <div
-      class={modes === null ? "sp-df" : "sp-df sp-df-selectable"}
+      class={
+        "sp-df" + (modes === null ? "" : " sp-df-selectable") + (editing === null ? "" : " sp-de")
+      }
+      aria-label={typeof props.alt === "string" ? props.alt : undefined}
       ref={scroller}
       role="grid"
       tabIndex={0}
-      aria-rowcount={table.rows + 1}
+      aria-rowcount={rowCount + 1}
       aria-colcount={columns.length}
       data-tick={tick}
       style={outer}
@@ -530,7 +553,7 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
         <div class="sp-df-rows" style={{ transform: `translateY(${header + win.blockTop}px)` }}>
           {rows}
         </div>
-        {table.rows === 0 && (
+        {rowCount === 0 && (
           <div class="sp-df-empty" style={{ top: `${header}px` }}>
             {typeof props.placeholder === "string" ? props.placeholder : "empty"}
           </div>
@@ -557,6 +580,7 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
           </button>
         </div>
       )}
+      {editing !== null && (editing.canAdd || editing.canDelete) && editing.toolbar}
       {grid}
       {popup !== null && <MarkdownOverlay popup={popup} onClose={closePopup} />}
     </>

@@ -8,6 +8,8 @@ import { Metric } from "./metric";
 import { VegaLite } from "./vega";
 
 registerElement("dataframe", Dataframe);
+// `st.data_editor`: the same grid, editable (docs/protocol.md, "Data editor").
+registerElement("data_editor", Dataframe);
 registerElement("vega_lite", VegaLite);
 registerElement("metric", Metric);
 registerElement("json", Json);

@@ -154,6 +154,35 @@ def _delta_color(delta_color: str, direction: str) -> str:
     return "red" if bad else "green"
 
 
+def table_layout(
+    props: dict[str, Any],
+    *,
+    width: int | str,
+    height: int | str,
+    hide_index: bool | None,
+    column_order: Iterable[str] | None,
+    config: Mapping[str, Any] | None,
+    row_height: int | None,
+    placeholder: str | None,
+) -> None:
+    """The props `st.dataframe` and `st.data_editor` share: size, index, order, columns."""
+    props["use_container_width"] = width == "stretch"
+    if width != "stretch":
+        props["width"] = width
+    if height != "auto":
+        props["height"] = height
+    if hide_index is not None:
+        props["hide_index"] = hide_index
+    if column_order:
+        props["column_order"] = [str(c) for c in column_order]
+    if config:
+        props["column_config"] = config
+    if row_height:
+        props["row_height"] = row_height
+    if placeholder is not None:
+        props["placeholder"] = placeholder
+
+
 class DataMixin(DeltaGeneratorCore):
     @overload
     def dataframe(
@@ -246,21 +275,16 @@ class DataMixin(DeltaGeneratorCore):
         button_columns = _button_columns(column_config)
         if button_columns:
             props["buttons"] = self._register_button_columns(button_columns)
-        props["use_container_width"] = width == "stretch"
-        if width != "stretch":
-            props["width"] = width
-        if height != "auto":
-            props["height"] = height
-        if hide_index is not None:
-            props["hide_index"] = hide_index
-        if column_order:
-            props["column_order"] = [str(c) for c in column_order]
-        if config:
-            props["column_config"] = config
-        if row_height:
-            props["row_height"] = row_height
-        if placeholder is not None:
-            props["placeholder"] = placeholder
+        table_layout(
+            props,
+            width=width,
+            height=height,
+            hide_index=hide_index,
+            column_order=column_order,
+            config=config,
+            row_height=row_height,
+            placeholder=placeholder,
+        )
         if selecting:
             state = self._selection_widget(
                 props,

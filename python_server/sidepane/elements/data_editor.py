@@ -105,6 +105,7 @@ def draw_data_editor(
         check_height,
         resolve_width,
         send_payloads,
+        table_layout,
     )
     from sidepane.elements.dg_core import to_key
 
@@ -158,22 +159,17 @@ def draw_data_editor(
     button_columns = _button_columns(column_config)
     if button_columns and disabled is not True:
         props["buttons"] = dg._register_button_columns(button_columns)
-    props["use_container_width"] = width == "stretch"
-    if width != "stretch":
-        props["width"] = width
-    if height != "auto":
-        props["height"] = height
-    if hide_index is not None:
-        props["hide_index"] = hide_index
     order = [str(c) for c in column_order] if column_order is not None else None
-    if order:
-        props["column_order"] = order
-    if config:
-        props["column_config"] = config
-    if row_height:
-        props["row_height"] = row_height
-    if placeholder is not None:
-        props["placeholder"] = placeholder
+    table_layout(
+        props,
+        width=width,
+        height=height,
+        hide_index=hide_index,
+        column_order=order,
+        config=config,
+        row_height=row_height,
+        placeholder=placeholder,
+    )
     if alt is not None and alt.strip():
         props["alt"] = alt.strip()
     props["editing_mode"] = num_rows

@@ -107,6 +107,15 @@ picked = st.dataframe(
 )
 chosen = [apps.iloc[row]["app"] for row in picked.selection.rows]
 st.caption(f"Selected: {', '.join(chosen) or 'none (tick rows to select them)'}")
+
+ratings = st.data_editor(
+    pd.DataFrame({"app": apps["app"], "rating": [4, 5, 3]}),
+    num_rows="dynamic",
+    hide_index=True,
+    column_config={"rating": st.column_config.NumberColumn("Rating", min_value=1, max_value=5)},
+    key="ratings",
+)
+st.caption(f"Average rating: {ratings['rating'].mean():.1f} (double-click a cell to edit it)")
 st.table(frame.head(3))
 left, right = st.columns(2)
 with left:

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_lsp
@@ -332,27 +333,37 @@ async def test_the_server_exits_when_stdin_closes(tmp_path: Path) -> None:
             await server.wait()
 
 
-async def test_start_debug_serves_dap_and_breakpoints_stop_a_panel_run(
-    rec: Recorder, client: LanguageClient, tmp_path: Path
-) -> None:
+def _dap_client(port: int) -> Any:
+    """tests/e2e's DAP client, connected to the server's debugpy."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "e2e"))
     from dap_client import DapClient
 
+    return DapClient(port)
+
+
+async def _first_run_stopped_at(dap: Any, rec: Recorder, script: Path, line: int) -> Any:
+    """Attach, break at `line`, open session s1 on `script`: its first run's `stopped` event."""
+    await asyncio.to_thread(dap.attach, justMyCode=True)
+    await asyncio.to_thread(
+        dap.request, "setBreakpoints", source={"path": str(script)}, breakpoints=[{"line": line}]
+    )
+    await asyncio.to_thread(dap.request, "configurationDone")
+    await rec.open("s1", script)
+    rec.send("s1", t="hello", v=1)
+    return await asyncio.to_thread(dap.wait_event, "stopped")
+
+
+async def test_start_debug_serves_dap_and_breakpoints_stop_a_panel_run(
+    rec: Recorder, client: LanguageClient, tmp_path: Path
+) -> None:
     script = write(tmp_path / "app.py", SEED)
     first = await client.protocol.send_request_async("sidepane/startDebug", {})
     again = await client.protocol.send_request_async("sidepane/startDebug", {})
     assert first == again and first["host"] == "127.0.0.1" and first["port"] > 0
 
-    dap = await asyncio.to_thread(DapClient, first["port"])
+    dap = await asyncio.to_thread(_dap_client, first["port"])
     try:
-        await asyncio.to_thread(dap.attach, justMyCode=True)
-        await asyncio.to_thread(
-            dap.request, "setBreakpoints", source={"path": str(script)}, breakpoints=[{"line": 3}]
-        )
-        await asyncio.to_thread(dap.request, "configurationDone")
-        await rec.open("s1", script)
-        rec.send("s1", t="hello", v=1)
-        stopped = await asyncio.to_thread(dap.wait_event, "stopped")
+        stopped = await _first_run_stopped_at(dap, rec, script, 3)
         paused = await rec.until(lambda: rec.frame("s1", lambda f: f["t"] == "debug"))
         assert paused["paused"] and paused["line"] == 3 and paused["file"] == str(script)
         # The server answers while the run is held (its loop is not the paused thread).
@@ -389,21 +400,11 @@ async def test_status_says_paused_at_a_breakpoint_and_running_when_it_goes_on(
     rec: Recorder, client: LanguageClient, tmp_path: Path
 ) -> None:
     """The status bar's "paused at app.py:3": `sidepane/status` with state `paused`."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "e2e"))
-    from dap_client import DapClient
-
     script = write(tmp_path / "app.py", SEED)
     endpoint = await client.protocol.send_request_async("sidepane/startDebug", {})
-    dap = await asyncio.to_thread(DapClient, endpoint["port"])
+    dap = await asyncio.to_thread(_dap_client, endpoint["port"])
     try:
-        await asyncio.to_thread(dap.attach, justMyCode=True)
-        await asyncio.to_thread(
-            dap.request, "setBreakpoints", source={"path": str(script)}, breakpoints=[{"line": 3}]
-        )
-        await asyncio.to_thread(dap.request, "configurationDone")
-        await rec.open("s1", script)
-        rec.send("s1", t="hello", v=1)
-        stopped = await asyncio.to_thread(dap.wait_event, "stopped")
+        stopped = await _first_run_stopped_at(dap, rec, script, 3)
         paused = await rec.until(lambda: [s for s in rec.status if s["state"] == "paused"])
         assert paused[0] == {
             "session": "s1",

@@ -21,7 +21,6 @@ A side that fails shows "n/a" with the reason below the table.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -36,7 +35,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from browser_probes import GRID_PROBE, KEY_PROBE, SAVE_PROBE, text_appears, wait_for  # noqa: E402
-from browser_servers import BenchError, Server, Side, free_port  # noqa: E402
+from browser_servers import Server, Side, free_port  # noqa: E402
+from results import BenchError, Result  # noqa: E402
 from streamlit_env import streamlit_python  # noqa: E402
 
 sys.path.insert(0, str(HERE.parent / "tests" / "e2e"))
@@ -58,18 +58,6 @@ KEYPRESSES = 40
 WRITES = 20
 WRITE_GAP_S = 0.3
 DATAFRAME_LOADS = 7
-
-
-@dataclass
-class Result:
-    """Samples in ms, or the reason there are none."""
-
-    samples: list[float]
-    error: str = ""
-
-    @property
-    def median(self) -> float | None:
-        return statistics.median(self.samples) if self.samples else None
 
 
 Results = dict[str, Result]

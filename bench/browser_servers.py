@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-
-class BenchError(Exception):
-    """A measurement could not be made; the message is the reason printed in the table."""
+from results import BenchError
 
 
 def free_port() -> int:

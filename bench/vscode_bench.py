@@ -60,6 +60,7 @@ sys.path.insert(0, str(HERE.parent / "tests" / "e2e"))
 
 from browser_probes import wait_for  # noqa: E402
 from chromium import launch_chromium  # noqa: E402
+from results import BenchError, Result  # noqa: E402
 from vscode_harness import (  # noqa: E402
     SEED,
     VSIX,
@@ -178,10 +179,6 @@ KEY_PROBE = f"""(start) => {{
 }}"""
 
 
-class BenchError(Exception):
-    pass
-
-
 def _arrivals(presses: list[tuple[float, float]], messages: list[float]) -> list[float]:
     """For each (input, text shown): ms from the input to the last `frames` message that
     arrived before the text was shown (the one that carried it)."""
@@ -191,18 +188,6 @@ def _arrivals(presses: list[tuple[float, float]], messages: list[float]) -> list
         if before:
             out.append(max(before) - down)
     return out
-
-
-@dataclass
-class Result:
-    """Samples in ms, or the reason there are none."""
-
-    samples: list[float]
-    error: str = ""
-
-    @property
-    def median(self) -> float | None:
-        return statistics.median(self.samples) if self.samples else None
 
 
 class Bench:

@@ -42,8 +42,8 @@ class AppTest(Block):
     ) -> None:
         self.default_timeout = default_timeout
         self._app = App(script_path)
-        if args is not None or kwargs is not None:
-            self._app.script_globals.update(__args=args or (), __kwargs=kwargs or {})
+        # `from_function` scripts end with `f(*__args, **__kwargs)`; Streamlit defines both always.
+        self._app.script_globals.update(__args=args or (), __kwargs=kwargs or {})
         self._tree = Tree()
         self._inbox: list[bytes] = []
         self._inbox_lock = threading.Lock()

@@ -7,7 +7,18 @@ Streamlit's errors keeps working; each is also importable under a Sidepane name.
 from __future__ import annotations
 
 
-class SidepaneAPIException(Exception):
+class Error(Exception):
+    """The base of every exception Sidepane raises on purpose (Streamlit's `errors.Error`)."""
+
+
+class MarkdownFormattedException(Error):
+    """An exception whose message is Markdown.
+
+    `st.exception` and a failed run show its message formatted rather than as plain text.
+    """
+
+
+class SidepaneAPIException(MarkdownFormattedException):
     """A script called an `st.` function in a way it does not allow.
 
     Shown in the app like any other exception, with the user's frames only.
@@ -15,6 +26,10 @@ class SidepaneAPIException(Exception):
 
 
 StreamlitAPIException = SidepaneAPIException
+
+
+class StreamlitAPIWarning(SidepaneAPIException, Warning):
+    """A warning about how a script uses the API, shown with `st.exception` rather than raised."""
 
 
 class DuplicateWidgetID(SidepaneAPIException):

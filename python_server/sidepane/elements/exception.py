@@ -7,6 +7,7 @@ import traceback
 from typing import TYPE_CHECKING, Any
 
 from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.errors import MarkdownFormattedException
 from sidepane.runtime.context import get_run_context
 
 if TYPE_CHECKING:
@@ -59,6 +60,10 @@ def exception_props(exc: BaseException, script_dir: str | None) -> dict[str, Any
         else f"{t.__module__}.{t.__qualname__}"
     )
     props: dict[str, Any] = {"type": type_name, "message": message, "frames": frames}
+    if isinstance(exc, MarkdownFormattedException):
+        props["markdown"] = True
+    if isinstance(exc, Warning):
+        props["warning"] = True
     notes = getattr(exc, "__notes__", None)
     if notes:
         props["note"] = "\n".join(str(n) for n in notes)

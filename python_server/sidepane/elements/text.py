@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sidepane.elements.arguments import optional_props
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.json_text import to_json_text
+from sidepane.elements.status import validate_icon
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -45,8 +46,14 @@ class TextMixin(DeltaGeneratorCore):
         anchor: str | Literal[False] | None,
         help: str | None,
         divider: Divider,
+        icon: str | None,
     ) -> Self:
-        props = optional_props({"body": str(body), "style": style}, help=help, divider=divider)
+        props = optional_props(
+            {"body": str(body), "style": style},
+            help=help,
+            divider=divider,
+            icon=validate_icon(icon) or None,
+        )
         if anchor is not None:
             props["anchor"] = anchor
         return self._enqueue("markdown", props)
@@ -64,9 +71,10 @@ class TextMixin(DeltaGeneratorCore):
     ) -> Self:
         """Display text in title formatting (the page's largest heading).
 
-        `anchor` sets the heading's URL anchor; `False` hides it.
+        `anchor` sets the heading's URL anchor; `False` hides it. `icon` (an emoji or
+        `:material/name:`) is shown before the text.
         """
-        return self._heading("title", body, anchor, help, False)
+        return self._heading("title", body, anchor, help, False, icon)
 
     def header(
         self,
@@ -80,8 +88,12 @@ class TextMixin(DeltaGeneratorCore):
         text_alignment: str = "left",
         wrap: bool = True,
     ) -> Self:
-        """Display text in header formatting, optionally with a coloured divider below it."""
-        return self._heading("header", body, anchor, help, divider)
+        """Display text in header formatting, optionally with a coloured divider below it.
+
+        `anchor` sets the heading's URL anchor; `False` hides it. `icon` (an emoji or
+        `:material/name:`) is shown before the text.
+        """
+        return self._heading("header", body, anchor, help, divider, icon)
 
     def subheader(
         self,
@@ -95,8 +107,12 @@ class TextMixin(DeltaGeneratorCore):
         text_alignment: str = "left",
         wrap: bool = True,
     ) -> Self:
-        """Display text in subheader formatting, optionally with a coloured divider below it."""
-        return self._heading("subheader", body, anchor, help, divider)
+        """Display text in subheader formatting, optionally with a coloured divider below it.
+
+        `anchor` sets the heading's URL anchor; `False` hides it. `icon` (an emoji or
+        `:material/name:`) is shown before the text.
+        """
+        return self._heading("subheader", body, anchor, help, divider, icon)
 
     def caption(
         self,

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 from sidepane.testing.element_tree import Element, register
 
 
+class _MarkdownBase(Element):
+    """What Streamlit's AppTest reads off every markdown-like element."""
+
+    @property
+    def value(self) -> Any:
+        return self.node.props.get("body", "")
+
+    @property
+    def help(self) -> str:
+        help_: str = self.node.props.get("help") or ""
+        return help_
+
+    @property
+    def allow_html(self) -> bool:
+        return bool(self.node.props.get("unsafe_allow_html", False))
+
+    @property
+    def is_caption(self) -> bool:
+        return self.node.props.get("style") == "caption"
+
+
 @register
-class Markdown(Element):
+class Markdown(_MarkdownBase):
     node_type = "markdown"
     accessor = "markdown"
 
@@ -18,33 +39,79 @@ class Markdown(Element):
         return "style" not in props
 
 
-def _styled(style: str, name: str) -> type[Element]:
-    class Styled(Element):
-        node_type = "markdown"
-        accessor = style
+@register
+class Caption(_MarkdownBase):
+    node_type = "markdown"
+    accessor = "caption"
 
-        @classmethod
-        def matches(cls, props: dict[str, Any]) -> bool:
-            return props.get("style") == style
-
-        @property
-        def tag(self) -> str:
-            return {"title": "h1", "header": "h2", "subheader": "h3"}.get(style, "")
-
-    Styled.__name__ = Styled.__qualname__ = name
-    return register(Styled)
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return props.get("style") == "caption"
 
 
-Title = _styled("title", "Title")
-Header = _styled("header", "Header")
-Subheader = _styled("subheader", "Subheader")
-Caption = _styled("caption", "Caption")
+class _Heading(_MarkdownBase):
+    """`st.title`, `st.header`, `st.subheader`: `.tag`, `.anchor`, `.hide_anchor`, `.icon`."""
+
+    tag: ClassVar[str] = ""
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return props.get("style") == cls.accessor
+
+    @property
+    def anchor(self) -> str:
+        """The anchor given to the heading; `""` when it has none (an automatic one)."""
+        anchor = self.node.props.get("anchor")
+        return anchor if isinstance(anchor, str) else ""
+
+    @property
+    def hide_anchor(self) -> bool:
+        return self.node.props.get("anchor") is False
+
+    @property
+    def icon(self) -> str:
+        icon: str = self.node.props.get("icon") or ""
+        return icon
+
+    @property
+    def divider(self) -> str:
+        """The divider colour; `"auto"` for `divider=True`, `""` for none."""
+        divider = self.node.props.get("divider", False)
+        if divider is True:
+            return "auto"
+        return divider if isinstance(divider, str) else ""
+
+
+@register
+class Title(_Heading):
+    node_type = "markdown"
+    accessor = "title"
+    tag = "h1"
+
+
+@register
+class Header(_Heading):
+    node_type = "markdown"
+    accessor = "header"
+    tag = "h2"
+
+
+@register
+class Subheader(_Heading):
+    node_type = "markdown"
+    accessor = "subheader"
+    tag = "h3"
 
 
 @register
 class Text(Element):
     node_type = "text"
     accessor = "text"
+
+    @property
+    def help(self) -> str:
+        help_: str = self.node.props.get("help") or ""
+        return help_
 
 
 @register
@@ -53,13 +120,22 @@ class Code(Element):
     accessor = "code"
 
     @property
-    def language(self) -> str | None:
+    def language(self) -> str:
+        """The highlighting language; `"plaintext"` for `language=None`, as in Streamlit."""
         lang: str | None = self.node.props.get("language")
-        return lang
+        return lang or "plaintext"
+
+    @property
+    def show_line_numbers(self) -> bool:
+        return bool(self.node.props.get("line_numbers", False))
+
+    @property
+    def wrap_lines(self) -> bool:
+        return bool(self.node.props.get("wrap", False))
 
 
 @register
-class Latex(Element):
+class Latex(_MarkdownBase):
     """`.value` is the body in `$$` fences, as Streamlit's AppTest gives it."""
 
     node_type = "latex"
@@ -82,7 +158,7 @@ class Json(Element):
 
 
 @register
-class Divider(Element):
+class Divider(_MarkdownBase):
     node_type = "divider"
     accessor = "divider"
 
@@ -127,7 +203,12 @@ class Exception_(Element):
 
     @property
     def is_markdown(self) -> bool:
-        return False
+        """Whether the message is Markdown (a `MarkdownFormattedException`, as in Streamlit)."""
+        return bool(self.node.props.get("markdown", False))
+
+    @property
+    def is_warning(self) -> bool:
+        return bool(self.node.props.get("warning", False))
 
 
 def json_value(text: str) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 
 def test_from_function_without_args_runs_the_body(AppTest: Any) -> None:
     def script() -> None:
-        import streamlit as st
+        import streamlit as st  # type: ignore[import-not-found]
 
         st.markdown("hello")
 
@@ -21,7 +21,7 @@ def test_from_function_without_args_runs_the_body(AppTest: Any) -> None:
 
 def test_from_function_passes_args_and_kwargs(AppTest: Any) -> None:
     def script(a: int, *, b: str = "default") -> None:
-        import streamlit as st
+        import streamlit as st  # type: ignore[import-not-found]
 
         st.markdown(f"{a} {b}")
 
@@ -29,3 +29,84 @@ def test_from_function_passes_args_and_kwargs(AppTest: Any) -> None:
     assert at.markdown.values == ["1 given"]
     at = AppTest.from_function(script, args=(2,)).run(timeout=10)
     assert at.markdown.values == ["2 default"]
+
+
+def test_heading_accessors(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st  # type: ignore[import-not-found]
+        st.title("T")
+        st.title("Ta", anchor="a b", icon="🔥")
+        st.title("Th", anchor=False, help="tip")
+        st.header("H", divider=True, icon=":material/home:")
+        st.subheader("S", divider="blue")
+        """
+    ).run(timeout=10)
+    plain, anchored, hidden = at.title
+    assert (plain.type, plain.tag, plain.anchor, plain.hide_anchor) == ("title", "h1", "", False)
+    assert (plain.help, plain.icon, plain.divider, plain.key) == ("", "", "", None)
+    assert (anchored.value, anchored.anchor, anchored.icon) == ("Ta", "a b", "🔥")
+    assert hidden.hide_anchor and hidden.anchor == "" and hidden.help == "tip"
+    header, subheader = at.header[0], at.subheader[0]
+    assert (header.tag, header.divider, header.icon) == ("h2", "auto", ":material/home:")
+    assert (subheader.type, subheader.tag, subheader.divider) == ("subheader", "h3", "blue")
+
+
+def test_markdown_family_accessors(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st  # type: ignore[import-not-found]
+        st.markdown("M")
+        st.markdown("<b>M</b>", unsafe_allow_html=True)
+        st.caption("C", help="tip")
+        st.latex("a^2")
+        st.divider()
+        st.text("t")
+        st.code("x = 1")
+        st.code("y", language=None, line_numbers=True, wrap_lines=True)
+        """
+    ).run(timeout=10)
+    assert [(m.is_caption, m.allow_html, m.help) for m in at.markdown] == [
+        (False, False, ""),
+        (False, True, ""),
+    ]
+    caption = at.caption[0]
+    assert (caption.type, caption.value, caption.is_caption, caption.help) == (
+        "caption",
+        "C",
+        True,
+        "tip",
+    )
+    assert (at.latex[0].type, at.latex[0].is_caption) == ("latex", False)
+    assert (at.divider[0].type, at.divider[0].value, at.divider[0].is_caption) == (
+        "divider",
+        "---",
+        False,
+    )
+    assert at.text[0].help == ""
+    python, plain = at.code
+    assert [(c.language, c.show_line_numbers, c.wrap_lines) for c in (python, plain)] == [
+        ("python", False, False),
+        ("plaintext", True, True),
+    ]
+
+
+def test_markdown_formatted_exception(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st  # type: ignore[import-not-found]
+        from streamlit.errors import MarkdownFormattedException, StreamlitAPIException
+        st.exception(st.errors.MarkdownFormattedException("# Oh no"))
+        st.exception(StreamlitAPIException("Use `key`"))
+        st.exception(ValueError("plain"))
+        st.exception(st.errors.StreamlitAPIWarning("careful"))
+        assert issubclass(StreamlitAPIException, MarkdownFormattedException)
+        assert issubclass(MarkdownFormattedException, st.errors.Error)
+        """
+    ).run(timeout=10)
+    assert [(e.value, e.is_markdown, e.is_warning) for e in at.exception] == [
+        ("# Oh no", True, False),
+        ("Use `key`", True, False),
+        ("plain", False, False),
+        ("careful", True, True),
+    ]

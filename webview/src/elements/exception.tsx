@@ -3,6 +3,7 @@
 
 import { useState } from "preact/hooks";
 import { str } from "../core/ui";
+import { renderMarkdown } from "./markdownRender";
 import type { ElementProps, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
 
@@ -68,7 +69,7 @@ function LibraryGroup({ group, store }: { group: Frame[]; store: ViewerStore }) 
   );
 }
 
-function Exception({ node, store }: ElementProps) {
+export function Exception({ node, store }: ElementProps) {
   const type = str(node.props.type, "Exception");
   const message = str(node.props.message);
   const note = node.props.note;
@@ -84,8 +85,15 @@ function Exception({ node, store }: ElementProps) {
     <div class="sp-exception" role="alert">
       <div class="sp-exception-head">
         <strong>{type}</strong>
-        {message && <>: {message}</>}
+        {message && node.props.markdown !== true && <>: {message}</>}
       </div>
+      {/* A MarkdownFormattedException's message is Markdown, shown formatted below its type. */}
+      {message && node.props.markdown === true && (
+        <div
+          class="sp-exception-message sp-markdown-body"
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(message) }}
+        />
+      )}
       {typeof note === "string" && note && <div class="sp-exception-note">{note}</div>}
       {rows.length > 0 && (
         <>

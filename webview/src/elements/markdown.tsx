@@ -4,6 +4,7 @@ import { Help, InlineMarkdown, str } from "../core/ui";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { useKatex } from "../core/katex";
+import { Icon } from "./icon";
 import { renderMarkdown, slugify } from "./markdownRender";
 
 const HEADINGS = { title: "h1", header: "h2", subheader: "h3" } as const;
@@ -19,6 +20,11 @@ function Heading({ node }: ElementProps) {
   return (
     <div class={`sp-heading sp-${style}`}>
       <Tag id={anchor}>
+        {typeof p.icon === "string" && p.icon && (
+          <span class="sp-heading-icon" aria-hidden="true">
+            <Icon icon={p.icon} />
+          </span>
+        )}
         <InlineMarkdown text={body} />
         {anchor && (
           <a class="sp-anchor" href={`#${anchor}`} aria-label="Link to this heading">
@@ -36,7 +42,7 @@ function Heading({ node }: ElementProps) {
   );
 }
 
-function Markdown(props: ElementProps) {
+export function Markdown(props: ElementProps) {
   const p = props.node.props;
   if (p.style === "title" || p.style === "header" || p.style === "subheader")
     return <Heading {...props} />;

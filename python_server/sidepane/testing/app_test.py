@@ -17,6 +17,7 @@ from typing import Any
 
 from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message, frame
 from sidepane.runtime.app import App
+from sidepane.runtime.pages import page_url_path
 from sidepane.runtime.session import AppSession
 from sidepane.runtime.widgets import MISSING
 from sidepane.testing.element_tree import Block, ElementList, Node, Tree
@@ -45,7 +46,8 @@ class AppTest(Block):
         # `from_function` scripts end with `f(*__args, **__kwargs)`; Streamlit defines both always.
         self._app.script_globals.update(__args=args or (), __kwargs=kwargs or {})
         self._tree = Tree()
-        self._inbox: list[bytes] = []
+        self._inbox: list[tuple[int, list[dict[str, Any]]]] = []
+        self._run_values: dict[str, Any] = {}
         self._inbox_lock = threading.Lock()
         self._session: AppSession = self._app.new_session(self._receive)
         self._pending_python: dict[str, Any] = {}
@@ -56,6 +58,9 @@ class AppTest(Block):
         self.frames: list[dict[str, Any]] = []
         self.payloads: dict[str, Any] = {}
         self.bytes_received = 0
+        # Secrets the script sees instead of the secrets.toml files, when any are set.
+        self.secrets: dict[str, Any] = {}
+        self._page_request: str | None = None
         super().__init__(Node(("app",), "app", {}), self)
 
     # ---- constructors ----
@@ -113,10 +118,15 @@ class AppTest(Block):
         timeout = self.default_timeout if timeout is None else timeout
         session = self._session
         run_seen = session.writer.run
+        self._app.secrets.override = dict(self.secrets) if self.secrets else None
+        page, self._page_request = self._page_request, None
         messages: list[bytes] = []
         if not self._started:
             self._started = True
-            messages.append(frame("hello", v=PROTOCOL_VERSION, query=self._query_string()))
+            hello: dict[str, Any] = {"v": PROTOCOL_VERSION, "query": self._query_string()}
+            if page is not None:
+                hello["page"] = page
+            messages.append(frame("hello", **hello))
         else:
             updates = dict(self._pending_wire)
             for wid, value in self._pending_python.items():
@@ -134,8 +144,11 @@ class AppTest(Block):
                 if rest:
                     fields["values"] = rest
                 messages.append(frame("widget_value", **fields))
-            else:
+            elif page is None:
                 messages.append(frame("rerun"))
+            if page is not None:
+                # Before the values: the rerun they ask for then runs the new page.
+                messages.insert(0, frame("rerun", page=page, query=self._query_string()))
         self._pending_python.clear()
         self._pending_wire.clear()
         for message in messages:
@@ -148,16 +161,34 @@ class AppTest(Block):
         self._drain()
         return self
 
+    def switch_page(self, page_path: str) -> AppTest:
+        """Run the page `page_path` (relative to the main script, e.g. "pages/page_1.py") at the
+        next `run()`; a path that names no file there raises ValueError."""
+        main = Path(self._app.script_path)
+        full = main.parent / page_path
+        if not full.is_file():
+            raise ValueError(
+                f"Could not find page {page_path!r} relative to the main script "
+                f"{str(main)!r}. Resolved page path: {str(full.resolve())!r}."
+            )
+        self._page_request = page_url_path(str(main), str(full))
+        return self
+
     def _receive(self, data: bytes) -> None:
+        frames = decode_message(data)
+        if any(f["t"] == "run_end" for f in frames):
+            # The values this run's tree was drawn with: the runtime resets a clicked button
+            # right after `run_end`, but a test reads it as the run saw it, as in Streamlit.
+            self._run_values = dict(self._session.widgets.values)
         with self._inbox_lock:
-            self._inbox.append(data)
+            self._inbox.append((len(data), frames))
 
     def _drain(self) -> None:
         with self._inbox_lock:
             inbox, self._inbox = self._inbox, []
-        for data in inbox:
-            self.bytes_received += len(data)
-            for f in decode_message(data):
+        for size, frames in inbox:
+            self.bytes_received += size
+            for f in frames:
                 self.frames.append(f)
                 self._apply(f)
 
@@ -191,7 +222,9 @@ class AppTest(Block):
             spec = self._session.widgets.specs.get(widget_id)
             if spec is not None:
                 return spec.deserialize(self._pending_wire[widget_id])
-        value = self._session.widgets.values.get(widget_id, MISSING)
+        value = self._run_values.get(widget_id, MISSING)
+        if value is MISSING:
+            value = self._session.widgets.values.get(widget_id, MISSING)
         return None if value is MISSING else value
 
     def _set_widget_value(self, widget_id: str, value: Any) -> None:

@@ -21,7 +21,7 @@ def test_from_function_without_args_runs_the_body(AppTest: Any) -> None:
 
 def test_from_function_passes_args_and_kwargs(AppTest: Any) -> None:
     def script(a: int, *, b: str = "default") -> None:
-        import streamlit as st  # type: ignore[import-not-found]
+        import streamlit as st
 
         st.markdown(f"{a} {b}")
 
@@ -34,7 +34,7 @@ def test_from_function_passes_args_and_kwargs(AppTest: Any) -> None:
 def test_heading_accessors(AppTest: Any) -> None:
     at = AppTest.from_string(
         """
-        import streamlit as st  # type: ignore[import-not-found]
+        import streamlit as st
         st.title("T")
         st.title("Ta", anchor="a b", icon="🔥")
         st.title("Th", anchor=False, help="tip")
@@ -55,7 +55,7 @@ def test_heading_accessors(AppTest: Any) -> None:
 def test_markdown_family_accessors(AppTest: Any) -> None:
     at = AppTest.from_string(
         """
-        import streamlit as st  # type: ignore[import-not-found]
+        import streamlit as st
         st.markdown("M")
         st.markdown("<b>M</b>", unsafe_allow_html=True)
         st.caption("C", help="tip")
@@ -94,7 +94,7 @@ def test_markdown_family_accessors(AppTest: Any) -> None:
 def test_markdown_formatted_exception(AppTest: Any) -> None:
     at = AppTest.from_string(
         """
-        import streamlit as st  # type: ignore[import-not-found]
+        import streamlit as st
         from streamlit.errors import MarkdownFormattedException, StreamlitAPIException
         st.exception(st.errors.MarkdownFormattedException("# Oh no"))
         st.exception(StreamlitAPIException("Use `key`"))
@@ -110,3 +110,24 @@ def test_markdown_formatted_exception(AppTest: Any) -> None:
         ("plain", False, False),
         ("careful", True, True),
     ]
+
+
+def test_button_value_is_true_for_the_run_its_click_started(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.button("a")
+        st.button("b")
+        with st.form("f"):
+            st.form_submit_button("go")
+        """
+    ).run(timeout=10)
+    assert [b.value for b in at.button] == [False, False, False]
+    at.button[0].click().run(timeout=10)
+    assert [b.value for b in at.button] == [True, False, False]
+    at.run(timeout=10)
+    assert [b.value for b in at.button] == [False, False, False]
+    at.button[2].click().run(timeout=10)
+    assert [b.value for b in at.button] == [False, False, True]
+    at.run(timeout=10)
+    assert at.button[2].value is False

@@ -14,9 +14,12 @@ from sidepane import typing as typing
 from sidepane.caching.data_resource import cache_data, cache_resource
 from sidepane.caching.legacy import cache
 from sidepane.elements.delta_generator import DeltaGenerator, main_dg, sidebar_dg
+from sidepane.elements.echo import echo
+from sidepane.elements.navigation import switch_page
 from sidepane.elements.page import rerun, set_page_config, stop
 from sidepane.errors import StreamlitAPIException
 from sidepane.runtime.query_params import QueryParamsProxy
+from sidepane.runtime.secrets import secrets
 from sidepane.runtime.session_state import SessionStateProxy
 
 __version__ = "0.1.0"
@@ -155,6 +158,7 @@ __all__ = [
     "set_page_config",
     "sidebar",
     "slider",
+    "secrets",
     "spinner",
     "stop",
     "subheader",
@@ -166,6 +170,7 @@ __all__ = [
     "text_input",
     "time_input",
     "title",
+    "switch_page",
     "toast",
     "toggle",
     "vega_lite_chart",

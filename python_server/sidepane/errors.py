@@ -63,6 +63,22 @@ class WidgetAlreadyInstantiatedError(SidepaneAPIException):
 StreamlitWidgetAlreadyInstantiatedError = WidgetAlreadyInstantiatedError
 
 
+class StreamlitSecretNotFoundError(SidepaneAPIException, FileNotFoundError, KeyError):
+    """`st.secrets` found no secrets file, or could not parse one (`file` is then its path).
+
+    A FileNotFoundError and a StreamlitAPIException as in Streamlit, and also a KeyError, so
+    `except KeyError` (and `st.secrets.get(key, default)`) treats "no secrets at all" as a
+    missing key.
+    """
+
+    def __init__(self, message: str, file: str | None = None) -> None:
+        super().__init__(message)
+        self.file = file
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 class NoSessionContext(SidepaneAPIException):
     """An API that needs a running app session was used outside one."""
 

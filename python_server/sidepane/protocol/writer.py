@@ -27,6 +27,7 @@ class FrameWriter:
         self.run = 0
         self.bytes_sent = 0
         self._page_config: dict[str, Any] | None = None
+        self._pages: tuple[list[dict[str, str]], str] | None = None
 
     def _send(self, data: bytes) -> None:
         self.bytes_sent += len(data)
@@ -36,6 +37,7 @@ class FrameWriter:
         """A new connection holds nothing yet."""
         self.model.reset()
         self._page_config = None
+        self._pages = None
 
     def run_start(self, run: int, script: str) -> None:
         self.run = run
@@ -69,6 +71,16 @@ class FrameWriter:
             return
         self._send(frame("page_config", **config))
         self._page_config = dict(config)
+
+    def pages(self, pages: list[dict[str, str]], current: str, not_found: str | None) -> None:
+        """The app's pages and the one this run shows, when the viewer does not hold them."""
+        if (pages, current) == self._pages and not_found is None:
+            return
+        fields: dict[str, Any] = {"pages": pages, "current": current}
+        if not_found is not None:
+            fields["not_found"] = not_found
+        self._send(frame("pages", **fields))
+        self._pages = (pages, current)
 
     def toast(self, body: str, icon: str | None, duration: int = 4) -> None:
         self._send(frame("toast", run=self.run, body=body, icon=icon, duration=duration))

@@ -7,24 +7,28 @@ from collections.abc import Sequence
 from typing import Any
 
 from sidepane.protocol.writer import Sink
-from sidepane.runtime import exit_guard
+from sidepane.runtime import exit_guard, fork_safety
 from sidepane.runtime.module_reloader import ModuleReloader
 from sidepane.runtime.script_cache import ScriptCache
+from sidepane.runtime.secrets import SecretsStore
 from sidepane.runtime.session import AppSession
 
 
 class App:
-    """A script file and its shared state: compiled code, the local-module reloader, caches."""
+    """A script file and its shared state: compiled code, the local-module reloader, caches,
+    secrets."""
 
     def __init__(
         self, script_path: str | os.PathLike[str], script_args: Sequence[str] = ()
     ) -> None:
         exit_guard.install()
+        fork_safety.install()
         self.script_path = os.path.abspath(os.fspath(script_path))
         self.script_dir = os.path.dirname(self.script_path)
         self.script_args = list(script_args)
         self.code_cache = ScriptCache()
         self.reloader = ModuleReloader(self.script_dir)
+        self.secrets = SecretsStore(self.script_dir)
         # Extra names put in the script's namespace each run (AppTest.from_function's arguments).
         self.script_globals: dict[str, Any] = {}
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import builtins
 import logging
+import os
 import sys
 import threading
 import time
+import traceback
 import types
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sidepane.protocol.writer import FrameWriter
 from sidepane.runtime import debugger, interrupt, streamlit_alias
@@ -196,6 +198,7 @@ class ScriptRunner:
 
     def _loop(self) -> None:
         requests = self._session.requests
+        pid = os.getpid()
         while True:
             request = requests.wait_for_run(timeout=IDLE_EXIT_SECONDS)
             if request is Request.NONE:
@@ -217,6 +220,8 @@ class ScriptRunner:
             except Exception:  # pragma: no cover - a bug of ours must not kill the session
                 log.exception("the runtime failed while running the script")
                 result = RunResult(ctx.run, "error", 0.0)
+            if os.getpid() != pid:
+                _end_forked_child(result)
             with self._user_lock:
                 if ctx.abandoned:
                     break  # another thread serves the session now
@@ -280,7 +285,7 @@ class ScriptRunner:
 
     def _exec_script(self, ctx: RunContext) -> None:
         app = self._session.app
-        path = app.script_path
+        path = self._session.begin_page()
         code = app.code_cache.get_code(path)
         module = types.ModuleType("__main__")
         namespace: dict[str, Any] = module.__dict__
@@ -292,7 +297,7 @@ class ScriptRunner:
             if app.script_dir in sys.path:
                 sys.path.remove(app.script_dir)
             sys.path.insert(0, app.script_dir)
-        sys.argv = [path, *app.script_args]
+        sys.argv = [app.script_path, *app.script_args]
         previous_main = sys.modules.get("__main__")
         sys.modules["__main__"] = module
         try:
@@ -300,6 +305,17 @@ class ScriptRunner:
         finally:
             if sys.modules.get("__main__") is module and previous_main is not None:
                 sys.modules["__main__"] = previous_main
+
+
+def _end_forked_child(result: RunResult) -> NoReturn:
+    """A child the script forked with `os.fork()` came back from the script: it ends here, as a
+    forked program ends at its end, instead of serving the session in a copy of the server."""
+    if result.error is not None:
+        traceback.print_exception(result.error)
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):
+            stream.flush()
+    os._exit(1 if result.status == "error" else 0)
 
 
 def _magic_write(*values: object) -> object:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sidepane.errors import ProtocolError
 from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message
 from sidepane.protocol.writer import FrameWriter, Sink
+from sidepane.runtime.pages import Navigation
 from sidepane.runtime.query_params import QueryParamsData
 from sidepane.runtime.requests import Request, ScriptRequests
 from sidepane.runtime.runner import RunResult, ScriptRunner
@@ -40,6 +41,7 @@ class AppSession:
         self.session_state = SessionStateData(self.widgets)
         self.query_params = QueryParamsData(query_string)
         self._runner = ScriptRunner(self)
+        self.navigation = Navigation(app.script_path)
         self.requests = ScriptRequests(on_request=self._runner.on_request)
         self._listeners: list[RunListener] = []
         self._reset_viewer = False
@@ -106,7 +108,7 @@ class AppSession:
         elif kind == "widget_value":
             self._widget_value(frame)
         elif kind == "rerun":
-            self.request_rerun()
+            self._rerun(frame)
         elif kind == "stop":
             self.request_stop()
         elif kind == "upload":
@@ -146,12 +148,26 @@ class AppSession:
         updates[wid] = frame["value"]
         if self.widgets.accept(self._without_unsubmitted_form_fields(wid, updates)):
             self.request_rerun()
+        page = frame.get("page")
+        if isinstance(page, str):
+            self.navigation.request(page)
 
     def _without_unsubmitted_form_fields(self, wid: str, updates: dict[str, Any]) -> dict[str, Any]:
         """A form's fields count only with a click of that form's submit button in the same
         message (docs/protocol.md); others are dropped, as Streamlit drops unsubmitted edits."""
         specs = self.widgets.specs
         primary = specs.get(wid)
+    def _rerun(self, frame: dict[str, Any]) -> None:
+        page, query = frame.get("page"), frame.get("query")
+        if page is not None and not isinstance(page, str):
+            raise ProtocolError("rerun 'page' must be a string")
+        if page is not None:
+            self.navigation.request(page)
+            # Another page starts with the query string the viewer shows (none after a click in
+            # the page list), as Streamlit clears query parameters on a page change.
+            self.query_params.load(query if isinstance(query, str) else "")
+        self.request_rerun()
+
         submitted = primary.form_id if primary is not None and primary.trigger else None
         kept: dict[str, Any] = {}
         for other, value in updates.items():
@@ -194,3 +210,9 @@ class AppSession:
         with self._idle_lock:
             if self.requests.pending() is Request.NONE:
                 self._idle.set()
+    def begin_page(self) -> str:
+        """The script this run runs (the main script or a page); tells the viewer the pages."""
+        page, pages, not_found = self.navigation.begin_run()
+        self.writer.pages([p.wire() for p in pages], page.url_path, not_found)
+        return page.script_path
+

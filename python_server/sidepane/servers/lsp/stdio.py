@@ -8,6 +8,7 @@ import sys
 import threading
 from typing import BinaryIO
 
+from sidepane.runtime import fork_safety
 from sidepane.servers.lsp.logs import quiet_answered_errors, route_sidepane_logs
 from sidepane.servers.lsp.server import create_server
 
@@ -41,6 +42,9 @@ def claim_stdio() -> tuple[BinaryIO, BinaryIO]:
     sys.stdout.flush()
     rpc_in = os.fdopen(os.dup(0), "rb")
     rpc_out = os.fdopen(os.dup(1), "wb")
+    # Nor can a process a script forks: it gets neither end of the conversation.
+    fork_safety.keep_from_children(rpc_in.fileno())
+    fork_safety.keep_from_children(rpc_out.fileno())
     try:
         os.dup2(2, 1)
     except OSError:  # no stderr: printing goes nowhere

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from aiohttp import WSCloseCode, web
 
 from sidepane.protocol.frames import MAX_MESSAGE_BYTES
+from sidepane.runtime import fork_safety
 from sidepane.runtime.app import App
 from sidepane.servers.watcher import SourceWatcher
 from sidepane.servers.web.connection import Connection
@@ -82,6 +83,8 @@ class WebServer:
         """Bind (raises PortInUseError), start serving and watching the script's files."""
         loop = asyncio.get_running_loop()
         sock = bind_socket(self.host, self.port, fallback=self._port_fallback)
+        # A process a script forks must not keep the port (it may outlive the server).
+        fork_safety.keep_from_children(sock)
         self.port = int(sock.getsockname()[1])
         self._runner = web.AppRunner(
             self.web_app(), access_log=None, handle_signals=False, shutdown_timeout=1.0

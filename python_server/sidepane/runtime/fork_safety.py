@@ -1,0 +1,92 @@
+"""A process forked from a script (multiprocessing's fork context, `os.fork()`) gets nothing of
+the server's.
+
+A fork copies the whole server into the child: its Python signal handlers, the event loop's
+wakeup fd, its listening sockets, the language server's JSON-RPC pipes. Left as they are, a
+child's SIGTERM runs the server's no-op handler (so the child outlives `terminate()`) and its
+C-level handler writes the signal number into the *parent's* wakeup pipe, which the parent's
+loop reads as its own SIGTERM and shuts the server down; a child that outlives the server keeps
+its port. So right after a fork, in the child only: signals go back to Python's defaults, the
+wakeup fd is dropped, and the server's sockets and pipes are replaced by the null device (the
+fd numbers stay taken, so a file the child opens later can never receive a write meant for
+them), and the child runs no script: `st.` calls in it draw nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import threading
+import weakref
+
+from sidepane.runtime.context import set_run_context
+
+_lock = threading.Lock()
+_installed = False
+# What the server owns that a child must not hold: sockets (while open) and fds it keeps open
+# for the life of the process (the language server's pipes).
+_sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+_fds: set[int] = set()
+
+
+def install() -> None:
+    """Clean every process forked from now on (idempotent)."""
+    global _installed
+    with _lock:
+        if _installed:
+            return
+        _installed = True
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def keep_from_children(owned: socket.socket | int) -> None:
+    """Close `owned` in forked children: a socket of the server (forgotten once closed), or an fd
+    it keeps open until it exits."""
+    install()
+    with _lock:
+        if isinstance(owned, socket.socket):
+            _sockets.add(owned)
+        else:
+            _fds.add(owned)
+
+
+def _after_fork_in_child() -> None:
+    # The child has a single thread, which Python now calls its main thread: signal calls work.
+    set_run_context(None)
+    _default_signals()
+    wakeup = signal.set_wakeup_fd(-1)
+    fds = {s.fileno() for s in list(_sockets)} | _fds
+    if wakeup != -1:
+        fds.add(wakeup)
+    fds.discard(-1)
+    _point_at_null(fds)
+    _sockets.clear()
+    _fds.clear()
+
+
+def _default_signals() -> None:
+    """Python's own handlers instead of the server's (asyncio's, aiohttp's, pygls's)."""
+    for sig in signal.valid_signals():
+        try:
+            handler = signal.getsignal(sig)
+        except (OSError, ValueError):
+            continue
+        if not callable(handler) or handler is signal.default_int_handler:
+            continue
+        default = signal.default_int_handler if sig == signal.SIGINT else signal.SIG_DFL
+        with contextlib.suppress(OSError, ValueError):
+            signal.signal(sig, default)
+
+
+def _point_at_null(fds: set[int]) -> None:
+    if not fds:
+        return
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for fd in fds:
+            with contextlib.suppress(OSError):
+                os.dup2(null, fd, inheritable=False)
+    finally:
+        os.close(null)

@@ -1,0 +1,199 @@
+"""Multipage apps from a `pages/` folder: discovery, st.switch_page, AppTest.switch_page, and the
+`pages` frame / `page` fields of docs/protocol.md."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sidepane.errors import StreamlitAPIException
+from sidepane.protocol.frames import frame
+from sidepane.runtime.pages import discover_pages, icon_and_name
+from sidepane.testing import AppTest
+
+from conftest import Harness
+
+
+def _write(path: Path, source: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return path
+
+
+MAIN = """
+import streamlit as st
+st.session_state.setdefault("visits", 0)
+st.session_state.visits += 1
+st.text("main page")
+st.slider("slider", 0, 10, key="s")
+if st.button("to page 1"):
+    st.switch_page("pages/1_page1.py")
+"""
+
+PAGE1 = """
+import streamlit as st
+st.text("page 1")
+st.text(f"visits {st.session_state.visits}")
+st.text(f"query {dict(st.query_params)}")
+if st.button("home"):
+    st.switch_page("app.py")
+if st.button("bad"):
+    st.switch_page("pages/missing.py")
+"""
+
+
+@pytest.fixture
+def app_dir(tmp_path: Path) -> Path:
+    _write(tmp_path / "app.py", MAIN)
+    _write(tmp_path / "pages" / "1_page1.py", PAGE1)
+    _write(tmp_path / "pages" / "2_🎈_Second_page.py", 'import streamlit as st\nst.text("two")\n')
+    return tmp_path
+
+
+def test_pages_are_the_main_script_then_the_pages_folder_by_number_then_name(
+    tmp_path: Path,
+) -> None:
+    main = _write(tmp_path / "streamlit_app.py", "")
+    for name in (
+        "b_page.py",
+        "10_ten.py",
+        "2_📈_Sales__report.py",
+        "a page.py",
+        "__init__.py",
+        ".hidden.py",
+        "notes.txt",
+    ):
+        _write(tmp_path / "pages" / name, "")
+    pages = discover_pages(str(main))
+    assert [(p.url_path, p.label, p.icon) for p in pages] == [
+        ("", "streamlit app", ""),
+        ("Sales_report", "Sales report", "📈"),
+        ("ten", "ten", ""),
+        ("a_page", "a page", ""),
+        ("b_page", "b page", ""),
+    ]
+    assert pages[1].script_path == str((tmp_path / "pages" / "2_📈_Sales__report.py").resolve())
+    assert icon_and_name("123.py") == ("", "123")
+
+
+def test_two_files_with_one_url_path_are_an_error(tmp_path: Path) -> None:
+    main = _write(tmp_path / "app.py", "")
+    _write(tmp_path / "pages" / "1_a.py", "")
+    _write(tmp_path / "pages" / "2_a.py", "")
+    with pytest.raises(StreamlitAPIException, match="Two pages resolve to the URL pathname `/a`"):
+        discover_pages(str(main))
+
+
+def test_apptest_switch_page_runs_the_page_and_drops_the_previous_pages_widgets(
+    app_dir: Path,
+) -> None:
+    at = AppTest.from_file(app_dir / "app.py").run()
+    assert at.text[0].value == "main page"
+    at.slider[0].set_value(5).run()
+    assert at.slider[0].value == 5
+    at.switch_page("pages/1_page1.py").run()
+    assert [t.value for t in at.text][:2] == ["page 1", "visits 2"]
+    assert not at.slider
+    at.run()  # a plain rerun stays on the page
+    assert at.text[0].value == "page 1"
+    at.switch_page("app.py").run()
+    # The slider starts from its default again; the script's own session_state key stays.
+    assert at.slider[0].value == 0
+    assert at.session_state["visits"] == 3
+    with pytest.raises(ValueError, match="relative to the main script"):
+        at.switch_page("nope/page1.py")
+
+
+def test_st_switch_page_from_a_button_ends_the_run_and_runs_that_page(app_dir: Path) -> None:
+    at = AppTest.from_file(app_dir / "app.py")
+    at.query_params["q"] = "1"
+    at.run()
+    at.button[0].click().run()
+    # The page runs, without the query parameters of the page it left.
+    assert [t.value for t in at.text] == ["page 1", "visits 2", "query {}"]
+    at.button[0].click().run()
+    assert at.text[0].value == "main page"
+    at.switch_page("pages/1_page1.py").run()
+    at.button[1].click().run()
+    assert at.exception[0].value == (
+        "Could not find page: `pages/missing.py`. You must provide a file path relative to the "
+        f"entrypoint file (from the directory `{app_dir.name}`). Only the entrypoint file and "
+        "files in the `pages/` directory are supported."
+    )
+
+
+def test_switch_page_with_query_params(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "app.py",
+        """
+        import streamlit as st
+        if st.button("go"):
+            st.switch_page("pages/p.py", query_params={"a": "1", "b": ["2", "3"]})
+        """,
+    )
+    _write(
+        tmp_path / "pages" / "p.py",
+        "import streamlit as st\nst.text(repr(st.query_params.get_all('b')))\n",
+    )
+    at = AppTest.from_file(tmp_path / "app.py").run()
+    at.button[0].click().run()
+    assert at.text[0].value == "['2', '3']"
+    assert at.query_params["a"] == "1"
+
+
+def _frames_of(kind: str, frames: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [f for f in frames if f["t"] == kind]
+
+
+def _wait_run_end(harness: Harness, viewer: Any) -> list[dict[str, Any]]:
+    seen: list[dict[str, Any]] = []
+
+    def ended() -> bool:
+        seen.extend(viewer.take())
+        return any(f["t"] == "run_end" and f["status"] != "interrupted" for f in seen)
+
+    assert harness.wait_for(ended)
+    return seen
+
+
+def test_pages_frame_hello_page_and_rerun_page(harness: Harness) -> None:
+    _write(harness.dir / "pages" / "1_page1.py", PAGE1)
+    session, viewer = harness.session(MAIN)
+    harness.hello(session, page="page1")
+    frames = _wait_run_end(harness, viewer)
+    (pages,) = _frames_of("pages", frames)
+    assert pages["current"] == "page1"
+    assert pages["pages"] == [{"name": "", "label": "app"}, {"name": "page1", "label": "page1"}]
+    assert "not_found" not in pages
+    assert any(f["t"] == "upsert" and f["props"].get("body") == "page 1" for f in frames)
+
+    # An unchanged page list is not sent again.
+    session.handle_message(frame("rerun"))
+    assert not _frames_of("pages", _wait_run_end(harness, viewer))
+
+    session.handle_message(frame("rerun", page=""))
+    (pages,) = _frames_of("pages", _wait_run_end(harness, viewer))
+    assert pages["current"] == ""
+
+    # A page nobody has: the main page runs, and the viewer is told which name was not found.
+    session.handle_message(frame("rerun", page="page1"))
+    _wait_run_end(harness, viewer)
+    session.handle_message(frame("rerun", page="nope"))
+    frames = _wait_run_end(harness, viewer)
+    (pages,) = _frames_of("pages", frames)
+    assert pages["current"] == "" and pages["not_found"] == "nope"
+    assert any(f["t"] == "upsert" and f["props"].get("body") == "main page" for f in frames)
+
+
+def test_a_page_added_later_is_listed_at_the_next_run(harness: Harness) -> None:
+    session, viewer = harness.session(MAIN)
+    harness.hello(session)
+    (pages,) = _frames_of("pages", _wait_run_end(harness, viewer))
+    assert pages["pages"] == [{"name": "", "label": "app"}]
+    _write(harness.dir / "pages" / "extra.py", "")
+    session.handle_message(frame("rerun"))
+    (pages,) = _frames_of("pages", _wait_run_end(harness, viewer))
+    assert [p["name"] for p in pages["pages"]] == ["", "extra"]

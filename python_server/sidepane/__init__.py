@@ -90,6 +90,9 @@ error = main_dg.error
 progress = main_dg.progress
 spinner = main_dg.spinner
 toast = main_dg.toast
+status = main_dg.status
+chat_message = main_dg.chat_message
+chat_input = main_dg.chat_input
 
 
 if not TYPE_CHECKING:  # hidden from type checkers, so a typo like `st.wirte` is still flagged
@@ -117,6 +120,8 @@ __all__ = [
     "cache_data",
     "cache_resource",
     "caption",
+    "chat_input",
+    "chat_message",
     "checkbox",
     "code",
     "color_picker",
@@ -127,6 +132,7 @@ __all__ = [
     "date_input",
     "divider",
     "download_button",
+    "echo",
     "empty",
     "error",
     "exception",
@@ -152,17 +158,19 @@ __all__ = [
     "radio",
     "rerun",
     "scatter_chart",
+    "secrets",
     "select_slider",
     "selectbox",
     "session_state",
     "set_page_config",
     "sidebar",
     "slider",
-    "secrets",
     "spinner",
+    "status",
     "stop",
     "subheader",
     "success",
+    "switch_page",
     "table",
     "tabs",
     "text",
@@ -170,7 +178,6 @@ __all__ = [
     "text_input",
     "time_input",
     "title",
-    "switch_page",
     "toast",
     "toggle",
     "vega_lite_chart",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from sidepane.elements.charts import ChartMixin
+from sidepane.elements.chat import ChatMixin
 from sidepane.elements.data import DataMixin
 from sidepane.elements.exception import ExceptionMixin
 from sidepane.elements.help import HelpMixin
 from sidepane.elements.layout import LayoutMixin
 from sidepane.elements.media import MediaMixin
 from sidepane.elements.status import StatusMixin
+from sidepane.elements.status_container import StatusContainerMixin
 from sidepane.elements.text import TextMixin
 from sidepane.elements.widgets.buttons import ButtonMixin
 from sidepane.elements.widgets.choices import ChoiceMixin
@@ -37,6 +39,8 @@ class DeltaGenerator(
     HelpMixin,
     LayoutMixin,
     StatusMixin,
+    StatusContainerMixin,
+    ChatMixin,
 ):
     """A place in the app to draw into: `st` itself, `st.sidebar`, a column, a container…
 

@@ -43,6 +43,11 @@ def _emoji_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"^({_EMOJI})[_ -]*(.*)", re.DOTALL), re.compile(f"^{_EMOJI}$")
 
 
+def is_emoji(text: str) -> bool:
+    """Whether `text` is exactly one emoji (as a chat avatar or an icon may be)."""
+    return bool(_emoji_patterns()[1].match(text))
+
+
 def clean_text(text: object) -> str:
     """Dedent and strip, as Streamlit does to bodies and labels."""
     return textwrap.dedent(str(text)).strip()

@@ -1,0 +1,143 @@
+"""`st.status`: an expander-like container whose icon tells a task's state.
+
+Its state, label and expansion change during the run (`status.update(...)`, or the end of its
+`with` block), so the object `st.status` returns remembers its props and re-sends them in place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from sidepane.elements.arguments import value_error
+from sidepane.elements.dg_core import DeltaGeneratorCore, Kind
+from sidepane.errors import SidepaneAPIException
+from sidepane.protocol.frames import Path
+from sidepane.runtime.context import get_run_context
+from sidepane.runtime.control import RerunRequested, StopRequested
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+State = Literal["running", "complete", "error"]
+_STATES = ("running", "complete", "error")
+_TYPES = ("default", "compact", "step")
+
+
+def _check_state(state: object) -> None:
+    if state not in _STATES:
+        raise value_error("state", [f"'{s}'" for s in _STATES])
+
+
+class StatusContainer(DeltaGeneratorCore):
+    """What `st.status` returns: a container (`with` it, or call its methods) with `update()`.
+
+    Used as a context manager, it turns "complete" when its block ends, or "error" when the
+    block raised, unless `update()` set another state first.
+    """
+
+    _props: dict[str, Any]
+    _run: int
+    # The DeltaGenerator class whose `status()` made this one: what children are made of.
+    _plain: type[DeltaGeneratorCore]
+
+    def update(
+        self,
+        *,
+        label: str | None = None,
+        expanded: bool | None = None,
+        state: State | None = None,
+    ) -> None:
+        """Change the label, the expanded state or the state ("running", "complete",
+        "error": the icon); arguments left at None keep their current value."""
+        props = dict(self._props)
+        if label is not None:
+            props["label"] = str(label)
+        if expanded is not None:
+            props["expanded"] = bool(expanded)
+        if state is not None:
+            _check_state(state)
+            props["state"] = state
+        self._props = props
+        ctx = get_run_context()
+        # Outside the run that drew it, the path may hold something else by now.
+        if ctx is not None and ctx.run == self._run:
+            ctx.restate(self._path, "status", props)
+
+    @property
+    def state(self) -> State:
+        state: State = self._props["state"]
+        return state
+
+    def _new(self, path: Path, kind: Kind, form_id: str | None) -> Self:
+        plain: Any = self._plain(path, kind, form_id=form_id)
+        return plain  # type: ignore[no-any-return]
+
+    def __exit__(self, *exc: object) -> Literal[False]:
+        error = exc[0] if exc else None
+        # A rerun or stop passing through is not the block failing: the next run redraws it.
+        control = isinstance(error, type) and issubclass(error, RerunRequested | StopRequested)
+        if self._props["state"] == "running" and not control:
+            self.update(state="error" if error is not None else "complete")
+        return super().__exit__(*exc)
+
+
+_classes: dict[type[DeltaGeneratorCore], type[StatusContainer]] = {}
+
+
+def _status_class(plain: type[DeltaGeneratorCore]) -> type[StatusContainer]:
+    """StatusContainer over the DeltaGenerator class, so it has every `st.` method too."""
+    made = _classes.get(plain)
+    if made is None:
+        made = type("StatusContainer", (StatusContainer, plain), {"__module__": __name__})
+        _classes[plain] = made
+    return made
+
+
+class StatusContainerMixin(DeltaGeneratorCore):
+    def status(
+        self,
+        label: str,
+        *,
+        expanded: bool = False,
+        state: State = "running",
+        type: Literal["default", "compact", "step"] = "default",
+        width: int | Literal["stretch"] = "stretch",
+    ) -> StatusContainer:
+        """Insert a container that shows the status of a long task, with its output inside.
+
+        ```python
+        with st.status("Downloading data...", expanded=True) as status:
+            st.write("Searching for data...")
+            time.sleep(2)
+            status.update(label="Download complete!", state="complete", expanded=False)
+        ```
+        It starts "running" (a spinner), collapsed unless `expanded=True`; the person can open
+        and close it like `st.expander`. In a `with` block it turns "complete" (a check) when
+        the block ends, or "error" if the block raised. `.update(label=, expanded=, state=)`
+        changes it in place.
+        """
+        if type not in _TYPES:
+            raise value_error("type", [repr(t) for t in _TYPES])
+        _check_state(state)
+        if isinstance(width, bool) or not (
+            (isinstance(width, int) and width > 0) or width == "stretch"
+        ):
+            raise SidepaneAPIException(
+                f"Invalid width value: {width!r}. Width must be either an integer (pixels) or "
+                "'stretch'."
+            )
+        props: dict[str, Any] = {
+            "label": "" if label is None else str(label),
+            "state": state,
+            "expanded": bool(expanded),
+        }
+        if type != "default":
+            props["type"] = type
+        block = self._block("status", props)
+        plain = block.__class__
+        status = _status_class(plain)(block._path, "block", form_id=block._form_id)
+        status._props = props
+        status._plain = plain
+        ctx = get_run_context()
+        status._run = ctx.run if ctx is not None else 0
+        return status

@@ -1,0 +1,135 @@
+"""AppTest wrappers for `st.chat_input`, `st.chat_message` and `st.status`, with the attributes of
+Streamlit 1.67's AppTest classes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sidepane.testing.element_tree import Block, Widget, register
+from sidepane.testing.widget_input_elements import FileUploader
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+
+@register
+class ChatInput(Widget):
+    """`st.chat_input`: `set_value(text)` (and `upload(...)` with `accept_file`) submits on the
+    next `run()`; `.value` is what that run got, and None after the run after it."""
+
+    node_type = "chat_input"
+    accessor = "chat_input"
+
+    @property
+    def placeholder(self) -> str:
+        placeholder: str = self.node.props.get("placeholder", "")
+        return placeholder
+
+    @property
+    def max_chars(self) -> int | None:
+        max_chars: int | None = self.node.props.get("max_chars")
+        return max_chars
+
+    @property
+    def value(self) -> Any:
+        root = self.root
+        if self.id in root._pending_python or self.id in root._pending_wire:
+            return super().value
+        # A trigger's value is gone once its run ended: the run's frame still carries it.
+        spec = root.session.widgets.specs.get(self.id)
+        wire = self.node.props.get("value")
+        if spec is None or wire is None:
+            return None
+        return spec.deserialize(wire)
+
+    def upload(
+        self, filename: str, content: bytes, mime_type: str = "application/octet-stream"
+    ) -> Self:
+        """Attach a file to the next submit (`accept_file=True` keeps only the last one)."""
+        kind = self.node.props.get("accept_file")
+        if kind is None:
+            raise ValueError(
+                "This st.chat_input does not accept files. "
+                "Pass accept_file=True, 'multiple', or 'directory'."
+            )
+        pending = self.root._pending_wire.get(self.id)
+        text = self.root._pending_python.get(self.id)
+        files: list[dict[str, Any]] = []
+        if isinstance(pending, dict):
+            text = pending.get("text", "")
+            files = list(pending.get("files", []))
+        ref = FileUploader(self.node, self.root)._send(filename, content, mime_type)
+        files = [*files, ref] if kind != "single" else [ref]
+        return self._set_wire({"text": "" if text is None else str(text), "files": files})
+
+    def set_value(self, value: Any) -> Self:
+        """Submit `value` (text) on the next `run()`; files already attached stay attached."""
+        pending = self.root._pending_wire.get(self.id)
+        if isinstance(pending, dict) and isinstance(value, str):
+            return self._set_wire({**pending, "text": value})
+        return super().set_value(value)
+
+
+@register
+class ChatMessage(Block):
+    """`st.chat_message`: `.name`, `.avatar` ("user", "assistant", an emoji, an icon, an image's
+    URL or payload hash, or "" for the name's first letter) and its children like any block."""
+
+    node_type = "chat_message"
+    accessor = "chat_message"
+
+    @property
+    def type(self) -> str:
+        return "chat_message"
+
+    @property
+    def name(self) -> str:
+        name: str = self.node.props.get("name", "")
+        return name
+
+    @property
+    def avatar(self) -> str:
+        image = self.node.props.get("image")
+        if isinstance(image, dict):
+            return str(image.get("url") or image.get("hash") or "")
+        avatar: str = self.node.props.get("avatar", "")
+        return avatar
+
+    def __repr__(self) -> str:
+        return f"ChatMessage(name={self.name!r}, avatar={self.avatar!r})"
+
+
+_STATE_ICONS = {"running": "spinner", "complete": ":material/check:", "error": ":material/error:"}
+
+
+@register
+class Status(Block):
+    """`st.status`: `.label`, `.state` ("running", "complete", "error"), `.expanded`, `.icon`."""
+
+    node_type = "status"
+    accessor = "status"
+
+    @property
+    def type(self) -> str:
+        return "status"
+
+    @property
+    def label(self) -> str:
+        label: str = self.node.props.get("label", "")
+        return label
+
+    @property
+    def state(self) -> str:
+        state: str = self.node.props.get("state", "running")
+        return state
+
+    @property
+    def expanded(self) -> bool:
+        return bool(self.node.props.get("expanded", False))
+
+    @property
+    def icon(self) -> str:
+        return _STATE_ICONS.get(self.state, "")
+
+    def __repr__(self) -> str:
+        return f"Status(label={self.label!r}, state={self.state!r}, expanded={self.expanded!r})"

@@ -1,0 +1,264 @@
+"""`st.chat_message` and `st.chat_input`: what they draw, what the script gets, and the errors.
+
+Each behaviour was checked against Streamlit 1.67's AppTest with the same script.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import sidepane as st
+from sidepane.elements.chat import ChatInputValue
+from sidepane.testing import AppTest
+
+
+def run(src: str) -> AppTest:
+    return AppTest.from_string(src).run()
+
+
+def props_of(at: AppTest, type_: str) -> list[dict[str, Any]]:
+    return [n.props for n in at.main.node.walk() if n.type == type_]
+
+
+def error_of(src: str) -> str:
+    at = run(src)
+    assert len(at.exception) == 1, at.exception
+    message: str = at.exception[0].value
+    return message
+
+
+# ---- chat_message ----
+
+
+def test_chat_message_avatars_follow_the_name_or_the_avatar_given() -> None:
+    at = run(
+        """
+import numpy as np
+import sidepane as st
+for name in ["user", "assistant", "ai", "human", "Bob", "🦖"]:
+    st.chat_message(name).write(name)
+st.chat_message("x", avatar="🦜").write("emoji")
+st.chat_message("x", avatar=":material/home:").write("icon")
+st.chat_message("x", avatar=np.zeros((4, 4, 3), dtype=np.uint8)).write("array")
+st.chat_message("x", avatar="https://example.com/a.png").write("url")
+"""
+    )
+    assert not at.exception
+    got = [(m.name, m.avatar) for m in at.chat_message]
+    assert got[:8] == [
+        ("user", "user"),
+        ("assistant", "assistant"),
+        ("ai", "assistant"),
+        ("human", "user"),
+        ("Bob", ""),  # the viewer shows "B"
+        ("🦖", "🦖"),
+        ("x", "🦜"),
+        ("x", ":material/home:"),
+    ]
+    kinds = [p["avatar_type"] for p in props_of(at, "chat_message")]
+    assert kinds == ["icon"] * 5 + ["emoji", "emoji", "icon", "image", "image"]
+    image = props_of(at, "chat_message")[8]["image"]
+    assert image["mimetype"].startswith("image/") and image["hash"] in at.payloads
+    assert props_of(at, "chat_message")[9]["image"]["url"] == "https://example.com/a.png"
+    assert at.chat_message[0].markdown[0].value == "user"
+
+
+def test_chat_message_is_a_container_for_with_and_methods() -> None:
+    at = run(
+        """
+import sidepane as st
+with st.chat_message("user"):
+    st.write("hello")
+    st.text("there")
+msg = st.chat_message("assistant", width="content")
+msg.write("hi")
+st.write("after")
+"""
+    )
+    user, bot = at.chat_message
+    assert [m.value for m in user.markdown] == ["hello"] and user.text[0].value == "there"
+    assert bot.markdown[0].value == "hi"
+    assert at.main[2].value == "after"
+    assert props_of(at, "chat_message")[1]["width"] == "content"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        ('st.chat_message("x", avatar="not an image")', "Failed to load the provided avatar"),
+        ("st.chat_message(None)", "The `name` parameter is required."),
+        ('st.chat_message("x", width="wide")', "Invalid width value"),
+        ('st.chat_message("x", avatar=":material/Bad Icon:")', "is not a valid Material icon"),
+    ],
+)
+def test_chat_message_refuses_bad_arguments(call: str, message: str) -> None:
+    assert message in error_of(f"import sidepane as st\n{call}\n")
+
+
+# ---- chat_input ----
+
+CHAT = """
+import sidepane as st
+prompt = st.chat_input("Say something", key="box")
+with st.chat_message("user"):
+    st.write(prompt)
+st.write("state", repr(st.session_state.box))
+"""
+
+
+def test_chat_input_returns_the_text_for_exactly_one_run() -> None:
+    at = run(CHAT)
+    assert at.chat_input[0].value is None
+    assert at.chat_input[0].placeholder == "Say something"
+    assert at.chat_message[0].markdown[0].value == "`None`"
+    at.chat_input[0].set_value("hi").run()
+    assert at.chat_input[0].value == "hi"
+    assert at.chat_message[0].markdown[0].value == "hi"
+    assert at.markdown[-1].value == "state 'hi'"
+    at.run()
+    assert at.chat_input[0].value is None
+    assert at.markdown[-1].value == "state None"
+
+
+def test_chat_input_in_the_body_is_pinned_to_the_bottom_and_inline_elsewhere() -> None:
+    at = run(
+        """
+import sidepane as st
+st.chat_input("body")
+st.empty().chat_input("placeholder in the body")
+with st.container():
+    st.chat_input("in a container")
+st.columns(2)[1].chat_input("in a column")
+st.sidebar.chat_input("in the sidebar")
+"""
+    )
+    assert not at.exception
+    pinned = {c.placeholder: c.proto.get("bottom", False) for c in at.chat_input}
+    assert pinned == {
+        "body": True,
+        "placeholder in the body": True,
+        "in a container": False,
+        "in a column": False,
+        "in the sidebar": False,
+    }
+
+
+def test_chat_input_cuts_text_to_max_chars_and_calls_on_submit_first() -> None:
+    at = run(
+        """
+import sidepane as st
+def sent(prefix):
+    st.session_state.log = st.session_state.get("log", []) + [prefix + st.session_state.c]
+value = st.chat_input(max_chars=5, key="c", on_submit=sent, args=("got ",))
+st.write(value, st.session_state.get("log", []))
+"""
+    )
+    assert at.chat_input[0].max_chars == 5
+    at.chat_input[0].set_value("hello world").run()
+    assert at.chat_input[0].value == "hello"
+    assert at.session_state["log"] == ["got hello"]
+    at.run()
+    assert at.session_state["log"] == ["got hello"]
+
+
+def test_chat_input_session_state_fills_the_box_without_submitting() -> None:
+    at = run(
+        """
+import sidepane as st
+if st.button("Set"):
+    st.session_state.chat = "Hello, world!"
+value = st.chat_input(key="chat")
+st.write("value", repr(value), repr(st.session_state.chat))
+"""
+    )
+    at.button[0].click().run()
+    assert at.chat_input[0].proto["fill"] == "Hello, world!"
+    assert at.markdown[-1].value == "value None None"
+    at.run()
+    assert "fill" not in at.chat_input[0].proto
+
+
+def test_chat_input_ignores_values_while_disabled() -> None:
+    at = run("import sidepane as st\nst.write(repr(st.chat_input(disabled=True)))\n")
+    assert at.chat_input[0].disabled
+    at.chat_input[0].set_value("sneaky").run()
+    assert at.markdown[0].value == "None"
+
+
+def test_chat_input_with_files_returns_a_chat_input_value() -> None:
+    at = run(
+        """
+import sidepane as st
+v = st.chat_input(accept_file="multiple", file_type=["txt", ".csv"])
+if v:
+    st.text(f"{v.text!r} {[(f.name, f.read()) for f in v.files]} {sorted(v)}")
+"""
+    )
+    chat = at.chat_input[0]
+    assert chat.proto["accept_file"] == "multiple" and chat.proto["accept"] == [".txt", ".csv"]
+    chat.set_value("look").upload("a.txt", b"one", "text/plain").upload("b.csv", b"2").run()
+    value = at.chat_input[0].value
+    assert isinstance(value, ChatInputValue)
+    assert value.text == "look" and [f.name for f in value.files] == ["a.txt", "b.csv"]
+    assert value["files"][0].getvalue() == b"one"
+    assert at.text[0].value == "'look' [('a.txt', b'one'), ('b.csv', b'2')] ['files', 'text']"
+    at.chat_input[0].upload("only.txt", b"x").run()  # files without text: text is ""
+    assert at.text[0].value == "'' [('only.txt', b'x')] ['files', 'text']"
+    at.run()
+    assert at.chat_input[0].value is None and not at.text
+
+
+def test_chat_input_refuses_files_of_other_types_and_text_only_inputs_refuse_files() -> None:
+    at = run(
+        'import sidepane as st\nst.write(repr(st.chat_input(accept_file=True, file_type="txt")))\n'
+    )
+    at.chat_input[0].upload("evil.exe", b"x").run()
+    assert at.markdown[0].value == "None"  # the value was refused
+    with pytest.raises(ValueError, match="does not accept files"):
+        run("import sidepane as st\nst.chat_input()\n").chat_input[0].upload("a.txt", b"x")
+
+
+def test_chat_input_value_is_dict_like() -> None:
+    value = ChatInputValue("hi")
+    assert (
+        value["text"] == "hi" and value.files == [] and dict(value) == {"text": "hi", "files": []}
+    )
+    value["text"] = "yo"
+    assert value.text == "yo"
+    with pytest.raises(KeyError):
+        value["audio"]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        ('st.chat_input(accept_file="x")', "Invalid `accept_file` value"),
+        ('st.chat_input(submit_mode="later")', "Invalid `submit_mode` value"),
+        ("st.chat_input(max_upload_size=0)", "Invalid `max_upload_size` value"),
+        ('st.chat_input(on_submit="rerun")', '`on_submit="rerun"` is not supported'),
+        ("st.chat_input(accept_audio=True)", "`accept_audio=True` is not supported"),
+        ('st.chat_input(width="content")', "Invalid width value"),
+    ],
+)
+def test_chat_input_refuses_bad_arguments(call: str, message: str) -> None:
+    assert message in error_of(f"import sidepane as st\n{call}\n")
+
+
+def test_chat_input_cannot_be_in_a_form() -> None:
+    message = error_of(
+        """
+import sidepane as st
+with st.form("f"):
+    st.chat_input()
+    st.form_submit_button()
+"""
+    )
+    assert message == "`st.chat_input()` can't be used in a `st.form()`."
+
+
+def test_chat_commands_draw_nothing_outside_a_run() -> None:
+    assert st.chat_input() is None
+    with st.chat_message("user"):
+        st.write("bare mode")

@@ -52,6 +52,7 @@ class AppTest(Block):
         self._session: AppSession = self._app.new_session(self._receive)
         self._pending_python: dict[str, Any] = {}
         self._pending_wire: dict[str, Any] = {}
+        self._pending_checks: dict[str, Callable[[Any], None]] = {}
         self._started = False
         self.toasts: list[dict[str, Any]] = []
         self.page_config: dict[str, Any] = {}
@@ -128,6 +129,11 @@ class AppTest(Block):
                 hello["page"] = page
             messages.append(frame("hello", **hello))
         else:
+            # As in Streamlit, a value the widget cannot take fails here; it stays pending.
+            for wid, value in self._pending_python.items():
+                check = self._pending_checks.get(wid)
+                if check is not None:
+                    check(value)
             updates = dict(self._pending_wire)
             for wid, value in self._pending_python.items():
                 spec = session.widgets.specs.get(wid)
@@ -150,6 +156,7 @@ class AppTest(Block):
                 # Before the values: the rerun they ask for then runs the new page.
                 messages.insert(0, frame("rerun", page=page, query=self._query_string()))
         self._pending_python.clear()
+        self._pending_checks.clear()
         self._pending_wire.clear()
         for message in messages:
             session.handle_message(message)
@@ -227,12 +234,19 @@ class AppTest(Block):
             value = self._session.widgets.values.get(widget_id, MISSING)
         return None if value is MISSING else value
 
-    def _set_widget_value(self, widget_id: str, value: Any) -> None:
+    def _set_widget_value(
+        self, widget_id: str, value: Any, check: Callable[[Any], None] | None = None
+    ) -> None:
         self._pending_wire.pop(widget_id, None)
         self._pending_python[widget_id] = value
+        if check is None:
+            self._pending_checks.pop(widget_id, None)
+        else:
+            self._pending_checks[widget_id] = check
 
     def _set_widget_wire(self, widget_id: str, wire: Any) -> None:
         self._pending_python.pop(widget_id, None)
+        self._pending_checks.pop(widget_id, None)
         self._pending_wire[widget_id] = wire
 
     # ---- the tree ----

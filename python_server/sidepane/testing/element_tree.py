@@ -180,8 +180,11 @@ class Widget(Element):
 
     def set_value(self, value: Any) -> Self:
         """Set the value the widget will have on the next `run()`."""
-        self.root._set_widget_value(self.id, value)
+        self.root._set_widget_value(self.id, value, self._check_value)
         return self
+
+    def _check_value(self, value: Any) -> None:
+        """Raise if the widget cannot take `value`; called by the `run()` that would send it."""
 
     def _set_wire(self, wire: Any) -> Self:
         self.root._set_widget_wire(self.id, wire)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from sidepane.runtime.widgets import MISSING
 from sidepane.testing.element_tree import Widget, register
 
 if TYPE_CHECKING:
@@ -101,6 +102,19 @@ class _Options(Widget):
         """The options' labels, as shown."""
         return list(self.node.props.get("options", []))
 
+    def _check_value(self, value: Any) -> None:
+        # The widget's own serializer falls back to the default for a value that is not an
+        # option (right for a viewer); a test asking for one gets Streamlit's ValueError instead.
+        spec = self.root.session.widgets.specs.get(self.id)
+        if spec is None or (value is None and isinstance(self, _Single)):
+            return
+        try:
+            taken = spec.deserialize(spec.serialize(value))
+        except (TypeError, ValueError):
+            taken = MISSING
+        if not _same_choice(taken, value):
+            raise ValueError(f"{value!r} is not an option of {self.type} {self.label!r}")
+
 
 class _Single(_Options):
     @property
@@ -120,7 +134,12 @@ class _Single(_Options):
         return self.set_value(v)
 
     def select_index(self, index: int | None) -> Self:
-        """Select the option at `index` (None for no selection)."""
+        """Select the option at `index` (None for no selection; negative counts from the end).
+
+        Raises IndexError if there is no such option.
+        """
+        if index is not None:
+            index = range(len(self.options))[index]
         return self._set_wire(index)
 
 
@@ -215,3 +234,15 @@ class ColorPicker(Widget):
         if not v.startswith("#"):
             v = f"#{v}"
         return self.set_value(v)
+
+
+def _same_choice(taken: Any, asked: Any) -> bool:
+    """Whether the widget took every value asked for (a range may come back sorted)."""
+    if isinstance(taken, (list, tuple)) and isinstance(asked, (list, tuple)):
+        return len(taken) == len(asked) and all(
+            any(_same_choice(t, a) for t in taken) for a in asked
+        )
+    try:
+        return bool(taken == asked)
+    except (TypeError, ValueError):  # e.g. arrays, whose == is elementwise
+        return taken is asked

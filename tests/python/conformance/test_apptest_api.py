@@ -131,3 +131,24 @@ def test_button_value_is_true_for_the_run_its_click_started(AppTest: Any) -> Non
     assert [b.value for b in at.button] == [False, False, True]
     at.run(timeout=10)
     assert at.button[2].value is False
+
+
+def test_selecting_a_value_that_is_not_an_option_fails_at_run(AppTest: Any) -> None:
+    import pytest
+
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.selectbox("s", ["a", "b"], format_func=str.upper)
+        st.radio("r", ["a", "b"])
+        """
+    ).run(timeout=10)
+    at.selectbox[0].select("zz")
+    with pytest.raises(ValueError):
+        at.run(timeout=10)
+    at.selectbox[0].select("b").run(timeout=10)
+    assert at.selectbox[0].value == "b"
+    with pytest.raises(ValueError):
+        at.radio[0].set_value("zz").run(timeout=10)
+    with pytest.raises(IndexError):
+        at.selectbox[0].select_index(42).run(timeout=10)

@@ -1,0 +1,39 @@
+"""Sidepane's AppTest where it goes beyond Streamlit's (clearer errors) or has no counterpart."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidepane.testing import AppTest
+
+
+def test_multiselect_and_select_slider_reject_values_that_are_not_options() -> None:
+    # Streamlit's AppTest keeps such a value silently; a test asking for one is told instead.
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.multiselect("m", ["a", "b"])
+        st.select_slider("s", ["a", "b", "c"], value=("a", "b"))
+        """
+    ).run(timeout=10)
+    with pytest.raises(ValueError, match="not an option of multiselect 'm'"):
+        at.multiselect[0].set_value(["a", "zz"]).run(timeout=10)
+    at.multiselect[0].set_value(["b", "a"]).run(timeout=10)
+    assert at.multiselect[0].value == ["b", "a"]
+    with pytest.raises(ValueError, match="select_slider 's'"):
+        at.select_slider[0].set_value(("a", "zz")).run(timeout=10)
+    at.select_slider[0].set_value(("c", "b")).run(timeout=10)
+    assert at.select_slider[0].value == ("b", "c")
+
+
+def test_new_options_are_not_rejected_where_the_widget_accepts_them() -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.selectbox("s", ["a"], accept_new_options=True)
+        st.multiselect("m", ["a"], accept_new_options=True)
+        """
+    ).run(timeout=10)
+    at.selectbox[0].select("typed").run(timeout=10)
+    at.multiselect[0].set_value(["a", "typed"]).run(timeout=10)
+    assert (at.selectbox[0].value, at.multiselect[0].value) == ("typed", ["a", "typed"])

@@ -6,16 +6,36 @@ STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 BUNDLE := python_server/sidepane/static/sidepane.js
 
-.PHONY: setup build demo test lint typecheck pytest webtest e2e chromium bench \
-	conformance-streamlit clean vsix code-server vscode-e2e
+.PHONY: setup lock build demo test lint typecheck pytest pytest-lowest webtest e2e chromium bench \
+	conformance-streamlit clean vsix code-server vscode-e2e screenshots
 
 setup: $(STAMP) $(NPM_STAMP)
 
-$(STAMP): python_server/pyproject.toml
+# The venv holds exactly what requirements/dev.lock pins (what CI ran), then the package itself.
+$(STAMP): python_server/pyproject.toml requirements/dev.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e 'python_server[dev]' --config-settings editable_mode=compat
+	$(PY) -m pip install -q -r requirements/dev.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e python_server --config-settings editable_mode=compat
 	touch $(STAMP)
+
+# Refresh both locks to the newest releases the package's ranges admit (commit the result):
+# dev.lock for development and CI, lowest.lock holding each direct dependency at its lower bound.
+LOCK := $(VENV)/bin/uv pip compile python_server/pyproject.toml --universal --python-version 3.10 -q
+lock: setup
+	$(LOCK) --extra dev --upgrade -o requirements/dev.lock
+	$(LOCK) --extra test --resolution lowest-direct --upgrade -o requirements/lowest.lock
+
+# tests/python against the package's lower bounds, so the ranges in pyproject.toml stay honest.
+LOWEST := .venv-lowest
+$(LOWEST)/.installed: python_server/pyproject.toml requirements/lowest.lock
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/pip install -q -r requirements/lowest.lock
+	$(LOWEST)/bin/pip install -q --no-deps -e python_server --config-settings editable_mode=compat
+	touch $@
+
+pytest-lowest: build $(LOWEST)/.installed
+	$(LOWEST)/bin/python -m pytest tests/python -q -p no:cacheprovider
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -33,8 +53,9 @@ chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 lint: setup
-	$(VENV)/bin/ruff check python_server tests bench examples
-	$(VENV)/bin/ruff format --check python_server tests bench examples
+	$(PY) requirements/check_lock.py
+	$(VENV)/bin/ruff check python_server tests bench examples requirements
+	$(VENV)/bin/ruff format --check python_server tests bench examples requirements
 	npx eslint webview tests/webview extension tests/extension
 	npx prettier --check webview tests/webview extension tests/extension
 
@@ -63,7 +84,12 @@ code-server:
 vscode-e2e: vsix chromium code-server
 	$(PY) -m pytest tests/e2e/vscode
 
-test: lint typecheck pytest webtest e2e vscode-e2e
+test: lint typecheck pytest pytest-lowest webtest e2e vscode-e2e
+
+# Tests write their pictures to tests/e2e/artifacts (ignored); the ones README and the docs show
+# are refreshed from there only on purpose, with this target.
+screenshots: e2e vscode-e2e
+	cp $(addprefix tests/e2e/artifacts/,$(notdir $(wildcard tests/e2e/screenshots/*.png))) tests/e2e/screenshots/
 
 bench: setup build vsix chromium code-server
 	$(PY) bench/runtime_bench.py
@@ -91,4 +117,4 @@ vsix: setup
 	npx vsce package --no-dependencies --allow-missing-repository --readme-path extension/README.md -o dist/sidepane.vsix
 
 clean:
-	rm -rf $(VENV) node_modules python_server/sidepane/static dist
+	rm -rf $(VENV) $(LOWEST) node_modules python_server/sidepane/static dist

@@ -123,16 +123,18 @@ def _snapshot(
     if not os.path.isfile(script):
         print(f"sidepane: no such script: {script}", file=sys.stderr)
         return 2
+    from sidepane.caching import explain
+
     misses = None
     if explain_cache:
-        from sidepane.caching import explain
-
         misses = explain.start_recording(explain.state_file_for(script))
     result = take_snapshot(script, script_args, timeout=timeout)
+    hits = explain.recorded_hits() if misses is not None else []
     if as_json:
         data = to_json(result)
         if misses is not None:
             data["cache_misses"] = [{"function": m.function, "reasons": m.reasons} for m in misses]
+            data["cache_hits"] = hits
         print(json.dumps(data, indent=2, default=str))
     else:
         print(format_text(result))
@@ -140,8 +142,8 @@ def _snapshot(
             print("cache misses:" if misses else "cache misses: none")
             for miss in misses:
                 print(f"  {miss.function}: {'; '.join(miss.reasons)}")
+            if hits:
+                print(f"cache hits: {', '.join(dict.fromkeys(hits))}")
     if misses is not None:
-        from sidepane.caching import explain
-
         explain.save_recording()
     return 0 if result.status in ("ok", "stopped") else 1

@@ -8,9 +8,7 @@ from typing import Any
 from dap_client import DapClient
 from playwright.sync_api import Page, expect
 
-from conftest import Server, free_port
-
-SCREENSHOTS = Path(__file__).parent / "screenshots"
+from conftest import ARTIFACTS, Server, free_port
 
 APP = """\
 import sidepane as st
@@ -52,7 +50,8 @@ def test_breakpoints_stop_reruns_and_the_app_goes_on_after_detach(page: Page, se
     assert evaluate(client, frame, "x") == "0"
     expect(page.get_by_text("Paused at app.py:3")).to_be_visible()
     page.wait_for_timeout(400)  # the running indicator shows after 300 ms
-    page.screenshot(path=str(SCREENSHOTS / "debug_paused_browser.png"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "debug_paused_browser.png"))
     client.request("continue", threadId=thread)
     expect(page.get_by_text("0 squared is 0")).to_be_visible()
     expect(page.get_by_text("Paused at app.py:3")).to_have_count(0)

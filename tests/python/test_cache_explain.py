@@ -42,3 +42,42 @@ def test_explains_each_rule_between_snapshots(
     assert snapshot(app) == "load: argument `n` changed"
     app.write_text(app.read_text().replace("* RATE", "* RATE + 0"))
     assert snapshot(app) == "load: body of `load` changed"
+
+
+@pytest.mark.parametrize(
+    ("persist", "third"),
+    [
+        (
+            "",
+            "load: same inputs as in the previous snapshot, but that was another process: cached"
+            " values live in memory (a running app keeps them across reruns; `persist` keeps them"
+            " on disk)",
+        ),
+        ("persist=True", "none\ncache hits: load"),
+    ],
+)
+def test_an_unchanged_third_snapshot_says_what_happened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, persist: str, third: str
+) -> None:
+    monkeypatch.setenv("SIDEPANE_CACHE_DIR", str(tmp_path / "cache"))
+    app = tmp_path / "app.py"
+    app.write_text(
+        f"import sidepane as st\n@st.cache({persist})\ndef load(n):\n    return list(range(n))\n"
+        "st.write(str(load(3)))\n"
+    )
+    assert snapshot(app) == "load: first call (nothing stored for this function yet)"
+    snapshot(app)
+    assert snapshot(app) == third
+
+
+def test_a_miss_with_unchanged_inputs_in_one_process_names_expiry() -> None:
+    from sidepane.caching import explain
+    from sidepane.caching.dependencies import Part
+
+    misses = explain.start_recording(None)
+    parts = [Part("argument", "n", b"\x01")]
+    for _ in range(2):
+        explain.note_miss("data", "app.py", "load", parts, persisted=False)
+    assert misses[1].reasons == (
+        "same inputs as its previous miss: the entry expired (ttl) or was evicted (max_entries)",
+    )

@@ -108,6 +108,7 @@ class CachedFunction(Generic[P, R]):
             if entry is not None:
                 valid, value = self._value_from_hit(entry, key)
                 if valid:
+                    explain.note_hit(self._qualname)
                     if ctx is not None and entry.recording:
                         replay(ctx, entry.recording, _active_path(ctx))
                     result: R = value
@@ -119,7 +120,9 @@ class CachedFunction(Generic[P, R]):
                 break
             _wait(ctx, event)
         try:
-            explain.note_miss(self.kind, self._filename, self._qualname, parts)
+            explain.note_miss(
+                self.kind, self._filename, self._qualname, parts, persisted=store.disk is not None
+            )
             value, recording = self._compute(ctx, args, kwargs)
             entry = self._make_entry(value, recording)
             store.put(key, entry)

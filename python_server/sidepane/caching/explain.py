@@ -38,7 +38,11 @@ class _Book:
         self.lock = threading.Lock()
         self.previous: dict[str, dict[str, str]] = {}
         self.recording: list[Miss] | None = None
+        self.hits: list[str] = []
         self.file: Path | None = None
+        # Functions whose previous inputs were read from the state file: their previous miss
+        # happened in another process, whose in-memory cache died with it.
+        self.from_file: set[str] = set()
 
 
 _book = _Book()
@@ -48,8 +52,18 @@ def _ident(kind: str, filename: str, qualname: str) -> str:
     return f"{kind}:{filename}:{qualname}"
 
 
-def note_miss(kind: str, filename: str, qualname: str, parts: list[Part]) -> None:
-    """Record a miss; compute its reasons only when someone listens."""
+def note_hit(qualname: str) -> None:
+    """Record a hit, for `snapshot --explain-cache` (which says what each call did)."""
+    if _book.recording is not None:
+        with _book.lock:
+            _book.hits.append(qualname)
+
+
+def note_miss(
+    kind: str, filename: str, qualname: str, parts: list[Part], *, persisted: bool
+) -> None:
+    """Record a miss; compute its reasons only when someone listens. `persisted`: the function's
+    entries are also kept on disk, so they outlive the process."""
     if _book.recording is None and not log.isEnabledFor(logging.DEBUG):
         return
     current = {f"{p.rule}\0{p.name}": p.digest.hex() for p in parts}
@@ -57,7 +71,11 @@ def note_miss(kind: str, filename: str, qualname: str, parts: list[Part]) -> Non
     with _book.lock:
         previous = _book.previous.get(ident)
         _book.previous[ident] = current
+        other_process = ident in _book.from_file
+        _book.from_file.discard(ident)
     reasons = explain(previous, current)
+    if not reasons:
+        reasons = [_same_inputs(other_process=other_process, persisted=persisted)]
     log.debug("cache miss for %s: %s", qualname, "; ".join(reasons))
     if _book.recording is not None:
         _book.recording.append(Miss(qualname, tuple(reasons)))
@@ -79,7 +97,19 @@ def explain(previous: dict[str, str] | None, current: dict[str, str]) -> list[st
         if key not in current:
             rule, name = key.split("\0", 1)
             reasons.append(f"{rule} `{name}` is no longer used")
-    return reasons or ["same inputs as the previous miss (the entry expired or was evicted)"]
+    return reasons
+
+
+def _same_inputs(*, other_process: bool, persisted: bool) -> str:
+    """Why a call whose inputs did not change still missed."""
+    if other_process and not persisted:
+        return (
+            "same inputs as in the previous snapshot, but that was another process: cached values"
+            " live in memory (a running app keeps them across reruns; `persist` keeps them on disk)"
+        )
+    if other_process:
+        return "same inputs as in the previous snapshot; its entry is no longer on disk (cleared)"
+    return "same inputs as its previous miss: the entry expired (ttl) or was evicted (max_entries)"
 
 
 def state_file_for(script: str) -> Path:
@@ -97,13 +127,22 @@ def state_file_for(script: str) -> Path:
 def start_recording(state_file: Path | None = None) -> list[Miss]:
     """Collect misses from now on (for `snapshot --explain-cache`); load earlier inputs."""
     _book.recording = []
+    _book.hits = []
     _book.file = state_file
     if state_file is not None and state_file.is_file():
         try:
-            _book.previous.update(json.loads(state_file.read_text()))
+            earlier = json.loads(state_file.read_text())
         except (OSError, ValueError):
-            pass
+            earlier = {}
+        _book.previous.update(earlier)
+        _book.from_file.update(earlier)
     return _book.recording
+
+
+def recorded_hits() -> list[str]:
+    """The functions whose calls hit since `start_recording`, in call order."""
+    with _book.lock:
+        return list(_book.hits)
 
 
 def save_recording() -> None:

@@ -42,7 +42,8 @@ from playwright.sync_api import (
 REPO = Path(__file__).resolve().parents[3]
 VSIX = REPO / "dist" / "sidepane.vsix"
 INSTALL_SCRIPT = Path(__file__).resolve().parent / "install_code_server.sh"
-SCREENSHOTS = REPO / "tests" / "e2e" / "screenshots"
+# Tests write here (ignored); `make screenshots` copies the committed ones to tests/e2e/screenshots.
+SCREENSHOTS = REPO / "tests" / "e2e" / "artifacts"
 VIEWPORT = {"width": 1400, "height": 900}
 
 SEED = "import sidepane as st\nx = st.slider('x')\nst.write(x, 'squared is', x * x)\n"

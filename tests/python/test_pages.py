@@ -7,10 +7,12 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
+from web_helpers import async_test, is_body, open_tab, serving
 
 from sidepane.errors import StreamlitAPIException
-from sidepane.protocol.frames import frame
+from sidepane.protocol.frames import PROTOCOL_VERSION, frame
 from sidepane.runtime.pages import discover_pages, icon_and_name
 from sidepane.testing import AppTest
 
@@ -197,3 +199,43 @@ def test_a_page_added_later_is_listed_at_the_next_run(harness: Harness) -> None:
     session.handle_message(frame("rerun"))
     (pages,) = _frames_of("pages", _wait_run_end(harness, viewer))
     assert [p["name"] for p in pages["pages"]] == ["", "extra"]
+
+
+@async_test
+async def test_the_server_serves_the_viewer_at_a_page_url(tmp_path: Path) -> None:
+    async with serving(tmp_path, MAIN) as server, aiohttp.ClientSession() as http:
+        for path in ("/", "/page1", "/Sales_report"):
+            async with http.get(server.url + path) as r:
+                assert r.status == 200
+                assert "/static/sidepane.js" in await r.text()
+        async with http.get(server.url + "/page1/deeper") as r:
+            assert r.status == 404
+
+
+@async_test
+async def test_saving_adding_and_removing_a_page_reruns(tmp_path: Path) -> None:
+    page = _write(tmp_path / "pages" / "1_page1.py", 'import sidepane as st\nst.text("p1")\n')
+    async with serving(tmp_path, MAIN, run_on_save=True) as server, open_tab(server) as tab:
+        await tab.send("hello", v=PROTOCOL_VERSION, page="page1")
+        await tab.until(is_body("p1"))
+        await tab.until(lambda f: f["t"] == "run_end")
+        page.write_text('import sidepane as st\nst.text("p1, saved")\n', encoding="utf-8")
+        await tab.until(is_body("p1, saved"))
+        await tab.until(lambda f: f["t"] == "run_end")
+        # A page added to the folder shows in the list at once (a run follows).
+        _write(tmp_path / "pages" / "2_added.py", "")
+        listed = await tab.until(lambda f: f["t"] == "pages" and len(f["pages"]) == 3)
+        assert listed["pages"][2] == {"name": "added", "label": "added"}
+        await tab.until(lambda f: f["t"] == "run_end")
+        (tmp_path / "pages" / "2_added.py").unlink()
+        await tab.until(lambda f: f["t"] == "pages" and len(f["pages"]) == 2)
+
+
+@async_test
+async def test_a_pages_folder_created_later_is_watched(tmp_path: Path) -> None:
+    async with serving(tmp_path, MAIN, run_on_save=True) as server, open_tab(server) as tab:
+        await tab.hello()
+        (tmp_path / "pages").mkdir()
+        await tab.until(lambda f: f["t"] == "run_end")
+        _write(tmp_path / "pages" / "new.py", "")
+        await tab.until(lambda f: f["t"] == "pages" and len(f["pages"]) == 2)

@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from web_helpers import async_test, is_body, open_tab, serving
 
+from sidepane.protocol.frames import PROTOCOL_VERSION
 from sidepane.testing import AppTest
 
 
@@ -219,3 +221,14 @@ def test_apptest_secrets_replace_the_files(dirs: dict[str, Path]) -> None:
     at.secrets.clear()
     at.run()
     assert at.text[0].value == "from file"
+
+
+@async_test
+async def test_saving_secrets_toml_reruns_the_app(dirs: dict[str, Path]) -> None:
+    path = _secrets(dirs["app"], 'SP_TOKEN = "one"\n')
+    source = "import sidepane as st\nst.text(st.secrets.SP_TOKEN)\n"
+    async with serving(dirs["app"], source, run_on_save=True) as server, open_tab(server) as tab:
+        await tab.send("hello", v=PROTOCOL_VERSION)
+        await tab.until(is_body("one"))
+        path.write_text('SP_TOKEN = "two!"\n', encoding="utf-8")
+        await tab.until(is_body("two!"))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from web_helpers import async_test, is_body, open_tab, serving
 
+from sidepane.runtime.secrets import secrets_paths
 from sidepane.servers.watcher import SourceWatcher
 
 pytestmark = pytest.mark.timeout(30)
@@ -132,7 +133,8 @@ def test_installed_packages_and_sidepane_are_not_watched(tmp_path: Path) -> None
     try:
         watcher = SourceWatcher(str(tmp_path / "app.py"), lambda _p: None, loop)
         watcher.refresh()
-        assert watcher.files == {os.path.realpath(tmp_path / "app.py")}
+        secrets = {os.path.realpath(p) for p in secrets_paths(str(tmp_path))}
+        assert watcher.files == {os.path.realpath(tmp_path / "app.py"), *secrets}
         assert watcher._judge(pytest.__file__) is None
         assert watcher._judge(str(tmp_path / "site-packages" / "x.py")) is None
         assert watcher._judge(str(tmp_path / "lib" / "y.py")) == os.path.realpath(

@@ -1,8 +1,10 @@
 """Watch the script and the local modules it imported; report each save once, at once.
 
-Which files: the script, plus every module in `sys.modules` whose source lies under the script's
-folder (not installed packages, not a virtualenv kept there, not Sidepane itself). The set is
-refreshed after each run, so a newly imported helper is watched from then on.
+Which files: the script, the pages of a multipage app (`pages/*.py` beside the script: a page
+added, saved or removed reruns), the secrets.toml files `st.secrets` reads, plus every module in
+`sys.modules` whose source lies under the script's folder (not installed packages, not a
+virtualenv kept there, not Sidepane itself). The set is refreshed after each run, so a newly
+imported helper is watched from then on.
 
 When: a save is reported as soon as the file is complete (the writer closed it, or an editor
 renamed its temporary file over it), so save-to-pixel latency is the rerun's own. A bare
@@ -22,6 +24,9 @@ from collections.abc import Callable
 from typing import Any
 
 from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
     FileClosedEvent,
     FileCreatedEvent,
     FileDeletedEvent,
@@ -33,6 +38,9 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
+from sidepane.runtime.pages import PAGES_DIR
+from sidepane.runtime.secrets import secrets_paths
+
 QUIET_SECONDS = 0.05
 BURST_SECONDS = 0.05
 
@@ -43,12 +51,17 @@ _EVENTS: list[type[FileSystemEvent]] = [
     FileCreatedEvent,
     FileMovedEvent,
     FileDeletedEvent,
+    # The pages folder appearing or going (its files come and go with it).
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
 ]
 _COMPLETE = frozenset({"closed", "moved"})
 # Sidepane's own package folder (this file is sidepane/servers/watcher.py).
 _OWN_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 Stamp = tuple[int, int] | None
+_UNSEEN: Stamp = (-1, -1)  # the stamp of a file not watched when a burst began
 
 
 class SourceWatcher:
@@ -64,6 +77,8 @@ class SourceWatcher:
     ) -> None:
         self._script = os.path.realpath(script_path)
         self._root = os.path.dirname(self._script)
+        self._pages_dir = os.path.join(self._root, PAGES_DIR)
+        self._secrets = frozenset(os.path.realpath(p) for p in secrets_paths(self._root))
         self._on_change = on_change
         self._loop = loop
         self._observer = observer or Observer()
@@ -72,7 +87,7 @@ class SourceWatcher:
         self._handler = _Handler(self)
         # A folder holding the app (a venv's prefix with the app inside it) excludes nothing.
         self._excluded = [d for d in _excluded_dirs() if os.path.commonpath((d, self._root)) != d]
-        self.files: frozenset[str] = frozenset({self._script})
+        self.files: frozenset[str] = frozenset(self._own_files())
         self._watches: dict[str, ObservedWatch] = {}
         # Module name -> (its __file__, its real path if it is a local module, else None).
         self._judged: dict[str, tuple[str, str | None]] = {}
@@ -122,7 +137,7 @@ class SourceWatcher:
         if len(modules) == self._modules_seen:
             return
         self._modules_seen = len(modules)
-        files = {self._script}
+        files = self._own_files()
         for name, module in modules.items():
             path = self._local_path(name, module)
             if path is not None:
@@ -131,6 +146,42 @@ class SourceWatcher:
         if files != self.files:
             self.files = frozenset(files)
             self._sync_watches()
+
+    def _own_files(self) -> set[str]:
+        """The files watched whatever the script imports: itself, its pages, the secrets."""
+        files = {self._script, *self._secrets}
+        try:
+            names = os.listdir(self._pages_dir)
+        except OSError:
+            return files
+        files.update(
+            os.path.realpath(os.path.join(self._pages_dir, n))
+            for n in names
+            if n.endswith(".py") and not n.startswith(".")
+        )
+        return files
+
+    def is_page_event(self, path: str) -> bool:
+        """Whether `path` is the pages folder or a page file in it (existing or not yet)."""
+        return path == self._pages_dir or (
+            os.path.dirname(path) == self._pages_dir and path.endswith(".py")
+        )
+
+    def page_event(self, kind: str, path: str) -> None:
+        """A page file (or the pages folder) appeared, went or changed: rescan, then report."""
+        self._modules_seen = -1
+        self.refresh()
+        self._sync_watches()  # the pages folder may have just appeared
+        if path == self._pages_dir or not os.path.isfile(path):
+            # The folder came or went, or a page was removed: the page list changed, which
+            # is reported as a change of the script (the file itself is gone).
+            path = self._script
+            self._reported.pop(path, None)
+            kind = "closed"
+        else:
+            path = os.path.realpath(path)
+            self._reported.pop(path, None)
+        self.on_event(kind, path)
 
     def _local_path(self, name: str, module: Any) -> str | None:
         try:
@@ -160,8 +211,14 @@ class SourceWatcher:
 
     def _sync_watches(self) -> None:
         folders = {os.path.dirname(f) for f in self.files}
-        for folder in self._watches.keys() - folders:
-            self._observer.unschedule(self._watches.pop(folder))
+        # The app's folder (the pages folder may appear there) and the pages folder (pages may).
+        folders.update((self._root, self._pages_dir))
+        gone = {f for f in self._watches if not os.path.isdir(f)}  # a removed pages folder
+        for folder in (self._watches.keys() - folders) | gone:
+            try:
+                self._observer.unschedule(self._watches.pop(folder))
+            except (KeyError, OSError):  # its emitter already ended with the folder
+                pass
         for folder in folders - self._watches.keys():
             if os.path.isdir(folder):
                 self._watches[folder] = self._observer.schedule(
@@ -208,9 +265,15 @@ class SourceWatcher:
         self._burst = None
         if not self._burst_dirty:
             return
-        changed = [f for f, stamp in self._burst_stamps.items() if _stamp(f) != stamp]
+        stamps = self._burst_stamps
+        # A file that came (a page added) or went during the burst counts as changed too.
+        changed = [f for f in self.files | stamps.keys() if _stamp(f) != stamps.get(f, _UNSEEN)]
         if changed:
-            self._report(path if path in changed else changed[0])
+            report = path if path in changed else changed[0]
+            if not os.path.exists(report):
+                report = self._script  # a page was removed: the page list changed
+                self._reported.pop(report, None)
+            self._report(report)
 
 
 class _Handler(FileSystemEventHandler):
@@ -220,11 +283,20 @@ class _Handler(FileSystemEventHandler):
         self._watcher = watcher
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory:
-            return
         kind = event.event_type
         raw = event.dest_path if kind == "moved" else event.src_path
         path = os.fsdecode(raw)
+        watcher = self._watcher
+        if kind in ("created", "deleted", "moved") and (
+            watcher.is_page_event(path) or watcher.is_page_event(os.fsdecode(event.src_path))
+        ):
+            try:
+                watcher._loop.call_soon_threadsafe(watcher.page_event, kind, path)
+            except RuntimeError:  # the loop has closed
+                pass
+            return
+        if event.is_directory:
+            return
         if path not in self._watcher.files:  # most events in the folder are other files
             return
         try:

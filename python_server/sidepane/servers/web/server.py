@@ -77,6 +77,8 @@ class WebServer:
         application.router.add_get("/favicon.ico", self._no_icon)
         application.router.add_get("/ws", self._websocket)
         application.router.add_get("/static/{path:.+}", self._static)
+        # A page of a multipage app (`/page_1`): the same viewer, which asks for that page.
+        application.router.add_get("/{page:[^/]+}", self._index)
         return application
 
     async def start(self) -> None:

@@ -90,6 +90,9 @@ class WidgetManager:
         """Apply queued values; return the specs whose callbacks must run before the script."""
         with self._lock:
             pending, self._pending = self._pending, {}
+        # A click counts for one run, however that run ended: a run cut short (by st.rerun, a
+        # newer value) reports no end, and a button left pressed would rerun forever.
+        self._reset_triggers()
         callbacks: list[WidgetSpec] = []
         for wid, value in pending.items():
             spec = self.specs.get(wid)
@@ -148,9 +151,7 @@ class WidgetManager:
     def end_run(self, drawn: Iterable[str] | None) -> None:
         """After a run that was not interrupted: reset triggers, and forget the widgets it did not
         draw (`drawn` is None when the run ended too early to say, e.g. a viewer's Stop)."""
-        for wid, spec in self.specs.items():
-            if spec.trigger and self.values.get(wid):
-                self.values[wid] = spec.default
+        self._reset_triggers()
         if drawn is None:
             return
         keep = set(drawn)
@@ -161,6 +162,11 @@ class WidgetManager:
                 self.script_set.discard(wid)
             for key in [k for k, w in self.key_to_id.items() if w not in keep]:
                 del self.key_to_id[key]
+
+    def _reset_triggers(self) -> None:
+        for wid, spec in self.specs.items():
+            if spec.trigger and wid in self.values:
+                self.values[wid] = spec.default
 
     def value_for_key(self, key: str) -> Any:
         wid = self.key_to_id.get(key)

@@ -31,6 +31,9 @@ def normalize(body: object) -> object:
         return cls._asdict(body)
     if isinstance(body, (ChainMap, MappingProxyType, UserDict)):
         return dict(body)
+    if isinstance(body, Mapping) and callable(getattr(cls, "to_dict", None)):
+        # `st.session_state`, `st.query_params`: shown as their contents, as in Streamlit.
+        return body.to_dict()  # type: ignore[attr-defined]
     if callable(getattr(cls, "model_dump", None)) and not isinstance(body, type):
         return cls.model_dump(body)  # type: ignore[attr-defined]
     if dataclasses.is_dataclass(body) and not isinstance(body, type):

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import inspect
 import re
+import sys
 import types
 from collections import ChainMap, UserDict, UserList
-from collections.abc import ItemsView, KeysView, ValuesView
+from collections.abc import (
+    AsyncIterator,
+    Callable,
+    ItemsView,
+    Iterator,
+    KeysView,
+    Mapping,
+    ValuesView,
+)
 from io import StringIO
 from typing import TYPE_CHECKING, Any, cast
 
@@ -37,6 +47,16 @@ _HELP_TYPES = (
     types.MethodType,
     types.ModuleType,
 )
+_PLOTLY_KEYS = frozenset({"config", "data", "frames", "layout"})
+_GRAPHVIZ_TYPES = frozenset(
+    {
+        "graphviz.dot.Graph",
+        "graphviz.dot.Digraph",
+        "graphviz.graphs.Graph",
+        "graphviz.graphs.Digraph",
+        "graphviz.sources.Source",
+    }
+)
 _MEM_ADDRESS = re.compile(r"^<.* at 0x[0-9a-fA-F]+>$")
 
 
@@ -49,18 +69,32 @@ def _type_name(obj: object) -> str:
     return f"{t.__module__}.{t.__qualname__}"
 
 
+# Table types of libraries Sidepane does not import itself, by class name.
+_TABLE_TYPES = re.compile(
+    r"^(pyarrow\.lib\.(Table|RecordBatch|\w*Array)"
+    r"|polars\.\w+(\.\w+)*\.(DataFrame|LazyFrame|Series)"
+    r"|xarray\.core\.\w+\.(Dataset|DataArray)"
+    r"|(dask|modin|pyspark|snowflake)\..*\.(DataFrame|Series|Index|Table))$"
+)
+
+
 def _is_dataframe_like(obj: object) -> bool:
-    name = _type_name(obj)
-    return name in (
-        "pandas.core.frame.DataFrame",
-        "pandas.core.series.Series",
-        "pandas.core.indexes.base.Index",
-        "pandas.io.formats.style.Styler",
-        "numpy.ndarray",
-        "pyarrow.lib.Table",
-        "polars.dataframe.frame.DataFrame",
-        "polars.series.series.Series",
-    ) or name.startswith("pandas.core.indexes.")
+    """What Streamlit draws as a table: pandas and numpy objects, a dict of Series, Arrow and
+    other libraries' tables, and DB-API cursors."""
+    pd = sys.modules.get("pandas")
+    np = sys.modules.get("numpy")
+    if pd is not None:
+        table_types = (pd.DataFrame, pd.Series, pd.Index, pd.api.extensions.ExtensionArray)
+        if isinstance(obj, table_types) or type(obj).__module__.startswith("pandas.io.formats"):
+            return True
+        if isinstance(obj, dict) and obj and isinstance(next(iter(obj.values())), pd.Series):
+            return True
+    if np is not None and isinstance(obj, np.ndarray):
+        return True
+    if _TABLE_TYPES.match(_type_name(obj)):
+        return True
+    cls = type(obj)
+    return all(hasattr(cls, a) for a in ("execute", "fetchmany", "fetchall", "description"))
 
 
 def _is_altair_chart(obj: object) -> bool:
@@ -79,6 +113,120 @@ def code_span(text: str) -> str:
         return f"{fence}\n{text}\n{fence}"
     tick = "`" * (_longest_run(text, "`") + 1)
     return f"{tick}{text}{tick}"
+
+
+Drawer = Callable[["DeltaGenerator", Any], object]
+
+
+def _is_plotly(obj: object) -> bool:
+    def is_plotly_object(o: object) -> bool:
+        return type(o).__module__.startswith("plotly.graph_objs")
+
+    if _type_name(obj) == "plotly.graph_objs._figure.Figure":
+        return True
+    if isinstance(obj, list):
+        return bool(obj) and all(is_plotly_object(o) for o in obj)
+    if isinstance(obj, dict) and obj and all(k in _PLOTLY_KEYS for k in obj):
+        return any(
+            is_plotly_object(v) or (isinstance(v, list) and v and all(map(is_plotly_object, v)))
+            for v in obj.values()
+        )
+    return False
+
+
+def _is_sidepane_mapping(obj: object) -> bool:
+    """`st.session_state`, `st.query_params` and the like: mappings of Sidepane's own."""
+    return (
+        isinstance(obj, Mapping)
+        and type(obj).__module__.startswith("sidepane.")
+        and callable(getattr(type(obj), "to_dict", None))
+    )
+
+
+def _is_pydantic_model(obj: object) -> bool:
+    return callable(getattr(type(obj), "model_dump", None)) and not inspect.isclass(obj)
+
+
+def _is_json_like(obj: object) -> bool:
+    if isinstance(obj, _JSON_TYPES) or _is_sidepane_mapping(obj) or _is_pydantic_model(obj):
+        return True
+    if isinstance(obj, tuple) and hasattr(type(obj), "_asdict"):
+        return True
+    # A list of pydantic models, as Streamlit treats it.
+    return (
+        isinstance(obj, (list, tuple, set, frozenset))
+        and len(obj) > 0
+        and _is_pydantic_model(next(iter(obj)))
+    )
+
+
+def _is_stream(obj: object) -> bool:
+    return (
+        inspect.isgenerator(obj)
+        or inspect.isgeneratorfunction(obj)
+        or inspect.isasyncgen(obj)
+        or inspect.isasyncgenfunction(obj)
+        or (_type_name(obj).startswith("openai.") and _type_name(obj).endswith(".Stream"))
+    )
+
+
+def _by_name(method: str) -> Drawer:
+    def draw(dg: DeltaGenerator, arg: Any) -> object:
+        element: Callable[[Any], object] = getattr(dg, method)
+        return element(arg)
+
+    return draw
+
+
+def _drawer(arg: Any, unsafe_allow_html: bool) -> Drawer | None:
+    """How `st.write` draws a non-string `arg` (Streamlit's order of checks), or None to show
+    its text."""
+    name = _type_name(arg)
+    module = type(arg).__module__
+    if isinstance(arg, Exception):
+        return lambda dg, a: dg.exception(a)
+    if isinstance(arg, DeltaGeneratorCore):
+        return lambda dg, a: dg.help(a)
+    if _is_dataframe_like(arg):
+        return lambda dg, a: dg.dataframe(a)
+    if _is_altair_chart(arg):
+        return lambda dg, a: dg.altair_chart(a)
+    if name == "matplotlib.figure.Figure":
+        return lambda dg, a: dg.pyplot(a)
+    # Element methods Sidepane may lack are looked up by name, so a missing one fails with
+    # the same clear "Sidepane has no `st.…`" error as calling it directly.
+    if _is_plotly(arg):
+        return _by_name("plotly_chart")
+    if name in _GRAPHVIZ_TYPES:
+        return _by_name("graphviz_chart")
+    if module.startswith("sympy") and hasattr(type(arg), "free_symbols"):
+        return lambda dg, a: dg.latex(a)
+    if module.startswith("PIL."):
+        return lambda dg, a: dg.image(a)
+    if _is_sidepane_mapping(arg):
+        return lambda dg, a: dg.json(a.to_dict())
+    if _is_json_like(arg):
+        return lambda dg, a: dg.json(a)
+    if name == "pydeck.bindings.deck.Deck":
+        return _by_name("pydeck_chart")
+    if isinstance(arg, StringIO):
+        return lambda dg, a: dg.markdown(a.getvalue())
+    if _is_stream(arg):
+        return lambda dg, a: dg.write_stream(a)
+    if isinstance(arg, _HELP_TYPES) or dataclasses.is_dataclass(arg) or inspect.isclass(arg):
+        return lambda dg, a: dg.help(a)
+    if unsafe_allow_html and callable(getattr(type(arg), "_repr_html_", None)):
+        return lambda dg, a: dg.html(a._repr_html_())
+    if callable(getattr(type(arg), "to_pandas", None)) or callable(
+        getattr(type(arg), "__dataframe__", None)
+    ):
+        return lambda dg, a: dg.dataframe(a)
+    return None
+
+
+class StreamingOutput(list[Any]):
+    """What `st.write_stream` returns when the stream held more than text: `st.write` of it
+    draws the same parts again."""
 
 
 class WriteMixin(DeltaGeneratorCore):
@@ -108,59 +256,19 @@ class WriteMixin(DeltaGeneratorCore):
             if isinstance(arg, str):
                 buffer.append(arg)
                 continue
-            handled = True
-            if isinstance(arg, BaseException):
+            if isinstance(arg, StreamingOutput):
+                # What `st.write_stream` returned: draw its parts again.
                 flush()
-                dg.exception(arg)
-            elif isinstance(arg, DeltaGeneratorCore):
+                for item in arg:
+                    if callable(item):
+                        item()
+                    else:
+                        dg.write(item, unsafe_allow_html=unsafe_allow_html)
+                continue
+            draw = _drawer(arg, unsafe_allow_html)
+            if draw is not None:
                 flush()
-                dg.help(arg)
-            elif _is_dataframe_like(arg):
-                flush()
-                dg.dataframe(arg)
-            elif _is_altair_chart(arg):
-                flush()
-                dg.altair_chart(arg)
-            elif _type_name(arg) == "matplotlib.figure.Figure":
-                flush()
-                dg.pyplot(arg)
-            elif type(arg).__module__.startswith("sympy") and hasattr(type(arg), "free_symbols"):
-                flush()
-                dg.latex(arg)
-            elif type(arg).__module__.startswith("PIL.") and hasattr(type(arg), "getbands"):
-                flush()
-                dg.image(arg)
-            elif (
-                isinstance(arg, _JSON_TYPES)
-                or (isinstance(arg, tuple) and hasattr(type(arg), "_asdict"))
-                or (hasattr(type(arg), "model_dump") and not inspect.isclass(arg))
-            ):
-                flush()
-                dg.json(arg)
-            elif isinstance(arg, StringIO):
-                flush()
-                dg.markdown(arg.getvalue())
-            elif inspect.isgenerator(arg) or inspect.isgeneratorfunction(arg):
-                flush()
-                dg.write_stream(arg)
-            elif (
-                isinstance(arg, _HELP_TYPES)
-                or (dataclasses.is_dataclass(arg) and not inspect.isclass(arg))
-                or inspect.isclass(arg)
-            ):
-                flush()
-                dg.help(arg)
-            elif unsafe_allow_html and callable(getattr(type(arg), "_repr_html_", None)):
-                flush()
-                dg.html(arg._repr_html_())
-            elif callable(getattr(type(arg), "to_pandas", None)) or callable(
-                getattr(type(arg), "__dataframe__", None)
-            ):
-                flush()
-                dg.dataframe(arg)
-            else:
-                handled = False
-            if handled:
+                draw(dg, arg)
                 continue
             text = _safe_str(arg)
             if _MEM_ADDRESS.match(text):
@@ -174,30 +282,48 @@ class WriteMixin(DeltaGeneratorCore):
         """Write the chunks of a generator (or iterable) as they come, as one growing Markdown
         element; returns the full text (or a list when it held non-text items)."""
         dg = cast("DeltaGenerator", self)
-        if inspect.isgeneratorfunction(stream):
+        if inspect.isgeneratorfunction(stream) or inspect.isasyncgenfunction(stream):
             stream = stream()
+        if inspect.isasyncgen(stream):
+            stream = _iterate_async(stream)
         text = ""
-        placeholder = dg.empty()
-        others: list[Any] = []
+        # Made on the first text chunk, so a stream of other objects leaves no empty slot.
+        placeholder: DeltaGenerator | None = None
+        others = StreamingOutput()
         for chunk in stream:
             if isinstance(chunk, str):
+                placeholder = placeholder or dg.empty()
                 text += chunk
                 placeholder.markdown(text + " ▌")
             else:
-                if text:
+                if text and placeholder is not None:
                     placeholder.markdown(text)
                     others.append(text)
                     text = ""
+                placeholder = None
                 dg.write(chunk)
                 others.append(chunk)
-                placeholder = dg.empty()
-        if text:
+        if text and placeholder is not None:
             placeholder.markdown(text)
         if others:
             if text:
                 others.append(text)
             return others
         return text
+
+
+def _iterate_async(stream: AsyncIterator[Any]) -> Iterator[Any]:
+    """An async generator's items, got one by one on an event loop of this script thread's own
+    (scripts run outside any loop, as in Streamlit)."""
+    loop = asyncio.new_event_loop()
+    try:
+        while True:
+            try:
+                yield loop.run_until_complete(anext(stream))
+            except StopAsyncIteration:
+                return
+    finally:
+        loop.close()
 
 
 def _safe_str(obj: object) -> str:

@@ -115,8 +115,13 @@ def encode_dataframe(
             parts = [_name(p) for p in label]
             column = _encode_column(series, " / ".join(parts), rows, batch_rows, payloads)
             column["path"] = parts
+            levels = [_label(p) for p in label]
+            if not all(isinstance(p, str) for p in levels):
+                column["label"] = levels
         else:
             column = _encode_column(series, _name(label), rows, batch_rows, payloads)
+            if not isinstance(raw := _label(label), str):
+                column["label"] = raw
         columns.append(column)
     props = {"rows": rows, "index": index, "columns": columns, "batch_rows": batch_rows}
     return props, _rows_first(index + columns, payloads)
@@ -140,6 +145,17 @@ def _rows_first(columns: list[dict[str, Any]], payloads: list[Payload]) -> list[
 
 def _name(label: object) -> str:
     return "" if label is None else str(label)
+
+
+def _label(label: object) -> str | int | float | bool:
+    """A column label as given, for rebuilding the frame: numbers and booleans keep their type."""
+    if isinstance(label, (str, bool, int, float)):
+        return label
+    item = getattr(label, "item", None)  # a NumPy scalar
+    value = item() if callable(item) else None
+    if isinstance(value, (str, bool, int, float)):
+        return value
+    return _name(label)
 
 
 def _encode_column(
@@ -291,9 +307,11 @@ def decode_columns(props: Mapping[str, Any], payloads: Mapping[str, Any]) -> pd.
         data[i] = decode_column(column, rows, payloads)
     df = pd.DataFrame(data)
     if columns and all("path" in c for c in columns):
-        df.columns = pd.MultiIndex.from_tuples([tuple(c["path"]) for c in columns])
+        df.columns = pd.MultiIndex.from_tuples(
+            [tuple(c.get("label", c["path"])) for c in columns]
+        )
     else:
-        df.columns = pd.Index([c["name"] for c in columns])
+        df.columns = pd.Index([c.get("label", c["name"]) for c in columns])
     index_cols = list(props.get("index", []))
     if len(index_cols) == 1 and index_cols[0]["kind"] == "r":
         r = index_cols[0]

@@ -14,8 +14,15 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+class _Frame(Element):
+    @property
+    def value(self) -> pd.DataFrame:
+        """The table as a pandas DataFrame, equal to the one the script gave."""
+        return decode_columns(self.node.props, self.root.payloads)
+
+
 @register
-class Dataframe(Element):
+class Dataframe(_Frame):
     """`st.dataframe`: `.value` is the table as a pandas DataFrame."""
 
     node_type = "dataframe"
@@ -24,10 +31,6 @@ class Dataframe(Element):
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
         return not props.get("table", False)
-
-    @property
-    def value(self) -> pd.DataFrame:
-        return decode_columns(self.node.props, self.root.payloads)
 
     @property
     def editing_mode(self) -> str:
@@ -150,8 +153,8 @@ class DataEditor(Dataframe):
 
 
 @register
-class Table(Dataframe):
-    """`st.table`: `.value` is the table as a pandas DataFrame."""
+class Table(_Frame):
+    """`st.table`: `.value` is the table as a pandas DataFrame (not in `at.dataframe`)."""
 
     node_type = "dataframe"
     accessor = "table"

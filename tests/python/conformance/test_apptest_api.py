@@ -152,3 +152,43 @@ def test_selecting_a_value_that_is_not_an_option_fails_at_run(AppTest: Any) -> N
         at.radio[0].set_value("zz").run(timeout=10)
     with pytest.raises(IndexError):
         at.selectbox[0].select_index(42).run(timeout=10)
+
+
+def _frames() -> dict[str, Any]:
+    import numpy as np
+    import pandas as pd
+
+    return {
+        "multi": pd.DataFrame(
+            index=[[0, 1], ["i1", "i2"]],
+            columns=[[2, 3, 4], ["c1", "c2", "c3"]],
+            data=np.arange(6).reshape(2, 3),
+        ),
+        "number labels": pd.DataFrame({1: [1.5, None], 2.5: [True, False]}),
+        "kinds": pd.DataFrame(
+            {
+                "s": ["x", None],
+                "d": pd.to_datetime(["2020-01-01", None]),
+                "c": pd.Categorical(["p", "q"]),
+            }
+        ),
+        "named index": pd.DataFrame({"v": [1, 2]}, index=pd.Index(["r1", "r2"], name="row")),
+    }
+
+
+def test_dataframe_and_table_values_equal_the_frames_given(AppTest: Any) -> None:
+    def script(frames: "list[Any]") -> None:  # noqa: UP037 - the script has no `Any`
+        import streamlit as st
+
+        for df in frames:
+            st.dataframe(df)
+            st.table(df)
+
+    frames = _frames()
+    at = AppTest.from_function(script, args=(list(frames.values()),)).run(timeout=10)
+    assert not at.exception
+    # st.table is not listed by at.dataframe.
+    assert len(at.dataframe) == len(at.table) == len(frames)
+    for i, (name, df) in enumerate(frames.items()):
+        assert at.dataframe[i].value.equals(df), name
+        assert at.table[i].value.equals(df), name

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
+
 import pytest
 
 from sidepane.testing import AppTest
@@ -37,3 +42,42 @@ def test_new_options_are_not_rejected_where_the_widget_accepts_them() -> None:
     at.selectbox[0].select("typed").run(timeout=10)
     at.multiselect[0].set_value(["a", "typed"]).run(timeout=10)
     assert (at.selectbox[0].value, at.multiselect[0].value) == ("typed", ["a", "typed"])
+
+
+_CHILD = """
+import os, sys
+from sidepane.testing import AppTest
+
+def ours():
+    return sorted(n for n in os.listdir(sys.argv[1]) if n.startswith("sidepane-apptest-"))
+
+closed = AppTest.from_string("import streamlit as st\\nst.write(1)\\n").run(timeout=10)
+kept = AppTest.from_string("import streamlit as st\\nst.write(2)\\n").run(timeout=10)
+print(len(ours()))
+closed.close()
+print(len(ours()))
+"""
+
+
+def test_a_run_leaves_the_tests_sys_argv_alone() -> None:
+    argv = list(sys.argv)
+    at = AppTest.from_string("import sys\nimport streamlit as st\nst.write(sys.argv[0])\n")
+    at.run(timeout=10)
+    assert at.markdown[0].value.endswith("app.py")
+    assert sys.argv == argv
+
+
+def test_apptest_scripts_leave_nothing_in_the_temp_dir() -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        env = {**os.environ, "TMPDIR": temp}
+        child = subprocess.run(
+            [sys.executable, "-c", _CHILD, temp],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert child.returncode == 0, child.stderr
+        # Two scripts while both AppTests lived, one after close(), none after the process.
+        assert child.stdout.split() == ["2", "1"], child.stderr
+        assert os.listdir(temp) == []

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import inspect
 import os
+import shutil
+import sys
 import tempfile
 import textwrap
 import threading
+import weakref
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -48,6 +51,7 @@ class AppTest(Block):
         self._tree = Tree()
         self._inbox: list[tuple[int, list[dict[str, Any]]]] = []
         self._run_values: dict[str, Any] = {}
+        self._remove_folder: Callable[[], Any] | None = None
         self._inbox_lock = threading.Lock()
         self._session: AppSession = self._app.new_session(self._receive)
         self._pending_python: dict[str, Any] = {}
@@ -84,7 +88,11 @@ class AppTest(Block):
         path = os.path.join(folder, "app.py")
         with open(path, "w", encoding="utf-8") as f:
             f.write(textwrap.dedent(script))
-        return cls(path, default_timeout=default_timeout, args=args, kwargs=kwargs)
+        at = cls(path, default_timeout=default_timeout, args=args, kwargs=kwargs)
+        # The script's folder goes with the AppTest: on close(), when it is collected, or at the
+        # latest when the process exits (a finalizer also runs at exit).
+        at._remove_folder = weakref.finalize(at, shutil.rmtree, folder, ignore_errors=True)
+        return at
 
     @classmethod
     def from_function(
@@ -158,13 +166,18 @@ class AppTest(Block):
         self._pending_python.clear()
         self._pending_checks.clear()
         self._pending_wire.clear()
-        for message in messages:
-            session.handle_message(message)
-        if not session.wait_idle(timeout):
-            session.request_stop()
-            session.wait_idle(1.0)
-            self._drain()
-            raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+        # A run sets sys.argv to the script's, as `sidepane run` does; the test's is restored.
+        argv = sys.argv
+        try:
+            for message in messages:
+                session.handle_message(message)
+            if not session.wait_idle(timeout):
+                session.request_stop()
+                session.wait_idle(1.0)
+                self._drain()
+                raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+        finally:
+            sys.argv = argv
         self._drain()
         return self
 
@@ -293,7 +306,10 @@ class AppTest(Block):
         return self._session
 
     def close(self) -> None:
+        """End the app's session; an AppTest made from a string also removes its script."""
         self._session.close()
+        if self._remove_folder is not None:
+            self._remove_folder()
 
     def __del__(self) -> None:
         try:

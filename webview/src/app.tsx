@@ -10,6 +10,7 @@ import type { ElementProps } from "./core/types";
 import { registerElement } from "./core/types";
 import { renderMarkdown } from "./elements/markdownRender";
 import { Icon } from "./elements/icon";
+import { PageNav, PageNotFoundBanner, hasPageNav } from "./navigation";
 
 /** A root ("main", "sidebar") just draws its children. */
 registerElement("root", ({ node, store }: ElementProps) => <Children node={node} store={store} />);
@@ -97,7 +98,7 @@ function Sidebar({ store, app }: { store: Store; app: AppState }) {
     () => setOpen(setting === "expanded" || (setting === "auto" && window.innerWidth >= 768)),
     [setting],
   );
-  if (!root || root.children.size === 0) return null;
+  if ((!root || root.children.size === 0) && !hasPageNav(app)) return null;
   return (
     <>
       <aside class={`sp-sidebar${open ? " sp-open" : ""}`} aria-label="Sidebar" hidden={!open}>
@@ -111,6 +112,7 @@ function Sidebar({ store, app }: { store: Store; app: AppState }) {
           «
         </button>
         <div class="sp-sidebar-content">
+          <PageNav store={store} app={app} />
           <NodeView nodeKey="sidebar" store={store} />
         </div>
       </aside>
@@ -196,6 +198,9 @@ function Banners({ store, app }: { store: Store; app: AppState }) {
         </div>
       )}
       {app.paused && <PausedBar store={store} at={app.paused} />}
+      {app.pageNotFound !== undefined && (
+        <PageNotFoundBanner store={store} name={app.pageNotFound} />
+      )}
       {app.error && (
         <div class="sp-banner sp-banner-error" role="alert">
           {app.error.message}

@@ -8,8 +8,11 @@ import "highlight.js/styles/github.css";
 import "./styles/base.css";
 import "./styles/elements.css";
 import "./styles/widgets.css";
+import "./styles/chat.css";
 import "./styles/data.css";
 import "./styles/vscode.css";
+import "./styles/pages.css";
+import { pageFromPath } from "./core/pages";
 import { encodeFrame } from "./core/protocol";
 import { helloFields } from "./core/theme";
 import { EarlyTransport } from "./core/transport";
@@ -17,8 +20,14 @@ import { PROTOCOL_VERSION } from "./core/types";
 import { followVsCodeTheme } from "./core/vscode_theme";
 import { VsCodeTransport, vsCodeApi } from "./core/vscode_transport";
 
-const hello = (widgets?: Record<string, unknown>): Uint8Array =>
-  encodeFrame({ t: "hello", v: PROTOCOL_VERSION, ...helloFields(), ...(widgets && { widgets }) });
+const hello = (widgets?: Record<string, unknown>, page?: string): Uint8Array =>
+  encodeFrame({
+    t: "hello",
+    v: PROTOCOL_VERSION,
+    ...helloFields(),
+    ...(page !== undefined && { page }),
+    ...(widgets && { widgets }),
+  });
 
 const vscode = vsCodeApi();
 if (vscode) {
@@ -30,6 +39,9 @@ if (vscode) {
   window.sidepaneTransport ??= transport;
   window.sidepaneOpenLocation ??= (file, line) => transport.openLocation(file, line);
 } else {
-  window.sidepaneTransport ??= new EarlyTransport(() => hello());
+  // A page's URL (`/page1`) asks for that page of a multipage app.
+  window.sidepaneTransport ??= new EarlyTransport(() =>
+    hello(undefined, pageFromPath(location.pathname)),
+  );
 }
 void import("./main");

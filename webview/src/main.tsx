@@ -11,6 +11,7 @@ import "./widgets/index";
 import "./data/index";
 import "./media/index";
 import { currentTheme, helloFields } from "./core/theme";
+import { pageFromPath, showPageInUrl } from "./core/pages";
 
 /**
  * The transport boot.ts opened: a postMessage-based one in a VS Code webview
@@ -26,11 +27,23 @@ declare global {
 
 function start(): void {
   const transport: Transport = window.sidepaneTransport ?? new WebSocketTransport();
+  // The page of a multipage app lives in the URL in a browser tab, in the panel's state in VS Code.
+  const inUrl = transport.keepPage === undefined;
   const store = new Store({
     send: (frame) => transport.send(encodeFrame(frame)),
     openLocation: (file, line) => window.sidepaneOpenLocation?.(file, line),
     theme: currentTheme(),
+    initialPage: inUrl ? pageFromPath(location.pathname) : transport.savedPage?.(),
+    onPage: inUrl ? showPageInUrl : (page) => transport.keepPage?.(page),
   });
+  if (inUrl) {
+    // Back / Forward between pages: run the page (and query string) the URL now names.
+    // (An anchor link also fires popstate: the same page is no reason to rerun.)
+    window.addEventListener("popstate", () => {
+      const page = pageFromPath(location.pathname);
+      if (page !== store.getApp().page) store.goToPage(page, location.search.replace(/^\?/, ""));
+    });
+  }
   transport.onProblem?.((problem) => store.setProblem(problem));
   transport.keepWidgetValues?.(() => store.widgetValues());
   transport.onStatus((status) => {

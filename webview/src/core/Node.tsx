@@ -17,6 +17,8 @@ export const BLOCK_TYPES = new Set([
   "tab",
   "expander",
   "form",
+  "chat_message",
+  "status",
   "root",
 ]);
 

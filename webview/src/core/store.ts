@@ -2,6 +2,7 @@
 // and app-level state (running, page config, toasts…). Components subscribe per node, so a frame
 // re-renders only what it touches (docs/protocol.md is the contract implemented here).
 
+import type { PageEntry, PagesFrame } from "./pages";
 import type { TransportProblem, TransportStatus } from "./transport";
 import type {
   DebugFrame,
@@ -44,6 +45,12 @@ export interface AppState {
   alwaysRerun: boolean;
   /** Roots present (main, sidebar, …): the sidebar is drawn only once it has content. */
   roots: string[];
+  /** A multipage app's pages (a `pages` frame; the list is shown when there are two or more). */
+  pages: PageEntry[];
+  /** The page shown (its URL path, "" for the main page). */
+  page: string;
+  /** A page asked for that the app does not have (the main page runs): said in a banner. */
+  pageNotFound: string | undefined;
 }
 
 /** Extra per-node facts the chrome uses (not part of the component contract in types.ts). */
@@ -66,10 +73,17 @@ export interface StoreOptions {
   send: (frame: ViewerFrame) => void;
   openLocation?: (file: string, line: number) => void;
   theme?: "light" | "dark";
+  /** The page to ask for in `hello` before the runtime said which one is shown. */
+  initialPage?: string;
+  /**
+   * Keep the page shown where it survives a reload (browser: the URL; VS Code: the panel's
+   * state); `push` when it changed from another page, so Back returns there.
+   */
+  onPage?: (page: string, push: boolean) => void;
 }
 
 /** Widget types whose value is a one-run trigger: never held as a local value. */
-const TRIGGERS = new Set(["button", "download_button"]);
+const TRIGGERS = new Set(["button", "download_button", "chat_input"]);
 
 export function keyOf(path: Path): string {
   return path.join("/");
@@ -79,6 +93,7 @@ export class Store implements ViewerStore, RunInfo {
   readonly theme: "light" | "dark";
   private readonly sender: (frame: ViewerFrame) => void;
   private readonly opener: ((file: string, line: number) => void) | undefined;
+  private readonly onPage: ((page: string, push: boolean) => void) | undefined;
   private readonly nodes = new Map<string, TreeNode>();
   private readonly nodeListeners = new Map<string, Set<() => void>>();
   private readonly runs = new Map<string, number>();
@@ -98,6 +113,7 @@ export class Store implements ViewerStore, RunInfo {
   constructor(options: StoreOptions) {
     this.sender = options.send;
     this.opener = options.openLocation;
+    this.onPage = options.onPage;
     this.theme = options.theme ?? "light";
     this.app = {
       connection: "connecting",
@@ -113,6 +129,9 @@ export class Store implements ViewerStore, RunInfo {
       rerunBar: false,
       alwaysRerun: false,
       roots: ["main"],
+      pages: [],
+      page: options.initialPage ?? "",
+      pageNotFound: undefined,
     };
     this.ensureRoot("main");
   }
@@ -164,6 +183,38 @@ export class Store implements ViewerStore, RunInfo {
     this.send({ t: "stop" });
   }
 
+  /**
+   * Show another page: a click in the page list (no `query`: the new page starts without query
+   * parameters, as in Streamlit), or the browser's Back / Forward (`query`: the URL's).
+   */
+  goToPage(name: string, query?: string): void {
+    const changed = name !== this.app.page;
+    this.setApp({ page: name, pageNotFound: undefined });
+    if (query === undefined) {
+      this.queryParams([]);
+      this.onPage?.(name, changed);
+      this.send({ t: "rerun", page: name });
+    } else {
+      this.send({ t: "rerun", page: name, query });
+    }
+  }
+
+  dismissPageNotFound(): void {
+    this.setApp({ pageNotFound: undefined });
+  }
+
+  private pagesFrame(frame: PagesFrame): void {
+    const changed = frame.current !== this.app.page;
+    this.setApp({
+      pages: Array.isArray(frame.pages) ? frame.pages : [],
+      page: frame.current,
+      pageNotFound: frame.not_found ?? (changed ? undefined : this.app.pageNotFound),
+    });
+    // A page the runtime moved to (st.switch_page) is a new history entry; a page not found
+    // is replaced by the main page's URL.
+    this.onPage?.(frame.current, changed && frame.not_found === undefined);
+  }
+
   // ---- frames from the runtime ----
 
   /** Apply one frame. Unknown frame types are ignored (docs/protocol.md). */
@@ -191,6 +242,9 @@ export class Store implements ViewerStore, RunInfo {
         break;
       case "page_config":
         this.setApp({ pageConfig: frame as PageConfigFrame });
+        break;
+      case "pages":
+        this.pagesFrame(frame as PagesFrame);
         break;
       case "toast": {
         const { body, icon, duration } = frame as unknown as Toast;
@@ -527,6 +581,7 @@ export class Store implements ViewerStore, RunInfo {
     this.touchedSinceHello = new Set();
     this.setApp({ run: 0, running: false });
     const frame: ViewerFrame = { t: "hello", v: PROTOCOL_VERSION, ...extra };
+    if (this.app.page !== "") frame.page = this.app.page; // absent: the main page
     if (Object.keys(widgets).length > 0) frame.widgets = widgets;
     return frame;
   }

@@ -27,6 +27,12 @@ export interface Transport {
    * read the widget values the viewer holds, as they would go in a `hello`.
    */
   keepWidgetValues?(read: () => Record<string, unknown>): void;
+  /**
+   * A transport that keeps the page shown itself (VS Code's webview state; a browser tab keeps
+   * it in the URL instead): the page it kept, and how to keep another.
+   */
+  savedPage?(): string | undefined;
+  keepPage?(page: string): void;
 }
 
 export interface TransportProblem {

@@ -88,13 +88,14 @@ export type ViewerFrame =
       viewport?: { w: number; h: number };
       theme?: "light" | "dark";
       query?: string;
+      page?: string;
       widgets?: Record<string, unknown>;
     }
   | { t: "widget_value"; id: string; value: unknown; run: number; values?: Record<string, unknown> }
-  | { t: "rerun" }
+  | { t: "rerun"; page?: string; query?: string }
   | { t: "stop" }
   | { t: "run_on_save"; enabled: boolean }
-  | { t: "upload"; hash: string; name: string; type: string; data: Uint8Array };
+  | { t: "upload"; id?: string; hash: string; name: string; type: string; data: Uint8Array };
 
 export const PROTOCOL_VERSION = 1;
 

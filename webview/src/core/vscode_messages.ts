@@ -23,10 +23,12 @@ export type FromPanel =
 
 /**
  * The panel's webview state (`vscode.setState`): the script it previews, read back by the
- * extension's serializer after a window reload, and the widget values it last held, sent in the
- * restored panel's first `hello`.
+ * extension's serializer after a window reload, and the widget values and page it last held, sent
+ * in the restored panel's first `hello`.
  */
 export interface PanelState {
   script?: string;
   widgets?: Record<string, unknown>;
+  /** The page of a multipage app it showed (docs/protocol.md, `pages`). */
+  page?: string;
 }

@@ -47,7 +47,7 @@ export class VsCodeTransport implements Transport {
    */
   constructor(
     private readonly api: VsCodeApi,
-    private readonly hello?: (widgets?: Record<string, unknown>) => Uint8Array,
+    private readonly hello?: (widgets?: Record<string, unknown>, page?: string) => Uint8Array,
     script?: string,
   ) {
     const saved = api.getState();
@@ -99,6 +99,16 @@ export class VsCodeTransport implements Transport {
     this.readWidgets = read;
   }
 
+  savedPage(): string | undefined {
+    return this.state.page;
+  }
+
+  keepPage(page: string): void {
+    if (this.state.page === page) return;
+    this.state.page = page;
+    this.api.setState(this.state);
+  }
+
   openLocation(file: string, line: number): void {
     this.api.postMessage({ type: "openLocation", file, line });
   }
@@ -137,7 +147,8 @@ export class VsCodeTransport implements Transport {
       const first = this.firstConnection;
       this.firstConnection = false;
       if ((first || this.statusListeners.length === 0) && this.hello) {
-        this.api.postMessage({ type: "message", bytes: tight(this.hello(this.state.widgets)) });
+        const { widgets, page } = this.state;
+        this.api.postMessage({ type: "message", bytes: tight(this.hello(widgets, page)) });
         this.helloSent = true;
       }
     }

@@ -1,0 +1,53 @@
+// Multipage apps (docs/protocol.md, `pages`): the page list the runtime sends, and where the
+// current page is kept between loads — the URL path in a browser tab (`/page1`, so a reload or a
+// shared link opens that page), the webview state in a VS Code panel.
+
+/** One page as the `pages` frame lists it; `name` is its URL path ("" for the main page). */
+export interface PageEntry {
+  name: string;
+  label: string;
+  icon?: string;
+}
+
+export interface PagesFrame {
+  t: "pages";
+  pages: PageEntry[];
+  current: string;
+  not_found?: string;
+}
+
+/** The page a browser URL path names: its first segment, decoded ("/" is the main page). */
+export function pageFromPath(pathname: string): string {
+  const segment = pathname.replace(/^\/+/, "").split("/")[0] ?? "";
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The URL path of a page: "/" for the main page, else "/<name>". */
+export function pagePath(name: string): string {
+  return name === "" ? "/" : `/${encodeURIComponent(name)}`;
+}
+
+/**
+ * Keeps the browser's URL on the page shown: a new history entry when the page changed (a click
+ * in the page list, `st.switch_page`), a replaced one otherwise (the first run, a page that was
+ * not found); the query string is kept (`query_params` frames change it).
+ */
+export function showPageInUrl(name: string, push: boolean): void {
+  const path = pagePath(name);
+  if (location.pathname === path) return;
+  const url = `${path}${location.search}${location.hash}`;
+  if (push) history.pushState(null, "", url);
+  else history.replaceState(history.state, "", url);
+}
+
+/** Streamlit's words when a link names a page the app does not have. */
+export function pageNotFoundMessage(name: string): string {
+  return (
+    `You have requested page /${name}, but no corresponding file was found in the app's ` +
+    "pages/ directory. Running the app's main page."
+  );
+}

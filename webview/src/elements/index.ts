@@ -5,3 +5,5 @@ import "./code";
 import "./exception";
 import "../blocks/layout";
 import "../blocks/form";
+import "./chat_message";
+import "../blocks/status";

@@ -3,7 +3,7 @@
 // The runtime accepts any stable string hash (runtime/session.py `_upload`); we use SHA-256.
 
 import { useRef, useState } from "preact/hooks";
-import { controlId, num, useWidget, widgetProps, WidgetLabel } from "../core/ui";
+import { controlId, num, str, useWidget, widgetProps, WidgetLabel } from "../core/ui";
 import type { ElementProps, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
 
@@ -30,7 +30,8 @@ export async function contentHash(data: Uint8Array): Promise<string> {
   return `fnv${a.toString(16).padStart(8, "0")}${b.toString(16).padStart(8, "0")}${data.length.toString(16)}`;
 }
 
-function accepts(file: File, accept: string[]): boolean {
+/** Whether `file` matches an `accept` list (MIME types, wildcards, `.ext`s); [] takes any. */
+export function accepts(file: File, accept: string[]): boolean {
   if (accept.length === 0) return true;
   const name = file.name.toLowerCase();
   const type = file.type.toLowerCase();
@@ -43,11 +44,12 @@ function accepts(file: File, accept: string[]): boolean {
   );
 }
 
-async function upload(store: ViewerStore, file: File): Promise<FileRef> {
+/** Send `file` to the runtime for widget `id` (an uploader, or a chat_input taking files). */
+export async function uploadFile(store: ViewerStore, id: string, file: File): Promise<FileRef> {
   const data = new Uint8Array(await file.arrayBuffer());
   const hash = await contentHash(data);
   const type = file.type || "application/octet-stream";
-  store.send({ t: "upload", hash, name: file.name, type, data });
+  store.send({ t: "upload", id, hash, name: file.name, type, data });
   return { hash, name: file.name, type, size: data.length };
 }
 
@@ -78,7 +80,7 @@ function FileUploader(props: ElementProps) {
     const big = chosen.find((f) => f.size > maxMb * 1024 * 1024);
     if (big) return setError(`${big.name}: file must be ${maxMb}MB or smaller.`);
     setError(undefined);
-    const refs = await Promise.all(chosen.map((f) => upload(store, f)));
+    const refs = await Promise.all(chosen.map((f) => uploadFile(store, str(node.props.id), f)));
     set(multiple ? [...files.filter((f) => !refs.some((r) => r.hash === f.hash)), ...refs] : refs);
   };
 

@@ -6,3 +6,4 @@ import "./slider";
 import "./text";
 import "./pickers";
 import "./file_uploader";
+import "./chat_input";

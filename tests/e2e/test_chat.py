@@ -1,0 +1,112 @@
+"""Chat and status in a real browser: type in the pinned chat_input, press Enter, see the
+messages drawn, the box cleared and still pinned at the bottom; a status block opening."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from conftest import ARTIFACTS, Server
+
+CHAT = """
+import time
+import sidepane as st
+
+if "history" not in st.session_state:
+    st.session_state.history = []
+for role, text in st.session_state.history:
+    st.chat_message(role).write(text)
+if prompt := st.chat_input("Say something"):
+    st.session_state.history += [("user", prompt), ("assistant", f"Echo: {prompt}")]
+    st.chat_message("user").write(prompt)
+    with st.chat_message("assistant"):
+        with st.status("Thinking...") as status:
+            st.write("Looked it up")
+        st.write(f"Echo: {prompt}")
+for i in range(30):
+    st.caption(f"filler {i}")
+"""
+
+
+def bottom_gap(page: Page, selector: str) -> float:
+    """Pixels between the bottom of `selector` and the bottom of the window."""
+    return float(
+        page.locator(selector).evaluate(
+            "el => window.innerHeight - el.getBoundingClientRect().bottom"
+        )
+    )
+
+
+def test_chat_input_sends_on_enter_clears_and_stays_pinned(page: Page, serve: Any) -> None:
+    server: Server = serve(CHAT)
+    page.goto(server.url)
+    box = page.locator(".sp-bottom textarea")
+    expect(box).to_have_attribute("placeholder", "Say something")
+    # Pinned: in the bottom slot, at the bottom of the window, even with a long page.
+    assert 0 <= bottom_gap(page, ".sp-bottom .sp-chat-box") < 60
+    assert page.locator(".sp-main textarea").count() == 0
+
+    box.fill("first line")
+    box.press("Shift+Enter")  # a new line, not a send
+    box.type("second line")
+    expect(box).to_have_value("first line\nsecond line")
+    expect(page.locator(".sp-chat-message")).to_have_count(0)
+    box.press("Enter")
+
+    messages = page.locator(".sp-chat-message")
+    expect(messages).to_have_count(2)
+    expect(messages.nth(0)).to_contain_text("first line")
+    expect(messages.nth(0).locator(".sp-chat-avatar-user")).to_be_visible()
+    expect(messages.nth(1)).to_contain_text("Echo: first line")
+    expect(box).to_have_value("")
+    expect(box).to_be_focused()
+    # The status inside the answer finished: a check, collapsed; a click opens it.
+    status = messages.nth(1).locator(".sp-status-block")
+    expect(status).to_have_attribute("data-state", "complete")
+    body = status.locator(".sp-expander-body")
+    expect(body).to_be_hidden()
+    status.locator(".sp-expander-head").click()
+    expect(body).to_be_visible()
+    expect(body).to_contain_text("Looked it up")
+
+    page.mouse.wheel(0, 2000)  # still at the bottom after scrolling the long page
+    assert 0 <= bottom_gap(page, ".sp-bottom .sp-chat-box") < 60
+    box.fill("again")
+    box.press("Enter")
+    expect(messages).to_have_count(4)  # the history, then the new exchange
+    expect(messages.nth(2)).to_contain_text("again")
+    expect(box).to_have_value("")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "chat.png"))
+    assert not page.console_errors  # type: ignore[attr-defined]
+
+
+STATUS = """
+import time
+import sidepane as st
+
+with st.status("Downloading data...", expanded=True) as status:
+    st.write("Searching for data...")
+    time.sleep(1.0)
+    st.write("Found URL.")
+    status.update(label="Download complete!", state="complete", expanded=False)
+st.button("Rerun")
+"""
+
+
+def test_status_runs_then_completes_and_folds(page: Page, serve: Any) -> None:
+    server: Server = serve(STATUS)
+    page.goto(server.url)
+    status = page.locator(".sp-status-block")
+    # While the block runs: a spinner, open, with what it drew so far.
+    expect(status).to_have_attribute("data-state", "running")
+    expect(status.locator(".sp-spinner-wheel")).to_be_visible()
+    expect(status.locator(".sp-expander-body")).to_contain_text("Searching for data...")
+    # Then the update: complete, its new label, folded.
+    expect(status).to_have_attribute("data-state", "complete", timeout=5000)
+    expect(status.locator(".sp-expander-head")).to_contain_text("Download complete!")
+    expect(status.locator(".sp-expander-body")).to_be_hidden()
+    status.locator(".sp-expander-head").click()
+    expect(status.locator(".sp-expander-body")).to_contain_text("Found URL.")
+    assert not page.console_errors  # type: ignore[attr-defined]

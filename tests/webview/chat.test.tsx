@@ -1,0 +1,177 @@
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { describe, expect, it } from "vitest";
+import { NodeView } from "../../webview/src/core/Node";
+import "../../webview/src/widgets/chat_input";
+import "../../webview/src/elements/chat_message";
+import "../../webview/src/elements/markdown";
+import "../../webview/src/blocks/status";
+import type { Store } from "../../webview/src/core/store";
+import { recordingStore, runEnd, runStart, upsert } from "./helpers";
+
+function mount(store: Store, key: string, parent: HTMLElement = document.body): HTMLElement {
+  const root = document.createElement("div");
+  parent.appendChild(root);
+  act(() => render(<NodeView nodeKey={key} store={store} />, root));
+  return root;
+}
+
+function type(area: HTMLTextAreaElement, text: string): void {
+  act(() => {
+    area.value = text;
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
+
+function key(area: HTMLTextAreaElement, init: KeyboardEventInit): KeyboardEvent {
+  const event = new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init });
+  act(() => {
+    area.dispatchEvent(event);
+  });
+  return event;
+}
+
+const CHAT = { id: "c", label: "", placeholder: "Say something", value: null };
+
+describe("chat_input", () => {
+  it("Enter sends the text as a trigger and clears the box; Shift+Enter is a new line", () => {
+    const { store, sent } = recordingStore();
+    runStart(store, 1);
+    upsert(store, 1, ["main", 0], "chat_input", CHAT);
+    runEnd(store, 1);
+    const root = mount(store, "main/0");
+    const area = root.querySelector<HTMLTextAreaElement>("textarea")!;
+    expect(area.placeholder).toBe("Say something");
+    const send = root.querySelector<HTMLButtonElement>("button[aria-label=Send]")!;
+    expect(send.disabled).toBe(true);
+    key(area, { key: "Enter" }); // nothing typed: nothing sent
+    expect(sent).toEqual([]);
+    type(area, "hello");
+    expect(key(area, { key: "Enter", shiftKey: true }).defaultPrevented).toBe(false);
+    expect(sent).toEqual([]);
+    type(area, "hello\nworld");
+    expect(key(area, { key: "Enter" }).defaultPrevented).toBe(true);
+    expect(sent).toEqual([{ t: "widget_value", id: "c", value: "hello\nworld", run: 1 }]);
+    expect(area.value).toBe("");
+    // The run the message started echoes it as the frame's value: the box stays empty.
+    runStart(store, 2);
+    upsert(store, 2, ["main", 0], "chat_input", { ...CHAT, value: "hello\nworld" });
+    act(() => runEnd(store, 2));
+    expect(root.querySelector("textarea")!.value).toBe("");
+    // A trigger is never sent again on reconnect.
+    expect(store.widgetValues()).toEqual({});
+  });
+
+  it("the send button sends, max_chars limits the text, disabled blocks it", () => {
+    const { store, sent } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, max_chars: 3 });
+    upsert(store, 1, ["main", 1], "chat_input", { ...CHAT, id: "d", disabled: true });
+    const root = mount(store, "main/0");
+    const area = root.querySelector<HTMLTextAreaElement>("textarea")!;
+    expect(area.maxLength).toBe(3);
+    type(area, "abc");
+    expect(root.querySelector(".sp-chat-counter")?.textContent).toBe("3/3");
+    act(() => root.querySelector<HTMLButtonElement>("button[aria-label=Send]")!.click());
+    expect(sent).toEqual([{ t: "widget_value", id: "c", value: "abc", run: 1 }]);
+    const off = mount(store, "main/1");
+    expect(off.querySelector("textarea")!.disabled).toBe(true);
+  });
+
+  it("a script's fill puts text in the box without sending it", () => {
+    const { store, sent } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, fill: "Hello, world!" });
+    const root = mount(store, "main/0");
+    expect(root.querySelector("textarea")!.value).toBe("Hello, world!");
+    expect(sent).toEqual([]);
+  });
+
+  it("pinned inputs go to the page's bottom slot, others stay in place", () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, bottom: true });
+    upsert(store, 1, ["main", 1], "chat_input", { ...CHAT, id: "inline" });
+    const slot = document.createElement("div");
+    slot.id = "sp-bottom";
+    document.body.appendChild(slot);
+    const pinned = mount(store, "main/0");
+    const inline = mount(store, "main/1");
+    expect(pinned.querySelector("textarea")).toBeNull();
+    expect(slot.querySelectorAll("textarea").length).toBe(1);
+    expect(inline.querySelector("textarea")).not.toBeNull();
+    slot.remove();
+  });
+
+  it("with accept_file, shows an attach button and sends {text, files}", () => {
+    const { store, sent } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, accept_file: "multiple" });
+    const root = mount(store, "main/0");
+    expect(root.querySelector("button[aria-label='Attach files']")).not.toBeNull();
+    expect(root.querySelector<HTMLInputElement>("input[type=file]")!.multiple).toBe(true);
+    const area = root.querySelector<HTMLTextAreaElement>("textarea")!;
+    type(area, "no files");
+    key(area, { key: "Enter" });
+    expect(sent).toEqual([
+      { t: "widget_value", id: "c", value: { text: "no files", files: [] }, run: 1 },
+    ]);
+  });
+});
+
+describe("chat_message", () => {
+  it("draws the avatar for its name and its children", () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_message", {
+      name: "user",
+      avatar_type: "icon",
+      avatar: "user",
+    });
+    upsert(store, 1, ["main", 0, 0], "markdown", { body: "hello" });
+    upsert(store, 1, ["main", 1], "chat_message", { name: "bob", avatar_type: "icon" });
+    upsert(store, 1, ["main", 2], "chat_message", {
+      name: "x",
+      avatar_type: "emoji",
+      avatar: "🦖",
+    });
+    upsert(store, 1, ["main", 3], "chat_message", {
+      name: "x",
+      avatar_type: "image",
+      image: { url: "https://example.com/a.png", mimetype: "image/png" },
+    });
+    const user = mount(store, "main/0");
+    expect(user.querySelector("[role=article]")!.getAttribute("aria-label")).toBe(
+      "Chat message from user",
+    );
+    expect(user.querySelector(".sp-chat-avatar-user .sp-material-icon")?.textContent).toBe("face");
+    expect(user.querySelector(".sp-chat-body")?.textContent).toContain("hello");
+    expect(mount(store, "main/1").querySelector(".sp-chat-avatar")?.textContent).toBe("b");
+    expect(mount(store, "main/2").querySelector(".sp-chat-avatar")?.textContent).toBe("🦖");
+    expect(mount(store, "main/3").querySelector("img")?.getAttribute("src")).toBe(
+      "https://example.com/a.png",
+    );
+  });
+});
+
+describe("status", () => {
+  it("shows its state's icon, toggles, and follows a changed expanded only", () => {
+    const { store } = recordingStore();
+    const props = { label: "Working", state: "running", expanded: false };
+    upsert(store, 1, ["main", 0], "status", props);
+    upsert(store, 1, ["main", 0, 0], "markdown", { body: "step" });
+    const root = mount(store, "main/0");
+    const block = () => root.querySelector<HTMLElement>(".sp-status-block")!;
+    const body = () => root.querySelector<HTMLElement>(".sp-expander-body")!;
+    expect(block().dataset.state).toBe("running");
+    expect(root.querySelector(".sp-spinner-wheel")).not.toBeNull();
+    expect(body().hidden).toBe(true);
+    act(() => root.querySelector<HTMLButtonElement>(".sp-expander-head")!.click());
+    expect(body().hidden).toBe(false);
+    // An update that leaves `expanded` as it was keeps what the person chose.
+    act(() => upsert(store, 1, ["main", 0], "status", { ...props, state: "complete" }));
+    expect(block().dataset.state).toBe("complete");
+    expect(root.querySelector(".sp-material-icon")?.textContent).toBe("check");
+    expect(body().hidden).toBe(false);
+    // The script asking to expand, then collapse, wins.
+    act(() => upsert(store, 1, ["main", 0], "status", { ...props, expanded: true }));
+    act(() => upsert(store, 1, ["main", 0], "status", { ...props, state: "error" }));
+    expect(body().hidden).toBe(true);
+    expect(root.querySelector(".sp-material-icon")?.textContent).toBe("error");
+  });
+});

@@ -17,6 +17,7 @@ from sidepane.elements.delta_generator import DeltaGenerator, main_dg, sidebar_d
 from sidepane.elements.echo import echo
 from sidepane.elements.navigation import switch_page
 from sidepane.elements.page import rerun, set_page_config, stop
+from sidepane.elements.streamlit_api import module_attribute_error
 from sidepane.errors import StreamlitAPIException
 from sidepane.runtime.query_params import QueryParamsProxy
 from sidepane.runtime.secrets import secrets
@@ -98,14 +99,11 @@ chat_input = main_dg.chat_input
 if not TYPE_CHECKING:  # hidden from type checkers, so a typo like `st.wirte` is still flagged
 
     def __getattr__(name: str) -> object:
-        # Only reached for names Sidepane lacks: say so plainly, for Streamlit scripts that use
-        # more than Sidepane covers (still an AttributeError, so hasattr() keeps working).
+        # Only reached for names Sidepane lacks: a Streamlit name says so plainly (still an
+        # AttributeError, so hasattr() keeps working); containers share the mechanism.
         if name.startswith("__"):
             raise AttributeError(name)
-        raise AttributeError(
-            f"Sidepane has no `st.{name}`: it covers Streamlit's core API, and `{name}` is not "
-            "part of it yet."
-        )
+        raise module_attribute_error(__name__, name)
 
 
 __all__ = [

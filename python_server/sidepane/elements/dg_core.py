@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import xxhash
 
 from sidepane.elements.arguments import value_error
+from sidepane.elements.streamlit_api import container_attribute_error
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.frames import Path
 from sidepane.runtime.context import RunContext, get_run_context
@@ -46,6 +47,18 @@ class DeltaGeneratorCore:
 
     def __repr__(self) -> str:
         return f"DeltaGenerator(path={list(self._path)!r}, kind={self._kind!r})"
+
+    if not TYPE_CHECKING:  # hidden from type checkers, so `col.wirte(...)` is still flagged
+
+        def __getattr__(self, name: str) -> object:
+            # Only reached for attributes this container lacks: a Streamlit method gets the
+            # same "Sidepane has no `st.x`" error as the module-level `st.x` (still an
+            # AttributeError, so hasattr() keeps working); other names a plain one.
+            if name.startswith("_"):
+                raise AttributeError(name)
+            path = self.__dict__.get("_path")
+            where = "`st.sidebar`" if path == ("sidebar",) else "`DeltaGenerator` objects"
+            raise container_attribute_error(self, name, where)
 
     # ---- where things go ----
 

@@ -11,6 +11,7 @@ import { registerElement } from "./core/types";
 import { renderMarkdown } from "./elements/markdownRender";
 import { Icon } from "./elements/icon";
 import { PageNav, PageNotFoundBanner, hasPageNav } from "./navigation";
+import { BOTTOM_SLOT_ID } from "./widgets/chat_input";
 
 /** A root ("main", "sidebar") just draws its children. */
 registerElement("root", ({ node, store }: ElementProps) => <Children node={node} store={store} />);
@@ -251,6 +252,8 @@ export function App({ store }: { store: Store }) {
           <main class="sp-main">
             <NodeView nodeKey="main" store={store} />
           </main>
+          {/* Widgets pinned under the app (a chat_input in the app body) are drawn here. */}
+          <div id={BOTTOM_SLOT_ID} class="sp-bottom" />
         </div>
         <div class="sp-toasts">
           {app.toasts.map((t) => (

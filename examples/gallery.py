@@ -166,3 +166,17 @@ if submitted:
     st.write("Signed up:", email)
 placeholder = st.empty()
 placeholder.write("A placeholder, filled later in the run.")
+
+st.header("Chat", divider="red")
+with st.status("Loading the model...") as status:
+    st.write("Weights loaded.")
+with st.echo():
+    history = st.session_state.setdefault("chat", [("assistant", "Ask me anything.")])
+with st.container(border=True):
+    messages = st.container(height=260, border=False)
+    # Inside a container the chat input is drawn in place; in the app body it would be pinned
+    # to the bottom of the page.
+    if prompt := st.chat_input("Say something", key="gallery_chat"):
+        history += [("user", prompt), ("assistant", f"You said: {prompt}")]
+    for role, text in history:
+        messages.chat_message(role).write(text)

@@ -127,8 +127,9 @@ class Element:
         return self.node.props.get("body")
 
     @property
-    def help(self) -> str | None:
-        help_: str | None = self.node.props.get("help")
+    def help(self) -> str:
+        """The tooltip; `""` when there is none, as in Streamlit."""
+        help_: str = self.node.props.get("help") or ""
         return help_
 
     def run(self, *, timeout: float | None = None) -> AppTest:
@@ -168,6 +169,12 @@ class Widget(Element):
     @property
     def disabled(self) -> bool:
         return bool(self.node.props.get("disabled", False))
+
+    @property
+    def form_id(self) -> str:
+        """The key of the form the widget is in; `""` outside a form."""
+        form: str = self.node.props.get("form") or ""
+        return form
 
     @property
     def label_visibility(self) -> str:

@@ -16,11 +16,6 @@ class _MarkdownBase(Element):
         return self.node.props.get("body", "")
 
     @property
-    def help(self) -> str:
-        help_: str = self.node.props.get("help") or ""
-        return help_
-
-    @property
     def allow_html(self) -> bool:
         return bool(self.node.props.get("unsafe_allow_html", False))
 
@@ -108,11 +103,6 @@ class Text(Element):
     node_type = "text"
     accessor = "text"
 
-    @property
-    def help(self) -> str:
-        help_: str = self.node.props.get("help") or ""
-        return help_
-
 
 @register
 class Code(Element):
@@ -152,9 +142,15 @@ class Json(Element):
     accessor = "json"
 
     @property
-    def expanded(self) -> bool | int:
-        expanded: bool | int = self.node.props.get("expanded", True)
-        return expanded
+    def expanded(self) -> bool:
+        """Whether the tree starts open (`expanded=2` opens it, two levels deep)."""
+        return self.node.props.get("expanded", True) is not False
+
+    @property
+    def max_expand_depth(self) -> int:
+        """The depth `expanded` opens the tree to when an int was given, else 0."""
+        expanded = self.node.props.get("expanded", True)
+        return 0 if isinstance(expanded, bool) else int(expanded)
 
 
 @register

@@ -21,11 +21,6 @@ class _Trigger(Widget):
     def value(self) -> bool:
         return bool(super().value)
 
-    @property
-    def form_id(self) -> str:
-        form: str = self.node.props.get("form", "")
-        return form
-
     def click(self) -> Self:
         """Click the button: it returns True in the next run only."""
         return self.set_value(True)
@@ -38,9 +33,28 @@ class Button(_Trigger):
     node_type = "button"
     accessor = "button"
 
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return not props.get("is_submit", False)
+
     @property
     def is_form_submitter(self) -> bool:
         return bool(self.node.props.get("is_submit", False))
+
+
+@register
+class FormSubmitButton(Button):
+    """`st.form_submit_button`: in `at.form_submit_button` and, as a Button, in `at.button`."""
+
+    accessor = "form_submit_button"
+
+    @classmethod
+    def matches(cls, props: dict[str, Any]) -> bool:
+        return bool(props.get("is_submit", False))
+
+    @property
+    def type(self) -> str:
+        return "button"
 
 
 @register

@@ -192,3 +192,38 @@ def test_dataframe_and_table_values_equal_the_frames_given(AppTest: Any) -> None
     for i, (name, df) in enumerate(frames.items()):
         assert at.dataframe[i].value.equals(df), name
         assert at.table[i].value.equals(df), name
+
+
+def test_widget_help_form_id_and_form_submit_buttons(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.checkbox("plain")
+        st.button("tip", help="a tip")
+        with st.form("f1"):
+            st.text_input("inside")
+            st.form_submit_button("Go")
+        """
+    ).run(timeout=10)
+    assert (at.checkbox[0].help, at.checkbox[0].form_id) == ("", "")
+    assert at.button[0].help == "a tip"
+    assert at.text_input[0].form_id == "f1"
+    assert [b.label for b in at.button] == ["tip", "Go"]
+    submit = at.form_submit_button[0]
+    assert (submit.label, submit.type, submit.form_id) == ("Go", "button", "f1")
+    assert len(at.form_submit_button) == 1
+    assert [b.label for b in at.form[0].form_submit_button] == ["Go"]
+    submit.click().run(timeout=10)
+    assert at.form_submit_button[0].value is True
+
+
+def test_json_expanded_and_depth(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.json({"a": 1})
+        st.json({"a": 1}, expanded=False)
+        st.json({"a": {"b": 1}}, expanded=2)
+        """
+    ).run(timeout=10)
+    assert [(j.expanded, j.max_expand_depth) for j in at.json] == [(True, 0), (False, 0), (True, 2)]

@@ -16,6 +16,7 @@ from sidepane.runtime.query_params import QueryParamsData
 from sidepane.runtime.requests import Request, ScriptRequests
 from sidepane.runtime.runner import RunResult, ScriptRunner
 from sidepane.runtime.session_state import SessionStateData
+from sidepane.runtime.uploads import SessionUploads, UploadTarget, upload_target_of
 from sidepane.runtime.widgets import WidgetManager
 
 if TYPE_CHECKING:
@@ -50,8 +51,8 @@ class AppSession:
         self._closed = False
         self.last_result: RunResult | None = None
         self.page_config: dict[str, Any] = {}
-        # Files sent by `upload` frames, by content hash, for file_uploader.
-        self.uploads: dict[str, dict[str, Any]] = {}
+        # Files sent by `upload` frames, for the widgets that take them (file_uploader).
+        self.uploads = SessionUploads(self.writer.sink, self.upload_target)
         self._idle_lock = threading.Lock()
 
     # ---- control (any thread) ----
@@ -77,6 +78,24 @@ class AppSession:
         self._closed = True
         self.requests.request_shutdown()
         self._runner.join(timeout)
+        self._free_uploads()
+
+    def _free_uploads(self) -> None:
+        # A closed session lingers in reference cycles until a full collection: its files are
+        # freed now, and so are the uploaders' values holding them once no run can read them.
+        self.uploads.clear()
+        if self._runner.alive:
+            return
+        for wid, spec in list(self.widgets.specs.items()):
+            if upload_target_of(spec.deserialize) is not None:
+                self.widgets.values.pop(wid, None)
+
+    def upload_target(self, widget_id: str) -> UploadTarget | None:
+        """The widget `widget_id` if the latest run drew it as one that takes files (enabled)."""
+        spec = self.widgets.specs.get(widget_id)
+        if spec is None or spec.disabled:
+            return None
+        return upload_target_of(spec.deserialize)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until no run is in progress or requested; False on timeout."""
@@ -114,7 +133,7 @@ class AppSession:
         elif kind == "upload":
             self._upload(frame)
         else:
-            raise ProtocolError(f"unknown frame type {kind!r}")
+            raise ProtocolError(f"unknown frame type {kind[:40]!r}")
 
     def _hello(self, frame: dict[str, Any]) -> None:
         version = frame.get("v")
@@ -146,7 +165,11 @@ class AppSession:
                 raise ProtocolError("widget_value 'values' must be a map")
             updates.update(others)
         updates[wid] = frame["value"]
-        if self.widgets.accept(self._without_unsubmitted_form_fields(wid, updates)):
+        kept = self._without_unsubmitted_form_fields(wid, updates)
+        for other, value in kept.items():
+            if self.upload_target(other) is not None:
+                self.uploads.keep(other, value)  # a file replaced or removed is freed
+        if self.widgets.accept(kept):
             self.request_rerun()
         page = frame.get("page")
         if isinstance(page, str):
@@ -181,10 +204,9 @@ class AppSession:
         return kept
 
     def _upload(self, frame: dict[str, Any]) -> None:
-        digest, data = frame.get("hash"), frame.get("data")
-        if not isinstance(digest, str) or not isinstance(data, bytes):
-            raise ProtocolError("upload needs a string 'hash' and binary 'data'")
-        self.uploads[digest] = frame
+        if self._closed:
+            return
+        self.uploads.receive(frame)
 
     # ---- the script thread ----
 

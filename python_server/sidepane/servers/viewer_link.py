@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
+from collections import Counter
 from collections.abc import Callable
 from typing import Any, Literal
 
 from sidepane.errors import ProtocolError
-from sidepane.protocol.frames import MAX_MESSAGE_BYTES, decode_message, frame, is_run_start
+from sidepane.protocol.frames import MAX_MESSAGE_BYTES, frame, is_run_start
 from sidepane.protocol.writer import Sink
 from sidepane.runtime.app import App
 from sidepane.runtime.session import AppSession
+from sidepane.servers.inbound import CappedFrames, WarningSummary
 
 log = logging.getLogger("sidepane.viewer")
 
 RunOnSave = Literal["always", "ask", "never"]
+MAX_MESSAGE_ENV = "SIDEPANE_MAX_MESSAGE_BYTES"
 RUN_ON_SAVE_MODES: tuple[RunOnSave, ...] = ("always", "ask", "never")
 
 # Frames queued together go out as one message up to about this size; past it a new message
@@ -32,6 +36,8 @@ HOLD_RUN_START_S = 0.02
 
 # Frames that start a run of their own: a source change reported before them is handled.
 _RUNS = frozenset({"hello", "rerun", "widget_value"})
+# Requests that mean the same however often a message repeats them: obeyed once per message.
+_ONCE = frozenset({"rerun", "stop"})
 
 
 class ViewerLink:
@@ -53,7 +59,7 @@ class ViewerLink:
         loop: asyncio.AbstractEventLoop,
         on_ready: Callable[[], None],
         run_on_save: RunOnSave,
-        max_message_bytes: int = MAX_MESSAGE_BYTES,
+        max_message_bytes: int | None = None,
         new_session: Callable[[Sink], AppSession] | None = None,
         on_run_on_save: Callable[[bool], None] | None = None,
     ) -> None:
@@ -61,7 +67,7 @@ class ViewerLink:
         self._loop = loop
         self._on_ready = on_ready
         self._on_run_on_save = on_run_on_save
-        self._max_message_bytes = max_message_bytes
+        self._max_message_bytes = max_message_bytes or max_message_bytes_setting()
         self._lock = threading.Lock()
         self._queued: list[bytes] = []
         self._wake_scheduled = False
@@ -70,6 +76,7 @@ class ViewerLink:
         self._started = False  # a valid-looking hello arrived: the viewer expects frames
         self._change_pending = False  # source_changed sent and not yet acted on
         self.session = new_session(self.sink) if new_session else app.new_session(self.sink)
+        self._warnings = WarningSummary(log, f"session {self.session.id[:8]}")
 
     # ---- out: runtime -> viewer ----
 
@@ -123,6 +130,7 @@ class ViewerLink:
         with self._lock:
             self._closed = True
             self._queued.clear()
+        self._warnings.flush()
 
     def source_changed(self, path: str) -> None:
         """A watched file was saved: rerun, let the viewer offer to, or neither, by mode."""
@@ -137,43 +145,52 @@ class ViewerLink:
     # ---- in: viewer -> runtime ----
 
     def receive(self, raw: bytes) -> None:
-        """Decode one message and obey its frames; bad input is logged and dropped."""
-        sid = self.session.id[:8]
+        """Decode one message and obey its frames (at most MAX_FRAMES_PER_MESSAGE of them, a
+        repeated `rerun` or `stop` once); bad input is logged, summed, and dropped."""
         if len(raw) > self._max_message_bytes:
-            log.warning(
-                "session %s: dropped a message of %d bytes (limit %d)",
-                sid,
-                len(raw),
-                self._max_message_bytes,
-            )
+            self._warnings.warn(f"a message over the limit of {self._max_message_bytes:,} bytes")
             return
-        try:
-            frames = decode_message(raw)
-        except ProtocolError as exc:
-            log.warning("session %s: dropped a message: %s", sid, exc)
-            return
+        frames = CappedFrames(raw)
+        problems: Counter[str] = frames.problems
+        seen: set[str] = set()
         for f in frames:
             kind = f["t"]
-            if kind == "run_on_save":
-                self._run_on_save(f)
-                continue
-            if kind in _RUNS:
-                self._change_pending = False
-                if kind == "hello":
-                    self._started = True
-            try:
-                self.session.handle_frame(f)
-            except ProtocolError as exc:
-                log.warning("session %s: dropped a %r frame: %s", sid, kind, exc)
-            except Exception:
-                # A bug of ours must cost one frame, never the connection.
-                log.exception("session %s: failed to handle a %r frame", sid, kind)
+            if kind in _ONCE:
+                if kind in seen:
+                    continue
+                seen.add(kind)
+            problem = self._obey(f)
+            if problem is not None:
+                problems[problem] += 1
+        for what, count in problems.items():
+            self._warnings.warn(what, count)
 
-    def _run_on_save(self, f: dict[str, Any]) -> None:
+    def warn(self, what: str) -> None:
+        """Log that the transport dropped `what` (repeats within a second are summed)."""
+        self._warnings.warn(what)
+
+    def _obey(self, f: dict[str, Any]) -> str | None:
+        """Obey one frame; what was wrong with it, if it was dropped."""
+        kind = f["t"]
+        if kind == "run_on_save":
+            return self._run_on_save(f)
+        if kind in _RUNS:
+            self._change_pending = False
+            if kind == "hello":
+                self._started = True
+        try:
+            self.session.handle_frame(f)
+        except ProtocolError as exc:
+            return f"{_short(kind)} frames: {exc}"
+        except Exception:
+            # A bug of ours must cost one frame, never the connection.
+            log.exception("session %s: failed to handle a %r frame", self.session.id[:8], kind)
+        return None
+
+    def _run_on_save(self, f: dict[str, Any]) -> str | None:
         enabled = f.get("enabled")
         if not isinstance(enabled, bool):
-            log.warning("session %s: run_on_save needs a bool 'enabled'", self.session.id[:8])
-            return
+            return "run_on_save frames without a bool 'enabled'"
         self.run_on_save = "always" if enabled else "ask"
         if self._on_run_on_save is not None:
             self._on_run_on_save(enabled)
@@ -181,6 +198,22 @@ class ViewerLink:
         if enabled and self._change_pending:
             self._change_pending = False
             self.session.request_rerun()
+        return None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A viewer's string quoted for a log line, cut short: it may be megabytes long."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def max_message_bytes_setting() -> int:
+    """The largest viewer message taken: 64 MiB, or SIDEPANE_MAX_MESSAGE_BYTES (for tests)."""
+    raw = os.environ.get(MAX_MESSAGE_ENV, "")
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    if raw:
+        log.warning("%s=%r is not a whole number above 0", MAX_MESSAGE_ENV, raw)
+    return MAX_MESSAGE_BYTES
 
 
 def batch_messages(frames: list[bytes], limit: int = MESSAGE_BYTES) -> list[bytes]:

@@ -249,6 +249,8 @@ class FileUploader(Widget):
     def _send(self, filename: str, content: bytes, mime_type: str) -> dict[str, Any]:
         digest = xxhash.xxh3_128_hexdigest(content)
         self.root.session.handle_message(
-            frame("upload", hash=digest, name=filename, type=mime_type, data=bytes(content))
+            frame(
+                "upload", id=self.id, hash=digest, name=filename, type=mime_type, data=bytes(content)
+            )
         )
         return {"hash": digest, "name": filename, "type": mime_type, "size": len(content)}

@@ -1,13 +1,12 @@
-"""`st.file_uploader`: files a viewer sent in `upload` frames, returned as `UploadedFile`s.
+"""`st.file_uploader`: files a viewer sent in `upload` chunks, returned as `UploadedFile`s.
 
-The bytes arrive first, in an `upload` frame kept in the session by content hash; the widget's
-wire value then names them: `[{hash, name, type, size}]`.
+The bytes arrive first, in chunks the session holds for this widget (runtime/uploads.py); the
+widget's wire value then names them: `[{hash, name, type, size}]`.
 """
 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -15,6 +14,7 @@ from sidepane.elements.arguments import OnChange, callback, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.runtime.context import get_run_context
+from sidepane.runtime.uploads import SessionUploads, UploadTarget
 
 _SHORTCUTS = frozenset({"image", "audio", "video", "text"})
 _PAIRS = [
@@ -85,65 +85,28 @@ def normalize_types(file_type: str | Sequence[str]) -> list[str]:
     return mimes + extensions
 
 
-def _check_name(name: str, allowed: Sequence[str] | None) -> None:
-    if "\0" in name:
-        raise InvalidWidgetValue("Filename cannot contain null bytes.")
-    if not allowed or any("/" in t for t in allowed):
-        # With MIME types in `accept` only the viewer can tell what matches; Streamlit
-        # checks extensions alone on the server too.
-        return
-    extensions = [t.lower() for t in allowed if t.startswith(".")]
-    if extensions and not any(name.lower().endswith(ext) for ext in extensions):
-        ext = os.path.splitext(name)[1]
-        raise InvalidWidgetValue(f"Invalid file extension: `{ext}`. Allowed: {extensions}")
-
-
-class _UploaderDef:
-    __slots__ = ("allowed", "max_bytes", "multiple", "uploads")
+class _UploaderDef(UploadTarget):
+    """A file_uploader's deserializer: one file or a list, from the session's uploads."""
 
     def __init__(
         self,
-        uploads: dict[str, dict[str, Any]],
+        uploads: SessionUploads | None,
         allowed: list[str] | None,
         multiple: bool,
         max_bytes: int,
     ) -> None:
-        self.uploads = uploads
-        self.allowed = allowed
+        super().__init__(uploads, max_bytes=max_bytes, allowed=allowed, make=_uploaded_file)
         self.multiple = multiple
-        self.max_bytes = max_bytes
 
-    def deserialize(self, wire: Any) -> Any:
-        if wire is None:
-            wire = []
-        if not isinstance(wire, list | tuple):
-            raise InvalidWidgetValue("a file_uploader value is a list of files")
-        if len(wire) > 1 and not self.multiple:
+    def __call__(self, wire: Any) -> Any:
+        files = self.files(wire)
+        if len(files) > 1 and not self.multiple:
             raise InvalidWidgetValue("this file_uploader takes one file")
-        files = [self._file(item) for item in wire]
         if self.multiple:
             return files
         return files[0] if files else None
 
-    def _file(self, item: Any) -> UploadedFile:
-        if not isinstance(item, dict):
-            raise InvalidWidgetValue("a file is {hash, name, type, size}")
-        digest, name, mime = item.get("hash"), item.get("name"), item.get("type")
-        if not isinstance(digest, str) or not isinstance(name, str) or not isinstance(mime, str):
-            raise InvalidWidgetValue("a file needs string 'hash', 'name' and 'type'")
-        upload = self.uploads.get(digest)
-        if upload is None:
-            raise InvalidWidgetValue(f"no upload with hash {digest!r}")
-        data = upload.get("data")
-        if not isinstance(data, bytes):
-            raise InvalidWidgetValue(f"upload {digest!r} has no data")
-        size = item.get("size", len(data))
-        if isinstance(size, bool) or size != len(data):
-            raise InvalidWidgetValue(f"size {size!r} does not match the upload's {len(data)}")
-        if len(data) > self.max_bytes:
-            raise InvalidWidgetValue(f"{name!r} is larger than {self.max_bytes} bytes")
-        _check_name(name, self.allowed)
-        return UploadedFile(data, file_id=digest, name=name, type=mime or _DEFAULT_MIME)
+    deserialize = __call__
 
     @staticmethod
     def serialize(value: Any) -> list[dict[str, Any]]:
@@ -157,7 +120,8 @@ class _UploaderDef:
         ]
 
 
-_DEFAULT_MIME = "application/octet-stream"
+def _uploaded_file(data: bytes, digest: str, name: str, mime: str) -> UploadedFile:
+    return UploadedFile(data, file_id=digest, name=name, type=mime)
 
 
 class FileUploaderMixin(DeltaGeneratorCore):
@@ -207,7 +171,7 @@ class FileUploaderMixin(DeltaGeneratorCore):
         multiple = accept_multiple_files is True or accept_multiple_files == "directory"
         max_mb = DEFAULT_MAX_MB if max_upload_size is None else max_upload_size
         ctx = get_run_context()
-        uploads: dict[str, dict[str, Any]] = {} if ctx is None else ctx.session.uploads
+        uploads = None if ctx is None else ctx.session.uploads
         spec = _UploaderDef(uploads, allowed, multiple, max_mb * 1024 * 1024)
         if ctx is not None and key is not None:
             _refuse_script_value(ctx, str(key))
@@ -224,7 +188,7 @@ class FileUploaderMixin(DeltaGeneratorCore):
             key_identity=frozenset({"type", "accept_multiple_files", "max_upload_size"}),
             props=props,
             default=[] if multiple else None,
-            deserialize=spec.deserialize,
+            deserialize=spec,
             serialize=spec.serialize,
             on_change=cb,
             args=args,

@@ -79,12 +79,12 @@ class Connection:
                 if message.type is WSMsgType.BINARY:
                     self.link.receive(message.data)
                 elif message.type is WSMsgType.TEXT:
-                    log.warning(
-                        "session %s: dropped a text message (frames are binary msgpack)",
-                        self.session.id[:8],
-                    )
+                    self.link.warn("text messages (frames are binary msgpack)")
                 elif message.type is WSMsgType.ERROR:
                     log.warning("session %s: connection error: %s", self.session.id[:8], message)
+                # Messages already read are handed over without a pause: give the other
+                # connections (and this session's outgoing frames) their turn between two.
+                await asyncio.sleep(0)
         finally:
             self.link.close()
             self._wake.set()

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 from aiohttp import WSCloseCode, web
 
-from sidepane.protocol.frames import MAX_MESSAGE_BYTES
 from sidepane.runtime import fork_safety
 from sidepane.runtime.app import App
+from sidepane.servers.viewer_link import max_message_bytes_setting
 from sidepane.servers.watcher import SourceWatcher
 from sidepane.servers.web.connection import Connection
 from sidepane.servers.web.page import (
@@ -51,7 +51,7 @@ class WebServer:
         run_on_save: bool = False,
         static_dir: Path | None = None,
         watch: bool = True,
-        max_message_bytes: int = MAX_MESSAGE_BYTES,
+        max_message_bytes: int | None = None,
     ) -> None:
         self.app = app
         self.host = host
@@ -60,7 +60,7 @@ class WebServer:
         self.run_on_save = run_on_save
         self.static_dir = (static_dir or default_static_dir()).resolve()
         self._watch = watch
-        self._max_message_bytes = max_message_bytes
+        self._max_message_bytes = max_message_bytes or max_message_bytes_setting()
         self.connections: set[Connection] = set()
         self.watcher: SourceWatcher | None = None
         self._runner: web.AppRunner | None = None
@@ -138,11 +138,14 @@ class WebServer:
 
     async def _static(self, request: web.Request) -> web.StreamResponse:
         base = self.static_dir
+        # Whatever the name (too long, `..`, NUL, undecodable): a file under the bundle's
+        # folder, or 404. The filesystem raises for some of these, which must not be a 500.
         try:
             target = (base / request.match_info["path"]).resolve()
+            found = target.is_relative_to(base) and target.is_file()
         except (OSError, ValueError):
-            raise web.HTTPNotFound() from None
-        if not target.is_relative_to(base) or not target.is_file():
+            found = False
+        if not found:
             raise web.HTTPNotFound()
         return web.FileResponse(target, headers=_STATIC_HEADERS)
 

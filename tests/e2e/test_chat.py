@@ -110,3 +110,38 @@ def test_status_runs_then_completes_and_folds(page: Page, serve: Any) -> None:
     status.locator(".sp-expander-head").click()
     expect(status.locator(".sp-expander-body")).to_contain_text("Found URL.")
     assert not page.console_errors  # type: ignore[attr-defined]
+
+
+FILES = """
+import sidepane as st
+
+value = st.chat_input("Say or attach", accept_file="multiple", file_type=["txt"])
+if value:
+    st.write("text:", value.text)
+    for f in value.files:
+        st.write("file:", f.name, f.read().decode())
+"""
+
+
+def test_chat_input_sends_attached_files_with_the_text(page: Page, serve: Any) -> None:
+    server: Server = serve(FILES)
+    page.goto(server.url)
+    picker = page.locator(".sp-bottom input[type=file]")
+    picker.set_input_files([{"name": "x.exe", "mimeType": "application/x-msdos", "buffer": b"MZ"}])
+    expect(page.locator(".sp-chat-files [role=alert]")).to_contain_text("file type not allowed")
+    picker.set_input_files(
+        [
+            {"name": "a.txt", "mimeType": "text/plain", "buffer": b"alpha"},
+            {"name": "b.txt", "mimeType": "text/plain", "buffer": b"beta"},
+        ]
+    )
+    expect(page.locator(".sp-chat-file")).to_have_count(2)
+    box = page.locator(".sp-bottom textarea")
+    box.fill("with files")
+    box.press("Enter")
+    expect(page.get_by_text("file: b.txt beta")).to_be_visible()
+    expect(page.get_by_text("file: a.txt alpha")).to_be_visible()
+    expect(page.get_by_text("text: with files")).to_be_visible()
+    expect(page.locator(".sp-chat-file")).to_have_count(0)  # sent: the box is empty again
+    expect(box).to_have_value("")
+    assert not page.console_errors  # type: ignore[attr-defined]

@@ -168,7 +168,7 @@ def _frames() -> dict[str, Any]:
         "kinds": pd.DataFrame(
             {
                 "s": ["x", None],
-                "d": pd.to_datetime(["2020-01-01", None]),
+                "d": pd.to_datetime(pd.Series(["2020-01-01", None])),
                 "c": pd.Categorical(["p", "q"]),
             }
         ),

@@ -220,7 +220,10 @@ def test_chat_input_refuses_files_of_other_types_and_text_only_inputs_refuse_fil
         run("import sidepane as st\nst.chat_input()\n").chat_input[0].upload("a.txt", b"x")
 
 
-def test_chat_input_value_is_dict_like() -> None:
+def test_chat_input_value_is_dict_like_and_in_st_typing() -> None:
+    from sidepane.typing import ChatInputValue as Typed
+
+    assert Typed is ChatInputValue
     value = ChatInputValue("hi")
     assert (
         value["text"] == "hi" and value.files == [] and dict(value) == {"text": "hi", "files": []}

@@ -115,6 +115,40 @@ describe("chat_input", () => {
   });
 });
 
+describe("chat_input submit_mode", () => {
+  it("disable: greyed out while the run the message started lasts", () => {
+    const { store, sent } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, submit_mode: "disable" });
+    runEnd(store, 1);
+    const root = mount(store, "main/0");
+    const area = () => root.querySelector<HTMLTextAreaElement>("textarea")!;
+    type(area(), "go");
+    key(area(), { key: "Enter" });
+    expect(sent).toHaveLength(1);
+    act(() => runStart(store, 2));
+    expect(area().disabled).toBe(true);
+    act(() => runEnd(store, 2));
+    expect(area().disabled).toBe(false);
+  });
+
+  it("stop: the send button stops the run the message started", () => {
+    const { store, sent } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, submit_mode: "stop" });
+    runEnd(store, 1);
+    const root = mount(store, "main/0");
+    const area = root.querySelector<HTMLTextAreaElement>("textarea")!;
+    type(area, "go");
+    key(area, { key: "Enter" });
+    act(() => runStart(store, 2));
+    expect(area.disabled).toBe(false); // typing the next message goes on
+    act(() => root.querySelector<HTMLButtonElement>("button[aria-label=Stop]")!.click());
+    expect(sent.at(-1)).toEqual({ t: "stop" });
+    act(() => runEnd(store, 2, [], "stopped"));
+    expect(root.querySelector("button[aria-label=Stop]")).toBeNull();
+    expect(root.querySelector("button[aria-label=Send]")).not.toBeNull();
+  });
+});
+
 describe("chat_message", () => {
   it("draws the avatar for its name and its children", () => {
     const { store } = recordingStore();

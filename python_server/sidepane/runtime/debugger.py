@@ -5,6 +5,8 @@ debugpy's DAP server runs in this process (`in_process_debug_adapter`): a DAP cl
 Sidepane sets it up so that debugging a rerun behaves as a person expects:
 
 - Only the thread that hits a breakpoint stops (the event loop and other sessions go on).
+- Only the script's threads are listed and traced (script_threads.py): no thread of the server
+  or of any library, whenever it starts, shows in the person's debugger.
 - Sidepane's own modules are hidden from the debugger (not traced, not in stacks, never stepped
   into), so stepping over `st.write(...)` stays in the script.
 - A client's `terminate` (the Stop button of a launch configuration) detaches instead of killing
@@ -27,8 +29,9 @@ import sys
 import threading
 import time
 import weakref
-from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
+
+from sidepane.runtime import script_threads
 
 if TYPE_CHECKING:
     from sidepane.runtime.runner import ScriptRunner
@@ -43,8 +46,6 @@ _lock = threading.Lock()
 _endpoint: tuple[str, int] | None = None
 _runners: weakref.WeakSet[ScriptRunner] = weakref.WeakSet()
 _skipped: dict[tuple[str, int], float] = {}
-# Thread pools of the server (not of scripts): their worker threads are kept from the debugger.
-_server_pools: weakref.WeakSet[Executor] = weakref.WeakSet()
 
 
 def listen(host: str = "127.0.0.1", port: int = 0) -> tuple[str, int]:
@@ -103,9 +104,40 @@ def _configure_pydevd() -> None:
     PyDevdAPI().set_dont_trace_start_end_patterns(
         py_db, (debugpy_dir, _PACKAGE_DIR + os.sep), ("debugpy_launcher.py",)
     )
+    _only_script_threads_listed()
     processor = getattr(commands, "PyDevJsonCommandProcessor", None)
     if processor is not None and hasattr(processor, "_request_terminate_process"):
         processor._request_terminate_process = _detach_instead
+
+
+def _only_script_threads_listed() -> None:
+    """Keep the main thread out of the thread list and its events, and never trace it.
+
+    It cannot be hidden like the server's other threads: pydevd ends the debug session as soon
+    as it sees no thread of the program alive, which is the case between runs (script threads
+    end when idle).
+    """
+    try:
+        import _pydevd_bundle.pydevd_net_command_factory_json as factory
+        from _pydevd_bundle.pydevd_net_command import NULL_NET_COMMAND
+    except ImportError:  # pragma: no cover - pydevd internals changed
+        return
+    threading.main_thread().pydev_do_not_trace = True  # type: ignore[attr-defined]
+    listed = factory.get_non_pydevd_threads
+
+    def script_threads_only() -> list[threading.Thread]:
+        return [t for t in listed() if script_threads.is_scripts(t)]
+
+    factory.get_non_pydevd_threads = script_threads_only
+    cls = factory.NetCommandFactoryJson
+    announce = cls.make_thread_created_message
+
+    def announce_script_threads(self: Any, thread: threading.Thread) -> Any:
+        if not script_threads.is_scripts(thread):
+            return NULL_NET_COMMAND
+        return announce(self, thread)
+
+    cls.make_thread_created_message = announce_script_threads
 
 
 def _detach_instead(self: Any, py_db: Any) -> None:
@@ -231,41 +263,21 @@ def where_paused(thread_id: int) -> tuple[str, int] | None:
     return None
 
 
-def hide_pool(pool: Executor) -> None:
-    """Keep this thread pool's workers (present and future) out of the debugger: it serves the
-    server, not the script."""
-    _server_pools.add(pool)
-
-
-def _servers_thread(thread: threading.Thread) -> bool:
-    """A thread started after debugging began that belongs to the server: a file watcher's,
-    a worker of a server pool, the loop's executor, or one Sidepane named."""
-    if type(thread).__module__.startswith("watchdog."):
-        return True
-    if thread.name.startswith(("asyncio_", "sidepane-")):
-        return True
-    args: tuple[object, ...] = getattr(thread, "_args", ())
-    # A ThreadPoolExecutor worker's first argument is a weak reference to its pool.
-    pool = args[0]() if args and isinstance(args[0], weakref.ref) else None
-    return isinstance(pool, Executor) and pool in _server_pools
-
-
-def _hide_server_threads(*, new_only: bool = False) -> None:
-    """Keep the server's own threads out of the debugger (its thread list, its tracing): the
-    person debugs the script, whose threads are `sidepane-script-*` (and any it starts). The
-    threads alive when debugging starts are the server's; later ones when `_servers_thread`
-    says so."""
+def _hide_server_threads() -> None:
+    """Keep every thread but the script's (script_threads.py) out of the debugger, its thread
+    list and its tracing: the person debugs the script. Threads the server or a library starts
+    later are hidden as they start, before the debugger sees them. The main thread (the
+    server's event loop; scripts never run there) is left to `_configure_pydevd`."""
+    script_threads.install()
+    script_threads.on_server_thread(_hide)
     for thread in threading.enumerate():
-        name = thread.name
-        if name.startswith("sidepane-script-") or getattr(thread, "is_pydev_daemon_thread", False):
-            continue
-        if thread is threading.main_thread() or name == "sidepane-interrupter":
-            # These start script threads, and a thread the debugger ignores passes that on to
-            # the threads it starts: they stay listed.
-            continue
-        if new_only and not _servers_thread(thread):
-            continue
-        thread.is_pydev_daemon_thread = True  # type: ignore[attr-defined]
+        if not script_threads.is_scripts(thread) and thread is not threading.main_thread():
+            _hide(thread)
+
+
+def _hide(thread: threading.Thread) -> None:
+    # pydevd neither lists nor traces a thread so marked (it marks its own threads this way).
+    thread.is_pydev_daemon_thread = True  # type: ignore[attr-defined]
 
 
 def _watch_pauses() -> None:
@@ -274,7 +286,6 @@ def _watch_pauses() -> None:
         time.sleep(POLL_SECONDS)
         if not client_attached() and not shown:
             continue
-        _hide_server_threads(new_only=True)
         for runner in list(_runners):
             key = id(runner)
             at = runner.paused_at()

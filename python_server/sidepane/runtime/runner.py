@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sidepane.protocol.writer import FrameWriter
-from sidepane.runtime import debugger, interrupt, streamlit_alias
+from sidepane.runtime import debugger, interrupt, script_threads, streamlit_alias
 from sidepane.runtime.context import RunContext, get_run_context, set_run_context
 from sidepane.runtime.control import RerunRequested, StopRequested
 from sidepane.runtime.requests import Request
@@ -80,6 +80,7 @@ class ScriptRunner:
             if self._thread is None:
                 streamlit_alias.install(_is_script_thread)
                 debugger.install_breakpoint_hook()
+                script_threads.install()
                 self._start_thread()
 
     def _start_thread(self) -> None:

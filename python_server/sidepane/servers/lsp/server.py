@@ -224,7 +224,6 @@ def create_server() -> SidepaneLanguageServer:
         from sidepane.runtime import debugger
 
         loop = asyncio.get_running_loop()
-        debugger.hide_pool(ls.thread_pool)
         try:
             # Starting debugpy takes a moment; the loop keeps serving the panels meanwhile.
             host, port = await loop.run_in_executor(None, debugger.listen, "127.0.0.1", 0)

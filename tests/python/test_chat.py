@@ -11,6 +11,7 @@ import pytest
 
 import sidepane as st
 from sidepane.elements.chat import ChatInputValue
+from sidepane.protocol.frames import frame
 from sidepane.testing import AppTest
 
 
@@ -182,8 +183,13 @@ st.write("value", repr(value), repr(st.session_state.chat))
 
 def test_chat_input_ignores_values_while_disabled() -> None:
     at = run("import sidepane as st\nst.write(repr(st.chat_input(disabled=True)))\n")
-    assert at.chat_input[0].disabled
-    at.chat_input[0].set_value("sneaky").run()
+    chat = at.chat_input[0]
+    assert chat.disabled
+    # A viewer that sends a value anyway (AppTest refuses to, as a person cannot).
+    message = frame("widget_value", id=chat.id, value="sneaky", run=at.session.writer.run)
+    at.session.handle_message(message)
+    at.session.wait_idle(3)
+    at.run()
     assert at.markdown[0].value == "None"
 
 

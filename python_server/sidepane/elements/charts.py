@@ -19,6 +19,11 @@ import xxhash
 from sidepane.elements.arguments import value_error
 from sidepane.elements.builtin_charts import build_chart
 from sidepane.elements.data import check_height, resolve_width, send_payloads
+from sidepane.elements.deprecation import (
+    CHART_WIDTH_HINT,
+    show_deprecation_warning,
+    warn_use_container_width,
+)
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload, encode_dataframe
@@ -27,6 +32,24 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 _altair_lock = threading.Lock()
+
+SAVEFIG_KWARGS_DEPRECATED = """
+Passing Matplotlib `savefig` keyword arguments to `st.pyplot` is
+deprecated and will be removed in a future version.
+
+`st.pyplot` already uses `bbox_inches="tight"` and `dpi=200` by
+default. For other `savefig` options (for example `transparent=True`
+or a custom `dpi`), save the figure yourself and display it with
+`st.image`:
+
+```python
+import io
+
+buf = io.BytesIO()
+fig.savefig(buf, format="png", transparent=True, dpi=300)
+st.image(buf)
+```
+"""
 
 # ---- datasets out of the spec ----
 
@@ -231,7 +254,7 @@ class ChartMixin(DeltaGeneratorCore):
                 )
             )
             width = "content" if multi else "stretch"
-        resolved = resolve_width(width, use_container_width)
+        resolved = resolve_width(width, use_container_width, width_hint=CHART_WIDTH_HINT)
         check_height(height, ("content", "stretch"))
         stretch = use_container_width if use_container_width is not None else resolved == "stretch"
         spec = _prepare_spec(spec, stretch)
@@ -447,7 +470,10 @@ class ChartMixin(DeltaGeneratorCore):
                 "[1, 2, 3])\n# other plotting actions...\nst.pyplot(fig)\n```"
             )
         if use_container_width is not None:
+            warn_use_container_width()
             width = "stretch" if use_container_width else "content"
+        if kwargs:
+            show_deprecation_warning(SAVEFIG_KWARGS_DEPRECATED)
         width = resolve_width(width, None)
         buffer = io.BytesIO()
         fig.savefig(buffer, **{"bbox_inches": "tight", "dpi": 200, "format": "png", **kwargs})

@@ -18,6 +18,7 @@ from sidepane.column_config.selection import (
 from sidepane.column_config.state import click_from_wire, click_to_wire
 from sidepane.column_config.wire import WireConfig, prepare_structured, wire_column_config
 from sidepane.elements.arguments import resolve_callback, type_error, value_error
+from sidepane.elements.deprecation import WIDTH_HINT, warn_use_container_width
 from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id, to_key
 from sidepane.elements.widgets.buttons import check_not_written
 from sidepane.errors import SidepaneAPIException
@@ -56,12 +57,18 @@ def send_payloads(payloads: Iterable[Payload], kind: str) -> None:
 
 
 def resolve_width(
-    width: int | str | None, use_container_width: bool | None, *, default: str = "stretch"
+    width: int | str | None,
+    use_container_width: bool | None,
+    *,
+    default: str = "stretch",
+    width_hint: str = WIDTH_HINT,
 ) -> int | str:
-    """Apply the deprecated `use_container_width` the way Streamlit does and validate `width`."""
+    """Apply the deprecated `use_container_width` the way Streamlit does (logging its
+    deprecation, with `width_hint` on what to use instead) and validate `width`."""
     if width is None:
         width = default
     if use_container_width is not None:
+        warn_use_container_width(width_hint)
         if use_container_width:
             width = "stretch"
         elif not isinstance(width, int):

@@ -18,6 +18,7 @@ import xxhash
 
 from sidepane.elements.arguments import type_error, value_error
 from sidepane.elements.data import resolve_width, send_payloads
+from sidepane.elements.deprecation import USE_COLUMN_WIDTH_REMOVED, show_deprecation_warning
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload
@@ -272,6 +273,9 @@ class MediaMixin(DeltaGeneratorCore):
         bytes, a file path, a URL or an SVG string — or a list of these, with a list of
         `caption`s. `width` is "content", "stretch" or pixels; `channels="BGR"` for OpenCV.
         """
+        if use_column_width is not None:
+            # Accepted so old scripts run, but ignored: `width` decides, as in Streamlit.
+            show_deprecation_warning(USE_COLUMN_WIDTH_REMOVED)
         width = resolve_width(width, use_container_width, default="content")
         channels_ = str(channels).upper()
         images: list[Any]

@@ -6,6 +6,7 @@ import json as _json
 from typing import TYPE_CHECKING, Any, Literal
 
 from sidepane.elements.arguments import optional_props
+from sidepane.elements.deprecation import show_deprecation_warning
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.json_text import to_json_text
 from sidepane.elements.status import validate_icon
@@ -197,16 +198,35 @@ class TextMixin(DeltaGeneratorCore):
     ) -> Self:
         """Insert HTML into the app, sanitized by the viewer (scripts are removed).
 
-        `body` may be a string, a path to an .html file, or an object with `_repr_html_`.
+        `body` may be a string, a `pathlib.Path` to an .html (or .css) file, or an object with
+        `_repr_html_`.
         """
         from pathlib import Path
 
         if hasattr(body, "_repr_html_"):
             text = str(body._repr_html_())
-        elif isinstance(body, Path) or (
-            isinstance(body, str) and body.endswith((".html", ".htm")) and Path(body).is_file()
-        ):
-            text = Path(body).read_text(encoding="utf-8")
+        elif isinstance(body, Path):
+            text = body.read_text(encoding="utf-8")
+            if body.suffix.lower() == ".css":
+                text = f"<style>{text}</style>"
         else:
             text = str(body)
+            if isinstance(body, str) and _is_file(body):
+                # Streamlit 1.67 reads only Path objects; a path string is shown as it is.
+                show_deprecation_warning(
+                    "Passing a local file path as a string to `st.html` is no longer supported. "
+                    "To load a local file, pass a `pathlib.Path` object instead."
+                )
         return self._enqueue("html", {"body": text})
+
+
+def _is_file(text: str) -> bool:
+    """Whether `text` names a file (never for HTML-looking or overlong text)."""
+    from pathlib import Path
+
+    if len(text) > 4096 or "<" in text:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False

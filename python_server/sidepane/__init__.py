@@ -91,6 +91,7 @@ error = main_dg.error
 progress = main_dg.progress
 spinner = main_dg.spinner
 toast = main_dg.toast
+page_link = main_dg.page_link
 status = main_dg.status
 chat_message = main_dg.chat_message
 chat_input = main_dg.chat_input
@@ -150,6 +151,7 @@ __all__ = [
     "metric",
     "multiselect",
     "number_input",
+    "page_link",
     "progress",
     "pyplot",
     "query_params",

@@ -239,3 +239,34 @@ async def test_a_pages_folder_created_later_is_watched(tmp_path: Path) -> None:
         await tab.until(lambda f: f["t"] == "run_end")
         _write(tmp_path / "pages" / "new.py", "")
         await tab.until(lambda f: f["t"] == "pages" and len(f["pages"]) == 2)
+
+
+def test_page_link_names_a_page_or_a_web_page(app_dir: Path) -> None:
+    _write(
+        app_dir / "links.py",
+        """
+        import streamlit as st
+        st.page_link("pages/1_page1.py")
+        st.page_link("app.py", label="Home", icon="🏠", help="the start", query_params={"a": 1})
+        st.page_link("https://docs.streamlit.io", label="Docs", icon_position="right")
+        st.sidebar.page_link("pages/1_page1.py", disabled=True)
+        for bad in ("pages/missing.py", "https://example.com"):
+            try:
+                st.page_link(bad)
+            except st.StreamlitAPIException as e:
+                st.text(str(e))
+        """,
+    )
+    _write(app_dir / "pages" / "3_links.py", (app_dir / "links.py").read_text())
+    at = AppTest.from_file(app_dir / "app.py").run()
+    at.switch_page("pages/3_links.py").run()
+    links = [f["props"] for f in at.frames if f["t"] == "upsert" and f["type"] == "page_link"]
+    assert links == [
+        {"page": "page1", "label": "page1"},
+        {"page": "", "label": "Home", "icon": "🏠", "help": "the start", "query": "a=1"},
+        {"page": "https://docs.streamlit.io", "label": "Docs", "external": True,
+         "icon_position": "right"},
+        {"page": "page1", "label": "page1", "disabled": True, "width": "stretch"},
+    ]  # fmt: skip
+    assert at.text[0].value.startswith("Could not find page: `pages/missing.py`.")
+    assert "`label` parameter is required" in at.text[1].value

@@ -99,8 +99,12 @@ describe("the store's pages", () => {
     expect(location.search).toBe("");
     expect(store.getApp().page).toBe("page1");
     // Back / Forward: the URL's page and query string go to the runtime as they are.
-    store.goToPage("", "q=1");
+    onPage.mockClear();
+    history.replaceState(null, "", "/?q=1");
+    store.goToPage("", "q=1", true);
     expect(sent[1]).toEqual({ t: "rerun", page: "", query: "q=1" });
+    expect(onPage).not.toHaveBeenCalled();
+    expect(location.search).toBe("?q=1");
   });
 });
 
@@ -137,6 +141,41 @@ describe("the page list", () => {
     expect(more.textContent).toBe("View 3 more");
     act(() => more.click());
     expect(root.querySelectorAll(".sp-page-link").length).toBe(13);
+  });
+});
+
+describe("st.page_link", () => {
+  function link(store: Store, props: Record<string, unknown>): HTMLElement {
+    store.apply({ t: "upsert", run: 1, path: ["main", 0], type: "page_link", props } as {
+      t: string;
+    });
+    return draw(store);
+  }
+
+  it("runs its page with its query string, and shows it in the URL", () => {
+    const { store, sent, onPage } = pagedStore();
+    pages(store, "");
+    const root = link(store, { page: "page1", label: "**Go**", icon: "🎈", query: "a=1&b=2" });
+    const a = root.querySelector<HTMLAnchorElement>("main .sp-page-link")!;
+    expect(a.getAttribute("href")).toBe("/page1?a=1&b=2");
+    expect(a.querySelector("strong")?.textContent).toBe("Go");
+    act(() => a.click());
+    expect(sent).toEqual([{ t: "rerun", page: "page1", query: "a=1&b=2" }]);
+    expect(onPage).toHaveBeenLastCalledWith("page1", true);
+    expect(location.search).toBe("?a=1&b=2");
+  });
+
+  it("leaves a web page to the browser, and a disabled link does nothing", () => {
+    const { store, sent } = pagedStore();
+    const root = link(store, { page: "https://example.com/x", label: "Docs", external: true });
+    const a = root.querySelector<HTMLAnchorElement>("main .sp-page-link")!;
+    expect(a.getAttribute("href")).toBe("https://example.com/x");
+    expect(a.getAttribute("target")).toBe("_blank");
+    const off = link(store, { page: "page1", label: "Off", disabled: true });
+    const b = off.querySelector<HTMLAnchorElement>("main .sp-page-link")!;
+    expect(b.getAttribute("href")).toBeNull();
+    act(() => b.click());
+    expect(sent).toEqual([]);
   });
 });
 

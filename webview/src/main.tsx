@@ -41,7 +41,8 @@ function start(): void {
     // (An anchor link also fires popstate: the same page is no reason to rerun.)
     window.addEventListener("popstate", () => {
       const page = pageFromPath(location.pathname);
-      if (page !== store.getApp().page) store.goToPage(page, location.search.replace(/^\?/, ""));
+      if (page === store.getApp().page) return;
+      store.goToPage(page, location.search.replace(/^\?/, ""), true);
     });
   }
   transport.onProblem?.((problem) => store.setProblem(problem));

@@ -1,10 +1,14 @@
 // A multipage app's page list, at the top of the sidebar as Streamlit 1.67's default navigation
-// draws it (the current page highlighted, at most 10 until "View more"), and the "Page not
-// found" banner. The pages come from the `pages` frame (core/pages.ts, docs/protocol.md).
+// draws it (the current page highlighted, at most 10 until "View more"), the "Page not found"
+// banner, and `st.page_link`. The pages come from the `pages` frame (core/pages.ts,
+// docs/protocol.md).
 
 import { useState } from "preact/hooks";
 import { pageNotFoundMessage, pagePath } from "./core/pages";
 import type { AppState, Store } from "./core/store";
+import type { ElementProps } from "./core/types";
+import { registerElement } from "./core/types";
+import { Help, InlineMarkdown, str } from "./core/ui";
 import { Icon } from "./elements/icon";
 
 /** Pages shown before "View more", as Streamlit's collapsed navigation does. */
@@ -32,10 +36,7 @@ export function PageNav({ store, app }: { store: Store; app: AppState }) {
                 href={pagePath(page.name)}
                 aria-current={current ? "page" : undefined}
                 onClick={(event) => {
-                  // A modified click opens the page's URL in a new tab, as a link does.
-                  if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
-                    return;
-                  }
+                  if (modified(event)) return; // a new tab opens the page's URL, as a link does
                   event.preventDefault();
                   store.goToPage(page.name);
                 }}
@@ -77,3 +78,54 @@ export function PageNotFoundBanner({ store, name }: { store: Store; name: string
     </div>
   );
 }
+
+/** Whether a click should be left to the browser (a new tab or window), as for any link. */
+function modified(event: MouseEvent): boolean {
+  return event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0;
+}
+
+/** `st.page_link`: another page of the app (a click runs it) or a web page (a new tab). */
+function PageLink({ node, store }: ElementProps) {
+  const { page, label, icon, help, query, width } = node.props;
+  const external = node.props.external === true;
+  const disabled = node.props.disabled === true;
+  const name = str(page);
+  const search = typeof query === "string" && query ? `?${query}` : "";
+  const href = external ? name : `${pagePath(name)}${search}`;
+  const iconView = typeof icon === "string" && icon ? <Icon icon={icon} /> : null;
+  const right = node.props.icon_position === "right";
+  const style =
+    width === "stretch"
+      ? { width: "100%" }
+      : typeof width === "number"
+        ? { width: `${width}px` }
+        : {};
+  return (
+    <div class="sp-page-link-row">
+      <a
+        class={`sp-page-link sp-page-link-element${disabled ? " sp-disabled" : ""}`}
+        style={style}
+        href={disabled ? undefined : href}
+        aria-disabled={disabled || undefined}
+        target={external ? "_blank" : undefined}
+        rel={external ? "noopener noreferrer" : undefined}
+        onClick={(event) => {
+          if (disabled) {
+            event.preventDefault();
+            return;
+          }
+          if (external || modified(event)) return;
+          event.preventDefault();
+          store.goToPage?.(name, typeof query === "string" ? query : "");
+        }}
+      >
+        {!right && iconView}
+        <InlineMarkdown class="sp-page-label" text={str(label)} />
+        {right && iconView}
+      </a>
+      {typeof help === "string" && <Help text={help} />}
+    </div>
+  );
+}
+
+registerElement("page_link", PageLink);

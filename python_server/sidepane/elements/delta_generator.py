@@ -9,6 +9,7 @@ from sidepane.elements.exception import ExceptionMixin
 from sidepane.elements.help import HelpMixin
 from sidepane.elements.layout import LayoutMixin
 from sidepane.elements.media import MediaMixin
+from sidepane.elements.navigation import PageLinkMixin
 from sidepane.elements.status import StatusMixin
 from sidepane.elements.status_container import StatusContainerMixin
 from sidepane.elements.text import TextMixin
@@ -41,6 +42,7 @@ class DeltaGenerator(
     StatusMixin,
     StatusContainerMixin,
     ChatMixin,
+    PageLinkMixin,
 ):
     """A place in the app to draw into: `st` itself, `st.sidebar`, a column, a container…
 

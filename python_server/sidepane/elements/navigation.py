@@ -1,15 +1,25 @@
-"""`st.switch_page`: move a multipage app (a `pages/` folder beside the script) to another page."""
+"""`st.switch_page` and `st.page_link`: move a multipage app (a `pages/` folder beside the
+script) to another of its pages."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import NoReturn
+from textwrap import dedent
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from urllib.parse import urlencode, urlsplit
 
-from sidepane.elements.arguments import type_error
+from sidepane.elements.arguments import optional_props, type_error
+from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.status import validate_icon
+from sidepane.elements.widgets.buttons import _check_icon_position, _width
+from sidepane.errors import StreamlitAPIException
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.control import RerunRequested
 from sidepane.runtime.pages import find_page
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
 def switch_page(
@@ -61,3 +71,67 @@ def _query_items(
         else:
             items.extend((str(key), str(v)) for v in value)
     return items
+
+
+class PageLinkMixin(DeltaGeneratorCore):
+    def page_link(
+        self,
+        page: str | os.PathLike[str],
+        *,
+        label: str | None = None,
+        icon: str | None = None,
+        icon_position: Literal["left", "right"] = "left",
+        help: str | None = None,
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: int | str = "content",
+        query_params: Mapping[str, str | Iterable[str]] | Iterable[tuple[str, str]] | None = None,
+    ) -> Self:
+        """Display a link to another page of the app, or to a web page.
+
+        `page` is a path relative to the main script (`"app.py"`, `"pages/page_1.py"`): a click
+        runs that page, as a click on it in the sidebar's page list does (its label, unless
+        `label` is given, is the page's). Or an http(s) URL, which opens in a new tab (`label`
+        is then required). `icon` is an emoji or `":material/name:"`; `query_params` become
+        the linked page's query string. In the sidebar the link spans its width.
+        """
+        if not isinstance(page, str | os.PathLike):
+            raise type_error("page", type(page).__name__, ["str", "Path"])
+        _check_icon_position(icon_position)
+        query = urlencode(_query_items(query_params))
+        width = _width(width, use_container_width)
+        if width == "content" and use_container_width is None and self._root_name() == "sidebar":
+            width = "stretch"
+        props: dict[str, Any] = {}
+        target = os.fspath(page)
+        if _is_url(target):
+            if not label:
+                raise StreamlitAPIException(
+                    "The `label` parameter is required. Streamlit cannot infer a label for an "
+                    "external URL."
+                )
+            props.update(page=target, label=str(label), external=True)
+        else:
+            ctx = get_run_context()
+            if ctx is None:
+                return self
+            session = ctx.session
+            linked = find_page(session.navigation.pages(), session.app.script_path, target)
+            props.update(page=linked.url_path, label=linked.label if label is None else str(label))
+        if icon is not None and icon != "":
+            props["icon"] = validate_icon(icon)
+        return self._enqueue(
+            "page_link",
+            optional_props(
+                props,
+                icon_position="right" if icon_position == "right" else None,
+                help=None if help is None else dedent(str(help)).strip() or None,
+                disabled=disabled,
+                query=query or None,
+                width=None if width == "content" else width,
+            ),
+        )
+
+
+def _is_url(text: str) -> bool:
+    return urlsplit(text).scheme in ("http", "https")

@@ -184,18 +184,16 @@ export class Store implements ViewerStore, RunInfo {
   }
 
   /**
-   * Show another page: a click in the page list (no `query`: the new page starts without query
-   * parameters, as in Streamlit), or the browser's Back / Forward (`query`: the URL's).
+   * Show another page with the query string `query` (by default none, as Streamlit clears query
+   * parameters on a page change): a click in the page list or on a page link, or the browser's
+   * Back / Forward (`fromUrl`: the URL already names the page and its query).
    */
-  goToPage(name: string, query?: string): void {
+  goToPage(name: string, query = "", fromUrl = false): void {
     const changed = name !== this.app.page;
     this.setApp({ page: name, pageNotFound: undefined });
-    if (query === undefined) {
-      this.queryParams([]);
+    if (!fromUrl) {
+      this.queryParams([...new URLSearchParams(query)]);
       this.onPage?.(name, changed);
-      this.send({ t: "rerun", page: name });
-    } else {
-      this.send({ t: "rerun", page: name, query });
     }
   }
 
@@ -206,6 +204,7 @@ export class Store implements ViewerStore, RunInfo {
   private pagesFrame(frame: PagesFrame): void {
     const changed = frame.current !== this.app.page;
     this.setApp({
+    this.send(query ? { t: "rerun", page: name, query } : { t: "rerun", page: name });
       pages: Array.isArray(frame.pages) ? frame.pages : [],
       page: frame.current,
       pageNotFound: frame.not_found ?? (changed ? undefined : this.app.pageNotFound),

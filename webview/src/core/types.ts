@@ -145,6 +145,8 @@ export interface ViewerStore {
   submitForm(formId: string, buttonNode: TreeNode): void;
   /** Send a raw viewer frame (rerun, stop, upload). */
   send(frame: ViewerFrame): void;
+  /** Run another page of a multipage app with this query string (`st.page_link`). */
+  goToPage?(name: string, query?: string): void;
   /** Open a source location (VS Code: the editor; browser: nothing or a copyable text). */
   openLocation(file: string, line: number): void;
   readonly theme: "light" | "dark";

@@ -10,5 +10,6 @@ from sidepane.testing import text_elements as _text_elements  # noqa: F401
 from sidepane.testing import widget_choice_elements as _widget_choice_elements  # noqa: F401
 from sidepane.testing import widget_input_elements as _widget_input_elements  # noqa: F401
 from sidepane.testing.app_test import AppTest
+from sidepane.testing.errors import AppTestError
 
-__all__ = ["AppTest"]
+__all__ = ["AppTest", "AppTestError"]

@@ -46,8 +46,9 @@ class AppTest(Block):
     ) -> None:
         self.default_timeout = default_timeout
         self._app = App(script_path)
-        # `from_function` scripts end with `f(*__args, **__kwargs)`; Streamlit defines both always.
-        self._app.script_globals.update(__args=args or (), __kwargs=kwargs or {})
+        # What a `from_function` script is called with (each run reads them, as in Streamlit).
+        self.args = args
+        self.kwargs = kwargs
         self._tree = Tree()
         self._inbox: list[tuple[int, list[dict[str, Any]]]] = []
         self._run_values: dict[str, Any] = {}
@@ -126,6 +127,8 @@ class AppTest(Block):
         """Run the script (again) with the widget values set since the last run; wait for it."""
         timeout = self.default_timeout if timeout is None else timeout
         session = self._session
+        # `from_function` scripts end with `f(*__args, **__kwargs)`; both are always defined.
+        self._app.script_globals.update(__args=self.args or (), __kwargs=self.kwargs or {})
         run_seen = session.writer.run
         self._app.secrets.override = dict(self.secrets) if self.secrets else None
         page, self._page_request = self._page_request, None

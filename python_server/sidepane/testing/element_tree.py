@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from sidepane.protocol.frames import Path
+from sidepane.testing.errors import AppTestError
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -95,6 +96,10 @@ def accessor_classes(name: str) -> list[type[Element]]:
     return [cls for cls in _REGISTRY if cls.accessor == name]
 
 
+# What a test may try on any element; only widgets (some of them) can do it.
+_INTERACTIONS = frozenset({"set_value", "click"})
+
+
 class Element:
     """An element as a test sees it: `.value`, `.type`, `.proto` (its props), `.key`."""
 
@@ -135,6 +140,29 @@ class Element:
     def run(self, *, timeout: float | None = None) -> AppTest:
         """Run the whole app again (with any values set on widgets)."""
         return self.root.run(timeout=timeout)
+
+    def __getattr__(self, name: str) -> Any:
+        # Any parameter the element was drawn with reads as an attribute (`at.metric[0].border`),
+        # as Streamlit's AppTest reads its proto's fields.
+        if name in _INTERACTIONS:
+            return self._unsupported(name)
+        props = self.__dict__.get("node")
+        if props is not None and not name.startswith("_") and name in props.props:
+            return props.props[name]
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    def _unsupported(self, method: str) -> Callable[..., Any]:
+        def unsupported(*_args: Any, **_kwargs: Any) -> Any:
+            key = f" (key={self.key!r})" if self.key else ""
+            hint = (
+                "Use set_value() or one of this widget's own methods."
+                if isinstance(self, Widget)
+                else "AppTest can inspect this element but a person cannot set it; set its value "
+                "through at.session_state if it has a key."
+            )
+            raise AppTestError(f"{method}() is not supported for {self.type}{key}. {hint}")
+
+        return unsupported
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(path={list(self.node.path)}, value={self.value!r})"
@@ -187,13 +215,23 @@ class Widget(Element):
 
     def set_value(self, value: Any) -> Self:
         """Set the value the widget will have on the next `run()`."""
+        self._assert_can_interact()
         self.root._set_widget_value(self.id, value, self._check_value)
         return self
+
+    def _assert_can_interact(self) -> None:
+        if self.disabled:
+            key = f" (key={self.key!r})" if self.key else ""
+            raise AppTestError(
+                f"Cannot update a disabled {self.type} widget{key}: a person using the app "
+                "cannot either."
+            )
 
     def _check_value(self, value: Any) -> None:
         """Raise if the widget cannot take `value`; called by the `run()` that would send it."""
 
     def _set_wire(self, wire: Any) -> Self:
+        self._assert_can_interact()
         self.root._set_widget_wire(self.id, wire)
         return self
 
@@ -272,6 +310,21 @@ class Block(Element):
     def get(self, element_type: str) -> Sequence[Element]:
         """Every element of `element_type` (an accessor name such as "slider") in this block."""
         return self._find(element_type)
+
+    def get_by_key(self, key: str) -> Element:
+        """The element, widget or container in this block whose `key` is `key`.
+
+        KeyError if there is none; AppTestError if there are several (use a typed accessor such
+        as `at.text_input(key=...)`, or a narrower block).
+        """
+        found = [e for e in (wrap(n, self.root) for n in self.node.walk()) if e.key == key]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise KeyError(key)
+        raise AppTestError(
+            f"{len(found)} elements have the key {key!r}: ask a typed accessor or a container."
+        )
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):

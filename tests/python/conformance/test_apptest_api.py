@@ -227,3 +227,64 @@ def test_json_expanded_and_depth(AppTest: Any) -> None:
         """
     ).run(timeout=10)
     assert [(j.expanded, j.max_expand_depth) for j in at.json] == [(True, 0), (False, 0), (True, 2)]
+
+
+def test_impossible_interactions_raise_apptesterror(AppTest: Any) -> None:
+    import pytest
+
+    errors = __import__(AppTest.__module__.rsplit(".", 1)[0] + ".errors", fromlist=["x"])
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.markdown("text")
+        st.checkbox("off", disabled=True, key="off")
+        st.button("gone", disabled=True)
+        st.selectbox("s", ["a", "b"], disabled=True)
+        st.checkbox("on")
+        """
+    ).run(timeout=10)
+    with pytest.raises(errors.AppTestError, match="disabled"):
+        at.checkbox(key="off").check()
+    with pytest.raises(errors.AppTestError):
+        at.button[0].click()
+    with pytest.raises(errors.AppTestError):
+        at.selectbox[0].select_index(1)
+    with pytest.raises(errors.AppTestError):
+        at.markdown[0].set_value("x")
+    with pytest.raises(errors.AppTestError):
+        at.checkbox[1].click()
+    assert at.checkbox[1].check().run(timeout=10).checkbox[1].value is True
+
+
+def test_get_by_key_and_drawn_parameters(AppTest: Any) -> None:
+    import pytest
+
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.text_input("name", key="name")
+        with st.container(key="box"):
+            st.number_input("n", key="n")
+        st.checkbox("twice", key="dup")
+        st.toggle("twice", key="dup2")
+        st.button("hot", icon="🔥")
+        """
+    ).run(timeout=10)
+    assert at.get_by_key("name").label == "name"
+    assert at.get_by_key("n").type == "number_input"
+    assert at.get_by_key("box").number_input[0].key == "n"
+    with pytest.raises(KeyError):
+        at.get_by_key("nope")
+    assert at.button[0].icon == "🔥"
+
+
+def test_from_function_args_can_change_between_runs(AppTest: Any) -> None:
+    def script(word: str) -> None:
+        import streamlit as st
+
+        st.markdown(word)
+
+    at = AppTest.from_function(script, args=("one",)).run(timeout=10)
+    assert at.args == ("one",) and at.kwargs is None
+    at.args = ("two",)
+    assert at.run(timeout=10).markdown.values == ["two"]

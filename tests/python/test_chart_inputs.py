@@ -106,6 +106,47 @@ CASES: dict[str, tuple[str, str, tuple[Any, ...], list[str] | None]] = {
         ("x", Q, V, Q, C, 12),
         ["y", "s"],
     ),
+    "tuple": ("(1, 2, 3)", "", (I, Q, "value", Q, None, 3), None),
+    "range": ("range(4)", "", (I, Q, "value", Q, None, 4), None),
+    "set": ("{1, 2}", "", (I, Q, "value", Q, None, 2), None),
+    "generator": ("(i for i in range(3))", "", (I, Q, "value", Q, None, 3), None),
+    "namedtuple": (
+        "collections.namedtuple('P', 'a b')(1, 2)",
+        "",
+        (I, N, "value", Q, None, 2),
+        None,
+    ),
+    "dataclass": (
+        "dataclasses.make_dataclass('D', [('a', int, dataclasses.field(default=1))])()",
+        "",
+        (I, N, "value", Q, None, 1),
+        None,
+    ),
+    "list_of_dicts": ("[{'a': 1, 'b': 2}, {'a': 3, 'b': 4}]", "", (I, Q, V, Q, C, 4), ["a", "b"]),
+    "dict_of_dicts": ("{'r1': {'a': 1}, 'r2': {'a': 2}}", "", (I, N, V, Q, C, 2), ["r1", "r2"]),
+    "series_datetime_index": (
+        "pd.Series([1.0, 2.0], index=pd.date_range('2024', periods=2), name='v')",
+        "",
+        (I, T, "v", Q, None, 2),
+        None,
+    ),
+    "pandas_array": ("pd.array([1, 2, None])", "", (I, Q, "0", Q, None, 3), None),
+    "styler": ("pd.DataFrame({'a': [1, 2]}).style", "", (I, Q, "a", Q, None, 2), None),
+    "numpy_strings": ("np.array(['a', 'b'])", "", (I, Q, "value", N, None, 2), None),
+    "numpy_0d": ("np.array(5)", "", (M, Q, M, Q, None, 0), None),
+    "mixed_types_melted": (
+        "pd.DataFrame({'a': [1, 2], 'b': ['x', 'y']})",
+        "",
+        (I, Q, V, N, C, 4),
+        ["a", "b"],
+    ),
+    "y_tuple": (LONG, "x='x', y=('y', 's')", ("x", Q, V, Q, C, 12), ["y", "s"]),
+    "date_x": (
+        "pd.DataFrame({'d': pd.date_range('2024', periods=2).date, 'y': [1, 2]})",
+        "x='d', y='y'",
+        ("d", T, "y", Q, None, 2),
+        None,
+    ),
     "none": ("None", "", (M, Q, M, Q, None, 0), None),
     "empty_dataframe": ("pd.DataFrame()", "", (M, Q, M, Q, None, 0), None),
     "empty_list": ("[]", "", (M, Q, M, Q, None, 0), None),
@@ -121,7 +162,11 @@ def _base_encoding(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _draw(chart: str, data: str, kwargs: str) -> AppTest:
-    src = f"import streamlit as st, numpy as np, pandas as pd\nst.{chart}({data}, {kwargs})\n"
+    src = (
+        "import collections, dataclasses\n"
+        "import streamlit as st, numpy as np, pandas as pd\n"
+        f"st.{chart}({data}, {kwargs})\n"
+    )
     at = AppTest.from_string(src).run()
     assert not at.exception, [e.value for e in at.exception]
     return at

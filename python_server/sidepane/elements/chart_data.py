@@ -83,7 +83,7 @@ def chart_dataframe(data: Any) -> pd.DataFrame:
     if isinstance(data, EnumMeta):
         members: Iterable[Any] = data
         return _name_lone_column(pd.DataFrame([member.value for member in members]))
-    if isinstance(data, (list, tuple, deque, map, UserList, range)) or (
+    if isinstance(data, (list, tuple, set, frozenset, deque, map, UserList, range)) or (
         type(data).__module__ == "array" or inspect.isgenerator(data)
     ):
         try:

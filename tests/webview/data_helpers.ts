@@ -4,7 +4,12 @@ import { afterEach } from "vitest";
 // Test helpers for the data/media components: payloads laid out as the Python encoder sends
 // them (raw little-endian bytes in msgpack `bin`), and a minimal ViewerStore.
 
-import type { TreeNode, ViewerFrame, ViewerStore } from "../../webview/src/core/types";
+import type {
+  TreeNode,
+  UploadStatusFrame,
+  ViewerFrame,
+  ViewerStore,
+} from "../../webview/src/core/types";
 
 /** A typed array's bytes as a Uint8Array, optionally at an odd offset in a bigger buffer. */
 export function bin(view: ArrayBufferView, misalign = 0): Uint8Array {
@@ -54,6 +59,15 @@ export class FakeStore implements ViewerStore {
   submitForm(): void {}
   send(frame: ViewerFrame): void {
     this.sent.push(frame);
+  }
+  /** Every chunk is taken whole, as a runtime with room for it answers. */
+  uploadStatus(id: string, hash: string): Promise<UploadStatusFrame> {
+    const sent = this.sent;
+    return Promise.resolve().then(() => {
+      const chunk = sent.at(-1);
+      const received = chunk?.t === "upload" ? chunk.offset + chunk.data.length : 0;
+      return { t: "upload_status", id, hash, received };
+    });
   }
   openLocation(): void {}
 }

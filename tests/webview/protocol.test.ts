@@ -17,17 +17,23 @@ describe("protocol", () => {
   it("round-trips a viewer frame, including binary upload data", () => {
     const bytes = encodeFrame({
       t: "upload",
+      id: "w",
       hash: "h",
       name: "a.csv",
       type: "text/csv",
+      size: 2,
+      offset: 0,
       data: new Uint8Array([1, 2]),
     });
     const [frame] = decodeFrames(bytes);
     expect(frame).toEqual({
       t: "upload",
+      id: "w",
       hash: "h",
       name: "a.csv",
       type: "text/csv",
+      size: 2,
+      offset: 0,
       data: new Uint8Array([1, 2]),
     });
   });

@@ -12,6 +12,7 @@ import type {
   PayloadFrame,
   RunEndFrame,
   TreeNode,
+  UploadStatusFrame,
   UpsertFrame,
   ViewerFrame,
   ViewerStore,
@@ -82,6 +83,11 @@ export interface StoreOptions {
   onPage?: (page: string, push: boolean) => void;
 }
 
+interface UploadWaiter {
+  resolve: (frame: UploadStatusFrame) => void;
+  reject: (error: Error) => void;
+}
+
 /** Widget types whose value is a one-run trigger: never held as a local value. */
 const TRIGGERS = new Set(["button", "download_button", "chat_input"]);
 
@@ -107,6 +113,8 @@ export class Store implements ViewerStore, RunInfo {
   private readonly appListeners = new Set<() => void>();
   private app: AppState;
   private nextToast = 1;
+  /** Uploads waiting for the runtime's answer to a chunk, by `id/hash`. */
+  private readonly uploadWaiters = new Map<string, UploadWaiter[]>();
   /** After a hello the runtime resends everything: nodes it does not resend are gone. */
   private touchedSinceHello: Set<string> | undefined;
 
@@ -153,6 +161,7 @@ export class Store implements ViewerStore, RunInfo {
   }
 
   setConnection(status: TransportStatus): void {
+    if (status !== "connected") this.failUploads("The connection to the server was lost.");
     if (status !== this.app.connection) this.setApp({ connection: status });
   }
 
@@ -195,6 +204,7 @@ export class Store implements ViewerStore, RunInfo {
       this.queryParams([...new URLSearchParams(query)]);
       this.onPage?.(name, changed);
     }
+    this.send(query ? { t: "rerun", page: name, query } : { t: "rerun", page: name });
   }
 
   dismissPageNotFound(): void {
@@ -204,7 +214,6 @@ export class Store implements ViewerStore, RunInfo {
   private pagesFrame(frame: PagesFrame): void {
     const changed = frame.current !== this.app.page;
     this.setApp({
-    this.send(query ? { t: "rerun", page: name, query } : { t: "rerun", page: name });
       pages: Array.isArray(frame.pages) ? frame.pages : [],
       page: frame.current,
       pageNotFound: frame.not_found ?? (changed ? undefined : this.app.pageNotFound),
@@ -262,6 +271,9 @@ export class Store implements ViewerStore, RunInfo {
         this.setApp({ paused: paused && file ? { file, line: line ?? 0 } : undefined });
         break;
       }
+      case "upload_status":
+        this.uploadAnswered(frame as UploadStatusFrame);
+        break;
       case "source_changed":
         // The script or a module it uses was saved while run-on-save is off (docs/protocol.md).
         if (this.app.alwaysRerun) this.send({ t: "rerun" });
@@ -543,6 +555,29 @@ export class Store implements ViewerStore, RunInfo {
 
   send(frame: ViewerFrame): void {
     this.sender(frame);
+  }
+
+  uploadStatus(id: string, hash: string): Promise<UploadStatusFrame> {
+    return new Promise((resolve, reject) => {
+      const key = `${id}/${hash}`;
+      const waiting = this.uploadWaiters.get(key) ?? [];
+      waiting.push({ resolve, reject });
+      this.uploadWaiters.set(key, waiting);
+    });
+  }
+
+  private uploadAnswered(frame: UploadStatusFrame): void {
+    const key = `${frame.id}/${frame.hash}`;
+    const waiting = this.uploadWaiters.get(key);
+    const next = waiting?.shift();
+    if (waiting?.length === 0) this.uploadWaiters.delete(key);
+    next?.resolve(frame);
+  }
+
+  private failUploads(reason: string): void {
+    const waiting = [...this.uploadWaiters.values()].flat();
+    this.uploadWaiters.clear();
+    for (const w of waiting) w.reject(new Error(reason));
   }
 
   openLocation(file: string, line: number): void {

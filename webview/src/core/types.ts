@@ -64,6 +64,14 @@ export interface DebugFrame {
   file?: string;
   line?: number;
 }
+/** The runtime's answer to an `upload` chunk: bytes held so far, or why the file is refused. */
+export interface UploadStatusFrame {
+  t: "upload_status";
+  id: string;
+  hash: string;
+  received?: number;
+  error?: string;
+}
 export interface ErrorFrame {
   t: "error";
   code: string;
@@ -79,6 +87,7 @@ export type RuntimeFrame =
   | QueryParamsFrame
   | SourceChangedFrame
   | DebugFrame
+  | UploadStatusFrame
   | ErrorFrame;
 
 export type ViewerFrame =
@@ -95,7 +104,16 @@ export type ViewerFrame =
   | { t: "rerun"; page?: string; query?: string }
   | { t: "stop" }
   | { t: "run_on_save"; enabled: boolean }
-  | { t: "upload"; id?: string; hash: string; name: string; type: string; data: Uint8Array };
+  | {
+      t: "upload";
+      id: string;
+      hash: string;
+      name: string;
+      type: string;
+      size: number;
+      offset: number;
+      data: Uint8Array;
+    };
 
 export const PROTOCOL_VERSION = 1;
 
@@ -145,6 +163,11 @@ export interface ViewerStore {
   submitForm(formId: string, buttonNode: TreeNode): void;
   /** Send a raw viewer frame (rerun, stop, upload). */
   send(frame: ViewerFrame): void;
+  /**
+   * The runtime's next `upload_status` for file `hash` of widget `id` (core/upload.ts sends the
+   * chunks); rejects if the connection drops first.
+   */
+  uploadStatus(id: string, hash: string): Promise<UploadStatusFrame>;
   /** Run another page of a multipage app with this query string (`st.page_link`). */
   goToPage?(name: string, query?: string): void;
   /** Open a source location (VS Code: the editor; browser: nothing or a copyable text). */

@@ -1,56 +1,23 @@
-// file_uploader: each chosen file goes to the runtime in an `upload` frame (bytes + a content
-// hash), then the widget value lists the files by that hash: [{hash, name, type, size}].
-// The runtime accepts any stable string hash (runtime/session.py `_upload`); we use SHA-256.
+// file_uploader: each chosen file goes to the runtime in `upload` chunks (core/upload.ts), then
+// the widget value lists the files by their hash: [{hash, name, type, size}]. A file refused by
+// the viewer (type, size) or the runtime (its limits) stays in the list with the reason, as in
+// Streamlit, until the person removes it.
 
 import { useRef, useState } from "preact/hooks";
 import { controlId, num, str, useWidget, widgetProps, WidgetLabel } from "../core/ui";
-import type { ElementProps, ViewerStore } from "../core/types";
+import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
+import { type FileRef, refusal, uploadFile } from "../core/upload";
 
-export interface FileRef {
-  hash: string;
+export { accepts, contentHash, type FileRef, uploadFile } from "../core/upload";
+
+/** A file chosen here that is not (yet) in the widget's value: arriving, or refused. */
+interface Pending {
+  key: number;
   name: string;
-  type: string;
   size: number;
-}
-
-/** Hex SHA-256 of `data`; FNV-1a (two lanes) where WebCrypto is missing (insecure http origins). */
-export async function contentHash(data: Uint8Array): Promise<string> {
-  const subtle = globalThis.crypto?.subtle;
-  if (subtle) {
-    const digest = await subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>);
-    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  }
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ data.length;
-  for (const byte of data) {
-    a = Math.imul(a ^ byte, 0x01000193) >>> 0;
-    b = Math.imul(b ^ byte, 0x5bd1e995) >>> 0;
-  }
-  return `fnv${a.toString(16).padStart(8, "0")}${b.toString(16).padStart(8, "0")}${data.length.toString(16)}`;
-}
-
-/** Whether `file` matches an `accept` list (MIME types, wildcards, `.ext`s); [] takes any. */
-export function accepts(file: File, accept: string[]): boolean {
-  if (accept.length === 0) return true;
-  const name = file.name.toLowerCase();
-  const type = file.type.toLowerCase();
-  return accept.some((a) =>
-    a.startsWith(".")
-      ? name.endsWith(a.toLowerCase())
-      : a.endsWith("/*")
-        ? type.startsWith(a.slice(0, -1))
-        : type === a,
-  );
-}
-
-/** Send `file` to the runtime for widget `id` (an uploader, or a chat_input taking files). */
-export async function uploadFile(store: ViewerStore, id: string, file: File): Promise<FileRef> {
-  const data = new Uint8Array(await file.arrayBuffer());
-  const hash = await contentHash(data);
-  const type = file.type || "application/octet-stream";
-  store.send({ t: "upload", id, hash, name: file.name, type, data });
-  return { hash, name: file.name, type, size: data.length };
+  received?: number;
+  error?: string;
 }
 
 function size(bytes: number): string {
@@ -59,29 +26,62 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+let nextKey = 1;
+
 function FileUploader(props: ElementProps) {
   const { node, store } = props;
   const { disabled } = widgetProps(node);
   const [raw, set] = useWidget<FileRef[] | null>(props);
   const files = Array.isArray(raw) ? raw : [];
+  // The value as last set here: an upload finishing after a removal must not bring it back.
+  const latest = useRef(files);
+  latest.current = files;
   const id = controlId(node);
   const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [pending, setPending] = useState<Pending[]>([]);
   const [over, setOver] = useState(false);
   const multiple = node.props.multiple === true;
   const accept = Array.isArray(node.props.accept) ? node.props.accept.map(String) : [];
   const maxMb = num(node.props.max_mb, 200);
 
+  const update = (key: number, patch: Partial<Pending> | undefined) =>
+    setPending((all) =>
+      patch === undefined
+        ? all.filter((p) => p.key !== key)
+        : all.map((p) => (p.key === key ? { ...p, ...patch } : p)),
+    );
+
+  /** Upload one file; its ref, or undefined when refused (the reason stays in the list). */
+  const send = async (file: File): Promise<FileRef | undefined> => {
+    const key = nextKey++;
+    const refused = refusal(file, accept, maxMb);
+    setPending((all) => [...all, { key, name: file.name, size: file.size, error: refused }]);
+    if (refused) return undefined;
+    try {
+      const ref = await uploadFile(store, str(node.props.id), file, (received) =>
+        update(key, { received }),
+      );
+      update(key, undefined);
+      return ref;
+    } catch (e) {
+      update(key, { error: e instanceof Error ? e.message : String(e) });
+      return undefined;
+    }
+  };
+
   const take = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const chosen = [...list].slice(0, multiple ? undefined : 1);
-    const bad = chosen.find((f) => !accepts(f, accept));
-    if (bad) return setError(`${bad.name}: file type not allowed.`);
-    const big = chosen.find((f) => f.size > maxMb * 1024 * 1024);
-    if (big) return setError(`${big.name}: file must be ${maxMb}MB or smaller.`);
-    setError(undefined);
-    const refs = await Promise.all(chosen.map((f) => uploadFile(store, str(node.props.id), f)));
-    set(multiple ? [...files.filter((f) => !refs.some((r) => r.hash === f.hash)), ...refs] : refs);
+    // One file at a time: the chunks of two would only compete for the same connection.
+    const refs: FileRef[] = [];
+    if (!multiple) setPending([]);
+    for (const file of chosen) {
+      const ref = await send(file);
+      if (ref) refs.push(ref);
+    }
+    const kept = latest.current.filter((f) => !refs.some((r) => r.hash === f.hash));
+    const value = multiple ? [...kept, ...refs] : refs;
+    if (value.length !== latest.current.length || refs.length > 0) set(value);
   };
 
   return (
@@ -136,12 +136,7 @@ function FileUploader(props: ElementProps) {
           }}
         />
       </div>
-      {error && (
-        <div class="sp-field-error" role="alert">
-          {error}
-        </div>
-      )}
-      {files.length > 0 && (
+      {files.length + pending.length > 0 && (
         <ul class="sp-file-list">
           {files.map((f) => (
             <li key={f.hash} class="sp-file">
@@ -156,6 +151,33 @@ function FileUploader(props: ElementProps) {
               >
                 ×
               </button>
+            </li>
+          ))}
+          {pending.map((p) => (
+            <li key={`pending-${p.key}`} class={`sp-file${p.error ? " sp-file-refused" : ""}`}>
+              <span class="sp-file-name">
+                {p.name}
+                {p.error !== undefined && (
+                  <span class="sp-file-error" role="alert">
+                    {p.error}
+                  </span>
+                )}
+              </span>
+              <span class="sp-caption">
+                {p.error === undefined
+                  ? `Uploading… ${p.size > 0 ? Math.floor(((p.received ?? 0) / p.size) * 100) : 0}%`
+                  : size(p.size)}
+              </span>
+              {p.error !== undefined && (
+                <button
+                  type="button"
+                  class="sp-chip-remove"
+                  aria-label={`Remove ${p.name}`}
+                  onClick={() => update(p.key, undefined)}
+                >
+                  ×
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -288,3 +288,62 @@ def test_from_function_args_can_change_between_runs(AppTest: Any) -> None:
     assert at.args == ("one",) and at.kwargs is None
     at.args = ("two",)
     assert at.run(timeout=10).markdown.values == ["two"]
+
+
+def test_a_keyed_widget_that_goes_away_starts_over_when_it_comes_back(AppTest: Any) -> None:
+    import pytest
+
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        if st.checkbox("more", key="more"):
+            st.radio("pick", ["a", "b", "c"], key="pick")
+        """
+    ).run(timeout=10)
+    with pytest.raises(KeyError):
+        at.radio(key="pick")
+    at.checkbox(key="more").check().run(timeout=10)
+    at.radio(key="pick").set_value("c").run(timeout=10)
+    assert at.radio(key="pick").value == "c"
+    at.checkbox(key="more").uncheck().run(timeout=10)
+    assert len(at.radio) == 0
+    at.checkbox(key="more").check().run(timeout=10)
+    assert at.radio(key="pick").value == "a"
+
+
+def test_block_accessors_see_only_their_block(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.text("1")
+        with st.expander("open"):
+            st.text("2")
+            st.text("3")
+        st.container()
+        st.text("4")
+        """
+    ).run(timeout=10)
+    assert at.text.len == 4
+    assert at.expander[0].text.values == ["2", "3"]
+    assert at.container[0].text.len == 0
+    assert repr(at.container[0]) and repr(at)
+
+
+def test_a_callback_writes_into_a_container_before_the_script_fills_it(AppTest: Any) -> None:
+    def script() -> None:
+        import streamlit as st
+
+        container = st.container()
+        with container:
+            st.markdown("BarFoo")
+
+            def clicked(cont: "Any") -> None:  # noqa: UP037 - the script has no `Any`
+                cont.info("Hi!")
+                cont.markdown("FooBar")
+
+            st.button("one", on_click=clicked, args=[container])
+
+    at = AppTest.from_function(script).run(timeout=10)
+    at.button[0].click().run(timeout=10)
+    assert at.info[0].value == "Hi!"
+    assert at.markdown.values == ["FooBar", "BarFoo"]

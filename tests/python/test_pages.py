@@ -193,12 +193,17 @@ def test_pages_frame_hello_page_and_rerun_page(harness: Harness) -> None:
 def test_a_page_added_later_is_listed_at_the_next_run(harness: Harness) -> None:
     session, viewer = harness.session(MAIN)
     harness.hello(session)
-    (pages,) = _frames_of("pages", _wait_run_end(harness, viewer))
-    assert pages["pages"] == [{"name": "", "label": "app"}]
+    # A single-page app sends no page list (the viewer holds one page, the main one).
+    assert not _frames_of("pages", _wait_run_end(harness, viewer))
     _write(harness.dir / "pages" / "extra.py", "")
     session.handle_message(frame("rerun"))
     (pages,) = _frames_of("pages", _wait_run_end(harness, viewer))
     assert [p["name"] for p in pages["pages"]] == ["", "extra"]
+    # The folder emptied again: one page, sent so the viewer drops its list.
+    (harness.dir / "pages" / "extra.py").unlink()
+    session.handle_message(frame("rerun"))
+    (pages,) = _frames_of("pages", _wait_run_end(harness, viewer))
+    assert pages["pages"] == [{"name": "", "label": "app"}]
 
 
 @async_test
@@ -208,8 +213,9 @@ async def test_the_server_serves_the_viewer_at_a_page_url(tmp_path: Path) -> Non
             async with http.get(server.url + path) as r:
                 assert r.status == 200
                 assert "/static/sidepane.js" in await r.text()
-        async with http.get(server.url + "/page1/deeper") as r:
-            assert r.status == 404
+        for missing in ("/page1/deeper", "/robots.txt"):
+            async with http.get(server.url + missing) as r:
+                assert r.status == 404
 
 
 @async_test

@@ -73,8 +73,11 @@ class FrameWriter:
         self._page_config = dict(config)
 
     def pages(self, pages: list[dict[str, str]], current: str, not_found: str | None) -> None:
-        """The app's pages and the one this run shows, when the viewer does not hold them."""
-        if (pages, current) == self._pages and not_found is None:
+        """The app's pages and the one this run shows, when the viewer does not hold them.
+
+        A viewer sent none holds a single page, the main one: a single-page app sends none."""
+        held = self._pages or ([pages[0]] if pages else [], "")
+        if (pages, current) == held and not_found is None:
             return
         fields: dict[str, Any] = {"pages": pages, "current": current}
         if not_found is not None:

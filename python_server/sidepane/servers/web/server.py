@@ -10,8 +10,10 @@ from urllib.parse import urlsplit
 
 from aiohttp import WSCloseCode, web
 
+from sidepane.errors import StreamlitAPIException
 from sidepane.runtime import fork_safety
 from sidepane.runtime.app import App
+from sidepane.runtime.pages import discover_pages
 from sidepane.servers.viewer_link import max_message_bytes_setting
 from sidepane.servers.watcher import SourceWatcher
 from sidepane.servers.web.connection import Connection
@@ -78,7 +80,7 @@ class WebServer:
         application.router.add_get("/ws", self._websocket)
         application.router.add_get("/static/{path:.+}", self._static)
         # A page of a multipage app (`/page_1`): the same viewer, which asks for that page.
-        application.router.add_get("/{page:[^/]+}", self._index)
+        application.router.add_get("/{page:[^/]+}", self._page)
         return application
 
     async def start(self) -> None:
@@ -127,6 +129,19 @@ class WebServer:
                 headers=PAGE_HEADERS,
             )
         return web.Response(text=shell_html(), content_type="text/html", headers=PAGE_HEADERS)
+
+    async def _page(self, request: web.Request) -> web.Response:
+        # `/page_1`: a page of a multipage app, or a name the viewer will say it cannot find. A
+        # name with a dot looks like a file (`/robots.txt`): 404 unless a page has that name.
+        name = request.match_info["page"]
+        if "." in name:
+            try:
+                names = {p.url_path for p in discover_pages(self.app.script_path)}
+            except StreamlitAPIException:
+                names = set()
+            if name not in names:
+                raise web.HTTPNotFound()
+        return await self._index(request)
 
     async def _healthz(self, _request: web.Request) -> web.Response:
         return web.Response(text="ok")

@@ -105,3 +105,12 @@ st.write(out)
 """
     kinds = [kind for kind, _ in _drawn(body)]
     assert kinds == ["markdown", "dataframe", "markdown", "dataframe"]
+
+
+def test_dbapi_cursor_rows_keep_their_column_names() -> None:
+    at = AppTest.from_string(
+        "import streamlit as st, sqlite3\n"
+        "st.write(sqlite3.connect(':memory:').execute('select 1 as a, 2 as b'))"
+    ).run()
+    assert list(at.dataframe[0].value.columns) == ["a", "b"]
+    assert at.dataframe[0].value.values.tolist() == [[1, 2]]

@@ -61,6 +61,10 @@ def to_dataframe(data: Any) -> pd.DataFrame:
         return to_dataframe(data.to_pandas())
     if callable(getattr(data, "__dataframe__", None)):
         return pd.api.interchange.from_dataframe(data)
+    if all(hasattr(type(data), a) for a in ("execute", "fetchmany", "description")):
+        # A DB-API cursor: its rows (the first 10,000, as Streamlit), named by its description.
+        columns = [d[0] for d in data.description] if data.description else None
+        return pd.DataFrame(data.fetchmany(10_000), columns=columns)
     if isinstance(data, Mapping):
         try:
             return pd.DataFrame(dict(data))

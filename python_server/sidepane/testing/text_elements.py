@@ -193,7 +193,7 @@ class Exception_(Element):
     @property
     def stack_trace(self) -> list[str]:
         return [
-            f'File "{f["file"]}", line {f["line"]}, in {f["name"]}\n  {f["code"]}'
+            f'File "{f["file"]}", line {f["line"]}, in {f["name"]}\n    {f["code"]}'
             for f in self.node.props.get("frames", [])
         ]
 

@@ -347,3 +347,22 @@ def test_a_callback_writes_into_a_container_before_the_script_fills_it(AppTest: 
     at.button[0].click().run(timeout=10)
     assert at.info[0].value == "Hi!"
     assert at.markdown.values == ["FooBar", "BarFoo"]
+
+
+def test_a_raised_exception_and_its_stack_trace(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        def f():
+            raise ValueError("bad thing")
+        st.write("a")
+        f()
+        """
+    ).run(timeout=10)
+    error = at.exception[0]
+    assert (error.value, error.message, error.is_markdown) == ("bad thing", "bad thing", False)
+    assert [line.split(", ", 1)[1] for line in error.stack_trace] == [
+        "line 6, in <module>\n    f()",
+        'line 4, in f\n    raise ValueError("bad thing")',
+    ]
+    assert at.markdown.values == ["a"]

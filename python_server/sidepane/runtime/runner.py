@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sidepane.protocol.writer import FrameWriter
-from sidepane.runtime import debugger, interrupt, script_threads, streamlit_alias
+from sidepane.runtime import debugger, interrupt, left_behind, script_threads, streamlit_alias
 from sidepane.runtime.context import RunContext, get_run_context, set_run_context
 from sidepane.runtime.control import RerunRequested, StopRequested
 from sidepane.runtime.requests import Request
@@ -69,6 +69,8 @@ class ScriptRunner:
         self._run = 0
         # Guards starting the thread and an idle thread's decision to exit.
         self._thread_lock = threading.Lock()
+        self._left_behind = left_behind.LeftBehind()
+        self._said_stuck = 0  # the last run the session was told waits for a stuck call
         debugger.track(self)
 
     def ensure_thread(self) -> None:
@@ -128,8 +130,12 @@ class ScriptRunner:
                 )
                 return
             if time.monotonic() - since >= ABANDON_SECONDS:
-                self._abandon(ctx, pending)
-                return
+                if self._left_behind.take():
+                    self._abandon(ctx, pending)
+                    return
+                # Too many left behind: keep this run, and leave it behind once one of them
+                # ends (the checks go on); its requests wait meanwhile.
+                self._say_stuck(ctx)
             ctx.interrupt_sent = True
             interrupt.raise_in_thread(ctx.thread_id, exc)
         interrupt.watchdog.call_later(REINTERRUPT_SECONDS, lambda: self._interrupt(ctx, since))
@@ -142,11 +148,22 @@ class ScriptRunner:
         when it returns it ends without reporting. A fresh thread serves the session.
         """
         log.warning(
-            "session %s: run %d did not stop within %.1f s (blocked in a call?); "
-            "leaving its thread behind",
+            "session %s: run %d did not stop within %.1f s (blocked in a call?); leaving its "
+            "thread behind (%d of this session's %d, %d of %d in all)",
             self._session.id[:8],
             ctx.run,
             ABANDON_SECONDS,
+            self._left_behind.count,
+            left_behind.MAX_PER_SESSION,
+            left_behind.in_all(),
+            left_behind.MAX_IN_ALL,
+        )
+        self._session.writer.toast(
+            f"Run {ctx.run} did not stop: it is blocked in a call Python cannot interrupt "
+            "(such as a long `time.sleep`). Sidepane left it behind and runs the script again; "
+            "the old run ends when that call returns.",
+            "⚠️",
+            10,
         )
         ctx.abandoned = True
         ctx.writer = FrameWriter(self._session.id, lambda _data: None)
@@ -160,6 +177,31 @@ class ScriptRunner:
         with self._thread_lock:
             self._start_thread()
         interrupt.watchdog.call_later(ABANDONED_REINTERRUPT_SECONDS, lambda: self._reap(ctx))
+
+    def _say_stuck(self, ctx: RunContext) -> None:
+        """Tell the log and the viewer, once per run, that the session waits for a stuck call."""
+        if self._said_stuck == ctx.run:
+            return
+        self._said_stuck = ctx.run
+        log.warning(
+            "session %s: run %d is blocked in a call, and %d threads left behind earlier still "
+            "are (%d in all; at most %d per session, %d in all): its rerun waits until one "
+            "of them returns",
+            self._session.id[:8],
+            ctx.run,
+            self._left_behind.count,
+            left_behind.in_all(),
+            left_behind.MAX_PER_SESSION,
+            left_behind.MAX_IN_ALL,
+        )
+        self._session.writer.toast(
+            "The script is blocked in a call Python cannot interrupt (such as a long "
+            f"`time.sleep`), and so are {left_behind.in_all()} runs Sidepane left behind "
+            "earlier, the most it keeps. The script runs again as soon as one of those "
+            "calls returns.",
+            "⚠️",
+            0,
+        )
 
     def _reap(self, ctx: RunContext) -> None:
         """Keep stopping an abandoned thread while it runs user code: once its blocking call
@@ -224,9 +266,12 @@ class ScriptRunner:
             if os.getpid() != pid:
                 _end_forked_child(result)
             with self._user_lock:
-                if ctx.abandoned:
-                    break  # another thread serves the session now
-                self._ctx = None
+                abandoned = ctx.abandoned
+                if not abandoned:
+                    self._ctx = None
+            if abandoned:
+                self._left_behind.ended()
+                break  # another thread serves the session now
             requests.end_run()
             self._session.run_finished(result)
         set_run_context(None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from functools import lru_cache
 
 from sidepane.elements.status import _emoji_patterns
 from sidepane.errors import StreamlitAPIException
@@ -24,7 +24,7 @@ _FILE_NAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
 class Page:
     """One page of an app."""
 
-    script_path: str  # absolute, resolved
+    script_path: str  # absolute (the main script's and the pages folder's links resolved)
     url_path: str  # "" for the main page
     label: str
     icon: str  # an emoji, or ""
@@ -49,15 +49,21 @@ def icon_and_name(file_name: str) -> tuple[str, str]:
     return (emoji.group(1), emoji.group(2)) if emoji else ("", name)
 
 
-def _sort_key(path: Path) -> tuple[float, str]:
-    match = _FILE_NAME.fullmatch(path.name)
-    number, label = match.groups() if match else ("", path.name)
+def _sort_key(file_name: str) -> tuple[float, str]:
+    match = _FILE_NAME.fullmatch(file_name)
+    number, label = match.groups() if match else ("", file_name)
     return (float(number) if number else float("inf"), label.lower())
 
 
-def _page(path: Path, *, main: bool) -> Page:
-    icon, name = icon_and_name(path.name)
-    return Page(str(path), "" if main else name, name.replace("_", " "), icon)
+def _page(path: str, *, main: bool) -> Page:
+    icon, name = icon_and_name(os.path.basename(path))
+    return Page(path, "" if main else name, name.replace("_", " "), icon)
+
+
+@lru_cache(maxsize=64)
+def _resolved(path: str) -> str:
+    # Resolving costs a system call per path component; the main script does not move.
+    return os.path.realpath(path)
 
 
 def discover_pages(main_script: str) -> list[Page]:
@@ -65,27 +71,24 @@ def discover_pages(main_script: str) -> list[Page]:
 
     Two files whose names give the same URL path are Streamlit's error.
     """
-    main = Path(main_script).resolve()
-    folder = main.parent / PAGES_DIR
+    main = _resolved(main_script)
+    folder = os.path.join(os.path.dirname(main), PAGES_DIR)
     pages = [_page(main, main=True)]
     try:
-        files = [
-            f
-            for f in folder.iterdir()
-            if f.suffix == ".py" and not f.name.startswith(".") and f.name != "__init__.py"
-        ]
+        names = os.listdir(folder)
     except OSError:  # no pages folder: a single-page app
         return pages
-    seen = {icon_and_name(main.name)[1]: main}
-    for file in sorted(files, key=_sort_key):
-        page = _page(file.resolve(), main=False)
+    files = [n for n in names if n.endswith(".py") and not n.startswith(".") and n != "__init__.py"]
+    seen = {icon_and_name(os.path.basename(main))[1]: os.path.basename(main)}
+    for name in sorted(files, key=_sort_key):
+        page = _page(os.path.join(folder, name), main=False)
         if page.url_path in seen:
             raise StreamlitAPIException(
                 f"Two pages resolve to the URL pathname `/{page.url_path}`: "
-                f'"{seen[page.url_path].name}" and "{PAGES_DIR}/{file.name}". Rename one of '
+                f'"{seen[page.url_path]}" and "{PAGES_DIR}/{name}". Rename one of '
                 "them: a page's URL pathname comes from its file name."
             )
-        seen[page.url_path] = file
+        seen[page.url_path] = f"{PAGES_DIR}/{name}"
         pages.append(page)
     return pages
 

@@ -53,9 +53,9 @@ class Slider(Widget):
 
 class _TextWidget(Widget):
     @property
-    def max_chars(self) -> int | None:
-        max_chars: int | None = self.node.props.get("max_chars")
-        return max_chars
+    def max_chars(self) -> int:
+        """The most characters it takes; 0 for no limit, as in Streamlit."""
+        return int(self.node.props.get("max_chars") or 0)
 
     @property
     def placeholder(self) -> str:
@@ -250,7 +250,12 @@ class FileUploader(Widget):
         digest = xxhash.xxh3_128_hexdigest(content)
         self.root.session.handle_message(
             frame(
-                "upload", id=self.id, hash=digest, name=filename, type=mime_type, data=bytes(content)
+                "upload",
+                id=self.id,
+                hash=digest,
+                name=filename,
+                type=mime_type,
+                data=bytes(content),
             )
         )
         return {"hash": digest, "name": filename, "type": mime_type, "size": len(content)}

@@ -366,3 +366,14 @@ def test_a_raised_exception_and_its_stack_trace(AppTest: Any) -> None:
         'line 4, in f\n    raise ValueError("bad thing")',
     ]
     assert at.markdown.values == ["a"]
+
+
+def test_text_inputs_max_chars(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.text_input("free")
+        st.text_area("short", max_chars=3)
+        """
+    ).run(timeout=10)
+    assert (at.text_input[0].max_chars, at.text_area[0].max_chars) == (0, 3)

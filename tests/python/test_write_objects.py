@@ -114,3 +114,43 @@ def test_dbapi_cursor_rows_keep_their_column_names() -> None:
     ).run()
     assert list(at.dataframe[0].value.columns) == ["a", "b"]
     assert at.dataframe[0].value.values.tolist() == [[1, 2]]
+
+
+@pytest.mark.parametrize(
+    ("stream", "message"),
+    [
+        (
+            "'abc'",
+            "Invalid `stream` type. Expected one of: generator, stream-like object. "
+            "Provided type: str. Please use `st.write` instead for this data type.",
+        ),
+        (
+            "lambda: iter(['a'])",
+            "The provided input (type: <class 'function'>) cannot be iterated. "
+            "Please make sure that it is a generator, generator function or iterable.",
+        ),
+    ],
+)
+def test_write_stream_rejects_what_streamlit_rejects(stream: str, message: str) -> None:
+    at = AppTest.from_string(f"import streamlit as st\nst.write_stream({stream})").run()
+    assert at.exception[0].value == message
+
+
+def test_write_stream_cursor_callables_and_return_values() -> None:
+    body = """
+def parts():
+    yield "a"
+    yield ""
+    yield "b"
+    yield lambda: st.caption("called")
+    yield 1
+r1 = st.write_stream(parts, cursor="|")
+r2 = st.write_stream(iter([]))
+r3 = st.write_stream(["x", "y"])
+st.text(repr((r1, r2, r3)))
+"""
+    at = AppTest.from_string("import streamlit as st\n" + body).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["ab", "`1`", "xy"]
+    assert at.caption[0].value == "called"
+    assert at.text[0].value == "(['ab', 1], '', 'xy')"

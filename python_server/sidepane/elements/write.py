@@ -21,6 +21,7 @@ from collections.abc import (
 from io import StringIO
 from typing import TYPE_CHECKING, Any, cast
 
+from sidepane.elements.arguments import type_error
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import SidepaneAPIException
 
@@ -278,38 +279,90 @@ class WriteMixin(DeltaGeneratorCore):
                 buffer.append(code_span(text))
         flush()
 
-    def write_stream(self, stream: Any) -> Any:
-        """Write the chunks of a generator (or iterable) as they come, as one growing Markdown
-        element; returns the full text (or a list when it held non-text items)."""
+    def write_stream(self, stream: Any, *, cursor: str | None = None) -> list[Any] | str:
+        """Write a stream as it comes: text chunks grow one Markdown element (with `cursor`
+        after it from the second chunk on), other chunks are drawn with `st.write` and
+        callables are called.
+
+        `stream` is a generator (or generator function), an async generator, or any iterable;
+        OpenAI and LangChain chunks count as their text. Returns the text, or a list of what was
+        written when the stream held more than one text run.
+        """
         dg = cast("DeltaGenerator", self)
+        if isinstance(stream, str) or _is_dataframe_like(stream):
+            raise type_error(
+                "stream",
+                type(stream).__name__,
+                ["generator", "stream-like object"],
+                "Please use `st.write` instead for this data type.",
+            )
         if inspect.isgeneratorfunction(stream) or inspect.isasyncgenfunction(stream):
             stream = stream()
         if inspect.isasyncgen(stream):
             stream = _iterate_async(stream)
+        try:
+            chunks = iter(stream)
+        except TypeError as exc:
+            raise SidepaneAPIException(
+                f"The provided input (type: {type(stream)}) cannot be iterated. "
+                "Please make sure that it is a generator, generator function or iterable."
+            ) from exc
         text = ""
         # Made on the first text chunk, so a stream of other objects leaves no empty slot.
         placeholder: DeltaGenerator | None = None
-        others = StreamingOutput()
-        for chunk in stream:
+        written = StreamingOutput()
+
+        def flush() -> None:
+            nonlocal text, placeholder
+            if text and placeholder is not None:
+                placeholder.markdown(text)
+                written.append(text)
+            text, placeholder = "", None
+
+        for raw in chunks:
+            chunk = _chunk_text(raw)
             if isinstance(chunk, str):
+                if not chunk:
+                    continue
+                first = placeholder is None
                 placeholder = placeholder or dg.empty()
                 text += chunk
-                placeholder.markdown(text + " ▌")
+                placeholder.markdown(text if first else text + (cursor or ""))
+            elif callable(chunk):
+                flush()
+                chunk()
             else:
-                if text and placeholder is not None:
-                    placeholder.markdown(text)
-                    others.append(text)
-                    text = ""
-                placeholder = None
+                flush()
                 dg.write(chunk)
-                others.append(chunk)
-        if text and placeholder is not None:
-            placeholder.markdown(text)
-        if others:
-            if text:
-                others.append(text)
-            return others
-        return text
+                written.append(chunk)
+        flush()
+        if not written:
+            return ""
+        if len(written) == 1 and isinstance(written[0], str):
+            return written[0]
+        return written
+
+
+def _chunk_text(chunk: Any) -> Any:
+    """The text of an OpenAI or LangChain streaming chunk; any other chunk as it is."""
+    name = _type_name(chunk)
+    try:
+        if name.startswith("openai.") and name.endswith(".ChatCompletionChunk"):
+            if not chunk.choices or chunk.choices[0].delta is None:
+                return ""
+            return chunk.choices[0].delta.content or ""
+        if name.startswith("openai.") and name.endswith("Event") and ".Response" in name:
+            kind = getattr(chunk, "type", None)
+            text_kinds = ("response.output_text.delta", "response.refusal.delta")
+            return (chunk.delta or "") if kind in text_kinds else ""
+        if name == "langchain_core.messages.ai.AIMessageChunk":
+            return chunk.content or ""
+    except AttributeError as exc:
+        raise SidepaneAPIException(
+            f"Failed to read the text of a `{name}` stream chunk: its library may have changed "
+            "the chunk's structure. Pass plain strings to `st.write_stream` instead."
+        ) from exc
+    return chunk
 
 
 def _iterate_async(stream: AsyncIterator[Any]) -> Iterator[Any]:

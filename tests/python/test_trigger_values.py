@@ -141,3 +141,15 @@ async def test_through_the_server_a_click_that_reruns_runs_twice(tmp_path: Path)
         assert [f["status"] for f in run_ends(frames)] == ["interrupted", "ok"]
         texts = [f["props"]["body"] for f in frames if f["t"] == "upsert" and "body" in f["props"]]
         assert texts[-1] == "runs=4 clicked=1"
+
+
+def test_a_chat_message_that_reruns_is_submitted_for_one_run() -> None:
+    at = AppTest.from_string(
+        COUNT
+        + 'if prompt := st.chat_input("say", key="c"):\n'
+        + "    st.session_state.clicked += 1\n"
+        + "    st.rerun()\n"
+    ).run()
+    at.chat_input(key="c").set_value("hi").run()
+    assert _counts(at) == (3, 1)
+    assert at.chat_input(key="c").value is None

@@ -9,7 +9,7 @@ in its subtree, in document order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 from sidepane.protocol.frames import Path
 from sidepane.testing.errors import AppTestError
@@ -253,7 +253,15 @@ class ElementList(Generic[E]):
     def len(self) -> int:
         return len(self._list)
 
-    def __getitem__(self, index: int) -> E:
+    @overload
+    def __getitem__(self, index: int) -> E: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Self: ...
+
+    def __getitem__(self, index: int | slice) -> E | Self:
+        if isinstance(index, slice):
+            return type(self)(self._list[index])
         return self._list[index]
 
     def __iter__(self) -> Iterator[E]:

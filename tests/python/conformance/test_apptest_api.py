@@ -377,3 +377,17 @@ def test_text_inputs_max_chars(AppTest: Any) -> None:
         """
     ).run(timeout=10)
     assert (at.text_input[0].max_chars, at.text_area[0].max_chars) == (0, 3)
+
+
+def test_element_lists_slice(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        for word in ["a", "b", "c"]:
+            st.text(word)
+            st.text_input(word, key=word)
+        """
+    ).run(timeout=10)
+    assert at.text[1:].values == ["b", "c"]
+    assert at.text[::2].len == 2
+    assert at.text_input[1:](key="c").label == "c"

@@ -123,6 +123,18 @@ describe("the page list", () => {
     expect(root.querySelector(".sp-current")?.textContent).toBe("📈Sales report");
   });
 
+  it("names the browser tab after the page, unless set_page_config gave a title", () => {
+    const { store } = pagedStore();
+    pages(store, "Sales_report");
+    draw(store);
+    expect(document.title).toBe("Sales report");
+    const config = { t: "page_config", title: "Mine", icon: null, layout: "centered" };
+    act(() => store.apply({ ...config, sidebar: "auto" } as { t: string }));
+    expect(document.title).toBe("Mine");
+    act(() => pages(store, "page1"));
+    expect(document.title).toBe("Mine");
+  });
+
   it("is not drawn for a single page", () => {
     const { store } = pagedStore();
     store.apply({ t: "pages", pages: [{ name: "", label: "app" }], current: "" } as { t: string });

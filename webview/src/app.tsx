@@ -10,7 +10,7 @@ import type { ElementProps } from "./core/types";
 import { registerElement } from "./core/types";
 import { renderMarkdown } from "./elements/markdownRender";
 import { Icon } from "./elements/icon";
-import { PageNav, PageNotFoundBanner, hasPageNav } from "./navigation";
+import { PageNav, PageNotFoundBanner, hasPageNav, usePageTitle } from "./navigation";
 import { BOTTOM_SLOT_ID } from "./widgets/chat_input";
 
 /** A root ("main", "sidebar") just draws its children. */
@@ -241,6 +241,7 @@ function Banners({ store, app }: { store: Store; app: AppState }) {
 export function App({ store }: { store: Store }) {
   const app = useApp(store);
   usePageConfig(app);
+  usePageTitle(app);
   const wide = app.pageConfig?.layout === "wide";
   return (
     <AppBoundary>

@@ -3,7 +3,7 @@
 // banner, and `st.page_link`. The pages come from the `pages` frame (core/pages.ts,
 // docs/protocol.md).
 
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { pageNotFoundMessage, pagePath } from "./core/pages";
 import type { AppState, Store } from "./core/store";
 import type { ElementProps } from "./core/types";
@@ -17,6 +17,15 @@ const COLLAPSED_PAGES = 10;
 /** Whether the app has a page list to show (a single page shows none). */
 export function hasPageNav(app: AppState): boolean {
   return app.pages.length > 1;
+}
+
+/** The tab's title is the page's label, as in Streamlit, unless `st.set_page_config` set one. */
+export function usePageTitle(app: AppState): void {
+  const label = hasPageNav(app) ? app.pages.find((p) => p.name === app.page)?.label : undefined;
+  const configured = Boolean(app.pageConfig?.title);
+  useEffect(() => {
+    if (label && !configured) document.title = label;
+  }, [label, configured]);
 }
 
 export function PageNav({ store, app }: { store: Store; app: AppState }) {

@@ -215,8 +215,10 @@ class SessionUploads:
                 ok = False
             else:
                 ok = offset == held.received and offset + len(data) <= held.size
-                if ok:
-                    held.buffer[offset : offset + len(data)] = data
+                if ok and len(data) == held.size:
+                    held.data, held.buffer, held.received = data, None, len(data)  # one chunk
+                elif ok:
+                    held.buffer += data
                     held.received += len(data)
                     if held.received == held.size:
                         held.data, held.buffer = bytes(held.buffer), None
@@ -248,7 +250,7 @@ class SessionUploads:
             if not self._budget.reserve(size):
                 return refused
             self.held += size
-            self._files[(wid, digest)] = _File(size, bytearray(size))
+            self._files[(wid, digest)] = _File(size, bytearray())
         return None
 
     def _status(self, wid: str, digest: str, **result: Any) -> None:

@@ -103,3 +103,11 @@ def test_show_once_warns_once(caplog: pytest.LogCaptureFixture) -> None:
         for _ in range(3):
             deprecation.show_deprecation_warning(message, show_in_browser=False, show_once=True)
     assert [r.getMessage() for r in caplog.records].count(message) == 1
+
+
+def test_empty_widget_label_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="sidepane.deprecation"):
+        _run("st.checkbox('')\nst.text_input('', key='t')\nst.button('')\nst.slider('s')")
+    logged = [r.getMessage() for r in caplog.records if r.name == "sidepane.deprecation"]
+    assert len(logged) == 2  # the checkbox and the text input; buttons are exempt, as in 1.67
+    assert logged[0].startswith("`label` got an empty value.")

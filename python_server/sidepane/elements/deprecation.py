@@ -1,5 +1,5 @@
-"""Deprecation warnings, shown as Streamlit 1.67 shows them: an `st.warning` where the script is
-drawing (unless the warning is log-only) and always a line in the log."""
+"""Deprecation and usage warnings, shown as Streamlit 1.67 shows them: an `st.warning` where the
+script is drawing (unless the warning is log-only) and always a line in the log."""
 
 from __future__ import annotations
 
@@ -64,3 +64,40 @@ def warn_use_container_width(hint: str = WIDTH_HINT) -> None:
         renamed_warning("use_container_width", "width", "2025-12-31", hint, st_prefix=False),
         show_in_browser=False,
     )
+
+
+# Widgets whose empty label Streamlit 1.67 warns about (buttons and chat inputs it does not).
+LABELLED_WIDGETS: Final = frozenset(
+    {
+        "checkbox",
+        "toggle",
+        "radio",
+        "selectbox",
+        "multiselect",
+        "slider",
+        "select_slider",
+        "color_picker",
+        "file_uploader",
+        "number_input",
+        "text_input",
+        "text_area",
+        "date_input",
+        "time_input",
+        "datetime_input",
+        "camera_input",
+        "audio_input",
+        "pills",
+        "segmented_control",
+    }
+)
+
+
+def warn_empty_label(kind: str, label: object) -> None:
+    """An empty widget label: Streamlit 1.67 logs this (with the caller's stack)."""
+    if kind in LABELLED_WIDGETS and (label is None or str(label) == ""):
+        log.warning(
+            "`label` got an empty value. This is discouraged for accessibility reasons and may "
+            "be disallowed in the future by raising an exception. Please provide a non-empty "
+            "label and hide it with label_visibility if needed.",
+            stack_info=True,
+        )

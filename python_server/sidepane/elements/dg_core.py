@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import xxhash
 
 from sidepane.elements.arguments import value_error
+from sidepane.elements.deprecation import warn_empty_label
 from sidepane.elements.streamlit_api import container_attribute_error
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.frames import Path
@@ -151,6 +152,7 @@ class DeltaGeneratorCore:
         if ctx is None:
             return default
         ctx.yield_point()
+        warn_empty_label(kind, label)
         if ctx.recorders:
             _warn_cached_widget(self, ctx)
         path, target = self._place(ctx)

@@ -232,3 +232,20 @@ async def test_saving_secrets_toml_reruns_the_app(dirs: dict[str, Path]) -> None
         await tab.until(is_body("one"))
         path.write_text('SP_TOKEN = "two!"\n', encoding="utf-8")
         await tab.until(is_body("two!"))
+
+
+def test_a_thread_the_script_starts_reads_the_apps_secrets(dirs: dict[str, Path]) -> None:
+    _secrets(dirs["app"], 'SP_TOKEN = "from the app folder"\n')
+    at = _app(
+        dirs["app"],
+        """
+        import threading
+        import streamlit as st
+        seen = []
+        worker = threading.Thread(target=lambda: seen.append(st.secrets["SP_TOKEN"]))
+        worker.start()
+        worker.join()
+        st.text(seen[0])
+        """,
+    ).run()
+    assert _texts(at) == ["from the app folder"]

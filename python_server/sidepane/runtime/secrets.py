@@ -122,6 +122,9 @@ class SecretsStore:
         self._stamps: list[tuple[str, Stamp]] = []
         self._checked_for: object = None
         self.override: dict[str, Any] | None = None
+        if script_dir is not None:
+            global _last_store
+            _last_store = self
 
     def paths(self) -> list[str]:
         return secrets_paths(self._script_dir)
@@ -187,16 +190,22 @@ class SecretsStore:
 
 
 _bare_store = SecretsStore(None)
+# What a thread the script started (no run context of its own) reads: the store a run used
+# last, or the newest app's before any run used one.
+_last_store: SecretsStore | None = None
 
 
 def _current() -> tuple[SecretsStore, object]:
-    """The store of the app whose run is calling (or the bare one), and that run's identity."""
+    """The store of the app whose run is calling, and that run's identity; outside a run, the
+    last app's (a script's own thread) or, in a plain `python app.py`, one without a script."""
+    global _last_store
     from sidepane.runtime.context import get_run_context
 
     ctx = get_run_context()
     if ctx is None:
-        return _bare_store, None
-    return ctx.session.app.secrets, (ctx.session.id, ctx.run)
+        return _last_store or _bare_store, None
+    _last_store = ctx.session.app.secrets
+    return _last_store, (ctx.session.id, ctx.run)
 
 
 def _load() -> dict[str, Any]:

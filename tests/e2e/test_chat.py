@@ -13,6 +13,8 @@ CHAT = """
 import time
 import sidepane as st
 
+for i in range(30):
+    st.caption(f"earlier {i}")
 if "history" not in st.session_state:
     st.session_state.history = []
 for role, text in st.session_state.history:
@@ -24,8 +26,6 @@ if prompt := st.chat_input("Say something"):
         with st.status("Thinking...") as status:
             st.write("Looked it up")
         st.write(f"Echo: {prompt}")
-for i in range(30):
-    st.caption(f"filler {i}")
 """
 
 
@@ -43,9 +43,12 @@ def test_chat_input_sends_on_enter_clears_and_stays_pinned(page: Page, serve: An
     page.goto(server.url)
     box = page.locator(".sp-bottom textarea")
     expect(box).to_have_attribute("placeholder", "Say something")
-    # Pinned: in the bottom slot, at the bottom of the window, even with a long page.
+    # Pinned: in the bottom slot, at the bottom of the window, even with a long page, which
+    # starts scrolled to its end (as Streamlit's does with a pinned chat input).
     assert 0 <= bottom_gap(page, ".sp-bottom .sp-chat-box") < 60
     assert page.locator(".sp-main textarea").count() == 0
+    expect(page.get_by_text("earlier 29")).to_be_in_viewport()
+    expect(page.get_by_text("earlier 0")).not_to_be_in_viewport()
 
     box.fill("first line")
     box.press("Shift+Enter")  # a new line, not a send
@@ -59,6 +62,7 @@ def test_chat_input_sends_on_enter_clears_and_stays_pinned(page: Page, serve: An
     expect(messages.nth(0)).to_contain_text("first line")
     expect(messages.nth(0).locator(".sp-chat-avatar-user")).to_be_visible()
     expect(messages.nth(1)).to_contain_text("Echo: first line")
+    expect(messages.nth(1)).to_be_in_viewport()  # new messages scroll into view
     expect(box).to_have_value("")
     expect(box).to_be_focused()
     # The status inside the answer finished: a check, collapsed; a click opens it.
@@ -70,13 +74,16 @@ def test_chat_input_sends_on_enter_clears_and_stays_pinned(page: Page, serve: An
     expect(body).to_be_visible()
     expect(body).to_contain_text("Looked it up")
 
-    page.mouse.wheel(0, 2000)  # still at the bottom after scrolling the long page
+    # Scrolled up, the page stays where the person put it; the input stays pinned.
+    page.mouse.wheel(0, -3000)
+    expect(page.get_by_text("earlier 0")).to_be_in_viewport()
     assert 0 <= bottom_gap(page, ".sp-bottom .sp-chat-box") < 60
     box.fill("again")
     box.press("Enter")
     expect(messages).to_have_count(4)  # the history, then the new exchange
     expect(messages.nth(2)).to_contain_text("again")
     expect(box).to_have_value("")
+    expect(page.get_by_text("earlier 0")).to_be_in_viewport()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "chat.png"))
     assert not page.console_errors  # type: ignore[attr-defined]

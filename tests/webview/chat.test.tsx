@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { NodeView } from "../../webview/src/core/Node";
 import "../../webview/src/widgets/chat_input";
 import "../../webview/src/elements/chat_message";
@@ -31,7 +31,13 @@ function key(area: HTMLTextAreaElement, init: KeyboardEventInit): KeyboardEvent 
   return event;
 }
 
-const CHAT = { id: "c", label: "", placeholder: "Say something", value: null };
+// A new widget id per test: a chat input keeps what the person typed by its id.
+let CHAT = { id: "c0", label: "", placeholder: "Say something", value: null };
+let tests = 0;
+beforeEach(() => {
+  tests += 1;
+  CHAT = { ...CHAT, id: `c${tests}` };
+});
 
 describe("chat_input", () => {
   it("Enter sends the text as a trigger and clears the box; Shift+Enter is a new line", () => {
@@ -51,7 +57,7 @@ describe("chat_input", () => {
     expect(sent).toEqual([]);
     type(area, "hello\nworld");
     expect(key(area, { key: "Enter" }).defaultPrevented).toBe(true);
-    expect(sent).toEqual([{ t: "widget_value", id: "c", value: "hello\nworld", run: 1 }]);
+    expect(sent).toEqual([{ t: "widget_value", id: CHAT.id, value: "hello\nworld", run: 1 }]);
     expect(area.value).toBe("");
     // The run the message started echoes it as the frame's value: the box stays empty.
     runStart(store, 2);
@@ -60,6 +66,25 @@ describe("chat_input", () => {
     expect(root.querySelector("textarea")!.value).toBe("");
     // A trigger is never sent again on reconnect.
     expect(store.widgetValues()).toEqual({});
+  });
+
+  it("keeps the text being typed and the focus when drawn at another place", () => {
+    const { store, sent } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_input", CHAT);
+    const first = mount(store, "main/0");
+    const area = first.querySelector<HTMLTextAreaElement>("textarea")!;
+    act(() => area.focus());
+    type(area, "half a tho");
+    // A message is drawn where the input was; the input comes next (a new node).
+    act(() => upsert(store, 2, ["main", 0], "chat_message", { name: "user", avatar_type: "icon" }));
+    upsert(store, 2, ["main", 1], "chat_input", CHAT);
+    const moved = mount(store, "main/1");
+    const again = moved.querySelector<HTMLTextAreaElement>("textarea")!;
+    expect(again.value).toBe("half a tho");
+    expect(document.activeElement).toBe(again);
+    key(again, { key: "Enter" });
+    expect(sent).toEqual([{ t: "widget_value", id: CHAT.id, value: "half a tho", run: 2 }]);
+    expect(again.value).toBe("");
   });
 
   it("the send button sends, max_chars limits the text, disabled blocks it", () => {
@@ -72,7 +97,7 @@ describe("chat_input", () => {
     type(area, "abc");
     expect(root.querySelector(".sp-chat-counter")?.textContent).toBe("3/3");
     act(() => root.querySelector<HTMLButtonElement>("button[aria-label=Send]")!.click());
-    expect(sent).toEqual([{ t: "widget_value", id: "c", value: "abc", run: 1 }]);
+    expect(sent).toEqual([{ t: "widget_value", id: CHAT.id, value: "abc", run: 1 }]);
     const off = mount(store, "main/1");
     expect(off.querySelector("textarea")!.disabled).toBe(true);
   });
@@ -110,7 +135,7 @@ describe("chat_input", () => {
     type(area, "no files");
     key(area, { key: "Enter" });
     expect(sent).toEqual([
-      { t: "widget_value", id: "c", value: { text: "no files", files: [] }, run: 1 },
+      { t: "widget_value", id: CHAT.id, value: { text: "no files", files: [] }, run: 1 },
     ]);
   });
 });

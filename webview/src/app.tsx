@@ -8,10 +8,10 @@ import { Children, NodeView, useNode } from "./core/Node";
 import type { AppState, Store, Toast } from "./core/store";
 import type { ElementProps } from "./core/types";
 import { registerElement } from "./core/types";
+import { BOTTOM_SLOT_ID } from "./core/bottom";
 import { renderMarkdown } from "./elements/markdownRender";
 import { Icon } from "./elements/icon";
 import { PageNav, PageNotFoundBanner, hasPageNav, usePageTitle } from "./navigation";
-import { BOTTOM_SLOT_ID } from "./widgets/chat_input";
 
 /** A root ("main", "sidebar") just draws its children. */
 registerElement("root", ({ node, store }: ElementProps) => <Children node={node} store={store} />);

@@ -4,14 +4,12 @@
 
 import { createPortal } from "preact/compat";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { BOTTOM_SLOT_ID, stickToBottom } from "../core/bottom";
 import { num, str, widgetProps } from "../core/ui";
 import type { ElementProps, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
 import { Icon } from "../elements/icon";
 import { accepts, type FileRef, uploadFile } from "./file_uploader";
-
-/** The id of the element the app chrome keeps under the main column for pinned widgets. */
-export const BOTTOM_SLOT_ID = "sp-bottom";
 
 /** The textarea grows with its text up to this many pixels, then scrolls. */
 const MAX_HEIGHT = 240;
@@ -35,6 +33,68 @@ function useRunning(store: ViewerStore): boolean {
   return running;
 }
 
+/**
+ * What a chat input holds for the person, by widget id. Its node moves in the tree whenever
+ * messages are drawn before it (a new node, so a new component), and the text being typed, the
+ * files attached and the focus must survive that.
+ */
+class Draft {
+  text = "";
+  files: FileRef[] = [];
+  busy = 0; // files still uploading
+  error: string | undefined = undefined;
+  /** A message was sent and its run has not ended yet (for submit_mode). */
+  sent = false;
+  /** The textarea had the focus when its component went away: the next one takes it. */
+  refocus = false;
+  readonly areas = new Set<HTMLTextAreaElement>();
+  private readonly listeners = new Set<() => void>();
+
+  update(patch: Partial<Pick<Draft, "text" | "files" | "busy" | "error" | "sent">>): void {
+    Object.assign(this, patch);
+    for (const listener of this.listeners) listener();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+const drafts = new Map<string, Draft>();
+
+function useDraft(id: string): Draft {
+  let draft = drafts.get(id);
+  if (!draft) {
+    draft = new Draft();
+    drafts.set(id, draft);
+  }
+  const [, setTick] = useState(0);
+  useLayoutEffect(() => draft.subscribe(() => setTick((n) => n + 1)), [draft]);
+  return draft;
+}
+
+/** Register the textarea with its draft; hand the focus over when it goes away. */
+function useKeptFocus(draft: Draft, area: { current: HTMLTextAreaElement | null }): void {
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    draft.areas.add(el);
+    if (draft.refocus) {
+      draft.refocus = false;
+      el.focus({ preventScroll: true });
+      el.setSelectionRange(el.value.length, el.value.length);
+    }
+    return () => {
+      draft.areas.delete(el);
+      if (document.activeElement !== el) return;
+      const next = [...draft.areas][0];
+      if (next) next.focus({ preventScroll: true });
+      else draft.refocus = true;
+    };
+  }, [draft]);
+}
+
 function fit(el: HTMLTextAreaElement | null) {
   if (!el) return;
   el.style.height = "auto";
@@ -44,11 +104,8 @@ function fit(el: HTMLTextAreaElement | null) {
 function ChatInputBox({ node, store }: ElementProps) {
   const { disabled } = widgetProps(node);
   const p = node.props;
-  const [draft, setDraft] = useState("");
-  const [files, setFiles] = useState<FileRef[]>([]);
-  const [busy, setBusy] = useState(0); // files still uploading
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [sentDuringRun, setSentDuringRun] = useState(false);
+  const draft = useDraft(str(p.id));
+  const { text, files, busy, error } = draft;
   const area = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const running = useRunning(store);
@@ -57,50 +114,43 @@ function ChatInputBox({ node, store }: ElementProps) {
   const accept = Array.isArray(p.accept) ? p.accept.map(String) : [];
   const maxMb = num(p.max_mb, 200);
   const mode = str(p.submit_mode, "submit");
+  useKeptFocus(draft, area);
 
   // Text the script put in st.session_state[key]: shown in the box, not sent.
   useEffect(() => {
-    if (typeof p.fill === "string") setDraft(p.fill);
+    if (typeof p.fill === "string") draft.update({ text: p.fill });
   }, [p.fill, node.props]);
-  useLayoutEffect(() => fit(area.current), [draft]);
+  useLayoutEffect(() => fit(area.current), [text]);
   useEffect(() => {
-    if (!running) setSentDuringRun(false);
+    if (!running && draft.sent) draft.update({ sent: false });
   }, [running]);
 
-  const held = sentDuringRun && running && mode !== "submit";
+  const held = draft.sent && running && mode !== "submit";
   const off = disabled || (held && mode === "disable");
-  const canSend = !off && busy === 0 && (draft.trim() !== "" || files.length > 0);
+  const canSend = !off && busy === 0 && (text.trim() !== "" || files.length > 0);
 
   const send = () => {
     if (!canSend) return;
-    const value = acceptFile ? { text: draft, files } : draft;
-    store.setWidgetValue(node, value);
-    setDraft("");
-    setFiles([]);
-    setError(undefined);
-    if (mode !== "submit") setSentDuringRun(true);
+    store.setWidgetValue(node, acceptFile ? { text, files } : text);
+    draft.update({ text: "", files: [], error: undefined, sent: mode !== "submit" });
   };
 
   const attach = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const chosen = [...list].slice(0, acceptFile === "single" ? 1 : undefined);
     const bad = chosen.find((f) => !accepts(f, accept));
-    if (bad) return setError(`${bad.name}: file type not allowed.`);
+    if (bad) return draft.update({ error: `${bad.name}: file type not allowed.` });
     const big = chosen.find((f) => f.size > maxMb * 1024 * 1024);
-    if (big) return setError(`${big.name}: file must be ${maxMb}MB or smaller.`);
-    setError(undefined);
-    setBusy((n) => n + chosen.length);
+    if (big) return draft.update({ error: `${big.name}: file must be ${maxMb}MB or smaller.` });
+    draft.update({ error: undefined, busy: draft.busy + chosen.length });
     try {
       const refs = await Promise.all(chosen.map((f) => uploadFile(store, str(p.id), f)));
-      setFiles((old) =>
-        acceptFile === "single"
-          ? refs
-          : [...old.filter((f) => !refs.some((r) => r.hash === f.hash)), ...refs],
-      );
+      const kept = draft.files.filter((f) => !refs.some((r) => r.hash === f.hash));
+      draft.update({ files: acceptFile === "single" ? refs : [...kept, ...refs] });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      draft.update({ error: e instanceof Error ? e.message : String(e) });
     } finally {
-      setBusy((n) => n - chosen.length);
+      draft.update({ busy: draft.busy - chosen.length });
     }
   };
 
@@ -124,7 +174,7 @@ function ChatInputBox({ node, store }: ElementProps) {
                 type="button"
                 class="sp-chip-remove"
                 aria-label={`Remove ${f.name}`}
-                onClick={() => setFiles(files.filter((x) => x.hash !== f.hash))}
+                onClick={() => draft.update({ files: files.filter((x) => x.hash !== f.hash) })}
               >
                 ×
               </button>
@@ -171,21 +221,21 @@ function ChatInputBox({ node, store }: ElementProps) {
           ref={area}
           class="sp-chat-textarea"
           rows={1}
-          value={draft}
+          value={text}
           maxLength={maxChars}
           disabled={off}
           placeholder={str(p.placeholder)}
           aria-label={str(p.placeholder, "Chat input")}
-          onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+          onInput={(e) => draft.update({ text: (e.currentTarget as HTMLTextAreaElement).value })}
           onKeyDown={(e) => {
             if (e.key !== "Enter" || e.shiftKey || e.isComposing) return;
             e.preventDefault();
             send();
           }}
         />
-        {maxChars !== undefined && draft.length > 0 && (
+        {maxChars !== undefined && text.length > 0 && (
           <span class="sp-chat-counter" aria-live="polite">
-            {draft.length}/{maxChars}
+            {text.length}/{maxChars}
           </span>
         )}
         {stopping ? (
@@ -218,6 +268,9 @@ function ChatInput(props: ElementProps) {
   const bottom = props.node.props.bottom === true;
   // The slot is part of the app chrome, mounted with this component's first render.
   useLayoutEffect(() => setSlot(bottom ? document.getElementById(BOTTOM_SLOT_ID) : null), [bottom]);
+  useEffect(() => {
+    if (slot) stickToBottom();
+  }, [slot]);
   const box = <ChatInputBox {...props} />;
   return slot ? createPortal(box, slot) : box;
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,13 +119,15 @@ class Navigation:
 
     def __init__(self, main_script: str) -> None:
         self._main = main_script
+        self._lock = threading.Lock()
         # URL path of the page asked for (None: stay on the current one).
         self._requested: str | None = None
         self.current = ""
 
     def request(self, url_path: str) -> None:
         """Run the page with this URL path next ("" is the main page; unknown: the main page)."""
-        self._requested = url_path
+        with self._lock:
+            self._requested = url_path
 
     def pages(self) -> list[Page]:
         return discover_pages(self._main)
@@ -134,8 +137,9 @@ class Navigation:
 
         Raises Streamlit's error when two page files claim one URL path.
         """
-        requested, self._requested = self._requested, None
         pages = self.pages()
+        with self._lock:
+            requested, self._requested = self._requested, None
         wanted = self.current if requested is None else requested
         page = next((p for p in pages if p.url_path == wanted), None)
         not_found = None

@@ -147,6 +147,20 @@ CASES: dict[str, tuple[str, str, tuple[Any, ...], list[str] | None]] = {
         ("d", T, "y", Q, None, 2),
         None,
     ),
+    # Streamlit 1.67 fails on these two (KeyError, ValueError); Sidepane draws them.
+    "row_multiindex": (
+        "pd.DataFrame({'v': [1, 2, 3]}, "
+        "index=pd.MultiIndex.from_tuples([('a', 1), ('a', 2), ('b', 1)], names=['g', 'n']))",
+        "",
+        (I, N, "v", Q, None, 3),
+        None,
+    ),
+    "index_named_like_a_column": (
+        "pd.DataFrame({'a': [1, 2]}, index=pd.Index([0, 1], name='a'))",
+        "",
+        (I, Q, "a", Q, None, 2),
+        None,
+    ),
     "none": ("None", "", (M, Q, M, Q, None, 0), None),
     "empty_dataframe": ("pd.DataFrame()", "", (M, Q, M, Q, None, 0), None),
     "empty_list": ("[]", "", (M, Q, M, Q, None, 0), None),

@@ -189,7 +189,13 @@ def prepare_chart_data(
 
     x_column: str | None = x
     if x_column is None and y_list:
-        x_column = INDEX_COL if df.index.name is None else str(df.index.name)
+        if isinstance(df.index, pd.MultiIndex):
+            # One x value per row: the row's labels as text, as tuple column labels are
+            # (Streamlit fails here).
+            df.index = pd.Index([str(labels) for labels in df.index])
+        index_name = None if df.index.name is None else str(df.index.name)
+        # An index named like a column is drawn under the generated name (Streamlit fails).
+        x_column = INDEX_COL if index_name is None or index_name in df.columns else index_name
         df.index.name = x_column
         df = df.reset_index()
 

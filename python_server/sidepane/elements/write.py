@@ -235,8 +235,11 @@ class WriteMixin(DeltaGeneratorCore):
         """Draw each argument the best way for its type.
 
         Strings (and numbers, shown as code) are joined with spaces into one Markdown element;
-        DataFrames become tables, dicts and lists JSON, exceptions an error box, Altair charts
-        and Matplotlib figures charts, PIL images images; anything else its `repr` as code.
+        DataFrames, Series, NumPy arrays and other tables become tables; dicts, lists,
+        namedtuples, `st.session_state` and `st.query_params` JSON; exceptions an error box;
+        Altair charts and Matplotlib figures charts; PIL images images; generators are streamed
+        (`st.write_stream`); functions, classes, modules and dataclasses get `st.help`; anything
+        else its `str` as code.
         """
         dg = cast("DeltaGenerator", self)
         if self._kind == "element" and len(args) > 1:

@@ -153,3 +153,51 @@ def test_a_chat_message_that_reruns_is_submitted_for_one_run() -> None:
     at.chat_input(key="c").set_value("hi").run()
     assert _counts(at) == (3, 1)
     assert at.chat_input(key="c").value is None
+
+
+# ---- callbacks: a rerun asked for while they run waits for all of them, as in Streamlit ----
+
+CALLBACKS = """
+import time
+import streamlit as st
+st.session_state.setdefault("log", [])
+st.session_state.setdefault("runs", 0)
+st.session_state.runs += 1
+def rerun_now():
+    st.session_state.log.append("text")
+    st.rerun()
+def slow():
+    for _ in range(30):  # st. calls: where a newer request used to cut the callback short
+        time.sleep(0.01)
+        st.empty()
+    st.session_state.log.append("slow done")
+def note():
+    st.session_state.log.append("box")
+st.text_input("t", key="t", on_change=rerun_now)
+st.checkbox("b", key="b", on_change=note)
+st.number_input("n", key="n", on_change=slow)
+"""
+
+
+def test_every_changed_widgets_callback_runs_when_one_calls_st_rerun() -> None:
+    at = AppTest.from_string(CALLBACKS).run()
+    at.text_input(key="t").set_value("x")
+    at.checkbox(key="b").check()
+    at.run()
+    # Streamlit 1.67: ['text', 'box'] and 2 runs (the callbacks' rerun replaces the run).
+    assert at.session_state["log"] == ["text", "box"]
+    assert at.session_state["runs"] == 2
+
+
+def test_a_newer_value_does_not_cut_a_callback_short(harness: Harness) -> None:
+    session, _viewer = harness.session(CALLBACKS)
+    harness.hello(session)
+    assert session.wait_idle(5)
+    ids = session.widgets.key_to_id
+    session.widgets.accept({ids["n"]: 1.0})
+    session.request_rerun()
+    time.sleep(0.1)  # the slow callback runs
+    session.widgets.accept({ids["b"]: True})
+    session.request_rerun()
+    assert session.wait_idle(5)
+    assert session.session_state["log"] == ["slow done", "box"]

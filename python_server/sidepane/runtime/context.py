@@ -42,6 +42,7 @@ class RunContext:
         "cursors",
         "deferred_empty",
         "dg_stack",
+        "in_callbacks",
         "in_user_code",
         "interrupt_sent",
         "produced",
@@ -73,6 +74,8 @@ class RunContext:
         # Set by the runner: whether the thread is running user code now (the only place an
         # interrupt may be injected), and whether the runner gave up on this run's thread.
         self.in_user_code = False
+        # Whether the changed widgets' callbacks run now: a rerun then waits for all of them.
+        self.in_callbacks = False
         # Whether an async exception was ever injected into this run's thread: only then may
         # one still be pending when user code ends (interrupt.absorb_pending takes it).
         self.interrupt_sent = False
@@ -85,10 +88,10 @@ class RunContext:
         pending = self._requests.pending()
         if pending is Request.NONE and not self.abandoned:
             return
-        if self.abandoned:
+        if self.abandoned or pending is Request.STOP:
             raise StopRequested
-        if pending is Request.STOP:
-            raise StopRequested
+        if self.in_callbacks:
+            return
         raise RerunRequested
 
     def next_path(self, container: Path) -> Path:

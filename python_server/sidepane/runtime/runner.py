@@ -129,6 +129,13 @@ class ScriptRunner:
                     interrupt.GRACE_SECONDS, lambda: self._interrupt(ctx, now)
                 )
                 return
+            if ctx.in_callbacks and pending is not Request.STOP:
+                # A rerun waits for the widget callbacks to end (see _run_callbacks).
+                now = time.monotonic()
+                interrupt.watchdog.call_later(
+                    REINTERRUPT_SECONDS, lambda: self._interrupt(ctx, now)
+                )
+                return
             if time.monotonic() - since >= ABANDON_SECONDS:
                 if self._left_behind.take():
                     self._abandon(ctx, pending)
@@ -294,9 +301,7 @@ class ScriptRunner:
         error: BaseException | None = None
         try:
             with self._user_code(ctx):
-                for spec in session.widgets.begin_run():
-                    assert spec.on_change is not None
-                    spec.on_change(*spec.args, **spec.kwargs)
+                self._run_callbacks(ctx)
                 app.reloader.reload_changed()
                 self._exec_script(ctx)
         except RerunRequested:
@@ -328,6 +333,22 @@ class ScriptRunner:
             user_stopped = status == "stopped" and session.requests.pending() is Request.NONE
             session.widgets.end_run(ctx.widget_ids if not user_stopped else None)
         return RunResult(ctx.run, status, ms, error)
+
+    def _run_callbacks(self, ctx: RunContext) -> None:
+        """Run the callbacks of the widgets that changed, every one, as in Streamlit: a rerun
+        asked for meanwhile (`st.rerun()` in one of them, a newer value) ends only the callback
+        that called `st.rerun()`, and the run once they all ran."""
+        ctx.in_callbacks = True
+        try:
+            for spec in self._session.widgets.begin_run():
+                assert spec.on_change is not None
+                try:
+                    spec.on_change(*spec.args, **spec.kwargs)
+                except RerunRequested:
+                    pass
+        finally:
+            ctx.in_callbacks = False
+        ctx.yield_point()
 
     def _exec_script(self, ctx: RunContext) -> None:
         app = self._session.app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -81,3 +82,30 @@ def test_apptest_scripts_leave_nothing_in_the_temp_dir() -> None:
         # Two scripts while both AppTests lived, one after close(), none after the process.
         assert child.stdout.split() == ["2", "1"], child.stderr
         assert os.listdir(temp) == []
+
+
+def test_a_value_the_widget_refuses_fails_at_run_and_stays_pending() -> None:
+    # Streamlit's AppTest resets such a widget silently; a viewer never sends such a value.
+    at = AppTest.from_string(
+        """
+        import datetime
+        import streamlit as st
+        st.number_input("n", 0, 100, 5, key="n")
+        st.slider("s", 0, 10, 3)
+        st.date_input("d", datetime.date(2020, 1, 2), max_value=datetime.date(2020, 12, 31))
+        """
+    ).run(timeout=10)
+    at.number_input[0].set_value(1000)
+    with pytest.raises(ValueError, match=r"number_input \(key='n'\) cannot take 1000: .*100"):
+        at.run(timeout=10)
+    with pytest.raises(ValueError, match="number_input"):
+        at.run(timeout=10)
+    at.number_input[0].set_value(100).run(timeout=10)
+    assert at.number_input[0].value == 100
+    with pytest.raises(ValueError, match="slider"):
+        at.slider[0].set_value(11).run(timeout=10)
+    at.slider[0].set_value(10)
+    with pytest.raises(ValueError, match="date_input"):
+        at.date_input[0].set_value(datetime.date(2021, 1, 1)).run(timeout=10)
+    at.date_input[0].set_value(datetime.date(2020, 6, 1)).run(timeout=10)
+    assert (at.slider[0].value, at.date_input[0].value) == (10, datetime.date(2020, 6, 1))

@@ -18,11 +18,12 @@ from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
+from sidepane.errors import InvalidWidgetValue
 from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message, frame
 from sidepane.runtime.app import App
 from sidepane.runtime.pages import page_url_path
 from sidepane.runtime.session import AppSession
-from sidepane.runtime.widgets import MISSING
+from sidepane.runtime.widgets import MISSING, WidgetSpec
 from sidepane.testing.element_tree import Block, ElementList, Node, Tree
 
 
@@ -149,7 +150,7 @@ class AppTest(Block):
             for wid, value in self._pending_python.items():
                 spec = session.widgets.specs.get(wid)
                 if spec is not None:
-                    updates[wid] = spec.serialize(value)
+                    updates[wid] = _checked_wire(spec, value)
             if updates:
                 # A form's submit button goes first: its fields only count along with it.
                 triggers = [
@@ -322,6 +323,21 @@ class AppTest(Block):
 
     def __repr__(self) -> str:
         return f"AppTest({self._app.script_path!r})"
+
+
+def _checked_wire(spec: WidgetSpec, value: Any) -> Any:
+    """`value` as the widget's wire value; ValueError if the widget would refuse it.
+
+    The runtime drops a value a viewer should never send (with a log line); a test asking for
+    one is told at its `run()`, and the value stays pending.
+    """
+    wire = spec.serialize(value)
+    try:
+        spec.deserialize(wire)
+    except (InvalidWidgetValue, TypeError, ValueError, OverflowError) as exc:
+        key = f" (key={spec.key!r})" if spec.key else ""
+        raise ValueError(f"{spec.kind}{key} cannot take {value!r}: {exc}") from exc
+    return wire
 
 
 class _QueryParams(MutableMapping[str, Any]):

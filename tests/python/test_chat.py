@@ -248,11 +248,29 @@ def test_chat_input_value_is_dict_like_and_in_st_typing() -> None:
         ("st.chat_input(max_upload_size=0)", "Invalid `max_upload_size` value"),
         ('st.chat_input(on_submit="rerun")', '`on_submit="rerun"` is not supported'),
         ("st.chat_input(accept_audio=True)", "`accept_audio=True` is not supported"),
-        ('st.chat_input(width="content")', "Invalid width value"),
+        (
+            'st.chat_input(width="content")',
+            "Invalid width value: 'content'. Width must be either a positive integer (pixels) "
+            "or 'stretch'.",
+        ),
+        ("st.chat_input(height=0)", "Invalid height value: 0."),
     ],
 )
 def test_chat_input_refuses_bad_arguments(call: str, message: str) -> None:
     assert message in error_of(f"import sidepane as st\n{call}\n")
+
+
+def test_chat_input_sizes_reach_the_viewer() -> None:
+    at = run(
+        """
+import sidepane as st
+st.chat_input("a", width=300, height=120)
+st.chat_input("b", height="stretch")
+st.chat_input("c")
+"""
+    )
+    sizes = [(c.proto.get("width"), c.proto.get("height")) for c in at.chat_input]
+    assert sizes == [(300, 120), (None, "stretch"), (None, None)]
 
 
 def test_chat_input_cannot_be_in_a_form() -> None:

@@ -114,12 +114,22 @@ c.write("late")
         ('st.status("x", state="bad")', "Invalid `state` value. Supported values: 'running'"),
         ('st.status("x").update(state="done")', "Invalid `state` value"),
         ('st.status("x", type="big")', "Invalid `type` value"),
-        ('st.status("x", width="content")', "Invalid width value"),
+        (
+            'st.status("x", width="content")',
+            "Invalid width value: 'content'. Width must be either a positive integer (pixels) "
+            "or 'stretch'.",
+        ),
     ],
 )
 def test_bad_arguments_are_refused(call: str, message: str) -> None:
     at = run(f"import sidepane as st\n{call}\n")
     assert message in at.exception[0].value
+
+
+def test_status_width_and_type_reach_the_viewer() -> None:
+    at = run('import sidepane as st\nst.status("a", width=320, type="compact")\nst.status("b")\n')
+    assert at.status[0].proto["width"] == 320 and at.status[0].proto["type"] == "compact"
+    assert "width" not in at.status[1].proto and "type" not in at.status[1].proto
 
 
 def test_status_draws_nothing_outside_a_run() -> None:

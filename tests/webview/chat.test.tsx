@@ -102,6 +102,14 @@ describe("chat_input", () => {
     expect(off.querySelector("textarea")!.disabled).toBe(true);
   });
 
+  it("width and height size the box", () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, width: 300, height: 120 });
+    const root = mount(store, "main/0");
+    expect(root.querySelector<HTMLElement>(".sp-chat-input")!.style.maxWidth).toBe("300px");
+    expect(root.querySelector("textarea")!.style.minHeight).toBe("110px");
+  });
+
   it("a script's fill puts text in the box without sending it", () => {
     const { store, sent } = recordingStore();
     upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, fill: "Hello, world!" });
@@ -232,5 +240,17 @@ describe("status", () => {
     act(() => upsert(store, 1, ["main", 0], "status", { ...props, state: "error" }));
     expect(body().hidden).toBe(true);
     expect(root.querySelector(".sp-material-icon")?.textContent).toBe("error");
+  });
+
+  it("a width caps the block", () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "status", {
+      label: "x",
+      state: "complete",
+      expanded: false,
+      width: 320,
+    });
+    const root = mount(store, "main/0");
+    expect(root.querySelector<HTMLElement>(".sp-status-block")!.style.maxWidth).toBe("320px");
   });
 });

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sidepane.elements.arguments import resolve_callback, value_error
 from sidepane.elements.data import send_payloads
 from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.layout import _check_size as check_size
 from sidepane.elements.media import image_entry
 from sidepane.elements.status import is_emoji, validate_material_icon
 from sidepane.elements.widgets.file_uploader import (
@@ -168,18 +169,6 @@ def _avatar(name: str, avatar: Any) -> tuple[dict[str, Any], list[Payload]]:
     return {"avatar_type": "image", "image": entry}, payloads
 
 
-def _check_width(width: object, allow_content: bool) -> None:
-    valid = ("stretch", "content") if allow_content else ("stretch",)
-    if isinstance(width, bool) or not (
-        (isinstance(width, int) and width > 0) or (isinstance(width, str) and width in valid)
-    ):
-        what = "an integer (pixels), 'stretch', or 'content'" if allow_content else None
-        raise SidepaneAPIException(
-            f"Invalid width value: {width!r}. Width must be either "
-            f"{what or 'an integer (pixels) or stretch'}."
-        )
-
-
 class ChatMixin(DeltaGeneratorCore):
     def chat_message(
         self,
@@ -203,7 +192,7 @@ class ChatMixin(DeltaGeneratorCore):
             raise SidepaneAPIException("The `name` parameter is required.")
         name = str(name)
         props, payloads = _avatar(name, avatar)
-        _check_width(width, allow_content=True)
+        check_size("width", width, True)
         if width != "stretch":
             props["width"] = width
         block = self._block("chat_message", {"name": name, **props})
@@ -267,7 +256,8 @@ class ChatMixin(DeltaGeneratorCore):
                 "`accept_audio=True` is not supported by Sidepane yet: `st.chat_input` takes "
                 "text and files. Use `st.audio_input` or a file with `accept_file=True`."
             )
-        _check_width(width, allow_content=False)
+        check_size("width", width, False)
+        check_size("height", height, True)
         if self._current_form_id() is not None:
             raise SidepaneAPIException("`st.chat_input()` can't be used in a `st.form()`.")
         identity = {
@@ -289,6 +279,10 @@ class ChatMixin(DeltaGeneratorCore):
             props["bottom"] = True
         if submit_mode != "submit":
             props["submit_mode"] = submit_mode
+        if isinstance(width, int):
+            props["width"] = width
+        if height != "content":
+            props["height"] = height
         deserialize: Callable[[Any], Any] = _text_codec(max_chars)
         serialize: Callable[[Any], Any] = _text_wire
         if accept_file:

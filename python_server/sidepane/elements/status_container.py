@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sidepane.elements.arguments import value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, Kind
-from sidepane.errors import SidepaneAPIException
+from sidepane.elements.layout import _check_size as check_size
 from sidepane.protocol.frames import Path
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.control import RerunRequested, StopRequested
@@ -119,13 +119,7 @@ class StatusContainerMixin(DeltaGeneratorCore):
         if type not in _TYPES:
             raise value_error("type", [repr(t) for t in _TYPES])
         _check_state(state)
-        if isinstance(width, bool) or not (
-            (isinstance(width, int) and width > 0) or width == "stretch"
-        ):
-            raise SidepaneAPIException(
-                f"Invalid width value: {width!r}. Width must be either an integer (pixels) or "
-                "'stretch'."
-            )
+        check_size("width", width, False)
         props: dict[str, Any] = {
             "label": "" if label is None else str(label),
             "state": state,
@@ -133,6 +127,8 @@ class StatusContainerMixin(DeltaGeneratorCore):
         }
         if type != "default":
             props["type"] = type
+        if isinstance(width, int):
+            props["width"] = width
         block = self._block("status", props)
         plain = block.__class__
         status = _status_class(plain)(block._path, "block", form_id=block._form_id)

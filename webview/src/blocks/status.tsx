@@ -43,6 +43,9 @@ function Status({ node, store }: ElementProps) {
     <div
       class={`sp-expander sp-status-block sp-state-${state}${open ? " sp-open" : ""}${type ? ` sp-expander-${type}` : ""}`}
       data-state={state}
+      style={
+        typeof node.props.width === "number" ? { maxWidth: `${node.props.width}px` } : undefined
+      }
     >
       <button
         type="button"

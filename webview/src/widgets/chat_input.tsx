@@ -120,7 +120,9 @@ function ChatInputBox({ node, store }: ElementProps) {
   useEffect(() => {
     if (typeof p.fill === "string") draft.update({ text: p.fill });
   }, [p.fill, node.props]);
-  useLayoutEffect(() => fit(area.current), [text]);
+  useLayoutEffect(() => {
+    if (p.height !== "stretch") fit(area.current);
+  }, [text, p.height]);
   useEffect(() => {
     if (!running && draft.sent) draft.update({ sent: false });
   }, [running]);
@@ -155,9 +157,11 @@ function ChatInputBox({ node, store }: ElementProps) {
   };
 
   const stopping = held && mode === "stop";
+  const height = p.height;
   return (
     <div
-      class={`sp-widget sp-chat-input${off ? " sp-disabled" : ""}`}
+      class={`sp-widget sp-chat-input${off ? " sp-disabled" : ""}${height === "stretch" ? " sp-chat-stretch" : ""}`}
+      style={typeof p.width === "number" ? { maxWidth: `${p.width}px` } : undefined}
       onDragOver={(e) => acceptFile && e.preventDefault()}
       onDrop={(e) => {
         if (!acceptFile || off) return;
@@ -220,6 +224,7 @@ function ChatInputBox({ node, store }: ElementProps) {
         <textarea
           ref={area}
           class="sp-chat-textarea"
+          style={typeof height === "number" ? { minHeight: `${height - 10}px` } : undefined}
           rows={1}
           value={text}
           maxLength={maxChars}

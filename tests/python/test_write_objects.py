@@ -154,3 +154,25 @@ st.text(repr((r1, r2, r3)))
     assert [m.value for m in at.markdown] == ["ab", "`1`", "xy"]
     assert at.caption[0].value == "called"
     assert at.text[0].value == "(['ab', 1], '', 'xy')"
+
+
+def test_pydantic_models_are_json_other_model_dumps_are_text() -> None:
+    # A stand-in for pydantic (not installed here): recognised by its class, as in Streamlit.
+    body = """
+Base = type("BaseModel", (), {"__module__": "pydantic.main", "model_dump": lambda s: {"a": 1}})
+class Model(Base):
+    pass
+class NotAModel:
+    def model_dump(self):
+        return {"b": 2}
+    def __str__(self):
+        return "plain"
+st.write(Model())
+st.write([Model(), Model()])
+st.write(NotAModel())
+"""
+    assert _drawn(body) == [
+        ("json", {"a": 1}),
+        ("json", [{"a": 1}, {"a": 1}]),
+        ("markdown", "`plain`"),
+    ]

@@ -21,6 +21,10 @@ def safe_repr(obj: object) -> str:
 def _default(obj: object) -> object:
     if isinstance(obj, (set, frozenset)):
         return list(obj)
+    dump = getattr(type(obj), "model_dump", None)
+    if callable(dump) and not isinstance(obj, type):
+        # A pydantic model inside a list or dict: its fields, as Streamlit shows it.
+        return dump(obj)
     return safe_repr(obj)
 
 

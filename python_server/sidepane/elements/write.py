@@ -145,7 +145,10 @@ def _is_sidepane_mapping(obj: object) -> bool:
 
 
 def _is_pydantic_model(obj: object) -> bool:
-    return callable(getattr(type(obj), "model_dump", None)) and not inspect.isclass(obj)
+    """An instance of a pydantic model (by class name, so pydantic need not be installed)."""
+    return not inspect.isclass(obj) and any(
+        f"{c.__module__}.{c.__qualname__}" == "pydantic.main.BaseModel" for c in type(obj).__mro__
+    )
 
 
 def _is_json_like(obj: object) -> bool:

@@ -391,3 +391,24 @@ def test_element_lists_slice(AppTest: Any) -> None:
     assert at.text[1:].values == ["b", "c"]
     assert at.text[::2].len == 2
     assert at.text_input[1:](key="c").label == "c"
+
+
+def test_a_float_number_input_returns_a_float_for_a_whole_number(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.number_input("a", value=1.5)
+        st.number_input("b", value=None)
+        st.number_input("c", min_value=0.0)
+        st.number_input("d", 0, 10, 1)
+        """
+    ).run(timeout=10)
+    for widget, value in zip(at.number_input, (2, 3, 7, 4), strict=True):
+        widget.set_value(value)
+    at.run(timeout=10)
+    assert [(w.value, type(w.value)) for w in at.number_input] == [
+        (2.0, float),
+        (3.0, float),
+        (7.0, float),
+        (4, int),
+    ]

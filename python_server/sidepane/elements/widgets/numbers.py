@@ -284,7 +284,8 @@ class NumberInputMixin(DeltaGeneratorCore):
                 return default
             v = wire_number(wire, all_ints)
             in_range(v, lo, hi)
-            return v
+            # A whole number typed into a float input arrives as an int; the script gets a float.
+            return v if all_ints else float(v)
 
         # A value from a viewer or an older definition that the new bounds exclude resets.
         drop_unfit(key, fits)

@@ -69,16 +69,21 @@ def assert_child_got_nothing_of_the_server(report: dict[str, Any], server_fds: s
     assert report["wakeup_fd"] == -1, report
 
 
-def listening_socket(port: int) -> str:
-    """The readlink target (`socket:[inode]`) of the TCP socket listening on 127.0.0.1:port."""
+def server_sockets(port: int) -> set[str]:
+    """The readlink targets (`socket:[inode]`) of the TCP sockets on local port `port`: the one
+    listening and each connection it accepted."""
+    found = set()
+    listening = False
     with open("/proc/net/tcp", encoding="ascii") as table:
         next(table)
         for line in table:
             fields = line.split()
             local, state, inode = fields[1], fields[3], fields[9]
-            if state == "0A" and int(local.split(":")[1], 16) == port:
-                return f"socket:[{inode}]"
-    raise AssertionError(f"nothing listens on port {port}")
+            if int(local.split(":")[1], 16) == port and inode != "0":
+                found.add(f"socket:[{inode}]")
+                listening = listening or state == "0A"
+    assert listening, f"nothing listens on port {port}"
+    return found
 
 
 def fd_targets(pid: int | str) -> set[str]:

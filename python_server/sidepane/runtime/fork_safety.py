@@ -25,10 +25,10 @@ from sidepane.runtime.context import set_run_context
 
 _lock = threading.Lock()
 _installed = False
-# What the server owns that a child must not hold: sockets (while open) and fds it keeps open
-# for the life of the process (the language server's pipes).
+# What the server owns that a child must not hold: sockets (while open), and fds with the file
+# each was registered for (a closed fd's number may be reused for another file by then).
 _sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
-_fds: set[int] = set()
+_fds: dict[int, tuple[int, int]] = {}
 
 
 def install() -> None:
@@ -43,13 +43,24 @@ def install() -> None:
 
 def keep_from_children(owned: socket.socket | int) -> None:
     """Close `owned` in forked children: a socket of the server (forgotten once closed), or an fd
-    it keeps open until it exits."""
+    of the server (`forget` it when it is closed)."""
     install()
     with _lock:
         if isinstance(owned, socket.socket):
             _sockets.add(owned)
         else:
-            _fds.add(owned)
+            _fds[owned] = _identity(owned)
+
+
+def forget(fd: int) -> None:
+    """The server closed (or is closing) this fd: children may hold whatever it becomes."""
+    with _lock:
+        _fds.pop(fd, None)
+
+
+def _identity(fd: int) -> tuple[int, int]:
+    status = os.fstat(fd)
+    return status.st_dev, status.st_ino
 
 
 def _after_fork_in_child() -> None:
@@ -57,7 +68,11 @@ def _after_fork_in_child() -> None:
     set_run_context(None)
     _default_signals()
     wakeup = signal.set_wakeup_fd(-1)
-    fds = {s.fileno() for s in list(_sockets)} | _fds
+    fds = {s.fileno() for s in list(_sockets)}
+    for fd, identity in _fds.items():
+        with contextlib.suppress(OSError):
+            if _identity(fd) == identity:
+                fds.add(fd)
     if wakeup != -1:
         fds.add(wakeup)
     fds.discard(-1)

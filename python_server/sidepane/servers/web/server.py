@@ -174,6 +174,11 @@ class WebServer:
             heartbeat=30.0,
         )
         await ws.prepare(request)
+        # A process a script forks must not keep the tab's connection open (nor write to it).
+        transport_socket = request.transport.get_extra_info("socket") if request.transport else None
+        fd = transport_socket.fileno() if transport_socket is not None else -1
+        if fd >= 0:
+            fork_safety.keep_from_children(fd)
         connection = Connection(
             ws,
             self.app,
@@ -185,6 +190,8 @@ class WebServer:
         try:
             await connection.serve()
         finally:
+            if fd >= 0:
+                fork_safety.forget(fd)
             self.connections.discard(connection)
             await connection.close_session()
         return ws

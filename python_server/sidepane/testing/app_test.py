@@ -119,7 +119,10 @@ class AppTest(Block):
             caller = inspect.stack()[1].filename
             path = Path(caller).resolve().parent / path
         if not path.is_file():
-            raise FileNotFoundError(f"Unable to read file '{path}'")
+            raise FileNotFoundError(
+                f"AppTest script not found at {path.resolve()}. Relative paths are resolved "
+                "against the file that calls AppTest.from_file()."
+            )
         return cls(path, default_timeout=default_timeout)
 
     # ---- running ----

@@ -412,3 +412,10 @@ def test_a_float_number_input_returns_a_float_for_a_whole_number(AppTest: Any) -
         (7.0, float),
         (4, int),
     ]
+
+
+def test_from_file_resolves_against_the_calling_file(AppTest: Any) -> None:
+    import pytest
+
+    with pytest.raises(FileNotFoundError, match="against the file that calls"):
+        AppTest.from_file("no_such_app.py")

@@ -126,7 +126,8 @@ value = st.chat_input("Say or attach", accept_file="multiple", file_type=["txt"]
 if value:
     st.write("text:", value.text)
     for f in value.files:
-        st.write("file:", f.name, f.read().decode())
+        data = f.read()
+        st.write("file:", f.name, len(data), data[:5].decode())
 """
 
 
@@ -135,19 +136,24 @@ def test_chat_input_sends_attached_files_with_the_text(page: Page, serve: Any) -
     page.goto(server.url)
     picker = page.locator(".sp-bottom input[type=file]")
     picker.set_input_files([{"name": "x.exe", "mimeType": "application/x-msdos", "buffer": b"MZ"}])
-    expect(page.locator(".sp-chat-files [role=alert]")).to_contain_text("file type not allowed")
+    expect(page.locator(".sp-chat-files [role=alert]")).to_contain_text(
+        "x.exe: application/x-msdos files are not allowed."
+    )
     picker.set_input_files(
         [
             {"name": "a.txt", "mimeType": "text/plain", "buffer": b"alpha"},
             {"name": "b.txt", "mimeType": "text/plain", "buffer": b"beta"},
+            # More than one 2 MiB upload chunk.
+            {"name": "big.txt", "mimeType": "text/plain", "buffer": b"large" * 600_000},
         ]
     )
-    expect(page.locator(".sp-chat-file")).to_have_count(2)
+    expect(page.locator(".sp-chat-file")).to_have_count(3)
     box = page.locator(".sp-bottom textarea")
     box.fill("with files")
     box.press("Enter")
-    expect(page.get_by_text("file: b.txt beta")).to_be_visible()
-    expect(page.get_by_text("file: a.txt alpha")).to_be_visible()
+    expect(page.get_by_text("file: b.txt 4 beta")).to_be_visible()
+    expect(page.get_by_text("file: a.txt 5 alpha")).to_be_visible()
+    expect(page.get_by_text("file: big.txt 3000000 large")).to_be_visible()
     expect(page.get_by_text("text: with files")).to_be_visible()
     expect(page.locator(".sp-chat-file")).to_have_count(0)  # sent: the box is empty again
     expect(box).to_have_value("")

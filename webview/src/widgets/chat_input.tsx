@@ -8,8 +8,8 @@ import { BOTTOM_SLOT_ID, stickToBottom } from "../core/bottom";
 import { num, str, widgetProps } from "../core/ui";
 import type { ElementProps, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
+import { type FileRef, refusal, uploadFile } from "../core/upload";
 import { Icon } from "../elements/icon";
-import { accepts, type FileRef, uploadFile } from "./file_uploader";
 
 /** The textarea grows with its text up to this many pixels, then scrolls. */
 const MAX_HEIGHT = 240;
@@ -140,10 +140,10 @@ function ChatInputBox({ node, store }: ElementProps) {
   const attach = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const chosen = [...list].slice(0, acceptFile === "single" ? 1 : undefined);
-    const bad = chosen.find((f) => !accepts(f, accept));
-    if (bad) return draft.update({ error: `${bad.name}: file type not allowed.` });
-    const big = chosen.find((f) => f.size > maxMb * 1024 * 1024);
-    if (big) return draft.update({ error: `${big.name}: file must be ${maxMb}MB or smaller.` });
+    for (const file of chosen) {
+      const reason = refusal(file, accept, maxMb);
+      if (reason) return draft.update({ error: `${file.name}: ${reason}` });
+    }
     draft.update({ error: undefined, busy: draft.busy + chosen.length });
     try {
       const refs = await Promise.all(chosen.map((f) => uploadFile(store, str(p.id), f)));

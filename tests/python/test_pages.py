@@ -276,3 +276,22 @@ def test_page_link_names_a_page_or_a_web_page(app_dir: Path) -> None:
     ]  # fmt: skip
     assert at.text[0].value.startswith("Could not find page: `pages/missing.py`.")
     assert "`label` parameter is required" in at.text[1].value
+
+
+def test_a_page_change_resends_the_whole_new_page(harness: Harness) -> None:
+    # The viewer clears the body when the page changes, so an element equal to the one the
+    # page left had at that place is sent again; the sidebar is kept.
+    same = 'import streamlit as st\nst.title("Same")\nst.sidebar.text("side")\n'
+    _write(harness.dir / "pages" / "other.py", same)
+    session, viewer = harness.session(same)
+    harness.hello(session)
+    _wait_run_end(harness, viewer)
+    session.handle_message(frame("rerun", page="other"))
+    frames = _wait_run_end(harness, viewer)
+    upserts = [f["path"] for f in frames if f["t"] == "upsert"]
+    assert upserts == [["main", 0]]
+    kinds = [f["t"] for f in frames]
+    assert kinds.index("pages") < kinds.index("upsert")
+    # The same page again: nothing resent.
+    session.handle_message(frame("rerun"))
+    assert not [f for f in _wait_run_end(harness, viewer) if f["t"] == "upsert"]

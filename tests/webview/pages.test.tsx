@@ -5,6 +5,7 @@ import { App } from "../../webview/src/app";
 import { pageFromPath, pagePath, showPageInUrl } from "../../webview/src/core/pages";
 import { Store } from "../../webview/src/core/store";
 import type { ViewerFrame } from "../../webview/src/core/types";
+import { upsert } from "./helpers";
 import { VsCodeTransport } from "../../webview/src/core/vscode_transport";
 import type { VsCodeApi } from "../../webview/src/core/vscode_transport";
 
@@ -74,6 +75,23 @@ describe("the store's pages", () => {
     pages(store, "Sales_report");
     expect(onPage).toHaveBeenLastCalledWith("Sales_report", true);
     expect(store.hello({})).toMatchObject({ page: "Sales_report" });
+  });
+
+  it("clears the body of the page it leaves, not the sidebar, and not after a hello", () => {
+    const { store } = pagedStore();
+    pages(store, "");
+    upsert(store, 1, ["main", 0], "markdown", { body: "home" });
+    upsert(store, 1, ["sidebar", 0], "markdown", { body: "side" });
+    pages(store, "");
+    expect(store.getNode("main/0")).toBeDefined();
+    pages(store, "page1");
+    expect(store.getNode("main/0")).toBeUndefined();
+    expect(store.getNode("sidebar/0")).toBeDefined();
+    // After a (re)connect the runtime resends everything: nothing is cleared on its first frame.
+    upsert(store, 2, ["main", 0], "markdown", { body: "page one" });
+    store.hello({});
+    pages(store, "");
+    expect(store.getNode("main/0")).toBeDefined();
   });
 
   it("says when a page was not found, and replaces its URL by the main page's", () => {

@@ -31,6 +31,11 @@ class ViewerModel:
             self._forget_below(path)
         self.nodes[path] = (type_, props_hash)
 
+    def forget_root(self, root: str) -> None:
+        """The viewer dropped everything under `root` by itself (a page change)."""
+        for p in [p for p in self.nodes if p[0] == root]:
+            del self.nodes[p]
+
     def _forget_below(self, path: Path) -> None:
         n = len(path)
         for p in [p for p in self.nodes if len(p) > n and p[:n] == path]:

@@ -83,6 +83,9 @@ class FrameWriter:
         if not_found is not None:
             fields["not_found"] = not_found
         self._send(frame("pages", **fields))
+        if self._pages is not None and self._pages[1] != current:
+            # Another page: the viewer clears the app body on this frame (docs/protocol.md).
+            self.model.forget_root("main")
         self._pages = (pages, current)
 
     def toast(self, body: str, icon: str | None, duration: int = 4) -> None:

@@ -115,6 +115,8 @@ export class Store implements ViewerStore, RunInfo {
   private nextToast = 1;
   /** Uploads waiting for the runtime's answer to a chunk, by `id/hash`. */
   private readonly uploadWaiters = new Map<string, UploadWaiter[]>();
+  /** The page the runtime last said it shows (undefined: none since the last hello). */
+  private shownPage: string | undefined;
   /** After a hello the runtime resends everything: nodes it does not resend are gone. */
   private touchedSinceHello: Set<string> | undefined;
 
@@ -213,6 +215,13 @@ export class Store implements ViewerStore, RunInfo {
 
   private pagesFrame(frame: PagesFrame): void {
     const changed = frame.current !== this.app.page;
+    if (this.shownPage !== undefined && frame.current !== this.shownPage) {
+      // Another page: the body of the page left goes now, as in Streamlit (the runtime sends
+      // the new page whole); the sidebar stays until the run ends.
+      const main = this.nodes.get("main");
+      if (main) for (const child of [...main.children.values()]) this.remove(child.key);
+    }
+    this.shownPage = frame.current;
     this.setApp({
       pages: Array.isArray(frame.pages) ? frame.pages : [],
       page: frame.current,
@@ -612,6 +621,7 @@ export class Store implements ViewerStore, RunInfo {
     const widgets = this.widgetValues();
     for (const [id, local] of this.locals) if (local.form === undefined) this.locals.delete(id);
     this.runs.clear();
+    this.shownPage = undefined;
     this.touchedSinceHello = new Set();
     this.setApp({ run: 0, running: false });
     const frame: ViewerFrame = { t: "hello", v: PROTOCOL_VERSION, ...extra };

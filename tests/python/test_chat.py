@@ -289,3 +289,12 @@ def test_chat_commands_draw_nothing_outside_a_run() -> None:
     assert st.chat_input() is None
     with st.chat_message("user"):
         st.write("bare mode")
+
+
+def test_chat_input_files_are_freed_by_the_next_message() -> None:
+    at = run("import sidepane as st\nv = st.chat_input(accept_file=True)\nst.text(repr(v))\n")
+    at.chat_input[0].set_value("one").upload("a.txt", b"a" * 1000).run()
+    assert len(at.session.uploads) == 1 and "a.txt" in at.text[0].value
+    at.chat_input[0].set_value("two").run()  # the next message, without files
+    assert len(at.session.uploads) == 0
+    assert at.text[0].value == "ChatInputValue(text='two', files=[])"

@@ -24,7 +24,7 @@ from sidepane.runtime.app import App
 from sidepane.runtime.pages import page_url_path
 from sidepane.runtime.session import AppSession
 from sidepane.runtime.widgets import MISSING, WidgetSpec
-from sidepane.testing.element_tree import Block, ElementList, Node, Tree
+from sidepane.testing.element_tree import Block, ElementList, Node, Tree, wrap
 
 
 class AppTest(Block):
@@ -281,15 +281,20 @@ class AppTest(Block):
     def node(self, value: Node) -> None:
         pass
 
+    def _root(self, name: str) -> Block:
+        root = wrap(self._tree.roots[name], self)
+        assert isinstance(root, Block)
+        return root
+
     @property
     def main(self) -> Block:
         """The app body."""
-        return Block(self._tree.roots["main"], self)
+        return self._root("main")
 
     @property
     def sidebar(self) -> Block:
         """The sidebar."""
-        return Block(self._tree.roots["sidebar"], self)
+        return self._root("sidebar")
 
     @property
     def toast(self) -> ElementList[Any]:

@@ -18,6 +18,17 @@ class _LayoutBlock(Block):
 
 
 @register
+class Root(Block):
+    """The app body or the sidebar (`at[0]`, `at[1]`): `.type` is "main" or "sidebar"."""
+
+    node_type = "root"
+
+    @property
+    def type(self) -> str:
+        return str(self.node.path[0])
+
+
+@register
 class ColumnsRow(_LayoutBlock):
     """The row that holds a `st.columns` call's columns (no accessor of its own)."""
 

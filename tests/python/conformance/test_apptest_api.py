@@ -419,3 +419,16 @@ def test_from_file_resolves_against_the_calling_file(AppTest: Any) -> None:
 
     with pytest.raises(FileNotFoundError, match="against the file that calls"):
         AppTest.from_file("no_such_app.py")
+
+
+def test_the_app_holds_the_body_then_the_sidebar(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.write("body")
+        st.sidebar.write("side")
+        """
+    ).run(timeout=10)
+    assert (at[0].type, at[1].type) == ("main", "sidebar")
+    assert (at.main.type, at.sidebar.type) == ("main", "sidebar")
+    assert at[0].markdown.values == ["body"] and at[1].markdown.values == ["side"]

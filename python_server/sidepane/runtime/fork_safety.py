@@ -23,6 +23,8 @@ import weakref
 
 from sidepane.runtime.context import set_run_context
 
+# Windows has no fork: nothing to do there.
+_CAN_FORK = hasattr(os, "register_at_fork")
 _lock = threading.Lock()
 _installed = False
 # What the server owns that a child must not hold: sockets (while open), and fds with the file
@@ -35,7 +37,7 @@ def install() -> None:
     """Clean every process forked from now on (idempotent)."""
     global _installed
     with _lock:
-        if _installed:
+        if _installed or not _CAN_FORK:
             return
         _installed = True
     os.register_at_fork(after_in_child=_after_fork_in_child)
@@ -44,6 +46,8 @@ def install() -> None:
 def keep_from_children(owned: socket.socket | int) -> None:
     """Close `owned` in forked children: a socket of the server (forgotten once closed), or an fd
     of the server (`forget` it when it is closed)."""
+    if not _CAN_FORK:
+        return
     install()
     with _lock:
         if isinstance(owned, socket.socket):

@@ -32,7 +32,10 @@ from sidepane.runtime import fork_safety
 from sidepane.servers.web.ports import bind_socket
 from sidepane.testing import AppTest
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [
+    pytest.mark.timeout(90),
+    pytest.mark.skipif(sys.platform != "linux", reason="fork, and /proc to see what a child holds"),
+]
 
 
 def _free_port() -> int:

@@ -21,7 +21,11 @@ from fork_helpers import (
     read_report,
 )
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(60)]
+pytestmark = [
+    pytest.mark.asyncio,
+    pytest.mark.timeout(60),
+    pytest.mark.skipif(sys.platform != "linux", reason="fork, and /proc to see what a child holds"),
+]
 
 
 @pytest_lsp.fixture(config=SERVER)

@@ -295,3 +295,20 @@ def test_a_page_change_resends_the_whole_new_page(harness: Harness) -> None:
     # The same page again: nothing resent.
     session.handle_message(frame("rerun"))
     assert not [f for f in _wait_run_end(harness, viewer) if f["t"] == "upsert"]
+
+
+def test_switch_page_from_a_callback(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "app.py",
+        """
+        import streamlit as st
+        st.button("go", on_click=lambda: st.switch_page("pages/p.py"))
+        st.text("main")
+        """,
+    )
+    _write(tmp_path / "pages" / "p.py", "import streamlit as st\nst.text('page p')\n")
+    at = AppTest.from_file(tmp_path / "app.py").run()
+    at.button[0].click().run()
+    # Nothing of the page left behind stays (the body is cleared on a page change).
+    assert [t.value for t in at.text] == ["page p"]
+    assert not at.button

@@ -68,6 +68,7 @@ class AppTest(Block):
         # Secrets the script sees instead of the secrets.toml files, when any are set.
         self.secrets: dict[str, Any] = {}
         self._page_request: str | None = None
+        self._shown_page: str | None = None  # the page of the last `pages` frame
         super().__init__(Node(("app",), "app", {}), self)
 
     # ---- constructors ----
@@ -234,6 +235,11 @@ class AppTest(Block):
             self.payloads[f["hash"]] = f["data"]
         elif kind == "page_config":
             self.page_config = {k: v for k, v in f.items() if k != "t"}
+        elif kind == "pages":
+            # Another page: its body replaces the one left, whole (docs/protocol.md, pages).
+            if self._shown_page is not None and f["current"] != self._shown_page:
+                self._tree.roots["main"].children.clear()
+            self._shown_page = f["current"]
 
     def _query_string(self) -> str:
         from urllib.parse import urlencode

@@ -15,7 +15,7 @@ def _drawn(body: str) -> list[tuple[str, object]]:
     out: list[tuple[str, object]] = []
     for element in at.main:
         kind = element.type
-        if kind == "root":
+        if kind == "main":  # the block itself
             continue
         value = element.value if kind in ("markdown", "json") else None
         out.append((kind, json.loads(str(value)) if kind == "json" else value))

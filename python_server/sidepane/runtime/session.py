@@ -41,8 +41,8 @@ class AppSession:
         self.widgets = WidgetManager()
         self.session_state = SessionStateData(self.widgets)
         self.query_params = QueryParamsData(query_string)
-        self._runner = ScriptRunner(self)
         self.navigation = Navigation(app.script_path)
+        self._runner = ScriptRunner(self)
         self.requests = ScriptRequests(on_request=self._runner.on_request)
         self._listeners: list[RunListener] = []
         self._reset_viewer = False
@@ -148,10 +148,24 @@ class AppSession:
         query = frame.get("query")
         if isinstance(query, str):
             self.query_params.load(query)
+        page = frame.get("page")
+        if isinstance(page, str):
+            self.navigation.request(page)
         widgets = frame.get("widgets")
         if isinstance(widgets, dict):
             self.widgets.accept(widgets, provisional=True)
         self._reset_viewer = True
+        self.request_rerun()
+
+    def _rerun(self, frame: dict[str, Any]) -> None:
+        page, query = frame.get("page"), frame.get("query")
+        if page is not None and not isinstance(page, str):
+            raise ProtocolError("rerun 'page' must be a string")
+        if page is not None:
+            self.navigation.request(page)
+            # Another page starts with the query string the viewer shows (none after a click in
+            # the page list), as Streamlit clears query parameters on a page change.
+            self.query_params.load(query if isinstance(query, str) else "")
         self.request_rerun()
 
     def _widget_value(self, frame: dict[str, Any]) -> None:
@@ -171,26 +185,12 @@ class AppSession:
                 self.uploads.keep(other, value)  # a file replaced or removed is freed
         if self.widgets.accept(kept):
             self.request_rerun()
-        page = frame.get("page")
-        if isinstance(page, str):
-            self.navigation.request(page)
 
     def _without_unsubmitted_form_fields(self, wid: str, updates: dict[str, Any]) -> dict[str, Any]:
         """A form's fields count only with a click of that form's submit button in the same
         message (docs/protocol.md); others are dropped, as Streamlit drops unsubmitted edits."""
         specs = self.widgets.specs
         primary = specs.get(wid)
-    def _rerun(self, frame: dict[str, Any]) -> None:
-        page, query = frame.get("page"), frame.get("query")
-        if page is not None and not isinstance(page, str):
-            raise ProtocolError("rerun 'page' must be a string")
-        if page is not None:
-            self.navigation.request(page)
-            # Another page starts with the query string the viewer shows (none after a click in
-            # the page list), as Streamlit clears query parameters on a page change.
-            self.query_params.load(query if isinstance(query, str) else "")
-        self.request_rerun()
-
         submitted = primary.form_id if primary is not None and primary.trigger else None
         kept: dict[str, Any] = {}
         for other, value in updates.items():
@@ -216,6 +216,12 @@ class AppSession:
             self.writer.reset_viewer()
         self.writer.run_start(run, self.app.script_path)
 
+    def begin_page(self) -> str:
+        """The script this run runs (the main script or a page); tells the viewer the pages."""
+        page, pages, not_found = self.navigation.begin_run()
+        self.writer.pages([p.wire() for p in pages], page.url_path, not_found)
+        return page.script_path
+
     def show_exception(self, ctx: RunContext, exc: BaseException) -> None:
         from sidepane.elements.delta_generator import main_dg
 
@@ -232,9 +238,3 @@ class AppSession:
         with self._idle_lock:
             if self.requests.pending() is Request.NONE:
                 self._idle.set()
-    def begin_page(self) -> str:
-        """The script this run runs (the main script or a page); tells the viewer the pages."""
-        page, pages, not_found = self.navigation.begin_run()
-        self.writer.pages([p.wire() for p in pages], page.url_path, not_found)
-        return page.script_path
-

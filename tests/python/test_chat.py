@@ -13,6 +13,7 @@ import sidepane as st
 from sidepane.elements.chat import ChatInputValue
 from sidepane.protocol.frames import frame
 from sidepane.testing import AppTest
+from sidepane.testing.errors import AppTestError
 
 
 def run(src: str) -> AppTest:
@@ -210,6 +211,8 @@ if v:
     assert value.text == "look" and [f.name for f in value.files] == ["a.txt", "b.csv"]
     assert value["files"][0].getvalue() == b"one"
     assert at.text[0].value == "'look' [('a.txt', b'one'), ('b.csv', b'2')] ['files', 'text']"
+    at.chat_input[0].upload("gone.txt", b"x").clear().set_value("no files").run()
+    assert at.text[0].value == "'no files' [] ['files', 'text']"
     at.chat_input[0].upload("only.txt", b"x").run()  # files without text: text is ""
     assert at.text[0].value == "'' [('only.txt', b'x')] ['files', 'text']"
     at.run()
@@ -222,7 +225,7 @@ def test_chat_input_refuses_files_of_other_types_and_text_only_inputs_refuse_fil
     )
     at.chat_input[0].upload("evil.exe", b"x").run()
     assert at.markdown[0].value == "None"  # the value was refused
-    with pytest.raises(ValueError, match="does not accept files"):
+    with pytest.raises(AppTestError, match="does not accept files"):
         run("import sidepane as st\nst.chat_input()\n").chat_input[0].upload("a.txt", b"x")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sidepane.testing.element_tree import Block, Widget, register
+from sidepane.testing.errors import AppTestError
 from sidepane.testing.widget_input_elements import FileUploader
 
 if TYPE_CHECKING:
@@ -46,12 +47,7 @@ class ChatInput(Widget):
         self, filename: str, content: bytes, mime_type: str = "application/octet-stream"
     ) -> Self:
         """Attach a file to the next submit (`accept_file=True` keeps only the last one)."""
-        kind = self.node.props.get("accept_file")
-        if kind is None:
-            raise ValueError(
-                "This st.chat_input does not accept files. "
-                "Pass accept_file=True, 'multiple', or 'directory'."
-            )
+        kind = self._accept_file()
         pending = self.root._pending_wire.get(self.id)
         text = self.root._pending_python.get(self.id)
         files: list[dict[str, Any]] = []
@@ -61,6 +57,24 @@ class ChatInput(Widget):
         ref = FileUploader(self.node, self.root)._send(filename, content, mime_type)
         files = [*files, ref] if kind != "single" else [ref]
         return self._set_wire({"text": "" if text is None else str(text), "files": files})
+
+    def clear(self) -> Self:
+        """Remove the files attached for the next submit (the text stays)."""
+        self._accept_file()
+        pending = self.root._pending_wire.get(self.id)
+        if isinstance(pending, dict):
+            return self._set_wire({**pending, "files": []})
+        return self
+
+    def _accept_file(self) -> str:
+        kind: str | None = self.node.props.get("accept_file")
+        if kind is None:
+            key = f" (key={self.key!r})" if self.key else ""
+            raise AppTestError(
+                f"st.chat_input{key} does not accept files. "
+                "Pass accept_file=True, 'multiple', or 'directory'."
+            )
+        return kind
 
     def set_value(self, value: Any) -> Self:
         """Submit `value` (text) on the next `run()`; files already attached stay attached."""

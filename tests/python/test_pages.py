@@ -312,3 +312,11 @@ def test_switch_page_from_a_callback(tmp_path: Path) -> None:
     # Nothing of the page left behind stays (the body is cleared on a page change).
     assert [t.value for t in at.text] == ["page p"]
     assert not at.button
+
+
+def test_switch_page_outside_a_running_app_says_so() -> None:
+    import sidepane as st
+    from sidepane.errors import NoSessionContext
+
+    with pytest.raises(NoSessionContext, match="needs a running app"):
+        st.switch_page("pages/page1.py")

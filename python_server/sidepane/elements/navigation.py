@@ -13,7 +13,7 @@ from sidepane.elements.arguments import optional_props, type_error
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.status import validate_icon
 from sidepane.elements.widgets.buttons import _check_icon_position, _width
-from sidepane.errors import StreamlitAPIException
+from sidepane.errors import NoSessionContext, StreamlitAPIException
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.control import RerunRequested
 from sidepane.runtime.pages import find_page
@@ -39,8 +39,10 @@ def switch_page(
         raise type_error("page", type(page).__name__, ["str", "Path"])
     items = _query_items(query_params)
     ctx = get_run_context()
-    if ctx is None:
-        return  # type: ignore[misc]  # bare mode: there is no app to switch
+    if ctx is None:  # `python app.py`: there is no app to switch (Streamlit raises this too)
+        raise NoSessionContext(
+            "st.switch_page needs a running app: start it with `sidepane run app.py`."
+        )
     session = ctx.session
     target = find_page(session.navigation.pages(), session.app.script_path, page)
     ctx.yield_point()

@@ -44,7 +44,7 @@ if x:
     while not os.path.exists(REPORT) and time.monotonic() < deadline:
         time.sleep(0.02)
     p.terminate()
-    p.join(3)
+    p.join(10)
     with fork.Pool(2) as pool:
         total = sum(pool.map(abs, [-1, -2]))
     st.write(f"run {{x}}: child exit {{p.exitcode}}, pool {{total}}")

@@ -77,15 +77,17 @@ def test_past_the_bound_a_stuck_run_waits_instead_of_leaving_one_more_thread(
         with caplog.at_level(logging.WARNING, logger="sidepane.runner"):
             # Runs 1 and 2 are left behind, one per new request.
             for run in (2, 3):
-                assert harness.wait_for(lambda run=run: _waiting(collect(), run - 1))
+                assert harness.wait_for(lambda run=run: _waiting(collect(), run - 1), timeout=10)
                 session.request_rerun()
-                assert harness.wait_for(lambda run=run: _waiting(collect(), run))
+                assert harness.wait_for(lambda run=run: _waiting(collect(), run), timeout=10)
             assert left_behind.in_all() - before == left_behind.MAX_PER_SESSION == 2
             assert sum("did not stop" in t for t in _toasts(frames)) == 2
 
             # Run 3 is stuck too, and may not be left behind: no run 4 while it waits.
             session.request_rerun()
-            assert harness.wait_for(lambda: any("most it keeps" in t for t in _toasts(collect())))
+            assert harness.wait_for(
+                lambda: any("most it keeps" in t for t in _toasts(collect())), timeout=10
+            )
             threading.Event().wait(runner.ABANDON_SECONDS * 2)
             assert 4 not in _runs_started(collect())
             assert left_behind.in_all() - before == 2
@@ -94,7 +96,7 @@ def test_past_the_bound_a_stuck_run_waits_instead_of_leaving_one_more_thread(
     finally:
         gate.set()
     # The calls return: the threads left behind end, and the waiting rerun runs to the end.
-    assert harness.wait_for(lambda: left_behind.in_all() == before)
+    assert harness.wait_for(lambda: left_behind.in_all() == before, timeout=10)
     assert session.wait_idle(5)
     ends = {f["run"]: f["status"] for f in run_ends(collect())}
     assert ends == {1: "interrupted", 2: "interrupted", 3: "interrupted", 4: "ok"}
@@ -108,16 +110,16 @@ def test_the_bound_counts_the_threads_of_every_session(
     first, first_viewer = _stuck_session(harness, gate)
     second, second_viewer = _stuck_session(harness, gate)
     try:
-        assert harness.wait_for(lambda: _waiting(first_viewer.take(), 1))
-        assert harness.wait_for(lambda: _waiting(second_viewer.take(), 1))
+        assert harness.wait_for(lambda: _waiting(first_viewer.take(), 1), timeout=10)
+        assert harness.wait_for(lambda: _waiting(second_viewer.take(), 1), timeout=10)
         first.request_rerun()
-        assert harness.wait_for(lambda: left_behind.in_all() == before + 1)
+        assert harness.wait_for(lambda: left_behind.in_all() == before + 1, timeout=10)
         second.request_rerun()
         assert harness.wait_for(
-            lambda: any("most it keeps" in t for t in _toasts(second_viewer.take()))
+            lambda: any("most it keeps" in t for t in _toasts(second_viewer.take())), timeout=10
         )
         assert left_behind.in_all() == before + 1
     finally:
         gate.set()
     assert first.wait_idle(5) and second.wait_idle(5)
-    assert harness.wait_for(lambda: left_behind.in_all() == before)
+    assert harness.wait_for(lambda: left_behind.in_all() == before, timeout=10)

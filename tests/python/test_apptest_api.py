@@ -109,3 +109,30 @@ def test_a_value_the_widget_refuses_fails_at_run_and_stays_pending() -> None:
         at.date_input[0].set_value(datetime.date(2021, 1, 1)).run(timeout=10)
     at.date_input[0].set_value(datetime.date(2020, 6, 1)).run(timeout=10)
     assert (at.slider[0].value, at.date_input[0].value) == (10, datetime.date(2020, 6, 1))
+
+
+def test_object_columns_of_one_python_type_come_back_as_that_type() -> None:
+    # Streamlit's Arrow conversion turns these into floats or rescaled decimals; Sidepane keeps
+    # them as the script gave them.
+    import decimal
+
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {
+            "money": [decimal.Decimal("1.10"), decimal.Decimal("-2"), None],
+            "int": pd.Series([1, None, 3], dtype=object),
+            "flag": pd.Series([True, False, None], dtype=object),
+            "mixed": pd.Series([1, "a", None], dtype=object),
+        }
+    )
+
+    def script(frame: "pd.DataFrame") -> None:  # noqa: UP037 - the script has no `pd`
+        import streamlit as st
+
+        st.dataframe(frame)
+
+    at = AppTest.from_function(script, args=(df,)).run(timeout=10)
+    value = at.dataframe[0].value
+    assert value[["money", "int", "flag"]].equals(df[["money", "int", "flag"]])
+    assert value["mixed"].tolist() == ["1", "a", None]  # mixed types stay their text

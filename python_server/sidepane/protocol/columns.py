@@ -7,8 +7,10 @@ Numeric data goes out as raw little-endian memory, one `tobytes()` per batch: no
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import xxhash
@@ -224,7 +226,10 @@ def _encode_column(
             values = values.to_series(index=None)
         if isinstance(values, pd.Series) and isinstance(values.dtype, pd.SparseDtype):
             values = values.sparse.to_dense()  # type: ignore[attr-defined, unused-ignore]
-        strings = _display_list(np.asarray(values, dtype=object))
+        objects = np.asarray(values, dtype=object)
+        strings = _display_list(objects)
+        if column["dtype"] == "object" and (value_type := _object_type(objects)) is not None:
+            column["values"] = value_type
     column["kind"] = kind
     if extra.get("tz"):
         column["tz"] = extra["tz"]
@@ -294,6 +299,40 @@ def _display_list(values: np.ndarray[Any, Any]) -> list[str | None]:
     return [v if type(v) is str else _display(v) for v in items]
 
 
+# Python types whose `str()` parses back exactly (`values` of an object column).
+_TEXT_PARSERS: dict[str, Callable[[str], Any]] = {
+    "bool": lambda text: text == "True",
+    "int": int,
+    "float": float,
+    "decimal": decimal.Decimal,
+    "date": datetime.date.fromisoformat,
+    "time": datetime.time.fromisoformat,
+    "datetime": datetime.datetime.fromisoformat,
+}
+_TYPE_NAMES: dict[type, str] = {
+    bool: "bool",
+    int: "int",
+    float: "float",
+    decimal.Decimal: "decimal",
+    datetime.date: "date",
+    datetime.time: "time",
+    datetime.datetime: "datetime",
+}
+
+
+def _object_type(values: np.ndarray[Any, Any]) -> str | None:
+    """The one type of `_TYPE_NAMES` every present value has (exactly), else None."""
+    found: str | None = None
+    for value in values.tolist():
+        if _display(value) is None:
+            continue
+        name = _TYPE_NAMES.get(type(value))
+        if name is None or (found is not None and name != found):
+            return None  # a string column stops at its first value
+        found = name
+    return found
+
+
 # ---- decoding ----
 
 
@@ -311,9 +350,7 @@ def decode_columns(props: Mapping[str, Any], payloads: Mapping[str, Any]) -> pd.
         data[i] = decode_column(column, rows, payloads)
     df = pd.DataFrame(data)
     if columns and all("path" in c for c in columns):
-        df.columns = pd.MultiIndex.from_tuples(
-            [tuple(c.get("label", c["path"])) for c in columns]
-        )
+        df.columns = pd.MultiIndex.from_tuples([tuple(c.get("label", c["path"])) for c in columns])
     else:
         df.columns = pd.Index([c.get("label", c["name"]) for c in columns])
     index_cols = list(props.get("index", []))
@@ -352,6 +389,9 @@ def decode_column(column: Mapping[str, Any], rows: int, payloads: Mapping[str, A
                 )
             )
         if dtype in ("object",):
+            parse = _TEXT_PARSERS.get(column.get("values", ""))
+            if parse is not None:
+                values = [None if v is None else parse(v) for v in values]
             return pd.Series(values, dtype=object)
         try:
             typed: pd.Series = pd.Series(values, dtype=dtype)

@@ -5,6 +5,7 @@ Runs against Sidepane and, with `make conformance-streamlit`, against Streamlit 
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 
@@ -173,6 +174,14 @@ def _frames() -> dict[str, Any]:
             }
         ),
         "named index": pd.DataFrame({"v": [1, 2]}, index=pd.Index(["r1", "r2"], name="row")),
+        "python objects": pd.DataFrame(
+            {
+                "date": [datetime.date(2020, 1, 2), None],
+                "time": [datetime.time(8, 30), datetime.time(9, 15, 5)],
+                "moment": [datetime.datetime(2020, 1, 2, 3, 4, 5), None],
+                "text": ["a", None],
+            }
+        ),
     }
 
 

@@ -128,7 +128,7 @@ def test_object_columns_of_one_python_type_come_back_as_that_type() -> None:
     )
 
     def script(frame: "pd.DataFrame") -> None:  # noqa: UP037 - the script has no `pd`
-        import streamlit as st
+        import streamlit as st  # type: ignore[import-not-found]
 
         st.dataframe(frame)
 

@@ -9,7 +9,7 @@ from sidepane.elements.arguments import optional_props
 from sidepane.elements.deprecation import show_deprecation_warning
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.json_text import to_json_text
-from sidepane.elements.status import validate_icon
+from sidepane.elements.status import clean_text, validate_icon
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -33,11 +33,14 @@ class TextMixin(DeltaGeneratorCore):
     ) -> Self:
         """Display Markdown text (GitHub-flavoured, with `$math$`, emoji shortcodes and colours).
 
-        Raw HTML in `body` is shown as text unless `unsafe_allow_html=True`.
+        Raw HTML in `body` is shown as text unless `unsafe_allow_html=True`. `body` is dedented
+        and stripped, so an indented triple-quoted string is not taken for a code block.
         """
         return self._enqueue(
             "markdown",
-            optional_props({"body": str(body)}, unsafe_allow_html=unsafe_allow_html, help=help),
+            optional_props(
+                {"body": clean_text(body)}, unsafe_allow_html=unsafe_allow_html, help=help
+            ),
         )
 
     def _heading(
@@ -50,7 +53,7 @@ class TextMixin(DeltaGeneratorCore):
         icon: str | None,
     ) -> Self:
         props = optional_props(
-            {"body": str(body), "style": style},
+            {"body": clean_text(body), "style": style},
             help=help,
             divider=divider,
             icon=validate_icon(icon) or None,
@@ -129,7 +132,7 @@ class TextMixin(DeltaGeneratorCore):
         return self._enqueue(
             "markdown",
             optional_props(
-                {"body": str(body), "style": "caption"},
+                {"body": clean_text(body), "style": "caption"},
                 unsafe_allow_html=unsafe_allow_html,
                 help=help,
             ),
@@ -145,7 +148,7 @@ class TextMixin(DeltaGeneratorCore):
         wrap: bool = True,
     ) -> Self:
         """Display fixed-width, preformatted text, exactly as given (no Markdown)."""
-        return self._enqueue("text", optional_props({"body": str(body)}, help=help))
+        return self._enqueue("text", optional_props({"body": clean_text(body)}, help=help))
 
     def code(
         self,
@@ -169,7 +172,7 @@ class TextMixin(DeltaGeneratorCore):
             import sympy  # type: ignore[import-not-found, unused-ignore]
 
             body = sympy.latex(body)
-        return self._enqueue("latex", optional_props({"body": str(body)}, help=help))
+        return self._enqueue("latex", optional_props({"body": clean_text(body)}, help=help))
 
     def json(
         self, body: object, *, expanded: bool | int = True, width: int | str = "stretch"

@@ -441,3 +441,26 @@ def test_the_app_holds_the_body_then_the_sidebar(AppTest: Any) -> None:
     assert (at[0].type, at[1].type) == ("main", "sidebar")
     assert (at.main.type, at.sidebar.type) == ("main", "sidebar")
     assert at[0].markdown.values == ["body"] and at[1].markdown.values == ["side"]
+
+
+def test_text_bodies_are_dedented_and_stripped(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        '''
+        import streamlit as st
+        st.markdown("""
+            # Indented
+            text here
+        """)
+        st.caption("  cap  ")
+        st.title("  T  ")
+        st.header("\\n  H\\n")
+        st.text("  t  ")
+        st.latex("  x  ")
+        st.code("  c  ")
+        st.write("  w  ")
+        '''
+    ).run(timeout=10)
+    assert at.markdown.values == ["# Indented\ntext here", "w"]
+    assert (at.caption[0].value, at.title[0].value, at.header[0].value) == ("cap", "T", "H")
+    assert (at.text[0].value, at.latex[0].value) == ("t", "$$\nx\n$$")
+    assert at.code[0].value == "  c  "  # code is shown exactly as given

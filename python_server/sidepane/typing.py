@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sidepane.column_config.edits import DataEditorState
 from sidepane.column_config.state import ButtonColumnClickState, DataframeState
-from sidepane.elements.chat import ChatInputValue
+from sidepane.elements.chat_values import ChatInputValue
 from sidepane.elements.widgets.file_uploader import UploadedFile
 
 __all__ = [

@@ -3,9 +3,12 @@ messages drawn, the box cleared and still pinned at the bottom; a status block o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from playwright.sync_api import Page, expect
+import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import ARTIFACTS, Server
 
@@ -157,4 +160,48 @@ def test_chat_input_sends_attached_files_with_the_text(page: Page, serve: Any) -
     expect(page.get_by_text("text: with files")).to_be_visible()
     expect(page.locator(".sp-chat-file")).to_have_count(0)  # sent: the box is empty again
     expect(box).to_have_value("")
+    assert not page.console_errors  # type: ignore[attr-defined]
+
+
+AUDIO = """
+import sidepane as st
+
+value = st.chat_input("Say or record", accept_audio=True, audio_sample_rate=16000)
+if value and value.audio:
+    data = value.audio.read()
+    rate = int.from_bytes(data[24:28], "little")
+    audio = value.audio
+    st.write("audio:", audio.name, audio.type, data[:4].decode(), len(data) > 1000, rate)
+"""
+
+
+@pytest.fixture
+def mic_page(browser: Browser) -> Iterator[Page]:
+    """A page in a Chromium whose microphone is a fake device that plays a tone."""
+    fake = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+    with_mic = browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *fake])
+    page = with_mic.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.console_errors = errors  # type: ignore[attr-defined]
+    yield page
+    with_mic.close()
+
+
+def test_chat_input_records_a_voice_message_as_a_wav(mic_page: Page, serve: Any) -> None:
+    server: Server = serve(AUDIO)
+    page = mic_page
+    page.goto(server.url)
+    mic = page.get_by_role("button", name="Record a voice message")
+    mic.click()
+    expect(page.get_by_role("status").filter(has_text="Recording")).to_be_visible()
+    send = page.get_by_role("button", name="Send")
+    expect(send).to_be_disabled()
+    page.wait_for_timeout(800)
+    page.get_by_role("button", name="Stop recording").click()
+    expect(page.locator(".sp-chat-audio")).to_be_visible()
+    expect(send).to_be_enabled()  # a recording alone can be sent
+    page.locator(".sp-bottom textarea").press("Enter")
+    expect(page.get_by_text("audio: audio.wav audio/wav RIFF True 16000")).to_be_visible()
+    expect(page.locator(".sp-chat-audio")).to_have_count(0)
     assert not page.console_errors  # type: ignore[attr-defined]

@@ -250,7 +250,7 @@ def test_chat_input_value_is_dict_like_and_in_st_typing() -> None:
         ('st.chat_input(submit_mode="later")', "Invalid `submit_mode` value"),
         ("st.chat_input(max_upload_size=0)", "Invalid `max_upload_size` value"),
         ('st.chat_input(on_submit="rerun")', '`on_submit="rerun"` is not supported'),
-        ("st.chat_input(accept_audio=True)", "`accept_audio=True` is not supported"),
+        ("st.chat_input(accept_audio=True, audio_sample_rate=1234)", "Invalid `audio_sample_rate`"),
         (
             'st.chat_input(width="content")',
             "Invalid width value: 'content'. Width must be either a positive integer (pixels) "
@@ -301,3 +301,73 @@ def test_chat_input_files_are_freed_by_the_next_message() -> None:
     at.chat_input[0].set_value("two").run()  # the next message, without files
     assert len(at.session.uploads) == 0
     assert at.text[0].value == "ChatInputValue(text='two', files=[])"
+
+
+def send_upload(at: AppTest, wid: str, name: str, data: bytes, mime: str) -> dict[str, Any]:
+    """Upload a file for widget `wid` as the viewer does (one chunk); return its reference."""
+    digest = f"h{len(data)}-{name}"
+    at.session.handle_message(frame("upload", id=wid, hash=digest, name=name, type=mime, data=data))
+    return {"hash": digest, "name": name, "type": mime, "size": len(data)}
+
+
+def submit(at: AppTest, wid: str, value: Any) -> None:
+    """Send a wire value as the viewer does, and run."""
+    for chat in at.chat_input:
+        if chat.id == wid:
+            chat._set_wire(value).run()
+
+
+RECORDING = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(36)
+
+
+def test_chat_input_with_audio_returns_the_recording() -> None:
+    at = run(
+        """
+import sidepane as st
+v = st.chat_input(accept_audio=True, accept_file=True, file_type="pdf", audio_sample_rate=None)
+if v:
+    st.text(f"{v.text!r} {v.audio.name} {v.audio.type} {len(v.audio.read())} {sorted(v)}")
+"""
+    )
+    chat = at.chat_input[0]
+    assert chat.proto["accept_audio"] is True and "audio_sample_rate" not in chat.proto
+    # The recording is a WAV whatever `file_type` allows for attachments.
+    audio = send_upload(at, chat.id, "recording.wav", RECORDING, "audio/wav")
+    assert len(at.session.uploads) == 1
+    submit(at, chat.id, {"text": "", "files": [], "audio": audio})
+    assert (
+        at.text[0].value
+        == f"'' recording.wav audio/wav {len(RECORDING)} ['audio', 'files', 'text']"
+    )
+    value = at.chat_input[0].value
+    assert value.audio.name == "recording.wav" and value.files == []
+    submit(at, chat.id, {"text": "next", "files": [], "audio": None})  # the recording is freed
+    assert len(at.session.uploads) == 0
+
+
+def test_chat_input_audio_only_has_no_files_and_refuses_other_types() -> None:
+    at = run(
+        """
+import sidepane as st
+v = st.chat_input(accept_audio=True)
+if v:
+    st.text(f"{v.text!r} {v.audio} {sorted(v)}")
+    try:
+        v.files
+    except AttributeError as exc:
+        st.text(str(exc))
+"""
+    )
+    chat = at.chat_input[0]
+    assert chat.proto["audio_sample_rate"] == 16000 and "accept_file" not in chat.proto
+    submit(at, chat.id, {"text": "typed"})
+    assert [t.value for t in at.text] == [
+        "'typed' None ['audio', 'text']",
+        "'ChatInputValue' object has no attribute 'files' (accept_file=False)",
+    ]
+    fake = send_upload(at, chat.id, "fake.wav", b"xx", "audio/mpeg")
+    submit(at, chat.id, {"text": "", "audio": fake})
+    assert all("fake.wav" not in t.value for t in at.text)  # refused: not a WAV
+    held = len(at.session.uploads)
+    send_upload(at, chat.id, "notes.txt", b"hello", "text/plain")  # not a recording: refused
+    assert len(at.session.uploads) == held

@@ -7,6 +7,7 @@ import "../../webview/src/elements/chat_message";
 import "../../webview/src/elements/markdown";
 import "../../webview/src/blocks/status";
 import type { Store } from "../../webview/src/core/store";
+import { encodeWav } from "../../webview/src/widgets/recorder";
 import { recordingStore, runEnd, runStart, upsert } from "./helpers";
 
 function mount(store: Store, key: string, parent: HTMLElement = document.body): HTMLElement {
@@ -144,6 +145,40 @@ describe("chat_input", () => {
     key(area, { key: "Enter" });
     expect(sent).toEqual([
       { t: "widget_value", id: CHAT.id, value: { text: "no files", files: [] }, run: 1 },
+    ]);
+  });
+});
+
+describe("chat_input accept_audio", () => {
+  it("offers a microphone and sends {text, audio: null} without a recording", () => {
+    const { store, sent } = recordingStore();
+    upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, accept_audio: true });
+    const root = mount(store, "main/0");
+    const mic = root.querySelector<HTMLButtonElement>(
+      "button[aria-label='Record a voice message']",
+    );
+    expect(mic).not.toBeNull();
+    expect(root.querySelector("button[aria-label='Attach files']")).toBeNull();
+    const area = root.querySelector<HTMLTextAreaElement>("textarea")!;
+    type(area, "typed");
+    key(area, { key: "Enter" });
+    expect(sent).toEqual([
+      { t: "widget_value", id: CHAT.id, value: { text: "typed", audio: null }, run: 1 },
+    ]);
+  });
+
+  it("writes a 16-bit mono PCM WAV", () => {
+    const wav = encodeWav(new Float32Array([0, 1, -1, 0.5]), 16000);
+    const view = new DataView(wav.buffer);
+    const text = (at: number) => String.fromCharCode(...wav.slice(at, at + 4));
+    expect([text(0), text(8), text(12), text(36)]).toEqual(["RIFF", "WAVE", "fmt ", "data"]);
+    expect(wav.length).toBe(44 + 8);
+    expect(view.getUint32(4, true)).toBe(36 + 8);
+    expect([view.getUint16(20, true), view.getUint16(22, true)]).toEqual([1, 1]); // PCM, mono
+    expect(view.getUint32(24, true)).toBe(16000);
+    expect(view.getUint16(34, true)).toBe(16);
+    expect([1, 2, 3, 4].map((i) => view.getInt16(42 + i * 2, true))).toEqual([
+      0, 32767, -32768, 16383,
     ]);
   });
 });

@@ -1,29 +1,25 @@
 """Chat elements: `st.chat_message` (a container with an avatar) and `st.chat_input`.
 
-`st.chat_input` is a trigger widget: the viewer sends the submitted text (and with `accept_file`
-the files, sent beforehand in `upload` frames as for `st.file_uploader`), the script gets it for
-that one run, and None afterwards.
+`st.chat_input` is a trigger widget: the viewer sends the submitted text (with the files and the
+recording it takes, see `chat_values.py`), the script gets it for that one run, and None
+afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from sidepane.elements.arguments import resolve_callback, value_error
+from sidepane.elements.chat_values import ChatInputValue, ChatUploads, text_codec
 from sidepane.elements.data import send_payloads
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.layout import _check_size as check_size
 from sidepane.elements.media import image_entry
 from sidepane.elements.status import is_emoji, validate_material_icon
-from sidepane.elements.widgets.file_uploader import (
-    DEFAULT_MAX_MB,
-    UploadedFile,
-    normalize_types,
-)
-from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
+from sidepane.elements.widgets.file_uploader import DEFAULT_MAX_MB, normalize_types
+from sidepane.errors import SidepaneAPIException
 from sidepane.runtime.context import get_run_context
-from sidepane.runtime.uploads import SessionUploads, UploadTarget
 from sidepane.runtime.widgets import MISSING
 
 if TYPE_CHECKING:
@@ -35,119 +31,7 @@ AcceptFile = bool | Literal["multiple", "directory"]
 _PRESETS = {"user": "user", "human": "user", "assistant": "assistant", "ai": "assistant"}
 _ACCEPT_FILE = {True: "single", "multiple": "multiple", "directory": "directory"}
 _SUBMIT_MODES = ("submit", "disable", "stop")
-
-
-class ChatInputValue(MutableMapping[str, Any]):
-    """What `st.chat_input(accept_file=...)` returns: the submitted `text` and `files`.
-
-    Read it by attribute or key (`value.text`, `value["files"]`); `files` is always a list of
-    `UploadedFile`, empty when only text was sent, and `text` is "" when only files were.
-    """
-
-    def __init__(self, text: str, files: list[UploadedFile] | None = None) -> None:
-        self.text = text
-        self.files: list[UploadedFile] = list(files or [])
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "files": self.files}
-
-    def __getitem__(self, key: str) -> Any:
-        if key not in ("text", "files"):
-            raise KeyError(f"Invalid key: {key}")
-        return getattr(self, key)
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        if key not in ("text", "files"):
-            raise KeyError(f"Invalid key: {key}")
-        setattr(self, key, value)
-
-    def __delitem__(self, key: str) -> None:
-        raise KeyError(f"{key!r} cannot be removed from a ChatInputValue")
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(("text", "files"))
-
-    def __len__(self) -> int:
-        return 2
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, ChatInputValue):
-            return self.text == other.text and self.files == other.files
-        if isinstance(other, Mapping):
-            return self.to_dict() == dict(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a dict
-
-    def __repr__(self) -> str:
-        return f"ChatInputValue(text={self.text!r}, files={self.files!r})"
-
-
-def _text(text: Any, max_chars: int | None) -> str:
-    if not isinstance(text, str):
-        raise InvalidWidgetValue(f"chat text must be a string, got {type(text).__name__}")
-    # As Streamlit: a longer text (a viewer that ignores max_chars) is cut, not refused.
-    return text[:max_chars] if max_chars else text
-
-
-def _text_codec(max_chars: int | None) -> Callable[[Any], str | None]:
-    def deserialize(wire: Any) -> str | None:
-        return None if wire is None else _text(wire, max_chars)
-
-    return deserialize
-
-
-def _text_wire(value: Any) -> str | None:
-    if isinstance(value, ChatInputValue):
-        return value.text
-    return None if value is None else str(value)
-
-
-def _uploaded(data: bytes, digest: str, name: str, mime: str) -> UploadedFile:
-    return UploadedFile(data, file_id=digest, name=name, type=mime)
-
-
-class _ChatFiles(UploadTarget):
-    """A chat_input that takes files: its wire value is `{text, files}`, and the session keeps
-    the files the viewer uploads for it (as an `UploadTarget`, like `st.file_uploader`)."""
-
-    def __init__(
-        self,
-        uploads: SessionUploads | None,
-        max_chars: int | None,
-        allowed: list[str] | None,
-        max_bytes: int,
-    ) -> None:
-        super().__init__(uploads, max_bytes=max_bytes, allowed=allowed, make=_uploaded)
-        self.max_chars = max_chars
-
-    def __call__(self, wire: Any) -> ChatInputValue | None:
-        if wire is None:
-            return None
-        if isinstance(wire, str):
-            return ChatInputValue(_text(wire, self.max_chars))
-        if not isinstance(wire, dict):
-            raise InvalidWidgetValue("a chat_input value with files is {text, files}")
-        return ChatInputValue(
-            _text(wire.get("text", ""), self.max_chars), self.files(wire.get("files"))
-        )
-
-    @staticmethod
-    def serialize(value: Any) -> dict[str, Any] | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            value = ChatInputValue(value)
-        elif isinstance(value, Mapping) and not isinstance(value, ChatInputValue):
-            value = ChatInputValue(str(value.get("text", "")), value.get("files"))
-        elif not isinstance(value, ChatInputValue):
-            value = ChatInputValue(str(value))
-        files = [
-            {"hash": f.file_id, "name": f.name, "type": f.type, "size": f.size}
-            for f in value.files
-            if isinstance(f, UploadedFile)
-        ]
-        return {"text": value.text, "files": files}
+_SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000)
 
 
 def _avatar(name: str, avatar: Any) -> tuple[dict[str, Any], list[Payload]]:
@@ -230,7 +114,9 @@ class ChatMixin(DeltaGeneratorCore):
         runs before the script when a message is sent. With `accept_file` (True, "multiple"
         or "directory") files can be attached, and it returns a `ChatInputValue` with `.text`
         and `.files` (a list of `UploadedFile`); `file_type` limits them as in
-        `st.file_uploader`. Setting `st.session_state[key]` puts that text in the box.
+        `st.file_uploader`. With `accept_audio=True` a microphone button records a message:
+        `.audio` is the recording, a WAV `UploadedFile` at `audio_sample_rate` Hz (None: the
+        browser's rate). Setting `st.session_state[key]` puts that text in the box.
         """
         cb, _ = resolve_callback(on_submit, supported=(), param="on_submit")
         if accept_file not in (True, False, "multiple", "directory"):
@@ -251,11 +137,8 @@ class ChatMixin(DeltaGeneratorCore):
                 ["a positive integer"],
                 "Set it to None to fall back to the `server.maxUploadSize` configuration option.",
             )
-        if accept_audio:
-            raise SidepaneAPIException(
-                "`accept_audio=True` is not supported by Sidepane yet: `st.chat_input` takes "
-                "text and files. Use `st.audio_input` or a file with `accept_file=True`."
-            )
+        if audio_sample_rate is not None and audio_sample_rate not in _SAMPLE_RATES:
+            raise value_error("audio_sample_rate", [*map(str, _SAMPLE_RATES), "None"])
         check_size("width", width, False)
         check_size("height", height, True)
         if self._current_form_id() is not None:
@@ -283,19 +166,31 @@ class ChatMixin(DeltaGeneratorCore):
             props["width"] = width
         if height != "content":
             props["height"] = height
-        deserialize: Callable[[Any], Any] = _text_codec(max_chars)
-        serialize: Callable[[Any], Any] = _text_wire
-        if accept_file:
+        deserialize: Callable[[Any], Any]
+        serialize: Callable[[Any], Any]
+        deserialize, serialize = text_codec(max_chars)
+        if accept_file or accept_audio:
             allowed = normalize_types(file_type) if file_type else None
             max_mb = DEFAULT_MAX_MB if max_upload_size is None else max_upload_size
             ctx = get_run_context()
-            uploads = None if ctx is None else ctx.session.uploads
-            deserialize = _ChatFiles(uploads, max_chars, allowed, max_mb * 1024 * 1024)
-            serialize = _ChatFiles.serialize
-            props["accept_file"] = _ACCEPT_FILE[accept_file]
+            target = ChatUploads(
+                None if ctx is None else ctx.session.uploads,
+                max_chars=max_chars,
+                allowed=allowed,
+                max_bytes=max_mb * 1024 * 1024,
+                files=bool(accept_file),
+                audio=accept_audio,
+            )
+            deserialize, serialize = target, target.serialize
             props["max_mb"] = max_mb
-            if allowed:
-                props["accept"] = allowed
+            if accept_file:
+                props["accept_file"] = _ACCEPT_FILE[accept_file]
+                if allowed:
+                    props["accept"] = allowed
+            if accept_audio:
+                props["accept_audio"] = True
+                if audio_sample_rate is not None:
+                    props["audio_sample_rate"] = audio_sample_rate
         filled = _take_script_text(key)
         if filled is not None:
             props["fill"] = filled if isinstance(filled, str) else filled.text
@@ -318,7 +213,7 @@ class ChatMixin(DeltaGeneratorCore):
             trigger=True,
         )
         if isinstance(value, ChatInputValue):
-            return ChatInputValue(value.text, [f.fresh() for f in value.files])
+            return value.fresh()
         return value
 
     def _pinned(self) -> bool:

@@ -268,10 +268,11 @@ class SessionUploads:
 
     def keep(self, wid: str, wire: Any) -> None:
         """A value for widget `wid` arrived: free its files it does not list (replaced or
-        removed), keeping any still arriving. The files are the wire value, or its `files`
-        when it is a map; a value that is not a list of files keeps all."""
-        if isinstance(wire, dict):
-            wire = wire.get("files") or []
+        removed), keeping any still arriving. The files are the wire value, or its `files` and
+        `audio` when it is a map; a value that is not a list of files keeps all."""
+        if isinstance(wire, dict):  # a chat_input's {text, files, audio}
+            audio = wire.get("audio")
+            wire = [*(wire.get("files") or []), *([audio] if isinstance(audio, dict) else [])]
         if not isinstance(wire, list | tuple) or not all(isinstance(f, dict) for f in wire):
             return
         listed = {f.get("hash") for f in wire}

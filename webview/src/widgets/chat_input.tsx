@@ -8,7 +8,9 @@ import { BOTTOM_SLOT_ID, stickToBottom } from "../core/bottom";
 import { num, str, widgetProps } from "../core/ui";
 import type { ElementProps, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
-import { type FileRef, refusal, uploadFile } from "../core/upload";
+import { refusal, uploadFile } from "../core/upload";
+import { useDraft, useKeptFocus } from "./chat_draft";
+import { startRecording } from "./recorder";
 import { Icon } from "../elements/icon";
 
 /** The textarea grows with its text up to this many pixels, then scrolls. */
@@ -31,68 +33,6 @@ function useRunning(store: ViewerStore): boolean {
     return app.subscribeApp(update);
   }, [store]);
   return running;
-}
-
-/**
- * What a chat input holds for the person, by widget id. Its node moves in the tree whenever
- * messages are drawn before it (a new node, so a new component), and the text being typed, the
- * files attached and the focus must survive that.
- */
-class Draft {
-  text = "";
-  files: FileRef[] = [];
-  busy = 0; // files still uploading
-  error: string | undefined = undefined;
-  /** A message was sent and its run has not ended yet (for submit_mode). */
-  sent = false;
-  /** The textarea had the focus when its component went away: the next one takes it. */
-  refocus = false;
-  readonly areas = new Set<HTMLTextAreaElement>();
-  private readonly listeners = new Set<() => void>();
-
-  update(patch: Partial<Pick<Draft, "text" | "files" | "busy" | "error" | "sent">>): void {
-    Object.assign(this, patch);
-    for (const listener of this.listeners) listener();
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
-
-const drafts = new Map<string, Draft>();
-
-function useDraft(id: string): Draft {
-  let draft = drafts.get(id);
-  if (!draft) {
-    draft = new Draft();
-    drafts.set(id, draft);
-  }
-  const [, setTick] = useState(0);
-  useLayoutEffect(() => draft.subscribe(() => setTick((n) => n + 1)), [draft]);
-  return draft;
-}
-
-/** Register the textarea with its draft; hand the focus over when it goes away. */
-function useKeptFocus(draft: Draft, area: { current: HTMLTextAreaElement | null }): void {
-  useLayoutEffect(() => {
-    const el = area.current;
-    if (!el) return;
-    draft.areas.add(el);
-    if (draft.refocus) {
-      draft.refocus = false;
-      el.focus({ preventScroll: true });
-      el.setSelectionRange(el.value.length, el.value.length);
-    }
-    return () => {
-      draft.areas.delete(el);
-      if (document.activeElement !== el) return;
-      const next = [...draft.areas][0];
-      if (next) next.focus({ preventScroll: true });
-      else draft.refocus = true;
-    };
-  }, [draft]);
 }
 
 function fit(el: HTMLTextAreaElement | null) {
@@ -129,12 +69,32 @@ function ChatInputBox({ node, store }: ElementProps) {
 
   const held = draft.sent && running && mode !== "submit";
   const off = disabled || (held && mode === "disable");
-  const canSend = !off && busy === 0 && (text.trim() !== "" || files.length > 0);
+  const acceptAudio = p.accept_audio === true;
+  const { audio, recording } = draft;
+  const canSend =
+    !off &&
+    busy === 0 &&
+    recording === undefined &&
+    (text.trim() !== "" || files.length > 0 || audio !== undefined);
 
   const send = () => {
     if (!canSend) return;
-    store.setWidgetValue(node, acceptFile ? { text, files } : text);
-    draft.update({ text: "", files: [], error: undefined, sent: mode !== "submit" });
+    const value =
+      acceptFile || acceptAudio
+        ? {
+            text,
+            ...(acceptFile ? { files } : {}),
+            ...(acceptAudio ? { audio: audio ?? null } : {}),
+          }
+        : text;
+    store.setWidgetValue(node, value);
+    draft.update({
+      text: "",
+      files: [],
+      audio: undefined,
+      error: undefined,
+      sent: mode !== "submit",
+    });
   };
 
   const attach = async (list: FileList | null) => {
@@ -156,6 +116,27 @@ function ChatInputBox({ node, store }: ElementProps) {
     }
   };
 
+  const record = async () => {
+    if (recording) {
+      draft.update({ recording: undefined, busy: draft.busy + 1 });
+      try {
+        const file = await recording.stop();
+        draft.update({ audio: await uploadFile(store, str(p.id), file) });
+      } catch (e) {
+        draft.update({ error: e instanceof Error ? e.message : String(e) });
+      } finally {
+        draft.update({ busy: draft.busy - 1 });
+      }
+      return;
+    }
+    try {
+      const rate = typeof p.audio_sample_rate === "number" ? p.audio_sample_rate : undefined;
+      draft.update({ recording: await startRecording(rate), audio: undefined, error: undefined });
+    } catch (e) {
+      draft.update({ error: `Could not record: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
   const stopping = held && mode === "stop";
   const height = p.height;
   return (
@@ -169,8 +150,27 @@ function ChatInputBox({ node, store }: ElementProps) {
         void attach(e.dataTransfer?.files ?? null);
       }}
     >
-      {(files.length > 0 || busy > 0 || error) && (
+      {(files.length > 0 || busy > 0 || error || audio || recording) && (
         <div class="sp-chat-files">
+          {recording && (
+            <span class="sp-chat-recording" role="status">
+              Recording…
+            </span>
+          )}
+          {audio && (
+            <span class="sp-chat-file sp-chat-audio">
+              <Icon icon=":material/mic:" />
+              <span class="sp-file-name">Voice message</span>
+              <button
+                type="button"
+                class="sp-chip-remove"
+                aria-label="Remove the voice message"
+                onClick={() => draft.update({ audio: undefined })}
+              >
+                ×
+              </button>
+            </span>
+          )}
           {files.map((f) => (
             <span key={f.hash} class="sp-chat-file">
               <span class="sp-file-name">{f.name}</span>
@@ -238,6 +238,18 @@ function ChatInputBox({ node, store }: ElementProps) {
             send();
           }}
         />
+        {acceptAudio && (
+          <button
+            type="button"
+            class={`sp-chat-button${recording ? " sp-chat-recording-button" : ""}`}
+            aria-label={recording ? "Stop recording" : "Record a voice message"}
+            aria-pressed={recording !== undefined}
+            disabled={off || (busy > 0 && !recording)}
+            onClick={() => void record()}
+          >
+            <Icon icon={recording ? ":material/stop_circle:" : ":material/mic:"} />
+          </button>
+        )}
         {maxChars !== undefined && text.length > 0 && (
           <span class="sp-chat-counter" aria-live="polite">
             {text.length}/{maxChars}

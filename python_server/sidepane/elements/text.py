@@ -10,6 +10,7 @@ from sidepane.elements.deprecation import show_deprecation_warning
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.json_text import to_json_text
 from sidepane.elements.status import clean_text, validate_icon
+from sidepane.errors import SidepaneAPIException
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -182,8 +183,10 @@ class TextMixin(DeltaGeneratorCore):
         `expanded` is True (all open), False (collapsed) or the depth to open.
         """
         if isinstance(body, str):
+            # JSON text is shown as given; any other string as a JSON string.
             try:
-                text = _json.dumps(_json.loads(body))
+                _json.loads(body)
+                text = body
             except ValueError:
                 text = _json.dumps(body)
         else:
@@ -213,13 +216,15 @@ class TextMixin(DeltaGeneratorCore):
             if body.suffix.lower() == ".css":
                 text = f"<style>{text}</style>"
         else:
-            text = str(body)
+            text = clean_text(body)
             if isinstance(body, str) and _is_file(body):
                 # Streamlit 1.67 reads only Path objects; a path string is shown as it is.
                 show_deprecation_warning(
                     "Passing a local file path as a string to `st.html` is no longer supported. "
                     "To load a local file, pass a `pathlib.Path` object instead."
                 )
+        if not text:
+            raise SidepaneAPIException("The `body` parameter is required.")
         return self._enqueue("html", {"body": text})
 
 

@@ -464,3 +464,20 @@ def test_text_bodies_are_dedented_and_stripped(AppTest: Any) -> None:
     assert (at.caption[0].value, at.title[0].value, at.header[0].value) == ("cap", "T", "H")
     assert (at.text[0].value, at.latex[0].value) == ("t", "$$\nx\n$$")
     assert at.code[0].value == "  c  "  # code is shown exactly as given
+
+
+def test_json_text_is_kept_and_html_is_stripped(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.json('{"b": 2, "a": [1,2]}')
+        st.html("  <b>h</b>  ")
+        try:
+            st.html("   ")
+        except st.errors.StreamlitAPIException as error:
+            st.text(str(error))
+        """
+    ).run(timeout=10)
+    assert at.json[0].value == '{"b": 2, "a": [1,2]}'
+    assert at.html[0].value == "<b>h</b>"
+    assert at.text[0].value == "The `body` parameter is required."

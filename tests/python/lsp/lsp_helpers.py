@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -107,3 +108,74 @@ class Recorder:
 
     def run_end(self, session: str, run: int) -> Frame | None:
         return self.frame(session, lambda f: f["t"] == "run_end" and f["run"] == run)
+
+
+def framed(body: bytes, length: int | None = None) -> bytes:
+    """`body` with its header; `length` for a wrong Content-Length."""
+    return b"Content-Length: %d\r\n\r\n%s" % (len(body) if length is None else length, body)
+
+
+def rpc(**message: Any) -> bytes:
+    """A JSON-RPC 2.0 message's body."""
+    return json.dumps({"jsonrpc": "2.0", **message}).encode()
+
+
+class RawServer:
+    """`python -m sidepane lsp` over raw stdio bytes: for what a well-behaved client never sends."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        assert process.stdin and process.stdout and process.stderr
+        self.process = process
+        self._stdin = process.stdin
+        self._stdout = process.stdout
+        # Read all along, so a chatty server never blocks on a full pipe.
+        self._stderr = asyncio.ensure_future(process.stderr.read())
+
+    @classmethod
+    async def start(cls) -> RawServer:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "sidepane",
+            "lsp",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        return cls(process)
+
+    def write(self, data: bytes) -> None:
+        self._stdin.write(data)
+
+    def send(self, **message: Any) -> None:
+        self.write(framed(rpc(**message)))
+
+    async def initialize(self) -> None:
+        self.send(id="init", method="initialize", params={"capabilities": {}})
+        assert "result" in await self.response("init")
+
+    async def next_message(self, timeout: float = 10) -> dict[str, Any]:
+        header = await asyncio.wait_for(self._stdout.readuntil(b"\r\n\r\n"), timeout)
+        length = int(header.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+        body = await asyncio.wait_for(self._stdout.readexactly(length), timeout)
+        message: dict[str, Any] = json.loads(body)
+        return message
+
+    async def response(self, msg_id: Any = ..., timeout: float = 10) -> dict[str, Any]:
+        """The next response (to `msg_id`, when given); notifications in between are skipped."""
+        while True:
+            message = await self.next_message(timeout)
+            if "method" not in message and (msg_id is ... or message.get("id") == msg_id):
+                return message
+
+    async def close(self, timeout: float = 10) -> tuple[int, str]:
+        """Close stdin and wait: the exit status and stderr."""
+        if not self._stdin.is_closing():
+            self._stdin.close()
+        try:
+            status = await asyncio.wait_for(self.process.wait(), timeout)
+        finally:
+            if self.process.returncode is None:
+                self.process.kill()
+                await self.process.wait()
+        return status, (await self._stderr).decode("utf-8", "replace")

@@ -13,14 +13,16 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
-from pygls.io_ import StdoutWriter, run_async
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from sidepane import __version__
 from sidepane.servers.lsp import params
 from sidepane.servers.lsp.hop_trace import hop
+from sidepane.servers.lsp.lifecycle import SidepaneProtocol
 from sidepane.servers.lsp.logs import ClientLogHandler
+from sidepane.servers.lsp.message_loop import serve
 from sidepane.servers.lsp.pipe_reader import open_reader
 from sidepane.servers.lsp.plain_json import converter_factory
 from sidepane.servers.lsp.sessions import Sessions
@@ -53,16 +55,27 @@ class SidepaneLanguageServer(LanguageServer):
             "sidepane",
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.None_,
+            protocol_cls=SidepaneProtocol,
             converter_factory=converter_factory,
         )
         self.log_handler: ClientLogHandler | None = None
-        self.shutdown_requested = False
         self.exit_requested = False
         self._sessions: Sessions | None = None
 
+    @property
+    def lsp(self) -> SidepaneProtocol:
+        """The protocol, as made by `protocol_cls`."""
+        assert isinstance(self.protocol, SidepaneProtocol)
+        return self.protocol
+
+    @property
+    def shutdown_requested(self) -> bool:
+        """`shutdown` came (so `exit` ends the process with status 0, as LSP asks)."""
+        return self.lsp.shutdown_received
+
     def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
         """Serve JSON-RPC on `stdin`/`stdout` until `exit` or the end of input (as pygls does,
-        with the input read by the event loop: see pipe_reader)."""
+        with the input read by the event loop and faults answered: see message_loop)."""
         self._stop_event = threading.Event()
         self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
         try:
@@ -76,13 +89,7 @@ class SidepaneLanguageServer(LanguageServer):
 
     async def _serve(self, stdin: BinaryIO) -> None:
         assert self._stop_event is not None
-        await run_async(
-            stop_event=self._stop_event,
-            reader=await open_reader(stdin, self.thread_pool),
-            protocol=self.protocol,
-            logger=log,
-            error_handler=self.report_server_error,
-        )
+        await serve(await open_reader(stdin, self.thread_pool), self.lsp, self._stop_event)
 
     @property
     def sessions(self) -> Sessions:
@@ -157,7 +164,6 @@ def create_server() -> SidepaneLanguageServer:
 
     @server.feature(types.SHUTDOWN)
     async def shutdown(ls: SidepaneLanguageServer, *_: Any) -> None:
-        ls.shutdown_requested = True
         await ls.sessions.close_all()
 
     @server.feature(types.EXIT)

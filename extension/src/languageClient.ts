@@ -31,7 +31,7 @@ class SidepaneLanguageClient extends LanguageClient {
 const STDERR_KEEP = 4000;
 
 export function languageClientFactory(log: vscode.LogOutputChannel): ClientFactory {
-  return ({ python, args, cwd, closed }) => {
+  return ({ python, args, cwd, closed, unreadable }) => {
     const exit: ExitInfo = { code: undefined, stderr: "" };
     let exited: () => void = () => undefined;
     const hasExited = new Promise<void>((resolve) => (exited = resolve));
@@ -59,7 +59,12 @@ export function languageClientFactory(log: vscode.LogOutputChannel): ClientFacto
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationFailedHandler: () => false,
       errorHandler: {
-        error: () => ({ action: ErrorAction.Continue, handled: true }),
+        error: (error, message) => {
+          // No message: the reader failed (garbage, a bad header or body from the server); a
+          // failed write comes with its message and a closed pipe, which `closed` reports.
+          if (message === undefined) unreadable(error.message);
+          return { action: ErrorAction.Continue, handled: true };
+        },
         closed: () => {
           // The pipe closes a moment before the process reports its exit code.
           const timeout = new Promise<void>((resolve) => setTimeout(resolve, 500));

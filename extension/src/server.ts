@@ -44,6 +44,8 @@ export type ServerState =
 export interface ExitInfo {
   code: number | string | undefined;
   stderr: string;
+  /** The server is alive but sent bytes that are not JSON-RPC (why they could not be read). */
+  unreadable?: string;
 }
 
 /** The part of a LanguageClient this module uses (tests pass a fake). */
@@ -61,6 +63,11 @@ export type ClientFactory = (options: {
   cwd: string;
   /** The connection closed without our asking (the process died). */
   closed: (exit: ExitInfo) => void;
+  /**
+   * A message from the server could not be read: what the panels were sent may have lost a
+   * frame, so the server is restarted as if it had died.
+   */
+  unreadable: (reason: string) => void;
 }) => ServerClient;
 
 export interface ServerListener {
@@ -207,6 +214,9 @@ export class SidepaneServer {
         if (checked) this.died(generation, exit);
         else earlyExit = exit;
       },
+      unreadable: (reason) => {
+        if (checked) this.died(generation, { code: undefined, stderr: "", unreadable: reason });
+      },
     });
     this.client = client;
     this.listen(client, generation);
@@ -277,7 +287,9 @@ export class SidepaneServer {
     const seconds = (wait / 1000).toFixed(wait < 1000 ? 1 : 0);
     const stderr = lastLines(exit.stderr, 12);
     const problem: PanelProblem = {
-      message: `The Sidepane server stopped${how}; restarting in ${seconds} s.`,
+      message: exit.unreadable
+        ? `The Sidepane server sent a message that is not JSON-RPC (${exit.unreadable}); restarting in ${seconds} s.`
+        : `The Sidepane server stopped${how}; restarting in ${seconds} s.`,
       detail: `${stderr ? `${stderr}\n` : ""}Sidepane: Show Server Log has the whole log.`,
     };
     this.deps.log.error(problem.message);

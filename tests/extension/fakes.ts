@@ -16,6 +16,7 @@ export class FakeClient implements ServerClient {
       args: string[];
       cwd: string;
       closed: (exit: ExitInfo) => void;
+      unreadable: (reason: string) => void;
     },
   ) {}
 
@@ -52,6 +53,11 @@ export class FakeClient implements ServerClient {
   /** The process dies. */
   die(code: number, stderr = ""): void {
     this.options.closed({ code, stderr });
+  }
+
+  /** The server sends bytes the client cannot read as JSON-RPC. */
+  garble(reason: string): void {
+    this.options.unreadable(reason);
   }
 }
 

@@ -135,6 +135,21 @@ describe("SidepaneServer", () => {
     ]);
   });
 
+  it("restarts a server whose output cannot be read, telling why, once per server", async () => {
+    const { server, clients } = setup();
+    await server.start();
+    clients[0]!.garble("Unexpected token 'x' in JSON");
+    clients[0]!.garble("Header must provide a Content-Length property.");
+    expect(clients[0]!.stopped).toBe(true);
+    const down = server.state as Extract<ServerState, { kind: "down" }>;
+    expect(down.problem.message).toBe(
+      "The Sidepane server sent a message that is not JSON-RPC (Unexpected token 'x' in JSON); restarting in 0.5 s.",
+    );
+    await vi.advanceTimersByTimeAsync(500);
+    expect(clients).toHaveLength(2);
+    expect(server.state.kind).toBe("running");
+  });
+
   it("waits for the person when the interpreter lacks sidepane, even if the process died first", async () => {
     const { server, clients, setCheck } = setup();
     let finish: (c: PackageCheck) => void = () => undefined;

@@ -136,3 +136,45 @@ def test_object_columns_of_one_python_type_come_back_as_that_type() -> None:
     value = at.dataframe[0].value
     assert value[["money", "int", "flag"]].equals(df[["money", "int", "flag"]])
     assert value["mixed"].tolist() == ["1", "a", None]  # mixed types stay their text
+
+
+def test_text_layout_props_are_checked_and_sent_when_not_default() -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.markdown("m", width=300, text_alignment="center", wrap=False)
+        st.markdown("plain")
+        st.title("t", text_alignment="right", width="content")
+        st.caption("c", wrap=False)
+        st.text("x")
+        st.text("y", width="stretch", text_alignment="justify")
+        for call in (
+            lambda: st.markdown("a", text_alignment="middle"),
+            lambda: st.markdown("a", width=0),
+            lambda: st.text("a", width="auto"),
+            lambda: st.caption("a", wrap="no"),
+            lambda: st.markdown("<b>a</b>", unsafe_allow_html=True, wrap=False),
+        ):
+            try:
+                call()
+            except st.errors.StreamlitAPIException as error:
+                st.code(str(error), language=None)
+        """
+    ).run(timeout=10)
+    layout = ("width", "text_alignment", "wrap")
+    markdown, plain = ({k: m.proto[k] for k in layout if k in m.proto} for m in at.markdown)
+    assert markdown == {"width": 300, "text_alignment": "center", "wrap": False}
+    assert plain == {}
+    assert (at.title[0].width, at.title[0].text_alignment) == ("content", "right")
+    assert at.caption[0].wrap is False
+    assert [{k: t.proto[k] for k in layout if k in t.proto} for t in at.text] == [
+        {},
+        {"width": "stretch", "text_alignment": "justify"},
+    ]
+    assert [c.value.split(".")[0] for c in at.code] == [
+        "Invalid `text_alignment` value",
+        "Invalid width value: 0",
+        "Invalid width value: 'auto'",
+        "Invalid `wrap` value",
+        "`wrap=False` and `unsafe_allow_html=True` cannot be used together",
+    ]

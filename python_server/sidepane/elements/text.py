@@ -5,7 +5,7 @@ from __future__ import annotations
 import json as _json
 from typing import TYPE_CHECKING, Any, Literal
 
-from sidepane.elements.arguments import optional_props
+from sidepane.elements.arguments import optional_props, value_error
 from sidepane.elements.deprecation import show_deprecation_warning
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.json_text import to_json_text
@@ -36,13 +36,14 @@ class TextMixin(DeltaGeneratorCore):
 
         Raw HTML in `body` is shown as text unless `unsafe_allow_html=True`. `body` is dedented
         and stripped, so an indented triple-quoted string is not taken for a code block.
+        `width` ("auto", "stretch", "content" or pixels), `text_alignment` ("left", "center",
+        "right", "justify") and `wrap` (False: one line, cut with an ellipsis) lay it out.
         """
-        return self._enqueue(
-            "markdown",
-            optional_props(
-                {"body": clean_text(body)}, unsafe_allow_html=unsafe_allow_html, help=help
-            ),
+        props = optional_props(
+            {"body": clean_text(body)}, unsafe_allow_html=unsafe_allow_html, help=help
         )
+        _check_wrap_with_html(wrap, unsafe_allow_html)
+        return self._enqueue("markdown", props | text_layout(width, text_alignment, wrap, "auto"))
 
     def _heading(
         self,
@@ -52,6 +53,7 @@ class TextMixin(DeltaGeneratorCore):
         help: str | None,
         divider: Divider,
         icon: str | None,
+        layout: dict[str, Any],
     ) -> Self:
         props = optional_props(
             {"body": clean_text(body), "style": style},
@@ -59,6 +61,7 @@ class TextMixin(DeltaGeneratorCore):
             divider=divider,
             icon=validate_icon(icon) or None,
         )
+        props.update(layout)
         if anchor is not None:
             props["anchor"] = anchor
         return self._enqueue("markdown", props)
@@ -79,7 +82,8 @@ class TextMixin(DeltaGeneratorCore):
         `anchor` sets the heading's URL anchor; `False` hides it. `icon` (an emoji or
         `:material/name:`) is shown before the text.
         """
-        return self._heading("title", body, anchor, help, False, icon)
+        layout = text_layout(width, text_alignment, wrap, "stretch")
+        return self._heading("title", body, anchor, help, False, icon, layout)
 
     def header(
         self,
@@ -98,7 +102,8 @@ class TextMixin(DeltaGeneratorCore):
         `anchor` sets the heading's URL anchor; `False` hides it. `icon` (an emoji or
         `:material/name:`) is shown before the text.
         """
-        return self._heading("header", body, anchor, help, divider, icon)
+        layout = text_layout(width, text_alignment, wrap, "stretch")
+        return self._heading("header", body, anchor, help, divider, icon, layout)
 
     def subheader(
         self,
@@ -117,7 +122,8 @@ class TextMixin(DeltaGeneratorCore):
         `anchor` sets the heading's URL anchor; `False` hides it. `icon` (an emoji or
         `:material/name:`) is shown before the text.
         """
-        return self._heading("subheader", body, anchor, help, divider, icon)
+        layout = text_layout(width, text_alignment, wrap, "stretch")
+        return self._heading("subheader", body, anchor, help, divider, icon, layout)
 
     def caption(
         self,
@@ -129,14 +135,18 @@ class TextMixin(DeltaGeneratorCore):
         text_alignment: str = "left",
         wrap: bool = True,
     ) -> Self:
-        """Display small, muted Markdown text, for captions, asides and footnotes."""
+        """Display small, muted Markdown text, for captions, asides and footnotes.
+
+        `width`, `text_alignment` and `wrap` lay it out as `st.markdown`'s do.
+        """
+        props = optional_props(
+            {"body": clean_text(body), "style": "caption"},
+            unsafe_allow_html=unsafe_allow_html,
+            help=help,
+        )
+        _check_wrap_with_html(wrap, unsafe_allow_html)
         return self._enqueue(
-            "markdown",
-            optional_props(
-                {"body": clean_text(body), "style": "caption"},
-                unsafe_allow_html=unsafe_allow_html,
-                help=help,
-            ),
+            "markdown", props | text_layout(width, text_alignment, wrap, "stretch")
         )
 
     def text(
@@ -148,8 +158,13 @@ class TextMixin(DeltaGeneratorCore):
         text_alignment: str = "left",
         wrap: bool = True,
     ) -> Self:
-        """Display fixed-width, preformatted text, exactly as given (no Markdown)."""
-        return self._enqueue("text", optional_props({"body": clean_text(body)}, help=help))
+        """Display fixed-width, preformatted text, exactly as given (no Markdown).
+
+        It is as wide as its text unless `width` says otherwise ("stretch" or pixels);
+        `text_alignment` aligns it, and `wrap=False` keeps each line whole, cut with an ellipsis.
+        """
+        props = optional_props({"body": clean_text(body)}, help=help)
+        return self._enqueue("text", props | text_layout(width, text_alignment, wrap, "content"))
 
     def code(
         self,
@@ -238,3 +253,40 @@ def _is_file(text: str) -> bool:
         return Path(text).is_file()
     except (OSError, ValueError):
         return False
+
+
+_ALIGNMENTS = ("left", "center", "right", "justify")
+
+
+def text_layout(
+    width: object, text_alignment: object, wrap: object, default_width: str
+) -> dict[str, Any]:
+    """A text element's `width`, `text_alignment` and `wrap` props, checked as Streamlit checks
+    them; each is left out at the element's default (`default_width` for the width)."""
+    if text_alignment not in _ALIGNMENTS:
+        raise value_error("text_alignment", [f"'{a}'" for a in _ALIGNMENTS])
+    if not isinstance(wrap, bool):
+        raise value_error("wrap", ["True", "False"])
+    valid = ("stretch", "content", "auto") if default_width == "auto" else ("stretch", "content")
+    if isinstance(width, bool) or not ((isinstance(width, int) and width > 0) or width in valid):
+        raise SidepaneAPIException(
+            f"Invalid width value: {width!r}. Width must be either a positive integer "
+            "(pixels), 'stretch', or 'content'."
+        )
+    props: dict[str, Any] = {}
+    if width != default_width:
+        props["width"] = width
+    if text_alignment != "left":
+        props["text_alignment"] = text_alignment
+    if not wrap:
+        props["wrap"] = False
+    return props
+
+
+def _check_wrap_with_html(wrap: object, unsafe_allow_html: bool) -> None:
+    if wrap is False and unsafe_allow_html:
+        raise SidepaneAPIException(
+            "`wrap=False` and `unsafe_allow_html=True` cannot be used together. One-line "
+            "markdown cannot ellipsize raw HTML. Pass `wrap=True` to render HTML, or omit "
+            "`unsafe_allow_html` to truncate."
+        )

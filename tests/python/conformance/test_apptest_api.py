@@ -481,3 +481,29 @@ def test_json_text_is_kept_and_html_is_stripped(AppTest: Any) -> None:
     assert at.json[0].value == '{"b": 2, "a": [1,2]}'
     assert at.html[0].value == "<b>h</b>"
     assert at.text[0].value == "The `body` parameter is required."
+
+
+def test_text_layout_arguments(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        st.markdown("m", width=300, text_alignment="center", wrap=False)
+        st.title("t", text_alignment="right", width="content")
+        st.caption("c", wrap=False, text_alignment="justify")
+        st.text("y", width="stretch", text_alignment="justify", wrap=False)
+        for call in (
+            lambda: st.markdown("a", text_alignment="middle"),
+            lambda: st.markdown("a", width=0),
+            lambda: st.text("a", width="auto"),
+            lambda: st.caption("a", wrap="no"),
+            lambda: st.markdown("<b>a</b>", unsafe_allow_html=True, wrap=False),
+        ):
+            try:
+                call()
+                st.text("accepted")
+            except st.errors.StreamlitAPIException:
+                st.text("refused")
+        """
+    ).run(timeout=10)
+    assert not at.exception
+    assert at.text.values == ["y"] + ["refused"] * 5

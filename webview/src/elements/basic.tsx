@@ -6,10 +6,12 @@ import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { renderMarkdown, sanitize } from "./markdownRender";
 import { Icon } from "./icon";
+import { textLayout } from "./textLayout";
 
 function Text({ node }: ElementProps) {
+  const layout = textLayout(node.props, "content");
   return (
-    <div class="sp-text">
+    <div class={layout.wrap ? "sp-text" : "sp-text sp-text-one-line"} style={layout.style}>
       {str(node.props.body)}
       {typeof node.props.help === "string" && <Help text={node.props.help} />}
     </div>

@@ -225,9 +225,7 @@ async def test_exit_without_shutdown_ends_with_1(server: RawServer) -> None:
     assert (await server.close())[0] == 1
 
 
-async def test_unknown_methods_and_bad_params_are_answered(
-    server: RawServer, tmp_path: Path
-) -> None:
+async def test_unknown_methods_and_bad_params_are_answered(server: RawServer) -> None:
     server.send(id=1, method="initialize", params={"capabilities": 3, "processId": "x"})
     answer = await server.response(1)
     assert error(answer) == (1, INVALID_PARAMS)

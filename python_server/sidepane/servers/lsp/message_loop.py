@@ -91,7 +91,7 @@ def message_problem(value: Any) -> str | None:
             return 'A response has "result" or "error", not both.'
         return None
     if not isinstance(value.get("method"), str):
-        return 'A request has a string "method".'
+        return 'A request has a string "method", a response "result" or "error".'
     if "id" in value and not _valid_id(value["id"]):
         return 'A request\'s "id" is an integer or a string.'
     params = value.get("params")

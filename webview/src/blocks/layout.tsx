@@ -7,6 +7,7 @@ import { InlineMarkdown, num, str } from "../core/ui";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { Icon } from "../elements/icon";
+import { Collapsible } from "./collapsible";
 
 function Container({ node, store }: ElementProps) {
   const p = node.props;
@@ -136,29 +137,16 @@ function Tab({ node, store }: ElementProps) {
   );
 }
 
-function Expander({ node, store }: ElementProps) {
-  const [open, setOpen] = useState(node.props.expanded === true);
-  const icon = node.props.icon;
-  const id = `sp-exp-${node.key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+function Expander(props: ElementProps) {
+  const [open, setOpen] = useState(props.node.props.expanded === true);
+  const icon = props.node.props.icon;
   return (
-    <div
-      class={`sp-expander${open ? " sp-open" : ""}${node.props.type ? ` sp-expander-${str(node.props.type)}` : ""}`}
-    >
-      <button
-        type="button"
-        class="sp-expander-head"
-        aria-expanded={open}
-        aria-controls={id}
-        onClick={() => setOpen(!open)}
-      >
-        {typeof icon === "string" && <Icon icon={icon} />}
-        <InlineMarkdown class="sp-expander-label" text={str(node.props.label)} />
-        <span class="sp-chevron" aria-hidden="true" />
-      </button>
-      <div id={id} class="sp-expander-body" hidden={!open}>
-        <Children node={node} store={store} />
-      </div>
-    </div>
+    <Collapsible
+      {...props}
+      open={open}
+      setOpen={setOpen}
+      lead={typeof icon === "string" && <Icon icon={icon} />}
+    />
   );
 }
 

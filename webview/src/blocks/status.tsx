@@ -2,11 +2,11 @@
 // "running", a check when "complete", an error mark on "error".
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { Children } from "../core/Node";
-import { InlineMarkdown, str } from "../core/ui";
+import { str } from "../core/ui";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { Icon } from "../elements/icon";
+import { Collapsible } from "./collapsible";
 
 const STATE_LABELS: Record<string, string> = {
   running: "Running",
@@ -37,32 +37,24 @@ function Status({ node, store }: ElementProps) {
     }
   }, [expanded]);
   const state = str(node.props.state, "running");
-  const type = str(node.props.type);
-  const id = `sp-status-${node.key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   return (
-    <div
-      class={`sp-expander sp-status-block sp-state-${state}${open ? " sp-open" : ""}${type ? ` sp-expander-${type}` : ""}`}
-      data-state={state}
+    <Collapsible
+      node={node}
+      store={store}
+      open={open}
+      setOpen={setOpen}
+      extraClass={`sp-status-block sp-state-${state}`}
+      attrs={{ "data-state": state }}
       style={
         typeof node.props.width === "number" ? { maxWidth: `${node.props.width}px` } : undefined
       }
-    >
-      <button
-        type="button"
-        class="sp-expander-head"
-        aria-expanded={open}
-        aria-controls={id}
-        onClick={() => setOpen(!open)}
-      >
-        <StateIcon state={state} />
-        <span class="sp-visually-hidden">{STATE_LABELS[state] ?? state}:</span>
-        <InlineMarkdown class="sp-expander-label" text={str(node.props.label)} />
-        <span class="sp-chevron" aria-hidden="true" />
-      </button>
-      <div id={id} class="sp-expander-body" hidden={!open}>
-        <Children node={node} store={store} />
-      </div>
-    </div>
+      lead={
+        <>
+          <StateIcon state={state} />
+          <span class="sp-visually-hidden">{STATE_LABELS[state] ?? state}:</span>
+        </>
+      }
+    />
   );
 }
 

@@ -3,6 +3,7 @@
 // re-renders only what it touches (docs/protocol.md is the contract implemented here).
 
 import type { PageEntry, PagesFrame } from "./pages";
+import { UploadAnswers } from "./upload";
 import type { TransportProblem, TransportStatus } from "./transport";
 import type {
   DebugFrame,
@@ -83,11 +84,6 @@ export interface StoreOptions {
   onPage?: (page: string, push: boolean) => void;
 }
 
-interface UploadWaiter {
-  resolve: (frame: UploadStatusFrame) => void;
-  reject: (error: Error) => void;
-}
-
 /** Widget types whose value is a one-run trigger: never held as a local value. */
 const TRIGGERS = new Set(["button", "download_button", "chat_input"]);
 
@@ -113,8 +109,7 @@ export class Store implements ViewerStore, RunInfo {
   private readonly appListeners = new Set<() => void>();
   private app: AppState;
   private nextToast = 1;
-  /** Uploads waiting for the runtime's answer to a chunk, by `id/hash`. */
-  private readonly uploadWaiters = new Map<string, UploadWaiter[]>();
+  private readonly uploads = new UploadAnswers();
   /** The page the runtime last said it shows (undefined: none since the last hello). */
   private shownPage: string | undefined;
   /** After a hello the runtime resends everything: nodes it does not resend are gone. */
@@ -163,7 +158,7 @@ export class Store implements ViewerStore, RunInfo {
   }
 
   setConnection(status: TransportStatus): void {
-    if (status !== "connected") this.failUploads("The connection to the server was lost.");
+    if (status !== "connected") this.uploads.failAll("The connection to the server was lost.");
     if (status !== this.app.connection) this.setApp({ connection: status });
   }
 
@@ -281,7 +276,7 @@ export class Store implements ViewerStore, RunInfo {
         break;
       }
       case "upload_status":
-        this.uploadAnswered(frame as UploadStatusFrame);
+        this.uploads.answered(frame as UploadStatusFrame);
         break;
       case "source_changed":
         // The script or a module it uses was saved while run-on-save is off (docs/protocol.md).
@@ -567,26 +562,7 @@ export class Store implements ViewerStore, RunInfo {
   }
 
   uploadStatus(id: string, hash: string): Promise<UploadStatusFrame> {
-    return new Promise((resolve, reject) => {
-      const key = `${id}/${hash}`;
-      const waiting = this.uploadWaiters.get(key) ?? [];
-      waiting.push({ resolve, reject });
-      this.uploadWaiters.set(key, waiting);
-    });
-  }
-
-  private uploadAnswered(frame: UploadStatusFrame): void {
-    const key = `${frame.id}/${frame.hash}`;
-    const waiting = this.uploadWaiters.get(key);
-    const next = waiting?.shift();
-    if (waiting?.length === 0) this.uploadWaiters.delete(key);
-    next?.resolve(frame);
-  }
-
-  private failUploads(reason: string): void {
-    const waiting = [...this.uploadWaiters.values()].flat();
-    this.uploadWaiters.clear();
-    for (const w of waiting) w.reject(new Error(reason));
+    return this.uploads.wait(id, hash);
   }
 
   openLocation(file: string, line: number): void {

@@ -2,7 +2,7 @@
 // once the runtime acknowledged the one before with an `upload_status` (docs/protocol.md,
 // `upload`). Any widget that takes files (file_uploader, chat_input) calls `uploadFile`.
 
-import type { ViewerStore } from "./types";
+import type { UploadStatusFrame, ViewerStore } from "./types";
 
 /** A file as a widget value names it: [{hash, name, type, size}]. */
 export interface FileRef {
@@ -108,4 +108,36 @@ function withTimeout<T>(answer: Promise<T>): Promise<T> {
     timer = setTimeout(() => reject(new Error("The server did not answer.")), ANSWER_TIMEOUT_MS);
   });
   return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
+
+/** Uploads waiting for the runtime's answer to their latest chunk, by widget id and file hash. */
+export class UploadAnswers {
+  private readonly waiting = new Map<
+    string,
+    { resolve: (frame: UploadStatusFrame) => void; reject: (error: Error) => void }[]
+  >();
+
+  wait(id: string, hash: string): Promise<UploadStatusFrame> {
+    return new Promise((resolve, reject) => {
+      const key = `${id}/${hash}`;
+      const list = this.waiting.get(key) ?? [];
+      list.push({ resolve, reject });
+      this.waiting.set(key, list);
+    });
+  }
+
+  answered(frame: UploadStatusFrame): void {
+    const key = `${frame.id}/${frame.hash}`;
+    const list = this.waiting.get(key);
+    const next = list?.shift();
+    if (list?.length === 0) this.waiting.delete(key);
+    next?.resolve(frame);
+  }
+
+  /** Every waiting upload fails with `reason` (the connection went away). */
+  failAll(reason: string): void {
+    const all = [...this.waiting.values()].flat();
+    this.waiting.clear();
+    for (const w of all) w.reject(new Error(reason));
+  }
 }

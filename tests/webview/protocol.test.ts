@@ -46,4 +46,14 @@ describe("protocol", () => {
     ]);
     expect(decodeFrames(message)).toEqual([{ t: "rerun" }]);
   });
+
+  it("keeps the frames before bytes that are not msgpack and says the message was corrupt", () => {
+    const good = encode({ t: "run_start", session: "s", run: 1, script: "app.py" });
+    const message = new Uint8Array([...good, 0xc1, ...encode({ t: "rerun" })]);
+    const errors: unknown[] = [];
+    expect(decodeFrames(message, (e) => errors.push(e)).map((f) => f.t)).toEqual(["run_start"]);
+    expect(errors).toHaveLength(1);
+    expect(decodeFrames(good, (e) => errors.push(e))).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+  });
 });

@@ -59,7 +59,14 @@ function start(): void {
   // After the status listener: an early transport replays `connected` first, so the store's
   // hello bookkeeping comes before the frames it buffered.
   transport.onMessage((bytes) => {
-    for (const frame of decodeFrames(bytes)) store.apply(frame);
+    let corrupt = false;
+    for (const frame of decodeFrames(bytes, () => (corrupt = true))) store.apply(frame);
+    if (corrupt) {
+      // Part of a message was lost, so the tree may differ from what the runtime thinks this
+      // viewer holds: a new hello makes it resend everything (docs/protocol.md, `hello`).
+      console.error("sidepane: a message from the runtime was not msgpack; resynchronising");
+      transport.send(encodeFrame(store.hello(helloFields())));
+    }
   });
   let root = document.getElementById("sidepane-root") ?? document.getElementById("root");
   if (!root) {

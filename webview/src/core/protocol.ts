@@ -11,11 +11,20 @@ export function encodeFrame(frame: ViewerFrame): Uint8Array {
 /**
  * Every frame in one transport message. Anything that is not a map with a string `t` is dropped
  * (unknown keys and types are the receiver's to ignore), so a bad frame never stops the rest.
+ * Bytes that are not msgpack end the message there: the frames before them are returned and
+ * `onCorrupt` is told (the viewer then no longer holds what the runtime thinks it holds).
  */
-export function decodeFrames(bytes: Uint8Array): RuntimeFrame[] {
+export function decodeFrames(
+  bytes: Uint8Array,
+  onCorrupt?: (error: unknown) => void,
+): RuntimeFrame[] {
   const frames: RuntimeFrame[] = [];
-  for (const item of decodeMulti(bytes)) {
-    if (isFrame(item)) frames.push(item as unknown as RuntimeFrame);
+  try {
+    for (const item of decodeMulti(bytes)) {
+      if (isFrame(item)) frames.push(item as unknown as RuntimeFrame);
+    }
+  } catch (error) {
+    onCorrupt?.(error);
   }
   return frames;
 }

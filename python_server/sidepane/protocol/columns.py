@@ -32,6 +32,13 @@ Payload = tuple[str, Any]
 _INT64_MIN = -(2**63)
 
 
+def _value_named(df: pd.DataFrame) -> pd.DataFrame:
+    """A lone column pandas named 0 is called "value", as Streamlit names it."""
+    if len(df.columns) == 1 and df.columns[0] == 0:
+        return df.rename(columns={0: "value"})
+    return df
+
+
 def to_dataframe(data: Any) -> pd.DataFrame:
     """Anything `st.dataframe` accepts, as a pandas DataFrame (not copied if it is one)."""
     import numpy as np
@@ -52,13 +59,13 @@ def to_dataframe(data: Any) -> pd.DataFrame:
         return to_dataframe(data.data)
     if isinstance(data, np.ndarray):
         if data.ndim == 0:
-            return pd.DataFrame([data.item()])
+            return _value_named(pd.DataFrame([data.item()]))
         if data.ndim > 2:
             raise SidepaneAPIException(
                 f"Unable to convert a {data.ndim}-dimensional numpy array to a dataframe. "
                 "Only 1- and 2-dimensional arrays are supported."
             )
-        return pd.DataFrame(data)
+        return _value_named(pd.DataFrame(data))
     if callable(getattr(data, "to_pandas", None)):
         return to_dataframe(data.to_pandas())
     if callable(getattr(data, "__dataframe__", None)):
@@ -72,11 +79,11 @@ def to_dataframe(data: Any) -> pd.DataFrame:
             return pd.DataFrame(dict(data))
         except ValueError:
             # A dict of scalars: one row per key, as Streamlit shows it.
-            return pd.DataFrame.from_dict(dict(data), orient="index")
+            return _value_named(pd.DataFrame.from_dict(dict(data), orient="index"))
     if isinstance(data, (str, bytes)) or not hasattr(data, "__iter__"):
-        return pd.DataFrame([data])
+        return _value_named(pd.DataFrame([data]))
     try:
-        return pd.DataFrame(list(data) if not isinstance(data, Sequence) else data)
+        return _value_named(pd.DataFrame(list(data) if not isinstance(data, Sequence) else data))
     except (ValueError, TypeError) as exc:
         raise SidepaneAPIException(
             f"Unable to convert object of type `{type(data)}` to `pandas.DataFrame`. "

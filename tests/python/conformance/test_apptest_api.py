@@ -507,3 +507,19 @@ def test_text_layout_arguments(AppTest: Any) -> None:
     ).run(timeout=10)
     assert not at.exception
     assert at.text.values == ["y"] + ["refused"] * 5
+
+
+def test_a_lone_unnamed_column_is_called_value(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import numpy as np
+        import streamlit as st
+        st.dataframe(np.array([1, 2, 3]))
+        st.dataframe([1, 2, 3])
+        st.dataframe({"a": 1, "b": 2})
+        st.table(np.array([4, 5]))
+        st.dataframe(np.array([[1, 2], [3, 4]]))
+        """
+    ).run(timeout=10)
+    assert [list(d.value.columns) for d in at.dataframe] == [["value"]] * 3 + [[0, 1]]
+    assert list(at.table[0].value.columns) == ["value"]

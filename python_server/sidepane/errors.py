@@ -39,11 +39,11 @@ class DuplicateWidgetID(SidepaneAPIException):
 StreamlitDuplicateElementId = DuplicateWidgetID
 
 
-class DuplicateWidgetKey(DuplicateWidgetID):
-    """Two widgets in one run were given the same `key`."""
+class StreamlitDuplicateElementKey(DuplicateWidgetID):
+    """Two widgets in one run were given the same `key` (Streamlit's name, which the app shows)."""
 
 
-StreamlitDuplicateElementKey = DuplicateWidgetKey
+DuplicateWidgetKey = StreamlitDuplicateElementKey
 
 
 class WidgetAlreadyInstantiatedError(SidepaneAPIException):

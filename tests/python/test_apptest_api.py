@@ -178,3 +178,26 @@ def test_text_layout_props_are_checked_and_sent_when_not_default() -> None:
         "Invalid `wrap` value",
         "`wrap=False` and `unsafe_allow_html=True` cannot be used together",
     ]
+
+
+def test_exception_types_are_named_as_a_streamlit_script_knows_them() -> None:
+    at = AppTest.from_string(
+        """
+        import json
+        import streamlit as st
+        try:
+            st.selectbox("x", [1, 2], index=5)
+        except Exception as e:
+            st.exception(e)
+        try:
+            st.text_input("a", key="k"); st.text_input("b", key="k")
+        except Exception as e:
+            st.exception(e)
+        json.loads("{")
+        """
+    ).run(timeout=10)
+    assert [e.type_name for e in at.exception] == [
+        "StreamlitAPIException",
+        "StreamlitDuplicateElementKey",
+        "json.decoder.JSONDecodeError",
+    ]

@@ -7,7 +7,7 @@ import traceback
 from typing import TYPE_CHECKING, Any
 
 from sidepane.elements.dg_core import DeltaGeneratorCore
-from sidepane.errors import MarkdownFormattedException
+from sidepane.errors import MarkdownFormattedException, SidepaneAPIException
 from sidepane.runtime.context import get_run_context
 
 if TYPE_CHECKING:
@@ -54,11 +54,13 @@ def exception_props(exc: BaseException, script_dir: str | None) -> dict[str, Any
                 }
             )
     t = type(exc)
-    type_name = (
-        t.__qualname__
-        if t.__module__ in ("builtins", "__main__")
-        else f"{t.__module__}.{t.__qualname__}"
-    )
+    if t is SidepaneAPIException:
+        # Scripts import it as streamlit.errors.StreamlitAPIException: the name they know.
+        type_name = "StreamlitAPIException"
+    elif t.__module__ in ("builtins", "__main__") or t.__module__.startswith("sidepane."):
+        type_name = t.__qualname__
+    else:
+        type_name = f"{t.__module__}.{t.__qualname__}"
     props: dict[str, Any] = {"type": type_name, "message": message, "frames": frames}
     if isinstance(exc, MarkdownFormattedException):
         props["markdown"] = True

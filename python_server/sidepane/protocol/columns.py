@@ -34,7 +34,8 @@ _INT64_MIN = -(2**63)
 
 def _value_named(df: pd.DataFrame) -> pd.DataFrame:
     """A lone column pandas named 0 is called "value", as Streamlit names it."""
-    if len(df.columns) == 1 and df.columns[0] == 0:
+    first: Any = df.columns[0] if len(df.columns) == 1 else None
+    if first is not None and first == 0:
         return df.rename(columns={0: "value"})
     return df
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as vscode from "vscode";
@@ -11,12 +10,13 @@ import {
   dynamicConfigurations,
 } from "../../extension/src/debugConfig";
 import { readSettings } from "../../extension/src/settings";
+import { tempDir } from "./tempDirs";
 
 let dir: string;
 let app: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "sidepane-debug-"));
+  dir = tempDir("sidepane-debug-");
   app = join(dir, "app.py");
   writeFileSync(app, "import sidepane as st\n");
   writeFileSync(join(dir, "notes.md"), "# notes\n");

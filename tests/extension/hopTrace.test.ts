@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { tempDir } from "./tempDirs";
 
 describe("hop", () => {
   afterEach(() => {
@@ -10,7 +10,7 @@ describe("hop", () => {
   });
 
   it("appends the hop and the wall-clock ms when SIDEPANE_TRACE_HOPS names a file", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "hops-")), "hops.txt");
+    const file = join(tempDir("hops-"), "hops.txt");
     vi.stubEnv("SIDEPANE_TRACE_HOPS", file);
     const { hop } = await import("../../extension/src/hopTrace");
     const before = Date.now();

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +15,7 @@ import {
 } from "../../extension/src/install";
 import type { Interpreter } from "../../extension/src/python";
 import { recordingLog } from "./fakes";
+import { tempDir } from "./tempDirs";
 
 const line = (out: object) => `noise\nSIDEPANE-CHECK ${JSON.stringify(out)}\n`;
 const interpreter: Interpreter = { command: "python3", source: "path", reason: "python3 on PATH" };
@@ -93,7 +94,7 @@ describe("describeCheck", () => {
 
 describe("findWheel", () => {
   it("finds the carried wheel, preferring the extension's version", () => {
-    const root = mkdtempSync(join(tmpdir(), "sidepane-ext-"));
+    const root = tempDir("sidepane-ext-");
     expect(findWheel(root, "0.1.0")).toBeUndefined();
     mkdirSync(join(root, "dist", "wheels"), { recursive: true });
     for (const name of [
@@ -112,7 +113,7 @@ describe("findWheel", () => {
 describe("installWheel", () => {
   /** A stand-in `python` that prints `output` and exits with `code`. */
   function fakePython(output: string, code: number): string {
-    const dir = mkdtempSync(join(tmpdir(), "sidepane-py-"));
+    const dir = tempDir("sidepane-py-");
     const path = join(dir, "python");
     writeFileSync(
       path,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from sidepane.testing import AppTest
 
@@ -56,13 +58,15 @@ st.write(f"child exited with {os.waitstatus_to_exitcode(status)}")
     assert [m.value for m in at.markdown] == ["child exited with 7"]
 
 
-def test_threads_without_a_run_keep_the_real_os_exit() -> None:
+def test_threads_without_a_run_keep_the_real_os_exit(tmp_path: Path) -> None:
     code = (
         "import os, threading\n"
         "from sidepane.testing import AppTest\n"
-        "AppTest.from_string('import sidepane as st').run()  # installs the guard\n"
+        "AppTest.from_string('import sidepane as st').run().close()  # installs the guard\n"
         "threading.Thread(target=lambda: os._exit(5)).start()\n"
         "threading.Event().wait(10)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], timeout=30, check=False)
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], timeout=30, check=False, env=env)
     assert done.returncode == 5
+    assert not list(tmp_path.iterdir())  # the real os._exit skips atexit: close() cleaned up

@@ -253,5 +253,5 @@ def test_on_change_gets_args_and_ignore_is_sent() -> None:
         """
     )
     assert at.data_editor(key="b").node.props["ignore_rerun"] is True
-    at.data_editor(key="a").edit(1, "0", 5).run()
+    at.data_editor(key="a").edit(1, "value", 5).run()
     assert texts(at) == ["changed x `1`"]

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Literal
 import xxhash
 
 from sidepane.elements.arguments import value_error
-from sidepane.elements.builtin_charts import build_chart
 from sidepane.elements.data import check_height, resolve_width, send_payloads
 from sidepane.elements.deprecation import (
     CHART_WIDTH_HINT,
@@ -286,6 +285,8 @@ class ChartMixin(DeltaGeneratorCore):
         use_container_width: bool | None,
         **options: Any,
     ) -> Self:
+        from sidepane.elements.builtin_charts import build_chart  # with the first chart drawn
+
         chart = build_chart(mark, data, width=width, height=height, **options)
         datasets = _Datasets()
         spec = _altair_to_spec(chart, datasets)

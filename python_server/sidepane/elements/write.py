@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import inspect
 import re
@@ -374,6 +373,8 @@ def _chunk_text(chunk: Any) -> Any:
 def _iterate_async(stream: AsyncIterator[Any]) -> Iterator[Any]:
     """An async generator's items, got one by one on an event loop of this script thread's own
     (scripts run outside any loop, as in Streamlit)."""
+    import asyncio  # ~20 ms, only for scripts that stream from async generators
+
     loop = asyncio.new_event_loop()
     try:
         while True:

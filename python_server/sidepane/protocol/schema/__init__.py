@@ -1,0 +1,5 @@
+"""The protocol's single source: every frame, element's props and LSP method, declared once.
+
+See registry.py for how shapes are declared; importing this package imports every declaring
+module, so the registries are complete.
+"""

@@ -1,0 +1,49 @@
+"""Where each declared shape is registered: frames by `t`, element props by element `type`.
+
+Shapes are `TypedDict`s (from typing_extensions, so `NotRequired` and `Literal` work the same on
+every Python the package supports). The runtime builds these dicts, mypy checks them, the tests
+validate every frame the runtime emits against them, and `python -m sidepane.protocol.schema`
+writes the TypeScript the viewer and the extension use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T", bound=type)
+
+RUNTIME_FRAMES: dict[str, type] = {}
+"""Runtime → viewer frames, by `t`."""
+
+VIEWER_FRAMES: dict[str, type] = {}
+"""Viewer → runtime frames, by `t`."""
+
+ELEMENTS: dict[str, type] = {}
+"""Element and block types (`upsert`'s `type`) → their props."""
+
+
+def _register(table: dict[str, type], names: tuple[str, ...]) -> Callable[[T], T]:
+    def register(shape: T) -> T:
+        for name in names:
+            if name in table:
+                raise ValueError(f"{name!r} is declared twice: {table[name]} and {shape}")
+            table[name] = shape
+        return shape
+
+    return register
+
+
+def runtime_frame(t: str) -> Callable[[T], T]:
+    """Declare the frame the runtime sends with this `t`."""
+    return _register(RUNTIME_FRAMES, (t,))
+
+
+def viewer_frame(t: str) -> Callable[[T], T]:
+    """Declare the frame a viewer sends with this `t`."""
+    return _register(VIEWER_FRAMES, (t,))
+
+
+def element(*types: str) -> Callable[[T], T]:
+    """Declare the props of one or more element or block types (which share that shape)."""
+    return _register(ELEMENTS, types)

@@ -3,3 +3,7 @@
 See registry.py for how shapes are declared; importing this package imports every declaring
 module, so the registries are complete.
 """
+
+from sidepane.protocol.schema import frames as frames
+from sidepane.protocol.schema import lsp as lsp
+from sidepane.protocol.schema.elements import text as text

@@ -1,0 +1,1 @@
+"""Element and block props, one module per family (mirroring `sidepane/elements/`)."""

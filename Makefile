@@ -7,7 +7,7 @@ NPM_STAMP := node_modules/.installed
 BUNDLE := python_server/sidepane/static/sidepane.js
 
 .PHONY: setup lock build demo test lint typecheck pytest pytest-lowest webtest e2e chromium bench \
-	conformance-streamlit clean vsix code-server vscode-e2e screenshots
+	conformance-streamlit clean vsix code-server vscode-e2e screenshots schema check-schema
 
 setup: $(STAMP) $(NPM_STAMP)
 
@@ -52,7 +52,15 @@ demo: setup build
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
-lint: setup
+# The TypeScript generated from the protocol schema (python_server/sidepane/protocol/schema):
+# `schema` rewrites it (commit the result), `check-schema` fails naming a file that is stale.
+schema: setup
+	$(PY) -m sidepane.protocol.schema
+
+check-schema: setup
+	$(PY) -m sidepane.protocol.schema --check
+
+lint: setup check-schema
 	$(PY) requirements/check_lock.py
 	$(VENV)/bin/ruff check python_server tests bench examples requirements
 	$(VENV)/bin/ruff format --check python_server tests bench examples requirements

@@ -65,7 +65,7 @@ export class FakeStore implements ViewerStore {
     const sent = this.sent;
     return Promise.resolve().then(() => {
       const chunk = sent.at(-1);
-      const received = chunk?.t === "upload" ? chunk.offset + chunk.data.length : 0;
+      const received = chunk?.t === "upload" ? (chunk.offset ?? 0) + chunk.data.length : 0;
       return { t: "upload_status", id, hash, received };
     });
   }

@@ -19,7 +19,7 @@ async function settle(): Promise<void> {
 function answer(store: Store, sent: ViewerFrame[], from: number, error?: string): number {
   for (const f of sent.slice(from)) {
     if (f.t !== "upload") continue;
-    const status = error ? { error } : { received: f.offset + f.data.length };
+    const status = error ? { error } : { received: (f.offset ?? 0) + f.data.length };
     act(() => store.apply({ t: "upload_status", id: f.id, hash: f.hash, ...status } as never));
   }
   return sent.length;

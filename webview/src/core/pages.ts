@@ -2,19 +2,8 @@
 // current page is kept between loads — the URL path in a browser tab (`/page1`, so a reload or a
 // shared link opens that page), the webview state in a VS Code panel.
 
-/** One page as the `pages` frame lists it; `name` is its URL path ("" for the main page). */
-export interface PageEntry {
-  name: string;
-  label: string;
-  icon?: string;
-}
-
-export interface PagesFrame {
-  t: "pages";
-  pages: PageEntry[];
-  current: string;
-  not_found?: string;
-}
+// One page as the `pages` frame lists it (`name` is its URL path, "" for the main page).
+export type { PageEntry, PagesFrame } from "./protocol.generated";
 
 /** The page a browser URL path names: its first segment, decoded ("/" is the main page). */
 export function pageFromPath(pathname: string): string {

@@ -1,140 +1,45 @@
-// The contract inside the webview bundle: frames (mirroring docs/protocol.md), the tree the
-// store keeps, and how element components plug in. The store (store.ts) implements ViewerStore.
+// The contract inside the webview bundle: the frames and element props (generated from the
+// Python schema, docs/protocol.md), the tree the store keeps, and how element components plug in.
+// The store (store.ts) implements ViewerStore.
 
 import type { ComponentType } from "preact";
+import type { ElementPropsMap, UploadStatusFrame, ViewerFrame } from "./protocol.generated";
+
+export * from "./protocol.generated";
 
 export type PathItem = string | number;
 export type Path = PathItem[];
 
+/** Props of a type the schema does not declare yet: read them checking each value's type. */
 export type Props = Record<string, unknown>;
 
-export interface UpsertFrame {
-  t: "upsert";
-  run: number;
-  path: Path;
-  type: string;
-  props: Props;
-}
-export interface RunStartFrame {
-  t: "run_start";
-  session: string;
-  run: number;
-  script: string;
-}
-export interface RunEndFrame {
-  t: "run_end";
-  run: number;
-  status: "ok" | "error" | "stopped" | "interrupted";
-  remove: Path[];
-  ms: number;
-}
-export interface PayloadFrame {
-  t: "payload";
-  hash: string;
-  kind: "column" | "media";
-  data: unknown;
-}
-export interface PageConfigFrame {
-  t: "page_config";
-  title: string | null;
-  icon: string | null;
-  layout: "centered" | "wide";
-  sidebar: "auto" | "expanded" | "collapsed";
-}
-export interface ToastFrame {
-  t: "toast";
-  run: number;
-  body: string;
-  icon: string | null;
-  duration: number;
-}
-export interface QueryParamsFrame {
-  t: "query_params";
-  params: [string, string][];
-}
-export interface SourceChangedFrame {
-  t: "source_changed";
-  path: string;
-}
-/** A debugger holds the run at file:line (`paused`), or let it go on (docs/protocol.md). */
-export interface DebugFrame {
-  t: "debug";
-  run: number;
-  paused: boolean;
-  file?: string;
-  line?: number;
-}
-/** The runtime's answer to an `upload` chunk: bytes held so far, or why the file is refused. */
-export interface UploadStatusFrame {
-  t: "upload_status";
-  id: string;
-  hash: string;
-  received?: number;
-  error?: string;
-}
-export interface ErrorFrame {
-  t: "error";
-  code: string;
-  message: string;
-}
-export type RuntimeFrame =
-  | UpsertFrame
-  | RunStartFrame
-  | RunEndFrame
-  | PayloadFrame
-  | PageConfigFrame
-  | ToastFrame
-  | QueryParamsFrame
-  | SourceChangedFrame
-  | DebugFrame
-  | UploadStatusFrame
-  | ErrorFrame;
+/** An element or block type whose props the schema declares. */
+export type ElementType = keyof ElementPropsMap;
 
-export type ViewerFrame =
-  | {
-      t: "hello";
-      v: number;
-      viewport?: { w: number; h: number };
-      theme?: "light" | "dark";
-      query?: string;
-      page?: string;
-      widgets?: Record<string, unknown>;
-    }
-  | { t: "widget_value"; id: string; value: unknown; run: number; values?: Record<string, unknown> }
-  | { t: "rerun"; page?: string; query?: string }
-  | { t: "stop" }
-  | { t: "run_on_save"; enabled: boolean }
-  | {
-      t: "upload";
-      id: string;
-      hash: string;
-      name: string;
-      type: string;
-      size: number;
-      offset: number;
-      data: Uint8Array;
-    };
-
-export const PROTOCOL_VERSION = 1;
+/** The props a node of `type` carries: its declared interface, else an untyped map. */
+export type PropsOf<T extends string> = T extends ElementType ? ElementPropsMap[T] : Props;
 
 /** One node of the tree: an element or a block, with children by index. */
-export interface TreeNode {
+export interface TreeNode<P = Props> {
   readonly key: string; // the path joined with "/", stable for a node's lifetime
   readonly path: Path;
   type: string;
-  props: Props;
+  props: P;
   children: Map<number, TreeNode>;
   /** Bumped on every change to this node's own type/props or its set of children. */
   version: number;
 }
 
-/** What an element component receives. */
-export interface ElementProps {
-  node: TreeNode;
+/**
+ * What an element component receives. `ElementProps<"markdown">`: `node.props` is
+ * `MarkdownProps`, as the schema declares it; a bare `ElementProps` has untyped props.
+ */
+export interface ElementProps<T extends string = string> {
+  node: TreeNode<PropsOf<T>>;
   store: ViewerStore;
 }
 
-export type ElementComponent = ComponentType<ElementProps>;
+export type ElementComponent<T extends string = string> = ComponentType<ElementProps<T>>;
 
 /** The viewer-side state a component may read or act on. */
 export interface ViewerStore {
@@ -178,8 +83,9 @@ export interface ViewerStore {
 const registry = new Map<string, ElementComponent>();
 
 /** Make `component` draw nodes of `type` (one registration per type). */
-export function registerElement(type: string, component: ElementComponent): void {
-  registry.set(type, component);
+export function registerElement<T extends string>(type: T, component: ElementComponent<T>): void {
+  // Nodes of `type` carry its declared props (the runtime builds them from the same schema).
+  registry.set(type, component as unknown as ElementComponent);
 }
 
 export function componentFor(type: string): ElementComponent | undefined {

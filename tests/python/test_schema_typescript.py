@@ -74,6 +74,10 @@ class Partial(TypedDict, total=False):
     b: Required[str]
 
 
+class Child(Point):
+    z: int
+
+
 class Nothing(TypedDict):
     pass
 
@@ -104,7 +108,7 @@ class BadType(TypedDict):
 
 def interface(text: str, name: str) -> str:
     """The declaration of `name` in generated text (through its closing brace)."""
-    start = text.index(f"export interface {name} {{")
+    start = text.index(f"export interface {name} ")
     return text[start : text.index("}\n", start) + 2]
 
 
@@ -168,6 +172,12 @@ def test_total_false_and_required() -> None:
     assert interface(props(Partial), "Partial") == (
         "export interface Partial {\n  a?: number;\n  b: string;\n}\n"
     )
+
+
+def test_a_typeddict_base_is_extended() -> None:
+    text = props(Child)
+    assert interface(text, "Child") == "export interface Child extends Point {\n  z: number;\n}\n"
+    assert interface(text, "Point") == "export interface Point {\n  x: number;\n  y: number;\n}\n"
 
 
 def test_an_empty_shape_is_a_record_of_never() -> None:

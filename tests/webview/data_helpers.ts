@@ -5,6 +5,7 @@ import { afterEach } from "vitest";
 // them (raw little-endian bytes in msgpack `bin`), and a minimal ViewerStore.
 
 import type {
+  PropsOf,
   TreeNode,
   UploadStatusFrame,
   ViewerFrame,
@@ -72,7 +73,8 @@ export class FakeStore implements ViewerStore {
   openLocation(): void {}
 }
 
-export function makeNode(type: string, props: Record<string, unknown>): TreeNode {
+/** A node of `type` with `props` (as the schema declares them, for a declared type). */
+export function makeNode<T extends string>(type: T, props: PropsOf<T>): TreeNode<PropsOf<T>> {
   return { key: `main/0`, path: ["main", 0], type, props, children: new Map(), version: 1 };
 }
 

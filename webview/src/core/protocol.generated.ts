@@ -200,16 +200,7 @@ export type ViewerFrame =
 // Element and block props, by the `type` of their `upsert`.
 
 /** `st.markdown`, `st.title`/`header`/`subheader` (by `style`) and `st.caption`. */
-export interface MarkdownProps {
-  /**
-   * Pixels, `content` (as wide as the content) or `stretch` (the container's width). Absent:
-   * stretch (content for `text`); never wider than the container.
-   */
-  width?: number | "stretch" | "content";
-  /** Absent: left. */
-  text_alignment?: "center" | "right" | "justify";
-  /** One line, cut with an ellipsis (inline Markdown only). */
-  wrap?: false;
+export interface MarkdownProps extends TextLayout {
   /** Markdown. */
   body: string;
   unsafe_allow_html?: true;
@@ -225,16 +216,7 @@ export interface MarkdownProps {
 }
 
 /** `st.text`: fixed-width text exactly as given. */
-export interface TextProps {
-  /**
-   * Pixels, `content` (as wide as the content) or `stretch` (the container's width). Absent:
-   * stretch (content for `text`); never wider than the container.
-   */
-  width?: number | "stretch" | "content";
-  /** Absent: left. */
-  text_alignment?: "center" | "right" | "justify";
-  /** One line, cut with an ellipsis (inline Markdown only). */
-  wrap?: false;
+export interface TextProps extends TextLayout {
   body: string;
   help?: string;
 }
@@ -320,6 +302,19 @@ export interface PageEntry {
 export interface Viewport {
   w: number;
   h: number;
+}
+
+/** Text layout props, each absent at its default. */
+export interface TextLayout {
+  /**
+   * Pixels, `content` (as wide as the content) or `stretch` (the container's width). Absent:
+   * stretch (content for `text`); never wider than the container.
+   */
+  width?: number | "stretch" | "content";
+  /** Absent: left. */
+  text_alignment?: "center" | "right" | "justify";
+  /** One line, cut with an ellipsis (inline Markdown only). */
+  wrap?: false;
 }
 
 export interface TracebackFrame {

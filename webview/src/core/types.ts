@@ -88,6 +88,6 @@ export function registerElement<T extends string>(type: T, component: ElementCom
   registry.set(type, component as unknown as ElementComponent);
 }
 
-export function componentFor(type: string): ElementComponent | undefined {
-  return registry.get(type);
+export function componentFor<T extends string>(type: T): ElementComponent<T> | undefined {
+  return registry.get(type) as ElementComponent<T> | undefined;
 }

@@ -3,36 +3,9 @@
 
 import type { JSX } from "preact";
 import type { ElementProps } from "../core/types";
-import { useNodeProps } from "./hooks";
 
-interface Member {
-  name: string;
-  type: string;
-  doc?: string;
-  value?: string;
-}
-
-function parseMembers(raw: unknown): Member[] {
-  if (!Array.isArray(raw)) return [];
-  const out: Member[] = [];
-  for (const m of raw) {
-    if (typeof m !== "object" || m === null) continue;
-    const r = m as Record<string, unknown>;
-    const member: Member = { name: String(r.name ?? ""), type: String(r.type ?? "") };
-    if (typeof r.doc === "string") member.doc = r.doc;
-    if (typeof r.value === "string") member.value = r.value;
-    out.push(member);
-  }
-  return out;
-}
-
-export function Help({ node, store }: ElementProps): JSX.Element {
-  const p = useNodeProps(node, store);
-  const name = typeof p.name === "string" ? p.name : undefined;
-  const type = typeof p.type === "string" ? p.type : "";
-  const value = typeof p.value === "string" ? p.value : undefined;
-  const doc = typeof p.doc === "string" ? p.doc : undefined;
-  const members = parseMembers(p.members);
+export function Help({ node }: ElementProps<"help">): JSX.Element {
+  const { name, type, value, doc, members } = node.props;
   return (
     <div class="sp-help" data-testid="stHelp">
       <div class="sp-help-head">

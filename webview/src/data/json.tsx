@@ -3,8 +3,7 @@
 
 import { useMemo, useState } from "preact/hooks";
 import type { JSX } from "preact";
-import type { ElementProps } from "../core/types";
-import { useNodeProps } from "./hooks";
+import type { ElementProps, JsonProps } from "../core/types";
 
 /** Python's json.dumps writes NaN / Infinity, which JSON.parse rejects: read them as numbers. */
 const SPECIAL = "\u0000sp-special:";
@@ -28,10 +27,10 @@ export function parseJsonText(body: string): unknown {
 }
 
 /** How many levels start open for the `expanded` prop. */
-export function openDepth(expanded: unknown): number {
+export function openDepth(expanded: JsonProps["expanded"]): number {
   if (expanded === false) return 0;
-  if (typeof expanded === "number" && expanded >= 0) return expanded;
-  return Infinity;
+  if (expanded === true || expanded < 0) return Infinity;
+  return expanded;
 }
 
 function Scalar({ value }: { value: unknown }): JSX.Element {
@@ -117,11 +116,10 @@ function JsonNode({ name, value, depth, open, last }: NodeProps): JSX.Element {
   );
 }
 
-export function Json({ node, store }: ElementProps): JSX.Element {
-  const props = useNodeProps(node, store);
-  const body = typeof props.body === "string" ? props.body : "null";
+export function Json({ node }: ElementProps<"json">): JSX.Element {
+  const { body, expanded } = node.props;
   const value = useMemo(() => parseJsonText(body), [body]);
-  const open = openDepth(props.expanded);
+  const open = openDepth(expanded);
   const [copied, setCopied] = useState(false);
   const copy = (): void => {
     const text = JSON.stringify(value, null, 2) ?? body;

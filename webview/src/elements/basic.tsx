@@ -8,12 +8,13 @@ import { renderMarkdown, sanitize } from "./markdownRender";
 import { Icon } from "./icon";
 import { textLayout } from "./textLayout";
 
-function Text({ node }: ElementProps) {
-  const layout = textLayout(node.props, "content");
+function Text({ node }: ElementProps<"text">) {
+  const p = node.props;
+  const layout = textLayout(p, "content");
   return (
     <div class={layout.wrap ? "sp-text" : "sp-text sp-text-one-line"} style={layout.style}>
-      {str(node.props.body)}
-      {typeof node.props.help === "string" && <Help text={node.props.help} />}
+      {p.body}
+      {p.help !== undefined && <Help text={p.help} />}
     </div>
   );
 }
@@ -22,10 +23,8 @@ function Divider() {
   return <hr class="sp-divider" />;
 }
 
-function Html({ node }: ElementProps) {
-  return (
-    <div class="sp-html" dangerouslySetInnerHTML={{ __html: sanitize(str(node.props.body)) }} />
-  );
+function Html({ node }: ElementProps<"html">) {
+  return <div class="sp-html" dangerouslySetInnerHTML={{ __html: sanitize(node.props.body) }} />;
 }
 
 const ALERT_ICONS: Record<string, string> = { success: "✓", info: "i", warning: "!", error: "✕" };

@@ -2,7 +2,6 @@
 
 import type { HLJSApi } from "highlight.js";
 import { useEffect, useState } from "preact/hooks";
-import { str } from "../core/ui";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 
@@ -23,9 +22,8 @@ function highlight(body: string, language: string | null): string {
   return body.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function Code({ node }: ElementProps) {
-  const body = str(node.props.body);
-  const language = node.props.language === null ? null : str(node.props.language, "python");
+function Code({ node }: ElementProps<"code">) {
+  const { body, language } = node.props;
   const lineNumbers = node.props.line_numbers === true;
   const wrap = node.props.wrap === true;
   const [copied, setCopied] = useState(false);

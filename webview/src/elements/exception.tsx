@@ -2,28 +2,11 @@
 // emphasized and library frames folded; a frame click opens its location in the editor.
 
 import { useState } from "preact/hooks";
-import { str } from "../core/ui";
 import { renderMarkdown } from "./markdownRender";
-import type { ElementProps, ViewerStore } from "../core/types";
+import type { ElementProps, TracebackFrame, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
 
-interface Frame {
-  file: string;
-  line: number;
-  name: string;
-  code: string;
-  user: boolean;
-  col?: number;
-}
-
-function frames(value: unknown): Frame[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (f): f is Frame => typeof f === "object" && f !== null && typeof (f as Frame).file === "string",
-  );
-}
-
-function FrameRow({ frame, store }: { frame: Frame; store: ViewerStore }) {
+function FrameRow({ frame, store }: { frame: TracebackFrame; store: ViewerStore }) {
   const base = frame.file.split(/[\\/]/).pop() ?? frame.file;
   return (
     <li class={frame.user ? "sp-frame sp-frame-user" : "sp-frame"}>
@@ -45,7 +28,7 @@ function FrameRow({ frame, store }: { frame: Frame; store: ViewerStore }) {
 }
 
 /** Consecutive library frames become one folded group. */
-function LibraryGroup({ group, store }: { group: Frame[]; store: ViewerStore }) {
+function LibraryGroup({ group, store }: { group: TracebackFrame[]; store: ViewerStore }) {
   const [open, setOpen] = useState(false);
   if (open)
     return (
@@ -69,13 +52,10 @@ function LibraryGroup({ group, store }: { group: Frame[]; store: ViewerStore }) 
   );
 }
 
-export function Exception({ node, store }: ElementProps) {
-  const type = str(node.props.type, "Exception");
-  const message = str(node.props.message);
-  const note = node.props.note;
-  const list = frames(node.props.frames);
-  const rows: (Frame | Frame[])[] = [];
-  for (const f of list) {
+export function Exception({ node, store }: ElementProps<"exception">) {
+  const { type, message, note } = node.props;
+  const rows: (TracebackFrame | TracebackFrame[])[] = [];
+  for (const f of node.props.frames) {
     const last = rows[rows.length - 1];
     if (f.user) rows.push(f);
     else if (Array.isArray(last)) last.push(f);
@@ -94,7 +74,7 @@ export function Exception({ node, store }: ElementProps) {
           dangerouslySetInnerHTML={{ __html: renderMarkdown(message) }}
         />
       )}
-      {typeof note === "string" && note && <div class="sp-exception-note">{note}</div>}
+      {note && <div class="sp-exception-note">{note}</div>}
       {rows.length > 0 && (
         <>
           <div class="sp-exception-tb">Traceback:</div>

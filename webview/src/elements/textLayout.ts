@@ -2,7 +2,7 @@
 // `text_alignment` and `wrap`, as CSS for the element's box (see docs/protocol.md).
 
 import type { JSX } from "preact";
-import type { Props } from "../core/types";
+import type { TextLayout as TextLayoutProps } from "../core/types";
 
 export interface TextLayout {
   style: JSX.CSSProperties;
@@ -10,20 +10,20 @@ export interface TextLayout {
   wrap: boolean;
 }
 
-const ALIGNMENTS = new Set(["left", "center", "right", "justify"]);
-
-/** `fallbackWidth` is the element's width when the props give none. */
-export function textLayout(props: Props, fallbackWidth: "stretch" | "content"): TextLayout {
+/** `defaultWidth` is the element's width when the props give none. */
+export function textLayout(
+  props: TextLayoutProps,
+  defaultWidth: "stretch" | "content",
+): TextLayout {
   const style: JSX.CSSProperties = {};
-  const width = props.width ?? fallbackWidth;
-  if (typeof width === "number" && width > 0) {
+  const width = props.width ?? defaultWidth;
+  if (typeof width === "number") {
     style.width = `${width}px`;
     style.maxWidth = "100%";
   } else if (width === "content") {
     style.width = "fit-content";
     style.maxWidth = "100%";
   }
-  const align = props.text_alignment;
-  if (typeof align === "string" && ALIGNMENTS.has(align)) style.textAlign = align;
+  if (props.text_alignment !== undefined) style.textAlign = props.text_alignment;
   return { style, wrap: props.wrap !== false };
 }

@@ -134,7 +134,16 @@ class _Emitter:
         hints = te.get_type_hints(shape, include_extras=True)
         optional_keys: frozenset[str] = getattr(shape, "__optional_keys__", frozenset())
         lines = [f"  {key}: {text};\n" for key, text in (fields or {}).items() if key not in hints]
+        # A TypedDict base becomes `extends Base`, its keys declared once, there.
+        bases = [b for b in getattr(shape, "__orig_bases__", ()) if te.is_typeddict(b)]
+        inherited = {key for base in bases for key in te.get_type_hints(base)}
+        extends = "".join(
+            (" extends " if i == 0 else ", ") + self.name_of(b, _name(b))
+            for i, b in enumerate(bases)
+        )
         for key, hint in hints.items():
+            if key in inherited:
+                continue
             where = f"{name}.{key}"
             _, docs, optional = _unwrap(hint)
             text = self.type_of(hint, where).text
@@ -145,9 +154,9 @@ class _Emitter:
             mark = "?" if (key in optional_keys if optional is None else optional) else ""
             lines.append(_doc(" ".join(docs), "  ") + f"  {_key(key)}{mark}: {text};\n")
         head = _doc(_docstring(shape), "")
-        if not lines:  # an interface with no members is a lint error; this says the same
+        if not lines and not bases:  # `interface X {}` is a lint error; this says the same
             return head + f"export type {name} = Record<string, never>;\n"
-        return head + f"export interface {name} {{\n" + "".join(lines) + "}\n"
+        return head + f"export interface {name}{extends} {{\n" + "".join(lines) + "}\n"
 
     def declare_pending(self) -> list[str]:
         """Declarations of every shape referenced so far and not declared yet."""

@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sidepane.protocol import frames as frames_module
 from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message, frame
+from sidepane.protocol.schema.registry import VIEWER_FRAMES
+from sidepane.protocol.schema.validate import validate_frame
 from sidepane.runtime.app import App
 from sidepane.runtime.session import AppSession
 
@@ -89,3 +92,36 @@ def harness(tmp_path: Path) -> Iterator[Harness]:
 
 def run_ends(frames: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [f for f in frames if f["t"] == "run_end"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "invalid_frames: the test sends frames that break the schema on purpose (bad input)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def frames_match_schema(request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """Every frame the runtime emits, and every frame a session decodes, is checked against
+    the schema (sidepane.protocol.schema); the test that produced an invalid one fails at
+    teardown with the problems. Viewer frames a test encodes are checked when they arrive, so
+    a test of bad input marks itself `invalid_frames`."""
+    problems: list[str] = []
+
+    def observe(f: Mapping[str, Any], decoded: bool) -> None:
+        kind = f.get("t")
+        if not decoded and kind in VIEWER_FRAMES:
+            return
+        try:
+            found = validate_frame(f)
+        except Exception as exc:  # a validator bug must show, not break the runtime's thread
+            found = [f"the validator failed: {exc!r}"]
+        if found and len(problems) < 50:
+            problems.append(f"{kind!r} frame: " + "; ".join(found))
+
+    frames_module.observe(observe)
+    yield problems
+    frames_module.observe(None)
+    if problems and request.node.get_closest_marker("invalid_frames") is None:
+        pytest.fail("frames that break the schema:\n" + "\n".join(problems), pytrace=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import msgpack
+import pytest
 
 from sidepane.protocol.frames import MAX_MESSAGE_BYTES, frame
 from sidepane.protocol.viewer_model import ViewerModel
@@ -19,6 +20,7 @@ def test_version_mismatch_gets_a_clear_error_frame(harness: Harness) -> None:
     assert "999" in frames[0]["message"]
 
 
+@pytest.mark.invalid_frames
 def test_bad_messages_are_dropped_and_the_session_keeps_working(harness: Harness) -> None:
     session, viewer = harness.session("import sidepane as st\nst.write('x')\n")
     for bad in (

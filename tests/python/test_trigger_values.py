@@ -142,11 +142,11 @@ async def test_through_the_server_a_click_that_reruns_runs_twice(tmp_path: Path)
             buttons[f["props"]["label"]] = f["props"]["id"]
         await tab.until(lambda f: f["t"] == "run_end")
 
-        await tab.send("widget_value", id=buttons["go"], value=True)
+        await tab.send("widget_value", id=buttons["go"], value=True, run=1)
         frames = await _until_quiet(tab)
         assert [f["status"] for f in run_ends(frames)] == ["interrupted", "ok"]
 
-        await tab.send("widget_value", id=buttons["cb"], value=True)
+        await tab.send("widget_value", id=buttons["cb"], value=True, run=3)
         frames = await _until_quiet(tab)
         assert [f["status"] for f in run_ends(frames)] == ["interrupted", "ok"]
         texts = [f["props"]["body"] for f in frames if f["t"] == "upsert" and "body" in f["props"]]

@@ -38,6 +38,7 @@ def slider_id(frames: list[Frame]) -> str:
     )
 
 
+@pytest.mark.invalid_frames
 @async_test
 async def test_a_flood_of_frames_on_one_tab_does_not_stall_another(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
@@ -82,6 +83,7 @@ async def test_repeated_reruns_in_one_message_are_one_rerun(tmp_path: Path) -> N
     assert not [f for f in after if f["t"] == "run_start"]  # no second run queued
 
 
+@pytest.mark.invalid_frames
 def test_frames_are_decoded_only_up_to_the_cap() -> None:
     frames = CappedFrames(TINY_UNKNOWN * 10_000_000)
     started = time.monotonic()

@@ -146,6 +146,7 @@ async def test_foreign_origins_are_refused(tmp_path: Path) -> None:
             assert (await tab.hello())["status"] == "ok"
 
 
+@pytest.mark.invalid_frames
 @async_test
 async def test_bad_messages_do_not_kill_the_session(tmp_path: Path) -> None:
     async with (

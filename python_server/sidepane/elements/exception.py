@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import traceback
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import MarkdownFormattedException, SidepaneAPIException
+from sidepane.protocol.schema.elements.text import ExceptionProps, TracebackFrame
+from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 
 if TYPE_CHECKING:
@@ -20,13 +22,13 @@ def _is_library(path: str) -> bool:
     return "site-packages" in path or "dist-packages" in path or path.startswith("<")
 
 
-def exception_props(exc: BaseException, script_dir: str | None) -> dict[str, Any]:
+def exception_props(exc: BaseException, script_dir: str | None) -> ExceptionProps:
     """The `exception` element for `exc`: type, message and the frames a person can act on.
 
     Sidepane's own frames are cut; each remaining frame says whether it is the user's code
     (under the script's folder) so a viewer can fold library frames.
     """
-    frames: list[dict[str, Any]] = []
+    frames: list[TracebackFrame] = []
     for fs in traceback.extract_tb(exc.__traceback__):
         path = os.path.abspath(fs.filename) if not fs.filename.startswith("<") else fs.filename
         if path.startswith(_PACKAGE_DIR + os.sep):
@@ -37,7 +39,13 @@ def exception_props(exc: BaseException, script_dir: str | None) -> dict[str, Any
             and not _is_library(path)
         )
         frames.append(
-            {"file": path, "line": fs.lineno, "name": fs.name, "code": fs.line or "", "user": user}
+            {
+                "file": path,
+                "line": fs.lineno or 0,
+                "name": fs.name,
+                "code": fs.line or "",
+                "user": user,
+            }
         )
     message = str(exc)
     if isinstance(exc, SyntaxError):
@@ -61,7 +69,7 @@ def exception_props(exc: BaseException, script_dir: str | None) -> dict[str, Any
         type_name = t.__qualname__
     else:
         type_name = f"{t.__module__}.{t.__qualname__}"
-    props: dict[str, Any] = {"type": type_name, "message": message, "frames": frames}
+    props: ExceptionProps = {"type": type_name, "message": message, "frames": frames}
     if isinstance(exc, MarkdownFormattedException):
         props["markdown"] = True
     if isinstance(exc, Warning):
@@ -77,4 +85,4 @@ class ExceptionMixin(DeltaGeneratorCore):
         """Display an exception: its type, message and traceback, with file and line per frame."""
         ctx = get_run_context()
         script_dir = ctx.session.app.script_dir if ctx is not None else None
-        return self._enqueue("exception", exception_props(exception, script_dir))
+        return self._enqueue("exception", as_props(exception_props(exception, script_dir)))

@@ -12,6 +12,8 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.protocol.schema.elements.text import HelpMember, HelpProps
+from sidepane.protocol.schema.registry import as_props
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -144,8 +146,8 @@ def _is_property(obj: object, name: str) -> bool:
     return False
 
 
-def _members(obj: object) -> list[dict[str, str]]:
-    found: list[tuple[int, str, dict[str, str]]] = []
+def _members(obj: object) -> list[HelpMember]:
+    found: list[tuple[int, str, HelpMember]] = []
     for name in dir(obj):
         if name.startswith("_"):
             continue
@@ -172,7 +174,7 @@ def _members(obj: object) -> list[dict[str, str]]:
             continue
         if member_type == "module":
             continue
-        member = {"name": name, "type": member_type}
+        member: HelpMember = {"name": name, "type": member_type}
         if doc:
             member["doc"] = doc.partition("\n")[0]
         if value is not None:
@@ -182,9 +184,9 @@ def _members(obj: object) -> list[dict[str, str]]:
     return [member for _, _, member in found]
 
 
-def help_props(obj: object, var_name: str | None) -> dict[str, Any]:
+def help_props(obj: object, var_name: str | None) -> HelpProps:
     """The `help` element's props for `obj` (`var_name`: the expression the user wrote)."""
-    props: dict[str, Any] = {"type": _type_name(obj)}
+    props: HelpProps = {"type": _type_name(obj), "members": []}
     if var_name is not None:
         props["name"] = var_name
     doc = _docstring(obj)
@@ -208,4 +210,4 @@ class HelpMixin(DeltaGeneratorCore):
 
             obj = sidepane
         var_name = _variable_name(_caller_line())
-        return self._enqueue("help", help_props(obj, var_name))
+        return self._enqueue("help", as_props(help_props(obj, var_name)))

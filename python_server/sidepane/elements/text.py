@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import json as _json
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-from sidepane.elements.arguments import optional_props, value_error
+from sidepane.elements.arguments import value_error
 from sidepane.elements.deprecation import show_deprecation_warning
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.json_text import to_json_text
 from sidepane.elements.status import clean_text, validate_icon
 from sidepane.errors import SidepaneAPIException
+from sidepane.protocol.schema.elements.text import (
+    CodeProps,
+    HtmlProps,
+    JsonProps,
+    LatexProps,
+    MarkdownProps,
+    TextLayout,
+    TextProps,
+)
+from sidepane.protocol.schema.registry import as_props
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -39,32 +49,37 @@ class TextMixin(DeltaGeneratorCore):
         `width` ("auto", "stretch", "content" or pixels), `text_alignment` ("left", "center",
         "right", "justify") and `wrap` (False: one line, cut with an ellipsis) lay it out.
         """
-        props = optional_props(
-            {"body": clean_text(body)}, unsafe_allow_html=unsafe_allow_html, help=help
-        )
+        props: MarkdownProps = {"body": clean_text(body)}
+        if unsafe_allow_html:
+            props["unsafe_allow_html"] = True
+        if help is not None:
+            props["help"] = help
         _check_wrap_with_html(wrap, unsafe_allow_html)
-        return self._enqueue("markdown", props | text_layout(width, text_alignment, wrap, "auto"))
+        add_text_layout(props, width, text_alignment, wrap, "auto")
+        return self._enqueue("markdown", as_props(props))
 
     def _heading(
         self,
-        style: str,
+        style: Literal["title", "header", "subheader"],
         body: object,
         anchor: str | Literal[False] | None,
         help: str | None,
         divider: Divider,
         icon: str | None,
-        layout: dict[str, Any],
+        layout: tuple[object, object, object],
     ) -> Self:
-        props = optional_props(
-            {"body": clean_text(body), "style": style},
-            help=help,
-            divider=divider,
-            icon=validate_icon(icon) or None,
-        )
-        props.update(layout)
+        props: MarkdownProps = {"body": clean_text(body), "style": style}
+        add_text_layout(props, *layout, "stretch")
+        if help is not None:
+            props["help"] = help
+        if divider is not False:
+            props["divider"] = divider
+        icon = validate_icon(icon)
+        if icon:
+            props["icon"] = icon
         if anchor is not None:
             props["anchor"] = anchor
-        return self._enqueue("markdown", props)
+        return self._enqueue("markdown", as_props(props))
 
     def title(
         self,
@@ -82,7 +97,7 @@ class TextMixin(DeltaGeneratorCore):
         `anchor` sets the heading's URL anchor; `False` hides it. `icon` (an emoji or
         `:material/name:`) is shown before the text.
         """
-        layout = text_layout(width, text_alignment, wrap, "stretch")
+        layout = (width, text_alignment, wrap)
         return self._heading("title", body, anchor, help, False, icon, layout)
 
     def header(
@@ -102,7 +117,7 @@ class TextMixin(DeltaGeneratorCore):
         `anchor` sets the heading's URL anchor; `False` hides it. `icon` (an emoji or
         `:material/name:`) is shown before the text.
         """
-        layout = text_layout(width, text_alignment, wrap, "stretch")
+        layout = (width, text_alignment, wrap)
         return self._heading("header", body, anchor, help, divider, icon, layout)
 
     def subheader(
@@ -122,7 +137,7 @@ class TextMixin(DeltaGeneratorCore):
         `anchor` sets the heading's URL anchor; `False` hides it. `icon` (an emoji or
         `:material/name:`) is shown before the text.
         """
-        layout = text_layout(width, text_alignment, wrap, "stretch")
+        layout = (width, text_alignment, wrap)
         return self._heading("subheader", body, anchor, help, divider, icon, layout)
 
     def caption(
@@ -139,15 +154,14 @@ class TextMixin(DeltaGeneratorCore):
 
         `width`, `text_alignment` and `wrap` lay it out as `st.markdown`'s do.
         """
-        props = optional_props(
-            {"body": clean_text(body), "style": "caption"},
-            unsafe_allow_html=unsafe_allow_html,
-            help=help,
-        )
+        props: MarkdownProps = {"body": clean_text(body), "style": "caption"}
+        if unsafe_allow_html:
+            props["unsafe_allow_html"] = True
+        if help is not None:
+            props["help"] = help
         _check_wrap_with_html(wrap, unsafe_allow_html)
-        return self._enqueue(
-            "markdown", props | text_layout(width, text_alignment, wrap, "stretch")
-        )
+        add_text_layout(props, width, text_alignment, wrap, "stretch")
+        return self._enqueue("markdown", as_props(props))
 
     def text(
         self,
@@ -163,8 +177,11 @@ class TextMixin(DeltaGeneratorCore):
         It is as wide as its text unless `width` says otherwise ("stretch" or pixels);
         `text_alignment` aligns it, and `wrap=False` keeps each line whole, cut with an ellipsis.
         """
-        props = optional_props({"body": clean_text(body)}, help=help)
-        return self._enqueue("text", props | text_layout(width, text_alignment, wrap, "content"))
+        props: TextProps = {"body": clean_text(body)}
+        if help is not None:
+            props["help"] = help
+        add_text_layout(props, width, text_alignment, wrap, "content")
+        return self._enqueue("text", as_props(props))
 
     def code(
         self,
@@ -177,10 +194,12 @@ class TextMixin(DeltaGeneratorCore):
         width: int | str = "stretch",
     ) -> Self:
         """Display a code block with syntax highlighting for `language` (None: plain text)."""
-        props: dict[str, Any] = {"body": str(body), "language": language}
-        return self._enqueue(
-            "code", optional_props(props, line_numbers=line_numbers, wrap=wrap_lines)
-        )
+        props: CodeProps = {"body": str(body), "language": language}
+        if line_numbers:
+            props["line_numbers"] = True
+        if wrap_lines:
+            props["wrap"] = True
+        return self._enqueue("code", as_props(props))
 
     def latex(self, body: object, *, help: str | None = None, width: int | str = "stretch") -> Self:
         """Display a mathematical expression written in LaTeX (a string or a SymPy expression)."""
@@ -188,7 +207,10 @@ class TextMixin(DeltaGeneratorCore):
             import sympy  # type: ignore[import-not-found, unused-ignore]
 
             body = sympy.latex(body)
-        return self._enqueue("latex", optional_props({"body": clean_text(body)}, help=help))
+        props: LatexProps = {"body": clean_text(body)}
+        if help is not None:
+            props["help"] = help
+        return self._enqueue("latex", as_props(props))
 
     def json(
         self, body: object, *, expanded: bool | int = True, width: int | str = "stretch"
@@ -208,7 +230,8 @@ class TextMixin(DeltaGeneratorCore):
             text, warning = to_json_text(body)
             if warning is not None:
                 self._enqueue("alert", {"kind": "warning", "body": f"Warning: {warning}"})
-        return self._enqueue("json", {"body": text, "expanded": expanded})
+        props: JsonProps = {"body": text, "expanded": expanded}
+        return self._enqueue("json", as_props(props))
 
     def divider(self, *, width: int | str = "stretch") -> Self:
         """Display a horizontal rule."""
@@ -240,7 +263,8 @@ class TextMixin(DeltaGeneratorCore):
                 )
         if not text:
             raise SidepaneAPIException("The `body` parameter is required.")
-        return self._enqueue("html", {"body": text})
+        props: HtmlProps = {"body": text}
+        return self._enqueue("html", as_props(props))
 
 
 def _is_file(text: str) -> bool:
@@ -258,11 +282,12 @@ def _is_file(text: str) -> bool:
 _ALIGNMENTS = ("left", "center", "right", "justify")
 
 
-def text_layout(
-    width: object, text_alignment: object, wrap: object, default_width: str
-) -> dict[str, Any]:
-    """A text element's `width`, `text_alignment` and `wrap` props, checked as Streamlit checks
-    them; each is left out at the element's default (`default_width` for the width)."""
+def add_text_layout(
+    props: TextLayout, width: object, text_alignment: object, wrap: object, default_width: str
+) -> None:
+    """Add a text element's `width`, `text_alignment` and `wrap` props to `props`, checked as
+    Streamlit checks them; each is left out at the element's default (`default_width` for the
+    width)."""
     if text_alignment not in _ALIGNMENTS:
         raise value_error("text_alignment", [f"'{a}'" for a in _ALIGNMENTS])
     if not isinstance(wrap, bool):
@@ -273,14 +298,12 @@ def text_layout(
             f"Invalid width value: {width!r}. Width must be either a positive integer "
             "(pixels), 'stretch', or 'content'."
         )
-    props: dict[str, Any] = {}
     if width != default_width:
-        props["width"] = width
+        props["width"] = width  # type: ignore[typeddict-item]  # checked above
     if text_alignment != "left":
-        props["text_alignment"] = text_alignment
+        props["text_alignment"] = text_alignment  # type: ignore[typeddict-item]  # checked above
     if not wrap:
         props["wrap"] = False
-    return props
 
 
 def _check_wrap_with_html(wrap: object, unsafe_allow_html: bool) -> None:

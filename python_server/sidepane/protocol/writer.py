@@ -7,6 +7,7 @@ from typing import Any
 
 import xxhash
 
+from sidepane.protocol import frames
 from sidepane.protocol.frames import Path, frame, pack, payload_data, upsert_frame
 from sidepane.protocol.viewer_model import ViewerModel
 
@@ -48,6 +49,9 @@ class FrameWriter:
         digest = xxhash.xxh3_64_intdigest(packed)
         if self.model.holds(path, type_, digest):
             return
+        if frames.observer is not None:
+            fields = {"t": "upsert", "run": self.run, "path": path, "type": type_, "props": props}
+            frames.observer(fields, False)
         self._send(upsert_frame(self.run, path, type_, packed))
         self.model.record(path, type_, digest)
 

@@ -5,8 +5,6 @@ generator add it. An upsert's `props` are `dict[str, Any]` in the frame and are 
 element type against `ELEMENTS` (schema/elements/).
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from typing_extensions import NotRequired, TypedDict

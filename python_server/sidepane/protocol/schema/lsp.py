@@ -3,8 +3,6 @@
 Client = the extension, server = the language server (docs/protocol.md, "VS Code").
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from typing import Annotated, Literal
 

@@ -4,12 +4,16 @@ Shapes are `TypedDict`s (from typing_extensions, so `NotRequired` and `Literal` 
 every Python the package supports). The runtime builds these dicts, mypy checks them, the tests
 validate every frame the runtime emits against them, and `python -m sidepane.protocol.schema`
 writes the TypeScript the viewer and the extension use.
+
+Declaring modules must not use `from __future__ import annotations`: a TypedDict whose
+annotations are strings cannot tell `NotRequired` keys from required ones (its
+`__required_keys__` would list them all), so registering one is refused.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T", bound=type)
 
@@ -25,6 +29,7 @@ ELEMENTS: dict[str, type] = {}
 
 def _register(table: dict[str, type], names: tuple[str, ...]) -> Callable[[T], T]:
     def register(shape: T) -> T:
+        require_runtime_annotations(shape)
         for name in names:
             if name in table:
                 raise ValueError(f"{name!r} is declared twice: {table[name]} and {shape}")
@@ -32,6 +37,16 @@ def _register(table: dict[str, type], names: tuple[str, ...]) -> Callable[[T], T
         return shape
 
     return register
+
+
+def require_runtime_annotations(shape: type) -> None:
+    """Refuse a TypedDict whose annotations are strings: its optional keys would pass for
+    required ones."""
+    if any(isinstance(a, str) for a in getattr(shape, "__annotations__", {}).values()):
+        raise TypeError(
+            f"{shape.__qualname__} has string annotations: its module must not use "
+            "`from __future__ import annotations` (see registry.py)"
+        )
 
 
 def runtime_frame(t: str) -> Callable[[T], T]:
@@ -47,3 +62,8 @@ def viewer_frame(t: str) -> Callable[[T], T]:
 def element(*types: str) -> Callable[[T], T]:
     """Declare the props of one or more element or block types (which share that shape)."""
     return _register(ELEMENTS, types)
+
+
+def as_props(props: Mapping[str, Any]) -> dict[str, Any]:
+    """A declared props TypedDict as the plain dict the element plumbing takes (not a copy)."""
+    return cast("dict[str, Any]", props)

@@ -1,9 +1,16 @@
-"""Reading the params of the custom `sidepane/*` methods, which arrive as plain JSON objects."""
+"""Reading the params of the custom `sidepane/*` methods, which arrive as plain JSON objects,
+into their declared shapes (sidepane.protocol.schema.lsp)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sidepane.protocol.schema.lsp import (
+    CloseSessionParams,
+    ConfigureParams,
+    MessageParams,
+    OpenSessionParams,
+)
 from sidepane.servers.viewer_link import RUN_ON_SAVE_MODES, RunOnSave
 
 
@@ -43,3 +50,36 @@ def script_args(params: dict[str, Any]) -> list[str] | None:
     if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
         raise BadParams("'args' must be a list of strings")
     return list(value)
+
+
+def open_session(p: Any) -> OpenSessionParams:
+    f = fields(p)
+    read: OpenSessionParams = {"session": text(f, "session"), "script": text(f, "script")}
+    args = script_args(f)
+    if args is not None:
+        read["args"] = args
+    mode = run_on_save(f)
+    if mode is not None:
+        read["runOnSave"] = mode
+    return read
+
+
+def message(p: Any) -> MessageParams:
+    f = fields(p)
+    return {"session": text(f, "session"), "data": text(f, "data")}
+
+
+def close_session(p: Any) -> CloseSessionParams:
+    return {"session": text(fields(p), "session")}
+
+
+def configure(p: Any) -> ConfigureParams:
+    f = fields(p)
+    read: ConfigureParams = {}
+    mode = run_on_save(f)
+    if mode is not None:
+        read["runOnSave"] = mode
+    args = script_args(f)
+    if args is not None:
+        read["args"] = args
+    return read

@@ -18,6 +18,22 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from sidepane import __version__
+from sidepane.protocol.schema.lsp import (
+    CLOSE_SESSION,
+    CONFIGURE,
+    FRAMES,
+    MESSAGE,
+    OPEN_SESSION,
+    RUN_ON_SAVE_CHANGED,
+    START_DEBUG,
+    STATUS,
+    FramesParams,
+    OpenSessionResult,
+    RunOnSaveChangedParams,
+    RunState,
+    StartDebugResult,
+    StatusParams,
+)
 from sidepane.servers.lsp import params
 from sidepane.servers.lsp.hop_trace import hop
 from sidepane.servers.lsp.lifecycle import SidepaneProtocol
@@ -31,15 +47,6 @@ if TYPE_CHECKING:
     from pygls.server import ServerErrors
 
 log = logging.getLogger("sidepane.lsp")
-
-OPEN_SESSION = "sidepane/openSession"
-MESSAGE = "sidepane/message"
-CLOSE_SESSION = "sidepane/closeSession"
-CONFIGURE = "sidepane/configure"
-FRAMES = "sidepane/frames"
-STATUS = "sidepane/status"
-RUN_ON_SAVE_CHANGED = "sidepane/runOnSaveChanged"
-START_DEBUG = "sidepane/startDebug"
 
 
 class SidepaneLanguageServer(LanguageServer):
@@ -109,32 +116,32 @@ class SidepaneLanguageServer(LanguageServer):
     # ---- Client: server -> extension ----
 
     def send_frames(self, session: str, data: bytes) -> None:
-        self.protocol.notify(
-            FRAMES, {"session": session, "data": base64.b64encode(data).decode("ascii")}
-        )
+        sent: FramesParams = {"session": session, "data": base64.b64encode(data).decode("ascii")}
+        self.protocol.notify(FRAMES, sent)
         hop("py.out")
 
     def send_status(
         self,
         session: str,
         script: str,
-        state: str,
+        state: RunState,
         run: int,
         ms: float | None,
         *,
         file: str | None = None,
         line: int | None = None,
     ) -> None:
-        status: dict[str, Any] = {"session": session, "script": script, "state": state, "run": run}
+        status: StatusParams = {"session": session, "script": script, "state": state, "run": run}
         if ms is not None:
             status["ms"] = ms
-        if file is not None:
+        if file is not None and line is not None:
             status["file"] = file
             status["line"] = line
         self.protocol.notify(STATUS, status)
 
     def send_run_on_save_changed(self, session: str, enabled: bool) -> None:
-        self.protocol.notify(RUN_ON_SAVE_CHANGED, {"session": session, "enabled": enabled})
+        changed: RunOnSaveChangedParams = {"session": session, "enabled": enabled}
+        self.protocol.notify(RUN_ON_SAVE_CHANGED, changed)
 
     def send_diagnostics(self, path: str, diagnostics: list[types.Diagnostic]) -> None:
         self.text_document_publish_diagnostics(
@@ -179,33 +186,31 @@ def create_server() -> SidepaneLanguageServer:
             ls.sessions.saved(path)
 
     @server.feature(OPEN_SESSION)
-    def open_session(ls: SidepaneLanguageServer, p: Any) -> dict[str, Any]:
+    def open_session(ls: SidepaneLanguageServer, p: Any) -> OpenSessionResult:
         try:
-            fields = params.fields(p)
-            sid = params.text(fields, "session")
-            script = params.text(fields, "script")
-            args = params.script_args(fields)
-            run_on_save = params.run_on_save(fields)
+            read = params.open_session(p)
         except params.BadParams as exc:
             raise JsonRpcInvalidParams(f"{OPEN_SESSION}: {exc}") from None
-        path = os.path.abspath(script)
+        sid = read["session"]
+        path = os.path.abspath(read["script"])
         if os.path.splitext(path)[1].lower() != ".py":
             raise JsonRpcInvalidParams(f"Sidepane previews Python (.py) files, not {path}")
         if not os.path.isfile(path):
             raise JsonRpcInvalidParams(f"No such script: {path}")
-        panel = ls.sessions.open(sid, path, args=args, run_on_save=run_on_save)
+        panel = ls.sessions.open(
+            sid, path, args=read.get("args"), run_on_save=read.get("runOnSave")
+        )
         return {"session": sid, "script": panel.script.app.script_path, "version": __version__}
 
     @server.feature(MESSAGE)
     def message(ls: SidepaneLanguageServer, p: Any) -> None:
         hop("py.in")
         try:
-            fields = params.fields(p)
-            sid = params.text(fields, "session")
-            data = params.text(fields, "data")
+            read = params.message(p)
         except params.BadParams as exc:
             log.warning("%s: dropped: %s", MESSAGE, exc)
             return
+        sid, data = read["session"], read["data"]
         try:
             raw = base64.b64decode(data, validate=True)
         except (binascii.Error, ValueError) as exc:
@@ -216,7 +221,7 @@ def create_server() -> SidepaneLanguageServer:
     @server.feature(CLOSE_SESSION)
     def close_session(ls: SidepaneLanguageServer, p: Any) -> None:
         try:
-            sid = params.text(params.fields(p), "session")
+            sid = params.close_session(p)["session"]
         except params.BadParams as exc:
             log.warning("%s: dropped: %s", CLOSE_SESSION, exc)
             return
@@ -224,7 +229,7 @@ def create_server() -> SidepaneLanguageServer:
             log.warning("%s: unknown session %r", CLOSE_SESSION, sid)
 
     @server.feature(START_DEBUG)
-    async def start_debug(ls: SidepaneLanguageServer, _p: Any) -> dict[str, Any]:
+    async def start_debug(ls: SidepaneLanguageServer, _p: Any) -> StartDebugResult:
         from pygls.exceptions import JsonRpcInternalError
 
         from sidepane.runtime import debugger
@@ -247,10 +252,8 @@ def create_server() -> SidepaneLanguageServer:
 
 def _configure(ls: SidepaneLanguageServer, p: Any, what: str) -> None:
     try:
-        fields = params.fields(p)
-        run_on_save = params.run_on_save(fields)
-        args = params.script_args(fields)
+        read = params.configure(p)
     except params.BadParams as exc:
         log.warning("%s: ignored: %s", what, exc)
         return
-    ls.sessions.configure(run_on_save=run_on_save, args=args)
+    ls.sessions.configure(run_on_save=read.get("runOnSave"), args=read.get("args"))

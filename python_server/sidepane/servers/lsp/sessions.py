@@ -16,6 +16,7 @@ from typing import Protocol
 
 from lsprotocol import types
 
+from sidepane.protocol.schema.lsp import RunState
 from sidepane.protocol.writer import FrameWriter, Sink
 from sidepane.runtime.app import App
 from sidepane.runtime.runner import RunResult
@@ -40,7 +41,7 @@ class Client(Protocol):
         self,
         session: str,
         script: str,
-        state: str,
+        state: RunState,
         run: int,
         ms: float | None,
         *,
@@ -184,7 +185,7 @@ class Panel:
         if self.link.closed:
             return
         self._ended_run = max(self._ended_run, result.run)
-        state = "error" if result.status == "error" else "idle"
+        state: RunState = "error" if result.status == "error" else "idle"
         self._owner.client.send_status(
             self.id, self.script.app.script_path, state, result.run, round(result.ms, 3)
         )

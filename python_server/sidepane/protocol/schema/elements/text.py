@@ -1,8 +1,6 @@
 """The text family's props: markdown (and its heading and caption styles), text, code, LaTeX,
 JSON, dividers, HTML, exceptions and `st.help`."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from typing_extensions import NotRequired, TypedDict

@@ -1,0 +1,290 @@
+"""The schema's validator (each kind of problem, with its path) and real runs' frames against it.
+
+No `from __future__ import annotations` here: the TypedDicts below must keep real annotations,
+as the schema's own modules do (registry.py).
+"""
+
+import asyncio
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import pytest
+from typing_extensions import NotRequired, TypedDict
+
+from sidepane.protocol.frames import PROTOCOL_VERSION, frame
+from sidepane.protocol.schema import registry
+from sidepane.protocol.schema.frames import PagesFrame, QueryParamsFrame, RunEndFrame
+from sidepane.protocol.schema.lsp import LSP_METHODS
+from sidepane.protocol.schema.validate import validate, validate_frame
+from sidepane.runtime.app import App
+from sidepane.servers.viewer_link import ViewerLink
+
+from conftest import Harness
+
+
+class Inner(TypedDict):
+    n: int
+    label: NotRequired[str]
+
+
+class Shape(TypedDict):
+    i: int
+    f: float
+    s: Annotated[str, "documented"]
+    b: bool
+    raw: bytes
+    nothing: None
+    anything: Any
+    mode: Literal["a", "b"]
+    maybe: int | None
+    items: list[Inner]
+    pair: tuple[str, int]
+    table: dict[str, bool]
+    opt: NotRequired[str]
+
+
+GOOD: dict[str, Any] = {
+    "i": 1,
+    "f": 2,  # an int is a float
+    "s": "x",
+    "b": False,
+    "raw": b"\x00",
+    "nothing": None,
+    "anything": object(),
+    "mode": "a",
+    "maybe": None,
+    "items": [{"n": 1}, {"n": 2, "label": "two"}],
+    "pair": ["k", 3],  # msgpack has one array type: a list is a tuple
+    "table": {"x": True},
+}
+
+
+def test_a_good_value_has_no_problems() -> None:
+    assert validate(GOOD, Shape) == []
+    assert validate({**GOOD, "opt": "o", "pair": ("k", 3), "maybe": 4}, Shape) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"i": None}, "$.i: expected int, got NoneType None"),
+        ({"i": True}, "$.i: expected int, got bool True"),  # a bool is not an int
+        ({"f": "1"}, "$.f: expected float, got str '1'"),
+        ({"f": False}, "$.f: expected float, got bool False"),
+        ({"s": b"x"}, "$.s: expected str, got bytes b'x'"),
+        ({"b": 1}, "$.b: expected bool, got int 1"),
+        ({"raw": "x"}, "$.raw: expected bytes, got str 'x'"),
+        ({"nothing": 0}, "$.nothing: expected None, got int 0"),
+        ({"mode": "c"}, "$.mode: str 'c' is not one of ['a', 'b']"),
+        ({"maybe": "3"}, "$.maybe: str '3' is not int | None"),
+        ({"items": {"n": 1}}, "$.items: expected a list, got dict {'n': 1}"),
+        ({"items": [{"n": 1}, {"n": "2"}]}, "$.items[1].n: expected int, got str '2'"),
+        ({"items": [{}]}, "$.items[0].n: missing (required by Inner)"),
+        ({"items": [{"n": 1, "x": 2}]}, "$.items[0].x: unknown key (not in Inner)"),
+        ({"pair": ["k"]}, "$.pair: expected 2 items, got 1"),
+        ({"pair": ["k", "3"]}, "$.pair[1]: expected int, got str '3'"),
+        ({"table": {"x": 1}}, "$.table.x: expected bool, got int 1"),
+        ({"table": {1: True}}, "$.table: key int 1 is not a str"),
+        ({"opt": 1}, "$.opt: expected str, got int 1"),
+        ({"extra": 1}, "$.extra: unknown key (not in Shape)"),
+    ],
+)
+def test_each_problem_is_reported_with_its_path(change: dict[str, Any], problem: str) -> None:
+    assert validate({**GOOD, **change}, Shape) == [problem]
+
+
+def test_a_missing_required_key_is_reported_and_an_optional_one_is_not() -> None:
+    assert "opt" not in GOOD
+    value = {k: v for k, v in GOOD.items() if k != "s"}
+    assert validate(value, Shape) == ["$.s: missing (required by Shape)"]
+    assert validate([], Shape) == ["$: expected a map (Shape), got list []"]
+
+
+def test_a_literal_matches_only_its_own_type() -> None:
+    # True == 1 and 1 == 1.0 in Python, but not on the wire.
+    assert validate(True, Literal[1]) == ["$: bool True is not one of [1]"]
+    assert validate(False, Literal[False]) == []
+    assert validate(1, Literal[True]) == ["$: int 1 is not one of [True]"]
+
+
+def test_frames_are_checked_by_t() -> None:
+    assert validate_frame({"t": "run_end", "run": 1, "status": "ok", "remove": [], "ms": 1}) == []
+    assert validate_frame({"t": "nope"}) == ["$.t: unknown frame type 'nope'"]
+    assert validate_frame({"t": "run_end", "run": 1, "status": "done", "remove": [], "ms": 1}) == [
+        "$.status: str 'done' is not one of ['ok', 'error', 'stopped', 'interrupted']"
+    ]
+    assert validate_frame({"t": "stop", "why": 1}) == ["$.why: unknown key (not in StopFrame)"]
+
+
+def test_an_upserts_props_are_checked_when_its_type_is_declared() -> None:
+    def upsert(type_: str, props: dict[str, Any]) -> dict[str, Any]:
+        return {"t": "upsert", "run": 1, "path": ["main", 0], "type": type_, "props": props}
+
+    assert validate_frame(upsert("markdown", {"body": "hi", "style": "title"})) == []
+    assert validate_frame(upsert("markdown", {"style": "huge"})) == [
+        "$.props(markdown).body: missing (required by MarkdownProps)",
+        "$.props(markdown).style: str 'huge' is not one of "
+        "['title', 'header', 'subheader', 'caption']",
+    ]
+    # Not declared yet (later sessions declare the other families): only the frame is checked.
+    assert "not_declared_yet" not in registry.ELEMENTS
+    assert validate_frame(upsert("not_declared_yet", {"anything": 1})) == []
+    assert validate_frame({**upsert("markdown", {}), "path": "main"}) == [
+        "$.path: expected a list, got str 'main'"
+    ]
+
+
+def test_a_declaration_with_string_annotations_is_refused() -> None:
+    class Stringy(TypedDict):
+        body: str
+
+    Stringy.__annotations__["body"] = "str"  # as `from __future__ import annotations` leaves it
+    with pytest.raises(TypeError, match="from __future__ import annotations"):
+        registry.element("stringy_test_only")(Stringy)
+    assert "stringy_test_only" not in registry.ELEMENTS
+    with pytest.raises(TypeError, match="from __future__ import annotations"):
+        validate({"body": "x"}, Stringy)
+
+
+def test_every_lsp_method_is_declared_with_its_shapes() -> None:
+    assert sorted(LSP_METHODS) == [
+        "sidepane/closeSession",
+        "sidepane/configure",
+        "sidepane/frames",
+        "sidepane/message",
+        "sidepane/openSession",
+        "sidepane/runOnSaveChanged",
+        "sidepane/startDebug",
+        "sidepane/status",
+    ]
+    for method in LSP_METHODS.values():
+        assert (method.kind == "request") == (method.result is not None), method.name
+    status = LSP_METHODS["sidepane/status"].params
+    assert validate({"session": "s", "script": "a.py", "state": "paused", "run": 2}, status) == []
+
+
+def test_the_fixture_records_an_invalid_frame_the_runtime_encodes(
+    frames_match_schema: list[str],
+) -> None:
+    frame("run_end", run=1, status="ok", remove=[])
+    frame("query_params", params=[["a", "b"]])
+    assert frames_match_schema == ["'run_end' frame: $.ms: missing (required by RunEndFrame)"]
+    frames_match_schema.clear()  # this test's invalid frame is on purpose
+
+
+APP = """
+import pandas as pd
+import streamlit as st
+
+st.set_page_config(page_title="Schema", layout="wide")
+st.markdown("**hi**", help="h", width="content", text_alignment="center")
+st.title("Title", anchor=False, icon="🎈")
+st.header("Header", divider="blue", anchor="here")
+st.subheader("Sub", divider=True, help="x")
+st.caption("a <b>caption</b>", unsafe_allow_html=True)
+st.text("text", wrap=False, width=200)
+st.code("x = 1", language=None, line_numbers=True, wrap_lines=True)
+st.latex(r"e^{i\\pi} = -1", help="Euler")
+st.json({"a": [1, 2]}, expanded=1)
+st.divider()
+st.html("<b>bold</b>")
+st.help(pd.DataFrame)
+try:
+    raise ValueError("shown")
+except ValueError as exc:
+    exc.add_note("a note")
+    st.exception(exc)
+st.dataframe(pd.DataFrame({"a": [1, 2]}))
+st.toast("Toasted", icon="🎉")
+st.query_params["q"] = "1"
+n = st.slider("n", 0, 10, key="n")
+st.file_uploader("file", key="file")
+if n == 3:
+    exec(compile("x = (", "bad.py", "exec"))  # a SyntaxError: an exception with a column
+"""
+
+
+def test_a_real_run_sends_valid_frames_of_every_declared_kind(harness: Harness) -> None:
+    (harness.dir / "pages").mkdir()
+    harness.write("pages/2_Other.py", "import streamlit as st\nst.write('other')\n")
+    session, viewer = harness.session(APP)
+    sent: list[dict[str, Any]] = []
+
+    def until_run_end(run: int) -> None:
+        assert harness.wait_for(lambda: _ran(sent, viewer, run), timeout=10)
+
+    harness.hello(session, viewport={"w": 800, "h": 600}, theme="dark", query="", page="")
+    until_run_end(1)
+    ids = {f["props"]["label"]: f["props"]["id"] for f in sent if "id" in f.get("props", {})}
+    session.handle_message(frame("widget_value", id=ids["n"], value=3, run=1, values={}))
+    until_run_end(2)
+    session.handle_message(
+        frame("upload", id=ids["file"], hash="h", name="a.txt", type="text/plain", data=b"hi")
+    )
+    assert harness.wait_for(lambda: _ran(sent, viewer, None) or _has(sent, "upload_status"))
+    session.handle_message(frame("rerun", page="Other", query="") + frame("stop"))
+    session.wait_idle(5)
+    session.writer.debug_state(("app.py", 3))
+    session.writer.debug_state(None)
+    harness.hello(session)  # reset: the next run resends everything
+    session.wait_idle(5)
+    session.handle_message(frame("hello", v=PROTOCOL_VERSION + 1))
+    assert harness.wait_for(lambda: _ran(sent, viewer, None) or _has(sent, "error"))
+    sent.extend(viewer.take())
+
+    problems = [(f["t"], p) for f in sent for p in validate_frame(f)]
+    assert problems == []
+    kinds = {f["t"] for f in sent}
+    assert set(registry.RUNTIME_FRAMES) - kinds == {"source_changed"}  # next test
+    drawn = {f["type"] for f in sent if f["t"] == "upsert"}
+    assert set(registry.ELEMENTS) <= drawn
+    exceptions = [f["props"] for f in sent if f["t"] == "upsert" and f["type"] == "exception"]
+    assert any("col" in frame_ for e in exceptions for frame_ in e["frames"])
+    assert any(e.get("note") == "a note" for e in exceptions)
+
+
+@pytest.mark.asyncio
+async def test_source_changed_and_run_on_save_frames_are_valid(tmp_path: Path) -> None:
+    script = tmp_path / "app.py"
+    script.write_text("import streamlit as st\nst.write('hi')\n")
+    out: list[bytes] = []
+    link = ViewerLink(
+        App(script),
+        loop=asyncio.get_running_loop(),
+        on_ready=lambda: out.extend(link.take_frames()),
+        run_on_save="ask",
+    )
+    try:
+        link.receive(frame("hello", v=PROTOCOL_VERSION))
+        link.source_changed(str(script))
+        link.receive(frame("run_on_save", enabled=True))
+        await asyncio.sleep(0.05)
+        link.session.wait_idle(5)
+        await asyncio.sleep(0.05)
+    finally:
+        link.close()
+        link.session.close()
+    from sidepane.protocol.frames import iter_frames
+
+    frames = list(iter_frames(out))
+    assert [f for f in frames if f["t"] == "source_changed"] == [
+        {"t": "source_changed", "path": str(script)}
+    ]
+    assert [p for f in frames for p in validate_frame(f)] == []
+    assert validate_frame({"t": "run_on_save", "enabled": True}) == []
+
+
+def _ran(sent: list[dict[str, Any]], viewer: Any, run: int | None) -> bool:
+    sent.extend(viewer.take())
+    return run is not None and any(f["t"] == "run_end" and f["run"] == run for f in sent)
+
+
+def _has(sent: list[dict[str, Any]], kind: str) -> bool:
+    return any(f["t"] == kind for f in sent)
+
+
+def test_query_params_and_pages_shapes() -> None:
+    assert validate({"params": [["a", "1"], ["a", "2"]]}, QueryParamsFrame) == []
+    assert validate({"pages": [{"name": "", "label": "App"}], "current": ""}, PagesFrame) == []
+    run_end = {"run": 1, "status": "ok", "remove": [["main", 0]], "ms": 0.5}
+    assert validate(run_end, RunEndFrame) == []

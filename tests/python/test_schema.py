@@ -288,3 +288,20 @@ def test_query_params_and_pages_shapes() -> None:
     assert validate({"pages": [{"name": "", "label": "App"}], "current": ""}, PagesFrame) == []
     run_end = {"run": 1, "status": "ok", "remove": [["main", 0]], "ms": 0.5}
     assert validate(run_end, RunEndFrame) == []
+
+
+def test_a_traceback_frame_without_a_line_number_sends_line_0(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Python gives None for an instruction without line information (FrameSummary.lineno is
+    # `int | None`); the declared `line` is an int, which the viewer shows as `file:line`.
+    import traceback
+
+    from sidepane.elements import exception as exception_module
+    from sidepane.protocol.schema.elements.text import ExceptionProps
+
+    summary = traceback.FrameSummary("/lib/site-packages/x.py", None, "f", line="")  # type: ignore[arg-type]
+    monkeypatch.setattr(exception_module.traceback, "extract_tb", lambda tb: [summary])
+    props = exception_module.exception_props(ValueError("v"), None)
+    assert props["frames"][0]["line"] == 0
+    assert validate(props, ExceptionProps) == []

@@ -149,7 +149,16 @@ class CodeServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
-        for d in (self.user_data / "User", self.extensions, self.workspaces, self.root / "xdg"):
+        # VS Code leaves its IPC sockets in the temp dir: give it one inside the root (a short
+        # name: a socket's path must stay under ~108 bytes).
+        self.tmp = self.root / "t"
+        for d in (
+            self.user_data / "User",
+            self.extensions,
+            self.workspaces,
+            self.root / "xdg",
+            self.tmp,
+        ):
             d.mkdir(parents=True, exist_ok=True)
         settings = json.dumps(user_settings(), indent=1)
         (self.user_data / "User" / "settings.json").write_text(settings)
@@ -172,6 +181,7 @@ class CodeServer:
             XDG_CACHE_HOME=str(xdg / "cache"),
             XDG_STATE_HOME=str(xdg / "state"),
             PATH=f"{self.launcher.node.parent}{os.pathsep}{env.get('PATH', '')}",
+            TMPDIR=str(self.tmp),
         )
         for name in ("PASSWORD", "HASHED_PASSWORD", "PORT", "VSCODE_IPC_HOOK_CLI"):
             env.pop(name, None)

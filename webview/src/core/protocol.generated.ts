@@ -277,6 +277,88 @@ export interface HelpProps {
   members: HelpMember[];
 }
 
+/** `st.button` and `st.form_submit_button`. */
+export interface ButtonProps extends WidgetProps, ButtonFields {
+  /** A trigger: true for the one run its click started. */
+  value: boolean;
+}
+
+export interface DownloadButtonProps extends WidgetProps, DownloadButtonFields {
+  /** A trigger: true for the one run its click started. */
+  value: boolean;
+}
+
+export interface CheckboxProps extends WidgetProps {
+  value: boolean;
+}
+
+export interface RadioProps extends WidgetProps, RadioFields {
+  /** The chosen option's index; null: none (sent: the default). */
+  value: number | null;
+}
+
+export interface SelectboxProps extends WidgetProps, SelectboxFields {
+  /** An index; null (sent: the default); with `accept_new_options`, a typed text. */
+  value: number | string | null;
+}
+
+export interface MultiselectProps extends WidgetProps, MultiselectFields {
+  /** Indexes; with `accept_new_options`, typed texts too. */
+  value: (number | string)[];
+}
+
+export interface SelectSliderProps extends WidgetProps, SelectSliderFields {
+  /** An index, or a range's two indexes. */
+  value: number | number[];
+}
+
+export interface ColorPickerProps extends WidgetProps {
+  /** `#rrggbb` or `#rgb`. */
+  value: string;
+}
+
+export interface SliderProps extends WidgetProps, SliderFields {
+  /**
+   * A number or [lo, hi]; dates and datetimes in microseconds since the epoch (wall-clock time read
+   * as UTC), times in microseconds since midnight.
+   */
+  value: number | number[];
+}
+
+export interface NumberInputProps extends WidgetProps, NumberInputFields {
+  /** Null: the default (a whole float is accepted for `int`). */
+  value: number | null;
+}
+
+export interface TextInputProps extends WidgetProps, TextInputFields {
+  /** Null: the default. */
+  value: string | null;
+}
+
+export interface TextAreaProps extends WidgetProps, TextAreaFields {
+  /** Null: the default. */
+  value: string | null;
+}
+
+export interface DateInputProps extends WidgetProps, DateInputFields {
+  /** `YYYY-MM-DD` or null; a range: [], [start] or [start, end]. */
+  value: string | string[] | null;
+}
+
+export interface TimeInputProps extends WidgetProps, TimeInputFields {
+  /** `HH:MM`, or `HH:MM:SS` when `step` is not whole minutes; null: the default. */
+  value: string | null;
+}
+
+export interface FileUploaderProps extends WidgetProps, FileUploaderFields {
+  value: UploadedFileRef[];
+}
+
+export interface ChatInputProps extends WidgetProps, ChatInputFields {
+  /** A trigger: the submission, for one run (null otherwise). */
+  value: string | ChatInputFiles | null;
+}
+
 /** Each declared element type's props: `ElementPropsMap[type]`. */
 export interface ElementPropsMap {
   markdown: MarkdownProps;
@@ -288,6 +370,23 @@ export interface ElementPropsMap {
   html: HtmlProps;
   exception: ExceptionProps;
   help: HelpProps;
+  button: ButtonProps;
+  download_button: DownloadButtonProps;
+  checkbox: CheckboxProps;
+  toggle: CheckboxProps;
+  radio: RadioProps;
+  selectbox: SelectboxProps;
+  multiselect: MultiselectProps;
+  select_slider: SelectSliderProps;
+  color_picker: ColorPickerProps;
+  slider: SliderProps;
+  number_input: NumberInputProps;
+  text_input: TextInputProps;
+  text_area: TextAreaProps;
+  date_input: DateInputProps;
+  time_input: TimeInputProps;
+  file_uploader: FileUploaderProps;
+  chat_input: ChatInputProps;
 }
 
 // Shapes the frames and props above are made of.
@@ -334,4 +433,190 @@ export interface HelpMember {
   /** The docstring's first line. */
   doc?: string;
   value?: string;
+}
+
+/** The keys every widget carries (see "Widgets" in docs/protocol.md). */
+export interface WidgetProps {
+  /** Stable across runs; the key of its value in `widget_value` frames. */
+  id: string;
+  /** Inline Markdown. */
+  label: string;
+  disabled?: true;
+  /** Absent: visible. */
+  label_visibility?: "hidden" | "collapsed";
+  /** Tooltip text (Markdown). */
+  help?: string;
+  /** The script's key. */
+  key?: string;
+  /** The id of the form the widget is in. */
+  form?: string;
+  /**
+   * `on_change`/`on_click` is `ignore`: keep a change without a rerun; it is sent with the next
+   * `widget_value`.
+   */
+  ignore_rerun?: true;
+}
+
+export interface ButtonFields {
+  kind: "primary" | "secondary" | "tertiary";
+  /** A form's submit button. */
+  is_submit?: true;
+  /** As wide as its container. */
+  use_container_width?: true;
+  /** Pixels; absent: as wide as its label. */
+  width?: number;
+  /** An emoji or `:material/name:`. */
+  icon?: string;
+  /** Absent: left. */
+  icon_position?: "right";
+  /** A keyboard shortcut, e.g. `Ctrl+K`. */
+  shortcut?: string;
+}
+
+export interface DownloadButtonFields extends ButtonFields {
+  /** The file, a `media` payload; absent when disabled with a callable `data`. */
+  hash?: string;
+  mimetype: string;
+  file_name?: string;
+}
+
+export interface RadioFields {
+  /** The labels (`format_func` applied); values travel as indexes. */
+  options: string[];
+  horizontal: boolean;
+  /** One per option ('' for none). */
+  captions?: string[];
+}
+
+export interface SelectboxFields {
+  options: string[];
+  placeholder?: string;
+  required?: true;
+  icon?: string;
+  accept_new_options?: true;
+  /** Absent: fuzzy; null: no filtering. */
+  filter_mode?: "contains" | "prefix" | null;
+}
+
+export interface MultiselectFields {
+  options: string[];
+  max_selections?: number;
+  placeholder?: string;
+  accept_new_options?: true;
+  /** Absent: fuzzy; null: no filtering. */
+  filter_mode?: "contains" | "prefix" | null;
+  /** Show 'select all' up to this many options; -1: always, 0: never. */
+  select_all?: number;
+}
+
+export interface SelectSliderFields {
+  options: string[];
+  range: boolean;
+}
+
+export interface SliderFields {
+  /** For dates and times: microseconds, as the value. */
+  min: number;
+  max: number;
+  step: number;
+  /** printf-style for numbers, moment.js-style for dates and times. */
+  format: string;
+  data_type: "int" | "float" | "date" | "datetime" | "time";
+  range: boolean;
+}
+
+export interface NumberInputFields {
+  /** Only a bound the script set. */
+  min?: number;
+  max?: number;
+  step: number;
+  /** printf-style. */
+  format: string;
+  data_type: "int" | "float";
+  placeholder?: string;
+  icon?: string;
+}
+
+export interface TextInputFields {
+  type: "default" | "password" | "email" | "url" | "phone" | "search";
+  max_chars?: number;
+  placeholder?: string;
+  autocomplete?: string;
+  icon?: string;
+  /** [regex] or [regex, message]. */
+  validate?: string[];
+}
+
+export interface TextAreaFields {
+  max_chars?: number;
+  /** Pixels or a mode. */
+  height?: number | "stretch" | "content";
+  placeholder?: string;
+}
+
+export interface DateInputFields {
+  /** YYYY-MM-DD. */
+  min: string;
+  /** YYYY-MM-DD. */
+  max: string;
+  range: boolean;
+  /** How dates are shown, e.g. `YYYY/MM/DD`. */
+  format: string;
+  /** The person may empty it (no default, not `required`). */
+  clearable?: true;
+}
+
+export interface TimeInputFields {
+  /** Seconds. */
+  step: number;
+  /** Absent: 24h. */
+  format?: "12h" | "localized";
+  clearable?: true;
+}
+
+export interface FileUploaderFields {
+  multiple: boolean;
+  /** The largest file, in megabytes. */
+  max_mb: number;
+  /** MIME types and wildcards, then `.ext`s. */
+  accept?: string[];
+  directory?: true;
+}
+
+/** A file whose `upload` chunks were all acknowledged. */
+export interface UploadedFileRef {
+  hash: string;
+  name: string;
+  /** Its MIME type. */
+  type: string;
+  /** Bytes. */
+  size: number;
+}
+
+export interface ChatInputFields {
+  placeholder: string;
+  max_chars?: number;
+  /** Pinned to the bottom of the page. */
+  bottom?: true;
+  /** While its run lasts: greyed out, or a stop button. */
+  submit_mode?: "disable" | "stop";
+  /** Pixels. */
+  width?: number;
+  /** Pixels: a minimum. */
+  height?: number | "stretch";
+  max_mb?: number;
+  accept_file?: "single" | "multiple" | "directory";
+  accept?: string[];
+  accept_audio?: true;
+  /** Hz; absent: the browser's rate. */
+  audio_sample_rate?: number;
+  /** Text the script set in session_state: shown, unsent. */
+  fill?: string;
+}
+
+/** A submission with `accept_file` or `accept_audio`. */
+export interface ChatInputFiles {
+  text: string;
+  files?: UploadedFileRef[];
+  audio?: UploadedFileRef | null;
 }

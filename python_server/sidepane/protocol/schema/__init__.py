@@ -7,3 +7,4 @@ module, so the registries are complete.
 from sidepane.protocol.schema import frames as frames
 from sidepane.protocol.schema import lsp as lsp
 from sidepane.protocol.schema.elements import text as text
+from sidepane.protocol.schema.elements import widgets as widgets

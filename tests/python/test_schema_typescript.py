@@ -3,6 +3,7 @@ writes, and that the committed files are what the schema gives today."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,10 +107,13 @@ class BadType(TypedDict):
     z: complex
 
 
-def interface(text: str, name: str) -> str:
-    """The declaration of `name` in generated text (through its closing brace)."""
-    start = text.index(f"export interface {name} ")
-    return text[start : text.index("}\n", start) + 2]
+def declaration(text: str, name: str) -> str:
+    """The declaration of `name` in generated text, through its closing brace."""
+    start = re.search(rf"^export (interface|type) {name}\b", text, re.MULTILINE)
+    assert start is not None, f"{name} is not declared"
+    end = re.compile(r"^}.*\n", re.MULTILINE).search(text, start.start())
+    assert end is not None
+    return text[start.start() : end.end()]
 
 
 def props(*shapes: type) -> str:
@@ -117,67 +121,76 @@ def props(*shapes: type) -> str:
 
 
 def test_scalars() -> None:
-    assert interface(props(Scalars), "Scalars") == (
-        "export interface Scalars {\n"
+    assert declaration(props(Scalars), "Scalars") == (
+        "export type Scalars = {\n"
         "  s: string;\n  i: number;\n  f: number;\n  b: boolean;\n  raw: Uint8Array;\n"
-        "  nothing: null;\n  anything: unknown;\n}\n"
+        "  nothing: null;\n  anything: unknown;\n};\n"
     )
 
 
 def test_literals_and_unions() -> None:
-    assert interface(props(Unions), "Unions") == (
-        "export interface Unions {\n"
+    assert declaration(props(Unions), "Unions") == (
+        "export type Unions = {\n"
         '  kind: "a" | "b";\n'
         "  number: 1 | 2;\n"
         "  flag: true;\n"
         "  either: string | number;\n"
         "  maybe: string | null;\n"
         '  maybe_literal: "x" | null;\n'
-        "  same: number;\n}\n"
+        "  same: number;\n};\n"
     )
 
 
 def test_arrays_tuples_and_records() -> None:
-    assert interface(props(Containers), "Containers") == (
-        "export interface Containers {\n"
+    assert declaration(props(Containers), "Containers") == (
+        "export type Containers = {\n"
         "  names: string[];\n"
         "  mixed: (string | number)[];\n"
         "  pair: [string, number];\n"
         "  many: number[];\n"
         "  nested: number[][];\n"
         "  table: Record<string, number>;\n"
-        "  loose: Record<string, unknown>;\n}\n"
+        "  loose: Record<string, unknown>;\n};\n"
     )
 
 
 def test_nested_shapes_docs_and_optional_keys() -> None:
     text = props(Shape)
     assert "/**\n * A shape made of points.\n *\n * Its second paragraph.\n */\n" in text
-    assert interface(text, "Shape") == (
-        "export interface Shape {\n"
+    assert declaration(text, "Shape") == (
+        "export type Shape = {\n"
         "  corner: Point;\n"
         "  path: Point[];\n"
         "  /** Shown beside the shape. */\n"
         "  label?: string;\n"
         "  /** Either order of the two wrappers works. */\n"
-        "  colour?: string;\n}\n"
+        "  colour?: string;\n};\n"
     )
     # A shape used only inside another is declared once, after the element props.
-    assert text.count("export interface Point {") == 1
-    assert text.index("export interface Point {") > text.index("export interface ElementPropsMap")
-    assert "/** A point on the page. */\nexport interface Point {" in text
+    assert text.count("export type Point = {") == 1
+    assert text.index("export type Point = {") > text.index("export interface ElementPropsMap")
+    assert "/** A point on the page. */\nexport type Point = {" in text
 
 
 def test_total_false_and_required() -> None:
-    assert interface(props(Partial), "Partial") == (
-        "export interface Partial {\n  a?: number;\n  b: string;\n}\n"
+    assert declaration(props(Partial), "Partial") == (
+        "export type Partial = {\n  a?: number;\n  b: string;\n};\n"
     )
 
 
 def test_a_typeddict_base_is_extended() -> None:
+    # Props are type aliases: unlike interfaces, they stay assignable to the viewer's untyped
+    # `Record<string, unknown>`, so declaring a type never breaks a component not typed yet.
     text = props(Child)
-    assert interface(text, "Child") == "export interface Child extends Point {\n  z: number;\n}\n"
-    assert interface(text, "Point") == "export interface Point {\n  x: number;\n  y: number;\n}\n"
+    assert declaration(text, "Child") == "export type Child = Point & {\n  z: number;\n};\n"
+    assert declaration(text, "Point") == "export type Point = {\n  x: number;\n  y: number;\n};\n"
+    # Frames and LSP shapes are interfaces.
+    frames = render_protocol({"child": Child}, {}, {}, 1)
+    assert declaration(frames, "Child") == (
+        'export interface Child extends Point {\n  t: "child";\n  z: number;\n}\n'
+    )
+    lsp = render_lsp({"a": Method("sidepane/child", "client→server", "notification", Child, None)})
+    assert declaration(lsp, "Child") == "export interface Child extends Point {\n  z: number;\n}\n"
 
 
 def test_an_empty_shape_is_a_record_of_never() -> None:
@@ -202,10 +215,10 @@ def test_element_map_and_frame_unions() -> None:
     assert text.startswith(HEADER + "\n")
     assert "export const PROTOCOL_VERSION = 7;\n" in text
     # `t` comes from the registry key: declared (and equal) or added first.
-    assert interface(text, "Tagged") == (
+    assert declaration(text, "Tagged") == (
         'export interface Tagged {\n  t: "tagged";\n  n: number;\n}\n'
     )
-    assert interface(text, "Point").startswith('export interface Point {\n  t: "point";\n')
+    assert declaration(text, "Point").startswith('export interface Point {\n  t: "point";\n')
     assert "export type RuntimeFrame = Tagged | Point;\n" in text
     assert "export type ViewerFrame = Shape;\n" in text
     assert "export interface ElementPropsMap {\n  p: Point;\n}\n" in text

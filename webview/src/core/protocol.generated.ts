@@ -199,8 +199,192 @@ export type ViewerFrame =
 
 // Element and block props, by the `type` of their `upsert`.
 
+/** `st.success`, `st.info`, `st.warning` and `st.error`. */
+export type AlertProps = {
+  kind: "success" | "info" | "warning" | "error";
+  /** Markdown, dedented and stripped. */
+  body: string;
+  /** An emoji or `:material/name:`; absent: the kind's glyph. */
+  icon?: string;
+  /** Shown in bold above the body. */
+  title?: string;
+};
+
+export type ProgressProps = {
+  /** Percent done, 0 to 100 (a float value is sent times 100). */
+  value: number;
+  /** Markdown shown above the bar. */
+  text?: string;
+};
+
+/** `st.spinner` while its block runs (the runtime replaces it with `empty` after). */
+export type SpinnerProps = {
+  /** Inline Markdown. */
+  text: string;
+  /** Show the seconds elapsed. */
+  show_time?: true;
+  /** A cached function's spinner. */
+  cache?: true;
+};
+
+/** `st.image` (one or a list, side by side) and `st.pyplot` (a PNG). */
+export type ImageProps = {
+  images: ImageItem[];
+  /** Pixels or stretch; absent: content. */
+  width?: number | "stretch";
+  /** Where clicking the (single) image goes. */
+  link?: string;
+};
+
+/** `st.audio` and `st.video`: bytes in a `media` payload (`hash`) or a `url`. */
+export type PlayerProps = {
+  /** The media payload's xxh3-128 hex digest. */
+  hash?: string;
+  /** A URL (a YouTube link plays embedded). */
+  url?: string;
+  mimetype: string;
+  /** Seconds; absent: 0. */
+  start_time?: number;
+  /** Seconds; absent: the end. */
+  end_time?: number;
+  loop?: true;
+  autoplay?: true;
+  /** Video only. */
+  muted?: true;
+  /** Pixels; absent: stretch. */
+  width?: number;
+};
+
+/** `st.metric`: `delta_color` and `delta_arrow` arrive resolved as `color` and `direction`. */
+export type MetricProps = {
+  label: string;
+  /** The number as text; `—` for None. */
+  value: string;
+  /** The delta's colour. */
+  color: "red" | "green" | "gray" | "orange" | "yellow" | "blue" | "violet" | "primary";
+  /** The delta's arrow; none: no arrow. */
+  direction: "up" | "down" | "none";
+  label_visibility: "visible" | "hidden" | "collapsed";
+  /** Absent: no delta. */
+  delta?: string;
+  /** Tooltip text. */
+  help?: string;
+  /** An emoji or `:material/name:` before the label. */
+  icon?: string;
+  border?: true;
+  /** A sparkline's points. */
+  chart_data?: number[];
+  /** Sent with `chart_data`. */
+  chart_type?: "line" | "bar" | "area";
+  /** A printf-style or named number format for `value`. */
+  format?: string;
+  /** Shown after the delta. */
+  delta_description?: string;
+};
+
+/** A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts. */
+export type VegaLiteProps = {
+  /** The Vega-Lite spec, its data replaced by named datasets. */
+  spec: Record<string, unknown>;
+  /** Tables by name, each encoded as a dataframe's `rows`/`index`/`columns`/`batch_rows`. */
+  datasets: Record<string, Record<string, unknown>>;
+  use_container_width: boolean;
+  /** Absent: stretch. */
+  width?: number | "content";
+  /** Absent: the chart's own height. */
+  height?: number | "stretch";
+  /** `theme=None`: Vega-Lite's own look. */
+  theme?: false;
+};
+
+/** An `st.empty` placeholder holding nothing (yet): no props. */
+export type EmptyProps = Record<string, never>;
+
+export type ContainerProps = KeyedBlock &
+  ScrollingBlock & {
+    /** Absent: no border (a fixed height gets one unless border=False). */
+    border?: true;
+    /** Children in a row. */
+    horizontal?: true;
+  };
+
+/** The row of `st.columns`; its children are `column` blocks. */
+export type ColumnsProps = {
+  /** The space between columns; null: none. */
+  gap: "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | number | null;
+  vertical_alignment: "top" | "center" | "bottom";
+  /** Never stack the columns on narrow screens. */
+  wrap?: false;
+};
+
+export type ColumnProps = {
+  /** Its share of the row's width; a row's weights add up to 1. */
+  weight: number;
+  border?: true;
+};
+
+/** `st.tabs`; its children are `tab` blocks, one per label, in order. */
+export type TabsProps = KeyedBlock &
+  ScrollingBlock & {
+    /** Inline Markdown. */
+    labels: string[];
+    /** The index of the tab shown first; absent: 0. */
+    default?: number;
+  };
+
+export type TabProps = {
+  /** Inline Markdown (also in its `tabs` block's `labels`). */
+  label: string;
+};
+
+export type ExpanderProps = CollapsibleBlock &
+  KeyedBlock & {
+    /** An emoji or `:material/name:` before the label. */
+    icon?: string;
+  };
+
+/**
+ * `st.status`: re-sent in place by `status.update()` and when its `with` block ends; the viewer
+ * follows a change of `expanded` and otherwise keeps what the person chose.
+ */
+export type StatusProps = CollapsibleBlock & {
+  /** Drawn as a spinner, a check, an error mark. */
+  state: "running" | "complete" | "error";
+  /** Pixels. Absent: stretch. */
+  width?: number;
+};
+
+export type FormProps = ScrollingBlock & {
+  /** The form's key, which its widgets carry as `form`. */
+  id: string;
+  border: boolean;
+  clear_on_submit: boolean;
+  /** Enter in a field does not submit the form. */
+  enter_to_submit?: false;
+  /**
+   * Its `with` block ended without a `form_submit_button`: show Streamlit's “Missing Submit Button”
+   * error in the form.
+   */
+  missing_submit?: true;
+};
+
+export type ChatMessageProps = {
+  /** The author; `user`/`human` messages are drawn as the person's. */
+  name: string;
+  avatar_type: "icon" | "emoji" | "image";
+  /**
+   * icon: `user`, `assistant` or `:material/name:` (absent: the first letter of `name`); emoji: the
+   * emoji.
+   */
+  avatar?: string;
+  /** For avatar_type `image`. */
+  image?: AvatarImage;
+  /** Absent: stretch. */
+  width?: number | "content";
+};
+
 /** `st.markdown`, `st.title`/`header`/`subheader` (by `style`) and `st.caption`. */
-export interface MarkdownProps extends TextLayout {
+export type MarkdownProps = TextLayout & {
   /** Markdown. */
   body: string;
   unsafe_allow_html?: true;
@@ -213,45 +397,45 @@ export interface MarkdownProps extends TextLayout {
   divider?: string | true;
   /** An emoji or `:material/name:` shown before a heading. */
   icon?: string;
-}
+};
 
 /** `st.text`: fixed-width text exactly as given. */
-export interface TextProps extends TextLayout {
+export type TextProps = TextLayout & {
   body: string;
   help?: string;
-}
+};
 
-export interface CodeProps {
+export type CodeProps = {
   body: string;
   /** The language to highlight; null: plain text. */
   language: string | null;
   line_numbers?: true;
   /** Wrap long lines. */
   wrap?: true;
-}
+};
 
-export interface LatexProps {
+export type LatexProps = {
   /** LaTeX. */
   body: string;
   help?: string;
-}
+};
 
-export interface JsonProps {
+export type JsonProps = {
   /** The JSON text. */
   body: string;
   /** True: all open, false: collapsed, a number: the depth. */
   expanded: boolean | number;
-}
+};
 
 /** A horizontal rule: no props. */
 export type DividerProps = Record<string, never>;
 
-export interface HtmlProps {
+export type HtmlProps = {
   /** HTML, sanitized by the viewer. */
   body: string;
-}
+};
 
-export interface ExceptionProps {
+export type ExceptionProps = {
   /** The exception type's name (qualified outside builtins). */
   type: string;
   message: string;
@@ -263,9 +447,9 @@ export interface ExceptionProps {
   markdown?: true;
   /** The exception is a Warning. */
   warning?: true;
-}
+};
 
-export interface HelpProps {
+export type HelpProps = {
   /** `class` or the type's name. */
   type: string;
   /** The expression passed. */
@@ -275,92 +459,126 @@ export interface HelpProps {
   value?: string;
   /** Public attributes. */
   members: HelpMember[];
-}
+};
 
 /** `st.button` and `st.form_submit_button`. */
-export interface ButtonProps extends WidgetProps, ButtonFields {
-  /** A trigger: true for the one run its click started. */
-  value: boolean;
-}
+export type ButtonProps = WidgetProps &
+  ButtonFields & {
+    /** A trigger: true for the one run its click started. */
+    value: boolean;
+  };
 
-export interface DownloadButtonProps extends WidgetProps, DownloadButtonFields {
-  /** A trigger: true for the one run its click started. */
-  value: boolean;
-}
+export type DownloadButtonProps = WidgetProps &
+  DownloadButtonFields & {
+    /** A trigger: true for the one run its click started. */
+    value: boolean;
+  };
 
-export interface CheckboxProps extends WidgetProps {
-  value: boolean;
-}
+export type CheckboxProps = WidgetProps &
+  WidgetFields & {
+    value: boolean;
+  };
 
-export interface RadioProps extends WidgetProps, RadioFields {
-  /** The chosen option's index; null: none (sent: the default). */
-  value: number | null;
-}
+export type RadioProps = WidgetProps &
+  RadioFields & {
+    /** The chosen option's index; null: none (sent: the default). */
+    value: number | null;
+  };
 
-export interface SelectboxProps extends WidgetProps, SelectboxFields {
-  /** An index; null (sent: the default); with `accept_new_options`, a typed text. */
-  value: number | string | null;
-}
+export type SelectboxProps = WidgetProps &
+  SelectboxFields & {
+    /** An index; null (sent: the default); with `accept_new_options`, a typed text. */
+    value: number | string | null;
+  };
 
-export interface MultiselectProps extends WidgetProps, MultiselectFields {
-  /** Indexes; with `accept_new_options`, typed texts too. */
-  value: (number | string)[];
-}
+export type MultiselectProps = WidgetProps &
+  MultiselectFields & {
+    /** Indexes; with `accept_new_options`, typed texts too. */
+    value: (number | string)[];
+  };
 
-export interface SelectSliderProps extends WidgetProps, SelectSliderFields {
-  /** An index, or a range's two indexes. */
-  value: number | number[];
-}
+export type SelectSliderProps = WidgetProps &
+  SelectSliderFields & {
+    /** An index, or a range's two indexes. */
+    value: number | number[];
+  };
 
-export interface ColorPickerProps extends WidgetProps {
-  /** `#rrggbb` or `#rgb`. */
-  value: string;
-}
+export type ColorPickerProps = WidgetProps &
+  WidgetFields & {
+    /** `#rrggbb` or `#rgb`. */
+    value: string;
+  };
 
-export interface SliderProps extends WidgetProps, SliderFields {
-  /**
-   * A number or [lo, hi]; dates and datetimes in microseconds since the epoch (wall-clock time read
-   * as UTC), times in microseconds since midnight.
-   */
-  value: number | number[];
-}
+export type SliderProps = WidgetProps &
+  SliderFields & {
+    /**
+     * A number or [lo, hi]; dates and datetimes in microseconds since the epoch (wall-clock time read
+     * as UTC), times in microseconds since midnight.
+     */
+    value: number | number[];
+  };
 
-export interface NumberInputProps extends WidgetProps, NumberInputFields {
-  /** Null: the default (a whole float is accepted for `int`). */
-  value: number | null;
-}
+export type NumberInputProps = WidgetProps &
+  NumberInputFields & {
+    /** Null: the default (a whole float is accepted for `int`). */
+    value: number | null;
+  };
 
-export interface TextInputProps extends WidgetProps, TextInputFields {
-  /** Null: the default. */
-  value: string | null;
-}
+export type TextInputProps = WidgetProps &
+  TextInputFields & {
+    /** Null: the default. */
+    value: string | null;
+  };
 
-export interface TextAreaProps extends WidgetProps, TextAreaFields {
-  /** Null: the default. */
-  value: string | null;
-}
+export type TextAreaProps = WidgetProps &
+  TextAreaFields & {
+    /** Null: the default. */
+    value: string | null;
+  };
 
-export interface DateInputProps extends WidgetProps, DateInputFields {
-  /** `YYYY-MM-DD` or null; a range: [], [start] or [start, end]. */
-  value: string | string[] | null;
-}
+export type DateInputProps = WidgetProps &
+  DateInputFields & {
+    /** `YYYY-MM-DD` or null; a range: [], [start] or [start, end]. */
+    value: string | string[] | null;
+  };
 
-export interface TimeInputProps extends WidgetProps, TimeInputFields {
-  /** `HH:MM`, or `HH:MM:SS` when `step` is not whole minutes; null: the default. */
-  value: string | null;
-}
+export type TimeInputProps = WidgetProps &
+  TimeInputFields & {
+    /** `HH:MM`, or `HH:MM:SS` when `step` is not whole minutes; null: the default. */
+    value: string | null;
+  };
 
-export interface FileUploaderProps extends WidgetProps, FileUploaderFields {
-  value: UploadedFileRef[];
-}
+export type FileUploaderProps = WidgetProps &
+  FileUploaderFields & {
+    value: UploadedFileRef[];
+  };
 
-export interface ChatInputProps extends WidgetProps, ChatInputFields {
-  /** A trigger: the submission, for one run (null otherwise). */
-  value: string | ChatInputFiles | null;
-}
+export type ChatInputProps = WidgetProps &
+  ChatInputFields & {
+    /** A trigger: the submission, for one run (null otherwise). */
+    value: string | ChatInputFiles | null;
+  };
 
 /** Each declared element type's props: `ElementPropsMap[type]`. */
 export interface ElementPropsMap {
+  alert: AlertProps;
+  progress: ProgressProps;
+  spinner: SpinnerProps;
+  image: ImageProps;
+  audio: PlayerProps;
+  video: PlayerProps;
+  metric: MetricProps;
+  vega_lite: VegaLiteProps;
+  empty: EmptyProps;
+  container: ContainerProps;
+  columns: ColumnsProps;
+  column: ColumnProps;
+  tabs: TabsProps;
+  tab: TabProps;
+  expander: ExpanderProps;
+  status: StatusProps;
+  form: FormProps;
+  chat_message: ChatMessageProps;
   markdown: MarkdownProps;
   text: TextProps;
   code: CodeProps;
@@ -391,20 +609,60 @@ export interface ElementPropsMap {
 
 // Shapes the frames and props above are made of.
 
-export interface PageEntry {
+export type PageEntry = {
   /** The page's URL path; `''` for the main page. */
   name: string;
   label: string;
   icon?: string;
-}
+};
 
-export interface Viewport {
+export type Viewport = {
   w: number;
   h: number;
-}
+};
+
+/** One image: its bytes in a `media` payload (`hash`) or at a `url`. */
+export type ImageItem = {
+  /** The media payload's xxh3-128 hex digest. */
+  hash?: string;
+  url?: string;
+  /** `image/*` when a URL's type cannot be guessed. */
+  mimetype: string;
+  caption?: string;
+};
+
+/** A block the script may name with `key=`. */
+export type KeyedBlock = {
+  /** The user's `key`, as a string. */
+  key?: string;
+};
+
+/** A block with a fixed height, whose content scrolls inside it. */
+export type ScrollingBlock = {
+  /** Pixels. Absent: as tall as its content. */
+  height?: number;
+};
+
+/** A block whose header opens and closes its children (`expander`, `status`). */
+export type CollapsibleBlock = {
+  /** Inline Markdown. */
+  label: string;
+  /** Open at first (status: the script's latest choice). */
+  expanded: boolean;
+  /** Absent: the default look. */
+  type?: "compact" | "step";
+};
+
+/** A chat avatar's image: a `media` payload or a URL. */
+export type AvatarImage = {
+  /** A `media` payload. */
+  hash?: string;
+  url?: string;
+  mimetype: string;
+};
 
 /** Text layout props, each absent at its default. */
-export interface TextLayout {
+export type TextLayout = {
   /**
    * Pixels, `content` (as wide as the content) or `stretch` (the container's width). Absent:
    * stretch (content for `text`); never wider than the container.
@@ -414,9 +672,9 @@ export interface TextLayout {
   text_alignment?: "center" | "right" | "justify";
   /** One line, cut with an ellipsis (inline Markdown only). */
   wrap?: false;
-}
+};
 
-export interface TracebackFrame {
+export type TracebackFrame = {
   file: string;
   line: number;
   name: string;
@@ -425,18 +683,18 @@ export interface TracebackFrame {
   user: boolean;
   /** A syntax error's column. */
   col?: number;
-}
+};
 
-export interface HelpMember {
+export type HelpMember = {
   name: string;
   type: string;
   /** The docstring's first line. */
   doc?: string;
   value?: string;
-}
+};
 
 /** The keys every widget carries (see "Widgets" in docs/protocol.md). */
-export interface WidgetProps {
+export type WidgetProps = {
   /** Stable across runs; the key of its value in `widget_value` frames. */
   id: string;
   /** Inline Markdown. */
@@ -450,14 +708,9 @@ export interface WidgetProps {
   key?: string;
   /** The id of the form the widget is in. */
   form?: string;
-  /**
-   * `on_change`/`on_click` is `ignore`: keep a change without a rerun; it is sent with the next
-   * `widget_value`.
-   */
-  ignore_rerun?: true;
-}
+};
 
-export interface ButtonFields {
+export type ButtonFields = WidgetFields & {
   kind: "primary" | "secondary" | "tertiary";
   /** A form's submit button. */
   is_submit?: true;
@@ -471,24 +724,33 @@ export interface ButtonFields {
   icon_position?: "right";
   /** A keyboard shortcut, e.g. `Ctrl+K`. */
   shortcut?: string;
-}
+};
 
-export interface DownloadButtonFields extends ButtonFields {
+export type DownloadButtonFields = ButtonFields & {
   /** The file, a `media` payload; absent when disabled with a callable `data`. */
   hash?: string;
   mimetype: string;
   file_name?: string;
-}
+};
 
-export interface RadioFields {
+/** The base of each widget's own keys (what its builder passes to `_widget`). */
+export type WidgetFields = {
+  /**
+   * `on_change`/`on_click` is `ignore`: keep a change without a rerun; it is sent with the next
+   * `widget_value`.
+   */
+  ignore_rerun?: true;
+};
+
+export type RadioFields = WidgetFields & {
   /** The labels (`format_func` applied); values travel as indexes. */
   options: string[];
   horizontal: boolean;
   /** One per option ('' for none). */
   captions?: string[];
-}
+};
 
-export interface SelectboxFields {
+export type SelectboxFields = WidgetFields & {
   options: string[];
   placeholder?: string;
   required?: true;
@@ -496,9 +758,9 @@ export interface SelectboxFields {
   accept_new_options?: true;
   /** Absent: fuzzy; null: no filtering. */
   filter_mode?: "contains" | "prefix" | null;
-}
+};
 
-export interface MultiselectFields {
+export type MultiselectFields = WidgetFields & {
   options: string[];
   max_selections?: number;
   placeholder?: string;
@@ -507,14 +769,14 @@ export interface MultiselectFields {
   filter_mode?: "contains" | "prefix" | null;
   /** Show 'select all' up to this many options; -1: always, 0: never. */
   select_all?: number;
-}
+};
 
-export interface SelectSliderFields {
+export type SelectSliderFields = WidgetFields & {
   options: string[];
   range: boolean;
-}
+};
 
-export interface SliderFields {
+export type SliderFields = WidgetFields & {
   /** For dates and times: microseconds, as the value. */
   min: number;
   max: number;
@@ -523,9 +785,9 @@ export interface SliderFields {
   format: string;
   data_type: "int" | "float" | "date" | "datetime" | "time";
   range: boolean;
-}
+};
 
-export interface NumberInputFields {
+export type NumberInputFields = WidgetFields & {
   /** Only a bound the script set. */
   min?: number;
   max?: number;
@@ -535,9 +797,9 @@ export interface NumberInputFields {
   data_type: "int" | "float";
   placeholder?: string;
   icon?: string;
-}
+};
 
-export interface TextInputFields {
+export type TextInputFields = WidgetFields & {
   type: "default" | "password" | "email" | "url" | "phone" | "search";
   max_chars?: number;
   placeholder?: string;
@@ -545,16 +807,16 @@ export interface TextInputFields {
   icon?: string;
   /** [regex] or [regex, message]. */
   validate?: string[];
-}
+};
 
-export interface TextAreaFields {
+export type TextAreaFields = WidgetFields & {
   max_chars?: number;
   /** Pixels or a mode. */
   height?: number | "stretch" | "content";
   placeholder?: string;
-}
+};
 
-export interface DateInputFields {
+export type DateInputFields = WidgetFields & {
   /** YYYY-MM-DD. */
   min: string;
   /** YYYY-MM-DD. */
@@ -564,36 +826,36 @@ export interface DateInputFields {
   format: string;
   /** The person may empty it (no default, not `required`). */
   clearable?: true;
-}
+};
 
-export interface TimeInputFields {
+export type TimeInputFields = WidgetFields & {
   /** Seconds. */
   step: number;
   /** Absent: 24h. */
   format?: "12h" | "localized";
   clearable?: true;
-}
+};
 
-export interface FileUploaderFields {
+export type FileUploaderFields = WidgetFields & {
   multiple: boolean;
   /** The largest file, in megabytes. */
   max_mb: number;
   /** MIME types and wildcards, then `.ext`s. */
   accept?: string[];
   directory?: true;
-}
+};
 
 /** A file whose `upload` chunks were all acknowledged. */
-export interface UploadedFileRef {
+export type UploadedFileRef = {
   hash: string;
   name: string;
   /** Its MIME type. */
   type: string;
   /** Bytes. */
   size: number;
-}
+};
 
-export interface ChatInputFields {
+export type ChatInputFields = WidgetFields & {
   placeholder: string;
   max_chars?: number;
   /** Pinned to the bottom of the page. */
@@ -612,11 +874,11 @@ export interface ChatInputFields {
   audio_sample_rate?: number;
   /** Text the script set in session_state: shown, unsent. */
   fill?: string;
-}
+};
 
 /** A submission with `accept_file` or `accept_audio`. */
-export interface ChatInputFiles {
+export type ChatInputFiles = {
   text: string;
   files?: UploadedFileRef[];
   audio?: UploadedFileRef | null;
-}
+};

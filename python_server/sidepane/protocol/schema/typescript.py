@@ -76,6 +76,9 @@ class _Emitter:
     pending: list[object] = field(default_factory=list)
     """Named shapes referenced but not declared yet, in the order they were met."""
     declared: set[str] = field(default_factory=set)
+    interfaces: bool = True
+    """Declare TypedDicts as `interface`s; False: as `type X = {…}`, which (unlike an interface)
+    stays assignable to `Record<string, unknown>`, the viewer's untyped props."""
 
     def name_of(self, shape: object, name: str) -> str:
         known = self.named.get(name)
@@ -118,10 +121,16 @@ class _Emitter:
         rendered = self.type_of(item, where)
         return f"({rendered.text})[]" if rendered.union else f"{rendered.text}[]"
 
-    def declare(self, shape: object, name: str, fields: Mapping[str, str] | None = None) -> str:
-        """`export interface` for a TypedDict (`export type` for an alias), or "" when it is
-        declared already. `fields` are fixed ones (a frame's `t`), added first when the shape does
-        not declare them and checked when it does."""
+    def declare(
+        self,
+        shape: object,
+        name: str,
+        fields: Mapping[str, str] | None = None,
+        interface: bool | None = None,
+    ) -> str:
+        """The declaration of a TypedDict (or a type alias), or "" when it is declared already.
+        `fields` are fixed ones (a frame's `t`), added first when the shape does not declare them
+        and checked when it does; `interface` overrides the emitter's `interfaces`."""
         self.name_of(shape, name)
         if name in self.declared:
             return ""
@@ -134,13 +143,10 @@ class _Emitter:
         hints = te.get_type_hints(shape, include_extras=True)
         optional_keys: frozenset[str] = getattr(shape, "__optional_keys__", frozenset())
         lines = [f"  {key}: {text};\n" for key, text in (fields or {}).items() if key not in hints]
-        # A TypedDict base becomes `extends Base`, its keys declared once, there.
+        # A TypedDict base becomes `extends Base` (or `Base & {…}`), its keys declared there.
         bases = [b for b in getattr(shape, "__orig_bases__", ()) if te.is_typeddict(b)]
         inherited = {key for base in bases for key in te.get_type_hints(base)}
-        extends = "".join(
-            (" extends " if i == 0 else ", ") + self.name_of(b, _name(b))
-            for i, b in enumerate(bases)
-        )
+        base_names = [self.name_of(b, _name(b)) for b in bases]
         for key, hint in hints.items():
             if key in inherited:
                 continue
@@ -154,9 +160,14 @@ class _Emitter:
             mark = "?" if (key in optional_keys if optional is None else optional) else ""
             lines.append(_doc(" ".join(docs), "  ") + f"  {_key(key)}{mark}: {text};\n")
         head = _doc(_docstring(shape), "")
-        if not lines and not bases:  # `interface X {}` is a lint error; this says the same
+        body = "{\n" + "".join(lines) + "}"
+        if not lines and not base_names:  # `interface X {}` is a lint error; this says the same
             return head + f"export type {name} = Record<string, never>;\n"
-        return head + f"export interface {name}{extends} {{\n" + "".join(lines) + "}\n"
+        if self.interfaces if interface is None else interface:
+            extends = f" extends {', '.join(base_names)}" if base_names else ""
+            return head + f"export interface {name}{extends} {body}\n"
+        parts = [*base_names, body] if lines else base_names
+        return head + f"export type {name} = {' & '.join(parts)};\n"
 
     def declare_pending(self) -> list[str]:
         """Declarations of every shape referenced so far and not declared yet."""
@@ -246,7 +257,7 @@ def render_protocol(
     version: int,
 ) -> str:
     """`protocol.generated.ts`: frames, their unions by `t`, element props and their map."""
-    emit = _Emitter()
+    emit = _Emitter(interfaces=False)
     parts = [
         HEADER
         + "\n// The frames and element props of docs/protocol.md, as the runtime builds them.\n",
@@ -261,7 +272,7 @@ def render_protocol(
         names = []
         for t, shape in frames.items():
             name = _name(shape)
-            parts.append(emit.declare(shape, name, {"t": json.dumps(t)}))
+            parts.append(emit.declare(shape, name, {"t": json.dumps(t)}, interface=True))
             names.append(name)
         parts.append(f"export type {union} = " + (" | ".join(names) or "never") + ";\n")
     parts.append("// Element and block props, by the `type` of their `upsert`.\n")

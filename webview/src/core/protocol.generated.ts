@@ -199,190 +199,6 @@ export type ViewerFrame =
 
 // Element and block props, by the `type` of their `upsert`.
 
-/** `st.success`, `st.info`, `st.warning` and `st.error`. */
-export type AlertProps = {
-  kind: "success" | "info" | "warning" | "error";
-  /** Markdown, dedented and stripped. */
-  body: string;
-  /** An emoji or `:material/name:`; absent: the kind's glyph. */
-  icon?: string;
-  /** Shown in bold above the body. */
-  title?: string;
-};
-
-export type ProgressProps = {
-  /** Percent done, 0 to 100 (a float value is sent times 100). */
-  value: number;
-  /** Markdown shown above the bar. */
-  text?: string;
-};
-
-/** `st.spinner` while its block runs (the runtime replaces it with `empty` after). */
-export type SpinnerProps = {
-  /** Inline Markdown. */
-  text: string;
-  /** Show the seconds elapsed. */
-  show_time?: true;
-  /** A cached function's spinner. */
-  cache?: true;
-};
-
-/** `st.image` (one or a list, side by side) and `st.pyplot` (a PNG). */
-export type ImageProps = {
-  images: ImageItem[];
-  /** Pixels or stretch; absent: content. */
-  width?: number | "stretch";
-  /** Where clicking the (single) image goes. */
-  link?: string;
-};
-
-/** `st.audio` and `st.video`: bytes in a `media` payload (`hash`) or a `url`. */
-export type PlayerProps = {
-  /** The media payload's xxh3-128 hex digest. */
-  hash?: string;
-  /** A URL (a YouTube link plays embedded). */
-  url?: string;
-  mimetype: string;
-  /** Seconds; absent: 0. */
-  start_time?: number;
-  /** Seconds; absent: the end. */
-  end_time?: number;
-  loop?: true;
-  autoplay?: true;
-  /** Video only. */
-  muted?: true;
-  /** Pixels; absent: stretch. */
-  width?: number;
-};
-
-/** `st.metric`: `delta_color` and `delta_arrow` arrive resolved as `color` and `direction`. */
-export type MetricProps = {
-  label: string;
-  /** The number as text; `—` for None. */
-  value: string;
-  /** The delta's colour. */
-  color: "red" | "green" | "gray" | "orange" | "yellow" | "blue" | "violet" | "primary";
-  /** The delta's arrow; none: no arrow. */
-  direction: "up" | "down" | "none";
-  label_visibility: "visible" | "hidden" | "collapsed";
-  /** Absent: no delta. */
-  delta?: string;
-  /** Tooltip text. */
-  help?: string;
-  /** An emoji or `:material/name:` before the label. */
-  icon?: string;
-  border?: true;
-  /** A sparkline's points. */
-  chart_data?: number[];
-  /** Sent with `chart_data`. */
-  chart_type?: "line" | "bar" | "area";
-  /** A printf-style or named number format for `value`. */
-  format?: string;
-  /** Shown after the delta. */
-  delta_description?: string;
-};
-
-/** A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts. */
-export type VegaLiteProps = {
-  /** The Vega-Lite spec, its data replaced by named datasets. */
-  spec: Record<string, unknown>;
-  /** Tables by name, each encoded as a dataframe's `rows`/`index`/`columns`/`batch_rows`. */
-  datasets: Record<string, Record<string, unknown>>;
-  use_container_width: boolean;
-  /** Absent: stretch. */
-  width?: number | "content";
-  /** Absent: the chart's own height. */
-  height?: number | "stretch";
-  /** `theme=None`: Vega-Lite's own look. */
-  theme?: false;
-};
-
-/** An `st.empty` placeholder holding nothing (yet): no props. */
-export type EmptyProps = Record<string, never>;
-
-export type ContainerProps = KeyedBlock &
-  ScrollingBlock & {
-    /** Absent: no border (a fixed height gets one unless border=False). */
-    border?: true;
-    /** Children in a row. */
-    horizontal?: true;
-  };
-
-/** The row of `st.columns`; its children are `column` blocks. */
-export type ColumnsProps = {
-  /** The space between columns; null: none. */
-  gap: "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | number | null;
-  vertical_alignment: "top" | "center" | "bottom";
-  /** Never stack the columns on narrow screens. */
-  wrap?: false;
-};
-
-export type ColumnProps = {
-  /** Its share of the row's width; a row's weights add up to 1. */
-  weight: number;
-  border?: true;
-};
-
-/** `st.tabs`; its children are `tab` blocks, one per label, in order. */
-export type TabsProps = KeyedBlock &
-  ScrollingBlock & {
-    /** Inline Markdown. */
-    labels: string[];
-    /** The index of the tab shown first; absent: 0. */
-    default?: number;
-  };
-
-export type TabProps = {
-  /** Inline Markdown (also in its `tabs` block's `labels`). */
-  label: string;
-};
-
-export type ExpanderProps = CollapsibleBlock &
-  KeyedBlock & {
-    /** An emoji or `:material/name:` before the label. */
-    icon?: string;
-  };
-
-/**
- * `st.status`: re-sent in place by `status.update()` and when its `with` block ends; the viewer
- * follows a change of `expanded` and otherwise keeps what the person chose.
- */
-export type StatusProps = CollapsibleBlock & {
-  /** Drawn as a spinner, a check, an error mark. */
-  state: "running" | "complete" | "error";
-  /** Pixels. Absent: stretch. */
-  width?: number;
-};
-
-export type FormProps = ScrollingBlock & {
-  /** The form's key, which its widgets carry as `form`. */
-  id: string;
-  border: boolean;
-  clear_on_submit: boolean;
-  /** Enter in a field does not submit the form. */
-  enter_to_submit?: false;
-  /**
-   * Its `with` block ended without a `form_submit_button`: show Streamlit's “Missing Submit Button”
-   * error in the form.
-   */
-  missing_submit?: true;
-};
-
-export type ChatMessageProps = {
-  /** The author; `user`/`human` messages are drawn as the person's. */
-  name: string;
-  avatar_type: "icon" | "emoji" | "image";
-  /**
-   * icon: `user`, `assistant` or `:material/name:` (absent: the first letter of `name`); emoji: the
-   * emoji.
-   */
-  avatar?: string;
-  /** For avatar_type `image`. */
-  image?: AvatarImage;
-  /** Absent: stretch. */
-  width?: number | "content";
-};
-
 /** `st.markdown`, `st.title`/`header`/`subheader` (by `style`) and `st.caption`. */
 export type MarkdownProps = TextLayout & {
   /** Markdown. */
@@ -474,10 +290,9 @@ export type DownloadButtonProps = WidgetProps &
     value: boolean;
   };
 
-export type CheckboxProps = WidgetProps &
-  WidgetFields & {
-    value: boolean;
-  };
+export type CheckboxProps = WidgetProps & {
+  value: boolean;
+};
 
 export type RadioProps = WidgetProps &
   RadioFields & {
@@ -503,11 +318,10 @@ export type SelectSliderProps = WidgetProps &
     value: number | number[];
   };
 
-export type ColorPickerProps = WidgetProps &
-  WidgetFields & {
-    /** `#rrggbb` or `#rgb`. */
-    value: string;
-  };
+export type ColorPickerProps = WidgetProps & {
+  /** `#rrggbb` or `#rgb`. */
+  value: string;
+};
 
 export type SliderProps = WidgetProps &
   SliderFields & {
@@ -561,24 +375,6 @@ export type ChatInputProps = WidgetProps &
 
 /** Each declared element type's props: `ElementPropsMap[type]`. */
 export interface ElementPropsMap {
-  alert: AlertProps;
-  progress: ProgressProps;
-  spinner: SpinnerProps;
-  image: ImageProps;
-  audio: PlayerProps;
-  video: PlayerProps;
-  metric: MetricProps;
-  vega_lite: VegaLiteProps;
-  empty: EmptyProps;
-  container: ContainerProps;
-  columns: ColumnsProps;
-  column: ColumnProps;
-  tabs: TabsProps;
-  tab: TabProps;
-  expander: ExpanderProps;
-  status: StatusProps;
-  form: FormProps;
-  chat_message: ChatMessageProps;
   markdown: MarkdownProps;
   text: TextProps;
   code: CodeProps;
@@ -619,46 +415,6 @@ export type PageEntry = {
 export type Viewport = {
   w: number;
   h: number;
-};
-
-/** One image: its bytes in a `media` payload (`hash`) or at a `url`. */
-export type ImageItem = {
-  /** The media payload's xxh3-128 hex digest. */
-  hash?: string;
-  url?: string;
-  /** `image/*` when a URL's type cannot be guessed. */
-  mimetype: string;
-  caption?: string;
-};
-
-/** A block the script may name with `key=`. */
-export type KeyedBlock = {
-  /** The user's `key`, as a string. */
-  key?: string;
-};
-
-/** A block with a fixed height, whose content scrolls inside it. */
-export type ScrollingBlock = {
-  /** Pixels. Absent: as tall as its content. */
-  height?: number;
-};
-
-/** A block whose header opens and closes its children (`expander`, `status`). */
-export type CollapsibleBlock = {
-  /** Inline Markdown. */
-  label: string;
-  /** Open at first (status: the script's latest choice). */
-  expanded: boolean;
-  /** Absent: the default look. */
-  type?: "compact" | "step";
-};
-
-/** A chat avatar's image: a `media` payload or a URL. */
-export type AvatarImage = {
-  /** A `media` payload. */
-  hash?: string;
-  url?: string;
-  mimetype: string;
 };
 
 /** Text layout props, each absent at its default. */
@@ -708,9 +464,14 @@ export type WidgetProps = {
   key?: string;
   /** The id of the form the widget is in. */
   form?: string;
+  /**
+   * `on_change`/`on_click` is `ignore`: keep a change without a rerun; it is sent with the next
+   * `widget_value`.
+   */
+  ignore_rerun?: true;
 };
 
-export type ButtonFields = WidgetFields & {
+export type ButtonFields = {
   kind: "primary" | "secondary" | "tertiary";
   /** A form's submit button. */
   is_submit?: true;
@@ -733,16 +494,7 @@ export type DownloadButtonFields = ButtonFields & {
   file_name?: string;
 };
 
-/** The base of each widget's own keys (what its builder passes to `_widget`). */
-export type WidgetFields = {
-  /**
-   * `on_change`/`on_click` is `ignore`: keep a change without a rerun; it is sent with the next
-   * `widget_value`.
-   */
-  ignore_rerun?: true;
-};
-
-export type RadioFields = WidgetFields & {
+export type RadioFields = {
   /** The labels (`format_func` applied); values travel as indexes. */
   options: string[];
   horizontal: boolean;
@@ -750,7 +502,7 @@ export type RadioFields = WidgetFields & {
   captions?: string[];
 };
 
-export type SelectboxFields = WidgetFields & {
+export type SelectboxFields = {
   options: string[];
   placeholder?: string;
   required?: true;
@@ -760,7 +512,7 @@ export type SelectboxFields = WidgetFields & {
   filter_mode?: "contains" | "prefix" | null;
 };
 
-export type MultiselectFields = WidgetFields & {
+export type MultiselectFields = {
   options: string[];
   max_selections?: number;
   placeholder?: string;
@@ -771,12 +523,12 @@ export type MultiselectFields = WidgetFields & {
   select_all?: number;
 };
 
-export type SelectSliderFields = WidgetFields & {
+export type SelectSliderFields = {
   options: string[];
   range: boolean;
 };
 
-export type SliderFields = WidgetFields & {
+export type SliderFields = {
   /** For dates and times: microseconds, as the value. */
   min: number;
   max: number;
@@ -787,7 +539,7 @@ export type SliderFields = WidgetFields & {
   range: boolean;
 };
 
-export type NumberInputFields = WidgetFields & {
+export type NumberInputFields = {
   /** Only a bound the script set. */
   min?: number;
   max?: number;
@@ -799,7 +551,7 @@ export type NumberInputFields = WidgetFields & {
   icon?: string;
 };
 
-export type TextInputFields = WidgetFields & {
+export type TextInputFields = {
   type: "default" | "password" | "email" | "url" | "phone" | "search";
   max_chars?: number;
   placeholder?: string;
@@ -809,14 +561,14 @@ export type TextInputFields = WidgetFields & {
   validate?: string[];
 };
 
-export type TextAreaFields = WidgetFields & {
+export type TextAreaFields = {
   max_chars?: number;
   /** Pixels or a mode. */
   height?: number | "stretch" | "content";
   placeholder?: string;
 };
 
-export type DateInputFields = WidgetFields & {
+export type DateInputFields = {
   /** YYYY-MM-DD. */
   min: string;
   /** YYYY-MM-DD. */
@@ -828,7 +580,7 @@ export type DateInputFields = WidgetFields & {
   clearable?: true;
 };
 
-export type TimeInputFields = WidgetFields & {
+export type TimeInputFields = {
   /** Seconds. */
   step: number;
   /** Absent: 24h. */
@@ -836,7 +588,7 @@ export type TimeInputFields = WidgetFields & {
   clearable?: true;
 };
 
-export type FileUploaderFields = WidgetFields & {
+export type FileUploaderFields = {
   multiple: boolean;
   /** The largest file, in megabytes. */
   max_mb: number;
@@ -855,7 +607,7 @@ export type UploadedFileRef = {
   size: number;
 };
 
-export type ChatInputFields = WidgetFields & {
+export type ChatInputFields = {
   placeholder: string;
   max_chars?: number;
   /** Pinned to the bottom of the page. */

@@ -198,7 +198,25 @@ st.dataframe(pd.DataFrame({"a": [1, 2]}))
 st.toast("Toasted", icon="🎉")
 st.query_params["q"] = "1"
 n = st.slider("n", 0, 10, key="n")
-st.file_uploader("file", key="file")
+st.file_uploader("file", key="file", type=["txt"], accept_multiple_files=True)
+st.slider("range", 0.0, 1.0, (0.2, 0.5), help="h", disabled=True, label_visibility="hidden")
+st.button("b", type="primary", icon="🎈", icon_position="right", width=120, shortcut="Ctrl+K")
+with st.form("f"):
+    st.text_input("ti", max_chars=5, placeholder="p", type="password", icon="🔑")
+    st.form_submit_button("go", use_container_width=True)
+st.download_button("dl", b"x", file_name="a.txt", on_click="ignore")
+st.checkbox("cb", label_visibility="collapsed")
+st.toggle("tg", key="tg")
+st.radio("r", ["a", "b"], captions=["x", "y"], horizontal=True, index=None)
+st.selectbox("sb", ["a", "b"], placeholder="p", accept_new_options=True)
+st.multiselect("ms", ["a", "b"], max_selections=1)
+st.select_slider("ss", ["a", "b", "c"], value=("a", "b"))
+st.color_picker("cp")
+st.number_input("ni", 0, 10, placeholder="p")
+st.text_area("ta", height=100)
+st.date_input("di", value=None)
+st.time_input("tm", value=None, step=90)
+st.chat_input("say", accept_file=True, file_type=["txt"], max_chars=10)
 if n == 3:
     exec(compile("x = (", "bad.py", "exec"))  # a SyntaxError: an exception with a column
 """
@@ -215,7 +233,8 @@ def test_a_real_run_sends_valid_frames_of_every_declared_kind(harness: Harness) 
 
     harness.hello(session, viewport={"w": 800, "h": 600}, theme="dark", query="", page="")
     until_run_end(1)
-    ids = {f["props"]["label"]: f["props"]["id"] for f in sent if "id" in f.get("props", {})}
+    widgets = [f["props"] for f in sent if "label" in f.get("props", {})]
+    ids = {p["label"]: p["id"] for p in widgets if "id" in p}
     session.handle_message(frame("widget_value", id=ids["n"], value=3, run=1, values={}))
     until_run_end(2)
     session.handle_message(

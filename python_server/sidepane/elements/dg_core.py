@@ -130,7 +130,7 @@ class DeltaGeneratorCore:
         key: str | int | None,
         identity: Mapping[str, object],
         key_identity: bool | frozenset[str],
-        props: dict[str, Any],
+        props: Mapping[str, Any],
         default: Any,
         deserialize: Callable[[Any], Any],
         serialize: Callable[[Any], Any],

@@ -290,9 +290,10 @@ export type DownloadButtonProps = WidgetProps &
     value: boolean;
   };
 
-export type CheckboxProps = WidgetProps & {
-  value: boolean;
-};
+export type CheckboxProps = WidgetProps &
+  WidgetFields & {
+    value: boolean;
+  };
 
 export type RadioProps = WidgetProps &
   RadioFields & {
@@ -318,10 +319,11 @@ export type SelectSliderProps = WidgetProps &
     value: number | number[];
   };
 
-export type ColorPickerProps = WidgetProps & {
-  /** `#rrggbb` or `#rgb`. */
-  value: string;
-};
+export type ColorPickerProps = WidgetProps &
+  WidgetFields & {
+    /** `#rrggbb` or `#rgb`. */
+    value: string;
+  };
 
 export type SliderProps = WidgetProps &
   SliderFields & {
@@ -464,14 +466,9 @@ export type WidgetProps = {
   key?: string;
   /** The id of the form the widget is in. */
   form?: string;
-  /**
-   * `on_change`/`on_click` is `ignore`: keep a change without a rerun; it is sent with the next
-   * `widget_value`.
-   */
-  ignore_rerun?: true;
 };
 
-export type ButtonFields = {
+export type ButtonFields = WidgetFields & {
   kind: "primary" | "secondary" | "tertiary";
   /** A form's submit button. */
   is_submit?: true;
@@ -494,7 +491,16 @@ export type DownloadButtonFields = ButtonFields & {
   file_name?: string;
 };
 
-export type RadioFields = {
+/** The base of each widget's own keys (what its builder passes to `_widget`). */
+export type WidgetFields = {
+  /**
+   * `on_change`/`on_click` is `ignore`: keep a change without a rerun; it is sent with the next
+   * `widget_value`.
+   */
+  ignore_rerun?: true;
+};
+
+export type RadioFields = WidgetFields & {
   /** The labels (`format_func` applied); values travel as indexes. */
   options: string[];
   horizontal: boolean;
@@ -502,7 +508,7 @@ export type RadioFields = {
   captions?: string[];
 };
 
-export type SelectboxFields = {
+export type SelectboxFields = WidgetFields & {
   options: string[];
   placeholder?: string;
   required?: true;
@@ -512,7 +518,7 @@ export type SelectboxFields = {
   filter_mode?: "contains" | "prefix" | null;
 };
 
-export type MultiselectFields = {
+export type MultiselectFields = WidgetFields & {
   options: string[];
   max_selections?: number;
   placeholder?: string;
@@ -523,12 +529,12 @@ export type MultiselectFields = {
   select_all?: number;
 };
 
-export type SelectSliderFields = {
+export type SelectSliderFields = WidgetFields & {
   options: string[];
   range: boolean;
 };
 
-export type SliderFields = {
+export type SliderFields = WidgetFields & {
   /** For dates and times: microseconds, as the value. */
   min: number;
   max: number;
@@ -539,7 +545,7 @@ export type SliderFields = {
   range: boolean;
 };
 
-export type NumberInputFields = {
+export type NumberInputFields = WidgetFields & {
   /** Only a bound the script set. */
   min?: number;
   max?: number;
@@ -551,7 +557,7 @@ export type NumberInputFields = {
   icon?: string;
 };
 
-export type TextInputFields = {
+export type TextInputFields = WidgetFields & {
   type: "default" | "password" | "email" | "url" | "phone" | "search";
   max_chars?: number;
   placeholder?: string;
@@ -561,14 +567,14 @@ export type TextInputFields = {
   validate?: string[];
 };
 
-export type TextAreaFields = {
+export type TextAreaFields = WidgetFields & {
   max_chars?: number;
   /** Pixels or a mode. */
   height?: number | "stretch" | "content";
   placeholder?: string;
 };
 
-export type DateInputFields = {
+export type DateInputFields = WidgetFields & {
   /** YYYY-MM-DD. */
   min: string;
   /** YYYY-MM-DD. */
@@ -580,7 +586,7 @@ export type DateInputFields = {
   clearable?: true;
 };
 
-export type TimeInputFields = {
+export type TimeInputFields = WidgetFields & {
   /** Seconds. */
   step: number;
   /** Absent: 24h. */
@@ -588,7 +594,7 @@ export type TimeInputFields = {
   clearable?: true;
 };
 
-export type FileUploaderFields = {
+export type FileUploaderFields = WidgetFields & {
   multiple: boolean;
   /** The largest file, in megabytes. */
   max_mb: number;
@@ -607,7 +613,7 @@ export type UploadedFileRef = {
   size: number;
 };
 
-export type ChatInputFields = {
+export type ChatInputFields = WidgetFields & {
   placeholder: string;
   max_chars?: number;
   /** Pinned to the bottom of the page. */

@@ -18,6 +18,7 @@ from sidepane.elements.arguments import WidgetCallback, resolve_callback, value_
 from sidepane.elements.dg_core import DeltaGeneratorCore, to_key
 from sidepane.elements.widgets.choices import to_label
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
+from sidepane.protocol.schema.elements.widgets import ButtonFields, DownloadButtonFields
 from sidepane.runtime.context import get_run_context
 
 ButtonKind = Literal["primary", "secondary", "tertiary"]
@@ -114,22 +115,22 @@ class ButtonMixin(DeltaGeneratorCore):
         args: tuple[Any, ...] | list[Any] | None,
         kwargs: Mapping[str, Any] | None,
         *,
-        type: str,
+        type: ButtonKind,
         icon: str | None,
         icon_position: str,
         disabled: bool,
         width: int | str,
         shortcut: str | None,
         identity: dict[str, Any],
-        props: dict[str, Any],
+        props: ButtonFields,
         allow_callback_in_form: bool = False,
     ) -> bool:
         check_not_written(key)
-        full: dict[str, Any] = {"kind": type, **props}
+        full = props
         if icon is not None:
             full["icon"] = icon
-        if icon_position != "left":
-            full["icon_position"] = icon_position
+        if icon_position == "right":
+            full["icon_position"] = "right"
         if width == "stretch":
             full["use_container_width"] = True
         elif isinstance(width, int):
@@ -214,7 +215,7 @@ class ButtonMixin(DeltaGeneratorCore):
             width=_width(width, use_container_width),
             shortcut=shortcut,
             identity={"is_form_submitter": False},
-            props={},
+            props={"kind": type},
         )
 
     def form_submit_button(
@@ -266,7 +267,7 @@ class ButtonMixin(DeltaGeneratorCore):
             width=_width(width, use_container_width),
             shortcut=shortcut,
             identity={"is_form_submitter": True},
-            props={"is_submit": True},
+            props={"kind": type, "is_submit": True},
             allow_callback_in_form=True,
         )
 
@@ -321,7 +322,10 @@ class ButtonMixin(DeltaGeneratorCore):
             if mimetype is None:
                 mimetype = inferred
             digest = xxhash.xxh3_128_hexdigest(payload)
-        props: dict[str, Any] = {"mimetype": mimetype or "application/octet-stream"}
+        props: DownloadButtonFields = {
+            "kind": type,
+            "mimetype": mimetype or "application/octet-stream",
+        }
         if digest is not None:
             props["hash"] = digest
         if file_name is not None:

@@ -2,8 +2,9 @@
 colour picker, the file uploader and the chat input.
 
 Every widget's props are `WidgetProps` (the keys `_widget` in `elements/dg_core.py` adds, declared
-once) plus its own `…Fields` (what its builder passes to `_widget`) and its `value`: the widget's
-current wire value, which is also what the viewer sends back in `widget_value` frames.
+once), its own `…Fields` (based on `WidgetFields`: what its builder passes to `_widget`) and its
+`value`: the widget's current wire value, which is also what the viewer sends back in
+`widget_value` frames.
 """
 
 from typing import Annotated, Literal
@@ -23,6 +24,11 @@ class WidgetProps(TypedDict):
     help: NotRequired[Annotated[str, "Tooltip text (Markdown)."]]
     key: NotRequired[Annotated[str, "The script's key."]]
     form: NotRequired[Annotated[str, "The id of the form the widget is in."]]
+
+
+class WidgetFields(TypedDict):
+    """The base of each widget's own keys (what its builder passes to `_widget`)."""
+
     ignore_rerun: NotRequired[
         Annotated[
             Literal[True],
@@ -44,7 +50,7 @@ class UploadedFileRef(TypedDict):
 # ---- buttons ----
 
 
-class ButtonFields(TypedDict):
+class ButtonFields(WidgetFields):
     kind: Literal["primary", "secondary", "tertiary"]
     is_submit: NotRequired[Annotated[Literal[True], "A form's submit button."]]
     use_container_width: NotRequired[Annotated[Literal[True], "As wide as its container."]]
@@ -81,11 +87,11 @@ class DownloadButtonProps(WidgetProps, DownloadButtonFields):
 
 
 @element("checkbox", "toggle")
-class CheckboxProps(WidgetProps):
+class CheckboxProps(WidgetProps, WidgetFields):
     value: bool
 
 
-class RadioFields(TypedDict):
+class RadioFields(WidgetFields):
     options: Annotated[list[str], "The labels (`format_func` applied); values travel as indexes."]
     horizontal: bool
     captions: NotRequired[Annotated[list[str], "One per option ('' for none)."]]
@@ -99,7 +105,7 @@ class RadioProps(WidgetProps, RadioFields):
 FilterMode = Annotated[Literal["contains", "prefix"] | None, "Absent: fuzzy; null: no filtering."]
 
 
-class SelectboxFields(TypedDict):
+class SelectboxFields(WidgetFields):
     options: list[str]
     placeholder: NotRequired[str]
     required: NotRequired[Literal[True]]
@@ -116,7 +122,7 @@ class SelectboxProps(WidgetProps, SelectboxFields):
     ]
 
 
-class MultiselectFields(TypedDict):
+class MultiselectFields(WidgetFields):
     options: list[str]
     max_selections: NotRequired[int]
     placeholder: NotRequired[str]
@@ -132,7 +138,7 @@ class MultiselectProps(WidgetProps, MultiselectFields):
     value: Annotated[list[int | str], "Indexes; with `accept_new_options`, typed texts too."]
 
 
-class SelectSliderFields(TypedDict):
+class SelectSliderFields(WidgetFields):
     options: list[str]
     range: bool
 
@@ -143,14 +149,14 @@ class SelectSliderProps(WidgetProps, SelectSliderFields):
 
 
 @element("color_picker")
-class ColorPickerProps(WidgetProps):
+class ColorPickerProps(WidgetProps, WidgetFields):
     value: Annotated[str, "`#rrggbb` or `#rgb`."]
 
 
 # ---- numbers ----
 
 
-class SliderFields(TypedDict):
+class SliderFields(WidgetFields):
     min: Annotated[float, "For dates and times: microseconds, as the value."]
     max: float
     step: float
@@ -168,7 +174,7 @@ class SliderProps(WidgetProps, SliderFields):
     ]
 
 
-class NumberInputFields(TypedDict):
+class NumberInputFields(WidgetFields):
     min: NotRequired[Annotated[float, "Only a bound the script set."]]
     max: NotRequired[float]
     step: float
@@ -186,7 +192,7 @@ class NumberInputProps(WidgetProps, NumberInputFields):
 # ---- text ----
 
 
-class TextInputFields(TypedDict):
+class TextInputFields(WidgetFields):
     type: Literal["default", "password", "email", "url", "phone", "search"]
     max_chars: NotRequired[int]
     placeholder: NotRequired[str]
@@ -203,7 +209,7 @@ class TextInputProps(WidgetProps, TextInputFields):
     value: TextValue
 
 
-class TextAreaFields(TypedDict):
+class TextAreaFields(WidgetFields):
     max_chars: NotRequired[int]
     height: NotRequired[Annotated[int | Literal["content", "stretch"], "Pixels or a mode."]]
     placeholder: NotRequired[str]
@@ -217,7 +223,7 @@ class TextAreaProps(WidgetProps, TextAreaFields):
 # ---- dates and times ----
 
 
-class DateInputFields(TypedDict):
+class DateInputFields(WidgetFields):
     min: Annotated[str, "YYYY-MM-DD."]
     max: Annotated[str, "YYYY-MM-DD."]
     range: bool
@@ -234,7 +240,7 @@ class DateInputProps(WidgetProps, DateInputFields):
     ]
 
 
-class TimeInputFields(TypedDict):
+class TimeInputFields(WidgetFields):
     step: Annotated[int, "Seconds."]
     format: NotRequired[Annotated[Literal["12h", "localized"], "Absent: 24h."]]
     clearable: NotRequired[Literal[True]]
@@ -250,7 +256,7 @@ class TimeInputProps(WidgetProps, TimeInputFields):
 # ---- files and chat ----
 
 
-class FileUploaderFields(TypedDict):
+class FileUploaderFields(WidgetFields):
     multiple: bool
     max_mb: Annotated[float, "The largest file, in megabytes."]
     accept: NotRequired[Annotated[list[str], "MIME types and wildcards, then `.ext`s."]]
@@ -270,7 +276,7 @@ class ChatInputFiles(TypedDict):
     audio: NotRequired[UploadedFileRef | None]
 
 
-class ChatInputFields(TypedDict):
+class ChatInputFields(WidgetFields):
     placeholder: str
     max_chars: NotRequired[int]
     bottom: NotRequired[Annotated[Literal[True], "Pinned to the bottom of the page."]]

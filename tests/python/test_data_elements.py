@@ -117,6 +117,17 @@ def test_metric_formatting(args: str, value: str, delta: str, color: str, direct
     )
 
 
+def test_metric_sends_its_delta_colour_resolved_only() -> None:
+    """`delta_color` arrives resolved as `color` (no one read the raw one, now undeclared);
+    `delta_arrow` overrides the direction."""
+    at = run(
+        "import streamlit as st\nst.metric('T', 1, -2, delta_color='inverse', delta_arrow='up')"
+    )
+    proto = at.metric[0].proto
+    assert "delta_color" not in proto
+    assert (proto["color"], proto["direction"]) == ("green", "up")
+
+
 def test_metric_rejects_bad_values() -> None:
     at = AppTest.from_string("import streamlit as st\nst.metric('T', [1])").run()
     assert "Invalid `value` type" in at.exception[0].value
@@ -227,6 +238,20 @@ st.video("https://example.com/v.mp4", muted=True, autoplay=True, end_time=5)
     assert video.proto["muted"] and video.proto["autoplay"] and video.proto["end_time"] == 5
     at = AppTest.from_string("import streamlit as st, numpy as np\nst.audio(np.zeros(3))").run()
     assert "sample_rate" in at.exception[0].value
+
+
+@pytest.mark.parametrize("width", ["'content'", "'wide'", "0", "True"])
+def test_player_width_is_pixels_or_stretch(width: str) -> None:
+    """As Streamlit's validate_width: a player's width is pixels or 'stretch' (a bad one was
+    sent as is, a prop no viewer could draw)."""
+    for call in ("st.audio(b'RIFFfake'", "st.video('https://example.com/v.mp4'"):
+        at = AppTest.from_string(f"import streamlit as st\n{call}, width={width})").run()
+        assert at.exception[0].value == (
+            f"Invalid width value: {eval(width)!r}. Width must be either a positive integer "
+            "(pixels) or 'stretch'."
+        )
+    at = run("import streamlit as st\nst.video('https://example.com/v.mp4', width=320)")
+    assert at.video[0].proto["width"] == 320
 
 
 def test_help() -> None:

@@ -3,35 +3,23 @@ import { act } from "preact/test-utils";
 import { describe, expect, test } from "vitest";
 import { Help } from "../../webview/src/data/help";
 import { Json, openDepth, parseJsonText } from "../../webview/src/data/json";
-import { deltaColor, deltaDirection, Metric } from "../../webview/src/data/metric";
+import { Metric } from "../../webview/src/data/metric";
 import { Image } from "../../webview/src/media/image";
 import { loadKatex } from "../../webview/src/core/katex";
 import { renderLatex } from "../../webview/src/media/latex";
 import { Audio, Video, youtubeEmbed } from "../../webview/src/media/player";
+import type { PropsOf } from "../../webview/src/core/types";
+import { componentFor } from "../../webview/src/core/types";
+import "../../webview/src/elements/basic";
 import { FakeStore, makeNode, mount } from "./data_helpers";
 
 describe("metric", () => {
-  test("delta colours per delta_color", () => {
-    expect(deltaColor("normal", "up")).toBe("green");
-    expect(deltaColor("normal", "down")).toBe("red");
-    expect(deltaColor("inverse", "up")).toBe("red");
-    expect(deltaColor("inverse", "down")).toBe("green");
-    expect(deltaColor("off", "up")).toBe("gray");
-    expect(deltaColor("normal", "none")).toBe("gray");
-    expect(deltaColor("violet", "up")).toBe("violet");
-    expect(deltaColor("grey", "down")).toBe("gray");
-    expect(deltaDirection("-1.2 °F")).toBe("down");
-    expect(deltaDirection("5%")).toBe("up");
-    expect(deltaDirection("0")).toBe("none");
-  });
-
   test("renders label, value, arrow and the runtime's resolved colour", () => {
     const store = new FakeStore();
     const node = makeNode("metric", {
       label: "Temperature",
       value: "70 °F",
       delta: "-1.2 °F",
-      delta_color: "inverse",
       color: "green",
       direction: "down",
       label_visibility: "visible",
@@ -49,18 +37,23 @@ describe("metric", () => {
     expect(root.querySelector(".sp-help-icon")?.getAttribute("title")).toBe("Outside");
   });
 
-  test("without a resolved colour it applies delta_color itself; collapsed label is gone", () => {
+  test("a collapsed label is gone; no direction draws no arrow; a sparkline", () => {
     const store = new FakeStore();
     const node = makeNode("metric", {
       label: "x",
       value: "1",
       delta: "-3",
-      delta_color: "normal",
+      color: "red",
+      direction: "none",
       label_visibility: "collapsed",
+      chart_data: [1, 3, 2],
+      chart_type: "bar",
     });
     const root = mount(<Metric node={node} store={store} />);
     expect(root.querySelector(".sp-metric-delta")?.getAttribute("data-color")).toBe("red");
+    expect(root.querySelector(".sp-metric-delta svg")).toBeNull();
     expect(root.querySelector(".sp-metric-label")).toBeNull();
+    expect(root.querySelectorAll(".sp-metric-chart rect")).toHaveLength(3);
   });
 });
 
@@ -179,5 +172,32 @@ describe("media", () => {
     await loadKatex();
     expect(renderLatex("a^2 + b^2 = c^2")).toContain("katex-display");
     expect(renderLatex("\\frac{1}{")).toContain("katex-error");
+  });
+});
+
+describe("status", () => {
+  test("alerts, progress bars and spinners draw their declared props", () => {
+    const store = new FakeStore();
+    const draw = <T extends "alert" | "progress" | "spinner">(
+      type: T,
+      props: PropsOf<T>,
+    ): HTMLElement => {
+      const Component = componentFor(type);
+      if (Component === undefined) throw new Error(`no component for ${type}`);
+      return mount(<Component node={makeNode(type, props)} store={store} />);
+    };
+    const alert = draw("alert", { kind: "warning", body: "**Careful**", title: "Note" });
+    expect(alert.querySelector(".sp-alert-warning")?.getAttribute("role")).toBe("alert");
+    expect(alert.querySelector(".sp-alert-glyph")?.textContent).toBe("!");
+    expect(alert.querySelector(".sp-alert-title")?.textContent).toBe("Note");
+    expect(alert.querySelector("strong:not(.sp-alert-title)")?.textContent).toBe("Careful");
+    const withIcon = draw("alert", { kind: "info", body: "x", icon: "🎈" });
+    expect(withIcon.querySelector(".sp-alert-glyph")).toBeNull();
+    const bar = draw("progress", { value: 40, text: "Loading" });
+    expect(bar.querySelector("[role=progressbar]")?.getAttribute("aria-valuenow")).toBe("40");
+    expect(bar.querySelector(".sp-progress-text")?.textContent?.trim()).toBe("Loading");
+    expect(draw("progress", { value: 0 }).querySelector(".sp-progress-text")).toBeNull();
+    // @ts-expect-error: a spinner's show_time is only ever sent as true
+    makeNode("spinner", { text: "x", show_time: false });
   });
 });

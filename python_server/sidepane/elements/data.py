@@ -5,7 +5,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Callable, Iterable, Mapping
 from textwrap import dedent
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from sidepane.column_config import ButtonColumnResult
 from sidepane.column_config.selection import (
@@ -23,6 +23,8 @@ from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id, to_
 from sidepane.elements.widgets.buttons import check_not_written
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload, encode_dataframe, to_dataframe
+from sidepane.protocol.schema.elements.data import MetricColor, MetricProps
+from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.widgets import WidgetSpec
 
@@ -46,6 +48,9 @@ _DELTA_COLORS = (
     "primary",
 )
 
+# `delta_arrow` over the delta's own direction ("auto": the delta's).
+_ARROWS: dict[str, Literal["up", "down", "none"]] = {"up": "up", "down": "down", "off": "none"}
+
 
 def send_payloads(payloads: Iterable[Payload], kind: str) -> None:
     """Send payloads after the element that references them (the writer skips known hashes)."""
@@ -62,7 +67,7 @@ def resolve_width(
     *,
     default: str = "stretch",
     width_hint: str = WIDTH_HINT,
-) -> int | str:
+) -> int | Literal["stretch", "content"]:
     """Apply the deprecated `use_container_width` the way Streamlit does (logging its
     deprecation, with `width_hint` on what to use instead) and validate `width`."""
     if width is None:
@@ -80,7 +85,7 @@ def resolve_width(
             f"Invalid width value: {width!r}. Width must be either an integer (pixels), "
             "'stretch', or 'content'."
         )
-    return width
+    return cast('int | Literal["stretch", "content"]', width)
 
 
 def check_height(height: int | str, allowed: tuple[str, ...]) -> None:
@@ -140,7 +145,7 @@ def _number_text(value: object, parameter: str) -> str:
     )
 
 
-def _delta_direction(delta: object) -> str:
+def _delta_direction(delta: object) -> Literal["up", "down", "none"]:
     if delta is None or delta == "":
         return "none"
     if (isinstance(delta, str) and dedent(delta) == "0") or (
@@ -150,11 +155,11 @@ def _delta_direction(delta: object) -> str:
     return "down" if dedent(str(delta)).startswith("-") else "up"
 
 
-def _delta_color(delta_color: str, direction: str) -> str:
+def _delta_color(delta_color: str, direction: str) -> MetricColor:
     if direction == "none":
         return "gray"
     if delta_color not in ("normal", "inverse", "off"):
-        return "gray" if delta_color == "grey" else delta_color
+        return "gray" if delta_color == "grey" else cast("MetricColor", delta_color)
     if delta_color == "off":
         return "gray"
     bad = (direction == "down") == (delta_color == "normal")
@@ -557,12 +562,11 @@ class DataMixin(DeltaGeneratorCore):
         if arrow not in ("auto", "up", "down", "off"):
             raise value_error("delta_arrow", ["'auto'", "'up'", "'down'", "'off'"])
         direction = _delta_direction(delta)
-        props: dict[str, Any] = {
+        props: MetricProps = {
             "label": label,
             "value": body,
-            "delta_color": color_name,
             "color": _delta_color(color_name, direction),
-            "direction": {"off": "none"}.get(arrow, arrow) if arrow != "auto" else direction,
+            "direction": _ARROWS.get(arrow, direction),
             "label_visibility": label_visibility,
         }
         if delta_text:
@@ -582,7 +586,7 @@ class DataMixin(DeltaGeneratorCore):
             props["format"] = format
         if delta_description is not None:
             props["delta_description"] = delta_description
-        return self._enqueue("metric", props)
+        return self._enqueue("metric", as_props(props))
 
 
 def _chart_points(chart_data: Any) -> list[float]:

@@ -22,6 +22,8 @@ from sidepane.elements.deprecation import USE_COLUMN_WIDTH_REMOVED, show_depreca
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload
+from sidepane.protocol.schema.elements.data import ImageItem, ImageProps, PlayerProps
+from sidepane.protocol.schema.registry import as_props
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -100,20 +102,16 @@ def image_entry(
     clamp: bool,
     channels: str,
     output_format: str,
-) -> tuple[dict[str, Any], list[Payload]]:
+) -> tuple[ImageItem, list[Payload]]:
     """One `images` item (and its media payload) for an image in any form `st.image` takes."""
     from PIL import Image
 
-    entry: dict[str, Any] = {}
-    if caption is not None:
-        entry["caption"] = str(caption)
     if isinstance(image, Path):
         image = str(image)
     if isinstance(image, str):
         if not os.path.isfile(image) and _is_url(image):
-            entry["url"] = image
-            entry["mimetype"] = mimetypes.guess_type(image)[0] or "image/*"
-            return entry, []
+            mimetype = mimetypes.guess_type(image)[0] or "image/*"
+            return _image_item(caption, mimetype, url=image), []
         stripped = image.lstrip()
         if image.endswith(".svg") and os.path.isfile(image):
             stripped = Path(image).read_text(encoding="utf-8")
@@ -123,8 +121,7 @@ def image_entry(
                 svg = svg.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
             data = svg.encode()
             digest = _digest(data)
-            entry.update(hash=digest, mimetype="image/svg+xml")
-            return entry, [(digest, data)]
+            return _image_item(caption, "image/svg+xml", hash=digest), [(digest, data)]
         try:
             with open(image, "rb") as f:
                 raw: bytes = f.read()
@@ -160,8 +157,20 @@ def image_entry(
     elif pil_image.format != fmt:
         raw = _pil_bytes(pil_image, fmt, quality=90)
     digest = _digest(raw)
-    entry.update(hash=digest, mimetype=f"image/{fmt.lower()}")
-    return entry, [(digest, raw)]
+    return _image_item(caption, f"image/{fmt.lower()}", hash=digest), [(digest, raw)]
+
+
+def _image_item(
+    caption: str | None, mimetype: str, *, hash: str | None = None, url: str | None = None
+) -> ImageItem:
+    item: ImageItem = {"mimetype": mimetype}
+    if hash is not None:
+        item["hash"] = hash
+    if url is not None:
+        item["url"] = url
+    if caption is not None:
+        item["caption"] = str(caption)
+    return item
 
 
 # ---- audio and video ----
@@ -217,7 +226,7 @@ def _wav(data: Any, sample_rate: int) -> bytes:
         return fp.getvalue()
 
 
-def _media_source(data: Any, mimetype: str) -> tuple[dict[str, Any], list[Payload]]:
+def _media_source(data: Any, mimetype: str) -> tuple[PlayerProps, list[Payload]]:
     if isinstance(data, Path):
         data = str(data)
     if isinstance(data, str):
@@ -299,13 +308,13 @@ class MediaMixin(DeltaGeneratorCore):
             raise SidepaneAPIException(
                 f"Cannot pair {len(captions)} captions with {len(images)} images."
             )
-        entries: list[dict[str, Any]] = []
+        entries: list[ImageItem] = []
         payloads: list[Payload] = []
         for single, cap in zip(images, captions, strict=True):
             entry, more = image_entry(single, cap, width, clamp, channels_, output_format)
             entries.append(entry)
             payloads.extend(more)
-        props: dict[str, Any] = {"images": entries}
+        props: ImageProps = {"images": entries}
         if width != "content":
             props["width"] = width
         if link:
@@ -315,7 +324,7 @@ class MediaMixin(DeltaGeneratorCore):
                     f"You passed {len(entries)} images."
                 )
             props["link"] = link
-        handle = self._enqueue("image", props)
+        handle = self._enqueue("image", as_props(props))
         send_payloads(payloads, "media")
         return handle
 
@@ -349,8 +358,8 @@ class MediaMixin(DeltaGeneratorCore):
         props, payloads = _media_source(data, format)
         _timing(props, start, end, loop, autoplay)
         if width != "stretch":
-            props["width"] = width
-        handle = self._enqueue("audio", props)
+            props["width"] = _player_width(width)
+        handle = self._enqueue("audio", as_props(props))
         send_payloads(payloads, "media")
         return handle
 
@@ -381,13 +390,23 @@ class MediaMixin(DeltaGeneratorCore):
         if muted:
             props["muted"] = True
         if width != "stretch":
-            props["width"] = width
-        handle = self._enqueue("video", props)
+            props["width"] = _player_width(width)
+        handle = self._enqueue("video", as_props(props))
         send_payloads(payloads, "media")
         return handle
 
 
-def _timing(props: dict[str, Any], start: int, end: int | None, loop: bool, autoplay: bool) -> None:
+def _player_width(width: object) -> int:
+    """A player's pixel width (`stretch` is sent as no width), or Streamlit's error."""
+    if isinstance(width, bool) or not isinstance(width, int) or width <= 0:
+        raise SidepaneAPIException(
+            f"Invalid width value: {width!r}. Width must be either a positive integer (pixels) "
+            "or 'stretch'."
+        )
+    return width
+
+
+def _timing(props: PlayerProps, start: int, end: int | None, loop: bool, autoplay: bool) -> None:
     if start:
         props["start_time"] = start
     if end is not None:

@@ -7,11 +7,13 @@ import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from sidepane.elements.arguments import type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import StreamlitAPIException
+from sidepane.protocol.schema.elements.data import AlertProps, ProgressProps, SpinnerProps
+from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 
 if TYPE_CHECKING:
@@ -148,12 +150,12 @@ class StatusMixin(DeltaGeneratorCore):
             shown_icon = validate_icon(icon)
         else:
             shown_icon, text = _leading_icon(text)
-        props: dict[str, Any] = {"kind": kind, "body": text}
+        props: AlertProps = {"kind": kind, "body": text}
         if shown_icon:
             props["icon"] = shown_icon
         if title is not None:
             props["title"] = clean_text(title)
-        return self._enqueue("alert", props)
+        return self._enqueue("alert", as_props(props))
 
     def success(
         self,
@@ -223,12 +225,12 @@ class StatusMixin(DeltaGeneratorCore):
         Call `.progress(...)` on the returned object to update the same bar in place:
         `bar = st.progress(0)` then `bar.progress(50, text="Halfway")`.
         """
-        props: dict[str, Any] = {"value": _progress_value(value)}
+        props: ProgressProps = {"value": _progress_value(value)}
         if text is not None:
             if not isinstance(text, str):
                 raise type_error("text", type(text).__name__, ["str"])
             props["text"] = clean_text(text)
-        return self._enqueue("progress", props)
+        return self._enqueue("progress", as_props(props))
 
     @contextmanager
     def spinner(
@@ -259,13 +261,13 @@ class StatusMixin(DeltaGeneratorCore):
             path = target._path
         else:
             path = (*target._path, ctx.cursors.get(target._path, 0))
-        props: dict[str, Any] = {"text": clean_text(text)}
+        props: SpinnerProps = {"text": clean_text(text)}
         if show_time:
             props["show_time"] = True
         if _cache:
             props["cache"] = True
         writer = ctx.writer
-        writer.upsert(path, "spinner", props)
+        writer.upsert(path, "spinner", as_props(props))
         try:
             yield
         finally:

@@ -1,43 +1,10 @@
-// The `metric` element: a label, a big value, and a delta with an arrow coloured per
-// `delta_color` (the runtime resolves `color` and `direction`; we fall back to the same rule).
+// The `metric` element: a label, a big value, and a delta with an arrow in its colour (the
+// runtime resolves `delta_color` and `delta_arrow` into `color` and `direction`).
 
 import type { JSX } from "preact";
-import type { ElementProps } from "../core/types";
-import { useNodeProps } from "./hooks";
+import type { ElementProps, MetricProps } from "../core/types";
 
-export type MetricColor =
-  "red" | "green" | "gray" | "orange" | "yellow" | "blue" | "violet" | "primary";
-export type Direction = "up" | "down" | "none";
-
-const COLORS: readonly string[] = [
-  "red",
-  "green",
-  "gray",
-  "orange",
-  "yellow",
-  "blue",
-  "violet",
-  "primary",
-];
-
-/** Arrow direction from the delta text, as the runtime computes it. */
-export function deltaDirection(delta: string | undefined): Direction {
-  const text = (delta ?? "").trim();
-  if (text === "" || /^[+-]?0*(\.0*)?$/.test(text)) return "none";
-  return text.startsWith("-") ? "down" : "up";
-}
-
-/** The delta's colour: normal = up is good (green), inverse = up is bad (red), off = gray. */
-export function deltaColor(deltaColor: string, direction: Direction): MetricColor {
-  if (direction === "none") return "gray";
-  if (deltaColor === "off") return "gray";
-  if (deltaColor === "normal" || deltaColor === "inverse") {
-    const bad = (direction === "down") === (deltaColor === "normal");
-    return bad ? "red" : "green";
-  }
-  if (deltaColor === "grey") return "gray";
-  return COLORS.includes(deltaColor) ? (deltaColor as MetricColor) : "gray";
-}
+type Direction = MetricProps["direction"];
 
 function Arrow({ direction }: { direction: Direction }): JSX.Element | null {
   if (direction === "none") return null;
@@ -94,23 +61,11 @@ function Sparkline({ points, type }: { points: number[]; type: string }): JSX.El
   );
 }
 
-export function Metric({ node, store }: ElementProps): JSX.Element {
-  const p = useNodeProps(node, store);
-  const label = typeof p.label === "string" ? p.label : "";
-  const delta = typeof p.delta === "string" ? p.delta : undefined;
-  const direction: Direction =
-    p.direction === "up" || p.direction === "down" || p.direction === "none"
-      ? p.direction
-      : deltaDirection(delta);
-  const color =
-    typeof p.color === "string" && COLORS.includes(p.color)
-      ? p.color
-      : deltaColor(typeof p.delta_color === "string" ? p.delta_color : "normal", direction);
+export function Metric({ node }: ElementProps<"metric">): JSX.Element {
+  const p = node.props;
+  const { label, value, delta, color, direction, help } = p;
   const visibility = p.label_visibility;
-  const help = typeof p.help === "string" ? p.help : undefined;
-  const points = Array.isArray(p.chart_data)
-    ? p.chart_data.filter((v): v is number => typeof v === "number")
-    : [];
+  const points = p.chart_data ?? [];
   return (
     <div
       class={"sp-metric" + (p.border === true ? " sp-metric-border" : "")}
@@ -121,7 +76,7 @@ export function Metric({ node, store }: ElementProps): JSX.Element {
           class="sp-metric-label"
           style={visibility === "hidden" ? { visibility: "hidden" } : undefined}
         >
-          {typeof p.icon === "string" && <span class="sp-metric-icon">{p.icon}</span>}
+          {p.icon !== undefined && <span class="sp-metric-icon">{p.icon}</span>}
           <span>{label}</span>
           {help !== undefined && (
             <span class="sp-help-icon" title={help} aria-label={help} role="img" tabIndex={0}>
@@ -130,24 +85,17 @@ export function Metric({ node, store }: ElementProps): JSX.Element {
           )}
         </div>
       )}
-      <div class="sp-metric-value">
-        {typeof p.value === "string" ? p.value : String(p.value ?? "—")}
-      </div>
+      <div class="sp-metric-value">{value}</div>
       {delta !== undefined && (
         <div class={`sp-metric-delta sp-color-${color}`} data-color={color}>
           <Arrow direction={direction} />
           <span>{delta}</span>
-          {typeof p.delta_description === "string" && (
+          {p.delta_description !== undefined && (
             <span class="sp-metric-delta-desc">{p.delta_description}</span>
           )}
         </div>
       )}
-      {points.length > 0 && (
-        <Sparkline
-          points={points}
-          type={typeof p.chart_type === "string" ? p.chart_type : "line"}
-        />
-      )}
+      {points.length > 0 && <Sparkline points={points} type={p.chart_type ?? "line"} />}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 // Small elements: text, divider, html, alert, progress, spinner, empty.
 
 import { useEffect, useState } from "preact/hooks";
-import { Help, str } from "../core/ui";
-import type { ElementProps } from "../core/types";
+import { Help } from "../core/ui";
+import type { AlertProps, ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { renderMarkdown, sanitize } from "./markdownRender";
 import { Icon } from "./icon";
@@ -27,41 +27,40 @@ function Html({ node }: ElementProps<"html">) {
   return <div class="sp-html" dangerouslySetInnerHTML={{ __html: sanitize(node.props.body) }} />;
 }
 
-const ALERT_ICONS: Record<string, string> = { success: "✓", info: "i", warning: "!", error: "✕" };
+const ALERT_ICONS: Record<AlertProps["kind"], string> = {
+  success: "✓",
+  info: "i",
+  warning: "!",
+  error: "✕",
+};
 
-function Alert({ node }: ElementProps) {
-  const kind = str(node.props.kind, "info");
-  const icon = node.props.icon;
-  const title = node.props.title;
+function Alert({ node }: ElementProps<"alert">) {
+  const { kind, icon, title, body } = node.props;
   return (
     <div
       class={`sp-alert sp-alert-${kind}`}
       role={kind === "error" || kind === "warning" ? "alert" : "status"}
     >
       <span class="sp-alert-icon" aria-hidden="true">
-        {typeof icon === "string" ? (
+        {icon !== undefined ? (
           <Icon icon={icon} />
         ) : (
           <span class="sp-alert-glyph">{ALERT_ICONS[kind]}</span>
         )}
       </span>
       <div class="sp-alert-body">
-        {typeof title === "string" && <strong class="sp-alert-title">{title}</strong>}
-        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(str(node.props.body)) }} />
+        {title !== undefined && <strong class="sp-alert-title">{title}</strong>}
+        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(body) }} />
       </div>
     </div>
   );
 }
 
-function Progress({ node }: ElementProps) {
-  const value = Math.max(
-    0,
-    Math.min(100, typeof node.props.value === "number" ? node.props.value : 0),
-  );
-  const text = node.props.text;
+function Progress({ node }: ElementProps<"progress">) {
+  const { value, text } = node.props;
   return (
     <div class="sp-progress">
-      {typeof text === "string" && text !== "" && (
+      {text !== undefined && text !== "" && (
         <div class="sp-progress-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
       )}
       <div
@@ -78,7 +77,7 @@ function Progress({ node }: ElementProps) {
 }
 
 /** Shown only once it has been up for 0.5 s, as Streamlit does, so quick blocks never flash. */
-function Spinner({ node }: ElementProps) {
+function Spinner({ node }: ElementProps<"spinner">) {
   const [since] = useState(() => Date.now());
   const [now, setNow] = useState(since);
   const showTime = node.props.show_time === true;
@@ -92,7 +91,7 @@ function Spinner({ node }: ElementProps) {
     <div class="sp-spinner" role="status">
       <span class="sp-spinner-wheel" aria-hidden="true" />
       <span
-        dangerouslySetInnerHTML={{ __html: renderMarkdown(str(node.props.text), { inline: true }) }}
+        dangerouslySetInnerHTML={{ __html: renderMarkdown(node.props.text, { inline: true }) }}
       />
       {showTime && <span class="sp-spinner-time">({elapsed.toFixed(1)} seconds)</span>}
     </div>

@@ -4,29 +4,7 @@
 import type { JSX } from "preact";
 import { useMemo } from "preact/hooks";
 import type { ElementProps, ViewerStore } from "../core/types";
-import { useNodeProps, usePayloads } from "../data/hooks";
-
-interface ImageEntry {
-  hash?: string;
-  url?: string;
-  mimetype: string;
-  caption?: string;
-}
-
-export function parseImages(raw: unknown): ImageEntry[] {
-  if (!Array.isArray(raw)) return [];
-  const out: ImageEntry[] = [];
-  for (const item of raw) {
-    if (typeof item !== "object" || item === null) continue;
-    const r = item as Record<string, unknown>;
-    const entry: ImageEntry = { mimetype: typeof r.mimetype === "string" ? r.mimetype : "image/*" };
-    if (typeof r.hash === "string") entry.hash = r.hash;
-    if (typeof r.url === "string") entry.url = r.url;
-    if (typeof r.caption === "string") entry.caption = r.caption;
-    out.push(entry);
-  }
-  return out;
-}
+import { usePayloads } from "../data/hooks";
 
 /** Where a media item's bytes are: an object URL for a payload (once here), else its URL. */
 export function mediaSource(
@@ -39,22 +17,19 @@ export function mediaSource(
   return url;
 }
 
-export function Image({ node, store }: ElementProps): JSX.Element {
-  const props = useNodeProps(node, store);
-  const images = useMemo(() => parseImages(props.images), [props.images]);
+export function Image({ node, store }: ElementProps<"image">): JSX.Element {
+  const { images, width, link } = node.props;
   const hashes = useMemo(
     () => images.flatMap((i) => (i.hash !== undefined ? [i.hash] : [])),
     [images],
   );
   usePayloads(store, hashes);
-  const width = props.width;
   const imgStyle: JSX.CSSProperties =
     typeof width === "number"
       ? { width: `${width}px`, maxWidth: "100%" }
       : width === "stretch"
         ? { width: "100%" }
         : { maxWidth: "100%" };
-  const link = typeof props.link === "string" ? props.link : undefined;
   return (
     <div class="sp-images" data-testid="stImage">
       {images.map((img, i) => {

@@ -4,7 +4,7 @@
 import type { JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { ElementProps } from "../core/types";
-import { useNodeProps, usePayloads } from "../data/hooks";
+import { usePayloads } from "../data/hooks";
 import { mediaSource } from "./image";
 
 const YOUTUBE =
@@ -35,16 +35,17 @@ export function youtubeEmbed(
   return `https://www.youtube.com/embed/${id}${query ? "?" + query : ""}`;
 }
 
-function Player({ node, store, kind }: ElementProps & { kind: "audio" | "video" }): JSX.Element {
-  const p = useNodeProps(node, store);
-  const hash = typeof p.hash === "string" ? p.hash : undefined;
+function Player({
+  node,
+  store,
+  kind,
+}: ElementProps<"audio" | "video"> & { kind: "audio" | "video" }): JSX.Element {
+  const p = node.props;
+  const { hash, url, mimetype } = p;
   usePayloads(store, hash !== undefined ? [hash] : []);
-  const mimetype =
-    typeof p.mimetype === "string" ? p.mimetype : kind === "audio" ? "audio/wav" : "video/mp4";
-  const url = typeof p.url === "string" ? p.url : undefined;
   const src = mediaSource(store, hash, url, mimetype);
-  const start = typeof p.start_time === "number" ? p.start_time : 0;
-  const end = typeof p.end_time === "number" ? p.end_time : undefined;
+  const start = p.start_time ?? 0;
+  const end = p.end_time;
   const loop = p.loop === true;
   const autoplay = p.autoplay === true;
   const muted = p.muted === true;
@@ -80,7 +81,7 @@ function Player({ node, store, kind }: ElementProps & { kind: "audio" | "video" 
   }, [src, start, end, loop]);
 
   const style: JSX.CSSProperties =
-    typeof p.width === "number" ? { width: `${p.width}px`, maxWidth: "100%" } : { width: "100%" };
+    p.width !== undefined ? { width: `${p.width}px`, maxWidth: "100%" } : { width: "100%" };
   if (src === undefined)
     return <div class={`sp-media-pending sp-${kind}-pending`} style={style} aria-busy="true" />;
   if (kind === "video" && url !== undefined) {
@@ -132,10 +133,10 @@ function Player({ node, store, kind }: ElementProps & { kind: "audio" | "video" 
   );
 }
 
-export function Audio(props: ElementProps): JSX.Element {
+export function Audio(props: ElementProps<"audio">): JSX.Element {
   return <Player {...props} kind="audio" />;
 }
 
-export function Video(props: ElementProps): JSX.Element {
+export function Video(props: ElementProps<"video">): JSX.Element {
   return <Player {...props} kind="video" />;
 }

@@ -202,6 +202,20 @@ def test_tabs_and_expander_props() -> None:
     assert at.expander[0].icon == ":material/info:"
 
 
+def test_expander_label_is_sent_as_a_string() -> None:
+    # Its label was sent as given (an int here), which the schema refuses and the viewer drew as
+    # an empty label.
+    at = run(
+        """
+        import sidepane as st
+        with st.expander(2024):
+            st.write("inside")
+        """
+    )
+    assert upserts(at)[0][1:] == ("expander", {"label": "2024", "expanded": False})
+    assert at.expander[0].label == "2024"
+
+
 def test_container_draws_where_created_even_when_filled_later() -> None:
     at = run(
         """

@@ -195,6 +195,16 @@ except ValueError as exc:
     exc.add_note("a note")
     st.exception(exc)
 st.dataframe(pd.DataFrame({"a": [1, 2]}))
+st.success("Done", icon="✅", title="T")
+st.info("ℹ️ plain")
+st.progress(0.5, text="half")
+with st.spinner("wait", show_time=True):
+    pass
+st.image("https://example.com/a.png", caption="c", width=50, link="https://example.com")
+st.audio(b"RIFFfake", width=100, autoplay=True)
+st.video("https://example.com/v.mp4", start_time=1, end_time=3, loop=True, muted=True)
+st.metric("m", 1, -1, help="h", icon="🔥", border=True, chart_data=[1, 2], chart_type="bar")
+st.line_chart(pd.DataFrame({"a": [1, 2]}), height=100)
 st.toast("Toasted", icon="🎉")
 st.query_params["q"] = "1"
 n = st.slider("n", 0, 10, key="n")

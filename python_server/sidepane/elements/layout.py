@@ -9,12 +9,24 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Sequence
 from numbers import Integral
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from sidepane.elements.arguments import type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id
 from sidepane.elements.status import validate_icon
 from sidepane.errors import DuplicateWidgetKey, StreamlitAPIException
+from sidepane.protocol.schema.elements.layout import (
+    ColumnProps,
+    ColumnsProps,
+    ContainerProps,
+    EmptyProps,
+    ExpanderProps,
+    FormProps,
+    GapName,
+    TabProps,
+    TabsProps,
+)
+from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 
 if TYPE_CHECKING:
@@ -22,10 +34,10 @@ if TYPE_CHECKING:
 
     from sidepane.runtime.session import AppSession
 
-Gap = Literal["xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge"] | int
+Gap = GapName | int
 OnChange = Literal["ignore", "rerun"] | Callable[..., Any]
 
-_GAPS = ("xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge")
+_GAPS: tuple[GapName, ...] = get_args(GapName)
 _ALIGN_H = ("left", "center", "right", "distribute")
 _ALIGN_V = ("top", "center", "bottom", "distribute")
 _COLUMN_ALIGN = ("top", "center", "bottom")
@@ -38,13 +50,15 @@ _forms_this_run: weakref.WeakKeyDictionary[AppSession, tuple[int, set[str]]] = (
 )
 
 
-def _gap(gap: object) -> str | int | None:
+def _gap(gap: object) -> GapName | int | None:
     if isinstance(gap, int) and not isinstance(gap, bool) and gap >= 0:
         return gap
     if gap is None:
         return None
-    if isinstance(gap, str) and gap.lower() in _GAPS:
-        return gap.lower()
+    if isinstance(gap, str):
+        for name in _GAPS:
+            if gap.lower() == name:
+                return name
     valid = [*(f"'{g}'" for g in _GAPS), "None", "a non-negative integer (pixels)"]
     raise value_error("gap", valid, f"Got {gap!r}.")
 
@@ -90,7 +104,7 @@ def _register_key(kind: str, key: str) -> None:
 class LayoutMixin(DeltaGeneratorCore):
     # Set on the DeltaGenerator that `form()` returns: the props to redraw with a flag when its
     # `with` block ends without a submit button.
-    _form_props: dict[str, Any] | None = None
+    _form_props: FormProps | None = None
 
     def container(
         self,
@@ -128,18 +142,18 @@ class LayoutMixin(DeltaGeneratorCore):
             )
         _check_size("width", width, True)
         _check_size("height", height, True)
-        fixed_height = isinstance(height, int)
-        props: dict[str, Any] = {}
-        if border if border is not None else fixed_height:
-            props["border"] = True
-        if fixed_height:
+        props: ContainerProps = {}
+        if isinstance(height, int):
             props["height"] = height
+        # A fixed height scrolls, so it gets a border unless the script says border=False.
+        if border if border is not None else "height" in props:
+            props["border"] = True
         if horizontal:
             props["horizontal"] = True
         if key is not None:
             props["key"] = str(key)
             _register_key("container", str(key))
-        return self._block("container", props)
+        return self._block("container", as_props(props))
 
     def columns(
         self,
@@ -181,18 +195,18 @@ class LayoutMixin(DeltaGeneratorCore):
         if vertical_alignment not in _COLUMN_ALIGN:
             valid = [f"'{a}'" for a in _COLUMN_ALIGN]
             raise value_error("vertical_alignment", valid, f"Got {vertical_alignment!r}.")
-        row_props: dict[str, Any] = {"gap": _gap(gap), "vertical_alignment": vertical_alignment}
+        row_props: ColumnsProps = {"gap": _gap(gap), "vertical_alignment": vertical_alignment}
         _check_size("width", width, False)
         if not wrap:
             row_props["wrap"] = False
-        row = self._block("columns", row_props)
+        row = self._block("columns", as_props(row_props))
         total = float(sum(weights))
         columns: list[Self] = []
         for w in weights:
-            props: dict[str, Any] = {"weight": float(w) / total}
+            props: ColumnProps = {"weight": float(w) / total}
             if border:
                 props["border"] = True
-            columns.append(row._block("column", props))
+            columns.append(row._block("column", as_props(props)))
         return columns
 
     def tabs(
@@ -233,7 +247,7 @@ class LayoutMixin(DeltaGeneratorCore):
         _check_size("width", width, False)
         _check_size("height", height, True)
         labels = list(tabs)
-        props: dict[str, Any] = {"labels": labels}
+        props: TabsProps = {"labels": labels}
         if default:
             props["default"] = labels.index(default)
         if isinstance(height, int):
@@ -241,8 +255,8 @@ class LayoutMixin(DeltaGeneratorCore):
         if key is not None:
             props["key"] = str(key)
             _register_key("tabs", str(key))
-        container = self._block("tabs", props)
-        return tuple(container._block("tab", {"label": label}) for label in labels)
+        container = self._block("tabs", as_props(props))
+        return tuple(container._block("tab", as_props(TabProps(label=label))) for label in labels)
 
     def expander(
         self,
@@ -269,7 +283,7 @@ class LayoutMixin(DeltaGeneratorCore):
         if type not in _EXPANDER_TYPES:
             raise value_error("type", [repr(t) for t in _EXPANDER_TYPES])
         _check_bind(bind)
-        props: dict[str, Any] = {"label": label, "expanded": bool(expanded)}
+        props: ExpanderProps = {"label": str(label), "expanded": bool(expanded)}
         if icon is not None:
             shown_icon = validate_icon(icon)
             if shown_icon:
@@ -280,7 +294,7 @@ class LayoutMixin(DeltaGeneratorCore):
         if key is not None:
             props["key"] = str(key)
             _register_key("expander", str(key))
-        return self._block("expander", props)
+        return self._block("expander", as_props(props))
 
     def form(
         self,
@@ -316,7 +330,7 @@ class LayoutMixin(DeltaGeneratorCore):
             used.add(form_id)
         _check_size("width", width, True)
         _check_size("height", height, True)
-        props: dict[str, Any] = {
+        props: FormProps = {
             "id": form_id,
             "border": bool(border),
             "clear_on_submit": bool(clear_on_submit),
@@ -325,7 +339,7 @@ class LayoutMixin(DeltaGeneratorCore):
             props["enter_to_submit"] = False
         if isinstance(height, int):
             props["height"] = height
-        form = self._block("form", props, form_id=form_id)
+        form = self._block("form", as_props(props), form_id=form_id)
         if form is not self:
             form._form_props = props
         return form
@@ -336,7 +350,7 @@ class LayoutMixin(DeltaGeneratorCore):
             self._flag_missing_submit(self._form_props)
         return result
 
-    def _flag_missing_submit(self, props: dict[str, Any]) -> None:
+    def _flag_missing_submit(self, props: FormProps) -> None:
         """Mark the form if no submit button was drawn in it (Streamlit shows "Missing Submit
         Button" in the form). Sent only when the flag changes: the writer skips equal props."""
         ctx = get_run_context()
@@ -351,7 +365,8 @@ class LayoutMixin(DeltaGeneratorCore):
                 has_submit = True
                 break
         # Not `ctx.emit`: that would un-produce the form's children.
-        ctx.restate(self._path, "form", props if has_submit else {**props, "missing_submit": True})
+        shown: FormProps = props if has_submit else {**props, "missing_submit": True}
+        ctx.restate(self._path, "form", as_props(shown))
 
     def empty(self) -> Self:
         """Insert a placeholder that holds one element at a time.
@@ -360,4 +375,4 @@ class LayoutMixin(DeltaGeneratorCore):
         (`ph = st.empty()`, then `ph.text("step 1")`, later `ph.text("step 2")`).
         `ph.container()` makes it hold several elements; `ph.empty()` clears it.
         """
-        return self._enqueue("empty", {})
+        return self._enqueue("empty", as_props(EmptyProps()))

@@ -12,6 +12,8 @@ from sidepane.elements.arguments import value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, Kind
 from sidepane.elements.layout import _check_size as check_size
 from sidepane.protocol.frames import Path
+from sidepane.protocol.schema.elements.layout import StatusProps
+from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.control import RerunRequested, StopRequested
 
@@ -35,7 +37,7 @@ class StatusContainer(DeltaGeneratorCore):
     block raised, unless `update()` set another state first.
     """
 
-    _props: dict[str, Any]
+    _props: StatusProps
     _run: int
     # The DeltaGenerator class whose `status()` made this one: what children are made of.
     _plain: type[DeltaGeneratorCore]
@@ -49,7 +51,7 @@ class StatusContainer(DeltaGeneratorCore):
     ) -> None:
         """Change the label, the expanded state or the state ("running", "complete",
         "error": the icon); arguments left at None keep their current value."""
-        props = dict(self._props)
+        props = self._props.copy()
         if label is not None:
             props["label"] = str(label)
         if expanded is not None:
@@ -61,12 +63,11 @@ class StatusContainer(DeltaGeneratorCore):
         ctx = get_run_context()
         # Outside the run that drew it, the path may hold something else by now.
         if ctx is not None and ctx.run == self._run:
-            ctx.restate(self._path, "status", props)
+            ctx.restate(self._path, "status", as_props(props))
 
     @property
     def state(self) -> State:
-        state: State = self._props["state"]
-        return state
+        return self._props["state"]
 
     def _new(self, path: Path, kind: Kind, form_id: str | None) -> Self:
         plain: Any = self._plain(path, kind, form_id=form_id)
@@ -120,7 +121,7 @@ class StatusContainerMixin(DeltaGeneratorCore):
             raise value_error("type", [repr(t) for t in _TYPES])
         _check_state(state)
         check_size("width", width, False)
-        props: dict[str, Any] = {
+        props: StatusProps = {
             "label": "" if label is None else str(label),
             "state": state,
             "expanded": bool(expanded),
@@ -129,7 +130,7 @@ class StatusContainerMixin(DeltaGeneratorCore):
             props["type"] = type
         if isinstance(width, int):
             props["width"] = width
-        block = self._block("status", props)
+        block = self._block("status", as_props(props))
         plain = block.__class__
         status = _status_class(plain)(block._path, "block", form_id=block._form_id)
         status._props = props

@@ -2,10 +2,12 @@
 
 import type { ComponentChildren, JSX } from "preact";
 import { Children } from "../core/Node";
-import { InlineMarkdown, str } from "../core/ui";
-import type { ElementProps } from "../core/types";
+import { InlineMarkdown } from "../core/ui";
+import type { CollapsibleBlock, TreeNode, ViewerStore } from "../core/types";
 
-interface CollapsibleProps extends ElementProps {
+interface CollapsibleProps {
+  node: TreeNode<CollapsibleBlock>;
+  store: ViewerStore;
   /** Extra classes on the outer box (state, kind). */
   extraClass?: string;
   style?: JSX.CSSProperties;
@@ -19,7 +21,7 @@ interface CollapsibleProps extends ElementProps {
 export function Collapsible(p: CollapsibleProps) {
   const { node, store, open } = p;
   const id = `sp-${node.type}-${node.key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-  const type = str(node.props.type);
+  const { type, label } = node.props;
   const cls = ["sp-expander", p.extraClass, open && "sp-open", type && `sp-expander-${type}`]
     .filter(Boolean)
     .join(" ");
@@ -33,7 +35,7 @@ export function Collapsible(p: CollapsibleProps) {
         onClick={() => p.setOpen(!open)}
       >
         {p.lead}
-        <InlineMarkdown class="sp-expander-label" text={str(node.props.label)} />
+        <InlineMarkdown class="sp-expander-label" text={label} />
         <span class="sp-chevron" aria-hidden="true" />
       </button>
       <div id={id} class="sp-expander-body" hidden={!open}>

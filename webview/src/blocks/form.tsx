@@ -1,9 +1,10 @@
 // `form` blocks: fields inside hold their values until the form's submit button (store.ts).
 
 import { Children } from "../core/Node";
-import type { ElementProps, TreeNode, ViewerStore } from "../core/types";
+import type { ElementProps, FormProps, TreeNode, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
 import { renderMarkdown } from "../elements/markdownRender";
+import { scrollingStyle } from "./layout";
 
 const MISSING_SUBMIT = `**Missing Submit Button**
 
@@ -34,18 +35,17 @@ export function requestFormSubmit(from: EventTarget | null): void {
   from?.dispatchEvent(new CustomEvent(FORM_ENTER, { bubbles: true }));
 }
 
-function onEnter(node: TreeNode, store: ViewerStore): (e: Event) => void {
+function onEnter(node: TreeNode<FormProps>, store: ViewerStore): (e: Event) => void {
   return (e: Event) => {
     e.stopPropagation();
     if (node.props.enter_to_submit === false) return;
     const button = submitButton(node);
-    if (button && typeof node.props.id === "string") store.submitForm(node.props.id, button);
+    if (button) store.submitForm(node.props.id, button);
   };
 }
 
-function Form({ node, store }: ElementProps) {
+function Form({ node, store }: ElementProps<"form">) {
   const p = node.props;
-  const height = typeof p.height === "number" ? p.height : undefined;
   const ref = (el: HTMLElement | null) => {
     if (!el) return;
     // One listener per element; replaced on re-render so it always sees the current subtree.
@@ -57,13 +57,13 @@ function Form({ node, store }: ElementProps) {
   return (
     <form
       ref={ref}
-      class={p.border === false ? "sp-form" : "sp-form sp-bordered"}
-      style={height !== undefined ? { height: `${height}px`, overflowY: "auto" } : undefined}
+      class={p.border ? "sp-form sp-bordered" : "sp-form"}
+      style={scrollingStyle(p.height)}
       onSubmit={(e) => e.preventDefault()}
       noValidate
     >
       <Children node={node} store={store} />
-      {p.missing_submit === true && (
+      {p.missing_submit && (
         <div class="sp-alert sp-alert-error" role="alert">
           <div
             class="sp-alert-body"

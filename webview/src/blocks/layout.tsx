@@ -3,29 +3,31 @@
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import { Children, childrenOf, NodeView } from "../core/Node";
-import { InlineMarkdown, num, str } from "../core/ui";
-import type { ElementProps } from "../core/types";
+import { InlineMarkdown } from "../core/ui";
+import type { ColumnsProps, ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { Icon } from "../elements/icon";
 import { Collapsible } from "./collapsible";
 
-function Container({ node, store }: ElementProps) {
+/** A fixed height (pixels) whose content scrolls; absent: as tall as the content. */
+export function scrollingStyle(height: number | undefined): JSX.CSSProperties | undefined {
+  return height !== undefined ? { height: `${height}px`, overflowY: "auto" } : undefined;
+}
+
+function Container({ node, store }: ElementProps<"container">) {
   const p = node.props;
-  const height = typeof p.height === "number" ? p.height : undefined;
-  const border = p.border === true || (p.border === undefined && height !== undefined);
-  const style: JSX.CSSProperties =
-    height !== undefined ? { height: `${height}px`, overflowY: "auto" } : {};
-  const cls = ["sp-container", border && "sp-bordered", p.horizontal === true && "sp-horizontal"]
+  // The runtime decides the border (a fixed height has one unless the script said border=False).
+  const cls = ["sp-container", p.border && "sp-bordered", p.horizontal && "sp-horizontal"]
     .filter(Boolean)
     .join(" ");
   return (
-    <div class={cls} style={style}>
+    <div class={cls} style={scrollingStyle(p.height)}>
       <Children node={node} store={store} />
     </div>
   );
 }
 
-const GAPS: Record<string, string> = {
+const GAPS: Record<Exclude<ColumnsProps["gap"], number | null>, string> = {
   xxsmall: "0.25rem",
   xsmall: "0.5rem",
   small: "1rem",
@@ -35,17 +37,16 @@ const GAPS: Record<string, string> = {
   xxlarge: "8rem",
 };
 
-function Columns({ node, store }: ElementProps) {
+const ALIGN: Record<ColumnsProps["vertical_alignment"], string> = {
+  top: "flex-start",
+  center: "center",
+  bottom: "flex-end",
+};
+
+function Columns({ node, store }: ElementProps<"columns">) {
   const p = node.props;
-  const gap =
-    p.gap === null
-      ? "0"
-      : typeof p.gap === "number"
-        ? `${p.gap}px`
-        : (GAPS[str(p.gap, "small")] ?? "1rem");
-  const align =
-    { top: "flex-start", center: "center", bottom: "flex-end" }[str(p.vertical_alignment, "top")] ??
-    "flex-start";
+  const gap = p.gap === null ? "0" : typeof p.gap === "number" ? `${p.gap}px` : GAPS[p.gap];
+  const align = ALIGN[p.vertical_alignment];
   return (
     <div
       class={p.wrap === false ? "sp-columns sp-nowrap" : "sp-columns"}
@@ -56,12 +57,11 @@ function Columns({ node, store }: ElementProps) {
   );
 }
 
-function Column({ node, store }: ElementProps) {
-  const weight = num(node.props.weight, 1);
+function Column({ node, store }: ElementProps<"column">) {
   return (
     <div
-      class={node.props.border === true ? "sp-column sp-bordered" : "sp-column"}
-      style={{ flex: `${weight} 1 0%` }}
+      class={node.props.border ? "sp-column sp-bordered" : "sp-column"}
+      style={{ flex: `${node.props.weight} 1 0%` }}
     >
       <Children node={node} store={store} />
     </div>
@@ -71,18 +71,15 @@ function Column({ node, store }: ElementProps) {
 /** The chosen tab per tabs block, kept across reruns and remounts while the labels stay. */
 const chosenTabs = new Map<string, number>();
 
-function Tabs({ node, store }: ElementProps) {
-  const labels = Array.isArray(node.props.labels) ? node.props.labels.map((l) => String(l)) : [];
+function Tabs({ node, store }: ElementProps<"tabs">) {
+  const { labels, height } = node.props;
   const memo = `${node.key}|${labels.join("\u0000")}`;
-  const [selected, setSelected] = useState(
-    () => chosenTabs.get(memo) ?? num(node.props.default, 0),
-  );
+  const [selected, setSelected] = useState(() => chosenTabs.get(memo) ?? node.props.default ?? 0);
   const choose = (i: number) => {
     chosenTabs.set(memo, i);
     setSelected(i);
   };
   const tabs = childrenOf(node);
-  const height = typeof node.props.height === "number" ? node.props.height : undefined;
   const onKey = (e: KeyboardEvent) => {
     const delta = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
     if (!delta || labels.length === 0) return;
@@ -110,10 +107,7 @@ function Tabs({ node, store }: ElementProps) {
           </button>
         ))}
       </div>
-      <div
-        class="sp-tabpanels"
-        style={height !== undefined ? { height: `${height}px`, overflowY: "auto" } : undefined}
-      >
+      <div class="sp-tabpanels" style={scrollingStyle(height)}>
         {tabs.map((tab, i) => (
           <div
             key={tab.key}
@@ -129,7 +123,7 @@ function Tabs({ node, store }: ElementProps) {
   );
 }
 
-function Tab({ node, store }: ElementProps) {
+function Tab({ node, store }: ElementProps<"tab">) {
   return (
     <div class="sp-tab-content">
       <Children node={node} store={store} />
@@ -137,15 +131,15 @@ function Tab({ node, store }: ElementProps) {
   );
 }
 
-function Expander(props: ElementProps) {
-  const [open, setOpen] = useState(props.node.props.expanded === true);
+function Expander(props: ElementProps<"expander">) {
+  const [open, setOpen] = useState(props.node.props.expanded);
   const icon = props.node.props.icon;
   return (
     <Collapsible
       {...props}
       open={open}
       setOpen={setOpen}
-      lead={typeof icon === "string" && <Icon icon={icon} />}
+      lead={icon !== undefined && <Icon icon={icon} />}
     />
   );
 }

@@ -2,19 +2,18 @@
 // "running", a check when "complete", an error mark on "error".
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { str } from "../core/ui";
-import type { ElementProps } from "../core/types";
+import type { ElementProps, StatusProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { Icon } from "../elements/icon";
 import { Collapsible } from "./collapsible";
 
-const STATE_LABELS: Record<string, string> = {
+const STATE_LABELS: Record<StatusProps["state"], string> = {
   running: "Running",
   complete: "Complete",
   error: "Error",
 };
 
-function StateIcon({ state }: { state: string }) {
+function StateIcon({ state }: { state: StatusProps["state"] }) {
   if (state === "running")
     return <span class="sp-spinner-wheel sp-status-icon" aria-hidden="true" />;
   return (
@@ -24,8 +23,8 @@ function StateIcon({ state }: { state: string }) {
   );
 }
 
-function Status({ node, store }: ElementProps) {
-  const expanded = node.props.expanded === true;
+function Status({ node, store }: ElementProps<"status">) {
+  const { expanded, state, width } = node.props;
   const [open, setOpen] = useState(expanded);
   // The script's `expanded` wins when it changes (status.update(expanded=...)); otherwise the
   // person's choice stays across updates and reruns.
@@ -36,7 +35,6 @@ function Status({ node, store }: ElementProps) {
       setOpen(expanded);
     }
   }, [expanded]);
-  const state = str(node.props.state, "running");
   return (
     <Collapsible
       node={node}
@@ -45,13 +43,11 @@ function Status({ node, store }: ElementProps) {
       setOpen={setOpen}
       extraClass={`sp-status-block sp-state-${state}`}
       attrs={{ "data-state": state }}
-      style={
-        typeof node.props.width === "number" ? { maxWidth: `${node.props.width}px` } : undefined
-      }
+      style={width !== undefined ? { maxWidth: `${width}px` } : undefined}
       lead={
         <>
           <StateIcon state={state} />
-          <span class="sp-visually-hidden">{STATE_LABELS[state] ?? state}:</span>
+          <span class="sp-visually-hidden">{STATE_LABELS[state]}:</span>
         </>
       }
     />

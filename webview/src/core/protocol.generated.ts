@@ -199,102 +199,75 @@ export type ViewerFrame =
 
 // Element and block props, by the `type` of their `upsert`.
 
-/** `st.success`, `st.info`, `st.warning` and `st.error`. */
-export type AlertProps = {
-  kind: "success" | "info" | "warning" | "error";
-  /** Markdown, dedented and stripped. */
-  body: string;
-  /** An emoji or `:material/name:`; absent: the kind's glyph. */
-  icon?: string;
-  /** Shown in bold above the body. */
-  title?: string;
+/** An `st.empty` placeholder holding nothing (yet): no props. */
+export type EmptyProps = Record<string, never>;
+
+export type ContainerProps = KeyedBlock &
+  ScrollingBlock & {
+    /** Absent: no border (a fixed height gets one unless border=False). */
+    border?: true;
+    /** Children in a row. */
+    horizontal?: true;
+  };
+
+/** The row of `st.columns`; its children are `column` blocks. */
+export type ColumnsProps = {
+  /** The space between columns; null: none. */
+  gap: "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | number | null;
+  vertical_alignment: "top" | "center" | "bottom";
+  /** Never stack the columns on narrow screens. */
+  wrap?: false;
 };
 
-export type ProgressProps = {
-  /** Percent done, 0 to 100 (a float value is sent times 100). */
-  value: number;
-  /** Markdown shown above the bar. */
-  text?: string;
+export type ColumnProps = {
+  /** Its share of the row's width; a row's weights add up to 1. */
+  weight: number;
+  border?: true;
 };
 
-/** `st.spinner` while its block runs (the runtime replaces it with `empty` after). */
-export type SpinnerProps = {
-  /** Inline Markdown. */
-  text: string;
-  /** Show the seconds elapsed. */
-  show_time?: true;
-  /** A cached function's spinner. */
-  cache?: true;
+/** `st.tabs`; its children are `tab` blocks, one per label, in order. */
+export type TabsProps = KeyedBlock &
+  ScrollingBlock & {
+    /** Inline Markdown. */
+    labels: string[];
+    /** The index of the tab shown first; absent: 0. */
+    default?: number;
+  };
+
+export type TabProps = {
+  /** Inline Markdown (also in its `tabs` block's `labels`). */
+  label: string;
 };
 
-/** `st.image` (one or a list, side by side) and `st.pyplot` (a PNG). */
-export type ImageProps = {
-  images: ImageItem[];
-  /** Pixels or stretch; absent: content. */
-  width?: number | "stretch";
-  /** Where clicking the (single) image goes. */
-  link?: string;
-};
+export type ExpanderProps = CollapsibleBlock &
+  KeyedBlock & {
+    /** An emoji or `:material/name:` before the label. */
+    icon?: string;
+  };
 
-/** `st.audio` and `st.video`: bytes in a `media` payload (`hash`) or a `url`. */
-export type PlayerProps = {
-  /** The media payload's xxh3-128 hex digest. */
-  hash?: string;
-  /** A URL (a YouTube link plays embedded). */
-  url?: string;
-  mimetype: string;
-  /** Seconds; absent: 0. */
-  start_time?: number;
-  /** Seconds; absent: the end. */
-  end_time?: number;
-  loop?: true;
-  autoplay?: true;
-  /** Video only. */
-  muted?: true;
-  /** Pixels; absent: stretch. */
+/**
+ * `st.status`: re-sent in place by `status.update()` and when its `with` block ends; the viewer
+ * follows a change of `expanded` and otherwise keeps what the person chose.
+ */
+export type StatusProps = CollapsibleBlock & {
+  /** Drawn as a spinner, a check, an error mark. */
+  state: "running" | "complete" | "error";
+  /** Pixels. Absent: stretch. */
   width?: number;
 };
 
-/** `st.metric`: `delta_color` and `delta_arrow` arrive resolved as `color` and `direction`. */
-export type MetricProps = {
-  label: string;
-  /** The number as text; `—` for None. */
-  value: string;
-  /** The delta's colour. */
-  color: "red" | "green" | "gray" | "orange" | "yellow" | "blue" | "violet" | "primary";
-  /** The delta's arrow; none: no arrow. */
-  direction: "up" | "down" | "none";
-  label_visibility: "visible" | "hidden" | "collapsed";
-  /** Absent: no delta. */
-  delta?: string;
-  /** Tooltip text. */
-  help?: string;
-  /** An emoji or `:material/name:` before the label. */
-  icon?: string;
-  border?: true;
-  /** A sparkline's points. */
-  chart_data?: number[];
-  /** Sent with `chart_data`. */
-  chart_type?: "line" | "bar" | "area";
-  /** A printf-style or named number format for `value`. */
-  format?: string;
-  /** Shown after the delta. */
-  delta_description?: string;
-};
-
-/** A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts. */
-export type VegaLiteProps = {
-  /** The Vega-Lite spec, its data replaced by named datasets. */
-  spec: Record<string, unknown>;
-  /** Tables by name, each encoded as a dataframe's `rows`/`index`/`columns`/`batch_rows`. */
-  datasets: Record<string, Record<string, unknown>>;
-  use_container_width: boolean;
-  /** Absent: stretch. */
-  width?: number | "content";
-  /** Absent: the chart's own height. */
-  height?: number | "stretch";
-  /** `theme=None`: Vega-Lite's own look. */
-  theme?: false;
+export type FormProps = ScrollingBlock & {
+  /** The form's key, which its widgets carry as `form`. */
+  id: string;
+  border: boolean;
+  clear_on_submit: boolean;
+  /** Enter in a field does not submit the form. */
+  enter_to_submit?: false;
+  /**
+   * Its `with` block ended without a `form_submit_button`: show Streamlit's “Missing Submit Button”
+   * error in the form.
+   */
+  missing_submit?: true;
 };
 
 /** `st.markdown`, `st.title`/`header`/`subheader` (by `style`) and `st.caption`. */
@@ -475,14 +448,15 @@ export type ChatInputProps = WidgetProps &
 
 /** Each declared element type's props: `ElementPropsMap[type]`. */
 export interface ElementPropsMap {
-  alert: AlertProps;
-  progress: ProgressProps;
-  spinner: SpinnerProps;
-  image: ImageProps;
-  audio: PlayerProps;
-  video: PlayerProps;
-  metric: MetricProps;
-  vega_lite: VegaLiteProps;
+  empty: EmptyProps;
+  container: ContainerProps;
+  columns: ColumnsProps;
+  column: ColumnProps;
+  tabs: TabsProps;
+  tab: TabProps;
+  expander: ExpanderProps;
+  status: StatusProps;
+  form: FormProps;
   markdown: MarkdownProps;
   text: TextProps;
   code: CodeProps;
@@ -525,14 +499,26 @@ export type Viewport = {
   h: number;
 };
 
-/** One image: its bytes in a `media` payload (`hash`) or at a `url`. */
-export type ImageItem = {
-  /** The media payload's xxh3-128 hex digest. */
-  hash?: string;
-  url?: string;
-  /** `image/*` when a URL's type cannot be guessed. */
-  mimetype: string;
-  caption?: string;
+/** A block the script may name with `key=`. */
+export type KeyedBlock = {
+  /** The user's `key`, as a string. */
+  key?: string;
+};
+
+/** A block with a fixed height, whose content scrolls inside it. */
+export type ScrollingBlock = {
+  /** Pixels. Absent: as tall as its content. */
+  height?: number;
+};
+
+/** A block whose header opens and closes its children (`expander`, `status`). */
+export type CollapsibleBlock = {
+  /** Inline Markdown. */
+  label: string;
+  /** Open at first (status: the script's latest choice). */
+  expanded: boolean;
+  /** Absent: the default look. */
+  type?: "compact" | "step";
 };
 
 /** Text layout props, each absent at its default. */

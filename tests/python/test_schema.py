@@ -227,6 +227,14 @@ st.text_area("ta", height=100)
 st.date_input("di", value=None)
 st.time_input("tm", value=None, step=90)
 st.chat_input("say", accept_file=True, file_type=["txt"], max_chars=10)
+with st.container(border=True, height=200, horizontal=True, key="box"):
+    st.empty()
+left, right = st.columns([2, 1], gap=None, vertical_alignment="center", border=True, wrap=False)
+first, second = st.tabs(["T1", "T2"], default="T2", height=100, key="tabs")
+with st.expander("E", expanded=True, icon="🔥", type="compact", key="exp"):
+    st.write("in")
+with st.status("S", type="step", width=300) as status:
+    status.update(state="error")
 if n == 3:
     exec(compile("x = (", "bad.py", "exec"))  # a SyntaxError: an exception with a column
 """

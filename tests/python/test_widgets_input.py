@@ -585,3 +585,16 @@ def test_date_and_time_inputs_say_when_a_person_may_empty_them() -> None:
     send_wire(at, at.time_input[1].id, None)
     at.run()
     assert at.time_input[1].value is None
+
+
+def test_a_false_bound_or_max_chars_is_sent_as_the_int_0() -> None:
+    # False is the int 0 to Python; the schema declares these keys as numbers, so the wire
+    # carries 0 (the frames-match-schema fixture checks every frame this run sends).
+    at = AppTest.from_string(
+        "import streamlit as st\n"
+        "st.number_input('n', min_value=False, max_value=5, value=1)\n"
+        "st.text_input('t', max_chars=False)\n"
+        "st.text_area('a', max_chars=False)\n"
+    ).run()
+    assert not at.exception
+    assert at.number_input[0].value == 1

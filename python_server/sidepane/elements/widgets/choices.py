@@ -21,13 +21,19 @@ from typing import Any, Literal, cast
 from sidepane.elements.arguments import (
     OnChange,
     WidgetCallback,
-    optional_props,
     resolve_callback,
     type_error,
     value_error,
 )
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility, to_key
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
+from sidepane.protocol.schema.elements.widgets import (
+    MultiselectFields,
+    RadioFields,
+    SelectboxFields,
+    SelectSliderFields,
+    WidgetFields,
+)
 from sidepane.runtime.context import get_run_context
 
 _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
@@ -192,7 +198,9 @@ class ChoiceMixin(DeltaGeneratorCore):
         callback, ignore = resolve_callback(on_change)
         label = to_label(label)
         default = bool(value)
-        props = optional_props({}, ignore_rerun=ignore)
+        props: WidgetFields = {}
+        if ignore:
+            props["ignore_rerun"] = True
         result: bool = self._widget(
             kind,
             label=label,
@@ -278,7 +286,7 @@ class ChoiceMixin(DeltaGeneratorCore):
         key: str | None,
         identity: dict[str, Any],
         key_identity: bool | frozenset[str],
-        props: dict[str, Any],
+        props: RadioFields | SelectboxFields,
         on_change: WidgetCallback | None,
         args: tuple[Any, ...] | list[Any] | None,
         kwargs: Mapping[str, Any] | None,
@@ -378,11 +386,11 @@ class ChoiceMixin(DeltaGeneratorCore):
                     raise type_error("captions", type(caption).__name__, ["str", "None"])
                 caption_list.append(caption or "")
         _check_index(index, len(opts))
-        props = optional_props(
-            {"options": opts.labels, "horizontal": bool(horizontal)},
-            captions=caption_list,
-            ignore_rerun=ignore,
-        )
+        props: RadioFields = {"options": opts.labels, "horizontal": bool(horizontal)}
+        if caption_list is not None:
+            props["captions"] = caption_list
+        if ignore:
+            props["ignore_rerun"] = True
         identity = {
             "options": opts.labels,
             "index": index,
@@ -447,14 +455,17 @@ class ChoiceMixin(DeltaGeneratorCore):
             # An explicit empty placeholder, told apart from None (a contextual default text).
             placeholder = " "
         _check_filter_mode(filter_mode, accept_new_options)
-        props = optional_props(
-            {"options": opts.labels},
-            placeholder=placeholder,
-            required=required,
-            icon=icon,
-            accept_new_options=accept_new_options,
-            ignore_rerun=ignore,
-        )
+        props: SelectboxFields = {"options": opts.labels}
+        if placeholder is not None:
+            props["placeholder"] = placeholder
+        if required:
+            props["required"] = True
+        if icon is not None:
+            props["icon"] = icon
+        if accept_new_options:
+            props["accept_new_options"] = True
+        if ignore:
+            props["ignore_rerun"] = True
         if filter_mode != "fuzzy":
             props["filter_mode"] = filter_mode
         identity = {
@@ -585,13 +596,15 @@ class ChoiceMixin(DeltaGeneratorCore):
                 # Values that are no longer options are dropped, as in Streamlit.
             return out
 
-        props = optional_props(
-            {"options": opts.labels},
-            max_selections=max_selections,
-            placeholder=placeholder,
-            accept_new_options=accept_new,
-            ignore_rerun=ignore,
-        )
+        props: MultiselectFields = {"options": opts.labels}
+        if max_selections is not None:
+            props["max_selections"] = max_selections
+        if placeholder is not None:
+            props["placeholder"] = placeholder
+        if accept_new:
+            props["accept_new_options"] = True
+        if ignore:
+            props["ignore_rerun"] = True
         if filter_mode != "fuzzy":
             props["filter_mode"] = filter_mode
         if select_all_code != 1000:
@@ -721,7 +734,9 @@ class ChoiceMixin(DeltaGeneratorCore):
             i = opts.find(v)
             return default_wire if i is None else i
 
-        props = optional_props({"options": opts.labels, "range": is_range}, ignore_rerun=ignore)
+        props: SelectSliderFields = {"options": opts.labels, "range": is_range}
+        if ignore:
+            props["ignore_rerun"] = True
         current = self._widget(
             "select_slider",
             label=label,
@@ -815,7 +830,7 @@ class ChoiceMixin(DeltaGeneratorCore):
             key=key,
             identity=identity,
             key_identity=True,
-            props=optional_props({}, ignore_rerun=ignore),
+            props={"ignore_rerun": True} if ignore else {},
             default=default,
             deserialize=deserialize,
             serialize=str,

@@ -22,6 +22,7 @@ from sidepane.elements.widgets.numbers import (
     session_value,
 )
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
+from sidepane.protocol.schema.elements.widgets import DateInputFields, TimeInputFields
 from sidepane.runtime.widgets import MISSING
 
 _DATE_FORMATS = ("YYYY/MM/DD", "DD/MM/YYYY", "MM/DD/YYYY")
@@ -260,7 +261,7 @@ class DateTimeInputMixin(DeltaGeneratorCore):
         if explicit_bounds:
             # As in Streamlit, a kept value outside explicit bounds resets to the default.
             drop_unfit(key, spec.fits)
-        props: dict[str, Any] = {
+        props: DateInputFields = {
             "min": _date_wire(lo),
             "max": _date_wire(hi),
             "range": is_range,
@@ -341,8 +342,8 @@ class DateTimeInputMixin(DeltaGeneratorCore):
         if format not in ("12h", "24h", "localized"):
             raise value_error("format", ["'12h'", "'24h'", "'localized'"])
         spec = _TimeDef(parsed, step_s)
-        props: dict[str, Any] = {"step": step_s}
-        if format != "24h":
+        props: TimeInputFields = {"step": step_s}
+        if format == "12h" or format == "localized":
             props["format"] = format
         if parsed is None and not required:
             props["clearable"] = True

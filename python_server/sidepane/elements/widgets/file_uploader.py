@@ -13,6 +13,7 @@ from typing import Any, Literal
 from sidepane.elements.arguments import OnChange, callback, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
+from sidepane.protocol.schema.elements.widgets import FileUploaderFields
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.uploads import SessionUploads, UploadTarget
 
@@ -175,7 +176,7 @@ class FileUploaderMixin(DeltaGeneratorCore):
         spec = _UploaderDef(uploads, allowed, multiple, max_mb * 1024 * 1024)
         if ctx is not None and key is not None:
             _refuse_script_value(ctx, str(key))
-        props: dict[str, Any] = {"multiple": multiple, "max_mb": max_mb}
+        props: FileUploaderFields = {"multiple": multiple, "max_mb": max_mb}
         if allowed:
             props["accept"] = allowed
         if accept_multiple_files == "directory":

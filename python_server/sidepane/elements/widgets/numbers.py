@@ -9,9 +9,10 @@ import numbers
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
-from sidepane.elements.arguments import OnChange, callback, optional_props
+from sidepane.elements.arguments import OnChange, callback
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
+from sidepane.protocol.schema.elements.widgets import NumberInputFields
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.widgets import MISSING
 
@@ -289,15 +290,20 @@ class NumberInputMixin(DeltaGeneratorCore):
 
         # A value from a viewer or an older definition that the new bounds exclude resets.
         drop_unfit(key, fits)
-        # `keep_false`: a bound of False is the int 0, and is sent.
-        props = optional_props(
-            {"step": step, "format": number_format, "data_type": "int" if all_ints else "float"},
-            keep_false=True,
-            min=min_value,
-            max=max_value,
-            placeholder=None if placeholder is None else str(placeholder),
-            icon=icon,
-        )
+        props: NumberInputFields = {
+            "step": step,
+            "format": number_format,
+            "data_type": "int" if all_ints else "float",
+        }
+        # A bound of False is the int 0, and is sent as one.
+        if min_value is not None:
+            props["min"] = int(min_value) if isinstance(min_value, bool) else min_value
+        if max_value is not None:
+            props["max"] = int(max_value) if isinstance(max_value, bool) else max_value
+        if placeholder is not None:
+            props["placeholder"] = str(placeholder)
+        if icon is not None:
+            props["icon"] = icon
         return self._widget(
             "number_input",
             label=label,

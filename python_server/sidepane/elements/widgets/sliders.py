@@ -10,7 +10,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import Any, Literal
 
 from sidepane.elements.arguments import OnChange, callback, type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
@@ -28,6 +28,7 @@ from sidepane.elements.widgets.numbers import (
     wire_number,
 )
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
+from sidepane.protocol.schema.elements.widgets import SliderFields
 from sidepane.runtime.widgets import MISSING
 
 _EPOCH = datetime(1970, 1, 1)
@@ -40,7 +41,10 @@ _MAX_SAFE_DAY = (_EPOCH + _SAFE_SPAN).date() - timedelta(days=1)
 _TYPE_NAMES = ("int", "float", "date", "time", "datetime")
 
 
-def _data_type(v: object) -> str:
+DataType = Literal["int", "float", "date", "datetime", "time"]
+
+
+def _data_type(v: object) -> DataType:
     """The slider data type of one value; KeyError if it is not one a slider takes."""
     if isinstance(v, numbers.Integral):
         return "int"
@@ -235,11 +239,12 @@ class SliderMixin(DeltaGeneratorCore):
                 )
             raise type_error("value", type(value).__name__, [*_TYPE_NAMES, "list", "tuple"])
         values: list[Any] = [value] if single else list(value)
+        kinds: set[DataType] | None
         try:
             kinds = {_data_type(v) for v in values}
         except KeyError:
-            kinds = {"?", "!"}
-        if len(kinds) > 1:
+            kinds = None  # not a slider's type: told as values not all of one type
+        if kinds is None or len(kinds) > 1:
             raise type_error(
                 "value",
                 ", ".join(type(v).__name__ for v in values),
@@ -353,7 +358,7 @@ class SliderMixin(DeltaGeneratorCore):
             _raise_out_of_range(spec, scripted, min_value, max_value)
         drop_unfit(key, spec.fits)
 
-        props: dict[str, Any] = {
+        props: SliderFields = {
             "min": lo,
             "max": hi,
             "step": wire_step,

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
-from sidepane.elements.arguments import OnChange, callback, optional_props, type_error, value_error
+from sidepane.elements.arguments import OnChange, callback, type_error, value_error
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.elements.widgets.numbers import (
     drop_unfit,
     script_state,
 )
 from sidepane.errors import InvalidWidgetValue
+from sidepane.protocol.schema.elements.widgets import TextAreaFields, TextInputFields
 
 TextInputType = Literal["default", "password", "email", "url", "phone", "search"]
 
@@ -128,16 +129,17 @@ class TextInputMixin(DeltaGeneratorCore):
             placeholder = type_placeholder
         rule, message = _validate_rule(type_validate if validate is None else validate)
         complete = type_autocomplete if autocomplete is None else autocomplete
-        # `keep_false`: a `max_chars` of False is the int 0, and is sent.
-        props = optional_props(
-            {"type": type},
-            keep_false=True,
-            max_chars=max_chars,
-            placeholder=None if placeholder is None else str(placeholder),
-            autocomplete=complete or None,
-            icon=icon,
-            validate=None if not rule else [rule, message] if message else [rule],
-        )
+        props: TextInputFields = {"type": type}
+        if max_chars is not None:  # int(): a max_chars of False is 0, sent as the int
+            props["max_chars"] = int(max_chars)
+        if placeholder is not None:
+            props["placeholder"] = str(placeholder)
+        if complete:
+            props["autocomplete"] = complete
+        if icon is not None:
+            props["icon"] = icon
+        if rule:
+            props["validate"] = [rule, message] if message else [rule]
         result: str | None = self._widget(
             "text_input",
             label=label,
@@ -198,14 +200,13 @@ class TextInputMixin(DeltaGeneratorCore):
             text = None
         deserialize, fits = _text_codec(text, max_chars)
         drop_unfit(key, fits)
-        # `keep_false`: as in `text_input`, a False `max_chars` (or `height`) is sent.
-        props = optional_props(
-            {},
-            keep_false=True,
-            max_chars=max_chars,
-            height=height,
-            placeholder=None if placeholder is None else str(placeholder),
-        )
+        props: TextAreaFields = {}
+        if max_chars is not None:  # int(): a max_chars of False is 0, sent as the int
+            props["max_chars"] = int(max_chars)
+        if height is not None:
+            props["height"] = height if isinstance(height, str) else int(height)
+        if placeholder is not None:
+            props["placeholder"] = str(placeholder)
         result: str | None = self._widget(
             "text_area",
             label=label,

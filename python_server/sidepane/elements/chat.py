@@ -19,6 +19,7 @@ from sidepane.elements.media import image_entry
 from sidepane.elements.status import is_emoji, validate_material_icon
 from sidepane.elements.widgets.file_uploader import DEFAULT_MAX_MB, normalize_types
 from sidepane.errors import SidepaneAPIException
+from sidepane.protocol.schema.elements.widgets import ChatInputFields
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.widgets import MISSING
 
@@ -29,7 +30,11 @@ if TYPE_CHECKING:
 
 AcceptFile = bool | Literal["multiple", "directory"]
 _PRESETS = {"user": "user", "human": "user", "assistant": "assistant", "ai": "assistant"}
-_ACCEPT_FILE = {True: "single", "multiple": "multiple", "directory": "directory"}
+_ACCEPT_FILE: dict[object, Literal["single", "multiple", "directory"]] = {
+    True: "single",
+    "multiple": "multiple",
+    "directory": "directory",
+}
 _SUBMIT_MODES = ("submit", "disable", "stop")
 _SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000)
 
@@ -155,7 +160,7 @@ class ChatMixin(DeltaGeneratorCore):
             "width": width,
             "height": height,
         }
-        props: dict[str, Any] = {"placeholder": str(placeholder)}
+        props: ChatInputFields = {"placeholder": str(placeholder)}
         if max_chars is not None:
             props["max_chars"] = max_chars
         if self._pinned():

@@ -199,6 +199,104 @@ export type ViewerFrame =
 
 // Element and block props, by the `type` of their `upsert`.
 
+/** `st.success`, `st.info`, `st.warning` and `st.error`. */
+export type AlertProps = {
+  kind: "success" | "info" | "warning" | "error";
+  /** Markdown, dedented and stripped. */
+  body: string;
+  /** An emoji or `:material/name:`; absent: the kind's glyph. */
+  icon?: string;
+  /** Shown in bold above the body. */
+  title?: string;
+};
+
+export type ProgressProps = {
+  /** Percent done, 0 to 100 (a float value is sent times 100). */
+  value: number;
+  /** Markdown shown above the bar. */
+  text?: string;
+};
+
+/** `st.spinner` while its block runs (the runtime replaces it with `empty` after). */
+export type SpinnerProps = {
+  /** Inline Markdown. */
+  text: string;
+  /** Show the seconds elapsed. */
+  show_time?: true;
+  /** A cached function's spinner. */
+  cache?: true;
+};
+
+/** `st.image` (one or a list, side by side) and `st.pyplot` (a PNG). */
+export type ImageProps = {
+  images: ImageItem[];
+  /** Pixels or stretch; absent: content. */
+  width?: number | "stretch";
+  /** Where clicking the (single) image goes. */
+  link?: string;
+};
+
+/** `st.audio` and `st.video`: bytes in a `media` payload (`hash`) or a `url`. */
+export type PlayerProps = {
+  /** The media payload's xxh3-128 hex digest. */
+  hash?: string;
+  /** A URL (a YouTube link plays embedded). */
+  url?: string;
+  mimetype: string;
+  /** Seconds; absent: 0. */
+  start_time?: number;
+  /** Seconds; absent: the end. */
+  end_time?: number;
+  loop?: true;
+  autoplay?: true;
+  /** Video only. */
+  muted?: true;
+  /** Pixels; absent: stretch. */
+  width?: number;
+};
+
+/** `st.metric`: `delta_color` and `delta_arrow` arrive resolved as `color` and `direction`. */
+export type MetricProps = {
+  label: string;
+  /** The number as text; `—` for None. */
+  value: string;
+  /** The delta's colour. */
+  color: "red" | "green" | "gray" | "orange" | "yellow" | "blue" | "violet" | "primary";
+  /** The delta's arrow; none: no arrow. */
+  direction: "up" | "down" | "none";
+  label_visibility: "visible" | "hidden" | "collapsed";
+  /** Absent: no delta. */
+  delta?: string;
+  /** Tooltip text. */
+  help?: string;
+  /** An emoji or `:material/name:` before the label. */
+  icon?: string;
+  border?: true;
+  /** A sparkline's points. */
+  chart_data?: number[];
+  /** Sent with `chart_data`. */
+  chart_type?: "line" | "bar" | "area";
+  /** A printf-style or named number format for `value`. */
+  format?: string;
+  /** Shown after the delta. */
+  delta_description?: string;
+};
+
+/** A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts. */
+export type VegaLiteProps = {
+  /** The Vega-Lite spec, its data replaced by named datasets. */
+  spec: Record<string, unknown>;
+  /** Tables by name, each encoded as a dataframe's `rows`/`index`/`columns`/`batch_rows`. */
+  datasets: Record<string, Record<string, unknown>>;
+  use_container_width: boolean;
+  /** Absent: stretch. */
+  width?: number | "content";
+  /** Absent: the chart's own height. */
+  height?: number | "stretch";
+  /** `theme=None`: Vega-Lite's own look. */
+  theme?: false;
+};
+
 /** An `st.empty` placeholder holding nothing (yet): no props. */
 export type EmptyProps = Record<string, never>;
 
@@ -446,106 +544,16 @@ export type ChatInputProps = WidgetProps &
     value: string | ChatInputFiles | null;
   };
 
-/** `st.success`, `st.info`, `st.warning` and `st.error`. */
-export type AlertProps = {
-  kind: "success" | "info" | "warning" | "error";
-  /** Markdown, dedented and stripped. */
-  body: string;
-  /** An emoji or `:material/name:`; absent: the kind's glyph. */
-  icon?: string;
-  /** Shown in bold above the body. */
-  title?: string;
-};
-
-export type ProgressProps = {
-  /** Percent done, 0 to 100 (a float value is sent times 100). */
-  value: number;
-  /** Markdown shown above the bar. */
-  text?: string;
-};
-
-/** `st.spinner` while its block runs (the runtime replaces it with `empty` after). */
-export type SpinnerProps = {
-  /** Inline Markdown. */
-  text: string;
-  /** Show the seconds elapsed. */
-  show_time?: true;
-  /** A cached function's spinner. */
-  cache?: true;
-};
-
-/** `st.image` (one or a list, side by side) and `st.pyplot` (a PNG). */
-export type ImageProps = {
-  images: ImageItem[];
-  /** Pixels or stretch; absent: content. */
-  width?: number | "stretch";
-  /** Where clicking the (single) image goes. */
-  link?: string;
-};
-
-/** `st.audio` and `st.video`: bytes in a `media` payload (`hash`) or a `url`. */
-export type PlayerProps = {
-  /** The media payload's xxh3-128 hex digest. */
-  hash?: string;
-  /** A URL (a YouTube link plays embedded). */
-  url?: string;
-  mimetype: string;
-  /** Seconds; absent: 0. */
-  start_time?: number;
-  /** Seconds; absent: the end. */
-  end_time?: number;
-  loop?: true;
-  autoplay?: true;
-  /** Video only. */
-  muted?: true;
-  /** Pixels; absent: stretch. */
-  width?: number;
-};
-
-/** `st.metric`: `delta_color` and `delta_arrow` arrive resolved as `color` and `direction`. */
-export type MetricProps = {
-  label: string;
-  /** The number as text; `—` for None. */
-  value: string;
-  /** The delta's colour. */
-  color: "red" | "green" | "gray" | "orange" | "yellow" | "blue" | "violet" | "primary";
-  /** The delta's arrow; none: no arrow. */
-  direction: "up" | "down" | "none";
-  label_visibility: "visible" | "hidden" | "collapsed";
-  /** Absent: no delta. */
-  delta?: string;
-  /** Tooltip text. */
-  help?: string;
-  /** An emoji or `:material/name:` before the label. */
-  icon?: string;
-  border?: true;
-  /** A sparkline's points. */
-  chart_data?: number[];
-  /** Sent with `chart_data`. */
-  chart_type?: "line" | "bar" | "area";
-  /** A printf-style or named number format for `value`. */
-  format?: string;
-  /** Shown after the delta. */
-  delta_description?: string;
-};
-
-/** A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts. */
-export type VegaLiteProps = {
-  /** The Vega-Lite spec, its data replaced by named datasets. */
-  spec: Record<string, unknown>;
-  /** Tables by name, each encoded as a dataframe's `rows`/`index`/`columns`/`batch_rows`. */
-  datasets: Record<string, Record<string, unknown>>;
-  use_container_width: boolean;
-  /** Absent: stretch. */
-  width?: number | "content";
-  /** Absent: the chart's own height. */
-  height?: number | "stretch";
-  /** `theme=None`: Vega-Lite's own look. */
-  theme?: false;
-};
-
 /** Each declared element type's props: `ElementPropsMap[type]`. */
 export interface ElementPropsMap {
+  alert: AlertProps;
+  progress: ProgressProps;
+  spinner: SpinnerProps;
+  image: ImageProps;
+  audio: PlayerProps;
+  video: PlayerProps;
+  metric: MetricProps;
+  vega_lite: VegaLiteProps;
   empty: EmptyProps;
   container: ContainerProps;
   columns: ColumnsProps;
@@ -581,14 +589,6 @@ export interface ElementPropsMap {
   time_input: TimeInputProps;
   file_uploader: FileUploaderProps;
   chat_input: ChatInputProps;
-  alert: AlertProps;
-  progress: ProgressProps;
-  spinner: SpinnerProps;
-  image: ImageProps;
-  audio: PlayerProps;
-  video: PlayerProps;
-  metric: MetricProps;
-  vega_lite: VegaLiteProps;
 }
 
 // Shapes the frames and props above are made of.
@@ -603,6 +603,16 @@ export type PageEntry = {
 export type Viewport = {
   w: number;
   h: number;
+};
+
+/** One image: its bytes in a `media` payload (`hash`) or at a `url`. */
+export type ImageItem = {
+  /** The media payload's xxh3-128 hex digest. */
+  hash?: string;
+  url?: string;
+  /** `image/*` when a URL's type cannot be guessed. */
+  mimetype: string;
+  caption?: string;
 };
 
 /** A block the script may name with `key=`. */
@@ -847,14 +857,4 @@ export type ChatInputFiles = {
   text: string;
   files?: UploadedFileRef[];
   audio?: UploadedFileRef | null;
-};
-
-/** One image: its bytes in a `media` payload (`hash`) or at a `url`. */
-export type ImageItem = {
-  /** The media payload's xxh3-128 hex digest. */
-  hash?: string;
-  url?: string;
-  /** `image/*` when a URL's type cannot be guessed. */
-  mimetype: string;
-  caption?: string;
 };

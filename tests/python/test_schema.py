@@ -235,6 +235,8 @@ with st.expander("E", expanded=True, icon="🔥", type="compact", key="exp"):
     st.write("in")
 with st.status("S", type="step", width=300) as status:
     status.update(state="error")
+st.chat_message("user").write("hi")
+st.chat_message("bot", avatar="🤖", width="content")
 if n == 3:
     exec(compile("x = (", "bad.py", "exec"))  # a SyntaxError: an exception with a column
 """

@@ -6,6 +6,7 @@ import { componentFor } from "../../webview/src/core/types";
 import "../../webview/src/blocks/form";
 import "../../webview/src/blocks/layout";
 import "../../webview/src/blocks/status";
+import "../../webview/src/elements/chat_message";
 import { FakeStore, makeNode, mount } from "./data_helpers";
 
 function draw<T extends string>(type: T, props: PropsOf<T>): HTMLElement {
@@ -87,8 +88,8 @@ describe("form", () => {
   });
 });
 
-describe("status", () => {
-  test("its type and state", () => {
+describe("status and chat_message", () => {
+  test("a status's type and state; a message's content width", () => {
     const status = draw("status", {
       label: "Done",
       state: "complete",
@@ -97,5 +98,9 @@ describe("status", () => {
     });
     expect(status.querySelector(".sp-status-block.sp-expander-step")).not.toBeNull();
     expect(status.querySelector(".sp-visually-hidden")?.textContent).toBe("Complete:");
+    const message = draw("chat_message", { name: "human", avatar_type: "icon", width: "content" });
+    expect(message.querySelector(".sp-chat-message.sp-chat-from-user")).not.toBeNull();
+    expect(message.querySelector(".sp-chat-content-width")).not.toBeNull();
+    expect(message.querySelector(".sp-chat-avatar-letter")?.textContent).toBe("h");
   });
 });

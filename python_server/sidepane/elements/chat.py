@@ -19,7 +19,9 @@ from sidepane.elements.media import image_entry
 from sidepane.elements.status import is_emoji, validate_material_icon
 from sidepane.elements.widgets.file_uploader import DEFAULT_MAX_MB, normalize_types
 from sidepane.errors import SidepaneAPIException
+from sidepane.protocol.schema.elements.layout import ChatMessageProps
 from sidepane.protocol.schema.elements.widgets import ChatInputFields
+from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.widgets import MISSING
 
@@ -39,23 +41,24 @@ _SUBMIT_MODES = ("submit", "disable", "stop")
 _SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000)
 
 
-def _avatar(name: str, avatar: Any) -> tuple[dict[str, Any], list[Payload]]:
-    """The avatar props (and an image's payload), chosen as Streamlit 1.67 chooses them."""
+def _avatar(name: str, avatar: Any) -> tuple[ChatMessageProps, list[Payload]]:
+    """The message's props with its avatar (and an image's payload), chosen as Streamlit 1.67
+    chooses them."""
     if avatar is None and (name.lower() in _PRESETS or is_emoji(name)):
         avatar = name.lower()
     if avatar is None:
-        return {"avatar_type": "icon"}, []
+        return {"name": name, "avatar_type": "icon"}, []
     if isinstance(avatar, str) and avatar in _PRESETS:
-        return {"avatar_type": "icon", "avatar": _PRESETS[avatar]}, []
+        return {"name": name, "avatar_type": "icon", "avatar": _PRESETS[avatar]}, []
     if isinstance(avatar, str) and is_emoji(avatar):
-        return {"avatar_type": "emoji", "avatar": avatar}, []
+        return {"name": name, "avatar_type": "emoji", "avatar": avatar}, []
     if isinstance(avatar, str) and avatar.startswith(":material"):
-        return {"avatar_type": "icon", "avatar": validate_material_icon(avatar)}, []
+        return {"name": name, "avatar_type": "icon", "avatar": validate_material_icon(avatar)}, []
     try:
         entry, payloads = image_entry(avatar, None, "content", False, "RGB", "auto")
     except Exception as exc:
         raise SidepaneAPIException("Failed to load the provided avatar value as an image.") from exc
-    return {"avatar_type": "image", "image": entry}, payloads
+    return {"name": name, "avatar_type": "image", "image": entry}, payloads
 
 
 class ChatMixin(DeltaGeneratorCore):
@@ -84,7 +87,7 @@ class ChatMixin(DeltaGeneratorCore):
         check_size("width", width, True)
         if width != "stretch":
             props["width"] = width
-        block = self._block("chat_message", {"name": name, **props})
+        block = self._block("chat_message", as_props(props))
         send_payloads(payloads, "media")
         return block
 

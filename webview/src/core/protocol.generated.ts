@@ -368,6 +368,21 @@ export type FormProps = ScrollingBlock & {
   missing_submit?: true;
 };
 
+export type ChatMessageProps = {
+  /** The author; `user`/`human` messages are drawn as the person's. */
+  name: string;
+  avatar_type: "icon" | "emoji" | "image";
+  /**
+   * icon: `user`, `assistant` or `:material/name:` (absent: the first letter of `name`); emoji: the
+   * emoji.
+   */
+  avatar?: string;
+  /** For avatar_type `image` (without a caption). */
+  image?: ImageItem;
+  /** Absent: stretch. */
+  width?: number | "content";
+};
+
 /** `st.markdown`, `st.title`/`header`/`subheader` (by `style`) and `st.caption`. */
 export type MarkdownProps = TextLayout & {
   /** Markdown. */
@@ -563,6 +578,7 @@ export interface ElementPropsMap {
   expander: ExpanderProps;
   status: StatusProps;
   form: FormProps;
+  chat_message: ChatMessageProps;
   markdown: MarkdownProps;
   text: TextProps;
   code: CodeProps;

@@ -4,8 +4,8 @@
 
 import type { JSX } from "preact";
 import { Children } from "../core/Node";
-import { str, usePayload } from "../core/ui";
-import type { ElementProps, TreeNode, ViewerStore } from "../core/types";
+import { usePayload } from "../core/ui";
+import type { ChatMessageProps, ElementProps, ImageItem, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
 import { Icon } from "./icon";
 
@@ -14,24 +14,20 @@ const PRESET_ICONS: Record<string, string> = {
   assistant: ":material/smart_toy:",
 };
 
-function AvatarImage({ image, store }: { image: Record<string, unknown>; store: ViewerStore }) {
-  const hash = typeof image.hash === "string" ? image.hash : undefined;
+function AvatarImage({ image, store }: { image: ImageItem; store: ViewerStore }) {
+  const { hash, url, mimetype } = image;
   const ready = usePayload(store, hash);
-  const src = hash
-    ? ready !== undefined
-      ? store.mediaUrl(hash, str(image.mimetype, "image/png"))
-      : undefined
-    : str(image.url) || undefined;
+  const src =
+    hash !== undefined ? (ready !== undefined ? store.mediaUrl(hash, mimetype) : undefined) : url;
   return src ? <img class="sp-chat-avatar-img" src={src} alt="" /> : null;
 }
 
-function Avatar({ node, store }: { node: TreeNode; store: ViewerStore }) {
-  const p = node.props;
-  const avatar = str(p.avatar);
+function Avatar({ props: p, store }: { props: ChatMessageProps; store: ViewerStore }) {
+  const avatar = p.avatar ?? "";
   let face: JSX.Element | string;
-  let kind = str(p.avatar_type, "icon");
-  if (kind === "image" && typeof p.image === "object" && p.image !== null) {
-    face = <AvatarImage image={p.image as Record<string, unknown>} store={store} />;
+  let kind: string = p.avatar_type;
+  if (kind === "image" && p.image !== undefined) {
+    face = <AvatarImage image={p.image} store={store} />;
   } else if (kind === "emoji") {
     face = <span class="sp-emoji">{avatar}</span>;
   } else if (avatar === "user" || avatar === "assistant") {
@@ -41,7 +37,7 @@ function Avatar({ node, store }: { node: TreeNode; store: ViewerStore }) {
     face = <Icon icon={avatar} />;
   } else {
     kind = "letter";
-    face = [...str(p.name)][0] ?? "";
+    face = [...p.name][0] ?? "";
   }
   return (
     <div class={`sp-chat-avatar sp-chat-avatar-${kind}`} aria-hidden="true">
@@ -50,10 +46,9 @@ function Avatar({ node, store }: { node: TreeNode; store: ViewerStore }) {
   );
 }
 
-function ChatMessage({ node, store }: ElementProps) {
-  const width = node.props.width;
+function ChatMessage({ node, store }: ElementProps<"chat_message">) {
+  const { width, name } = node.props;
   const style: JSX.CSSProperties = typeof width === "number" ? { maxWidth: `${width}px` } : {};
-  const name = str(node.props.name);
   const role = name === "user" || name === "human" ? "sp-chat-from-user" : "";
   return (
     <div
@@ -62,7 +57,7 @@ function ChatMessage({ node, store }: ElementProps) {
       role="article"
       aria-label={`Chat message from ${name}`}
     >
-      <Avatar node={node} store={store} />
+      <Avatar props={node.props} store={store} />
       <div class="sp-chat-body">
         <Children node={node} store={store} />
       </div>

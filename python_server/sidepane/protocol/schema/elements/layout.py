@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from typing_extensions import NotRequired, TypedDict
 
+from sidepane.protocol.schema.elements.data import ImageItem
 from sidepane.protocol.schema.registry import element
 
 Pixels = Annotated[int, "Pixels."]
@@ -111,3 +112,18 @@ class FormProps(ScrollingBlock):
             "“Missing Submit Button” error in the form.",
         ]
     ]
+
+
+@element("chat_message")
+class ChatMessageProps(TypedDict):
+    name: Annotated[str, "The author; `user`/`human` messages are drawn as the person's."]
+    avatar_type: Literal["icon", "emoji", "image"]
+    avatar: NotRequired[
+        Annotated[
+            str,
+            "icon: `user`, `assistant` or `:material/name:` (absent: the first letter of `name`); "
+            "emoji: the emoji.",
+        ]
+    ]
+    image: NotRequired[Annotated[ImageItem, "For avatar_type `image` (without a caption)."]]
+    width: NotRequired[Annotated[Pixels | Literal["content"], "Absent: stretch."]]

@@ -196,7 +196,7 @@ except ValueError as exc:
     st.exception(exc)
 st.dataframe(pd.DataFrame({"a": [1, 2]}))
 st.success("Done", icon="✅", title="T")
-st.info("ℹ️ plain")
+st.info("🔥 plain")
 st.progress(0.5, text="half")
 with st.spinner("wait", show_time=True):
     pass
@@ -205,6 +205,16 @@ st.audio(b"RIFFfake", width=100, autoplay=True)
 st.video("https://example.com/v.mp4", start_time=1, end_time=3, loop=True, muted=True)
 st.metric("m", 1, -1, help="h", icon="🔥", border=True, chart_data=[1, 2], chart_type="bar")
 st.line_chart(pd.DataFrame({"a": [1, 2]}), height=100)
+st.table(pd.DataFrame({"a": [1]}), border="horizontal", hide_header=True, height=100)
+st.dataframe(
+    pd.DataFrame({"a": [1, 2]}, index=["x", "y"]),
+    on_select="rerun",
+    selection_mode=["multi-row", "single-cell"],
+    column_config={"a": "A"},
+    height=200,
+    width=300,
+)
+st.data_editor(pd.DataFrame({"a": [1, 2]}), num_rows="dynamic", key="ed", disabled=["a"])
 st.toast("Toasted", icon="🎉")
 st.query_params["q"] = "1"
 n = st.slider("n", 0, 10, key="n")

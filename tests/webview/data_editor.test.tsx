@@ -3,7 +3,7 @@
 
 import { act } from "preact/test-utils";
 import { describe, expect, test } from "vitest";
-import type { TreeNode, ViewerStore } from "../../webview/src/core/types";
+import type { DataEditorProps, TreeNode, ViewerStore } from "../../webview/src/core/types";
 import {
   addRow,
   deleteRows,
@@ -92,7 +92,11 @@ class EditStore extends FakeStore {
   }
 }
 
-function editor(store: FakeStore, mode: string, extra: Record<string, unknown> = {}): TreeNode {
+function editor(
+  store: FakeStore,
+  mode: DataEditorProps["editing_mode"],
+  extra: Partial<DataEditorProps> = {},
+): TreeNode {
   store.payloads.set("n", { e: "<i8", b: bin(BigInt64Array.from([1n, 2n, 3n])) });
   store.payloads.set("s", { v: ["x", "y", "z"] });
   store.payloads.set("b", { e: "|u1", b: bin(Uint8Array.from([1, 0, 1])) });

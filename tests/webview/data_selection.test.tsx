@@ -4,7 +4,12 @@
 
 import { act } from "preact/test-utils";
 import { describe, expect, test } from "vitest";
-import type { TreeNode, ViewerStore } from "../../webview/src/core/types";
+import type {
+  DataframeProps,
+  DataframeSelection,
+  TreeNode,
+  ViewerStore,
+} from "../../webview/src/core/types";
 import { Dataframe } from "../../webview/src/data/grid";
 import {
   cleared,
@@ -104,7 +109,11 @@ class SelectStore extends FakeStore {
   }
 }
 
-function selectable(store: FakeStore, modes: string[], value?: unknown) {
+function selectable(
+  store: FakeStore,
+  modes: NonNullable<DataframeProps["selection_mode"]>,
+  value?: DataframeSelection,
+) {
   store.payloads.set("n", { e: "<f8", b: bin(Float64Array.from([3, 1, 2])) });
   store.payloads.set("s", { v: ["x", "y", "z"] });
   return makeNode("dataframe", {

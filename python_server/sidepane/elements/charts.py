@@ -26,6 +26,8 @@ from sidepane.elements.deprecation import (
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload, encode_dataframe
+from sidepane.protocol.schema.elements.data import ImageProps, Table, VegaLiteProps
+from sidepane.protocol.schema.registry import as_props
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -57,7 +59,7 @@ class _Datasets:
     """Collects a chart's tables as dataframe columns, named by content."""
 
     def __init__(self) -> None:
-        self.tables: dict[str, dict[str, Any]] = {}
+        self.tables: dict[str, Table] = {}
         self.payloads: list[Payload] = []
 
     def add(self, data: Any) -> str:
@@ -254,12 +256,12 @@ class ChartMixin(DeltaGeneratorCore):
             )
             width = "content" if multi else "stretch"
         resolved = resolve_width(width, use_container_width, width_hint=CHART_WIDTH_HINT)
-        check_height(height, ("content", "stretch"))
+        checked_height = check_height(height, ("content", "stretch"))
         stretch = use_container_width if use_container_width is not None else resolved == "stretch"
         spec = _prepare_spec(spec, stretch)
         _extract_data(spec, data, datasets)
         spec = _stabilize(spec)
-        props: dict[str, Any] = {
+        props: VegaLiteProps = {
             "spec": spec,
             "datasets": datasets.tables,
             "use_container_width": stretch,
@@ -268,11 +270,11 @@ class ChartMixin(DeltaGeneratorCore):
             props["width"] = resolved
         elif resolved == "content":
             props["width"] = "content"
-        if height != "content":
-            props["height"] = height
+        if checked_height != "content" and checked_height != "auto":  # auto: refused above
+            props["height"] = checked_height
         if theme is None:
             props["theme"] = False
-        handle = self._enqueue("vega_lite", props)
+        handle = self._enqueue("vega_lite", as_props(props))
         send_payloads(datasets.payloads, "column")
         return handle
 
@@ -480,10 +482,10 @@ class ChartMixin(DeltaGeneratorCore):
         fig.savefig(buffer, **{"bbox_inches": "tight", "dpi": 200, "format": "png", **kwargs})
         png = buffer.getvalue()
         entry, payloads = image_entry(png, None, width, False, "RGB", "PNG")
-        props: dict[str, Any] = {"images": [entry]}
+        props: ImageProps = {"images": [entry]}
         if width != "content":
             props["width"] = width
-        handle = self._enqueue("image", props)
+        handle = self._enqueue("image", as_props(props))
         send_payloads(payloads, "media")
         if clear_figure:
             fig.clf()

@@ -23,7 +23,14 @@ from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id, to_
 from sidepane.elements.widgets.buttons import check_not_written
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload, encode_dataframe, to_dataframe
-from sidepane.protocol.schema.elements.data import MetricColor, MetricProps
+from sidepane.protocol.schema.elements.data import (
+    DataframeProps,
+    MetricColor,
+    MetricProps,
+    SelectionMode,
+    Table,
+    TableLayout,
+)
 from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.widgets import WidgetSpec
@@ -88,7 +95,11 @@ def resolve_width(
     return cast('int | Literal["stretch", "content"]', width)
 
 
-def check_height(height: int | str, allowed: tuple[str, ...]) -> None:
+Height = int | Literal["auto", "content", "stretch"]
+
+
+def check_height(height: int | str, allowed: tuple[str, ...]) -> Height:
+    """`height` if it is pixels or one of `allowed`, else Streamlit's error."""
     if isinstance(height, bool) or not (
         (isinstance(height, int) and height > 0) or height in allowed
     ):
@@ -97,11 +108,23 @@ def check_height(height: int | str, allowed: tuple[str, ...]) -> None:
             f"Invalid height value: {height!r}. Height must be either an integer (pixels), "
             f"{choices}."
         )
+    return cast("Height", height)
+
+
+def _table_props(table: Table, width: int | str) -> TableLayout:
+    """A table's data and its width in the props of a `dataframe` or `data_editor`."""
+    return {
+        "rows": table["rows"],
+        "index": table["index"],
+        "columns": table["columns"],
+        "batch_rows": table["batch_rows"],
+        "use_container_width": width == "stretch",
+    }
 
 
 def _encode_with_config(
     data: Any, column_config: Mapping[Any, Any] | None
-) -> tuple[dict[str, Any], list[Payload], WireConfig]:
+) -> tuple[Table, list[Payload], WireConfig]:
     """Encode `data` for a `dataframe` element with its `column_config` prop (see
     `sidepane.column_config.wire`): list / dict columns travel as JSON text."""
     config = wire_column_config(column_config)
@@ -167,18 +190,21 @@ def _delta_color(delta_color: str, direction: str) -> MetricColor:
 
 
 def table_layout(
-    props: dict[str, Any],
+    table: Table,
     *,
-    width: int | str,
-    height: int | str,
+    width: int | Literal["stretch", "content"],
+    height: Height,
     hide_index: bool | None,
     column_order: Iterable[str] | None,
-    config: Mapping[str, Any] | None,
+    config: WireConfig | None,
     row_height: int | None,
     placeholder: str | None,
-) -> None:
+    buttons: dict[str, str] | None = None,
+) -> TableLayout:
     """The props `st.dataframe` and `st.data_editor` share: size, index, order, columns."""
-    props["use_container_width"] = width == "stretch"
+    props = _table_props(table, width)
+    if buttons:
+        props["buttons"] = buttons
     if width != "stretch":
         props["width"] = width
     if height != "auto":
@@ -193,6 +219,7 @@ def table_layout(
         props["row_height"] = row_height
     if placeholder is not None:
         props["placeholder"] = placeholder
+    return props
 
 
 class DataMixin(DeltaGeneratorCore):
@@ -282,13 +309,13 @@ class DataMixin(DeltaGeneratorCore):
             )
         modes = selection_modes(selection_mode) if selecting else frozenset()
         width = resolve_width(width, use_container_width)
-        check_height(height, ("auto", "content", "stretch"))
-        props, payloads, config = _encode_with_config(data, column_config)
+        height = check_height(height, ("auto", "content", "stretch"))
+        table, payloads, config = _encode_with_config(data, column_config)
         button_columns = _button_columns(column_config)
-        if button_columns:
-            props["buttons"] = self._register_button_columns(button_columns)
-        table_layout(
-            props,
+        buttons = self._register_button_columns(button_columns) if button_columns else None
+        layout = table_layout(
+            table,
+            buttons=buttons,
             width=width,
             height=height,
             hide_index=hide_index,
@@ -297,6 +324,8 @@ class DataMixin(DeltaGeneratorCore):
             row_height=row_height,
             placeholder=placeholder,
         )
+        # Every TableLayout is a DataframeProps: the keys it adds are all NotRequired.
+        props = cast("DataframeProps", layout)
         if selecting:
             state = self._selection_widget(
                 props,
@@ -316,7 +345,7 @@ class DataMixin(DeltaGeneratorCore):
             )
             send_payloads(payloads, "column")
             return state
-        handle = self._enqueue("dataframe", props)
+        handle = self._enqueue("dataframe", as_props(props))
         send_payloads(payloads, "column")
         return handle
 
@@ -374,7 +403,7 @@ class DataMixin(DeltaGeneratorCore):
 
     def _selection_widget(
         self,
-        props: dict[str, Any],
+        props: DataframeProps,
         modes: frozenset[str],
         *,
         key: str | int | None,
@@ -397,7 +426,7 @@ class DataMixin(DeltaGeneratorCore):
         default_wire = None if default is None else selection_to_wire(default)
         if default is None:
             default = space.state([], [], [])
-        props["selection_mode"] = sorted(modes)
+        props["selection_mode"] = cast("list[SelectionMode]", sorted(modes))
         # The data's identity is its batches' hashes (and a RangeIndex's start / step).
         data_identity = repr((props["index"], props["columns"]))
         value = self._widget(
@@ -412,7 +441,7 @@ class DataMixin(DeltaGeneratorCore):
                 "selection_default": default_wire,
             },
             key_identity=frozenset({"selection_mode", "is_selection_activated"}),
-            props=props,
+            props=as_props(props),
             default=default,
             deserialize=space.from_wire,
             serialize=lambda v: selection_to_wire(space.from_script(v)),
@@ -494,13 +523,13 @@ class DataMixin(DeltaGeneratorCore):
         if border not in (True, False, "horizontal"):
             raise value_error("border", ["True", "False", "'horizontal'"])
         width = resolve_width(width, None)
-        check_height(height, ("content", "stretch"))
-        props, payloads = encode_dataframe(data)
+        height = check_height(height, ("content", "stretch"))
+        table, payloads = encode_dataframe(data)
+        props = cast("DataframeProps", _table_props(table, width))
         props["table"] = True
-        props["use_container_width"] = width == "stretch"
         if width != "stretch":
             props["width"] = width
-        if height != "content":
+        if height != "content" and height != "auto":  # auto: refused above
             props["height"] = height
         if border is not True:
             props["border"] = border
@@ -508,7 +537,7 @@ class DataMixin(DeltaGeneratorCore):
             props["hide_index"] = hide_index
         if hide_header:
             props["hide_header"] = True
-        handle = self._enqueue("dataframe", props)
+        handle = self._enqueue("dataframe", as_props(props))
         send_payloads(payloads, "column")
         return handle
 

@@ -9,7 +9,7 @@ only for the rows edited, so opening a big frame costs what `st.dataframe` costs
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sidepane.column_config.edits import (
     HIDDEN_INDEX_FORMATS,
@@ -28,6 +28,8 @@ from sidepane.column_config.wire import prepare_structured, wire_column_config
 from sidepane.elements.widgets.buttons import check_not_written
 from sidepane.errors import StreamlitAPIException
 from sidepane.protocol.columns import encode_dataframe
+from sidepane.protocol.schema.elements.data import DataEditorFields, EditingMode
+from sidepane.protocol.schema.registry import as_props
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -122,7 +124,7 @@ def draw_data_editor(
     user_key = to_key(key)
     check_not_written(user_key)
     width = resolve_width(width, use_container_width)
-    check_height(height, ("auto", "content", "stretch"))
+    height = check_height(height, ("auto", "content", "stretch"))
     fmt = data_format(data)
     if fmt == "unknown":
         raise StreamlitAPIException(
@@ -155,13 +157,17 @@ def draw_data_editor(
     check_compatible(df, config, schema)
     columns = [str(c) for c in df.columns]
     shown = prepare_structured(df, config, 1)
-    props, payloads = encode_dataframe(shown)
+    table, payloads = encode_dataframe(shown)
     button_columns = _button_columns(column_config)
-    if button_columns and disabled is not True:
-        props["buttons"] = dg._register_button_columns(button_columns)
+    buttons = (
+        dg._register_button_columns(button_columns)
+        if button_columns and disabled is not True
+        else None
+    )
     order = [str(c) for c in column_order] if column_order is not None else None
-    table_layout(
-        props,
+    layout = table_layout(
+        table,
+        buttons=buttons,
         width=width,
         height=height,
         hide_index=hide_index,
@@ -170,9 +176,11 @@ def draw_data_editor(
         row_height=row_height,
         placeholder=placeholder,
     )
+    # Every TableLayout is a DataEditorFields but for the keys set here (the rest NotRequired).
+    props = cast("DataEditorFields", layout)
+    props["editing_mode"] = cast("EditingMode", num_rows)  # checked against NUM_ROWS above
     if alt is not None and alt.strip():
         props["alt"] = alt.strip()
-    props["editing_mode"] = num_rows
     if on_change == "ignore":
         props["ignore_rerun"] = True
     reader = StateReader(
@@ -216,7 +224,7 @@ def draw_data_editor(
         key=user_key,
         identity=identity,
         key_identity=frozenset({"data", "num_rows"}) if num_rows == "fixed" else False,
-        props=props,
+        props=as_props(props),
         default=empty_state(),
         deserialize=reader,
         serialize=state_to_wire,

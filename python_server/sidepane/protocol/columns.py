@@ -11,7 +11,7 @@ import datetime
 import decimal
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import xxhash
 
@@ -21,6 +21,8 @@ from sidepane.protocol.frames import pack, payload_data
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
+
+    from sidepane.protocol.schema.elements.data import Table, TableColumn
 
 BATCH_ROWS = 16_384
 """Rows per column batch: small enough that the first rows draw early, big enough to be cheap."""
@@ -94,14 +96,14 @@ def to_dataframe(data: Any) -> pd.DataFrame:
 
 def encode_dataframe(
     data: Any, *, batch_rows: int = BATCH_ROWS, include_index: bool = True
-) -> tuple[dict[str, Any], list[Payload]]:
+) -> tuple[Table, list[Payload]]:
     """Encode a table: `({rows, index, columns, batch_rows}, [(hash, payload data)])`."""
     import pandas as pd
 
     df = to_dataframe(data)
     rows = len(df)
     payloads: list[Payload] = []
-    index: list[dict[str, Any]] = []
+    index: list[TableColumn] = []
     if include_index:
         idx = df.index
         if isinstance(idx, pd.RangeIndex):
@@ -121,7 +123,7 @@ def encode_dataframe(
                 index.append(_encode_column(values, _name(values.name), rows, batch_rows, payloads))
         else:
             index.append(_encode_column(idx, _name(idx.name), rows, batch_rows, payloads))
-    columns: list[dict[str, Any]] = []
+    columns: list[TableColumn] = []
     multi = isinstance(df.columns, pd.MultiIndex)
     for position, label in enumerate(df.columns):
         series = df.iloc[:, position]
@@ -137,11 +139,11 @@ def encode_dataframe(
             if not isinstance(raw := _label(label), str):
                 column["label"] = raw
         columns.append(column)
-    props = {"rows": rows, "index": index, "columns": columns, "batch_rows": batch_rows}
+    props: Table = {"rows": rows, "index": index, "columns": columns, "batch_rows": batch_rows}
     return props, _rows_first(index + columns, payloads)
 
 
-def _rows_first(columns: list[dict[str, Any]], payloads: list[Payload]) -> list[Payload]:
+def _rows_first(columns: list[TableColumn], payloads: list[Payload]) -> list[Payload]:
     """Payloads in batch order: batch 0 of every column, then batch 1… so a viewer can draw the
     first rows after the first batches, not after all of the first column."""
     data = dict(payloads)
@@ -174,7 +176,7 @@ def _label(label: object) -> str | int | float | bool:
 
 def _encode_column(
     values: Any, name: str, rows: int, batch_rows: int, payloads: list[Payload]
-) -> dict[str, Any]:
+) -> TableColumn:
     """Describe one column and append its batches' payloads."""
     import numpy as np
     import pandas as pd
@@ -268,7 +270,7 @@ def _encode_column(
         batches.append(digest)
         payloads.append((digest, data))
     column["batches"] = batches
-    return column
+    return cast("TableColumn", column)
 
 
 class _NumericBatch:

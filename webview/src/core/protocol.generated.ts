@@ -199,6 +199,104 @@ export type ViewerFrame =
 
 // Element and block props, by the `type` of their `upsert`.
 
+/** `st.button` and `st.form_submit_button`. */
+export type ButtonProps = WidgetProps &
+  ButtonFields & {
+    /** A trigger: true for the one run its click started. */
+    value: boolean;
+  };
+
+export type DownloadButtonProps = WidgetProps &
+  DownloadButtonFields & {
+    /** A trigger: true for the one run its click started. */
+    value: boolean;
+  };
+
+export type CheckboxProps = WidgetProps &
+  WidgetFields & {
+    value: boolean;
+  };
+
+export type RadioProps = WidgetProps &
+  RadioFields & {
+    /** The chosen option's index; null: none (sent: the default). */
+    value: number | null;
+  };
+
+export type SelectboxProps = WidgetProps &
+  SelectboxFields & {
+    /** An index; null (sent: the default); with `accept_new_options`, a typed text. */
+    value: number | string | null;
+  };
+
+export type MultiselectProps = WidgetProps &
+  MultiselectFields & {
+    /** Indexes; with `accept_new_options`, typed texts too. */
+    value: (number | string)[];
+  };
+
+export type SelectSliderProps = WidgetProps &
+  SelectSliderFields & {
+    /** An index, or a range's two indexes. */
+    value: number | number[];
+  };
+
+export type ColorPickerProps = WidgetProps &
+  WidgetFields & {
+    /** `#rrggbb` or `#rgb`. */
+    value: string;
+  };
+
+export type SliderProps = WidgetProps &
+  SliderFields & {
+    /**
+     * A number or [lo, hi]; dates and datetimes in microseconds since the epoch (wall-clock time read
+     * as UTC), times in microseconds since midnight.
+     */
+    value: number | number[];
+  };
+
+export type NumberInputProps = WidgetProps &
+  NumberInputFields & {
+    /** Null: the default (a whole float is accepted for `int`). */
+    value: number | null;
+  };
+
+export type TextInputProps = WidgetProps &
+  TextInputFields & {
+    /** Null: the default. */
+    value: string | null;
+  };
+
+export type TextAreaProps = WidgetProps &
+  TextAreaFields & {
+    /** Null: the default. */
+    value: string | null;
+  };
+
+export type DateInputProps = WidgetProps &
+  DateInputFields & {
+    /** `YYYY-MM-DD` or null; a range: [], [start] or [start, end]. */
+    value: string | string[] | null;
+  };
+
+export type TimeInputProps = WidgetProps &
+  TimeInputFields & {
+    /** `HH:MM`, or `HH:MM:SS` when `step` is not whole minutes; null: the default. */
+    value: string | null;
+  };
+
+export type FileUploaderProps = WidgetProps &
+  FileUploaderFields & {
+    value: UploadedFileRef[];
+  };
+
+export type ChatInputProps = WidgetProps &
+  ChatInputFields & {
+    /** A trigger: the submission, for one run (null otherwise). */
+    value: string | ChatInputFiles | null;
+  };
+
 /** `st.success`, `st.info`, `st.warning` and `st.error`. */
 export type AlertProps = {
   kind: "success" | "info" | "warning" | "error";
@@ -282,12 +380,45 @@ export type MetricProps = {
   delta_description?: string;
 };
 
+/**
+ * `st.dataframe` and `st.table` (`table`). With `on_select`, the dataframe is a widget: it then
+ * carries `selection_mode` and the widget keys (`id`, `label`, `value`, …).
+ */
+export type DataframeProps = TableLayout & {
+  /** `st.table`: static, every row shown. */
+  table?: true;
+  /** `st.table`'s; absent: all. */
+  border?: false | "horizontal";
+  hide_header?: true;
+  selection_mode?: (
+    | "single-row"
+    | "single-row-required"
+    | "multi-row"
+    | "single-column"
+    | "multi-column"
+    | "single-cell"
+    | "multi-cell"
+  )[];
+  id?: string;
+  label?: "";
+  value?: DataframeSelection;
+  key?: string;
+  form?: string;
+};
+
+/** `st.data_editor`: an editable table whose value is its edits. */
+export type DataEditorProps = WidgetProps &
+  DataEditorFields & {
+    /** The edits as JSON text: `{edited_rows: {row: {column: value}}, added_rows, deleted_rows}`. */
+    value: string;
+  };
+
 /** A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts. */
 export type VegaLiteProps = {
   /** The Vega-Lite spec, its data replaced by named datasets. */
   spec: Record<string, unknown>;
-  /** Tables by name, each encoded as a dataframe's `rows`/`index`/`columns`/`batch_rows`. */
-  datasets: Record<string, Record<string, unknown>>;
+  /** Tables by name (a hash of their content). */
+  datasets: Record<string, Table>;
   use_container_width: boolean;
   /** Absent: stretch. */
   width?: number | "content";
@@ -461,106 +592,25 @@ export type HelpProps = {
   members: HelpMember[];
 };
 
-/** `st.button` and `st.form_submit_button`. */
-export type ButtonProps = WidgetProps &
-  ButtonFields & {
-    /** A trigger: true for the one run its click started. */
-    value: boolean;
-  };
-
-export type DownloadButtonProps = WidgetProps &
-  DownloadButtonFields & {
-    /** A trigger: true for the one run its click started. */
-    value: boolean;
-  };
-
-export type CheckboxProps = WidgetProps &
-  WidgetFields & {
-    value: boolean;
-  };
-
-export type RadioProps = WidgetProps &
-  RadioFields & {
-    /** The chosen option's index; null: none (sent: the default). */
-    value: number | null;
-  };
-
-export type SelectboxProps = WidgetProps &
-  SelectboxFields & {
-    /** An index; null (sent: the default); with `accept_new_options`, a typed text. */
-    value: number | string | null;
-  };
-
-export type MultiselectProps = WidgetProps &
-  MultiselectFields & {
-    /** Indexes; with `accept_new_options`, typed texts too. */
-    value: (number | string)[];
-  };
-
-export type SelectSliderProps = WidgetProps &
-  SelectSliderFields & {
-    /** An index, or a range's two indexes. */
-    value: number | number[];
-  };
-
-export type ColorPickerProps = WidgetProps &
-  WidgetFields & {
-    /** `#rrggbb` or `#rgb`. */
-    value: string;
-  };
-
-export type SliderProps = WidgetProps &
-  SliderFields & {
-    /**
-     * A number or [lo, hi]; dates and datetimes in microseconds since the epoch (wall-clock time read
-     * as UTC), times in microseconds since midnight.
-     */
-    value: number | number[];
-  };
-
-export type NumberInputProps = WidgetProps &
-  NumberInputFields & {
-    /** Null: the default (a whole float is accepted for `int`). */
-    value: number | null;
-  };
-
-export type TextInputProps = WidgetProps &
-  TextInputFields & {
-    /** Null: the default. */
-    value: string | null;
-  };
-
-export type TextAreaProps = WidgetProps &
-  TextAreaFields & {
-    /** Null: the default. */
-    value: string | null;
-  };
-
-export type DateInputProps = WidgetProps &
-  DateInputFields & {
-    /** `YYYY-MM-DD` or null; a range: [], [start] or [start, end]. */
-    value: string | string[] | null;
-  };
-
-export type TimeInputProps = WidgetProps &
-  TimeInputFields & {
-    /** `HH:MM`, or `HH:MM:SS` when `step` is not whole minutes; null: the default. */
-    value: string | null;
-  };
-
-export type FileUploaderProps = WidgetProps &
-  FileUploaderFields & {
-    value: UploadedFileRef[];
-  };
-
-export type ChatInputProps = WidgetProps &
-  ChatInputFields & {
-    /** A trigger: the submission, for one run (null otherwise). */
-    value: string | ChatInputFiles | null;
-  };
-
 /** Each declared element type's props: `ElementPropsMap[type]`. */
 export interface ElementPropsMap {
+  button: ButtonProps;
+  download_button: DownloadButtonProps;
+  checkbox: CheckboxProps;
+  toggle: CheckboxProps;
+  radio: RadioProps;
+  selectbox: SelectboxProps;
+  multiselect: MultiselectProps;
+  select_slider: SelectSliderProps;
+  color_picker: ColorPickerProps;
+  slider: SliderProps;
+  number_input: NumberInputProps;
+  text_input: TextInputProps;
+  text_area: TextAreaProps;
+  date_input: DateInputProps;
+  time_input: TimeInputProps;
+  file_uploader: FileUploaderProps;
+  chat_input: ChatInputProps;
   alert: AlertProps;
   progress: ProgressProps;
   spinner: SpinnerProps;
@@ -568,6 +618,8 @@ export interface ElementPropsMap {
   audio: PlayerProps;
   video: PlayerProps;
   metric: MetricProps;
+  dataframe: DataframeProps;
+  data_editor: DataEditorProps;
   vega_lite: VegaLiteProps;
   empty: EmptyProps;
   container: ContainerProps;
@@ -588,23 +640,6 @@ export interface ElementPropsMap {
   html: HtmlProps;
   exception: ExceptionProps;
   help: HelpProps;
-  button: ButtonProps;
-  download_button: DownloadButtonProps;
-  checkbox: CheckboxProps;
-  toggle: CheckboxProps;
-  radio: RadioProps;
-  selectbox: SelectboxProps;
-  multiselect: MultiselectProps;
-  select_slider: SelectSliderProps;
-  color_picker: ColorPickerProps;
-  slider: SliderProps;
-  number_input: NumberInputProps;
-  text_input: TextInputProps;
-  text_area: TextAreaProps;
-  date_input: DateInputProps;
-  time_input: TimeInputProps;
-  file_uploader: FileUploaderProps;
-  chat_input: ChatInputProps;
 }
 
 // Shapes the frames and props above are made of.
@@ -619,70 +654,6 @@ export type PageEntry = {
 export type Viewport = {
   w: number;
   h: number;
-};
-
-/** One image: its bytes in a `media` payload (`hash`) or at a `url`. */
-export type ImageItem = {
-  /** The media payload's xxh3-128 hex digest. */
-  hash?: string;
-  url?: string;
-  /** `image/*` when a URL's type cannot be guessed. */
-  mimetype: string;
-  caption?: string;
-};
-
-/** A block the script may name with `key=`. */
-export type KeyedBlock = {
-  /** The user's `key`, as a string. */
-  key?: string;
-};
-
-/** A block with a fixed height, whose content scrolls inside it. */
-export type ScrollingBlock = {
-  /** Pixels. Absent: as tall as its content. */
-  height?: number;
-};
-
-/** A block whose header opens and closes its children (`expander`, `status`). */
-export type CollapsibleBlock = {
-  /** Inline Markdown. */
-  label: string;
-  /** Open at first (status: the script's latest choice). */
-  expanded: boolean;
-  /** Absent: the default look. */
-  type?: "compact" | "step";
-};
-
-/** Text layout props, each absent at its default. */
-export type TextLayout = {
-  /**
-   * Pixels, `content` (as wide as the content) or `stretch` (the container's width). Absent:
-   * stretch (content for `text`); never wider than the container.
-   */
-  width?: number | "stretch" | "content";
-  /** Absent: left. */
-  text_alignment?: "center" | "right" | "justify";
-  /** One line, cut with an ellipsis (inline Markdown only). */
-  wrap?: false;
-};
-
-export type TracebackFrame = {
-  file: string;
-  line: number;
-  name: string;
-  code: string;
-  /** The app's own file (under the script's folder, not a library). */
-  user: boolean;
-  /** A syntax error's column. */
-  col?: number;
-};
-
-export type HelpMember = {
-  name: string;
-  type: string;
-  /** The docstring's first line. */
-  doc?: string;
-  value?: string;
 };
 
 /** The keys every widget carries (see "Widgets" in docs/protocol.md). */
@@ -804,7 +775,7 @@ export type TextInputFields = WidgetFields & {
 export type TextAreaFields = WidgetFields & {
   max_chars?: number;
   /** Pixels or a mode. */
-  height?: number | "stretch" | "content";
+  height?: number | "content" | "stretch";
   placeholder?: string;
 };
 
@@ -873,4 +844,147 @@ export type ChatInputFiles = {
   text: string;
   files?: UploadedFileRef[];
   audio?: UploadedFileRef | null;
+};
+
+/** One image: its bytes in a `media` payload (`hash`) or at a `url`. */
+export type ImageItem = {
+  /** The media payload's xxh3-128 hex digest. */
+  hash?: string;
+  url?: string;
+  /** `image/*` when a URL's type cannot be guessed. */
+  mimetype: string;
+  caption?: string;
+};
+
+/** What `st.dataframe`, `st.table` and `st.data_editor` share. */
+export type TableLayout = Table & {
+  /** Width `stretch`. */
+  use_container_width: boolean;
+  /** Absent: stretch. */
+  width?: number | "content";
+  /** Absent: auto (about ten rows; a `table`: every row). */
+  height?: number | "content" | "stretch";
+  /** Absent: shown, except a RangeIndex beside a row selection. */
+  hide_index?: boolean;
+  /** The columns shown, in this order. */
+  column_order?: string[];
+  /** Flat settings by column name, `_index` or `_pos:<n>` (see column_config/wire.py). */
+  column_config?: Record<string, Record<string, unknown>>;
+  /** Pixels. */
+  row_height?: number;
+  /** Text for missing values. */
+  placeholder?: string;
+  /** A keyed button column's widget id, by column_config key. */
+  buttons?: Record<string, string>;
+};
+
+/** A selectable dataframe's wire value (also sent back in `widget_value`). */
+export type DataframeSelection = {
+  selection: Selection;
+};
+
+export type DataEditorFields = WidgetFields &
+  TableLayout & {
+    /** Which rows people may add or delete (`num_rows`). */
+    editing_mode: "fixed" | "dynamic" | "add" | "delete";
+    alt?: string;
+  };
+
+/** A table: a dataframe's data or one chart dataset. */
+export type Table = {
+  rows: number;
+  /** Empty for chart datasets. */
+  index: TableColumn[];
+  columns: TableColumn[];
+  /** Rows per payload batch. */
+  batch_rows: number;
+};
+
+/** A block the script may name with `key=`. */
+export type KeyedBlock = {
+  /** The user's `key`, as a string. */
+  key?: string;
+};
+
+/** A block with a fixed height, whose content scrolls inside it. */
+export type ScrollingBlock = {
+  /** Pixels. Absent: as tall as its content. */
+  height?: number;
+};
+
+/** A block whose header opens and closes its children (`expander`, `status`). */
+export type CollapsibleBlock = {
+  /** Inline Markdown. */
+  label: string;
+  /** Open at first (status: the script's latest choice). */
+  expanded: boolean;
+  /** Absent: the default look. */
+  type?: "compact" | "step";
+};
+
+/** Text layout props, each absent at its default. */
+export type TextLayout = {
+  /**
+   * Pixels, `content` (as wide as the content) or `stretch` (the container's width). Absent:
+   * stretch (content for `text`); never wider than the container.
+   */
+  width?: number | "content" | "stretch";
+  /** Absent: left. */
+  text_alignment?: "center" | "right" | "justify";
+  /** One line, cut with an ellipsis (inline Markdown only). */
+  wrap?: false;
+};
+
+export type TracebackFrame = {
+  file: string;
+  line: number;
+  name: string;
+  code: string;
+  /** The app's own file (under the script's folder, not a library). */
+  user: boolean;
+  /** A syntax error's column. */
+  col?: number;
+};
+
+export type HelpMember = {
+  name: string;
+  type: string;
+  /** The docstring's first line. */
+  doc?: string;
+  value?: string;
+};
+
+export type Selection = {
+  /** Positions in the data. */
+  rows: number[];
+  columns: string[];
+  /** `[row, column]` pairs. */
+  cells: [number, string][];
+};
+
+/** One column (or index level) of a table; its cells travel in `column` payloads. */
+export type TableColumn = {
+  /** The label as text (a MultiIndex's levels joined with ` / `). */
+  name: string;
+  /** The pandas dtype's name. */
+  dtype: string;
+  /** NumPy's kind letter; `O`: display text; `r`: a RangeIndex (`start`, `step`, no batches). */
+  kind: "f" | "i" | "u" | "b" | "M" | "m" | "O" | "r";
+  /** The `column` payloads' hashes, `batch_rows` rows each. */
+  batches: string[];
+  /** A timezone-aware datetime's zone (cells are UTC). */
+  tz?: string;
+  /** A categorical's categories. */
+  categories?: (string | null)[];
+  ordered?: true;
+  /** The one Python type of an object column's values (its cells are their text). */
+  values?: "bool" | "int" | "float" | "decimal" | "date" | "time" | "datetime";
+  /** A MultiIndex column's levels. */
+  path?: string[];
+  /** The label as given, when not a string (or its levels). */
+  label?: string | number | boolean | (string | number | boolean)[];
+  /** RangeIndex only. */
+  start?: number;
+  /** RangeIndex only. */
+  step?: number;
 };

@@ -1,10 +1,11 @@
 """The data, media and status family's props: alerts, progress bars, spinners, images, audio,
-video, metrics and Vega-Lite charts."""
+video, metrics, Vega-Lite charts, dataframes, tables and data editors."""
 
 from typing import Annotated, Any, Literal
 
 from typing_extensions import NotRequired, TypedDict
 
+from sidepane.protocol.schema.elements.widgets import WidgetFields, WidgetProps
 from sidepane.protocol.schema.registry import element
 
 # ---- status ----
@@ -95,6 +96,133 @@ class MetricProps(TypedDict):
     delta_description: NotRequired[Annotated[str, "Shown after the delta."]]
 
 
+# ---- tables (docs/protocol.md, "Dataframe columns") ----
+
+Label = str | int | float | bool
+
+
+class TableColumn(TypedDict):
+    """One column (or index level) of a table; its cells travel in `column` payloads."""
+
+    name: Annotated[str, "The label as text (a MultiIndex's levels joined with ` / `)."]
+    dtype: Annotated[str, "The pandas dtype's name."]
+    kind: Annotated[
+        Literal["f", "i", "u", "b", "M", "m", "O", "r"],
+        "NumPy's kind letter; `O`: display text; `r`: a RangeIndex (`start`, `step`, no batches).",
+    ]
+    batches: Annotated[list[str], "The `column` payloads' hashes, `batch_rows` rows each."]
+    tz: NotRequired[Annotated[str, "A timezone-aware datetime's zone (cells are UTC)."]]
+    categories: NotRequired[Annotated[list[str | None], "A categorical's categories."]]
+    ordered: NotRequired[Literal[True]]
+    values: NotRequired[
+        Annotated[
+            Literal["bool", "int", "float", "decimal", "date", "time", "datetime"],
+            "The one Python type of an object column's values (its cells are their text).",
+        ]
+    ]
+    path: NotRequired[Annotated[list[str], "A MultiIndex column's levels."]]
+    label: NotRequired[
+        Annotated[Label | list[Label], "The label as given, when not a string (or its levels)."]
+    ]
+    start: NotRequired[Annotated[int, "RangeIndex only."]]
+    step: NotRequired[Annotated[int, "RangeIndex only."]]
+
+
+class Table(TypedDict):
+    """A table: a dataframe's data or one chart dataset."""
+
+    rows: int
+    index: Annotated[list[TableColumn], "Empty for chart datasets."]
+    columns: list[TableColumn]
+    batch_rows: Annotated[int, "Rows per payload batch."]
+
+
+class TableLayout(Table):
+    """What `st.dataframe`, `st.table` and `st.data_editor` share."""
+
+    use_container_width: Annotated[bool, "Width `stretch`."]
+    width: NotRequired[Annotated[int | Literal["content"], "Absent: stretch."]]
+    height: NotRequired[
+        Annotated[
+            int | Literal["content", "stretch"],
+            "Absent: auto (about ten rows; a `table`: every row).",
+        ]
+    ]
+    hide_index: NotRequired[
+        Annotated[bool, "Absent: shown, except a RangeIndex beside a row selection."]
+    ]
+    column_order: NotRequired[Annotated[list[str], "The columns shown, in this order."]]
+    column_config: NotRequired[
+        Annotated[
+            dict[str, dict[str, Any]],
+            "Flat settings by column name, `_index` or `_pos:<n>` (see column_config/wire.py).",
+        ]
+    ]
+    row_height: NotRequired[Annotated[int, "Pixels."]]
+    placeholder: NotRequired[Annotated[str, "Text for missing values."]]
+    buttons: NotRequired[
+        Annotated[dict[str, str], "A keyed button column's widget id, by column_config key."]
+    ]
+
+
+SelectionMode = Literal[
+    "single-row",
+    "single-row-required",
+    "multi-row",
+    "single-column",
+    "multi-column",
+    "single-cell",
+    "multi-cell",
+]
+
+
+class Selection(TypedDict):
+    rows: Annotated[list[int], "Positions in the data."]
+    columns: list[str]
+    cells: Annotated[list[tuple[int, str]], "`[row, column]` pairs."]
+
+
+class DataframeSelection(TypedDict):
+    """A selectable dataframe's wire value (also sent back in `widget_value`)."""
+
+    selection: Selection
+
+
+@element("dataframe")
+class DataframeProps(TableLayout):
+    """`st.dataframe` and `st.table` (`table`). With `on_select`, the dataframe is a widget: it
+    then carries `selection_mode` and the widget keys (`id`, `label`, `value`, …)."""
+
+    table: NotRequired[Annotated[Literal[True], "`st.table`: static, every row shown."]]
+    border: NotRequired[Annotated[Literal[False, "horizontal"], "`st.table`'s; absent: all."]]
+    hide_header: NotRequired[Literal[True]]
+    selection_mode: NotRequired[list[SelectionMode]]
+    id: NotRequired[str]
+    label: NotRequired[Literal[""]]
+    value: NotRequired[DataframeSelection]
+    key: NotRequired[str]
+    form: NotRequired[str]
+
+
+EditingMode = Literal["fixed", "dynamic", "add", "delete"]
+
+
+class DataEditorFields(WidgetFields, TableLayout):
+    editing_mode: Annotated[EditingMode, "Which rows people may add or delete (`num_rows`)."]
+    alt: NotRequired[str]
+
+
+@element("data_editor")
+class DataEditorProps(WidgetProps, DataEditorFields):
+    """`st.data_editor`: an editable table whose value is its edits."""
+
+    value: Annotated[
+        str,
+        "The edits as JSON text: `{edited_rows: {row: {column: value}}, added_rows, "
+        "deleted_rows}`.",
+    ]
+
+
 # ---- charts ----
 
 
@@ -103,10 +231,7 @@ class VegaLiteProps(TypedDict):
     """A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts."""
 
     spec: Annotated[dict[str, Any], "The Vega-Lite spec, its data replaced by named datasets."]
-    datasets: Annotated[
-        dict[str, dict[str, Any]],
-        "Tables by name, each encoded as a dataframe's `rows`/`index`/`columns`/`batch_rows`.",
-    ]
+    datasets: Annotated[dict[str, Table], "Tables by name (a hash of their content)."]
     use_container_width: bool
     width: NotRequired[Annotated[int | Literal["content"], "Absent: stretch."]]
     height: NotRequired[Annotated[int | Literal["stretch"], "Absent: the chart's own height."]]

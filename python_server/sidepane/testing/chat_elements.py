@@ -3,8 +3,9 @@ Streamlit 1.67's AppTest classes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from sidepane.protocol.schema.elements.layout import ChatMessageProps, StatusProps
 from sidepane.testing.element_tree import Block, Widget, register
 from sidepane.testing.errors import AppTestError
 from sidepane.testing.widget_input_elements import FileUploader
@@ -97,17 +98,19 @@ class ChatMessage(Block):
         return "chat_message"
 
     @property
+    def _props(self) -> ChatMessageProps:
+        return cast("ChatMessageProps", self.node.props)
+
+    @property
     def name(self) -> str:
-        name: str = self.node.props.get("name", "")
-        return name
+        return self._props["name"]
 
     @property
     def avatar(self) -> str:
-        image = self.node.props.get("image")
-        if isinstance(image, dict):
-            return str(image.get("url") or image.get("hash") or "")
-        avatar: str = self.node.props.get("avatar", "")
-        return avatar
+        image = self._props.get("image")
+        if image is not None:
+            return image.get("url") or image.get("hash") or ""
+        return self._props.get("avatar", "")
 
     def __repr__(self) -> str:
         return f"ChatMessage(name={self.name!r}, avatar={self.avatar!r})"
@@ -128,18 +131,20 @@ class Status(Block):
         return "status"
 
     @property
+    def _props(self) -> StatusProps:
+        return cast("StatusProps", self.node.props)
+
+    @property
     def label(self) -> str:
-        label: str = self.node.props.get("label", "")
-        return label
+        return self._props["label"]
 
     @property
     def state(self) -> str:
-        state: str = self.node.props.get("state", "running")
-        return state
+        return self._props["state"]
 
     @property
     def expanded(self) -> bool:
-        return bool(self.node.props.get("expanded", False))
+        return self._props["expanded"]
 
     @property
     def icon(self) -> str:

@@ -3,8 +3,15 @@ elements (alerts, progress bars, toasts), with the attributes of Streamlit's App
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from sidepane.protocol.schema.elements.layout import (
+    ColumnProps,
+    ColumnsProps,
+    ExpanderProps,
+    FormProps,
+    TabProps,
+)
 from sidepane.testing.app_test import AppTest
 from sidepane.testing.element_tree import Block, Element, ElementList, Node, register
 
@@ -44,12 +51,12 @@ class Column(_LayoutBlock):
 
     @property
     def weight(self) -> float:
-        return float(self.node.props.get("weight", 1.0))
+        return cast("ColumnProps", self.node.props)["weight"]
 
     @property
     def gap(self) -> str | None:
         row = _parent(self)
-        gap = row.props.get("gap", "small") if row is not None else "small"
+        gap = cast("ColumnsProps", row.props)["gap"] if row is not None else "small"
         return gap if isinstance(gap, str) else None
 
 
@@ -67,8 +74,7 @@ class Tab(_LayoutBlock):
 
     @property
     def label(self) -> str:
-        label: str = self.node.props.get("label", "")
-        return label
+        return cast("TabProps", self.node.props)["label"]
 
 
 @register
@@ -77,18 +83,20 @@ class Expander(_LayoutBlock):
     accessor = "expander"
 
     @property
+    def _props(self) -> ExpanderProps:
+        return cast("ExpanderProps", self.node.props)
+
+    @property
     def label(self) -> str:
-        label: str = self.node.props.get("label", "")
-        return label
+        return self._props["label"]
 
     @property
     def icon(self) -> str:
-        icon: str = self.node.props.get("icon", "")
-        return icon
+        return self._props.get("icon", "")
 
     @property
     def expanded(self) -> bool:
-        return bool(self.node.props.get("expanded", False))
+        return self._props["expanded"]
 
 
 @register
@@ -103,9 +111,12 @@ class Form(_LayoutBlock):
     accessor = "form"
 
     @property
+    def _props(self) -> FormProps:
+        return cast("FormProps", self.node.props)
+
+    @property
     def form_id(self) -> str:
-        form_id: str = self.node.props.get("id", "")
-        return form_id
+        return self._props["id"]
 
     @property
     def key(self) -> str | None:
@@ -113,12 +124,12 @@ class Form(_LayoutBlock):
 
     @property
     def clear_on_submit(self) -> bool:
-        return bool(self.node.props.get("clear_on_submit", False))
+        return self._props["clear_on_submit"]
 
     @property
     def missing_submit_button(self) -> bool:
         """True when the form's `with` block ended without a `st.form_submit_button`."""
-        return bool(self.node.props.get("missing_submit", False))
+        return self._props.get("missing_submit", False)
 
 
 class _Alert(Element):

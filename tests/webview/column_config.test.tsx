@@ -25,6 +25,7 @@ import {
   type WallTime,
 } from "../../webview/src/data/columnFormat";
 import type { ColumnMeta } from "../../webview/src/data/columns";
+import type { DataframeProps, TableColumn } from "../../webview/src/core/types";
 import { Dataframe } from "../../webview/src/data/grid";
 import { ColumnReader } from "../../webview/src/data/reader";
 import { bin, FakeStore, makeNode, mount } from "./data_helpers";
@@ -282,10 +283,10 @@ interface Col {
   data: unknown;
 }
 
-function frame(store: FakeStore, columns: Col[], rows: number, extra: Record<string, unknown>) {
+function frame(store: FakeStore, columns: Col[], rows: number, extra: Partial<DataframeProps>) {
   const metas = columns.map((c) => {
     store.payloads.set(`p-${c.name}`, c.data);
-    const meta: Record<string, unknown> = {
+    const meta: TableColumn = {
       name: c.name,
       dtype: c.dtype ?? "object",
       kind: c.kind,

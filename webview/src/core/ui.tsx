@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { renderMarkdown } from "../elements/markdownRender";
-import type { ElementProps, TreeNode, ViewerStore } from "./types";
+import type { TreeNode, ViewerStore, WidgetProps } from "./types";
 
 /** Inline markdown (labels, captions, tab titles). */
 export function InlineMarkdown({ text, class: cls }: { text: string; class?: string }) {
@@ -41,15 +41,15 @@ export function num(value: unknown, fallback = 0): number {
   return typeof value === "number" ? value : fallback;
 }
 
-/** The common widget props, read once. */
-export function widgetProps(node: TreeNode) {
+/** The common widget props (WidgetProps, declared once in the schema), with their defaults. */
+export function widgetProps(node: TreeNode<WidgetProps>) {
   const p = node.props;
   return {
-    id: str(p.id),
-    label: str(p.label),
-    visibility: str(p.label_visibility, "visible") as "visible" | "hidden" | "collapsed",
+    id: p.id,
+    label: p.label,
+    visibility: p.label_visibility ?? "visible",
     disabled: p.disabled === true,
-    help: typeof p.help === "string" && p.help !== "" ? p.help : undefined,
+    help: p.help !== undefined && p.help !== "" ? p.help : undefined,
   };
 }
 
@@ -67,7 +67,7 @@ export function WidgetLabel({
   htmlFor,
   as = "label",
 }: {
-  node: TreeNode;
+  node: TreeNode<WidgetProps>;
   htmlFor?: string;
   as?: "label" | "div";
 }) {
@@ -95,13 +95,19 @@ export function usePayload(store: ViewerStore, hash: string | undefined): unknow
   return hash ? store.getPayload(hash) : undefined;
 }
 
-/** The value a widget shows and a setter that sends it (see ViewerStore.setWidgetValue). */
-export function useWidget<T>({
+/**
+ * The value a widget shows and a setter that sends it (see ViewerStore.setWidgetValue), typed as
+ * the widget's declared wire `value`.
+ */
+export function useWidget<P extends WidgetProps & { value: unknown }>({
   node,
   store,
-}: ElementProps): [T, (value: T, send?: boolean) => void] {
-  const value = store.widgetValue(node) as T;
-  const set = (next: T, send = true) =>
+}: {
+  node: TreeNode<P>;
+  store: ViewerStore;
+}): [P["value"], (value: P["value"], send?: boolean) => void] {
+  const value = store.widgetValue(node) as P["value"];
+  const set = (next: P["value"], send = true) =>
     store.setWidgetValue(node, next, send ? undefined : { send: false });
   return [value, set];
 }

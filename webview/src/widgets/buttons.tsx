@@ -1,26 +1,31 @@
 // `button` (and a form's submit button) and `download_button`.
 
 import type { JSX } from "preact";
-import { Help, InlineMarkdown, str, widgetProps } from "../core/ui";
-import type { ElementProps, TreeNode } from "../core/types";
+import { Help, InlineMarkdown, widgetProps } from "../core/ui";
+import type { ButtonProps, DownloadButtonProps, ElementProps, TreeNode } from "../core/types";
 import { registerElement } from "../core/types";
 import { Icon } from "../elements/icon";
 
-function ButtonFace({ node, onClick }: { node: TreeNode; onClick: () => void }) {
+function ButtonFace({
+  node,
+  onClick,
+}: {
+  node: TreeNode<ButtonProps | DownloadButtonProps>;
+  onClick: () => void;
+}) {
   const { label, disabled, help } = widgetProps(node);
   const p = node.props;
-  const kind = str(p.kind, "secondary");
-  const icon = typeof p.icon === "string" ? <Icon icon={p.icon} /> : null;
+  const icon = p.icon !== undefined ? <Icon icon={p.icon} /> : null;
   const right = p.icon_position === "right";
-  const style: JSX.CSSProperties = typeof p.width === "number" ? { width: `${p.width}px` } : {};
+  const style: JSX.CSSProperties = p.width !== undefined ? { width: `${p.width}px` } : {};
   return (
     <div class={`sp-widget sp-button-row${p.use_container_width === true ? " sp-stretch" : ""}`}>
       <button
         type="button"
-        class={`sp-button sp-button-${kind}`}
+        class={`sp-button sp-button-${p.kind}`}
         disabled={disabled}
         style={style}
-        title={typeof p.shortcut === "string" ? p.shortcut : undefined}
+        title={p.shortcut}
         onClick={onClick}
       >
         {!right && icon}
@@ -32,26 +37,23 @@ function ButtonFace({ node, onClick }: { node: TreeNode; onClick: () => void }) 
   );
 }
 
-function Button({ node, store }: ElementProps) {
+function Button({ node, store }: ElementProps<"button">) {
   const onClick = () => {
     const form = node.props.form;
-    if (node.props.is_submit === true && typeof form === "string") store.submitForm(form, node);
+    if (node.props.is_submit === true && form !== undefined) store.submitForm(form, node);
     else store.setWidgetValue(node, true);
   };
   return <ButtonFace node={node} onClick={onClick} />;
 }
 
-function DownloadButton({ node, store }: ElementProps) {
+function DownloadButton({ node, store }: ElementProps<"download_button">) {
   const onClick = () => {
     const p = node.props;
-    const hash = typeof p.hash === "string" ? p.hash : undefined;
-    const url = hash
-      ? store.mediaUrl(hash, str(p.mimetype, "application/octet-stream"))
-      : undefined;
+    const url = p.hash !== undefined ? store.mediaUrl(p.hash, p.mimetype) : undefined;
     if (url) {
       const a = document.createElement("a");
       a.href = url;
-      a.download = str(p.file_name, "download");
+      a.download = p.file_name ?? "download";
       document.body.appendChild(a);
       a.click();
       a.remove();

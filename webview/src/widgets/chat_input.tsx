@@ -5,7 +5,7 @@
 import { createPortal } from "preact/compat";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { BOTTOM_SLOT_ID, stickToBottom } from "../core/bottom";
-import { num, str, widgetProps } from "../core/ui";
+import { widgetProps } from "../core/ui";
 import type { ElementProps, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
 import { refusal, uploadFile } from "../core/upload";
@@ -41,24 +41,22 @@ function fit(el: HTMLTextAreaElement | null) {
   el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT)}px`;
 }
 
-function ChatInputBox({ node, store }: ElementProps) {
+function ChatInputBox({ node, store }: ElementProps<"chat_input">) {
   const { disabled } = widgetProps(node);
   const p = node.props;
-  const draft = useDraft(str(p.id));
+  const draft = useDraft(p.id);
   const { text, files, busy, error } = draft;
   const area = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const running = useRunning(store);
-  const maxChars = typeof p.max_chars === "number" ? p.max_chars : undefined;
-  const acceptFile = str(p.accept_file);
-  const accept = Array.isArray(p.accept) ? p.accept.map(String) : [];
-  const maxMb = num(p.max_mb, 200);
-  const mode = str(p.submit_mode, "submit");
+  const { max_chars: maxChars, accept_file: acceptFile, accept = [] } = p;
+  const maxMb = p.max_mb ?? 200;
+  const mode = p.submit_mode ?? "submit";
   useKeptFocus(draft, area);
 
   // Text the script put in st.session_state[key]: shown in the box, not sent.
   useEffect(() => {
-    if (typeof p.fill === "string") draft.update({ text: p.fill });
+    if (p.fill !== undefined) draft.update({ text: p.fill });
   }, [p.fill, node.props]);
   useLayoutEffect(() => {
     if (p.height !== "stretch") fit(area.current);
@@ -106,7 +104,7 @@ function ChatInputBox({ node, store }: ElementProps) {
     }
     draft.update({ error: undefined, busy: draft.busy + chosen.length });
     try {
-      const refs = await Promise.all(chosen.map((f) => uploadFile(store, str(p.id), f)));
+      const refs = await Promise.all(chosen.map((f) => uploadFile(store, p.id, f)));
       const kept = draft.files.filter((f) => !refs.some((r) => r.hash === f.hash));
       draft.update({ files: acceptFile === "single" ? refs : [...kept, ...refs] });
     } catch (e) {
@@ -121,7 +119,7 @@ function ChatInputBox({ node, store }: ElementProps) {
       draft.update({ recording: undefined, busy: draft.busy + 1 });
       try {
         const file = await recording.stop();
-        draft.update({ audio: await uploadFile(store, str(p.id), file) });
+        draft.update({ audio: await uploadFile(store, p.id, file) });
       } catch (e) {
         draft.update({ error: e instanceof Error ? e.message : String(e) });
       } finally {
@@ -130,8 +128,11 @@ function ChatInputBox({ node, store }: ElementProps) {
       return;
     }
     try {
-      const rate = typeof p.audio_sample_rate === "number" ? p.audio_sample_rate : undefined;
-      draft.update({ recording: await startRecording(rate), audio: undefined, error: undefined });
+      draft.update({
+        recording: await startRecording(p.audio_sample_rate),
+        audio: undefined,
+        error: undefined,
+      });
     } catch (e) {
       draft.update({ error: `Could not record: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -142,7 +143,7 @@ function ChatInputBox({ node, store }: ElementProps) {
   return (
     <div
       class={`sp-widget sp-chat-input${off ? " sp-disabled" : ""}${height === "stretch" ? " sp-chat-stretch" : ""}`}
-      style={typeof p.width === "number" ? { maxWidth: `${p.width}px` } : undefined}
+      style={p.width !== undefined ? { maxWidth: `${p.width}px` } : undefined}
       onDragOver={(e) => acceptFile && e.preventDefault()}
       onDrop={(e) => {
         if (!acceptFile || off) return;
@@ -229,8 +230,8 @@ function ChatInputBox({ node, store }: ElementProps) {
           value={text}
           maxLength={maxChars}
           disabled={off}
-          placeholder={str(p.placeholder)}
-          aria-label={str(p.placeholder, "Chat input")}
+          placeholder={p.placeholder}
+          aria-label={p.placeholder || "Chat input"}
           onInput={(e) => draft.update({ text: (e.currentTarget as HTMLTextAreaElement).value })}
           onKeyDown={(e) => {
             if (e.key !== "Enter" || e.shiftKey || e.isComposing) return;
@@ -280,7 +281,7 @@ function ChatInputBox({ node, store }: ElementProps) {
   );
 }
 
-function ChatInput(props: ElementProps) {
+function ChatInput(props: ElementProps<"chat_input">) {
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   const bottom = props.node.props.bottom === true;
   // The slot is part of the app chrome, mounted with this component's first render.

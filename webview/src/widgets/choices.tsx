@@ -4,10 +4,10 @@ import { controlId, Help, InlineMarkdown, useWidget, widgetProps, WidgetLabel } 
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 
-function Check(props: ElementProps & { toggle: boolean }) {
+function Check(props: ElementProps<"checkbox" | "toggle"> & { toggle: boolean }) {
   const { node } = props;
   const { label, disabled, help, visibility } = widgetProps(node);
-  const [value, set] = useWidget<boolean>(props);
+  const [value, set] = useWidget(props);
   const id = controlId(node);
   return (
     <div class={`sp-widget sp-check${disabled ? " sp-disabled" : ""}`}>
@@ -29,12 +29,11 @@ function Check(props: ElementProps & { toggle: boolean }) {
   );
 }
 
-function Radio(props: ElementProps) {
+function Radio(props: ElementProps<"radio">) {
   const { node } = props;
   const { disabled } = widgetProps(node);
-  const [value, set] = useWidget<number | null>(props);
-  const options = Array.isArray(node.props.options) ? node.props.options.map(String) : [];
-  const captions = Array.isArray(node.props.captions) ? node.props.captions.map(String) : [];
+  const [value, set] = useWidget(props);
+  const { options, captions = [] } = node.props;
   const id = controlId(node);
   return (
     <div class={`sp-widget sp-radio${disabled ? " sp-disabled" : ""}`}>
@@ -68,6 +67,6 @@ function Radio(props: ElementProps) {
   );
 }
 
-registerElement("checkbox", (p: ElementProps) => <Check {...p} toggle={false} />);
-registerElement("toggle", (p: ElementProps) => <Check {...p} toggle={true} />);
+registerElement("checkbox", (p: ElementProps<"checkbox">) => <Check {...p} toggle={false} />);
+registerElement("toggle", (p: ElementProps<"toggle">) => <Check {...p} toggle={true} />);
 registerElement("radio", Radio);

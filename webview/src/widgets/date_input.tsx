@@ -3,14 +3,14 @@
 // [], [start] or [start, end] (docs/protocol.md).
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { controlId, str, useWidget, widgetProps, WidgetLabel } from "../core/ui";
-import type { ElementProps } from "../core/types";
+import { controlId, useWidget, widgetProps, WidgetLabel } from "../core/ui";
+import type { DateInputProps, ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { Calendar } from "./calendar";
 import { formatDate, parseDate, parseIso, RANGE_SEP, splitRange } from "./dateFormat";
 import { leavesWidget, usePopup } from "./popup";
 
-type Wire = string | string[] | null;
+type Wire = DateInputProps["value"];
 
 /** The dates a wire value holds, in order. */
 function datesOf(value: unknown, range: boolean): string[] {
@@ -48,15 +48,12 @@ export function readDates(
   return { dates };
 }
 
-function DateInput(props: ElementProps) {
+function DateInput(props: ElementProps<"date_input">) {
   const { node } = props;
   const { disabled, label } = widgetProps(node);
-  const [value, set] = useWidget<Wire>(props);
+  const [value, set] = useWidget(props);
   const id = controlId(node);
-  const range = node.props.range === true;
-  const format = str(node.props.format, "YYYY/MM/DD");
-  const min = str(node.props.min) || undefined;
-  const max = str(node.props.max) || undefined;
+  const { range, format, min, max } = node.props;
   const clearable = node.props.clearable === true;
   const selected = datesOf(value, range);
   const shown = dateText(selected, range, format);

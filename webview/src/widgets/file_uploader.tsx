@@ -4,7 +4,7 @@
 // Streamlit, until the person removes it.
 
 import { useRef, useState } from "preact/hooks";
-import { controlId, num, str, useWidget, widgetProps, WidgetLabel } from "../core/ui";
+import { controlId, useWidget, widgetProps, WidgetLabel } from "../core/ui";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { type FileRef, refusal, uploadFile } from "../core/upload";
@@ -28,11 +28,10 @@ function size(bytes: number): string {
 
 let nextKey = 1;
 
-function FileUploader(props: ElementProps) {
+function FileUploader(props: ElementProps<"file_uploader">) {
   const { node, store } = props;
-  const { disabled } = widgetProps(node);
-  const [raw, set] = useWidget<FileRef[] | null>(props);
-  const files = Array.isArray(raw) ? raw : [];
+  const { disabled, id: widgetId } = widgetProps(node);
+  const [files, set] = useWidget(props);
   // The value as last set here: an upload finishing after a removal must not bring it back.
   const latest = useRef(files);
   latest.current = files;
@@ -40,9 +39,7 @@ function FileUploader(props: ElementProps) {
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending[]>([]);
   const [over, setOver] = useState(false);
-  const multiple = node.props.multiple === true;
-  const accept = Array.isArray(node.props.accept) ? node.props.accept.map(String) : [];
-  const maxMb = num(node.props.max_mb, 200);
+  const { multiple, accept = [], max_mb: maxMb } = node.props;
 
   const update = (key: number, patch: Partial<Pending> | undefined) =>
     setPending((all) =>
@@ -58,9 +55,7 @@ function FileUploader(props: ElementProps) {
     setPending((all) => [...all, { key, name: file.name, size: file.size, error: refused }]);
     if (refused) return undefined;
     try {
-      const ref = await uploadFile(store, str(node.props.id), file, (received) =>
-        update(key, { received }),
-      );
+      const ref = await uploadFile(store, widgetId, file, (received) => update(key, { received }));
       update(key, undefined);
       return ref;
     } catch (e) {

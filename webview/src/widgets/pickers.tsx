@@ -8,10 +8,10 @@ import { registerElement } from "../core/types";
 import "./date_input";
 import "./time_input";
 
-function ColorPicker(props: ElementProps) {
+function ColorPicker(props: ElementProps<"color_picker">) {
   const { node } = props;
   const { disabled } = widgetProps(node);
-  const [value, set] = useWidget<string>(props);
+  const [value, set] = useWidget(props);
   const [live, setLive] = useState<string | undefined>(undefined);
   const id = controlId(node);
   const expand = (c: string) =>

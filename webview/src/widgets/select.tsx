@@ -2,16 +2,16 @@
 // fully keyboard driven (↑/↓, Enter, Escape, Backspace removes the last chip).
 
 import { useRef, useState } from "preact/hooks";
-import { controlId, str, useWidget, widgetProps, WidgetLabel } from "../core/ui";
-import type { ElementProps, TreeNode } from "../core/types";
+import { controlId, useWidget, widgetProps, WidgetLabel } from "../core/ui";
+import type { ElementProps, SelectboxProps } from "../core/types";
 import { registerElement } from "../core/types";
 
-function optionsOf(node: TreeNode): string[] {
-  return Array.isArray(node.props.options) ? node.props.options.map(String) : [];
-}
-
-/** Does `option` match the typed `query` under the widget's `filter_mode`? */
-export function matches(option: string, query: string, mode: unknown): boolean {
+/** Does `option` match the typed `query` under the widget's `filter_mode` (absent: fuzzy)? */
+export function matches(
+  option: string,
+  query: string,
+  mode: SelectboxProps["filter_mode"],
+): boolean {
   if (!query) return true;
   const o = option.toLowerCase();
   const q = query.toLowerCase();
@@ -80,11 +80,11 @@ function useCombo() {
   return { open, setOpen, active, setActive, query, setQuery, keys };
 }
 
-function Selectbox(props: ElementProps) {
+function Selectbox(props: ElementProps<"selectbox">) {
   const { node } = props;
   const { disabled } = widgetProps(node);
-  const [value, set] = useWidget<number | string | null>(props);
-  const options = optionsOf(node);
+  const [value, set] = useWidget(props);
+  const { options } = node.props;
   const id = controlId(node);
   const acceptNew = node.props.accept_new_options === true;
   const selectedLabel =
@@ -100,7 +100,7 @@ function Selectbox(props: ElementProps) {
     combo.setQuery("");
     if (index !== value) set(index);
   };
-  const placeholder = str(node.props.placeholder, "Choose an option");
+  const placeholder = node.props.placeholder ?? "Choose an option";
   return (
     <div class={`sp-widget sp-select${disabled ? " sp-disabled" : ""}`}>
       <WidgetLabel node={node} htmlFor={id} />
@@ -150,14 +150,13 @@ function Selectbox(props: ElementProps) {
   );
 }
 
-function Multiselect(props: ElementProps) {
+function Multiselect(props: ElementProps<"multiselect">) {
   const { node } = props;
   const { disabled } = widgetProps(node);
-  const [raw, set] = useWidget<(number | string)[]>(props);
-  const value = Array.isArray(raw) ? raw : [];
-  const options = optionsOf(node);
+  const [value, set] = useWidget(props);
+  const { options } = node.props;
   const id = controlId(node);
-  const max = typeof node.props.max_selections === "number" ? node.props.max_selections : undefined;
+  const max = node.props.max_selections;
   const full = max !== undefined && value.length >= max;
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQueryState] = useState("");
@@ -186,7 +185,7 @@ function Multiselect(props: ElementProps) {
     combo.setActive(0);
     set([...value, index]);
   };
-  const placeholder = str(node.props.placeholder, "Choose options");
+  const placeholder = node.props.placeholder ?? "Choose options";
   return (
     <div class={`sp-widget sp-select sp-multiselect${disabled ? " sp-disabled" : ""}`}>
       <WidgetLabel node={node} htmlFor={id} />

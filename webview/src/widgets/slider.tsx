@@ -2,8 +2,8 @@
 // thumbs for a range. A key press sends widget_value synchronously; a drag sends on release.
 
 import { useState } from "preact/hooks";
-import { controlId, Help, num, str, useWidget, widgetProps, WidgetLabel } from "../core/ui";
-import type { ElementProps, TreeNode } from "../core/types";
+import { controlId, Help, useWidget, widgetProps, WidgetLabel } from "../core/ui";
+import type { ElementProps, SelectSliderProps, SliderProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { decimals, formatDate, sprintf } from "./format";
 
@@ -19,13 +19,9 @@ interface Scale {
 
 const US_PER_MS = 1000;
 
-function sliderScale(node: TreeNode): Scale {
-  const p = node.props;
-  const min = num(p.min);
-  const max = num(p.max, 100);
-  const step = num(p.step, 1) || 1;
-  const type = str(p.data_type, "int");
-  const format = str(p.format, type === "float" ? "%0.2f" : type === "int" ? "%d" : "YYYY-MM-DD");
+function sliderScale(p: SliderProps): Scale {
+  const { min, max, format, data_type: type } = p;
+  const step = p.step || 1;
   const places = Math.max(decimals(step), decimals(min));
   const snap = (v: number) => {
     const k = Math.round((v - min) / step);
@@ -38,8 +34,7 @@ function sliderScale(node: TreeNode): Scale {
   return { min, max, step, show, snap };
 }
 
-function optionsScale(node: TreeNode): Scale {
-  const options = Array.isArray(node.props.options) ? node.props.options.map(String) : [];
+function optionsScale({ options }: SelectSliderProps): Scale {
   return {
     min: 0,
     max: Math.max(0, options.length - 1),
@@ -72,15 +67,16 @@ export function keyStep(key: string, value: number, scale: Scale): number | unde
   }
 }
 
-function SliderBase({ node, store, scale }: ElementProps & { scale: Scale }) {
+function SliderBase({
+  node,
+  store,
+  scale,
+}: ElementProps<"slider" | "select_slider"> & { scale: Scale }) {
   const { disabled, help, label } = widgetProps(node);
-  const [wire, setWire] = useWidget<unknown>({ node, store });
-  const range = node.props.range === true;
-  const values: number[] = range
-    ? Array.isArray(wire)
-      ? wire.map((v) => num(v))
-      : [scale.min, scale.max]
-    : [typeof wire === "number" ? wire : scale.min];
+  const [wire, setWire] = useWidget({ node, store });
+  const { range } = node.props;
+  // A range's value is [lo, hi], a single value a number (docs/protocol.md).
+  const values: number[] = Array.isArray(wire) ? wire : [wire];
   // While dragging, the thumb moves locally; the value is sent once, on release.
   const [dragging, setDragging] = useState<number[] | undefined>(undefined);
   const shown = dragging ?? values;
@@ -90,7 +86,7 @@ function SliderBase({ node, store, scale }: ElementProps & { scale: Scale }) {
     setDragging(undefined);
     const ordered = range ? [Math.min(next[0]!, next[1]!), Math.max(next[0]!, next[1]!)] : next;
     if (ordered.every((v, i) => v === values[i])) return;
-    setWire(range ? ordered : ordered[0]);
+    setWire(range ? ordered : ordered[0]!);
   };
   const withThumb = (i: number, v: number) => shown.map((old, j) => (j === i ? v : old));
   const pct = (v: number) =>
@@ -160,12 +156,12 @@ function SliderBase({ node, store, scale }: ElementProps & { scale: Scale }) {
   );
 }
 
-function Slider(props: ElementProps) {
-  return <SliderBase {...props} scale={sliderScale(props.node)} />;
+function Slider(props: ElementProps<"slider">) {
+  return <SliderBase {...props} scale={sliderScale(props.node.props)} />;
 }
 
-function SelectSlider(props: ElementProps) {
-  return <SliderBase {...props} scale={optionsScale(props.node)} />;
+function SelectSlider(props: ElementProps<"select_slider">) {
+  return <SliderBase {...props} scale={optionsScale(props.node.props)} />;
 }
 
 registerElement("slider", Slider);

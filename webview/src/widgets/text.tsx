@@ -2,8 +2,8 @@
 // area) or when the field loses focus; in a form, Enter also submits the form.
 
 import { useState } from "preact/hooks";
-import { controlId, num, str, useWidget, widgetProps, WidgetLabel } from "../core/ui";
-import type { ElementProps, TreeNode } from "../core/types";
+import { controlId, useWidget, widgetProps, WidgetLabel } from "../core/ui";
+import type { ElementProps, TextInputProps, TreeNode, WidgetProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { requestFormSubmit } from "../blocks/form";
 import { Icon } from "../elements/icon";
@@ -14,11 +14,11 @@ function useDraft() {
   return useState<string | undefined>(undefined);
 }
 
-function inForm(node: TreeNode): boolean {
-  return typeof node.props.form === "string";
+function inForm(node: TreeNode<WidgetProps>): boolean {
+  return node.props.form !== undefined;
 }
 
-const INPUT_TYPES: Record<string, string> = {
+const INPUT_TYPES: Record<TextInputProps["type"], string> = {
   default: "text",
   password: "password",
   email: "email",
@@ -27,15 +27,14 @@ const INPUT_TYPES: Record<string, string> = {
   search: "search",
 };
 
-function TextInput(props: ElementProps) {
+function TextInput(props: ElementProps<"text_input">) {
   const { node } = props;
   const { disabled } = widgetProps(node);
-  const [value, set] = useWidget<string | null>(props);
+  const [value, set] = useWidget(props);
   const [draft, setDraft] = useDraft();
   const [reveal, setReveal] = useState(false);
   const id = controlId(node);
-  const maxChars = typeof node.props.max_chars === "number" ? node.props.max_chars : undefined;
-  const type = str(node.props.type, "default");
+  const { max_chars: maxChars, type } = node.props;
   const shown = draft ?? value ?? "";
   const commit = () => {
     if (draft !== undefined && draft !== (value ?? "")) set(draft);
@@ -46,16 +45,16 @@ function TextInput(props: ElementProps) {
     <div class={`sp-widget sp-text-input${disabled ? " sp-disabled" : ""}`}>
       <WidgetLabel node={node} htmlFor={id} />
       <div class="sp-input-box">
-        {typeof icon === "string" && <Icon icon={icon} />}
+        {icon !== undefined && <Icon icon={icon} />}
         <input
           id={id}
           class="sp-input"
-          type={type === "password" && reveal ? "text" : (INPUT_TYPES[type] ?? "text")}
+          type={type === "password" && reveal ? "text" : INPUT_TYPES[type]}
           value={shown}
           maxLength={maxChars}
           disabled={disabled}
-          placeholder={str(node.props.placeholder)}
-          autocomplete={str(node.props.autocomplete) || undefined}
+          placeholder={node.props.placeholder ?? ""}
+          autocomplete={node.props.autocomplete}
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={(e) => {
             if (e.key !== "Enter") return;
@@ -84,13 +83,13 @@ function TextInput(props: ElementProps) {
   );
 }
 
-function TextArea(props: ElementProps) {
+function TextArea(props: ElementProps<"text_area">) {
   const { node } = props;
   const { disabled } = widgetProps(node);
-  const [value, set] = useWidget<string | null>(props);
+  const [value, set] = useWidget(props);
   const [draft, setDraft] = useDraft();
   const id = controlId(node);
-  const maxChars = typeof node.props.max_chars === "number" ? node.props.max_chars : undefined;
+  const maxChars = node.props.max_chars;
   const h = node.props.height;
   const style =
     typeof h === "number" ? { height: `${h}px` } : h === "stretch" ? { height: "100%" } : undefined;
@@ -110,7 +109,7 @@ function TextArea(props: ElementProps) {
         value={shown}
         maxLength={maxChars}
         disabled={disabled}
-        placeholder={str(node.props.placeholder)}
+        placeholder={node.props.placeholder ?? ""}
         onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
@@ -133,18 +132,16 @@ function TextArea(props: ElementProps) {
   );
 }
 
-function NumberInput(props: ElementProps) {
+function NumberInput(props: ElementProps<"number_input">) {
   const { node } = props;
   const { disabled } = widgetProps(node);
-  const [value, set] = useWidget<number | null>(props);
+  const [value, set] = useWidget(props);
   const [draft, setDraft] = useDraft();
   const id = controlId(node);
   const p = node.props;
   const isInt = p.data_type === "int";
-  const step = num(p.step, isInt ? 1 : 0.01) || 1;
-  const min = typeof p.min === "number" ? p.min : undefined;
-  const max = typeof p.max === "number" ? p.max : undefined;
-  const format = str(p.format, isInt ? "%d" : "%0.2f");
+  const step = p.step || 1;
+  const { min, max, format } = p;
   const show = (v: number | null) => (v === null || v === undefined ? "" : sprintf(format, v));
   const clamp = (v: number) => {
     let out = v;
@@ -177,7 +174,7 @@ function NumberInput(props: ElementProps) {
     <div class={`sp-widget sp-number-input${disabled ? " sp-disabled" : ""}`}>
       <WidgetLabel node={node} htmlFor={id} />
       <div class="sp-input-box">
-        {typeof p.icon === "string" && <Icon icon={p.icon} />}
+        {p.icon !== undefined && <Icon icon={p.icon} />}
         <input
           id={id}
           class="sp-input"
@@ -189,7 +186,7 @@ function NumberInput(props: ElementProps) {
           aria-valuemax={max}
           value={draft ?? show(value)}
           disabled={disabled}
-          placeholder={str(p.placeholder)}
+          placeholder={p.placeholder ?? ""}
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={(e) => {
             if (e.key === "ArrowUp" || e.key === "ArrowDown") {

@@ -4,7 +4,7 @@
 
 import type { Ref } from "preact";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import { controlId, num, str, useWidget, widgetProps, WidgetLabel } from "../core/ui";
+import { controlId, useWidget, widgetProps, WidgetLabel } from "../core/ui";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import {
@@ -130,14 +130,14 @@ function TimeList({ id, items, active, chosen, label, onPick, popupRef }: ListPr
   );
 }
 
-function TimeInput(props: ElementProps) {
+function TimeInput(props: ElementProps<"time_input">) {
   const { node } = props;
   const { disabled, label: name } = widgetProps(node);
-  const [value, set] = useWidget<string | null>(props);
+  const [value, set] = useWidget(props);
   const id = controlId(node);
-  const step = Math.max(1, Math.round(num(node.props.step, 900)));
+  const step = Math.max(1, Math.round(node.props.step));
   const withSeconds = step % 60 !== 0;
-  const format = str(node.props.format, "24h");
+  const format = node.props.format ?? "24h";
   const twelve = format === "12h" || (format === "localized" && localeUses12h());
   const clearable = node.props.clearable === true;
   const chosen = parseWireTime(value);

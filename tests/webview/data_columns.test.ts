@@ -1,10 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  decodeBatch,
-  numericView,
-  parseTable,
-  type ColumnMeta,
-} from "../../webview/src/data/columns";
+import { decodeBatch, numericView, type ColumnMeta } from "../../webview/src/data/columns";
 import { formatDatetime, formatDuration, formatFloat } from "../../webview/src/data/format";
 import { ColumnReader } from "../../webview/src/data/reader";
 import { bin } from "./data_helpers";
@@ -121,17 +116,6 @@ describe("column payload decoding", () => {
     have.set("b", { e: "<f8", b: bin(Float64Array.from([2, 3])) });
     expect(r.text(3)).toBe("3");
     expect(r.complete()).toBe(true);
-  });
-
-  test("parseTable reads props as sent", () => {
-    const t = parseTable({
-      rows: 2,
-      batch_rows: 65536,
-      index: [{ name: "", dtype: "range", kind: "r", start: 0, step: 1, batches: [] }],
-      columns: [{ name: "a", dtype: "float64", kind: "f", batches: ["x"] }],
-    });
-    expect(t.index[0]?.kind).toBe("r");
-    expect(t.columns[0]?.batches).toEqual(["x"]);
   });
 
   test("float formatting", () => {

@@ -96,7 +96,7 @@ function editor(
   store: FakeStore,
   mode: DataEditorProps["editing_mode"],
   extra: Partial<DataEditorProps> = {},
-): TreeNode {
+): TreeNode<DataEditorProps> {
   store.payloads.set("n", { e: "<i8", b: bin(BigInt64Array.from([1n, 2n, 3n])) });
   store.payloads.set("s", { v: ["x", "y", "z"] });
   store.payloads.set("b", { e: "|u1", b: bin(Uint8Array.from([1, 0, 1])) });

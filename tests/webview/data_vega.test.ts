@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import type { Table } from "../../webview/src/core/types";
 import {
   allDatasetRows,
   datasetRows,
@@ -18,7 +19,7 @@ const payloads = new Map<string, unknown>([
   ["s", { v: ["a", null, "c"] }],
 ]);
 
-const datasets = {
+const datasets: Record<string, Table> = {
   abc123: {
     rows: 3,
     batch_rows: 65536,

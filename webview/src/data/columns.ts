@@ -1,30 +1,15 @@
 // Dataframe columns on the wire (docs/protocol.md, "Dataframe columns"): the column metadata in
 // element props, and the batch payloads decoded into typed-array views without per-row work.
 
-export type ColumnKind = "f" | "i" | "u" | "b" | "M" | "m" | "O" | "r";
+import type { Table, TableColumn } from "../core/types";
+
+export type ColumnKind = TableColumn["kind"];
 
 /** One column as described in `dataframe` props (or a chart dataset). */
-export interface ColumnMeta {
-  name: string;
-  dtype: string;
-  kind: ColumnKind;
-  batches: string[];
-  tz?: string;
-  categories?: (string | null)[];
-  ordered?: boolean;
-  path?: string[];
-  /** RangeIndex only. */
-  start?: number;
-  step?: number;
-}
+export type ColumnMeta = TableColumn;
 
 /** A table: `dataframe` props or one chart dataset. */
-export interface TableMeta {
-  rows: number;
-  index: ColumnMeta[];
-  columns: ColumnMeta[];
-  batch_rows: number;
-}
+export type TableMeta = Table;
 
 export type NumericArray =
   | Float64Array
@@ -153,40 +138,6 @@ export function decodeCached(data: unknown, kind: ColumnKind): DecodedBatch | un
   const decoded = decodeBatch(data, kind);
   if (decoded !== undefined) decodedCache.set(data, decoded);
   return decoded;
-}
-
-/** Parse a column description from props, tolerating missing optional keys. */
-export function parseColumn(raw: unknown): ColumnMeta | undefined {
-  if (!isRecord(raw)) return undefined;
-  const kind = typeof raw.kind === "string" ? (raw.kind as ColumnKind) : "O";
-  const column: ColumnMeta = {
-    name: typeof raw.name === "string" ? raw.name : String(raw.name ?? ""),
-    dtype: typeof raw.dtype === "string" ? raw.dtype : "object",
-    kind,
-    batches: Array.isArray(raw.batches)
-      ? raw.batches.filter((h): h is string => typeof h === "string")
-      : [],
-  };
-  if (typeof raw.tz === "string") column.tz = raw.tz;
-  if (Array.isArray(raw.categories))
-    column.categories = raw.categories.map((c) => (c === null ? null : String(c)));
-  if (raw.ordered === true) column.ordered = true;
-  if (Array.isArray(raw.path)) column.path = raw.path.map(String);
-  if (typeof raw.start === "number") column.start = raw.start;
-  if (typeof raw.step === "number") column.step = raw.step;
-  return column;
-}
-
-/** The table described by `dataframe` props or a chart dataset. */
-export function parseTable(props: Record<string, unknown>): TableMeta {
-  const list = (value: unknown): ColumnMeta[] =>
-    Array.isArray(value)
-      ? value.map(parseColumn).filter((c): c is ColumnMeta => c !== undefined)
-      : [];
-  const rows = typeof props.rows === "number" ? props.rows : 0;
-  const batchRows =
-    typeof props.batch_rows === "number" && props.batch_rows > 0 ? props.batch_rows : 65536;
-  return { rows, index: list(props.index), columns: list(props.columns), batch_rows: batchRows };
 }
 
 /** Every batch hash a table refers to. */

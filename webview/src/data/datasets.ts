@@ -1,20 +1,15 @@
 // Chart datasets (docs/protocol.md, "Chart datasets"): tables sent as dataframe columns, rebuilt
 // into the row objects Vega-Lite expects and put back into the spec as `datasets`.
 
-import { decodeCached, parseTable, tableHashes, type TableMeta } from "./columns";
+import type { Table } from "../core/types";
+import { decodeCached, tableHashes, type TableMeta } from "./columns";
 import { batchValue, type CellValue, type PayloadSource } from "./reader";
 
 export type Row = Record<string, CellValue>;
 
 /** Every dataset's table, by name. */
-export function parseDatasets(raw: unknown): Map<string, TableMeta> {
-  const out = new Map<string, TableMeta>();
-  if (typeof raw !== "object" || raw === null) return out;
-  for (const [name, table] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof table === "object" && table !== null)
-      out.set(name, parseTable(table as Record<string, unknown>));
-  }
-  return out;
+export function parseDatasets(datasets: Record<string, Table>): Map<string, TableMeta> {
+  return new Map(Object.entries(datasets));
 }
 
 export function datasetHashes(tables: Map<string, TableMeta>): string[] {

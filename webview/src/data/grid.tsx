@@ -5,8 +5,8 @@
 import { useCallback, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { ElementProps, Props, TreeNode, ViewerStore } from "../core/types";
-import { parseTable, tableHashes, type TableMeta } from "./columns";
-import { useElementWidth, useNodeProps, usePayloads } from "./hooks";
+import { tableHashes, type TableMeta } from "./columns";
+import { useElementWidth, usePayloads } from "./hooks";
 import "./interaction.css";
 import { useEditing } from "./editing";
 import { columnWindow, gridColumns, rowWindow, type GridColumn, type GridEvents } from "./layout";
@@ -601,12 +601,11 @@ function selectionText(s: Selection): string {
 }
 
 /** `dataframe` (and `st.table` when `table: true`). */
-export function Dataframe({ node, store }: ElementProps): JSX.Element {
-  const props = useNodeProps(node, store);
-  const table = useMemo(() => parseTable(props), [props]);
-  const hashes = useMemo(() => tableHashes(table), [table]);
+export function Dataframe({ node, store }: ElementProps<"dataframe" | "data_editor">): JSX.Element {
+  const props = node.props;
+  const hashes = useMemo(() => tableHashes(props), [props]);
   const tick = usePayloads(store, hashes);
-  if (props.table === true)
-    return <StaticTable props={props} table={table} store={store} tick={tick} />;
-  return <Grid node={node} props={props} table={table} store={store} tick={tick} />;
+  if ("table" in props && props.table === true)
+    return <StaticTable props={props} store={store} tick={tick} />;
+  return <Grid node={node} props={props} table={props} store={store} tick={tick} />;
 }

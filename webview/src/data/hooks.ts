@@ -1,17 +1,9 @@
-// Small hooks shared by the data and media components: follow one node's props, follow the
-// arrival of payloads, follow the light/dark theme.
+// Small hooks shared by the data and media components: follow the arrival of payloads, follow
+// the light/dark theme.
 
 import { useEffect, useState } from "preact/hooks";
 import { currentTheme } from "../core/theme";
-import type { Props, TreeNode, ViewerStore } from "../core/types";
-
-/**
- * The node's current props. The app shell's NodeView subscribes to the node and re-renders us
- * on each upsert (which replaces `props`), so reading them at render time is enough.
- */
-export function useNodeProps(node: TreeNode, _store: ViewerStore): Props {
-  return node.props;
-}
+import type { ViewerStore } from "../core/types";
 
 /**
  * A counter that changes when any of `hashes` arrives. Arrivals in one message are coalesced

@@ -3,28 +3,27 @@
 
 import type { JSX } from "preact";
 import { useMemo } from "preact/hooks";
-import type { Props, ViewerStore } from "../core/types";
-import type { TableMeta } from "./columns";
+import type { DataframeProps, ViewerStore } from "../core/types";
 import { gridColumns } from "./layout";
 
 /** Beyond this many rows the DOM gets slow; st.table is meant for small tables anyway. */
 const MAX_STATIC_ROWS = 10_000;
 
 interface StaticTableProps {
-  props: Props;
-  table: TableMeta;
+  /** `st.table`'s props: the table itself and how to draw it. */
+  props: DataframeProps;
   store: ViewerStore;
   tick: number;
 }
 
-export function StaticTable({ props, table, store, tick }: StaticTableProps): JSX.Element {
+export function StaticTable({ props, store, tick }: StaticTableProps): JSX.Element {
+  const table = props;
   const columns = useMemo(
     () => gridColumns(props, table, (h) => store.getPayload(h), "table"),
     [props, table, store],
   );
   const shown = Math.min(table.rows, MAX_STATIC_ROWS);
-  const border =
-    props.border === false ? "none" : props.border === "horizontal" ? "horizontal" : "all";
+  const border = props.border === false ? "none" : (props.border ?? "all");
   const body: JSX.Element[] = [];
   for (let r = 0; r < shown; r++) {
     body.push(

@@ -5,9 +5,9 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { Result, VisualizationSpec } from "vega-embed";
-import type { ElementProps } from "../core/types";
+import type { ElementProps, VegaLiteProps } from "../core/types";
 import { allDatasetRows, datasetHashes, parseDatasets, specWithData } from "./datasets";
-import { useElementWidth, useNodeProps, usePayloads, useTheme } from "./hooks";
+import { useElementWidth, usePayloads, useTheme } from "./hooks";
 import { vegaConfig } from "./vegaTheme";
 
 const COMPOUND = ["hconcat", "vconcat", "concat", "facet", "repeat"];
@@ -48,11 +48,11 @@ const DEFAULT_HEIGHT = 350;
 /** The spec with the width and height the element asks for. */
 export function sizedSpec(
   spec: Record<string, unknown>,
-  props: Record<string, unknown>,
+  props: Pick<VegaLiteProps, "use_container_width" | "width" | "height">,
   containerWidth: number,
 ): Record<string, unknown> {
   const out = { ...spec };
-  const stretch = props.use_container_width === true;
+  const stretch = props.use_container_width;
   // The runtime always sets autosize; a spec without one still must not overflow its column.
   if (stretch && out.autosize === undefined) out.autosize = { type: "fit-x", contains: "padding" };
   if (singleView(spec)) {
@@ -70,8 +70,8 @@ export function sizedSpec(
   return out;
 }
 
-export function VegaLite({ node, store }: ElementProps): JSX.Element {
-  const props = useNodeProps(node, store);
+export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Element {
+  const props = node.props;
   const host = useRef<HTMLDivElement>(null);
   const outer = useRef<HTMLDivElement>(null);
   const view = useRef<Result | null>(null);
@@ -80,13 +80,13 @@ export function VegaLite({ node, store }: ElementProps): JSX.Element {
   const [error, setError] = useState<string | null>(null);
 
   // Datasets are named by content: the same JSON means the same tables, whatever the upsert.
-  const datasetsKey = JSON.stringify(props.datasets ?? null);
+  const datasetsKey = JSON.stringify(props.datasets);
   const tables = useMemo(() => parseDatasets(props.datasets), [datasetsKey]);
   const hashes = useMemo(() => datasetHashes(tables), [tables]);
   const tick = usePayloads(store, hashes);
   const complete = hashes.every((h) => store.getPayload(h) !== undefined);
-  const spec = isRecord(props.spec) ? props.spec : {};
-  const stretch = props.use_container_width === true;
+  const spec = props.spec;
+  const stretch = props.use_container_width;
   // Dataset names are content hashes, so spec text + names identify the chart exactly.
   const identity = useMemo(
     () => JSON.stringify([spec, [...tables.keys()], props.width, props.height, props.theme]),

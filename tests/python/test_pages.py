@@ -320,3 +320,20 @@ def test_switch_page_outside_a_running_app_says_so() -> None:
 
     with pytest.raises(NoSessionContext, match="needs a running app"):
         st.switch_page("pages/page1.py")
+
+
+def test_page_link_rejects_a_width_streamlit_rejects() -> None:
+    # It was sent as given (a width of "wide" reached the viewer); Streamlit 1.67 raises.
+    at = AppTest.from_string(
+        "import streamlit as st\n"
+        "for w in ('wide', 0):\n"
+        "    try:\n"
+        "        st.page_link('https://docs.streamlit.io', label='Docs', width=w)\n"
+        "    except st.StreamlitAPIException as e:\n"
+        "        st.text(str(e))\n"
+    ).run()
+    assert [t.value for t in at.text] == [
+        f"Invalid width value: {w}. Width must be either a positive integer (pixels), "
+        "'stretch', or 'content'."
+        for w in ("'wide'", "0")
+    ]

@@ -237,6 +237,7 @@ st.text_area("ta", height=100)
 st.date_input("di", value=None)
 st.time_input("tm", value=None, step=90)
 st.chat_input("say", accept_file=True, file_type=["txt"], max_chars=10)
+st.page_link("https://docs.streamlit.io", label="Docs", icon="📖", width="stretch")
 with st.container(border=True, height=200, horizontal=True, key="box"):
     st.empty()
 left, right = st.columns([2, 1], gap=None, vertical_alignment="center", border=True, wrap=False)

@@ -8,7 +8,7 @@ import { pageNotFoundMessage, pagePath } from "./core/pages";
 import type { AppState, Store } from "./core/store";
 import type { ElementProps } from "./core/types";
 import { registerElement } from "./core/types";
-import { Help, InlineMarkdown, str } from "./core/ui";
+import { Help, InlineMarkdown } from "./core/ui";
 import { Icon } from "./elements/icon";
 
 /** Pages shown before "View more", as Streamlit's collapsed navigation does. */
@@ -94,21 +94,16 @@ function modified(event: MouseEvent): boolean {
 }
 
 /** `st.page_link`: another page of the app (a click runs it) or a web page (a new tab). */
-function PageLink({ node, store }: ElementProps) {
-  const { page, label, icon, help, query, width } = node.props;
+function PageLink({ node, store }: ElementProps<"page_link">) {
+  const { page: name, label, icon, help, query = "", width } = node.props;
   const external = node.props.external === true;
   const disabled = node.props.disabled === true;
-  const name = str(page);
-  const search = typeof query === "string" && query ? `?${query}` : "";
+  const search = query ? `?${query}` : "";
   const href = external ? name : `${pagePath(name)}${search}`;
-  const iconView = typeof icon === "string" && icon ? <Icon icon={icon} /> : null;
+  const iconView = icon ? <Icon icon={icon} /> : null;
   const right = node.props.icon_position === "right";
   const style =
-    width === "stretch"
-      ? { width: "100%" }
-      : typeof width === "number"
-        ? { width: `${width}px` }
-        : {};
+    width === "stretch" ? { width: "100%" } : width !== undefined ? { width: `${width}px` } : {};
   return (
     <div class="sp-page-link-row">
       <a
@@ -125,14 +120,14 @@ function PageLink({ node, store }: ElementProps) {
           }
           if (external || modified(event)) return;
           event.preventDefault();
-          store.goToPage?.(name, typeof query === "string" ? query : "");
+          store.goToPage?.(name, query);
         }}
       >
         {!right && iconView}
-        <InlineMarkdown class="sp-page-label" text={str(label)} />
+        <InlineMarkdown class="sp-page-label" text={label} />
         {right && iconView}
       </a>
-      {typeof help === "string" && <Help text={help} />}
+      {help !== undefined && <Help text={help} />}
     </div>
   );
 }

@@ -6,14 +6,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from textwrap import dedent
-from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Literal, NoReturn
 from urllib.parse import urlencode, urlsplit
 
-from sidepane.elements.arguments import optional_props, type_error
+from sidepane.elements.arguments import type_error
 from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.layout import _check_size as check_size
 from sidepane.elements.status import validate_icon
 from sidepane.elements.widgets.buttons import _check_icon_position, _width
 from sidepane.errors import NoSessionContext, StreamlitAPIException
+from sidepane.protocol.schema.elements.widgets import PageLinkProps
+from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.control import RerunRequested
 from sidepane.runtime.pages import find_page
@@ -102,37 +105,44 @@ class PageLinkMixin(DeltaGeneratorCore):
         _check_icon_position(icon_position)
         query = urlencode(_query_items(query_params))
         width = _width(width, use_container_width)
+        check_size("width", width, True)
         if width == "content" and use_container_width is None and self._root_name() == "sidebar":
             width = "stretch"
-        props: dict[str, Any] = {}
         target = os.fspath(page)
+        props: PageLinkProps
         if _is_url(target):
             if not label:
                 raise StreamlitAPIException(
                     "The `label` parameter is required. Streamlit cannot infer a label for an "
                     "external URL."
                 )
-            props.update(page=target, label=str(label), external=True)
+            props = {"page": target, "label": str(label), "external": True}
         else:
             ctx = get_run_context()
             if ctx is None:
                 return self
             session = ctx.session
             linked = find_page(session.navigation.pages(), session.app.script_path, target)
-            props.update(page=linked.url_path, label=linked.label if label is None else str(label))
+            props = {
+                "page": linked.url_path,
+                "label": linked.label if label is None else str(label),
+            }
         if icon is not None and icon != "":
             props["icon"] = validate_icon(icon)
-        return self._enqueue(
-            "page_link",
-            optional_props(
-                props,
-                icon_position="right" if icon_position == "right" else None,
-                help=None if help is None else dedent(str(help)).strip() or None,
-                disabled=disabled,
-                query=query or None,
-                width=None if width == "content" else width,
-            ),
-        )
+        if icon_position == "right":
+            props["icon_position"] = "right"
+        tip = None if help is None else dedent(str(help)).strip()
+        if tip:
+            props["help"] = tip
+        if disabled:
+            props["disabled"] = True
+        if query:
+            props["query"] = query
+        if width == "stretch":
+            props["width"] = "stretch"
+        elif isinstance(width, int):
+            props["width"] = width
+        return self._enqueue("page_link", as_props(props))
 
 
 def _is_url(text: str) -> bool:

@@ -297,6 +297,26 @@ export type ChatInputProps = WidgetProps &
     value: string | ChatInputFiles | null;
   };
 
+/** `st.page_link` (not a widget: a click sends `rerun` with `page` and `query`). */
+export type PageLinkProps = {
+  /** A page's `name` (see `pages`); with `external`, a URL. */
+  page: string;
+  /** Inline Markdown. */
+  label: string;
+  /** A web page, opened in a new tab. */
+  external?: true;
+  /** An emoji or `:material/name:`. */
+  icon?: string;
+  /** Absent: left. */
+  icon_position?: "right";
+  help?: string;
+  disabled?: true;
+  /** The query string the page starts with. */
+  query?: string;
+  /** Pixels or stretch; absent: as wide as its content. */
+  width?: number | "stretch";
+};
+
 /** `st.success`, `st.info`, `st.warning` and `st.error`. */
 export type AlertProps = {
   kind: "success" | "info" | "warning" | "error";
@@ -611,6 +631,7 @@ export interface ElementPropsMap {
   time_input: TimeInputProps;
   file_uploader: FileUploaderProps;
   chat_input: ChatInputProps;
+  page_link: PageLinkProps;
   alert: AlertProps;
   progress: ProgressProps;
   spinner: SpinnerProps;

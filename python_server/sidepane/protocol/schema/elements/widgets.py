@@ -298,3 +298,23 @@ class ChatInputProps(WidgetProps, ChatInputFields):
     value: Annotated[
         str | ChatInputFiles | None, "A trigger: the submission, for one run (null otherwise)."
     ]
+
+
+# ---- links ----
+
+
+@element("page_link")
+class PageLinkProps(TypedDict):
+    """`st.page_link` (not a widget: a click sends `rerun` with `page` and `query`)."""
+
+    page: Annotated[str, "A page's `name` (see `pages`); with `external`, a URL."]
+    label: Annotated[str, "Inline Markdown."]
+    external: NotRequired[Annotated[Literal[True], "A web page, opened in a new tab."]]
+    icon: NotRequired[Annotated[str, "An emoji or `:material/name:`."]]
+    icon_position: NotRequired[Annotated[Literal["right"], "Absent: left."]]
+    help: NotRequired[str]
+    disabled: NotRequired[Literal[True]]
+    query: NotRequired[Annotated[str, "The query string the page starts with."]]
+    width: NotRequired[
+        Annotated[int | Literal["stretch"], "Pixels or stretch; absent: as wide as its content."]
+    ]

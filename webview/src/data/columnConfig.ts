@@ -2,7 +2,7 @@
 // "Dataframe columns"): keys are column names, "_index" (every index column) or "_pos:<n>"
 // (n counts index columns first). A column merges them in that order: _index, name, position.
 
-import type { Props } from "../core/types";
+import type { GridTableProps } from "./columns";
 
 export type ColumnType =
   | "text"
@@ -149,9 +149,12 @@ export interface ColumnPlace {
 }
 
 /** The merged settings for the column at `place`. */
-export function columnSettings(props: Props, place: ColumnPlace): ColumnSettings {
+export function columnSettings(
+  props: Pick<GridTableProps, "column_config">,
+  place: ColumnPlace,
+): ColumnSettings {
   const all = props.column_config;
-  if (!isRecord(all)) return {};
+  if (all === undefined) return {};
   let merged: ColumnSettings = {};
   if (place.index && all._index !== undefined) {
     merged = parseSettings(all._index);

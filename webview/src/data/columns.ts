@@ -1,7 +1,13 @@
 // Dataframe columns on the wire (docs/protocol.md, "Dataframe columns"): the column metadata in
 // element props, and the batch payloads decoded into typed-array views without per-row work.
 
-import type { Table, TableColumn } from "../core/types";
+import type {
+  DataEditorProps,
+  DataframeProps,
+  Table,
+  TableColumn,
+  TableLayout,
+} from "../core/types";
 
 export type ColumnKind = TableColumn["kind"];
 
@@ -10,6 +16,14 @@ export type ColumnMeta = TableColumn;
 
 /** A table: `dataframe` props or one chart dataset. */
 export type TableMeta = Table;
+
+/**
+ * What the grid reads of a `dataframe` or a `data_editor` node: the layout both declare, and
+ * each one's own keys (absent on the other).
+ */
+export type GridTableProps = TableLayout &
+  Partial<Pick<DataframeProps, "table" | "border" | "hide_header" | "selection_mode">> &
+  Partial<Pick<DataEditorProps, "editing_mode" | "alt" | "disabled" | "ignore_rerun">>;
 
 export type NumericArray =
   | Float64Array

@@ -4,7 +4,8 @@
 
 import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ComponentChildren, JSX } from "preact";
-import type { Props, TreeNode, ViewerStore } from "../core/types";
+import type { TreeNode, ViewerStore } from "../core/types";
+import type { GridTableProps } from "./columns";
 import { CellEditor, toInputText } from "./cellEditor";
 import type { TableMeta } from "./columns";
 import {
@@ -85,14 +86,14 @@ function currentText(column: GridColumn, row: number, rows: number, state: EditS
 
 export function useEditing(
   node: TreeNode,
-  props: Props,
+  props: GridTableProps,
   table: TableMeta,
   store: ViewerStore,
   columns: GridColumn[],
   permutation: ArrayLike<number> | null,
   scroller: { current: HTMLDivElement | null },
 ): Editing | null {
-  const mode = typeof props.editing_mode === "string" ? props.editing_mode : null;
+  const mode = props.editing_mode ?? null;
   const wire = mode === null ? null : store.widgetValue(node);
   const state = useMemo(() => parseEdits(wire), [wire]);
   const [active, setActive] = useState<ActiveCell | null>(null);

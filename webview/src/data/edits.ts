@@ -3,7 +3,7 @@
 // sent as JSON text. Rows are positions in the data as sent; added rows follow them. Pure
 // functions (no DOM), so they are unit-tested directly.
 
-import type { Props } from "../core/types";
+import type { GridTableProps } from "./columns";
 import type { ColumnKind } from "./columns";
 
 export type EditValue = string | number | boolean | null;
@@ -157,7 +157,7 @@ const READ_ONLY = new Set([
 
 /** One column's raw `column_config` entry, merged as columnConfig.ts merges settings. */
 export function rawEntry(
-  props: Props,
+  props: GridTableProps,
   name: string,
   position: number,
   index: boolean,

@@ -4,8 +4,8 @@
 
 import { useCallback, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
-import type { ElementProps, Props, TreeNode, ViewerStore } from "../core/types";
-import { tableHashes, type TableMeta } from "./columns";
+import type { ElementProps, TreeNode, ViewerStore } from "../core/types";
+import { tableHashes, type GridTableProps, type TableMeta } from "./columns";
 import { useElementWidth, usePayloads } from "./hooks";
 import "./interaction.css";
 import { useEditing } from "./editing";
@@ -42,7 +42,7 @@ interface SortState {
 
 /** The grid's outer height in pixels, or "stretch" to fill its parent. */
 function gridHeight(
-  props: Props,
+  props: GridTableProps,
   rows: number,
   rowHeight: number,
   hideHeader: boolean,
@@ -236,7 +236,7 @@ function nextSort(current: SortState | null, key: string): SortState | null {
 
 interface GridProps {
   node: TreeNode;
-  props: Props;
+  props: GridTableProps;
   table: TableMeta;
   store: ViewerStore;
   tick: number;
@@ -250,8 +250,7 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
   const [popup, setPopup] = useState<MarkdownPopup | null>(null);
   const closePopup = useCallback(() => setPopup(null), []);
   const containerWidth = useElementWidth(scroller);
-  const rowHeight =
-    typeof props.row_height === "number" && props.row_height > 0 ? props.row_height : ROW_HEIGHT;
+  const rowHeight = props.row_height ?? ROW_HEIGHT;
 
   const disabled = props.disabled === true;
   const events = useMemo(
@@ -305,7 +304,7 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
   const selectWidth = modes?.row || editing?.canDelete === true ? SELECT_WIDTH : 0;
 
   let widths = columns.map((c) => resized[c.key] ?? c.width);
-  const stretch = props.use_container_width === true || props.width === "stretch";
+  const stretch = props.use_container_width;
   const natural = widths.reduce((a, b) => a + b, 0);
   const dataCount = columns.filter((c) => !c.pinned).length;
   if (stretch && containerWidth > natural + selectWidth + 2 && dataCount > 0) {
@@ -522,7 +521,7 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
       class={
         "sp-df" + (modes === null ? "" : " sp-df-selectable") + (editing === null ? "" : " sp-de")
       }
-      aria-label={typeof props.alt === "string" ? props.alt : undefined}
+      aria-label={props.alt}
       ref={scroller}
       role="grid"
       tabIndex={0}
@@ -555,7 +554,7 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
         </div>
         {rowCount === 0 && (
           <div class="sp-df-empty" style={{ top: `${header}px` }}>
-            {typeof props.placeholder === "string" ? props.placeholder : "empty"}
+            {props.placeholder ?? "empty"}
           </div>
         )}
       </div>

@@ -2,7 +2,7 @@
 // which cell renderer), and which rows are in the viewport. No DOM access, so it is unit-tested
 // directly.
 
-import type { Props } from "../core/types";
+import type { GridTableProps } from "./columns";
 import { cellRenderer, type CellActions, type CellRenderer, type RenderMode } from "./cells";
 import { columnSettings, type ColumnSettings, type ColumnType } from "./columnConfig";
 import type { ColumnMeta, TableMeta } from "./columns";
@@ -33,14 +33,10 @@ export interface GridEvents {
 }
 
 /** The widget id reporting the clicks of the button column at `name` / `position`, if any. */
-function buttonWidget(props: Props, name: string, position: number): string | undefined {
+function buttonWidget(props: GridTableProps, name: string, position: number): string | undefined {
   const buttons = props.buttons;
-  if (typeof buttons !== "object" || buttons === null) return undefined;
-  const all = buttons as Record<string, unknown>;
-  const byPosition = all[`_pos:${position}`];
-  if (typeof byPosition === "string") return byPosition;
-  const byName = Object.hasOwn(all, name) ? all[name] : undefined;
-  return typeof byName === "string" ? byName : undefined;
+  if (buttons === undefined) return undefined;
+  return buttons[`_pos:${position}`] ?? (Object.hasOwn(buttons, name) ? buttons[name] : undefined);
 }
 
 const NAMED_WIDTHS: Record<string, number> = { small: 75, medium: 200, large: 400 };
@@ -92,7 +88,7 @@ function initialWidth(
  * (index columns unless `column_config` unpins them, then pinned data columns), then the rest.
  */
 export function gridColumns(
-  props: Props,
+  props: GridTableProps,
   table: TableMeta,
   source: PayloadSource,
   mode: RenderMode = "grid",
@@ -135,14 +131,13 @@ export function gridColumns(
   table.index.forEach((c, i) => {
     const s = columnSettings(props, { name: c.name, position: i, index: true, indexCount });
     // `hide_index`, when given, wins over `_index`'s `hidden` (as in Streamlit).
-    const hidden = typeof props.hide_index === "boolean" ? props.hide_index : s.hidden === true;
+    const hidden = props.hide_index ?? s.hidden === true;
     if (!hidden) out.push(make(c, `_index/${i}`, true, s, i));
   });
   let data = table.columns.map((c, i) => ({ c, i }));
   const order = props.column_order;
-  if (Array.isArray(order) && order.length > 0) {
-    const names = order.map(String);
-    data = names.flatMap((name) => data.filter(({ c }) => c.name === name));
+  if (order !== undefined && order.length > 0) {
+    data = order.flatMap((name) => data.filter(({ c }) => c.name === name));
   }
   for (const { c, i } of data) {
     const s = columnSettings(props, {

@@ -18,6 +18,7 @@ from sidepane.elements.deprecation import warn_empty_label
 from sidepane.elements.streamlit_api import container_attribute_error
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.frames import Path
+from sidepane.protocol.schema.elements.widgets import WidgetProps
 from sidepane.runtime.context import RunContext, get_run_context
 from sidepane.runtime.widgets import WidgetSpec
 
@@ -193,19 +194,19 @@ class DeltaGeneratorCore:
         )
         session = ctx.session
         value = session.widgets.register(spec, session.session_state.user)
-        full: dict[str, Any] = {"id": widget_id, "label": label, **props}
-        full["value"] = serialize(value)
+        # The keys every widget carries, declared once (schema: WidgetProps).
+        common: WidgetProps = {"id": widget_id, "label": label}
         if disabled:
-            full["disabled"] = True
-        if label_visibility != "visible":
-            full["label_visibility"] = label_visibility
+            common["disabled"] = True
+        if label_visibility == "hidden" or label_visibility == "collapsed":
+            common["label_visibility"] = label_visibility
         if help is not None:
-            full["help"] = str(help)
+            common["help"] = str(help)
         if user_key is not None:
-            full["key"] = user_key
+            common["key"] = user_key
         if form_id is not None:
-            full["form"] = form_id
-        ctx.emit(path, kind, full, spec)
+            common["form"] = form_id
+        ctx.emit(path, kind, {**common, **props, "value": serialize(value)}, spec)
         return value
 
 

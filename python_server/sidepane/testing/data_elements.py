@@ -5,9 +5,18 @@ Tables are rebuilt from the `payload` frames the AppTest received, exactly as a 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sidepane.protocol.columns import decode_columns
+from sidepane.protocol.schema.elements.data import (
+    DataEditorProps,
+    DataframeProps,
+    ImageItem,
+    ImageProps,
+    MetricProps,
+    PlayerProps,
+    VegaLiteProps,
+)
 from sidepane.testing.element_tree import Element, register
 
 if TYPE_CHECKING:
@@ -44,8 +53,8 @@ class Dataframe(_Frame):
         AppTest has no way to click a `ButtonColumn`; this is Sidepane's.
         """
         key = f"_pos:{column}" if isinstance(column, int) else str(column)
-        buttons: dict[str, str] = self.node.props.get("buttons", {})
-        widget_id = buttons.get(key)
+        props = cast("DataframeProps", self.node.props)
+        widget_id = props.get("buttons", {}).get(key)
         if widget_id is None:
             raise ValueError(
                 f"Column {column!r} has no clickable buttons: give its "
@@ -98,19 +107,20 @@ class DataEditor(Dataframe):
         return True
 
     @property
+    def _props(self) -> DataEditorProps:
+        return cast("DataEditorProps", self.node.props)
+
+    @property
     def id(self) -> str:
-        widget_id: str = self.node.props["id"]
-        return widget_id
+        return self._props["id"]
 
     @property
     def key(self) -> str | None:
-        key: str | None = self.node.props.get("key")
-        return key
+        return self._props.get("key")
 
     @property
     def editing_mode(self) -> str:
-        mode: str = self.node.props.get("editing_mode", "fixed")
-        return mode
+        return self._props["editing_mode"]
 
     @property
     def edit_state(self) -> dict[str, Any]:
@@ -118,7 +128,7 @@ class DataEditor(Dataframe):
         import json
 
         pending = self.root._pending_wire.get(self.id)
-        wire = pending if pending is not None else self.node.props.get("value")
+        wire = pending if pending is not None else self._props["value"]
         state = json.loads(wire) if isinstance(wire, str) and wire else {}
         return {
             "edited_rows": dict(state.get("edited_rows", {})),
@@ -172,29 +182,28 @@ class Metric(Element):
     accessor = "metric"
 
     @property
+    def _props(self) -> MetricProps:
+        return cast("MetricProps", self.node.props)
+
+    @property
     def value(self) -> str:
-        body: str = self.node.props.get("value", "")
-        return body
+        return self._props["value"]
 
     @property
     def label(self) -> str:
-        label: str = self.node.props.get("label", "")
-        return label
+        return self._props["label"]
 
     @property
     def delta(self) -> str:
-        delta: str = self.node.props.get("delta", "")
-        return delta
+        return self._props.get("delta", "")
 
     @property
     def color(self) -> str:
-        color: str = self.node.props.get("color", "gray")
-        return color
+        return self._props["color"]
 
     @property
     def direction(self) -> str:
-        direction: str = self.node.props.get("direction", "none")
-        return direction
+        return self._props["direction"]
 
 
 class ArrowVegaLiteChart(Element):
@@ -210,15 +219,14 @@ class ArrowVegaLiteChart(Element):
     @property
     def spec(self) -> dict[str, Any]:
         """The Vega-Lite spec as sent (data referenced by dataset name, no inline rows)."""
-        spec: dict[str, Any] = self.node.props.get("spec", {})
-        return spec
+        return cast("VegaLiteProps", self.node.props)["spec"]
 
     @property
     def datasets(self) -> dict[str, pd.DataFrame]:
         """Each dataset the spec references, rebuilt from the payloads received."""
         return {
             name: decode_columns(props, self.root.payloads)
-            for name, props in self.node.props.get("datasets", {}).items()
+            for name, props in cast("VegaLiteProps", self.node.props)["datasets"].items()
         }
 
     @property
@@ -240,10 +248,10 @@ class VegaLiteChart(ArrowVegaLiteChart):
 register(ArrowVegaLiteChart)
 
 
-def _media_url(item: dict[str, Any]) -> str:
-    if item.get("url"):
-        return str(item["url"])
-    mimetype = str(item.get("mimetype", "")).split("/")[-1].split("+")[0]
+def _media_url(item: ImageItem | PlayerProps) -> str:
+    if "url" in item:
+        return item["url"]
+    mimetype = item["mimetype"].split("/")[-1].split("+")[0]
     return f"/media/{item.get('hash', '')}.{mimetype}"
 
 
@@ -256,38 +264,42 @@ class Image(Element):
     accessor = "image"
 
     @property
+    def _images(self) -> list[ImageItem]:
+        return cast("ImageProps", self.node.props)["images"]
+
+    @property
     def value(self) -> list[str]:
-        return [_media_url(i) for i in self.node.props.get("images", [])]
+        return [_media_url(i) for i in self._images]
 
     @property
     def captions(self) -> list[str]:
-        return [i.get("caption", "") for i in self.node.props.get("images", [])]
+        return [i.get("caption", "") for i in self._images]
 
     @property
     def mimetypes(self) -> list[str]:
-        return [i.get("mimetype", "") for i in self.node.props.get("images", [])]
+        return [i["mimetype"] for i in self._images]
 
     @property
     def data(self) -> list[bytes | None]:
-        return [
-            self.root.payloads.get(i["hash"]) if "hash" in i else None
-            for i in self.node.props.get("images", [])
-        ]
+        return [self.root.payloads.get(i["hash"]) if "hash" in i else None for i in self._images]
 
 
 class _Media(Element):
     @property
+    def _props(self) -> PlayerProps:
+        return cast("PlayerProps", self.node.props)
+
+    @property
     def value(self) -> str:
-        return _media_url(self.node.props)
+        return _media_url(self._props)
 
     @property
     def mimetype(self) -> str:
-        mimetype: str = self.node.props.get("mimetype", "")
-        return mimetype
+        return self._props["mimetype"]
 
     @property
     def data(self) -> bytes | None:
-        digest = self.node.props.get("hash")
+        digest = self._props.get("hash")
         return None if digest is None else self.root.payloads.get(digest)
 
 

@@ -3,11 +3,11 @@
 // functions, so the rules are unit-tested without a DOM. Rows are positions in the data as
 // sent (the grid maps its sorted display order back before calling these).
 
-export interface Selection {
-  rows: number[];
-  columns: string[];
-  cells: [number, string][];
-}
+import type { DataframeProps, Selection } from "../core/types";
+
+export type { Selection };
+
+type SelectionMode = NonNullable<DataframeProps["selection_mode"]>[number];
 
 export interface SelectionModes {
   row: "single" | "required" | "multi" | null;
@@ -21,9 +21,9 @@ export type Extend = "replace" | "toggle" | "range";
 export const EMPTY: Selection = { rows: [], columns: [], cells: [] };
 
 /** The `selection_mode` prop as modes; null when the dataframe is not selectable. */
-export function parseModes(raw: unknown): SelectionModes | null {
-  if (!Array.isArray(raw) || raw.length === 0) return null;
-  const has = (m: string): boolean => raw.includes(m);
+export function parseModes(raw: DataframeProps["selection_mode"]): SelectionModes | null {
+  if (raw === undefined || raw.length === 0) return null;
+  const has = (m: SelectionMode): boolean => raw.includes(m);
   return {
     row: has("multi-row")
       ? "multi"

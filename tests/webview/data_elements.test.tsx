@@ -3,7 +3,7 @@ import { act } from "preact/test-utils";
 import { describe, expect, test } from "vitest";
 import { Help } from "../../webview/src/data/help";
 import { Json, openDepth, parseJsonText } from "../../webview/src/data/json";
-import { Metric } from "../../webview/src/data/metric";
+import { formatMetric, Metric } from "../../webview/src/data/metric";
 import { Image } from "../../webview/src/media/image";
 import { loadKatex } from "../../webview/src/core/katex";
 import { renderLatex } from "../../webview/src/media/latex";
@@ -54,6 +54,32 @@ describe("metric", () => {
     expect(root.querySelector(".sp-metric-delta svg")).toBeNull();
     expect(root.querySelector(".sp-metric-label")).toBeNull();
     expect(root.querySelectorAll(".sp-metric-chart rect")).toHaveLength(3);
+  });
+});
+
+describe("metric format", () => {
+  test("a numeric value and delta are drawn in `format`; text stays as sent", () => {
+    expect(formatMetric("1234.5", "%.1f")).toBe("1234.5");
+    expect(formatMetric("-3", "%.2f")).toBe("-3.00");
+    expect(formatMetric("5 °F", "%.2f")).toBe("5 °F");
+    expect(formatMetric("", "%d")).toBe("");
+    expect(formatMetric("7", undefined)).toBe("7");
+    const root = mount(
+      <Metric
+        node={makeNode("metric", {
+          label: "Sales",
+          value: "1234.567",
+          delta: "+12",
+          color: "green",
+          direction: "up",
+          label_visibility: "visible",
+          format: "%,.2f",
+        })}
+        store={new FakeStore()}
+      />,
+    );
+    expect(root.querySelector(".sp-metric-value")?.textContent).toBe("1,234.57");
+    expect(root.querySelector(".sp-metric-delta span")?.textContent).toBe("12.00");
   });
 });
 

@@ -394,7 +394,7 @@ export type MetricProps = {
   chart_data?: number[];
   /** Sent with `chart_data`. */
   chart_type?: "line" | "bar" | "area";
-  /** A printf-style or named number format for `value`. */
+  /** A number column's preset or printf format, for a numeric value and delta. */
   format?: string;
   /** Shown after the delta. */
   delta_description?: string;

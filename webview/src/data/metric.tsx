@@ -3,8 +3,23 @@
 
 import type { JSX } from "preact";
 import type { ElementProps, MetricProps } from "../core/types";
+import { compileNumberFormat } from "./columnFormat";
 
 type Direction = MetricProps["direction"];
+
+/** `text` in `format` (as a number column's) when it is a finite number, as Streamlit does. */
+export function formatMetric(text: string, format: string | undefined): string {
+  if (format === undefined || text.trim() === "") return text;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return text;
+  const formatter = compileNumberFormat(format, undefined);
+  if (formatter === undefined) return text;
+  try {
+    return formatter(value);
+  } catch {
+    return text;
+  }
+}
 
 function Arrow({ direction }: { direction: Direction }): JSX.Element | null {
   if (direction === "none") return null;
@@ -63,7 +78,9 @@ function Sparkline({ points, type }: { points: number[]; type: string }): JSX.El
 
 export function Metric({ node }: ElementProps<"metric">): JSX.Element {
   const p = node.props;
-  const { label, value, delta, color, direction, help } = p;
+  const { label, color, direction, help } = p;
+  const value = formatMetric(p.value, p.format);
+  const delta = p.delta === undefined ? undefined : formatMetric(p.delta, p.format);
   const visibility = p.label_visibility;
   const points = p.chart_data ?? [];
   return (

@@ -92,7 +92,9 @@ class MetricProps(TypedDict):
     border: NotRequired[Literal[True]]
     chart_data: NotRequired[Annotated[list[float], "A sparkline's points."]]
     chart_type: NotRequired[Annotated[Literal["line", "bar", "area"], "Sent with `chart_data`."]]
-    format: NotRequired[Annotated[str, "A printf-style or named number format for `value`."]]
+    format: NotRequired[
+        Annotated[str, "A number column's preset or printf format, for a numeric value and delta."]
+    ]
     delta_description: NotRequired[Annotated[str, "Shown after the delta."]]
 
 

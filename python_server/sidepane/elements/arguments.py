@@ -70,3 +70,17 @@ def resolve_callback(
 def callback(on_change: object) -> WidgetCallback | None:
     """The callable behind `on_change`; the modes "rerun" and "ignore" mean no callback."""
     return resolve_callback(on_change)[0]
+
+
+def check_max_upload_size(max_upload_size: object) -> None:
+    """`max_upload_size` (MB per file) of the widgets that take files: None or a positive int."""
+    if max_upload_size is not None and (
+        isinstance(max_upload_size, bool)
+        or not isinstance(max_upload_size, int)
+        or max_upload_size < 1
+    ):
+        raise value_error(
+            "max_upload_size",
+            ["a positive integer"],
+            "Set it to None to fall back to the `server.maxUploadSize` configuration option.",
+        )

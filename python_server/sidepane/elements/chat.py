@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from sidepane.elements.arguments import resolve_callback, value_error
+from sidepane.elements.arguments import check_max_upload_size, resolve_callback, value_error
 from sidepane.elements.chat_values import ChatInputValue, ChatUploads, text_codec
 from sidepane.elements.data import send_payloads
 from sidepane.elements.dg_core import DeltaGeneratorCore
@@ -135,16 +135,7 @@ class ChatMixin(DeltaGeneratorCore):
             )
         if submit_mode not in _SUBMIT_MODES:
             raise value_error("submit_mode", [f"'{m}'" for m in _SUBMIT_MODES])
-        if max_upload_size is not None and (
-            isinstance(max_upload_size, bool)
-            or not isinstance(max_upload_size, int)
-            or max_upload_size < 1
-        ):
-            raise value_error(
-                "max_upload_size",
-                ["a positive integer"],
-                "Set it to None to fall back to the `server.maxUploadSize` configuration option.",
-            )
+        check_max_upload_size(max_upload_size)
         if audio_sample_rate is not None and audio_sample_rate not in _SAMPLE_RATES:
             raise value_error("audio_sample_rate", [*map(str, _SAMPLE_RATES), "None"])
         check_size("width", width, False)

@@ -45,7 +45,20 @@ def _wrap(value: Any) -> Any:
     return AttrDict(value) if isinstance(value, Mapping) else value
 
 
-class AttrDict(Mapping[str, Any]):
+class _ReadOnly:
+    """Secrets are read-only, with Streamlit's messages for each way of writing to them."""
+
+    def __setitem__(self, key: str, value: object) -> NoReturn:
+        raise TypeError("Secrets does not support item assignment.")
+
+    def __delitem__(self, key: str) -> NoReturn:
+        raise TypeError("Secrets does not support item deletion.")
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise TypeError("Secrets does not support attribute assignment.")
+
+
+class AttrDict(_ReadOnly, Mapping[str, Any]):
     """A read-only section of the secrets (a TOML table): `section.key` or `section["key"]`."""
 
     def __init__(self, value: Mapping[str, Any]) -> None:
@@ -70,15 +83,6 @@ class AttrDict(Mapping[str, Any]):
             return _wrap(self._data[name])
         except KeyError:
             raise _missing_attr(name) from None
-
-    def __setitem__(self, key: str, value: object) -> NoReturn:
-        raise TypeError("Secrets does not support item assignment.")
-
-    def __delitem__(self, key: str) -> NoReturn:
-        raise TypeError("Secrets does not support item deletion.")
-
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise TypeError("Secrets does not support attribute assignment.")
 
     def __repr__(self) -> str:
         return repr(self._data)
@@ -213,7 +217,7 @@ def _load() -> dict[str, Any]:
     return store.load(check)
 
 
-class Secrets(Mapping[str, Any]):
+class Secrets(_ReadOnly, Mapping[str, Any]):
     """`st.secrets`: the app's secrets.toml as a read-only mapping.
 
     `st.secrets["db"]["user"]` and `st.secrets.db.user` both work; tables are read-only mappings
@@ -241,15 +245,6 @@ class Secrets(Mapping[str, Any]):
             raise _missing_attr(name) from None
         except KeyError:
             raise _missing_attr(name) from None
-
-    def __setitem__(self, key: str, value: object) -> NoReturn:
-        raise TypeError("Secrets does not support item assignment.")
-
-    def __delitem__(self, key: str) -> NoReturn:
-        raise TypeError("Secrets does not support item deletion.")
-
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise TypeError("Secrets does not support attribute assignment.")
 
     def __len__(self) -> int:
         return len(_load())

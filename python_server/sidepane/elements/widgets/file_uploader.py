@@ -10,7 +10,7 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
-from sidepane.elements.arguments import OnChange, callback, value_error
+from sidepane.elements.arguments import OnChange, callback, check_max_upload_size
 from sidepane.elements.dg_core import DeltaGeneratorCore, LabelVisibility
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.protocol.schema.elements.widgets import FileUploaderFields
@@ -151,16 +151,7 @@ class FileUploaderMixin(DeltaGeneratorCore):
         """
         label = "" if label is None else str(label)
         cb = callback(on_change)
-        if max_upload_size is not None and (
-            isinstance(max_upload_size, bool)
-            or not isinstance(max_upload_size, int)
-            or max_upload_size < 1
-        ):
-            raise value_error(
-                "max_upload_size",
-                ["a positive integer"],
-                "Set it to None to fall back to the `server.maxUploadSize` configuration option.",
-            )
+        check_max_upload_size(max_upload_size)
         identity = {
             "max_upload_size": max_upload_size,
             "type": type,

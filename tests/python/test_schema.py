@@ -126,9 +126,11 @@ def test_an_upserts_props_are_checked_when_its_type_is_declared() -> None:
         "$.props(markdown).style: str 'huge' is not one of "
         "['title', 'header', 'subheader', 'caption']",
     ]
-    # Not declared yet (later sessions declare the other families): only the frame is checked.
-    assert "not_declared_yet" not in registry.ELEMENTS
-    assert validate_frame(upsert("not_declared_yet", {"anything": 1})) == []
+    # Every element type is declared: one that is not cannot be drawn unnoticed.
+    assert "not_declared" not in registry.ELEMENTS
+    assert validate_frame(upsert("not_declared", {"anything": 1})) == [
+        "$.type: element type 'not_declared' is not declared in the schema"
+    ]
     assert validate_frame({**upsert("markdown", {}), "path": "main"}) == [
         "$.path: expected a list, got str 'main'"
     ]

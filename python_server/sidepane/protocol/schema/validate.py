@@ -5,8 +5,8 @@ Optional, `list[...]`, `tuple[...]`, `dict[str, ...]`, `int` (never a bool), `fl
 accepted), `str`, `bool`, `bytes`, `None`, `Any` and `Annotated`. Values are checked as they
 travel: a list and a tuple are both a msgpack array, so either is accepted for either.
 
-Not every element type is declared yet (later sessions declare the remaining families): an
-`upsert` of an undeclared type has only its frame checked, not its props.
+Every element type the runtime draws is declared: an `upsert` of an undeclared type is a
+problem, so a new element cannot skip its declaration.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def validate(value: object, shape: object) -> Problems:
 
 def validate_frame(frame: Mapping[str, Any]) -> Problems:
     """What is wrong with a frame of either direction: its fields by `t`, and an upsert's props
-    by its element type when that type is declared."""
+    by its element type."""
     kind = frame.get("t")
     shape = registry.RUNTIME_FRAMES.get(kind) or registry.VIEWER_FRAMES.get(kind)  # type: ignore[arg-type]
     if shape is None:
@@ -43,7 +43,9 @@ def validate_frame(frame: Mapping[str, Any]) -> Problems:
     _frame_checker(shape)(frame, "$", problems)
     if kind == "upsert" and not problems:
         props_shape = registry.ELEMENTS.get(frame["type"])
-        if props_shape is not None:
+        if props_shape is None:
+            problems.append(f"$.type: element type {frame['type']!r} is not declared in the schema")
+        else:
             _checker(props_shape)(frame["props"], f"$.props({frame['type']})", problems)
     return problems
 

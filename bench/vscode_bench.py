@@ -320,7 +320,7 @@ class Bench:
             def restarted() -> None:
                 bench.wait(
                     "the restart to begin",
-                    lambda: bench.status_item(r"Sidepane \d+ ms") is None,
+                    lambda: bench.status_item(r"Sidepane \d+(\.\d)? ms") is None,
                     timeout=10,
                 )
 

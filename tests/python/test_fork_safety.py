@@ -13,8 +13,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import aiohttp
@@ -25,7 +23,7 @@ from fork_helpers import (
     read_report,
     server_sockets,
 )
-from web_helpers import Tab, async_test, is_body
+from web_helpers import Tab, async_test, free_port, is_body, wait_healthy
 
 from sidepane.protocol.frames import PROTOCOL_VERSION
 from sidepane.runtime import fork_safety
@@ -36,25 +34,6 @@ pytestmark = [
     pytest.mark.timeout(90),
     pytest.mark.skipif(sys.platform != "linux", reason="fork, and /proc to see what a child holds"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[str], timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.communicate()
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError("the server did not start")
 
 
 async def _drive(url: str, report: Path, port: int) -> None:
@@ -86,7 +65,7 @@ async def test_a_script_forking_and_terminating_children_leaves_the_server_servi
 ) -> None:
     report = tmp_path / "child.json"
     (tmp_path / "app.py").write_text(fork_script(report), encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "sidepane", "run", "app.py", "--headless", "--port", str(port)],
         cwd=tmp_path,
@@ -96,7 +75,7 @@ async def test_a_script_forking_and_terminating_children_leaves_the_server_servi
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        await asyncio.to_thread(_wait_healthy, url, proc)
+        await asyncio.to_thread(wait_healthy, url, proc)
         await _drive(url, report, port)
         assert proc.poll() is None
         proc.send_signal(signal.SIGTERM)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from aiohttp import web
-from web_helpers import async_test
+from web_helpers import async_test, free_port, wait_healthy
 
 from sidepane.servers.web.fetch_script import (
     MAX_SCRIPT_BYTES,
@@ -148,28 +146,9 @@ async def test_download_enforces_the_size_limit(tmp_path: Path) -> None:
 # ---- the command ----
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[str], timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.communicate()
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError("the server did not start")
-
-
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_sidepane_run_serves_and_stops_cleanly(stop: signal.Signals) -> None:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "sidepane", "run", "examples/hello.py", "--headless",
          "--port", str(port)],
@@ -179,7 +158,7 @@ def test_sidepane_run_serves_and_stops_cleanly(stop: signal.Signals) -> None:
         text=True,
     )  # fmt: skip
     try:
-        _wait_healthy(f"http://127.0.0.1:{port}", proc)
+        wait_healthy(f"http://127.0.0.1:{port}", proc)
         proc.send_signal(stop)
         out, _ = proc.communicate(timeout=10)
     finally:

@@ -117,7 +117,7 @@ conformance-streamlit: setup
 # the icon, README, CHANGELOG and LICENSE. Install with `code --install-extension dist/sidepane.vsix`.
 vsix: setup
 	rm -rf python_server/sidepane/static  # a clean viewer build: no chunks of earlier builds
-	SIDEPANE_SOURCEMAP=0 node webview/build.mjs
+	SIDEPANE_BUILD=release node webview/build.mjs
 	node extension/build.mjs --production
 	rm -rf dist/wheels python_server/build  # a stale build/ would put old files in the wheel
 	$(PY) -m pip wheel -q --no-deps -w dist/wheels ./python_server

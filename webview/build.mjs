@@ -8,14 +8,17 @@ import * as esbuild from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "python_server", "sidepane", "static");
 const watch = process.argv.includes("--watch");
+// A release build (`make vsix`, the wheel) leaves out source maps and the development checks.
+const release = process.env.SIDEPANE_BUILD === "release";
 
 /** @type {import("esbuild").BuildOptions} */
 const options = {
   entryPoints: { sidepane: join(root, "webview", "src", "boot.ts") },
   bundle: true,
   minify: true,
-  // Source maps help when working on Sidepane; a release build (make vsix) leaves them out.
-  sourcemap: process.env.SIDEPANE_SOURCEMAP !== "0",
+  sourcemap: !release,
+  // SIDEPANE_DEV: every received frame is checked against the schema (core/frame_check.ts).
+  define: { SIDEPANE_DEV: JSON.stringify(!release) },
   target: "es2022",
   // ES modules with code splitting: heavy libraries (vega) become chunks loaded on first use.
   format: "esm",

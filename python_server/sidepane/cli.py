@@ -9,6 +9,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from sidepane.protocol.frame_check import install_from_env as install_frame_check_from_env
+
 
 def _split_script_args(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     argv = list(argv)
@@ -88,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     own, script_args = _split_script_args(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(own)
     logging.basicConfig(level=logging.WARNING, format="sidepane: %(message)s")
+    install_frame_check_from_env()
     if args.command == "snapshot":
         return _snapshot(
             args.script,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -15,7 +16,11 @@ import pytest
 from chromium import chromium_missing, launch_chromium
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from sidepane.protocol.frame_check import BROKEN, ENV
+
 ARTIFACTS = Path(__file__).parent / "artifacts"
+VIOLATION = "Sidepane protocol: a frame breaks the schema"
+"""What the viewer's development build logs for such a frame (webview/src/core/frame_check.ts)."""
 
 
 def free_port() -> int:
@@ -37,7 +42,9 @@ class Server:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            env={**os.environ, ENV: "1"},  # it logs every frame that breaks the schema
         )  # fmt: skip
+        self._output: str | None = None
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
@@ -58,8 +65,11 @@ class Server:
                 self.proc.kill()
 
     def output(self) -> str:
+        """Everything it printed (it is stopped first)."""
         self.stop()
-        return self.proc.stdout.read() if self.proc.stdout else ""
+        if self._output is None:
+            self._output = self.proc.stdout.read() if self.proc.stdout else ""
+        return self._output
 
 
 @pytest.fixture(scope="session")
@@ -73,8 +83,18 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "invalid_frames: the test makes the server send frames that break the schema"
+    )
+
+
+def _expects_invalid_frames(request: pytest.FixtureRequest) -> bool:
+    return request.node.get_closest_marker("invalid_frames") is not None
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     errors: list[str] = []
@@ -83,10 +103,14 @@ def page(browser: Browser) -> Iterator[Page]:
     pg.console_errors = errors  # type: ignore[attr-defined]
     yield pg
     context.close()
+    # The development build checks every frame it receives (webview/src/core/frame_check.ts).
+    broken = [e for e in errors if e.startswith(VIOLATION)]
+    if broken and not _expects_invalid_frames(request):
+        pytest.fail("the viewer received frames that break the schema:\n" + "\n".join(broken))
 
 
 @pytest.fixture
-def serve(tmp_path: Path) -> Iterator[object]:
+def serve(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[object]:
     servers: list[Server] = []
 
     def start(source: str, *args: str, name: str = "app.py") -> Server:
@@ -97,5 +121,6 @@ def serve(tmp_path: Path) -> Iterator[object]:
         return server
 
     yield start
-    for server in servers:
-        server.stop()
+    broken = [line for server in servers for line in server.output().splitlines() if BROKEN in line]
+    if broken and not _expects_invalid_frames(request):
+        pytest.fail("the server sent frames that break the schema:\n" + "\n".join(broken))

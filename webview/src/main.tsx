@@ -25,6 +25,9 @@ declare global {
   }
 }
 
+// A development build checks every received frame against the schema (core/frame_check.ts).
+const checkFrame = SIDEPANE_DEV ? (await import("./core/frame_check")).checkFrame : undefined;
+
 function start(): void {
   const transport: Transport = window.sidepaneTransport ?? new WebSocketTransport();
   // The page of a multipage app lives in the URL in a browser tab, in the panel's state in VS Code.
@@ -60,7 +63,10 @@ function start(): void {
   // hello bookkeeping comes before the frames it buffered.
   transport.onMessage((bytes) => {
     let corrupt = false;
-    for (const frame of decodeFrames(bytes, () => (corrupt = true))) store.apply(frame);
+    for (const frame of decodeFrames(bytes, () => (corrupt = true))) {
+      checkFrame?.(frame);
+      store.apply(frame);
+    }
     if (corrupt) {
       // Part of a message was lost, so the tree may differ from what the runtime thinks this
       // viewer holds: a new hello makes it resend everything (docs/protocol.md, `hello`).

@@ -15,11 +15,14 @@ from pathlib import Path
 
 from sidepane.protocol.frames import PROTOCOL_VERSION
 from sidepane.protocol.schema import registry
-from sidepane.protocol.schema.typescript import render_lsp, render_protocol
+from sidepane.protocol.schema.shapes import render_shapes_ts
+from sidepane.protocol.schema.typescript import HEADER, render_lsp, render_protocol
 
 REPO = Path(__file__).resolve().parents[4]
 PROTOCOL_TS = "webview/src/core/protocol.generated.ts"
 LSP_TS = "extension/src/lsp.generated.ts"
+REFERENCE_MD = "docs/protocol-reference.md"
+SHAPES_TS = "webview/src/core/protocol.shapes.generated.ts"
 
 
 def _protocol() -> str:
@@ -34,7 +37,25 @@ def _lsp() -> str:
     return render_lsp(LSP_METHODS)
 
 
-OUTPUTS: dict[str, Callable[[], str]] = {PROTOCOL_TS: _protocol, LSP_TS: _lsp}
+def _reference() -> str:
+    from sidepane.protocol.schema.lsp import LSP_METHODS
+    from sidepane.protocol.schema.markdown import render_reference
+
+    return render_reference(
+        registry.RUNTIME_FRAMES,
+        registry.VIEWER_FRAMES,
+        registry.ELEMENTS,
+        LSP_METHODS,
+        PROTOCOL_VERSION,
+    )
+
+
+OUTPUTS: dict[str, Callable[[], str]] = {
+    PROTOCOL_TS: _protocol,
+    LSP_TS: _lsp,
+    REFERENCE_MD: _reference,
+    SHAPES_TS: lambda: render_shapes_ts(HEADER),
+}
 
 
 def prettier(text: str, path: str) -> str:

@@ -1,9 +1,10 @@
 """Checking a value against a declared shape, as the tests do for every frame the runtime emits.
 
-Shapes are the type expressions the schema uses: TypedDicts (nested too), `Literal`, unions and
-Optional, `list[...]`, `tuple[...]`, `dict[str, ...]`, `int` (never a bool), `float` (an int is
-accepted), `str`, `bool`, `bytes`, `None`, `Any` and `Annotated`. Values are checked as they
-travel: a list and a tuple are both a msgpack array, so either is accepted for either.
+Shapes are the type expressions the schema uses (TypedDicts, nested too, `Literal`, unions and
+Optional, `list[...]`, `tuple[...]`, `dict[str, ...]`, scalars, `Any`, `Annotated`), read once
+into plain data by `shapes.py` — the same table the viewer's development build checks frames
+against (`webview/src/core/validate.ts`), with the same rules: an `int` is never a bool, a
+`float` may be an int, and a list and a tuple are both a msgpack array.
 
 Every element type the runtime draws is declared: an `upsert` of an undeclared type is a
 problem, so a new element cannot skip its declaration.
@@ -12,13 +13,11 @@ problem, so a new element cannot skip its declaration.
 from __future__ import annotations
 
 import functools
-import types
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
-
-from typing_extensions import NotRequired, Required, get_type_hints, is_typeddict
+from typing import Any
 
 from sidepane.protocol.schema import registry
+from sidepane.protocol.schema.shapes import Shape, ShapeTable
 
 Problems = list[str]
 Checker = Callable[[Any, str, Problems], None]
@@ -28,7 +27,7 @@ Checker = Callable[[Any, str, Problems], None]
 def validate(value: object, shape: object) -> Problems:
     """What is wrong with `value` as a `shape`, each problem with its key path (`$` the root)."""
     problems: Problems = []
-    _checker(shape)(value, "$", problems)
+    _compiled(shape)(value, "$", problems)
     return problems
 
 
@@ -40,61 +39,80 @@ def validate_frame(frame: Mapping[str, Any]) -> Problems:
     if shape is None:
         return [f"$.t: unknown frame type {kind!r}"]
     problems: Problems = []
-    _frame_checker(shape)(frame, "$", problems)
+    _compiled(shape, frame=True)(frame, "$", problems)
     if kind == "upsert" and not problems:
         props_shape = registry.ELEMENTS.get(frame["type"])
         if props_shape is None:
             problems.append(f"$.type: element type {frame['type']!r} is not declared in the schema")
         else:
-            _checker(props_shape)(frame["props"], f"$.props({frame['type']})", problems)
+            _compiled(props_shape)(frame["props"], f"$.props({frame['type']})", problems)
     return problems
+
+
+@functools.cache
+def _compiled(shape: object, frame: bool = False) -> Checker:
+    """The checker of a type expression; a frame's TypedDict also allows its `t` key."""
+    table = ShapeTable()
+    return _Compiler(table).compile(table.shape(shape, "$"), frame)
+
+
+class _Compiler:
+    """Turns shapes (shapes.py) into checkers, each TypedDict once."""
+
+    def __init__(self, table: ShapeTable) -> None:
+        self.defs = table.defs
+        self.refs: dict[str, Checker] = {}
+
+    def compile(self, shape: Shape, frame: bool = False) -> Checker:
+        if isinstance(shape, str):
+            return _SCALARS[shape]
+        ((kind, arg),) = shape.items()
+        if kind == "ref":
+            return self._typeddict(arg, frame)
+        if kind == "lit":
+            return _literal(tuple(arg))
+        if kind == "union":
+            return _union(tuple(self.compile(s) for s in arg), _name(shape))
+        if kind == "list":
+            return _list(self.compile(arg))
+        if kind == "tuple":
+            return _tuple(tuple(self.compile(s) for s in arg))
+        if kind == "map":
+            return _map(self.compile(arg))
+        raise TypeError(f"unknown shape {shape!r}")
+
+    def _typeddict(self, name: str, frame: bool) -> Checker:
+        if frame:
+            return _typeddict(name, self.defs[name], self, frozenset({"t"}))
+        if name not in self.refs:
+            # Bound late: a shape may refer to itself.
+            self.refs[name] = lambda v, p, pr: checker(v, p, pr)
+            checker = _typeddict(name, self.defs[name], self, frozenset())
+            self.refs[name] = checker
+        return self.refs[name]
+
+
+def _name(shape: Shape) -> str:
+    """A shape as the Python type it was declared with (for messages)."""
+    if isinstance(shape, str):
+        return "None" if shape == "null" else shape
+    ((kind, arg),) = shape.items()
+    if kind == "ref":
+        return str(arg)
+    if kind == "lit":
+        return f"Literal{arg!r}"
+    if kind == "union":
+        return " | ".join(_name(s) for s in arg)
+    if kind == "map":
+        return f"dict[str, {_name(arg)}]"
+    if kind == "tuple":
+        return "tuple[" + ", ".join(_name(s) for s in arg) + "]"
+    return f"{kind}[{_name(arg)}]"
 
 
 def _describe(value: object) -> str:
     text = repr(value)
     return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
-
-
-@functools.cache
-def _frame_checker(shape: type) -> Checker:
-    """A frame's TypedDict, with its `t` key allowed."""
-    return _typeddict_checker(shape, extra_keys=frozenset({"t"}))
-
-
-@functools.cache
-def _checker(shape: Any) -> Checker:
-    if shape is Any or shape is object:
-        return _accept
-    if shape is None or shape is type(None):
-        return _exact_type(type(None), "None")
-    if shape is bool:
-        return _exact_type(bool, "bool")
-    if shape is int:
-        return _int
-    if shape is float:
-        return _float
-    if shape is str:
-        return _exact_type(str, "str")
-    if shape is bytes:
-        return _bytes
-    if is_typeddict(shape):
-        return _typeddict_checker(shape, extra_keys=frozenset())
-    origin, args = get_origin(shape), get_args(shape)
-    if origin is Annotated:
-        return _checker(args[0])
-    if origin in (NotRequired, Required):
-        return _checker(args[0])
-    if origin is Literal:
-        return _literal(args)
-    if origin is Union or origin is types.UnionType:
-        return _union(tuple(_checker(a) for a in args), shape)
-    if origin is list:
-        return _list(_checker(args[0]) if args else _accept)
-    if origin is tuple:
-        return _tuple(args)
-    if origin is dict:
-        return _dict(_checker(args[1]) if args else _accept)
-    raise TypeError(f"the schema validator does not know the shape {shape!r}")
 
 
 def _accept(value: Any, path: str, problems: Problems) -> None:
@@ -124,6 +142,17 @@ def _bytes(value: Any, path: str, problems: Problems) -> None:
         problems.append(f"{path}: expected bytes, got {_describe(value)}")
 
 
+_SCALARS: dict[str, Checker] = {
+    "str": _exact_type(str, "str"),
+    "int": _int,
+    "float": _float,
+    "bool": _exact_type(bool, "bool"),
+    "bytes": _bytes,
+    "null": _exact_type(type(None), "None"),
+    "any": _accept,
+}
+
+
 def _literal(allowed: tuple[Any, ...]) -> Checker:
     # `True == 1`: a literal matches only a value of its own type.
     pairs = frozenset((type(a), a) for a in allowed)
@@ -139,7 +168,7 @@ def _literal(allowed: tuple[Any, ...]) -> Checker:
     return check
 
 
-def _union(options: tuple[Checker, ...], shape: object) -> Checker:
+def _union(options: tuple[Checker, ...], name: str) -> Checker:
     def check(value: Any, path: str, problems: Problems) -> None:
         best: Problems | None = None
         for option in options:
@@ -151,15 +180,11 @@ def _union(options: tuple[Checker, ...], shape: object) -> Checker:
                 best = found
         # A value of the right kind with a wrong part says where; otherwise the union is named.
         if best is not None and len(options) > 1 and all(p.startswith(f"{path}: ") for p in best):
-            problems.append(f"{path}: {_describe(value)} is not {_shape_name(shape)}")
+            problems.append(f"{path}: {_describe(value)} is not {name}")
         elif best is not None:
             problems.extend(best)
 
     return check
-
-
-def _shape_name(shape: object) -> str:
-    return repr(shape).replace("typing.", "").replace("typing_extensions.", "")
 
 
 def _list(item: Checker) -> Checker:
@@ -173,11 +198,7 @@ def _list(item: Checker) -> Checker:
     return check
 
 
-def _tuple(args: tuple[Any, ...]) -> Checker:
-    if len(args) == 2 and args[1] is Ellipsis:
-        return _list(_checker(args[0]))
-    items = tuple(_checker(a) for a in args)
-
+def _tuple(items: tuple[Checker, ...]) -> Checker:
     def check(value: Any, path: str, problems: Problems) -> None:
         if not isinstance(value, (list, tuple)):
             problems.append(f"{path}: expected a list of {len(items)}, got {_describe(value)}")
@@ -191,7 +212,7 @@ def _tuple(args: tuple[Any, ...]) -> Checker:
     return check
 
 
-def _dict(item: Checker) -> Checker:
+def _map(item: Checker) -> Checker:
     def check(value: Any, path: str, problems: Problems) -> None:
         if not isinstance(value, dict):
             problems.append(f"{path}: expected a map, got {_describe(value)}")
@@ -205,26 +226,25 @@ def _dict(item: Checker) -> Checker:
     return check
 
 
-def _typeddict_checker(shape: type, extra_keys: frozenset[str]) -> Checker:
-    registry.require_runtime_annotations(shape)
-    hints = get_type_hints(shape, include_extras=True)
-    required: frozenset[str] = shape.__required_keys__  # type: ignore[attr-defined]
-    fields = {name: _checker(hint) for name, hint in hints.items()}
+def _typeddict(
+    name: str, entry: dict[str, Any], compiler: _Compiler, extra_keys: frozenset[str]
+) -> Checker:
+    fields = {key: compiler.compile(shape) for key, shape in entry["keys"].items()}
     known = frozenset(fields) | extra_keys
-    missing_order = tuple(k for k in hints if k in required)
+    required: list[str] = entry["required"]
 
     def check(value: Any, path: str, problems: Problems) -> None:
         if not isinstance(value, dict):
-            problems.append(f"{path}: expected a map ({shape.__name__}), got {_describe(value)}")
+            problems.append(f"{path}: expected a map ({name}), got {_describe(value)}")
             return
-        for name in missing_order:
-            if name not in value:
-                problems.append(f"{path}.{name}: missing (required by {shape.__name__})")
-        for name, v in value.items():
-            field = fields.get(name)
+        for key in required:
+            if key not in value:
+                problems.append(f"{path}.{key}: missing (required by {name})")
+        for key, v in value.items():
+            field = fields.get(key)
             if field is not None:
-                field(v, f"{path}.{name}", problems)
-            elif name not in known:
-                problems.append(f"{path}.{name}: unknown key (not in {shape.__name__})")
+                field(v, f"{path}.{key}", problems)
+            elif key not in known:
+                problems.append(f"{path}.{key}: unknown key (not in {name})")
 
     return check

@@ -1,6 +1,8 @@
 """Every element and widget Sidepane draws, on one page. Run: `sidepane run examples/gallery.py`."""
 
 import datetime
+import time
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -176,7 +178,19 @@ with st.container(border=True):
     messages = st.container(height=260, border=False)
     # Inside a container the chat input is drawn in place; in the app body it would be pinned
     # to the bottom of the page.
-    if prompt := st.chat_input("Say something", key="gallery_chat"):
-        history += [("user", prompt), ("assistant", f"You said: {prompt}")]
+    prompt = st.chat_input("Say something", key="gallery_chat")
     for role, text in history:
         messages.chat_message(role).write(text)
+    if prompt:
+        messages.chat_message("user").write(prompt)
+        history.append(("user", prompt))
+
+        def answer(question: str) -> Iterator[str]:
+            """A scripted assistant: its answer, word by word, as a language model streams."""
+            words = f"You asked: {question!r}. Here is a streamed answer, one word at a time."
+            for word in words.split(" "):
+                time.sleep(0.04)
+                yield word + " "
+
+        with messages.chat_message("assistant"):
+            history.append(("assistant", st.write_stream(answer(prompt))))

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Optional
 import pytest
 from typing_extensions import NotRequired, Required, TypeAliasType, TypedDict
 
-from sidepane.protocol.schema.__main__ import LSP_TS, PROTOCOL_TS, REPO, main, stale
+from sidepane.protocol.schema.__main__ import LSP_TS, OUTPUTS, PROTOCOL_TS, REPO, main, stale
 from sidepane.protocol.schema.typescript import (
     HEADER,
     SchemaTypeError,
@@ -289,10 +289,10 @@ def test_the_committed_files_are_current() -> None:
 def test_check_names_the_stale_file_and_a_write_makes_it_current(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / PROTOCOL_TS).parent.mkdir(parents=True)
+    for path in OUTPUTS:  # every generated file current but one
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / path, tmp_path / path)
     (tmp_path / PROTOCOL_TS).write_text("// edited by hand\n", encoding="utf-8")
-    (tmp_path / LSP_TS).parent.mkdir(parents=True)
-    shutil.copy(REPO / LSP_TS, tmp_path / LSP_TS)
 
     assert main(["--check", "--root", str(tmp_path)]) == 1
     err = capsys.readouterr().err

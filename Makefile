@@ -103,6 +103,7 @@ bench: setup build vsix chromium code-server
 	$(PY) bench/runtime_bench.py
 	$(PY) bench/cache_bench.py
 	$(PY) bench/browser_bench.py
+	$(PY) bench/flow_bench.py
 	$(PY) bench/vscode_bench.py
 
 # The conformance suite, run against Streamlit itself (in the bench's Streamlit venv): every case

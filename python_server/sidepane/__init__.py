@@ -15,6 +15,7 @@ from sidepane.caching.data_resource import cache_data, cache_resource
 from sidepane.caching.legacy import cache
 from sidepane.elements.delta_generator import DeltaGenerator, main_dg, sidebar_dg
 from sidepane.elements.echo import echo
+from sidepane.elements.fragment import dialog, fragment
 from sidepane.elements.navigation import switch_page
 from sidepane.elements.page import rerun, set_page_config, stop
 from sidepane.elements.streamlit_api import module_attribute_error
@@ -129,6 +130,8 @@ __all__ = [
     "data_editor",
     "dataframe",
     "date_input",
+    "datetime_input",
+    "dialog",
     "divider",
     "download_button",
     "echo",
@@ -139,6 +142,7 @@ __all__ = [
     "file_uploader",
     "form",
     "form_submit_button",
+    "fragment",
     "header",
     "help",
     "html",

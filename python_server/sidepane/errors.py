@@ -46,6 +46,21 @@ class StreamlitDuplicateElementKey(DuplicateWidgetID):
 DuplicateWidgetKey = StreamlitDuplicateElementKey
 
 
+class StreamlitInvalidLayoutContextError(SidepaneAPIException):
+    """A command was used where the layout does not allow it (a fragment writing outside itself
+    without a reserved place, a dialog in a dialog)."""
+
+
+class StreamlitBadTimeStringError(SidepaneAPIException):
+    """A duration string (`run_every="2s"`) that cannot be parsed."""
+
+    def __init__(self, time_string: str) -> None:
+        super().__init__(
+            "Time string doesn't look right. It should be formatted as `'1d2h34m'` or `2 days`, "
+            f"for example. Got: {time_string}"
+        )
+
+
 class WidgetAlreadyInstantiatedError(SidepaneAPIException):
     """The script set a widget's key in session_state after drawing that widget in this run."""
 

@@ -250,6 +250,10 @@ with st.status("S", type="step", width=300) as status:
     status.update(state="error")
 st.chat_message("user").write("hi")
 st.chat_message("bot", avatar="🤖", width="content")
+@st.dialog("Dialog", width=600, position="right", icon="🔥", on_dismiss="rerun")
+def dialog():
+    st.write("in a dialog")
+dialog()
 if n == 3:
     exec(compile("x = (", "bad.py", "exec"))  # a SyntaxError: an exception with a column
 """

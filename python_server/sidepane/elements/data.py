@@ -499,6 +499,7 @@ class DataMixin(DeltaGeneratorCore):
                 args=tuple(result.args or ()),
                 kwargs=dict(result.kwargs or {}),
                 trigger=True,
+                fragments=ctx.fragment.chain if ctx.fragment is not None else (),
             )
             session.widgets.register(spec, session.session_state.user)
             ids[column] = widget_id

@@ -19,6 +19,7 @@ from sidepane.elements.streamlit_api import container_attribute_error
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.frames import Path
 from sidepane.protocol.schema.elements.widgets import WidgetProps
+from sidepane.runtime import fragments
 from sidepane.runtime.context import RunContext, get_run_context
 from sidepane.runtime.widgets import WidgetSpec
 
@@ -71,6 +72,8 @@ class DeltaGeneratorCore:
 
     def _place(self, ctx: RunContext) -> tuple[Path, DeltaGeneratorCore]:
         target = self._active(ctx)
+        if ctx.fragment is not None:
+            target = fragments.redirect(ctx, target)
         if target._kind == "element":
             return target._path, target
         return ctx.next_path(target._path), target
@@ -191,6 +194,7 @@ class DeltaGeneratorCore:
             kwargs=dict(kwargs or {}),
             trigger=trigger,
             disabled=disabled,
+            fragments=ctx.fragment.chain if ctx.fragment is not None else (),
         )
         session = ctx.session
         value = session.widgets.register(spec, session.session_state.user)

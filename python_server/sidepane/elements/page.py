@@ -13,6 +13,7 @@ from typing import Any, Literal, NoReturn
 from sidepane.elements.arguments import type_error, value_error
 from sidepane.elements.status import validate_material_icon
 from sidepane.errors import StreamlitAPIException
+from sidepane.runtime import fragments
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.control import RerunRequested, StopRequested
 
@@ -171,19 +172,27 @@ def rerun(scope: Literal["app", "fragment"] | str | int | Sequence[str | int] = 
     ctx = get_run_context()
     if ctx is None:
         return  # type: ignore[misc]  # bare mode: nothing to stop
+    session = ctx.session
     if scope == "fragment":
-        raise StreamlitAPIException(
-            'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
-            "during fragment reruns."
-        )
+        record = fragments.check_in_fragment_run(ctx)
+        session.request_fragment(record.id, preempt=True)
+        raise RerunRequested
     if scope != "app":
-        raise StreamlitAPIException(
-            "Passing a fragment key to `st.rerun()` is only allowed from a widget callback (e.g. "
-            "`on_change` / `on_click`). Calling it from the main script body or a fragment body "
-            "would abort the current run. If you meant to rerun the whole app or the current "
-            "fragment, use `scope='app'` or `scope='fragment'`."
-        )
-    ctx.session.request_rerun()
+        if not ctx.in_callbacks:
+            raise StreamlitAPIException(
+                "Passing a fragment key to `st.rerun()` is only allowed from a widget callback "
+                "(e.g. `on_change` / `on_click`). Calling it from the main script body or a "
+                "fragment body would abort the current run. If you meant to rerun the whole app "
+                "or the current fragment, use `scope='app'` or `scope='fragment'`."
+            )
+        names = [scope] if isinstance(scope, str) else [str(name) for name in scope]
+        targets = session.fragments.resolve_keys(names)
+        if not session.partial_reruns:
+            session.request_rerun()  # AppTest runs the whole script, as Streamlit's does
+        for fragment_id in reversed(targets):
+            session.request_fragment(fragment_id, preempt=True)
+        raise RerunRequested
+    session.request_rerun()
     raise RerunRequested
 
 

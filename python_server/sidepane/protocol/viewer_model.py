@@ -41,10 +41,16 @@ class ViewerModel:
         for p in [p for p in self.nodes if len(p) > n and p[:n] == path]:
             del self.nodes[p]
 
-    def removals(self, produced: Iterable[Path]) -> list[Path]:
-        """Forget what a finished run did not produce; return the minimal roots to remove."""
+    def removals(self, produced: Iterable[Path], scope: list[Path] | None = None) -> list[Path]:
+        """Forget what a finished run did not produce; return the minimal roots to remove.
+
+        `scope` (a fragment's run): only paths under one of these count; the rest stays."""
         keep = set(produced)
-        gone = [p for p in self.nodes if p not in keep]
+        gone = [
+            p
+            for p in self.nodes
+            if p not in keep and (scope is None or any(p[: len(s)] == s for s in scope))
+        ]
         if not gone:
             return []
         gone_set = set(gone)

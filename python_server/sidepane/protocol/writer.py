@@ -29,6 +29,9 @@ class FrameWriter:
         self.bytes_sent = 0
         self._page_config: dict[str, Any] | None = None
         self._pages: tuple[list[dict[str, str]], str] | None = None
+        # A fragment's run (docs/protocol.md): its id and the paths it may redraw.
+        self._fragment: str | None = None
+        self._scope: list[Path] | None = None
 
     def _send(self, data: bytes) -> None:
         self.bytes_sent += len(data)
@@ -40,9 +43,21 @@ class FrameWriter:
         self._page_config = None
         self._pages = None
 
-    def run_start(self, run: int, script: str) -> None:
+    def run_start(
+        self,
+        run: int,
+        script: str,
+        fragment: str | None = None,
+        scope: list[Path] | None = None,
+    ) -> None:
+        """A run begins; a fragment's run names the fragment and the paths it may redraw."""
         self.run = run
-        self._send(frame("run_start", session=self.session_id, run=run, script=script))
+        self._fragment, self._scope = fragment, scope
+        fields: dict[str, Any] = {"session": self.session_id, "run": run, "script": script}
+        if fragment is not None:
+            fields["fragment"] = fragment
+            fields["scope"] = scope or []
+        self._send(frame("run_start", **fields))
 
     def upsert(self, path: Path, type_: str, props: dict[str, Any]) -> None:
         packed = pack(props)
@@ -67,8 +82,13 @@ class FrameWriter:
         return digest in self.model.payloads
 
     def run_end(self, status: str, produced: Iterable[Path] | None, ms: float) -> None:
-        remove = [] if produced is None else self.model.removals(produced)
-        self._send(frame("run_end", run=self.run, status=status, remove=remove, ms=round(ms, 3)))
+        """The run ends: the viewer removes what it holds that the run did not produce (in a
+        fragment's run, only within its scope: the rest is not the run's to remove)."""
+        remove = [] if produced is None else self.model.removals(produced, self._scope)
+        fields: dict[str, Any] = {"run": self.run, "status": status, "remove": remove}
+        if self._fragment is not None:
+            fields["fragment"] = self._fragment
+        self._send(frame("run_end", **fields, ms=round(ms, 3)))
 
     def page_config(self, config: dict[str, Any]) -> None:
         if config == self._page_config:

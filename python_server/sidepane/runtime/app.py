@@ -33,7 +33,20 @@ class App:
         self.script_globals: dict[str, Any] = {}
 
     def new_session(
-        self, sink: Sink, *, session_id: str | None = None, query_string: str = ""
+        self,
+        sink: Sink,
+        *,
+        session_id: str | None = None,
+        query_string: str = "",
+        partial_reruns: bool = True,
     ) -> AppSession:
-        """A new viewer of this app; its frames go to `sink` (called on the script thread)."""
-        return AppSession(self, sink, session_id=session_id, query_string=query_string)
+        """A new viewer of this app; its frames go to `sink` (called on the script thread).
+
+        `partial_reruns=False` (AppTest): a widget in a fragment reruns the whole script."""
+        return AppSession(
+            self,
+            sink,
+            session_id=session_id,
+            query_string=query_string,
+            partial_reruns=partial_reruns,
+        )

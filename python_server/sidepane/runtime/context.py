@@ -17,6 +17,7 @@ from sidepane.runtime.requests import Request
 if TYPE_CHECKING:
     from sidepane.caching.replay import Recorder
     from sidepane.elements.dg_core import DeltaGeneratorCore
+    from sidepane.runtime.fragments import Fragment
     from sidepane.runtime.session import AppSession
     from sidepane.runtime.widgets import WidgetSpec
 
@@ -42,6 +43,10 @@ class RunContext:
         "cursors",
         "deferred_empty",
         "dg_stack",
+        "dialog_opened",
+        "fragment",
+        "fragment_run",
+        "fragments_seen",
         "in_callbacks",
         "in_user_code",
         "interrupt_sent",
@@ -56,9 +61,15 @@ class RunContext:
         "writer",
     )
 
-    def __init__(self, session: AppSession, run: int) -> None:
+    def __init__(self, session: AppSession, run: int, fragment_run: str | None = None) -> None:
         self.session = session
         self.run = run
+        # The fragment this run reruns (None: the whole script), the innermost fragment
+        # running now, and the fragments the run called (runtime/fragments.py).
+        self.fragment_run = fragment_run
+        self.fragment: Fragment | None = None
+        self.fragments_seen: set[str] = set()
+        self.dialog_opened = False  # Streamlit opens one dialog per run
         self.writer = session.writer
         self._requests = session.requests
         self.cursors: dict[Path, int] = {}

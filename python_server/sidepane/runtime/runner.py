@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sidepane.protocol.writer import FrameWriter
-from sidepane.runtime import debugger, interrupt, left_behind, script_threads, streamlit_alias
+from sidepane.runtime import (
+    debugger,
+    fragments,
+    interrupt,
+    left_behind,
+    script_threads,
+    streamlit_alias,
+)
 from sidepane.runtime.context import RunContext, get_run_context, set_run_context
 from sidepane.runtime.control import RerunRequested, StopRequested
 from sidepane.runtime.requests import Request
@@ -250,18 +257,24 @@ class ScriptRunner:
         requests = self._session.requests
         pid = os.getpid()
         while True:
-            request = requests.wait_for_run(timeout=IDLE_EXIT_SECONDS)
+            request, fragment = requests.wait_for_run(timeout=IDLE_EXIT_SECONDS)
             if request is Request.NONE:
                 # Idle: end the thread so an unused session (and all it holds) can be freed;
                 # the next request starts a new one.
                 with self._thread_lock:
-                    if requests.pending() is Request.NONE and self._thread is _current_thread():
+                    if not requests.waiting() and self._thread is _current_thread():
                         self._thread = None
                         break
                 continue
             if request is Request.SHUTDOWN:
                 break
-            ctx = self._new_context()
+            if fragment is not None and self._session.fragments.get(fragment) is None:
+                # A full run that did not call it again came first (or a tick came late).
+                log.debug("no fragment %s to rerun any more", fragment)
+                requests.end_run()
+                self._session.settle_idle()
+                continue
+            ctx = self._new_context(fragment)
             try:
                 result = self._run_once(ctx)
             except (RerunRequested, StopRequested):
@@ -283,10 +296,10 @@ class ScriptRunner:
             self._session.run_finished(result)
         set_run_context(None)
 
-    def _new_context(self) -> RunContext:
+    def _new_context(self, fragment: str | None) -> RunContext:
         with self._user_lock:
             self._run += 1
-            ctx = RunContext(self._session, self._run)
+            ctx = RunContext(self._session, self._run, fragment)
             ctx.thread_id = threading.get_ident()
             self._ctx = ctx
         set_run_context(ctx)
@@ -295,15 +308,21 @@ class ScriptRunner:
     def _run_once(self, ctx: RunContext) -> RunResult:
         session = self._session
         app = session.app
-        session.begin_run(ctx.run)
+        session.begin_run(ctx.run, ctx.fragment_run)
         ctx.started = time.perf_counter()
         status = "ok"
         error: BaseException | None = None
         try:
             with self._user_code(ctx):
                 self._run_callbacks(ctx)
-                app.reloader.reload_changed()
-                self._exec_script(ctx)
+                if ctx.fragment_run is None:
+                    app.reloader.reload_changed()
+                    self._exec_script(ctx)
+                else:
+                    self._exec_fragment(ctx, ctx.fragment_run)
+        except fragments.FragmentHandledException as exc:
+            status = "error"  # already drawn inside the fragment
+            error = exc.__cause__ or exc
         except RerunRequested:
             status = "interrupted"
         except StopRequested:
@@ -331,7 +350,10 @@ class ScriptRunner:
             ctx.flush_deferred()
             session.writer.run_end(status, ctx.produced, ms)
             user_stopped = status == "stopped" and session.requests.pending() is Request.NONE
-            session.widgets.end_run(ctx.widget_ids if not user_stopped else None)
+            session.widgets.end_run(ctx.widget_ids if not user_stopped else None, ctx.fragment_run)
+            if not user_stopped:
+                gone = session.fragments.end_run(ctx.fragments_seen, ctx.fragment_run)
+                session.ticker.drop(gone)
         return RunResult(ctx.run, status, ms, error)
 
     def _run_callbacks(self, ctx: RunContext) -> None:
@@ -339,6 +361,11 @@ class ScriptRunner:
         asked for meanwhile (`st.rerun()` in one of them, a newer value) ends only the callback
         that called `st.rerun()`, and the run once they all ran."""
         ctx.in_callbacks = True
+        # In a fragment's run, what a callback draws goes into the fragment (which its run then
+        # draws again), never over the rest of the app that this run does not redraw.
+        record = self._session.fragments.get(ctx.fragment_run) if ctx.fragment_run else None
+        if record is not None:
+            fragments.enter_block(ctx, record)
         try:
             for spec in self._session.widgets.begin_run():
                 assert spec.on_change is not None
@@ -348,7 +375,13 @@ class ScriptRunner:
                     pass
         finally:
             ctx.in_callbacks = False
+            ctx.fragment, ctx.dg_stack = None, []
         ctx.yield_point()
+
+    def _exec_fragment(self, ctx: RunContext, fragment_id: str) -> None:
+        record = self._session.fragments.get(fragment_id)
+        if record is not None:
+            fragments.execute(ctx, record)
 
     def _exec_script(self, ctx: RunContext) -> None:
         app = self._session.app

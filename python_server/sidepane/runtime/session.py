@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 from sidepane.errors import ProtocolError
 from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message
 from sidepane.protocol.writer import FrameWriter, Sink
+from sidepane.runtime.fragments import Fragments, Ticker, enter_block
 from sidepane.runtime.pages import Navigation
 from sidepane.runtime.query_params import QueryParamsData
-from sidepane.runtime.requests import Request, ScriptRequests
+from sidepane.runtime.requests import ScriptRequests
 from sidepane.runtime.runner import RunResult, ScriptRunner
 from sidepane.runtime.session_state import SessionStateData
 from sidepane.runtime.uploads import SessionUploads, UploadTarget, upload_target_of
@@ -34,7 +35,15 @@ class AppSession:
     `handle_message` may be called from any thread; frames go to `sink` from the script thread.
     """
 
-    def __init__(self, app: App, sink: Sink, *, session_id: str | None, query_string: str) -> None:
+    def __init__(
+        self,
+        app: App,
+        sink: Sink,
+        *,
+        session_id: str | None,
+        query_string: str,
+        partial_reruns: bool = True,
+    ) -> None:
         self.app = app
         self.id = session_id or uuid.uuid4().hex
         self.writer = FrameWriter(self.id, sink)
@@ -42,6 +51,13 @@ class AppSession:
         self.session_state = SessionStateData(self.widgets)
         self.query_params = QueryParamsData(query_string)
         self.navigation = Navigation(app.script_path)
+        # Fragment runs (runtime/fragments.py). Without `partial_reruns` (AppTest, as
+        # Streamlit's), a widget in a fragment reruns the whole script and nothing ticks.
+        self.partial_reruns = partial_reruns
+        self.fragments = Fragments()
+        self.ticker = Ticker(self)
+        if not partial_reruns:
+            self.ticker.close()
         self._runner = ScriptRunner(self)
         self.requests = ScriptRequests(on_request=self._runner.on_request)
         self._listeners: list[RunListener] = []
@@ -70,12 +86,22 @@ class AppSession:
             self.requests.request_rerun()
         self._runner.ensure_thread()
 
+    def request_fragment(self, fragment_id: str, *, preempt: bool = False) -> None:
+        """Run one fragment again (after the run in progress, unless `preempt`)."""
+        if self._closed:
+            return
+        with self._idle_lock:
+            self._idle.clear()
+            self.requests.request_fragment(fragment_id, preempt=preempt)
+        self._runner.ensure_thread()
+
     def request_stop(self) -> None:
         self.requests.request_stop()
 
     def close(self, timeout: float = 2.0) -> None:
         """End the session: its run is interrupted and its thread ends."""
         self._closed = True
+        self.ticker.close()
         self.requests.request_shutdown()
         self._runner.join(timeout)
         self._free_uploads()
@@ -132,6 +158,11 @@ class AppSession:
             self.request_stop()
         elif kind == "upload":
             self._upload(frame)
+        elif kind == "visibility":
+            visible = frame.get("visible")
+            if not isinstance(visible, bool):
+                raise ProtocolError("visibility needs a boolean 'visible'")
+            self.ticker.set_visible(visible)
         else:
             raise ProtocolError(f"unknown frame type {kind[:40]!r}")
 
@@ -184,7 +215,24 @@ class AppSession:
             if self.upload_target(other) is not None:
                 self.uploads.keep(other, value)  # a file replaced or removed is freed
         if self.widgets.accept(kept):
-            self.request_rerun()
+            fragment = self._fragment_of(kept)
+            if fragment is not None:
+                self.request_fragment(fragment)
+            else:
+                self.request_rerun()
+
+    def _fragment_of(self, updates: dict[str, Any]) -> str | None:
+        """The fragment that alone drew every widget changed, which then reruns alone."""
+        if not self.partial_reruns:
+            return None
+        innermost = {
+            spec.fragments[-1] if spec is not None and spec.fragments else None
+            for spec in map(self.widgets.specs.get, updates)
+        }
+        if len(innermost) != 1:
+            return None
+        (fragment,) = innermost
+        return fragment
 
     def _without_unsubmitted_form_fields(self, wid: str, updates: dict[str, Any]) -> dict[str, Any]:
         """A form's fields count only with a click of that form's submit button in the same
@@ -210,11 +258,12 @@ class AppSession:
 
     # ---- the script thread ----
 
-    def begin_run(self, run: int) -> None:
+    def begin_run(self, run: int, fragment: str | None = None) -> None:
         if self._reset_viewer:
             self._reset_viewer = False
             self.writer.reset_viewer()
-        self.writer.run_start(run, self.app.script_path)
+        scope = self.fragments.scope(fragment) if fragment is not None else None
+        self.writer.run_start(run, self.app.script_path, fragment, scope)
 
     def begin_page(self) -> str:
         """The script this run runs (the main script or a page); tells the viewer the pages."""
@@ -226,6 +275,9 @@ class AppSession:
         from sidepane.elements.delta_generator import main_dg
 
         ctx.dg_stack.clear()
+        record = self.fragments.get(ctx.fragment_run) if ctx.fragment_run else None
+        if record is not None:
+            enter_block(ctx, record)  # a fragment's run draws nothing outside it
         main_dg.exception(exc)
 
     def run_finished(self, result: RunResult) -> None:
@@ -235,6 +287,10 @@ class AppSession:
                 listener(result)
             except Exception:
                 log.exception("a run listener failed")
+        self.settle_idle()
+
+    def settle_idle(self) -> None:
+        """Between runs: idle unless another run is asked for."""
         with self._idle_lock:
-            if self.requests.pending() is Request.NONE:
+            if not self.requests.waiting():
                 self._idle.set()

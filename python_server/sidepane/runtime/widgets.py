@@ -39,6 +39,8 @@ class WidgetSpec:
     # A trigger (button) is True for the one run its click started.
     trigger: bool = False
     disabled: bool = False
+    # The fragments it was drawn in, outermost first: a change reruns the innermost only.
+    fragments: tuple[str, ...] = ()
 
 
 class WidgetManager:
@@ -102,7 +104,8 @@ class WidgetManager:
             self.values[wid] = value
             self.script_set.discard(wid)
             if spec.trigger:
-                changed = bool(value)
+                # Any value but the resting one is a click (a menu's first option is 0).
+                changed = not _same(value, spec.default)
             else:
                 changed = old is _MISSING or not _same(old, value)
             if changed and spec.on_change is not None:
@@ -148,19 +151,26 @@ class WidgetManager:
         self.values[widget_id] = value
         self.script_set.add(widget_id)
 
-    def end_run(self, drawn: Iterable[str] | None) -> None:
+    def end_run(self, drawn: Iterable[str] | None, fragment: str | None = None) -> None:
         """After a run that was not interrupted: reset triggers, and forget the widgets it did not
-        draw (`drawn` is None when the run ended too early to say, e.g. a viewer's Stop)."""
+        draw (`drawn` is None when the run ended too early to say, e.g. a viewer's Stop). A
+        fragment's run (`fragment`) can only forget the widgets drawn inside that fragment."""
         self._reset_triggers()
         if drawn is None:
             return
         keep = set(drawn)
         with self._lock:
-            for wid in [w for w in self.specs if w not in keep]:
+            gone = [
+                w
+                for w, spec in self.specs.items()
+                if w not in keep and (fragment is None or fragment in spec.fragments)
+            ]
+            for wid in gone:
                 del self.specs[wid]
                 self.values.pop(wid, None)
                 self.script_set.discard(wid)
-            for key in [k for k, w in self.key_to_id.items() if w not in keep]:
+            gone_ids = set(gone)
+            for key in [k for k, w in self.key_to_id.items() if w in gone_ids]:
                 del self.key_to_id[key]
 
     def _reset_triggers(self) -> None:

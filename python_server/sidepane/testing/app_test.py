@@ -55,7 +55,7 @@ class AppTest(Block):
         self._run_values: dict[str, Any] = {}
         self._remove_folder: Callable[[], Any] | None = None
         self._inbox_lock = threading.Lock()
-        self._session: AppSession = self._app.new_session(self._receive)
+        self._session: AppSession = self._app.new_session(self._receive, partial_reruns=False)
         self._pending_python: dict[str, Any] = {}
         self._pending_wire: dict[str, Any] = {}
         self._pending_checks: dict[str, Callable[[Any], None]] = {}

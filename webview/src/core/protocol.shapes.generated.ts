@@ -45,6 +45,7 @@ export const SHAPES: ShapeTable = {
     dataframe: "DataframeProps",
     date_input: "DateInputProps",
     datetime_input: "DateTimeInputProps",
+    dialog: "DialogProps",
     divider: "DividerProps",
     download_button: "DownloadButtonProps",
     empty: "EmptyProps",
@@ -435,6 +436,18 @@ export const SHAPES: ShapeTable = {
     DebugFrame: {
       keys: { run: "int", paused: "bool", file: "str", line: "int" },
       required: ["run", "paused"],
+    },
+    DialogProps: {
+      keys: {
+        title: "str",
+        width: { lit: ["small", "medium", "large"] },
+        pixel_width: "int",
+        position: { lit: ["left", "right"] },
+        dismissible: "bool",
+        icon: "str",
+        dismiss: "str",
+      },
+      required: ["title", "width", "dismissible"],
     },
     DividerProps: { keys: {}, required: [] },
     DownloadButtonProps: {

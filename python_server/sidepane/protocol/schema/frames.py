@@ -26,6 +26,16 @@ class RunStartFrame(TypedDict):
     session: str
     run: Annotated[int, "Increases by one for each run of the session, starting at 1."]
     script: Annotated[str, "The main script's absolute path."]
+    fragment: NotRequired[
+        Annotated[str, "A fragment's run: its id. Absent: the whole script runs."]
+    ]
+    scope: NotRequired[
+        Annotated[
+            list[Path],
+            "A fragment's run: the only paths it may redraw or remove (its block, and the "
+            "blocks it keeps in containers outside it); everything else stays as it is.",
+        ]
+    ]
 
 
 @runtime_frame("upsert")
@@ -49,6 +59,7 @@ class RunEndFrame(TypedDict):
     status: RunStatus
     remove: Annotated[list[Path], "Paths this run did not produce (minimal: no descendants)."]
     ms: Annotated[float, "The run's duration in milliseconds."]
+    fragment: NotRequired[Annotated[str, "A fragment's run: its id (as in its `run_start`)."]]
 
 
 @runtime_frame("payload")
@@ -200,3 +211,11 @@ class UploadFrame(TypedDict):
     size: NotRequired[Annotated[int, "The whole file's length in bytes (default: this chunk's)."]]
     offset: NotRequired[Annotated[int, "Where this chunk starts (default 0)."]]
     data: bytes
+
+
+@viewer_frame("visibility")
+class VisibilityFrame(TypedDict):
+    """The viewer was hidden or shown again (a VS Code panel): `run_every` fragments pause
+    while it is hidden."""
+
+    visible: bool

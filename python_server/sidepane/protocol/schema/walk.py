@@ -64,6 +64,14 @@ class TypeWalker(ABC):
     def record(self, value: str) -> str:
         """A map from strings to `value`s."""
 
+    def literals(self, values: tuple[object, ...], where: str) -> Rendered:
+        """A `Literal[...]`: by default the union of its members as JSON."""
+        return self.union_of([literal(value, where) for value in values])
+
+    def union_of(self, members: list[str]) -> Rendered:
+        """Any of `members` (already spelled); by default joined with ` | `."""
+        return union(members)
+
     def type_of(self, tp: object, where: str) -> Rendered:
         tp, _docs, _optional = unwrap(tp)
         if isinstance(tp, te.TypeAliasType):
@@ -75,9 +83,9 @@ class TypeWalker(ABC):
         origin = te.get_origin(tp)
         args = te.get_args(tp)
         if origin in _LITERAL:
-            return union([literal(value, where) for value in args])
+            return self.literals(args, where)
         if origin in _UNION:
-            return union([self.type_of(arg, where).text for arg in args])
+            return self.union_of([self.type_of(arg, where).text for arg in args])
         if origin is tuple:
             if len(args) == 2 and args[1] is Ellipsis:
                 return Rendered(self.array(self.type_of(args[0], where)))

@@ -127,3 +127,23 @@ class ChatMessageProps(TypedDict):
     ]
     image: NotRequired[Annotated[ImageItem, "For avatar_type `image` (without a caption)."]]
     width: NotRequired[Annotated[Pixels | Literal["content"], "Absent: stretch."]]
+
+
+@element("dialog")
+class DialogProps(TypedDict):
+    """`@st.dialog`: a modal overlay holding its children, open from the run that draws it (a
+    dialog lives in the `event` root; docs/protocol.md, Dialogs)."""
+
+    title: Annotated[str, "Inline Markdown."]
+    width: Annotated[Literal["small", "medium", "large"], "At most 500, 750 or 1280 pixels."]
+    pixel_width: NotRequired[Annotated[Pixels, "A fixed width instead (`width` is then small)."]]
+    position: NotRequired[Annotated[Literal["left", "right"], "A side drawer; absent: centered."]]
+    dismissible: Annotated[bool, "Escape, the close button and a click outside close it."]
+    icon: NotRequired[Annotated[str, "An emoji, `:material/name:` or `spinner` before the title."]]
+    dismiss: NotRequired[
+        Annotated[
+            str,
+            "A trigger widget's id (`on_dismiss` is not 'ignore'): closing the dialog sends "
+            "`true` for it, which reruns the app.",
+        ]
+    ]

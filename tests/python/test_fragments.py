@@ -188,7 +188,7 @@ def test_rerun_scope_fragment_outside_a_fragment_run_is_streamlits_error() -> No
 def test_apptest_reruns_the_whole_script_for_a_widget_in_a_fragment() -> None:
     at = AppTest.from_string(COUNTER_APP).run()
     at.slider[1].set_value(7).run()
-    assert at.session_state.app_runs == 2
+    assert at.session_state["app_runs"] == 2
     assert [m.value for m in at.markdown] == ["outside `2`", "inside `7` `2`", "after `2`"]
 
 
@@ -400,7 +400,7 @@ def test_fragment_keys_rerun_from_a_callback(harness: Harness) -> None:
         def charts():
             st.write("filter", st.session_state.get("filter", "all"))
         charts()
-        rerun_charts = lambda: st.rerun("charts")  # noqa: E731
+        rerun_charts = lambda: st.rerun("charts")
         st.selectbox("Filter", ["all", "recent"], key="filter", on_change=rerun_charts)
         """
     )

@@ -419,3 +419,113 @@ def test_reserved_fragment_key() -> None:
 
     with pytest.raises(StreamlitAPIException, match="`app` is a reserved name"):
         st.fragment(lambda: None, key="app")
+
+
+VOTE_APP = """
+import sidepane as st
+@st.dialog("Vote", width="large")
+def vote(item):
+    st.write(f"Why {item}?")
+    reason = st.text_input("Because")
+    if st.button("Submit"):
+        st.session_state.vote = {"item": item, "reason": reason}
+        st.rerun()
+if "vote" not in st.session_state:
+    if st.button("A"):
+        vote("A")
+else:
+    st.write(f"You voted for {st.session_state.vote['item']}")
+"""
+
+
+def test_dialog_through_apptest_as_streamlits() -> None:
+    at = AppTest.from_string(VOTE_APP).run()
+    assert [b.label for b in at.button] == ["A"]
+    at.button[0].click().run()
+    # The dialog's content is reachable as in Streamlit's AppTest (its event root).
+    assert [m.value for m in at.markdown] == ["Why A?"]
+    assert [b.label for b in at.button] == ["A", "Submit"]
+    at.text_input[0].input("cool").run()  # AppTest reruns the whole script: the dialog closes
+    assert [b.label for b in at.button] == ["A"]
+
+
+def test_dialog_errors_as_streamlits() -> None:
+    two = AppTest.from_string(
+        """
+        import sidepane as st
+        @st.dialog("A")
+        def a():
+            st.write("in a")
+        a()
+        a()
+        """
+    ).run()
+    assert [m.value for m in two.markdown] == ["in a"]
+    assert two.exception[0].message == (
+        "Only one dialog is allowed to be opened at the same time. Please make sure to not call "
+        "a dialog-decorated function more than once in a script run."
+    )
+    untitled = AppTest.from_string(
+        'import sidepane as st\n@st.dialog("")\ndef f():\n    pass\nf()\n'
+    ).run()
+    assert untitled.exception[0].message == (
+        'The `title` parameter is required. For example: `@st.dialog("Example Title")`.'
+    )
+    wide = AppTest.from_string(
+        'import sidepane as st\n@st.dialog("t", width="huge")\ndef f():\n    pass\nf()\n'
+    ).run()
+    assert wide.exception[0].message == (
+        "Invalid `width` value. Supported values: 'small', 'medium', 'large', a positive "
+        "integer. Got 'huge'."
+    )
+
+
+def test_a_dialog_reruns_alone_and_st_rerun_closes_it(harness: Harness) -> None:
+    session, viewer = harness.session(VOTE_APP.replace('width="large"', 'on_dismiss="rerun"'))
+    harness.hello(session)
+    first = _run(harness, session, viewer)
+    _set(session, _widget_id(first, "A"), True)
+    opened = _run(harness, session, viewer)
+    dialog = next(f for f in opened if f["t"] == "upsert" and f["type"] == "dialog")
+    assert dialog["path"] == ["event", 0]
+    assert dialog["props"]["title"] == "Vote" and dialog["props"]["dismissible"] is True
+    assert "dismiss" in dialog["props"]
+    # A widget inside reruns only the dialog (the button that opened it is not clicked now).
+    _set(session, _widget_id(opened, "Because"), "cool")
+    frames = _run(harness, session, viewer)
+    assert frames[0]["scope"] == [["event", 0]]
+    assert run_ends(frames)[-1]["remove"] == []
+    # Submit: st.rerun() reruns the app, which does not call the dialog: it is removed.
+    _set(session, _widget_id(opened, "Submit"), True)
+    frames = _run(harness, session, viewer)
+    assert ["event", 0] in [list(p) for p in run_ends(frames)[-1]["remove"]]
+    assert _bodies(frames) == ["You voted for A"]
+
+
+def test_dismissing_a_dialog_with_on_dismiss_reruns_the_app_and_calls_back(
+    harness: Harness,
+) -> None:
+    session, viewer = harness.session(
+        """
+        import sidepane as st
+        st.session_state.setdefault("dismissed", 0)
+        def closed():
+            st.session_state.dismissed += 1
+        @st.dialog("Hi", on_dismiss=closed)
+        def hi():
+            st.write("hello")
+        if st.button("open"):
+            hi()
+        st.write("dismissed", st.session_state.dismissed)
+        """
+    )
+    harness.hello(session)
+    first = _run(harness, session, viewer)
+    _set(session, _widget_id(first, "open"), True)
+    opened = _run(harness, session, viewer)
+    dialog = next(f for f in opened if f["t"] == "upsert" and f["type"] == "dialog")
+    _set(session, dialog["props"]["dismiss"], True)
+    frames = _run(harness, session, viewer)
+    assert "fragment" not in frames[0]
+    assert _bodies(frames) == ["dismissed `1`"]
+    assert ["event", 0] in [list(p) for p in run_ends(frames)[-1]["remove"]]

@@ -180,8 +180,7 @@ def _dialog(
 ) -> F:
     if title is None or title == "":
         raise StreamlitAPIException(
-            "The `title` argument to `st.dialog` is required. For example: "
-            '`@st.dialog("Example Title")`.'
+            'The `title` parameter is required. For example: `@st.dialog("Example Title")`.'
         )
 
     @functools.wraps(func)

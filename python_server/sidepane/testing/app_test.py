@@ -280,7 +280,9 @@ class AppTest(Block):
     @property
     def node(self) -> Node:
         root = Node(("app",), "app", {})
-        root.children = {0: self._tree.roots["main"], 1: self._tree.roots["sidebar"]}
+        # Numbered as Streamlit AppTest numbers its roots (2: the event root, where dialogs are).
+        roots = self._tree.roots
+        root.children = {0: roots["main"], 1: roots["sidebar"], 2: roots["event"]}
         return root
 
     @node.setter

@@ -47,6 +47,7 @@ class Tree:
         self.roots: dict[str, Node] = {
             "main": Node(("main",), "root", {}),
             "sidebar": Node(("sidebar",), "root", {}),
+            "event": Node(("event",), "root", {}),
         }
 
     def _parent(self, path: Path) -> Node | None:

@@ -230,3 +230,13 @@ def test_check_reports_the_reference_stale(
     assert main(["--root", str(tmp_path)]) == 0
     assert capsys.readouterr().out == f"wrote {REFERENCE_MD}\n"
     assert main(["--check", "--root", str(tmp_path)]) == 0
+
+
+def test_links_into_the_reference_land_on_a_section() -> None:
+    text = (REPO / REFERENCE_MD).read_text(encoding="utf-8")
+    ids = set(re.findall(r'<a id="([^"]+)"></a>', text))
+    assert set(re.findall(r"\]\(#([^)]+)\)", text)) <= ids
+    for doc in ("docs/protocol.md", "docs/adding-an-element.md"):
+        targets = re.findall(r"protocol-reference\.md#([^)\s]+)\)", (REPO / doc).read_text())
+        assert targets, f"{doc} does not link into the reference"
+        assert set(targets) <= ids, doc

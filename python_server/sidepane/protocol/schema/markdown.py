@@ -253,16 +253,16 @@ def render_reference(
     tops = [*runtime_frames.values(), *viewer_frames.values(), *elements.values(), *lsp_shapes]
     writer = _Writer(inline=_single_use_bases(tops))
     frame_groups = (
-        ("Runtime → viewer frames", runtime_frames),
-        ("Viewer → runtime frames", viewer_frames),
+        ("runtime-frames", "Runtime → viewer frames", runtime_frames),
+        ("viewer-frames", "Viewer → runtime frames", viewer_frames),
     )
     out = [
         HEADER + "\n",
         _INTRO.format(version=version),
         _contents(frame_groups, elements, lsp_methods),
     ]
-    for title, frames in frame_groups:
-        out.append(f"## {title}\n")
+    for group, title, frames in frame_groups:
+        out.append(_heading(2, [group], title))
         out.extend(_frames(writer, frames))
     out.extend(_elements(writer, elements))
     out.extend(_lsp_methods(writer, lsp_methods))
@@ -282,7 +282,7 @@ def _frames(writer: _Writer, frames: Mapping[str, type]) -> list[str]:
 def _elements(writer: _Writer, elements: Mapping[str, type]) -> list[str]:
     """A section per props shape (`audio` and `video` share one), by element type."""
     out = [
-        "## Elements\n",
+        _heading(2, ["elements"], "Elements"),
         "An `upsert`'s `props`, by its `type` (blocks, which hold other elements, included).\n",
     ]
     by_shape: dict[type, list[str]] = {}
@@ -300,7 +300,7 @@ def _lsp_methods(writer: _Writer, methods: Mapping[str, LspMethodDecl]) -> list[
     if not methods:
         return []
     out = [
-        "## Custom LSP methods (VS Code)\n",
+        _heading(2, ["lsp-methods"], "Custom LSP methods (VS Code)"),
         "Client: the extension; server: `python -m sidepane lsp`.\n",
     ]
     for method in methods.values():
@@ -319,19 +319,19 @@ def _lsp_methods(writer: _Writer, methods: Mapping[str, LspMethodDecl]) -> list[
 
 
 def _contents(
-    frame_groups: Iterable[tuple[str, Mapping[str, type]]],
+    frame_groups: Iterable[tuple[str, str, Mapping[str, type]]],
     elements: Mapping[str, type],
     lsp_methods: Mapping[str, LspMethodDecl],
 ) -> str:
     lines = []
-    for title, frames in frame_groups:
+    for group, title, frames in frame_groups:
         links = [f"[`{t}`](#{anchor('frame', t)})" for t in frames]
-        lines.append(f"- {title}: " + ", ".join(links))
+        lines.append(f"- [{title}](#{group}): " + ", ".join(links))
     links = [f"[`{t}`](#{anchor('element', t)})" for t in sorted(elements)]
-    lines.append("- Elements: " + ", ".join(links))
+    lines.append("- [Elements](#elements): " + ", ".join(links))
     if lsp_methods:
         links = [f"[`{m}`](#{anchor('lsp', m)})" for m in lsp_methods]
-        lines.append("- Custom LSP methods: " + ", ".join(links))
+        lines.append("- [Custom LSP methods](#lsp-methods): " + ", ".join(links))
     lines.append("- [Shared shapes](#shared-shapes)")
     return "\n".join(lines) + "\n"
 
@@ -344,7 +344,7 @@ def _shared(writer: _Writer) -> str:
         shape = writer.shapes[name]
         writer.current = _Section(anchor("shape", name), f"`{name}`")
         sections[name] = _paragraphs(docstring(shape), _declared(shape), writer.keys(shape))
-    out = ['## <a id="shared-shapes"></a>Shared shapes\n']
+    out = [_heading(2, ["shared-shapes"], "Shared shapes")]
     for name in sorted(sections, key=str.lower):
         used = sorted(writer.users.get(name, {}).values(), key=lambda s: s.anchor)
         used_by = "Used by " + ", ".join(f"[{s.label}](#{s.anchor})" for s in used) + "."

@@ -57,6 +57,9 @@ selectbox = main_dg.selectbox
 multiselect = main_dg.multiselect
 select_slider = main_dg.select_slider
 color_picker = main_dg.color_picker
+pills = main_dg.pills
+segmented_control = main_dg.segmented_control
+feedback = main_dg.feedback
 slider = main_dg.slider
 text_input = main_dg.text_input
 text_area = main_dg.text_area
@@ -139,6 +142,7 @@ __all__ = [
     "error",
     "exception",
     "expander",
+    "feedback",
     "file_uploader",
     "form",
     "form_submit_button",
@@ -156,6 +160,7 @@ __all__ = [
     "multiselect",
     "number_input",
     "page_link",
+    "pills",
     "progress",
     "pyplot",
     "query_params",
@@ -163,6 +168,7 @@ __all__ = [
     "rerun",
     "scatter_chart",
     "secrets",
+    "segmented_control",
     "select_slider",
     "selectbox",
     "session_state",

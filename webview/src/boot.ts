@@ -8,6 +8,7 @@ import "highlight.js/styles/github.css";
 import "./styles/base.css";
 import "./styles/elements.css";
 import "./styles/widgets.css";
+import "./styles/button_groups.css";
 import "./styles/chat.css";
 import "./styles/data.css";
 import "./styles/vscode.css";

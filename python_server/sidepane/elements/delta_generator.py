@@ -13,9 +13,11 @@ from sidepane.elements.navigation import PageLinkMixin
 from sidepane.elements.status import StatusMixin
 from sidepane.elements.status_container import StatusContainerMixin
 from sidepane.elements.text import TextMixin
+from sidepane.elements.widgets.button_groups import ButtonGroupMixin
 from sidepane.elements.widgets.buttons import ButtonMixin
 from sidepane.elements.widgets.choices import ChoiceMixin
 from sidepane.elements.widgets.dates import DateTimeInputMixin
+from sidepane.elements.widgets.feedback import FeedbackMixin
 from sidepane.elements.widgets.file_uploader import FileUploaderMixin
 from sidepane.elements.widgets.numbers import NumberInputMixin
 from sidepane.elements.widgets.sliders import SliderMixin
@@ -29,6 +31,8 @@ class DeltaGenerator(
     ExceptionMixin,
     ButtonMixin,
     ChoiceMixin,
+    ButtonGroupMixin,
+    FeedbackMixin,
     SliderMixin,
     TextInputMixin,
     NumberInputMixin,

@@ -146,11 +146,15 @@ class DeltaGeneratorCore:
         help: str | None,
         trigger: bool = False,
         allow_callback_in_form: bool = False,
+        element_type: str | None = None,
     ) -> Any:
         """Register and draw a widget; return its value for this run.
 
         `identity` holds the parameters that make the widget's id (Streamlit's rule: type,
         label and parameters; with a key, only the key and the names in `key_identity`).
+        `kind` is the `st.` command (ids and messages name it); the element drawn is
+        `element_type`, when several commands share one (pills and segmented_control are both a
+        `button_group`).
         """
         ctx = get_run_context()
         if ctx is None:
@@ -162,11 +166,7 @@ class DeltaGeneratorCore:
         path, target = self._place(ctx)
         form_id = target._form_id
         user_key = to_key(key)
-        if label_visibility not in ("visible", "hidden", "collapsed"):
-            raise SidepaneAPIException(
-                f"Unsupported label_visibility option '{label_visibility}'. "
-                "Valid values are 'visible', 'hidden' or 'collapsed'."
-            )
+        check_label_visibility(label_visibility)
         if form_id is not None and on_change is not None and not allow_callback_in_form:
             raise SidepaneAPIException(
                 "Within a form, callbacks can only be defined on `st.form_submit_button`. "
@@ -210,7 +210,8 @@ class DeltaGeneratorCore:
             common["key"] = user_key
         if form_id is not None:
             common["form"] = form_id
-        ctx.emit(path, kind, {**common, **props, "value": serialize(value)}, spec)
+        element = element_type or kind
+        ctx.emit(path, element, {**common, **props, "value": serialize(value)}, spec)
         return value
 
 
@@ -234,6 +235,12 @@ def _warn_cached_widget(dg: DeltaGeneratorCore, ctx: RunContext) -> None:
         "exception",
         {"type": "CachedWidgetWarning", "message": CACHED_WIDGET_WARNING, "frames": []},
     )
+
+
+def check_label_visibility(label_visibility: object) -> None:
+    """A widget's `label_visibility`: "visible", "hidden" or "collapsed"."""
+    if label_visibility not in ("visible", "hidden", "collapsed"):
+        raise value_error("label_visibility", ["'visible'", "'hidden'", "'collapsed'"])
 
 
 def to_key(key: str | int | None) -> str | None:

@@ -486,41 +486,6 @@ export type VegaLiteProps = {
   theme?: false;
 };
 
-/** `st.balloons` / `st.snow`: drawn over the whole page, taking no room in the layout. */
-export type CelebrationProps = {
-  /**
-   * The run that called it: the animation plays once per run that calls it (a new run number
-   * changes the props, so each such run resends them).
-   */
-  run: number;
-};
-
-/**
- * `st.space`: room along its container's direction (height in a column of elements, width in a
- * horizontal container).
- */
-export type SpaceProps = {
-  /**
-   * xxsmall 0.25rem, xsmall 0.5rem, small 0.75rem, medium 2.5rem, large 4.25rem, xlarge 6rem,
-   * xxlarge 8rem; stretch: all the room left.
-   */
-  size:
-    "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | "stretch" | number;
-};
-
-/** `st.skeleton`: an animated placeholder for content that is loading. */
-export type SkeletonProps = {
-  /** Absent: the height of an input widget. */
-  height?: number | "stretch";
-  /** Pixels. Absent: stretch. */
-  width?: number;
-  /**
-   * Shown only once it has been up for 0.5 s (a `with st.skeleton():` block), so quick blocks never
-   * flash.
-   */
-  delayed?: true;
-};
-
 /** An `st.empty` placeholder holding nothing (yet): no props. */
 export type EmptyProps = Record<string, never>;
 
@@ -530,33 +495,15 @@ export type ContainerProps = KeyedBlock &
     border?: true;
     /** Children in a row. */
     horizontal?: true;
-    /** A horizontal container keeps one row and scrolls sideways. */
-    wrap?: false;
-    /** Absent: stretch. */
-    width?: number | "content";
-    /** The space between children; null: none. Absent: small. */
-    gap?:
-      "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | number | null;
-    /** Absent: left. */
-    horizontal_alignment?: "center" | "right" | "distribute";
-    /** Absent: top. */
-    vertical_alignment?: "center" | "bottom" | "distribute";
-    /**
-     * A fixed-height container follows new content at its end; absent: only when it holds chat
-     * messages.
-     */
-    autoscroll?: boolean;
   };
 
 /** The row of `st.columns`; its children are `column` blocks. */
 export type ColumnsProps = {
-  /** The space between children; null: none. */
+  /** The space between columns; null: none. */
   gap: "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | number | null;
   vertical_alignment: "top" | "center" | "bottom";
   /** Never stack the columns on narrow screens. */
   wrap?: false;
-  /** Pixels. A fixed width; absent: as wide as its parent. */
-  width?: number;
 };
 
 export type ColumnProps = {
@@ -567,16 +514,11 @@ export type ColumnProps = {
 
 /** `st.tabs`; its children are `tab` blocks, one per label, in order. */
 export type TabsProps = KeyedBlock &
-  ScrollingBlock &
-  StatefulBlock & {
+  ScrollingBlock & {
     /** Inline Markdown. */
     labels: string[];
-    /** The index of the tab shown first (stateful: the chosen one); absent: 0. */
+    /** The index of the tab shown first; absent: 0. */
     default?: number;
-    /** Pixels. A fixed width; absent: as wide as its parent. */
-    width?: number;
-    /** Stateful: the chosen tab's label. */
-    value?: string;
   };
 
 export type TabProps = {
@@ -585,37 +527,9 @@ export type TabProps = {
 };
 
 export type ExpanderProps = CollapsibleBlock &
-  KeyedBlock &
-  StatefulBlock & {
+  KeyedBlock & {
     /** An emoji or `:material/name:` before the label. */
     icon?: string;
-    /** Pixels. A fixed width; absent: as wide as its parent. */
-    width?: number;
-    /** Stateful: open (also in `expanded`). */
-    value?: boolean;
-  };
-
-/**
- * `st.popover`: a button that opens a floating panel holding its children (drawn on every run, open
- * or not).
- */
-export type PopoverProps = KeyedBlock &
-  StatefulBlock & {
-    /** Inline Markdown. */
-    label: string;
-    /** Absent: secondary. */
-    kind?: "primary" | "tertiary";
-    /** Tooltip text (Markdown). */
-    help?: string;
-    /** An emoji, `:material/name:` or `spinner`. */
-    icon?: string;
-    disabled?: true;
-    /** The button's; absent: content. */
-    width?: number | "stretch";
-    /** Whether the label may wrap; absent: as the layout suits. */
-    wrap?: boolean;
-    /** Stateful: open. */
-    value?: boolean;
   };
 
 /**
@@ -681,55 +595,6 @@ export type DialogProps = {
    */
   dismiss?: string;
 };
-
-/**
- * `st.link_button`: a link to `url`, opened in a new tab, drawn as a button. With `on_click`
- * "rerun" or a callback it is also a trigger widget (`id`, `value`); by default it is not.
- */
-export type LinkButtonProps = {
-  url: string;
-  /** Inline Markdown. */
-  label: string;
-  kind: "primary" | "secondary" | "tertiary";
-  /** Only when a click reruns the app (then send `value` true). */
-  id?: string;
-  /** A trigger, as a button's (only with `id`). */
-  value?: boolean;
-  /** The script's key. */
-  key?: string;
-  /** The id of the form the button is in (only with `id`). */
-  form?: string;
-  disabled?: true;
-  /** Tooltip text (Markdown). */
-  help?: string;
-  /** An emoji or `:material/name:`. */
-  icon?: string;
-  /** Absent: left. */
-  icon_position?: "right";
-  /** Pixels or stretch; absent: content. */
-  width?: number | "stretch";
-  /** A keyboard shortcut, e.g. `Ctrl+K`. */
-  shortcut?: string;
-};
-
-/** `st.menu_button`: a button opening a menu of options. */
-export type MenuButtonProps = WidgetProps &
-  MenuButtonFields & {
-    /** A trigger: the clicked option's index for the one run it started; else null. */
-    value: number | null;
-  };
-
-export type DateTimeInputProps = WidgetProps &
-  DateTimeInputFields & {
-    /** `YYYY-MM-DDTHH:MM` or null (empty). */
-    value: string | null;
-  };
-
-export type PaginationProps = WidgetProps &
-  PaginationFields & {
-    /** The current page, from 1 to `num_pages`. */
-    value: number;
-  };
 
 /** `st.markdown`, `st.title`/`header`/`subheader` (by `style`) and `st.caption`. */
 export type MarkdownProps = TextLayout & {
@@ -841,10 +706,6 @@ export interface ElementPropsMap {
   dataframe: DataframeProps;
   data_editor: DataEditorProps;
   vega_lite: VegaLiteProps;
-  balloons: CelebrationProps;
-  snow: CelebrationProps;
-  space: SpaceProps;
-  skeleton: SkeletonProps;
   empty: EmptyProps;
   container: ContainerProps;
   columns: ColumnsProps;
@@ -852,15 +713,10 @@ export interface ElementPropsMap {
   tabs: TabsProps;
   tab: TabProps;
   expander: ExpanderProps;
-  popover: PopoverProps;
   status: StatusProps;
   form: FormProps;
   chat_message: ChatMessageProps;
   dialog: DialogProps;
-  link_button: LinkButtonProps;
-  menu_button: MenuButtonProps;
-  datetime_input: DateTimeInputProps;
-  pagination: PaginationProps;
   markdown: MarkdownProps;
   text: TextProps;
   code: CodeProps;
@@ -871,44 +727,6 @@ export interface ElementPropsMap {
   exception: ExceptionProps;
   help: HelpProps;
 }
-
-/**
- * Each widget type's wire value: its props' `value`, which the viewer shows and sends back in
- * `widget_value` under the widget's `id` (docs/protocol.md, Widgets).
- */
-export interface WidgetValueMap {
-  button: boolean;
-  download_button: boolean;
-  checkbox: boolean;
-  toggle: boolean;
-  radio: number | null;
-  selectbox: number | string | null;
-  multiselect: (number | string)[];
-  select_slider: number | number[];
-  color_picker: string;
-  slider: number | number[];
-  number_input: number | null;
-  text_input: string | null;
-  text_area: string | null;
-  date_input: string | string[] | null;
-  time_input: string | null;
-  file_uploader: UploadedFileRef[];
-  chat_input: string | ChatInputFiles | null;
-  button_group: number[];
-  feedback: number | null;
-  dataframe: DataframeSelection;
-  data_editor: string;
-  tabs: string;
-  expander: boolean;
-  popover: boolean;
-  link_button: boolean;
-  menu_button: number | null;
-  datetime_input: string | null;
-  pagination: number;
-}
-
-/** An element type that is a widget (see `WidgetValueMap`). */
-export type WidgetType = keyof WidgetValueMap;
 
 // Shapes the frames and props above are made of.
 
@@ -1089,6 +907,8 @@ export type UploadedFileRef = {
 export type ChatInputFields = WidgetFields & {
   placeholder: string;
   max_chars?: number;
+  /** Pinned to the bottom of the page. */
+  bottom?: true;
   /** While its run lasts: greyed out, or a stop button. */
   submit_mode?: "disable" | "stop";
   /** Pixels. */
@@ -1153,11 +973,8 @@ export type TableLayout = Table & {
   hide_index?: boolean;
   /** The columns shown, in this order. */
   column_order?: string[];
-  /**
-   * Settings by column name, `_index` (every index column) or `_pos:<n>` (a position, index columns
-   * first); a column merges `_index`, its name, then its position.
-   */
-  column_config?: Record<string, ColumnSettings>;
+  /** Flat settings by column name, `_index` or `_pos:<n>` (see column_config/wire.py). */
+  column_config?: Record<string, Record<string, unknown>>;
   /** Pixels. */
   row_height?: number;
   /** Text for missing values. */
@@ -1196,20 +1013,8 @@ export type KeyedBlock = {
 
 /** A block with a fixed height, whose content scrolls inside it. */
 export type ScrollingBlock = {
-  /**
-   * Pixels: fixed, its content scrolls; stretch: fills its parent's height (a row's, a fixed-height
-   * container's); absent: as tall as its content.
-   */
-  height?: number | "stretch";
-};
-
-/**
- * A container whose open state (expander, popover) or chosen tab is a widget: the script set
- * `on_change`, so a change is sent as a `widget_value` under `id`, and reruns.
- */
-export type StatefulBlock = {
-  /** Present: stateful; absent: the viewer keeps it locally. */
-  id?: string;
+  /** Pixels. Absent: as tall as its content. */
+  height?: number;
 };
 
 /** A block whose header opens and closes its children (`expander`, `status`). */
@@ -1220,40 +1025,6 @@ export type CollapsibleBlock = {
   expanded: boolean;
   /** Absent: the default look. */
   type?: "compact" | "step";
-};
-
-export type MenuButtonFields = WidgetFields & {
-  kind: "primary" | "secondary" | "tertiary";
-  /** The labels (`format_func` applied); a click sends its index. */
-  options: string[];
-  /** Pixels or stretch; absent: content. */
-  width?: number | "stretch";
-  /** An emoji or `:material/name:`. */
-  icon?: string;
-};
-
-export type DateTimeInputFields = WidgetFields & {
-  /** YYYY-MM-DDTHH:MM. */
-  min: string;
-  /** YYYY-MM-DDTHH:MM. */
-  max: string;
-  /** Seconds between the times offered (60 to 82,800). */
-  step: number;
-  /** How the date is shown, e.g. `YYYY/MM/DD`. */
-  format: string;
-  /** The person may empty it (no default, not `required`). */
-  clearable?: true;
-  /** Pixels; absent: stretch. */
-  width?: number;
-};
-
-export type PaginationFields = WidgetFields & {
-  /** At least 1. */
-  num_pages: number;
-  /** How many page buttons at most (0: only the arrows); absent: no cap. */
-  max_visible_pages?: number;
-  /** Pixels or stretch; absent: content. */
-  width?: number | "stretch";
 };
 
 /** Text layout props, each absent at its default. */
@@ -1296,86 +1067,6 @@ export type ButtonGroupOption = {
   icon?: string;
 };
 
-/**
- * One `column_config` entry: an `st.column_config.*` dict flattened (its `type_config` entries
- * beside the others), None values, unknown keys and ill-typed values left out
- * (column_config/wire.py). Every key is optional; the column types a key serves are named.
- */
-export type ColumnSettings = {
-  /** The header text; absent: the column's name. */
-  label?: string;
-  /** The header's tooltip (Markdown). */
-  help?: string;
-  /** 75, 200 or 400 px, or pixels. */
-  width?: "small" | "medium" | "large" | number;
-  hidden?: boolean;
-  /** Stays at the left while scrolling; absent: index columns are pinned. */
-  pinned?: boolean;
-  alignment?: "left" | "center" | "right";
-  /** `data_editor`: the column cannot be edited. */
-  disabled?: boolean;
-  /** `data_editor`: a cell cannot be left empty. */
-  required?: boolean;
-  /** `data_editor`: a new row's value (ISO text for dates and times). */
-  default?: string | boolean | number | string[];
-  /** Absent: from the data (booleans: checkboxes). */
-  type?:
-    | "object"
-    | "text"
-    | "number"
-    | "checkbox"
-    | "selectbox"
-    | "multiselect"
-    | "list"
-    | "datetime"
-    | "date"
-    | "time"
-    | "link"
-    | "image"
-    | "audio"
-    | "video"
-    | "line_chart"
-    | "bar_chart"
-    | "area_chart"
-    | "progress"
-    | "json"
-    | "markdown"
-    | "button";
-  /**
-   * `number` / `progress`: a printf string or a preset (`dollar`, `percent`, …); `datetime` /
-   * `date` / `time`: a Moment.js pattern or a preset (`localized`, …).
-   */
-  format?: string;
-  /** Numbers (`number`, `progress`); ISO text for dates and times. */
-  min_value?: number | string;
-  /** Numbers (`number`, `progress`); ISO text for dates and times. */
-  max_value?: number | string;
-  /** Its decimals fix the precision shown; `datetime` / `time`: seconds. */
-  step?: number;
-  /** `datetime`: an IANA name or an offset (`+05:00`). */
-  timezone?: string;
-  /** `link`: fixed text, `:material/name:`, or a pattern whose first group is shown. */
-  display_text?: string;
-  /** `text` / `link`: the longest value accepted. */
-  max_chars?: number;
-  /** `text` / `link`: a regular expression a value must match. */
-  validate?: string;
-  /** Charts: the bottom of every cell's range. */
-  y_min?: number;
-  /** Charts: the top of every cell's range. */
-  y_max?: number;
-  /** Charts, `progress`: a palette name, a CSS colour, `auto` or `auto-inverse`. */
-  color?: string;
-  /**
-   * `selectbox`: values, or `{value, label}` with a `format_func`; `multiselect`: `{value, label?,
-   * color?}`.
-   */
-  options?: (string | number | boolean | ColumnOption)[];
-  /** `multiselect`: values beyond `options`. */
-  accept_new_options?: boolean;
-  button_type?: "primary" | "secondary" | "tertiary";
-};
-
 export type Selection = {
   /** Positions in the data. */
   rows: number[];
@@ -1409,12 +1100,4 @@ export type TableColumn = {
   start?: number;
   /** RangeIndex only. */
   step?: number;
-};
-
-/** A selectbox option with its `format_func` label, or a multiselect option. */
-export type ColumnOption = {
-  value: string | number | boolean;
-  label?: string;
-  /** Multiselect: the tag's colour (`auto`: the palette's). */
-  color?: string;
 };

@@ -1,6 +1,7 @@
 // Registers every widget component.
 import "./buttons";
 import "./choices";
+import "./button_groups";
 import "./select";
 import "./slider";
 import "./text";

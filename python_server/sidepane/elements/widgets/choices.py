@@ -132,6 +132,21 @@ class Options:
                 return i
         raise ValueError(f"{value} is not in iterable")
 
+    def indexes_of(self, default: Any) -> list[int]:
+        """The indexes of a `default` given as one option or several (None: none), or
+        Streamlit's error for a value that is not an option."""
+        if default is None:
+            return []
+        indexes: list[int] = []
+        for value in to_option_list(default):
+            if value not in self.items:
+                raise SidepaneAPIException(
+                    f"The default value '{value}' is not part of the options. "
+                    "Please make sure that every default value also exists in the options."
+                )
+            indexes.append(self.items.index(value))
+        return indexes
+
     def option_at(self, wire: Any) -> Any:
         """The option a wire index points at; raises InvalidWidgetValue if it points nowhere."""
         if type(wire) is not int or not 0 <= wire < len(self.items):
@@ -542,15 +557,7 @@ class ChoiceMixin(DeltaGeneratorCore):
                 detail = "To disable `st.multiselect`, use `disabled=True`."
             raise value_error("max_selections", ["a positive integer"], detail)
         opts = Options(options, format_func)
-        default_indices: list[int] = []
-        if default is not None:
-            for value in to_option_list(default):
-                if value not in opts.items:
-                    raise SidepaneAPIException(
-                        f"The default value '{value}' is not part of the options. "
-                        "Please make sure that every default value also exists in the options."
-                    )
-                default_indices.append(opts.items.index(value))
+        default_indices = opts.indexes_of(default)
         if placeholder == "":
             placeholder = " "
         _check_filter_mode(filter_mode, accept_new_options)

@@ -6,6 +6,7 @@ module, so the registries are complete.
 
 from sidepane.protocol.schema import frames as frames
 from sidepane.protocol.schema import lsp as lsp
+from sidepane.protocol.schema.elements import button_groups as button_groups
 from sidepane.protocol.schema.elements import data as data
 from sidepane.protocol.schema.elements import layout as layout
 from sidepane.protocol.schema.elements import text as text

@@ -99,6 +99,11 @@ page_link = main_dg.page_link
 status = main_dg.status
 chat_message = main_dg.chat_message
 chat_input = main_dg.chat_input
+balloons = main_dg.balloons
+snow = main_dg.snow
+badge = main_dg.badge
+space = main_dg.space
+skeleton = main_dg.skeleton
 
 
 if not TYPE_CHECKING:  # hidden from type checkers, so a typo like `st.wirte` is still flagged
@@ -117,6 +122,8 @@ __all__ = [
     "altair_chart",
     "area_chart",
     "audio",
+    "badge",
+    "balloons",
     "bar_chart",
     "button",
     "cache",
@@ -174,7 +181,10 @@ __all__ = [
     "session_state",
     "set_page_config",
     "sidebar",
+    "skeleton",
     "slider",
+    "snow",
+    "space",
     "spinner",
     "status",
     "stop",

@@ -243,6 +243,12 @@ st.date_input("di", value=None)
 st.time_input("tm", value=None, step=90)
 st.chat_input("say", accept_file=True, file_type=["txt"], max_chars=10)
 st.page_link("https://docs.streamlit.io", label="Docs", icon="📖", width="stretch")
+st.balloons()
+st.snow()
+st.badge("New", icon="🔥", color="orange", help="h", width=90)
+st.space("medium")
+with st.skeleton(height="stretch", width=200):
+    st.space(12)
 with st.container(border=True, height=200, horizontal=True, key="box"):
     st.empty()
 left, right = st.columns([2, 1], gap=None, vertical_alignment="center", border=True, wrap=False)

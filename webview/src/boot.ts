@@ -7,6 +7,7 @@ import "katex/dist/katex.min.css";
 import "highlight.js/styles/github.css";
 import "./styles/base.css";
 import "./styles/elements.css";
+import "./styles/decorations.css";
 import "./styles/widgets.css";
 import "./styles/button_groups.css";
 import "./styles/chat.css";

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sidepane.elements.charts import ChartMixin
 from sidepane.elements.chat import ChatMixin
 from sidepane.elements.data import DataMixin
+from sidepane.elements.decorations import DecorationMixin
 from sidepane.elements.exception import ExceptionMixin
 from sidepane.elements.help import HelpMixin
 from sidepane.elements.layout import LayoutMixin
@@ -46,6 +47,7 @@ class DeltaGenerator(
     StatusMixin,
     StatusContainerMixin,
     ChatMixin,
+    DecorationMixin,
     PageLinkMixin,
 ):
     """A place in the app to draw into: `st` itself, `st.sidebar`, a column, a container…

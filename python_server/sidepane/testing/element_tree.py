@@ -317,8 +317,11 @@ class Block(Element):
         return found
 
     def get(self, element_type: str) -> Sequence[Element]:
-        """Every element of `element_type` (an accessor name such as "slider") in this block."""
-        return self._find(element_type)
+        """Every element of `element_type` in this block: an accessor name such as "slider", or
+        the node type of an element that has no accessor ("balloons"), as in Streamlit."""
+        if accessor_classes(element_type):
+            return self._find(element_type)
+        return [wrap(node, self.root) for node in self.node.walk() if node.type == element_type]
 
     def get_by_key(self, key: str) -> Element:
         """The element, widget or container in this block whose `key` is `key`.

@@ -486,6 +486,41 @@ export type VegaLiteProps = {
   theme?: false;
 };
 
+/** `st.balloons` / `st.snow`: drawn over the whole page, taking no room in the layout. */
+export type CelebrationProps = {
+  /**
+   * The run that called it: the animation plays once per run that calls it (a new run number
+   * changes the props, so each such run resends them).
+   */
+  run: number;
+};
+
+/**
+ * `st.space`: room along its container's direction (height in a column of elements, width in a
+ * horizontal container).
+ */
+export type SpaceProps = {
+  /**
+   * xxsmall 0.25rem, xsmall 0.5rem, small 0.75rem, medium 2.5rem, large 4.25rem, xlarge 6rem,
+   * xxlarge 8rem; stretch: all the room left.
+   */
+  size:
+    "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | "stretch" | number;
+};
+
+/** `st.skeleton`: an animated placeholder for content that is loading. */
+export type SkeletonProps = {
+  /** Absent: the height of an input widget. */
+  height?: number | "stretch";
+  /** Pixels. Absent: stretch. */
+  width?: number;
+  /**
+   * Shown only once it has been up for 0.5 s (a `with st.skeleton():` block), so quick blocks never
+   * flash.
+   */
+  delayed?: true;
+};
+
 /** An `st.empty` placeholder holding nothing (yet): no props. */
 export type EmptyProps = Record<string, never>;
 
@@ -706,6 +741,10 @@ export interface ElementPropsMap {
   dataframe: DataframeProps;
   data_editor: DataEditorProps;
   vega_lite: VegaLiteProps;
+  balloons: CelebrationProps;
+  snow: CelebrationProps;
+  space: SpaceProps;
+  skeleton: SkeletonProps;
   empty: EmptyProps;
   container: ContainerProps;
   columns: ColumnsProps;

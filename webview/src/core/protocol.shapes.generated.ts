@@ -30,6 +30,7 @@ export const SHAPES: ShapeTable = {
   elements: {
     alert: "AlertProps",
     audio: "PlayerProps",
+    balloons: "CelebrationProps",
     button: "ButtonProps",
     button_group: "ButtonGroupProps",
     chat_input: "ChatInputProps",
@@ -66,7 +67,10 @@ export const SHAPES: ShapeTable = {
     radio: "RadioProps",
     select_slider: "SelectSliderProps",
     selectbox: "SelectboxProps",
+    skeleton: "SkeletonProps",
     slider: "SliderProps",
+    snow: "CelebrationProps",
+    space: "SpaceProps",
     spinner: "SpinnerProps",
     status: "StatusProps",
     tab: "TabProps",
@@ -131,6 +135,7 @@ export const SHAPES: ShapeTable = {
       },
       required: ["id", "label", "kind", "value"],
     },
+    CelebrationProps: { keys: { run: "int" }, required: ["run"] },
     ChatInputFiles: {
       keys: {
         text: "str",
@@ -689,6 +694,14 @@ export const SHAPES: ShapeTable = {
       },
       required: ["rows", "columns", "cells"],
     },
+    SkeletonProps: {
+      keys: {
+        height: { union: ["int", { lit: ["stretch"] }] },
+        width: "int",
+        delayed: { lit: [true] },
+      },
+      required: [],
+    },
     SliderProps: {
       keys: {
         id: "str",
@@ -710,6 +723,28 @@ export const SHAPES: ShapeTable = {
       required: ["id", "label", "min", "max", "step", "format", "data_type", "range", "value"],
     },
     SourceChangedFrame: { keys: { path: "str" }, required: ["path"] },
+    SpaceProps: {
+      keys: {
+        size: {
+          union: [
+            {
+              lit: [
+                "xxsmall",
+                "xsmall",
+                "small",
+                "medium",
+                "large",
+                "xlarge",
+                "xxlarge",
+                "stretch",
+              ],
+            },
+            "int",
+          ],
+        },
+      },
+      required: ["size"],
+    },
     SpinnerProps: {
       keys: { text: "str", show_time: { lit: [true] }, cache: { lit: [true] } },
       required: ["text"],

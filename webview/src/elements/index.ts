@@ -1,6 +1,7 @@
 // Registers the core element and block components.
 import "./markdown";
 import "./basic";
+import "./decorations";
 import "./code";
 import "./exception";
 import "../blocks/layout";

@@ -82,12 +82,20 @@ function blockMath(
   return true;
 }
 
-/** `:red[text]`, `:blue-background[text]`: coloured text with nested markdown. */
+/** The classes of `:red[…]`, `:red-background[…]` and `:red-badge[…]` (a rainbow badge is plain). */
+function colorClass(color: string, variant: string | undefined): string | undefined {
+  if (variant === "-badge")
+    return color === "rainbow" ? undefined : `sp-badge sp-fg-${color} sp-bg-${color}`;
+  return variant ? `sp-bg-${color}` : `sp-fg-${color}`;
+}
+
+/** `:red[text]`, `:blue-background[text]`, `:green-badge[text]`: coloured text, a coloured
+ * background or a badge (st.badge), with nested markdown. */
 function colorText(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
   if (src.charCodeAt(start) !== 0x3a /* : */) return false;
-  const match = /^:([a-z]+)(-background)?\[/.exec(src.slice(start, start + 24));
+  const match = /^:([a-z]+)(-background|-badge)?\[/.exec(src.slice(start, start + 24));
   if (!match || !COLORS.has(match[1]!)) return false;
   const contentStart = start + match[0].length;
   let depth = 1;
@@ -102,7 +110,8 @@ function colorText(state: StateInline, silent: boolean): boolean {
   if (!silent) {
     const open = state.push("color_open", "span", 1);
     const color = match[1] === "grey" ? "gray" : match[1]!;
-    open.attrSet("class", match[2] ? `sp-bg-${color}` : `sp-fg-${color}`);
+    const cls = colorClass(color, match[2]);
+    if (cls !== undefined) open.attrSet("class", cls);
     const max = state.posMax;
     state.pos = contentStart;
     state.posMax = pos;

@@ -22,9 +22,11 @@ import pytest
 import sidepane.column_config as cc
 from sidepane.column_config.wire import wire_column_config
 from sidepane.errors import StreamlitAPIException
+from sidepane.protocol.schema.elements.data import ColumnSettings
+from sidepane.protocol.schema.validate import validate
 from sidepane.testing import AppTest
 
-ST_PYTHON = Path("/root/.cache/sidepane-ref/st-venv/bin/python")
+ST_PYTHON = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/python"
 
 # Calls evaluated with `cc` bound to each side's `column_config` (plus datetime as `dt`).
 CALLS = [
@@ -225,6 +227,76 @@ def test_wire_shape_is_flat_without_nones() -> None:
         "c": {"label": "Go", "disabled": True, "type": "button", "button_type": "secondary"},
         "d": {"label": "D", "type": "progress", "max_value": 5},
     }
+
+
+def _flat(config: dict[str, Any]) -> dict[str, Any]:
+    """A column config as the wire carries it: `type_config` lifted, None values left out."""
+    out = {k: v for k, v in config.items() if k != "type_config" and v is not None}
+    out.update({k: v for k, v in (config.get("type_config") or {}).items() if v is not None})
+    return out
+
+
+def test_every_column_function_sends_only_declared_settings() -> None:
+    """What `st.column_config.*` returns travels whole: the schema declares each key with its
+    type (a key left out of `ColumnSettings` would be dropped, and this test fail)."""
+    sent = 0
+    for call in CALLS:
+        try:
+            value = eval(call, {"cc": cc, "dt": datetime})
+        except StreamlitAPIException:
+            continue
+        settings = value.config if isinstance(value, cc.ButtonColumnResult) else value
+        entry = wire_column_config({"x": value})["x"]
+        assert not validate(entry, ColumnSettings), call
+        assert json.loads(json.dumps(entry)) == json.loads(json.dumps(_flat(settings))), call
+        sent += 1
+    assert sent > 25
+
+
+def test_wire_keeps_only_declared_settings_of_their_declared_types() -> None:
+    """A user's own dict may hold anything (Streamlit passes it on, its viewer ignores what it
+    cannot use): unknown keys and ill-typed values stay behind, so the viewer reads the
+    declared types without checking them."""
+    config = wire_column_config(
+        {
+            "a": {
+                "label": 5,
+                "width": 150.0,
+                "bogus": 1,
+                "type_config": {"type": "sparkle", "format": "%d", "y_min": "x", "step": 2},
+            },
+            "b": {
+                "width": "huge",
+                "pinned": "yes",
+                "help": "h",
+                "type_config": {
+                    "type": "selectbox",
+                    "options": (1, {"value": "x", "label": "X"}),
+                    "max_chars": 2.5,
+                },
+            },
+            "c": {"type_config": {"type": "multiselect", "options": [{"label": "no value"}]}},
+        }
+    )
+    assert config == {
+        "a": {"width": 150, "format": "%d", "step": 2},
+        "b": {"help": "h", "type": "selectbox", "options": [1, {"value": "x", "label": "X"}]},
+        "c": {"type": "multiselect"},
+    }
+    assert not validate(config, dict[str, ColumnSettings])
+
+
+def test_a_dataframe_with_a_users_own_dicts_sends_the_declared_shape() -> None:
+    at = run(
+        """
+        import streamlit as st, pandas as pd
+        st.dataframe(pd.DataFrame({"a": [1]}), column_config={
+            "a": {"label": "A", "note": "mine", "type_config": {"type": "number", "step": "1"}},
+        })
+        """
+    )
+    assert not at.exception
+    assert at.dataframe[0].proto["column_config"] == {"a": {"label": "A", "type": "number"}}
 
 
 def run(source: str) -> Any:

@@ -8,6 +8,7 @@ import textwrap
 import pytest
 
 from sidepane.column_config.edits import StateReader, check_cell, empty_state, state_to_wire
+from sidepane.column_config.wire import WireConfig
 from sidepane.errors import InvalidWidgetValue
 from sidepane.testing import AppTest
 
@@ -153,6 +154,28 @@ def test_column_limits_are_checked() -> None:
         check_cell({"type": "checkbox"}, 1)
     with pytest.raises(InvalidWidgetValue):
         check_cell({"type": "number", "required": True}, None)
+
+
+def test_edits_are_checked_against_the_settings_the_viewer_merges() -> None:
+    # The label by name and the limit by position are one column's settings, as in the viewer.
+    config: WireConfig = {"a": {"label": "A"}, "_pos:1": {"type": "number", "max_value": 5}}
+    reader = StateReader(1, ["a"], config, num_rows="fixed", index_editable=False)
+    with pytest.raises(InvalidWidgetValue):
+        reader({"edited_rows": {"0": {"a": 9}}})
+    assert reader({"edited_rows": {"0": {"a": 4}}})["edited_rows"] == {0: {"a": 4}}
+    index: WireConfig = {"_index": {"required": True}, "_pos:0": {"type": "number"}}
+    reader = StateReader(1, ["a"], index, num_rows="dynamic", index_editable=True)
+    with pytest.raises(InvalidWidgetValue):
+        reader({"added_rows": [{"_index": None, "a": 1}]})
+
+
+def test_object_columns_are_read_only() -> None:
+    # Streamlit's ObjectColumn cannot be edited; the viewer offers no editor for it.
+    reader = StateReader(
+        1, ["a"], {"a": {"type": "object"}}, num_rows="fixed", index_editable=False
+    )
+    with pytest.raises(InvalidWidgetValue):
+        reader({"edited_rows": {"0": {"a": "x"}}})
 
 
 def test_state_wire_is_streamlit_json() -> None:

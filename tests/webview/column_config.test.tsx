@@ -11,7 +11,7 @@ import {
   safeUrl,
   sparkPath,
 } from "../../webview/src/data/cells";
-import { columnSettings, parseSettings } from "../../webview/src/data/columnConfig";
+import { columnSettings, textOptions } from "../../webview/src/data/columnConfig";
 import {
   calendarText,
   clockSeconds,
@@ -174,27 +174,16 @@ describe("date formats", () => {
 });
 
 describe("column settings", () => {
-  test("flat settings, with unknown or ill-typed keys dropped", () => {
+  test("options as text: bare selectbox values and {value, label, color} alike", () => {
+    expect(textOptions({})).toEqual([]);
     expect(
-      parseSettings({
-        label: "A",
-        width: "medium",
-        type: "number",
-        format: "%d",
-        step: 1,
-        y_min: "x",
-        bogus: 1,
-        options: ["a", { value: 1, label: "One", color: "red" }],
-      }),
-    ).toEqual({
-      label: "A",
-      width: "medium",
-      type: "number",
-      format: "%d",
-      step: 1,
-      options: [{ value: "a" }, { value: "1", label: "One", color: "red" }],
-    });
-    expect(parseSettings({ type: "sparkle", width: -5 })).toEqual({});
+      textOptions({ options: ["a", 2, true, { value: 1, label: "One", color: "red" }] }),
+    ).toEqual([
+      { value: "a" },
+      { value: "2" },
+      { value: "true" },
+      { value: "1", label: "One", color: "red" },
+    ]);
   });
 
   test("_index, then the name, then the position; an _index label only for one level", () => {

@@ -9,6 +9,7 @@ import {
   deleteRows,
   editedValue,
   editorFor,
+  newRowDefaults,
   NO_EDITS,
   parseEdits,
   parseInput,
@@ -74,6 +75,36 @@ describe("edit state", () => {
     expect(parseInput(t, "A")).toHaveProperty("error");
     expect(parseInput(t, "")).toEqual({ error: "A value is required." });
     expect(parseInput(t, "ab")).toEqual({ value: "ab" });
+  });
+
+  test("editors read the declared settings: labelled options, date bounds, object columns", () => {
+    const labelled = editorFor(
+      {
+        type: "selectbox",
+        options: [
+          { value: 1, label: "One" },
+          { value: 2, label: "Two" },
+        ],
+      },
+      "i",
+      "int64",
+      false,
+    );
+    expect(labelled?.options).toEqual([1, 2]);
+    // ISO text bounds are a date's: a number editor takes no bound from them.
+    const n = editorFor({ min_value: "2024-01-01", step: 0.5 }, "i", "int64", false);
+    expect(n).toMatchObject({ kind: "number", step: 0.5, integer: false });
+    expect(n?.min).toBeUndefined();
+    // Streamlit's object columns are read-only.
+    expect(editorFor({ type: "object" }, "O", "object", false)).toBeUndefined();
+    // A list column's list default fills new rows though the column has no editor.
+    expect(
+      newRowDefaults([
+        { name: "tags", spec: undefined, entry: { type: "list", default: ["a", "b"] } },
+        { name: "n", spec: editorFor({ default: 3 }, "i", "int64", false), entry: { default: 3 } },
+        { name: "s", spec: undefined, entry: {} },
+      ]),
+    ).toEqual({ tags: ["a", "b"], n: 3 });
   });
 });
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from sidepane.column_config.wire import WireConfig
+    from sidepane.protocol.schema.elements.data import ColumnSettings
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ INDEX = "_index"
 # Column types the editor never edits (computed or display-only cells).
 READ_ONLY_TYPES = frozenset(
     {
-        "link_display",
+        "object",
         "image",
         "audio",
         "video",
@@ -191,11 +192,10 @@ def check_compatible(df: pd.DataFrame, config: WireConfig, schema: Schema) -> No
     """Refuse an editable column type that cannot edit its column's data, as Streamlit does."""
     names = [INDEX, *(str(c) for c in df.columns)]
     for position, name in enumerate(names):
-        entry = config.get(name) or config.get(f"_pos:{position}")
-        if not entry or entry.get("disabled") is True:
-            continue
+        # Streamlit looks a column up by name only; a position is looked at when no name is.
+        entry = config.get(name) or config.get(f"_pos:{position}") or {}
         configured = entry.get("type")
-        if not isinstance(configured, str) or configured not in _COMPATIBLE:
+        if entry.get("disabled") is True or configured not in _COMPATIBLE:
             continue
         kind = schema[name]
         if kind not in _COMPATIBLE[configured]:
@@ -345,12 +345,10 @@ class StateReader:
         if index_editable:
             self.editable.add(INDEX)
 
-    def _entry(self, name: str, position: int) -> dict[str, Any]:
-        entry = self.config.get(name) or self.config.get(f"_pos:{position}")
-        return entry or {}
-
     def _editable(self, name: str, position: int) -> bool:
-        entry = self._entry(name, position)
+        from sidepane.column_config.wire import column_settings
+
+        entry = column_settings(self.config, name, position)
         return entry.get("disabled") is not True and entry.get("type") not in READ_ONLY_TYPES
 
     def __call__(self, wire: Any) -> DataEditorState:
@@ -397,12 +395,13 @@ class StateReader:
         if name not in self.editable and not (new and name in self.columns):
             raise InvalidWidgetValue(f"Column {name!r} cannot be edited.")
         position = 0 if name == INDEX else self.columns.index(name) + 1
-        entry = self._entry(name, position)
-        check_cell(entry, value)
+        from sidepane.column_config.wire import column_settings
+
+        check_cell(column_settings(self.config, name, position), value)
         return value
 
 
-def check_cell(entry: Mapping[str, Any], value: Any) -> None:
+def check_cell(entry: ColumnSettings, value: Any) -> None:
     """Refuse a value its column's settings forbid (limits, options, length, pattern)."""
     if value is None:
         if entry.get("required") is True:
@@ -421,19 +420,17 @@ def check_cell(entry: Mapping[str, Any], value: Any) -> None:
         if not isinstance(value, bool):
             raise InvalidWidgetValue(f"{value!r} is not true or false.")
     elif kind == "selectbox":
-        options = [
-            o.get("value") if isinstance(o, Mapping) else o for o in entry.get("options", [])
-        ]
+        options = [o["value"] if isinstance(o, dict) else o for o in entry.get("options", [])]
         if options and value not in options:
             raise InvalidWidgetValue(f"{value!r} is not one of the column's options.")
     elif kind == "text":
         if not isinstance(value, str):
             raise InvalidWidgetValue(f"{value!r} is not text.")
         limit = entry.get("max_chars")
-        if isinstance(limit, int) and len(value) > limit:
+        if limit is not None and len(value) > limit:
             raise InvalidWidgetValue(f"The text is longer than {limit} characters.")
         pattern = entry.get("validate")
-        if isinstance(pattern, str) and pattern and re.search(pattern, value) is None:
+        if pattern and re.search(pattern, value) is None:
             raise InvalidWidgetValue("The text does not match the column's pattern.")
 
 

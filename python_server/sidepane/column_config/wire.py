@@ -1,26 +1,32 @@
 """`column_config` as the `dataframe` element sends it (docs/protocol.md, "Dataframe columns").
 
 The user's mapping (names, `"_index"`, int positions → a label, None or a `ColumnConfig` dict)
-becomes `{key: settings}` with one flat settings dict per key: the `type_config` entries are
-lifted beside `label`, `width`… and None values dropped. Int keys become `"_pos:<n>"` (position
-0 is the first index column), as in Streamlit. Columns whose cells are lists or dicts travel as
-JSON text, so the viewer can draw chips, sparklines and JSON without parsing Python reprs.
+becomes `{key: settings}` with one flat `ColumnSettings` per key (declared in the schema): the
+`type_config` entries are lifted beside `label`, `width`… and None values dropped. Int keys
+become `"_pos:<n>"` (position 0 is the first index column), as in Streamlit. Columns whose cells
+are lists or dicts travel as JSON text, so the viewer can draw chips, sparklines and JSON without
+parsing Python reprs.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from typing_extensions import get_type_hints
 
 from sidepane.column_config import ButtonColumnResult
 from sidepane.elements.arguments import type_error
 from sidepane.errors import StreamlitAPIException
+from sidepane.protocol.schema.elements.data import ColumnSettings, ColumnType
+from sidepane.protocol.schema.validate import validate
 
 if TYPE_CHECKING:
     import pandas as pd
 
-WireConfig = dict[str, dict[str, Any]]
+WireConfig = dict[str, ColumnSettings]
 
 # Column types whose cells are lists or objects: their values are sent as JSON text.
 STRUCTURED_TYPES = frozenset(
@@ -56,7 +62,7 @@ def wire_column_config(config: Mapping[Any, Any] | None) -> WireConfig:
     return out
 
 
-def _flatten(settings: Mapping[Any, Any]) -> dict[str, Any]:
+def _flatten(settings: Mapping[Any, Any]) -> ColumnSettings:
     entry: dict[str, Any] = {}
     for key, value in settings.items():
         if value is None:
@@ -68,7 +74,36 @@ def _flatten(settings: Mapping[Any, Any]) -> dict[str, Any]:
                 entry.update(_plain_mapping(value))
             continue
         entry[str(key)] = _plain(value)
-    return entry
+    return _declared(entry)
+
+
+@functools.cache
+def _settings_types() -> dict[str, Any]:
+    return get_type_hints(ColumnSettings, include_extras=True)
+
+
+def _declared(entry: Mapping[str, Any]) -> ColumnSettings:
+    """The settings the schema declares, each checked against its declared type.
+
+    A user's own dict may hold anything; Streamlit passes it through and its viewer ignores what
+    it cannot use. Here that choice is made once, on this side: unknown keys and ill-typed
+    values are left out (a whole float stands for an int: `width=150.0`), so the viewer reads
+    the declared types as they are.
+    """
+    types = _settings_types()
+    out: dict[str, Any] = {}
+    for key, value in entry.items():
+        declared = types.get(key)
+        if declared is None:
+            continue
+        if validate(value, declared):
+            if not (isinstance(value, float) and value.is_integer()):
+                continue
+            value = int(value)
+            if validate(value, declared):
+                continue
+        out[key] = value
+    return cast("ColumnSettings", out)
 
 
 def _plain_mapping(value: Mapping[Any, Any]) -> dict[str, Any]:
@@ -96,12 +131,23 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def column_type(config: WireConfig, name: str, position: int) -> str | None:
+def column_settings(config: WireConfig, name: str, position: int) -> ColumnSettings:
+    """The settings of the column `name` at `position` (index columns counted first, the index
+    named `_index`), merged as the viewer merges them: `_index` or the name, then the position."""
+    merged: ColumnSettings = {}
+    for key in (name, f"_pos:{position}"):
+        entry = config.get(key)
+        if entry is not None:
+            merged.update(entry)
+    return merged
+
+
+def column_type(config: WireConfig, name: str, position: int) -> ColumnType | None:
     """The configured type of the column `name` at `position` (index columns counted first)."""
     for key in (f"_pos:{position}", name):
         entry = config.get(key)
-        if entry is not None and isinstance(entry.get("type"), str):
-            return str(entry["type"])
+        if entry is not None and "type" in entry:
+            return entry["type"]
     return None
 
 
@@ -149,7 +195,7 @@ def _missing(value: object) -> bool:
     )
 
 
-def _sniff(series: pd.Series) -> str | None:
+def _sniff(series: pd.Series) -> Literal["json", "list"] | None:
     for value in series.iloc[:_SNIFF_ROWS].tolist():
         if _missing(value):
             continue

@@ -24,15 +24,16 @@ from sidepane.column_config.edits import (
     state_to_wire,
     to_input_dataframe,
 )
-from sidepane.column_config.wire import prepare_structured, wire_column_config
+from sidepane.column_config.wire import WireConfig, prepare_structured, wire_column_config
 from sidepane.elements.widgets.buttons import check_not_written
 from sidepane.errors import StreamlitAPIException
 from sidepane.protocol.columns import encode_dataframe
-from sidepane.protocol.schema.elements.data import DataEditorFields, EditingMode
+from sidepane.protocol.schema.elements.data import ColumnSettings, DataEditorFields, EditingMode
 from sidepane.protocol.schema.registry import as_props
 
 if TYPE_CHECKING:
     import pandas as pd
+    from typing_extensions import Unpack
 
     from sidepane.elements.data import DataMixin
 
@@ -77,7 +78,7 @@ def _check_column_names(df: pd.DataFrame) -> None:
         )
 
 
-def _set(config: dict[str, dict[str, Any]], key: str | int, **settings: Any) -> None:
+def _set(config: WireConfig, key: str | int, **settings: Unpack[ColumnSettings]) -> None:
     name = f"_pos:{key}" if isinstance(key, int) else str(key)
     config.setdefault(name, {}).update(settings)
 

@@ -1012,8 +1012,11 @@ export type TableLayout = Table & {
   hide_index?: boolean;
   /** The columns shown, in this order. */
   column_order?: string[];
-  /** Flat settings by column name, `_index` or `_pos:<n>` (see column_config/wire.py). */
-  column_config?: Record<string, Record<string, unknown>>;
+  /**
+   * Settings by column name, `_index` (every index column) or `_pos:<n>` (a position, index columns
+   * first); a column merges `_index`, its name, then its position.
+   */
+  column_config?: Record<string, ColumnSettings>;
   /** Pixels. */
   row_height?: number;
   /** Text for missing values. */
@@ -1106,6 +1109,86 @@ export type ButtonGroupOption = {
   icon?: string;
 };
 
+/**
+ * One `column_config` entry: an `st.column_config.*` dict flattened (its `type_config` entries
+ * beside the others), None values, unknown keys and ill-typed values left out
+ * (column_config/wire.py). Every key is optional; the column types a key serves are named.
+ */
+export type ColumnSettings = {
+  /** The header text; absent: the column's name. */
+  label?: string;
+  /** The header's tooltip (Markdown). */
+  help?: string;
+  /** 75, 200 or 400 px, or pixels. */
+  width?: "small" | "medium" | "large" | number;
+  hidden?: boolean;
+  /** Stays at the left while scrolling; absent: index columns are pinned. */
+  pinned?: boolean;
+  alignment?: "left" | "center" | "right";
+  /** `data_editor`: the column cannot be edited. */
+  disabled?: boolean;
+  /** `data_editor`: a cell cannot be left empty. */
+  required?: boolean;
+  /** `data_editor`: a new row's value (ISO text for dates and times). */
+  default?: string | boolean | number | string[];
+  /** Absent: from the data (booleans: checkboxes). */
+  type?:
+    | "object"
+    | "text"
+    | "number"
+    | "checkbox"
+    | "selectbox"
+    | "multiselect"
+    | "list"
+    | "datetime"
+    | "date"
+    | "time"
+    | "link"
+    | "image"
+    | "audio"
+    | "video"
+    | "line_chart"
+    | "bar_chart"
+    | "area_chart"
+    | "progress"
+    | "json"
+    | "markdown"
+    | "button";
+  /**
+   * `number` / `progress`: a printf string or a preset (`dollar`, `percent`, …); `datetime` /
+   * `date` / `time`: a Moment.js pattern or a preset (`localized`, …).
+   */
+  format?: string;
+  /** Numbers (`number`, `progress`); ISO text for dates and times. */
+  min_value?: number | string;
+  /** Numbers (`number`, `progress`); ISO text for dates and times. */
+  max_value?: number | string;
+  /** Its decimals fix the precision shown; `datetime` / `time`: seconds. */
+  step?: number;
+  /** `datetime`: an IANA name or an offset (`+05:00`). */
+  timezone?: string;
+  /** `link`: fixed text, `:material/name:`, or a pattern whose first group is shown. */
+  display_text?: string;
+  /** `text` / `link`: the longest value accepted. */
+  max_chars?: number;
+  /** `text` / `link`: a regular expression a value must match. */
+  validate?: string;
+  /** Charts: the bottom of every cell's range. */
+  y_min?: number;
+  /** Charts: the top of every cell's range. */
+  y_max?: number;
+  /** Charts, `progress`: a palette name, a CSS colour, `auto` or `auto-inverse`. */
+  color?: string;
+  /**
+   * `selectbox`: values, or `{value, label}` with a `format_func`; `multiselect`: `{value, label?,
+   * color?}`.
+   */
+  options?: (string | number | boolean | ColumnOption)[];
+  /** `multiselect`: values beyond `options`. */
+  accept_new_options?: boolean;
+  button_type?: "primary" | "secondary" | "tertiary";
+};
+
 export type Selection = {
   /** Positions in the data. */
   rows: number[];
@@ -1139,4 +1222,12 @@ export type TableColumn = {
   start?: number;
   /** RangeIndex only. */
   step?: number;
+};
+
+/** A selectbox option with its `format_func` label, or a multiselect option. */
+export type ColumnOption = {
+  value: string | number | boolean;
+  label?: string;
+  /** Multiselect: the tag's colour (`auto`: the palette's). */
+  color?: string;
 };

@@ -6,7 +6,7 @@
 
 import type { ComponentChild } from "preact";
 import { Icon } from "../elements/icon";
-import type { Alignment, ColumnSettings, ColumnType } from "./columnConfig";
+import { textOptions, type Alignment, type ColumnSettings, type ColumnType } from "./columnConfig";
 import {
   calendarText,
   clockSeconds,
@@ -98,7 +98,7 @@ function selectboxRenderer(reader: ColumnReader, s: ColumnSettings): Parts {
 
 function optionLabels(s: ColumnSettings): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const o of s.options ?? []) if (o.label !== undefined) labels.set(o.value, o.label);
+  for (const o of textOptions(s)) if (o.label !== undefined) labels.set(o.value, o.label);
   return labels;
 }
 
@@ -377,7 +377,7 @@ const AUTO_COLORS = PALETTE.light;
 function multiselectRenderer(reader: ColumnReader, s: ColumnSettings): Parts {
   const list = rowCache(parseList);
   const byValue = new Map<string, { label: string; color: string | undefined }>();
-  (s.options ?? []).forEach((o, i) => {
+  textOptions(s).forEach((o, i) => {
     const color = o.color === "auto" ? AUTO_COLORS[i % AUTO_COLORS.length] : o.color;
     byValue.set(o.value, { label: o.label ?? o.value, color: color && cssColor(color) });
   });

@@ -17,7 +17,6 @@ import {
   editText,
   newRowDefaults,
   parseEdits,
-  rawEntry,
   setCell,
   visibleRows,
   type EditorSpec,
@@ -25,6 +24,7 @@ import {
   type EditValue,
 } from "./edits";
 import type { GridColumn } from "./layout";
+import { columnSettings } from "./columnConfig";
 
 export interface ActiveCell {
   row: number;
@@ -105,7 +105,12 @@ export function useEditing(
   const specs = useMemo(() => {
     const out = new Map<string, EditorSpec | undefined>();
     for (const c of columns) {
-      const entry = rawEntry(props, c.reader.meta.name, columnPosition(c, indexCount), c.index);
+      const entry = columnSettings(props, {
+        name: c.reader.meta.name,
+        position: columnPosition(c, indexCount),
+        index: c.index,
+        indexCount,
+      });
       out.set(
         c.key,
         // A non-range index (sent `required`) takes values: new rows need one, as in Streamlit.
@@ -281,7 +286,12 @@ export function useEditing(
                 .map((c) => ({
                   name: c.reader.meta.name,
                   spec: specs.get(c.key),
-                  entry: rawEntry(props, c.reader.meta.name, columnPosition(c, indexCount), false),
+                  entry: columnSettings(props, {
+                    name: c.reader.meta.name,
+                    position: columnPosition(c, indexCount),
+                    index: false,
+                    indexCount,
+                  }),
                 })),
             );
             send(addRow(state, defaults));

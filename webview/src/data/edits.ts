@@ -3,10 +3,11 @@
 // sent as JSON text. Rows are positions in the data as sent; added rows follow them. Pure
 // functions (no DOM), so they are unit-tested directly.
 
-import type { GridTableProps } from "./columns";
+import type { ColumnSettings, ColumnType } from "./columnConfig";
 import type { ColumnKind } from "./columns";
 
-export type EditValue = string | number | boolean | null;
+/** A cell's edited value (a list column's new rows may start with its list `default`). */
+export type EditValue = string | number | boolean | null | string[];
 
 export interface EditState {
   edited_rows: Record<string, Record<string, EditValue>>;
@@ -139,8 +140,9 @@ export interface EditorSpec {
   default?: EditValue;
 }
 
-const READ_ONLY = new Set([
-  "link_display",
+// Column types the editor never edits (display-only cells, and types it has no editor for).
+const READ_ONLY = new Set<ColumnType>([
+  "object",
   "image",
   "audio",
   "video",
@@ -152,62 +154,39 @@ const READ_ONLY = new Set([
   "button",
   "list",
   "multiselect",
-  "object",
 ]);
-
-/** One column's raw `column_config` entry, merged as columnConfig.ts merges settings. */
-export function rawEntry(
-  props: GridTableProps,
-  name: string,
-  position: number,
-  index: boolean,
-): Record<string, unknown> {
-  const all = props.column_config;
-  if (!isRecord(all)) return {};
-  let merged: Record<string, unknown> = {};
-  if (index && isRecord(all._index)) merged = { ...all._index };
-  if (!index && isRecord(all[name])) merged = { ...merged, ...all[name] };
-  const byPosition = all[`_pos:${position}`];
-  if (isRecord(byPosition)) merged = { ...merged, ...byPosition };
-  return merged;
-}
-
-const num = (v: unknown): number | undefined =>
-  typeof v === "number" && Number.isFinite(v) ? v : undefined;
 
 /** How a column is edited; undefined when it cannot be (disabled, read-only type or kind). */
 export function editorFor(
-  entry: Record<string, unknown>,
+  entry: ColumnSettings,
   kind: ColumnKind,
   dtype: string,
   allDisabled: boolean,
 ): EditorSpec | undefined {
   if (allDisabled || entry.disabled === true) return undefined;
-  const type = typeof entry.type === "string" ? entry.type : undefined;
+  const type = entry.type;
   if (type !== undefined && READ_ONLY.has(type)) return undefined;
   if (kind === "r") return undefined;
   const required = entry.required === true;
   const spec = (k: EditorKind): EditorSpec => {
     const s: EditorSpec = { kind: k, required };
-    if (entry.default !== undefined) s.default = entry.default as EditValue;
+    if (entry.default !== undefined) s.default = entry.default;
     return s;
   };
   if (type === "checkbox" || (type === undefined && kind === "b")) return spec("checkbox");
   if (type === "selectbox") {
     const s = spec("select");
-    const raw = Array.isArray(entry.options) ? entry.options : [];
-    s.options = raw.map((o: unknown) => (isRecord(o) ? (o.value as EditValue) : (o as EditValue)));
+    s.options = (entry.options ?? []).map((o) => (typeof o === "object" ? o.value : o));
     return s;
   }
   if (type === "number" || (type === undefined && (kind === "f" || kind === "i" || kind === "u"))) {
     const s = spec("number");
-    const min = num(entry.min_value);
-    const max = num(entry.max_value);
-    const step = num(entry.step);
-    if (min !== undefined) s.min = min;
-    if (max !== undefined) s.max = max;
-    if (step !== undefined) s.step = step;
-    s.integer = (kind === "i" || kind === "u") && (step === undefined || Number.isInteger(step));
+    // Numbers bound a number column (ISO text bounds belong to dates and times).
+    if (typeof entry.min_value === "number") s.min = entry.min_value;
+    if (typeof entry.max_value === "number") s.max = entry.max_value;
+    if (entry.step !== undefined) s.step = entry.step;
+    s.integer =
+      (kind === "i" || kind === "u") && (entry.step === undefined || Number.isInteger(entry.step));
     return s;
   }
   if (type === "date" || type === "time" || type === "datetime") return spec(type);
@@ -215,9 +194,8 @@ export function editorFor(
     return spec(dtype.startsWith("datetime") ? "datetime" : "date");
   if (type === undefined && kind === "m") return undefined; // durations: not editable here
   const s = spec("text");
-  const maxChars = num(entry.max_chars);
-  if (maxChars !== undefined) s.maxChars = maxChars;
-  if (typeof entry.validate === "string" && entry.validate !== "") s.pattern = entry.validate;
+  if (entry.max_chars !== undefined) s.maxChars = entry.max_chars;
+  if (entry.validate !== undefined && entry.validate !== "") s.pattern = entry.validate;
   return s;
 }
 
@@ -266,11 +244,11 @@ export function parseInput(
 
 /** The value a new row's cell starts with: the column's default, else empty. */
 export function newRowDefaults(
-  columns: { name: string; spec: EditorSpec | undefined; entry: Record<string, unknown> }[],
+  columns: { name: string; spec: EditorSpec | undefined; entry: ColumnSettings }[],
 ): Record<string, EditValue> {
   const out: Record<string, EditValue> = {};
   for (const c of columns) {
-    const d = c.spec?.default ?? (c.entry.default as EditValue | undefined);
+    const d = c.spec?.default ?? c.entry.default;
     if (d !== undefined && d !== null) out[c.name] = d;
   }
   return out;

@@ -139,6 +139,109 @@ class Table(TypedDict):
     batch_rows: Annotated[int, "Rows per payload batch."]
 
 
+ColumnType = Literal[
+    "object",
+    "text",
+    "number",
+    "checkbox",
+    "selectbox",
+    "multiselect",
+    "list",
+    "datetime",
+    "date",
+    "time",
+    "link",
+    "image",
+    "audio",
+    "video",
+    "line_chart",
+    "bar_chart",
+    "area_chart",
+    "progress",
+    "json",
+    "markdown",
+    "button",
+]
+
+OptionValue = str | int | float | bool
+
+
+class ColumnOption(TypedDict):
+    """A selectbox option with its `format_func` label, or a multiselect option."""
+
+    value: OptionValue
+    label: NotRequired[str]
+    color: NotRequired[Annotated[str, "Multiselect: the tag's colour (`auto`: the palette's)."]]
+
+
+class ColumnSettings(TypedDict):
+    """One `column_config` entry: an `st.column_config.*` dict flattened (its `type_config`
+    entries beside the others), None values, unknown keys and ill-typed values left out
+    (column_config/wire.py). Every key is optional; the column types a key serves are named."""
+
+    label: NotRequired[Annotated[str, "The header text; absent: the column's name."]]
+    help: NotRequired[Annotated[str, "The header's tooltip (Markdown)."]]
+    width: NotRequired[
+        Annotated[Literal["small", "medium", "large"] | int, "75, 200 or 400 px, or pixels."]
+    ]
+    hidden: NotRequired[bool]
+    pinned: NotRequired[
+        Annotated[bool, "Stays at the left while scrolling; absent: index columns are pinned."]
+    ]
+    alignment: NotRequired[Literal["left", "center", "right"]]
+    disabled: NotRequired[Annotated[bool, "`data_editor`: the column cannot be edited."]]
+    required: NotRequired[Annotated[bool, "`data_editor`: a cell cannot be left empty."]]
+    default: NotRequired[
+        Annotated[
+            str | bool | int | float | list[str],
+            "`data_editor`: a new row's value (ISO text for dates and times).",
+        ]
+    ]
+    type: NotRequired[Annotated[ColumnType, "Absent: from the data (booleans: checkboxes)."]]
+    format: NotRequired[
+        Annotated[
+            str,
+            "`number` / `progress`: a printf string or a preset (`dollar`, `percent`, …); "
+            "`datetime` / `date` / `time`: a Moment.js pattern or a preset (`localized`, …).",
+        ]
+    ]
+    min_value: NotRequired[
+        Annotated[float | str, "Numbers (`number`, `progress`); ISO text for dates and times."]
+    ]
+    max_value: NotRequired[
+        Annotated[float | str, "Numbers (`number`, `progress`); ISO text for dates and times."]
+    ]
+    step: NotRequired[
+        Annotated[float, "Its decimals fix the precision shown; `datetime` / `time`: seconds."]
+    ]
+    timezone: NotRequired[Annotated[str, "`datetime`: an IANA name or an offset (`+05:00`)."]]
+    display_text: NotRequired[
+        Annotated[
+            str, "`link`: fixed text, `:material/name:`, or a pattern whose first group is shown."
+        ]
+    ]
+    max_chars: NotRequired[Annotated[int, "`text` / `link`: the longest value accepted."]]
+    validate: NotRequired[
+        Annotated[str, "`text` / `link`: a regular expression a value must match."]
+    ]
+    y_min: NotRequired[Annotated[float, "Charts: the bottom of every cell's range."]]
+    y_max: NotRequired[Annotated[float, "Charts: the top of every cell's range."]]
+    color: NotRequired[
+        Annotated[
+            str, "Charts, `progress`: a palette name, a CSS colour, `auto` or `auto-inverse`."
+        ]
+    ]
+    options: NotRequired[
+        Annotated[
+            list[OptionValue | ColumnOption],
+            "`selectbox`: values, or `{value, label}` with a `format_func`; "
+            "`multiselect`: `{value, label?, color?}`.",
+        ]
+    ]
+    accept_new_options: NotRequired[Annotated[bool, "`multiselect`: values beyond `options`."]]
+    button_type: NotRequired[Literal["primary", "secondary", "tertiary"]]
+
+
 class TableLayout(Table):
     """What `st.dataframe`, `st.table` and `st.data_editor` share."""
 
@@ -156,8 +259,9 @@ class TableLayout(Table):
     column_order: NotRequired[Annotated[list[str], "The columns shown, in this order."]]
     column_config: NotRequired[
         Annotated[
-            dict[str, dict[str, Any]],
-            "Flat settings by column name, `_index` or `_pos:<n>` (see column_config/wire.py).",
+            dict[str, ColumnSettings],
+            "Settings by column name, `_index` (every index column) or `_pos:<n>` (a position, "
+            "index columns first); a column merges `_index`, its name, then its position.",
         ]
     ]
     row_height: NotRequired[Annotated[int, "Pixels."]]

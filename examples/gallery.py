@@ -194,3 +194,17 @@ with st.container(border=True):
 
         with messages.chat_message("assistant"):
             history.append(("assistant", st.write_stream(answer(prompt))))
+
+st.header("Pills, segmented controls and feedback", divider="orange")
+toppings = st.pills(
+    "Toppings",
+    ["🧀 Cheese", "🍄 Mushrooms", "🌶️ Chili", ":material/eco: Basil"],
+    selection_mode="multi",
+    default=["🧀 Cheese"],
+)
+size = st.segmented_control("Size", ["Small", "Medium", "Large"], default="Medium", required=True)
+names = [t.split(" ", 1)[1] for t in toppings]
+st.write(f"A {size.lower()} pizza with {', '.join(names) or 'nothing'}.")
+stars = st.feedback("stars", key="gallery_stars")
+if stars is not None:
+    st.caption(f"You gave it {stars + 1} of 5 stars.")

@@ -50,6 +50,8 @@ exception = main_dg.exception
 button = main_dg.button
 download_button = main_dg.download_button
 form_submit_button = main_dg.form_submit_button
+link_button = main_dg.link_button
+menu_button = main_dg.menu_button
 checkbox = main_dg.checkbox
 toggle = main_dg.toggle
 radio = main_dg.radio
@@ -66,6 +68,8 @@ text_area = main_dg.text_area
 number_input = main_dg.number_input
 date_input = main_dg.date_input
 time_input = main_dg.time_input
+datetime_input = main_dg.datetime_input
+pagination = main_dg.pagination
 file_uploader = main_dg.file_uploader
 dataframe = main_dg.dataframe
 data_editor = main_dg.data_editor
@@ -162,11 +166,14 @@ __all__ = [
     "json",
     "latex",
     "line_chart",
+    "link_button",
     "markdown",
+    "menu_button",
     "metric",
     "multiselect",
     "number_input",
     "page_link",
+    "pagination",
     "pills",
     "progress",
     "pyplot",

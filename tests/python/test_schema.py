@@ -249,6 +249,11 @@ st.badge("New", icon="🔥", color="orange", help="h", width=90)
 st.space("medium")
 with st.skeleton(height="stretch", width=200):
     st.space(12)
+st.link_button("lb", "https://example.com", icon="🔗", width="stretch", help="h", disabled=True)
+st.link_button("lbr", "https://example.com", on_click="rerun", key="lbr", width=100)
+st.menu_button("mb", ["a", "b"], icon="📤", width="stretch", help="h")
+st.datetime_input("dti", value=None, step=120, width=300, on_change="ignore")
+st.pagination(10, max_visible_pages=3, width="stretch", key="pg")
 with st.container(border=True, height=200, horizontal=True, key="box"):
     st.empty()
 left, right = st.columns([2, 1], gap=None, vertical_alignment="center", border=True, wrap=False)

@@ -256,6 +256,8 @@ export function App({ store }: { store: Store }) {
           {/* Widgets pinned under the app (a chat_input in the app body) are drawn here. */}
           <div id={BOTTOM_SLOT_ID} class="sp-bottom" />
         </div>
+        {/* The dialog open now (`@st.dialog`): drawn over the page, in the top layer. */}
+        <NodeView nodeKey="event" store={store} />
         <div class="sp-toasts">
           {app.toasts.map((t) => (
             <ToastView key={t.id} toast={t} store={store} />

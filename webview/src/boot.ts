@@ -14,6 +14,7 @@ import "./styles/chat.css";
 import "./styles/data.css";
 import "./styles/vscode.css";
 import "./styles/pages.css";
+import "./styles/dialog.css";
 import { pageFromPath } from "./core/pages";
 import { encodeFrame } from "./core/protocol";
 import { helloFields } from "./core/theme";

@@ -18,9 +18,12 @@ from sidepane.elements.widgets.button_groups import ButtonGroupMixin
 from sidepane.elements.widgets.buttons import ButtonMixin
 from sidepane.elements.widgets.choices import ChoiceMixin
 from sidepane.elements.widgets.dates import DateTimeInputMixin
+from sidepane.elements.widgets.datetime_input import DateTimeMixin
 from sidepane.elements.widgets.feedback import FeedbackMixin
 from sidepane.elements.widgets.file_uploader import FileUploaderMixin
+from sidepane.elements.widgets.menu_button import MenuButtonMixin
 from sidepane.elements.widgets.numbers import NumberInputMixin
+from sidepane.elements.widgets.pagination import PaginationMixin
 from sidepane.elements.widgets.sliders import SliderMixin
 from sidepane.elements.widgets.text_inputs import TextInputMixin
 from sidepane.elements.write import WriteMixin
@@ -38,6 +41,9 @@ class DeltaGenerator(
     TextInputMixin,
     NumberInputMixin,
     DateTimeInputMixin,
+    DateTimeMixin,
+    MenuButtonMixin,
+    PaginationMixin,
     FileUploaderMixin,
     DataMixin,
     ChartMixin,

@@ -47,7 +47,8 @@ def exception_props(exc: BaseException, script_dir: str | None) -> ExceptionProp
                 "user": user,
             }
         )
-    message = str(exc)
+    # Stripped, as Streamlit shows it (messages such as the form errors end in a newline).
+    message = str(exc).strip()
     if isinstance(exc, SyntaxError):
         message = exc.msg or "invalid syntax"
         if exc.filename and exc.lineno:

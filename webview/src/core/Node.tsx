@@ -19,6 +19,7 @@ export const BLOCK_TYPES = new Set([
   "form",
   "chat_message",
   "status",
+  "dialog",
   "root",
 ]);
 

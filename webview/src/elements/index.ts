@@ -5,6 +5,7 @@ import "./decorations";
 import "./code";
 import "./exception";
 import "../blocks/layout";
+import "../blocks/dialog";
 import "../blocks/form";
 import "./chat_message";
 import "../blocks/status";

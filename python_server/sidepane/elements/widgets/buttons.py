@@ -1,7 +1,8 @@
-"""Buttons: `st.button`, `st.download_button` and `st.form_submit_button`.
+"""Buttons: `st.button`, `st.download_button`, `st.form_submit_button` and `st.link_button`.
 
 A button is a trigger: it returns True for the one run its click started, then False again.
 A download button's bytes go to the viewer once, as a `media` payload keyed by their hash.
+A link button opens its URL in a new tab, and is a trigger only when its click reruns the app.
 """
 
 from __future__ import annotations
@@ -10,15 +11,19 @@ import io
 import mimetypes
 import os
 from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import xxhash
 
 from sidepane.elements.arguments import WidgetCallback, resolve_callback, value_error
-from sidepane.elements.dg_core import DeltaGeneratorCore, to_key
+from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id, to_key
+from sidepane.elements.layout import _check_size as check_size
+from sidepane.elements.status import validate_icon
 from sidepane.elements.widgets.choices import to_label
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
+from sidepane.protocol.schema.elements.small_widgets import LinkButtonProps
 from sidepane.protocol.schema.elements.widgets import ButtonFields, DownloadButtonFields
+from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 
 ButtonKind = Literal["primary", "secondary", "tertiary"]
@@ -102,6 +107,10 @@ def _infer_file_info(
     if mime is None:
         mime = mimetypes.guess_type(file_name)[0]
     return file_name, mime
+
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
 class ButtonMixin(DeltaGeneratorCore):
@@ -353,3 +362,101 @@ class ButtonMixin(DeltaGeneratorCore):
             # After the element, so it can be drawn before its data arrives.
             ctx.payload(digest, "media", payload)
         return clicked
+
+    def link_button(
+        self,
+        label: str,
+        url: str,
+        *,
+        key: str | int | None = None,
+        on_click: WidgetCallback | Literal["rerun", "ignore"] = "ignore",
+        args: tuple[Any, ...] | list[Any] | None = None,
+        kwargs: Mapping[str, Any] | None = None,
+        help: str | None = None,
+        type: ButtonKind = "secondary",
+        icon: str | None = None,
+        icon_position: Literal["left", "right"] = "left",
+        disabled: bool = False,
+        use_container_width: bool | None = None,
+        width: int | str = "content",
+        shortcut: str | None = None,
+        wrap: bool | None = None,
+    ) -> bool | Self:
+        """Display a button that opens `url` in a new tab.
+
+        With `on_click="ignore"` (default) a click only opens the link, and this returns the
+        element (like `st.markdown`). With `on_click="rerun"` or a callback, a click also reruns
+        the app (running the callback first, with `args`/`kwargs`), and this returns True in the
+        run the click started, like `st.button`. `type` is "primary", "secondary" (default) or
+        "tertiary"; `icon` an emoji or `":material/name:"`; `width` "content", "stretch" or
+        pixels.
+        """
+        _check_kind(type)
+        _check_icon_position(icon_position)
+        callback, ignore = resolve_callback(on_click, ("rerun", "ignore"), "on_click")
+        key = to_key(key)
+        label = to_label(label)
+        width = _width(width, use_container_width)
+        check_size("width", width, True)
+        props: LinkButtonProps = {"url": str(url), "label": label, "kind": type}
+        if icon is not None:
+            props["icon"] = validate_icon(icon)
+        if icon_position == "right":
+            props["icon_position"] = "right"
+        if width == "stretch":
+            props["width"] = "stretch"
+        elif isinstance(width, int):
+            props["width"] = width
+        if shortcut is not None:
+            props["shortcut"] = shortcut
+        if not ignore:
+            check_not_written(key)
+            clicked: bool = self._widget(
+                "link_button",
+                label=label,
+                key=key,
+                identity={
+                    "icon": icon,
+                    "url": url,
+                    "help": help,
+                    "type": type,
+                    "width": width,
+                    "icon_position": icon_position,
+                    "shortcut": shortcut,
+                },
+                key_identity=True,
+                # _widget adds the label, with the other keys every widget carries.
+                props={k: v for k, v in props.items() if k != "label"},
+                default=False,
+                deserialize=_trigger_wire,
+                serialize=bool,
+                on_change=callback,
+                args=args,
+                kwargs=kwargs,
+                disabled=disabled,
+                label_visibility="visible",
+                help=help,
+                trigger=True,
+            )
+            return clicked
+        if key is not None:
+            # A keyed link button claims its key (a second one is an error) and keeps it out
+            # of session_state's writable values, as Streamlit does, without being a widget.
+            check_not_written(key)
+            ctx = get_run_context()
+            if ctx is not None:
+                wid = compute_widget_id(
+                    "link_button",
+                    user_key=key,
+                    identity={},
+                    key_identity=True,
+                    form_id=None,
+                    root="",
+                )
+                ctx.register_widget_id(wid, "link_button", key)
+            props["key"] = key
+        if help is not None:
+            props["help"] = str(help)
+        if disabled:
+            props["disabled"] = True
+        return self._enqueue("link_button", as_props(props))

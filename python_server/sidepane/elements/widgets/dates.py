@@ -38,7 +38,17 @@ DateValue = date | datetime | str | Sequence[date | datetime | str] | None
 # ---- dates ----
 
 
-def _date_wire(d: date) -> str:
+def check_date_format(format: object) -> None:
+    """A date picker's `format`: one of Streamlit's nine."""
+    if not isinstance(format, str):
+        raise type_error("format", type(format).__name__, ["str"])
+    if format not in _SUPPORTED_DATE_FORMATS:
+        raise value_error(
+            "format", [repr(f) for f in _SUPPORTED_DATE_FORMATS], f"Provided value: {format!r}."
+        )
+
+
+def date_wire(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
@@ -64,11 +74,11 @@ def _bound(v: object, name: str, anchor: date | None, years: int) -> date:
     if isinstance(v, datetime | date | str):
         return _to_date(v)
     if v is None:
-        return _add_years(anchor or date.today(), years)
+        return add_years(anchor or date.today(), years)
     raise type_error(name, type(v).__name__, ["date", "datetime", "ISO string", "None"])
 
 
-def _add_years(d: date, years: int) -> date:
+def add_years(d: date, years: int) -> date:
     year = d.year + years
     if year > date.max.year:
         return date.max
@@ -126,8 +136,8 @@ class _DateDef:
         if value is None:
             return None
         if isinstance(value, list | tuple):
-            return [_date_wire(d) for d in value]
-        return _date_wire(value)
+            return [date_wire(d) for d in value]
+        return date_wire(value)
 
     def fits(self, value: Any) -> bool:
         if value is None:
@@ -226,14 +236,7 @@ class DateTimeInputMixin(DeltaGeneratorCore):
             "width": width,
             "required": required,
         }
-        if not isinstance(format, str):
-            raise type_error("format", type(format).__name__, ["str"])
-        if format not in _SUPPORTED_DATE_FORMATS:
-            raise value_error(
-                "format",
-                [repr(f) for f in _SUPPORTED_DATE_FORMATS],
-                f"Provided value: {format!r}.",
-            )
+        check_date_format(format)
         explicit_bounds = min_value is not None or max_value is not None
         if value == "today":
             # A range picker without a value is recognised by the tuple in session_state.
@@ -262,8 +265,8 @@ class DateTimeInputMixin(DeltaGeneratorCore):
             # As in Streamlit, a kept value outside explicit bounds resets to the default.
             drop_unfit(key, spec.fits)
         props: DateInputFields = {
-            "min": _date_wire(lo),
-            "max": _date_wire(hi),
+            "min": date_wire(lo),
+            "max": date_wire(hi),
             "range": is_range,
             "format": format,
         }
@@ -374,9 +377,9 @@ def _id_date(v: object) -> str | None:
     if isinstance(v, str):
         return v
     if isinstance(v, datetime):
-        return _date_wire(v.date())
+        return date_wire(v.date())
     if isinstance(v, date):
-        return _date_wire(v)
+        return date_wire(v)
     return None
 
 

@@ -169,8 +169,8 @@ OptionValue = str | int | float | bool
 class ColumnOption(TypedDict):
     """A selectbox option with its `format_func` label, or a multiselect option."""
 
-    value: OptionValue
-    label: NotRequired[str]
+    value: Annotated[OptionValue, "What a cell holds (a multiselect's values are text)."]
+    label: NotRequired[Annotated[str, "Shown instead of the value (`format_func`)."]]
     color: NotRequired[Annotated[str, "Multiselect: the tag's colour (`auto`: the palette's)."]]
 
 
@@ -184,11 +184,15 @@ class ColumnSettings(TypedDict):
     width: NotRequired[
         Annotated[Literal["small", "medium", "large"] | int, "75, 200 or 400 px, or pixels."]
     ]
-    hidden: NotRequired[bool]
+    hidden: NotRequired[
+        Annotated[bool, "Not shown (a `None` config; for `_index`, `hide_index` wins)."]
+    ]
     pinned: NotRequired[
         Annotated[bool, "Stays at the left while scrolling; absent: index columns are pinned."]
     ]
-    alignment: NotRequired[Literal["left", "center", "right"]]
+    alignment: NotRequired[
+        Annotated[Literal["left", "center", "right"], "The cells' alignment; absent: by type."]
+    ]
     disabled: NotRequired[Annotated[bool, "`data_editor`: the column cannot be edited."]]
     required: NotRequired[Annotated[bool, "`data_editor`: a cell cannot be left empty."]]
     default: NotRequired[
@@ -239,7 +243,9 @@ class ColumnSettings(TypedDict):
         ]
     ]
     accept_new_options: NotRequired[Annotated[bool, "`multiselect`: values beyond `options`."]]
-    button_type: NotRequired[Literal["primary", "secondary", "tertiary"]]
+    button_type: NotRequired[
+        Annotated[Literal["primary", "secondary", "tertiary"], "`button`: its look."]
+    ]
 
 
 class TableLayout(Table):

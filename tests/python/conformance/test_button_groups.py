@@ -272,6 +272,10 @@ def test_feedback_set_and_clear(AppTest: Any) -> None:
             'st.segmented_control("P", ["a"], label_visibility="nope")',
             "Invalid `label_visibility` value. Supported values: 'visible', 'hidden', 'collapsed'.",
         ),
+        (  # the check every widget shares (`_widget`), here through another widget
+            'st.radio("R", ["a"], label_visibility="nope")',
+            "Invalid `label_visibility` value. Supported values: 'visible', 'hidden', 'collapsed'.",
+        ),
         (
             'st.pills("P", ["a"], on_change="foo")',
             "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function.",

@@ -105,7 +105,8 @@ def must():
 
 st.write(f"dismissed {st.session_state.dismissed} times")
 if "vote" in st.session_state:
-    st.write(f"You voted for {st.session_state.vote['item']} because {st.session_state.vote['reason']}")
+    v = st.session_state.vote
+    st.write(f"You voted for {v['item']} because {v['reason']}")
 if st.button("A"):
     vote("A")
 if st.button("Locked"):

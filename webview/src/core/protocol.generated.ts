@@ -631,6 +631,45 @@ export type DialogProps = {
   dismiss?: string;
 };
 
+/**
+ * `st.link_button`: a link to `url`, opened in a new tab, drawn as a button. With `on_click`
+ * "rerun" or a callback it is also a trigger widget (`id`, `value`); by default it is not.
+ */
+export type LinkButtonProps = LinkButtonFields & {
+  /** Inline Markdown. */
+  label: string;
+  /** Only when a click reruns the app (then send `value` true). */
+  id?: string;
+  /** A trigger, as a button's (only with `id`). */
+  value?: boolean;
+  /** The script's key. */
+  key?: string;
+  /** The id of the form the button is in (only with `id`). */
+  form?: string;
+  disabled?: true;
+  /** Tooltip text (Markdown). */
+  help?: string;
+};
+
+/** `st.menu_button`: a button opening a menu of options. */
+export type MenuButtonProps = WidgetProps &
+  MenuButtonFields & {
+    /** A trigger: the clicked option's index for the one run it started; else null. */
+    value: number | null;
+  };
+
+export type DateTimeInputProps = WidgetProps &
+  DateTimeInputFields & {
+    /** `YYYY-MM-DDTHH:MM` or null (empty). */
+    value: string | null;
+  };
+
+export type PaginationProps = WidgetProps &
+  PaginationFields & {
+    /** The current page, from 1 to `num_pages`. */
+    value: number;
+  };
+
 /** `st.markdown`, `st.title`/`header`/`subheader` (by `style`) and `st.caption`. */
 export type MarkdownProps = TextLayout & {
   /** Markdown. */
@@ -756,6 +795,10 @@ export interface ElementPropsMap {
   form: FormProps;
   chat_message: ChatMessageProps;
   dialog: DialogProps;
+  link_button: LinkButtonProps;
+  menu_button: MenuButtonProps;
+  datetime_input: DateTimeInputProps;
+  pagination: PaginationProps;
   markdown: MarkdownProps;
   text: TextProps;
   code: CodeProps;
@@ -1067,6 +1110,54 @@ export type CollapsibleBlock = {
   expanded: boolean;
   /** Absent: the default look. */
   type?: "compact" | "step";
+};
+
+/** A link button's own keys (what its builder passes to `_widget` when it reruns). */
+export type LinkButtonFields = {
+  url: string;
+  kind: "primary" | "secondary" | "tertiary";
+  /** An emoji or `:material/name:`. */
+  icon?: string;
+  /** Absent: left. */
+  icon_position?: "right";
+  /** Pixels or stretch; absent: content. */
+  width?: number | "stretch";
+  /** A keyboard shortcut, e.g. `Ctrl+K`. */
+  shortcut?: string;
+};
+
+export type MenuButtonFields = WidgetFields & {
+  kind: "primary" | "secondary" | "tertiary";
+  /** The labels (`format_func` applied); a click sends its index. */
+  options: string[];
+  /** Pixels or stretch; absent: content. */
+  width?: number | "stretch";
+  /** An emoji or `:material/name:`. */
+  icon?: string;
+};
+
+export type DateTimeInputFields = WidgetFields & {
+  /** YYYY-MM-DDTHH:MM. */
+  min: string;
+  /** YYYY-MM-DDTHH:MM. */
+  max: string;
+  /** Seconds between the times offered (60 to 82,800). */
+  step: number;
+  /** How the date is shown, e.g. `YYYY/MM/DD`. */
+  format: string;
+  /** The person may empty it (no default, not `required`). */
+  clearable?: true;
+  /** Pixels; absent: stretch. */
+  width?: number;
+};
+
+export type PaginationFields = WidgetFields & {
+  /** At least 1. */
+  num_pages: number;
+  /** How many page buttons at most (0: only the arrows); absent: no cap. */
+  max_visible_pages?: number;
+  /** Pixels or stretch; absent: content. */
+  width?: number | "stretch";
 };
 
 /** Text layout props, each absent at its default. */

@@ -16,7 +16,7 @@ import type { OpenSessionParams, OpenSessionResult } from "./protocol";
 import type { ServerState } from "./server";
 import type { Settings } from "./settings";
 import { hop } from "./hopTrace";
-import { asBytes, commandFrame } from "./wire";
+import { asBytes, commandFrame, visibilityFrame } from "./wire";
 
 /** What a panel needs of the language server. */
 export interface SessionServer {
@@ -61,6 +61,8 @@ export class PreviewPanel {
   private readonly openedAt = Date.now();
   private readonly milestones: string[] = [];
   private sawFrames = false;
+  /** Whether the panel shows (VS Code keeps a hidden one running: retainContextWhenHidden). */
+  private visible = true;
 
   constructor(
     readonly view: PanelView,
@@ -112,6 +114,19 @@ export class PreviewPanel {
     this.milestone("session open");
     this.problem = undefined; // the viewer clears its banner on "connected"
     this.setStatus("connected");
+    // A session (re)opened for a hidden panel: its run_every fragments wait until it shows.
+    if (!this.visible) this.env.server.message(this.session, visibilityFrame(false));
+  }
+
+  /**
+   * The panel was hidden or shown: the runtime pauses the app's `run_every` fragments while it
+   * is hidden, so a panel in a background tab does not keep the server ticking.
+   */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    if (this.status === "connected")
+      this.env.server.message(this.session, visibilityFrame(visible));
   }
 
   /** Follows the server: a new server process means opening the session again. */

@@ -157,6 +157,7 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
     if (sourceColumn !== undefined) this.sourceColumns.set(panel, sourceColumn);
     view.onDidChangeViewState(() => {
       if (view.active) this.lastActive = panel;
+      panel.setVisible(view.visible);
     });
     panel.serverState(this.ctx.server.state);
     this.ctx.ensureServer();

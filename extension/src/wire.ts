@@ -43,3 +43,9 @@ export function commandFrame(t: "rerun" | "stop"): Uint8Array {
   const name = Buffer.from(t, "utf8");
   return Uint8Array.from([0x81, 0xa1, 0x74, 0xa0 | name.length, ...name]);
 }
+
+/** `{t: "visibility", visible}` as msgpack: the panel was hidden or shown (docs/protocol.md). */
+export function visibilityFrame(visible: boolean): Uint8Array {
+  const head = [0x82, 0xa1, 0x74, 0xaa, ...Buffer.from("visibility", "utf8")];
+  return Uint8Array.from([...head, 0xa7, ...Buffer.from("visible", "utf8"), visible ? 0xc3 : 0xc2]);
+}

@@ -124,6 +124,19 @@ describe("PreviewPanel", () => {
     expect(server.sent.map((s) => decode(s.bytes))).toEqual([{ t: "rerun" }, { t: "stop" }]);
   });
 
+  it("tells the runtime when the panel is hidden or shown (run_every pauses meanwhile)", async () => {
+    const { panel, server } = makePanel(fakeServer());
+    panel.setVisible(false); // not open yet: said when it opens
+    expect(server.sent).toEqual([]);
+    await panel.connect();
+    panel.setVisible(false); // no change, nothing sent
+    panel.setVisible(true);
+    expect(server.sent.map((s) => decode(s.bytes))).toEqual([
+      { t: "visibility", visible: false },
+      { t: "visibility", visible: true },
+    ]);
+  });
+
   it("passes traceback clicks on", () => {
     const { view, opened } = makePanel(fakeServer());
     view.receive({ type: "openLocation", file: "/w/app.py", line: 12 });

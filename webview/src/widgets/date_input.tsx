@@ -48,13 +48,24 @@ export function readDates(
   return { dates };
 }
 
-function DateInput(props: ElementProps<"date_input">) {
-  const { node } = props;
-  const { disabled, label } = widgetProps(node);
-  const [value, set] = useWidget(props);
-  const id = controlId(node);
-  const { range, format, min, max } = node.props;
-  const clearable = node.props.clearable === true;
+/** What a date field needs: its control's id, the dates it may hold, its value and setter. */
+export interface DateFieldProps {
+  id: string;
+  /** Whether a visible label names the field (else the placeholder does). */
+  named: boolean;
+  disabled: boolean;
+  range: boolean;
+  format: string;
+  min?: string;
+  max?: string;
+  clearable: boolean;
+  value: Wire;
+  set: (next: Wire) => void;
+}
+
+/** The date text field and its calendar: `date_input`'s control, and `datetime_input`'s date. */
+export function DateField(props: DateFieldProps) {
+  const { id, named, disabled, range, format, min, max, clearable, value, set } = props;
   const selected = datesOf(value, range);
   const shown = dateText(selected, range, format);
 
@@ -155,12 +166,11 @@ function DateInput(props: ElementProps<"date_input">) {
   return (
     <div
       ref={rootRef}
-      class={`sp-widget sp-date-input${disabled ? " sp-disabled" : ""}`}
+      class="sp-date-field"
       onFocusOut={(e) => {
         if (open && leavesWidget(e, rootRef.current)) setOpen(false);
       }}
     >
-      <WidgetLabel node={node} htmlFor={id} />
       <div ref={boxRef} class={`sp-input-box sp-picker-box${error ? " sp-invalid" : ""}`}>
         <input
           id={id}
@@ -175,7 +185,7 @@ function DateInput(props: ElementProps<"date_input">) {
           aria-controls={open ? `${id}-calendar` : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
-          aria-label={label ? undefined : placeholder}
+          aria-label={named ? undefined : placeholder}
           placeholder={placeholder}
           disabled={disabled}
           value={draft ?? shown}
@@ -220,6 +230,31 @@ function DateInput(props: ElementProps<"date_input">) {
           popupRef={popupRef}
         />
       )}
+    </div>
+  );
+}
+
+function DateInput(props: ElementProps<"date_input">) {
+  const { node } = props;
+  const { disabled, label } = widgetProps(node);
+  const [value, set] = useWidget(props);
+  const id = controlId(node);
+  const { range, format, min, max } = node.props;
+  return (
+    <div class={`sp-widget sp-date-input${disabled ? " sp-disabled" : ""}`}>
+      <WidgetLabel node={node} htmlFor={id} />
+      <DateField
+        id={id}
+        named={label !== ""}
+        disabled={disabled}
+        range={range}
+        format={format}
+        min={min}
+        max={max}
+        clearable={node.props.clearable === true}
+        value={value}
+        set={set}
+      />
     </div>
   );
 }

@@ -8,3 +8,7 @@ import "./text";
 import "./pickers";
 import "./file_uploader";
 import "./chat_input";
+import "./link_button";
+import "./menu_button";
+import "./datetime_input";
+import "./pagination";

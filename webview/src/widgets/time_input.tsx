@@ -130,16 +130,26 @@ function TimeList({ id, items, active, chosen, label, onPick, popupRef }: ListPr
   );
 }
 
-function TimeInput(props: ElementProps<"time_input">) {
-  const { node } = props;
-  const { disabled, label: name } = widgetProps(node);
-  const [value, set] = useWidget(props);
-  const id = controlId(node);
-  const step = Math.max(1, Math.round(node.props.step));
-  const withSeconds = step % 60 !== 0;
-  const format = node.props.format ?? "24h";
-  const twelve = format === "12h" || (format === "localized" && localeUses12h());
-  const clearable = node.props.clearable === true;
+/** What a time field needs: its control's id, the times it offers, its value and setter. */
+export interface TimeFieldProps {
+  id: string;
+  /** Whether a visible label names the field (else the placeholder does). */
+  named: boolean;
+  disabled: boolean;
+  /** Seconds between the times listed. */
+  step: number;
+  /** Times carry seconds (`HH:MM:SS`), else minutes (`HH:MM`). */
+  withSeconds: boolean;
+  twelve: boolean;
+  clearable: boolean;
+  value: string | null;
+  set: (next: string | null) => void;
+}
+
+/** The time combobox: `time_input`'s control, and `datetime_input`'s time. */
+export function TimeField(props: TimeFieldProps) {
+  const { id, named: name, disabled, withSeconds, twelve, clearable, value, set } = props;
+  const step = Math.max(1, Math.round(props.step));
   const chosen = parseWireTime(value);
   const label = (t: number) => formatTime(t, twelve, withSeconds);
 
@@ -230,12 +240,11 @@ function TimeInput(props: ElementProps<"time_input">) {
   return (
     <div
       ref={rootRef}
-      class={`sp-widget sp-time-input${disabled ? " sp-disabled" : ""}`}
+      class="sp-time-field"
       onFocusOut={(e) => {
         if (open && leavesWidget(e, rootRef.current)) setOpen(false);
       }}
     >
-      <WidgetLabel node={node} htmlFor={id} />
       <div ref={boxRef} class={`sp-combo sp-picker-box${open ? " sp-open" : ""}`}>
         <input
           id={id}
@@ -292,6 +301,31 @@ function TimeInput(props: ElementProps<"time_input">) {
           popupRef={popupRef}
         />
       )}
+    </div>
+  );
+}
+
+function TimeInput(props: ElementProps<"time_input">) {
+  const { node } = props;
+  const { disabled, label } = widgetProps(node);
+  const [value, set] = useWidget(props);
+  const id = controlId(node);
+  const step = Math.max(1, Math.round(node.props.step));
+  const format = node.props.format ?? "24h";
+  return (
+    <div class={`sp-widget sp-time-input${disabled ? " sp-disabled" : ""}`}>
+      <WidgetLabel node={node} htmlFor={id} />
+      <TimeField
+        id={id}
+        named={label !== ""}
+        disabled={disabled}
+        step={step}
+        withSeconds={step % 60 !== 0}
+        twelve={format === "12h" || (format === "localized" && localeUses12h())}
+        clearable={node.props.clearable === true}
+        value={value}
+        set={set}
+      />
     </div>
   );
 }

@@ -88,3 +88,36 @@ def test_keyboard_and_star_hover(page: Page, serve: Any) -> None:
     expect(lit).to_have_count(3)
     page.mouse.move(0, 0)
     expect(lit).to_have_count(0)
+
+
+ROWS = """
+import streamlit as st
+
+many = [f"Option {i}" for i in range(8)]
+left, right = st.columns(2)
+with left:
+    st.pills("In a column", many, key="col")
+with right:
+    with st.container():
+        st.pills("Nested, wrapping", many, key="nested")
+st.pills("Wrapping", many, key="body", width=300)
+"""
+
+
+def _rows(page: Page, label: str) -> int:
+    """How many rows the group's buttons take."""
+    tops = (
+        page.get_by_role("group", name=label, exact=True)
+        .locator("button")
+        .evaluate_all("buttons => buttons.map(b => Math.round(b.getBoundingClientRect().top))")
+    )
+    return len(set(tops))
+
+
+def test_a_group_directly_in_a_column_keeps_one_row(page: Page, serve: Any) -> None:
+    page.set_viewport_size({"width": 900, "height": 700})
+    page.goto(serve(ROWS).url)
+    expect(page.get_by_role("group", name="Wrapping", exact=True)).to_be_visible()
+    assert _rows(page, "In a column") == 1  # it scrolls sideways, as Streamlit's
+    assert _rows(page, "Nested, wrapping") > 1
+    assert _rows(page, "Wrapping") > 1

@@ -9,14 +9,13 @@ import { clickedSelection } from "../../webview/src/widgets/button_groups";
 import "../../webview/src/widgets/button_groups";
 import { recordingStore, runEnd, runStart, upsert } from "./helpers";
 
-let root: HTMLElement | undefined;
+const roots: HTMLElement[] = [];
 
 afterEach(() => {
-  if (root === undefined) return;
-  const el = root;
-  act(() => render(null, el));
-  el.remove();
-  root = undefined;
+  for (const el of roots.splice(0)) {
+    act(() => render(null, el));
+    el.remove();
+  }
 });
 
 function draw<T extends "button_group" | "feedback">(type: T, props: PropsOf<T>) {
@@ -26,7 +25,7 @@ function draw<T extends "button_group" | "feedback">(type: T, props: PropsOf<T>)
   runEnd(store, 1);
   const el = document.createElement("div");
   document.body.appendChild(el);
-  root = el;
+  roots.push(el);
   act(() => render(<NodeView nodeKey="main/0" store={store} />, el));
   const buttons = () => Array.from(el.querySelectorAll<HTMLButtonElement>("button"));
   const click = (i: number) => act(() => buttons()[i]!.click());
@@ -104,6 +103,17 @@ describe("button_group", () => {
     window.removeEventListener("keydown", onWindow);
     expect(seen).toEqual(["a"]);
     expect(el.querySelector("[role=group]")).not.toBeNull();
+  });
+
+  test("wrap: set by the script, else left to the layout", () => {
+    const cls = (wrap?: boolean) =>
+      draw("button_group", wrap === undefined ? pills : { ...pills, wrap })
+        .el.querySelector(".sp-button-group")!
+        .className.split(" ")
+        .filter((c) => c.startsWith("sp-group-"));
+    expect(cls(false)).toEqual(["sp-group-nowrap"]);
+    expect(cls(true)).toEqual(["sp-group-wrap"]);
+    expect(cls()).toEqual([]);
   });
 
   test("disabled and a collapsed label", () => {

@@ -73,7 +73,8 @@ function ButtonGroup(props: ElementProps<"button_group">) {
     "sp-widget",
     "sp-button-group",
     `sp-${p.style === "pills" ? "pills" : "segmented"}`,
-    p.wrap === false ? "sp-nowrap" : "",
+    // Absent: the layout decides (one row in a column or a horizontal container, as Streamlit).
+    p.wrap === undefined ? "" : p.wrap ? "sp-group-wrap" : "sp-group-nowrap",
     stretch ? "sp-stretch" : "",
     disabled ? "sp-disabled" : "",
   ];

@@ -529,3 +529,73 @@ def test_dismissing_a_dialog_with_on_dismiss_reruns_the_app_and_calls_back(
     assert "fragment" not in frames[0]
     assert _bodies(frames) == ["dismissed `1`"]
     assert ["event", 0] in [list(p) for p in run_ends(frames)[-1]["remove"]]
+
+
+def test_caching_and_magic_work_inside_a_fragment_run(harness: Harness) -> None:
+    session, viewer = harness.session(
+        """
+        import sidepane as st
+        st.session_state.setdefault("computed", 0)
+        @st.cache_data
+        def heavy(n):
+            st.session_state.computed += 1
+            st.write(f"drawn by the cached function for {n}")
+            return n * 2
+        @st.fragment
+        def part():
+            n = st.number_input("n", 0, 10, 1)
+            f"magic {heavy(n)}"
+        st.write("top")
+        part()
+        """
+    )
+    harness.hello(session)
+    first = _run(harness, session, viewer)
+    assert _bodies(first) == ["top", "drawn by the cached function for 1", "magic 2"]
+    n = _widget_id(first, "n")
+    _set(session, n, 2)
+    frames = _run(harness, session, viewer)
+    assert _bodies(frames) == ["drawn by the cached function for 2", "magic 4"]
+    _set(session, n, 1)  # cached: replayed in place, drawn again, not computed again
+    frames = _run(harness, session, viewer)
+    assert _bodies(frames) == ["drawn by the cached function for 1", "magic 2"]
+    assert session.session_state.user["computed"] == 2
+    assert run_ends(frames)[-1]["remove"] == []
+
+
+def test_parallel_fragments_follow_streamlits_rules() -> None:
+    at = AppTest.from_string(
+        """
+        import sidepane as st
+        @st.fragment(parallel=True)
+        def inside():
+            st.write("inside")
+            return 3
+        st.write("returned", inside())
+        @st.fragment(parallel=True)
+        def outside():
+            st.sidebar.write("no")
+        outside()
+        """
+    ).run()
+    assert [m.value for m in at.markdown] == ["inside", "returned `None`"]  # as in Streamlit
+    assert at.exception[0].message == (
+        "Writing to a container created outside a parallel fragment, including `st.sidebar` "
+        "and `st.bottom`, is not supported on a full app run or a later fragment rerun.\n\n"
+        "To fix this, move the element inside the fragment body."
+    )
+    dialog = AppTest.from_string(
+        """
+        import sidepane as st
+        @st.dialog("D")
+        def d():
+            st.write("x")
+        @st.fragment(parallel=True)
+        def opener():
+            d()
+        opener()
+        """
+    ).run()
+    assert dialog.exception[0].message.startswith(
+        "`@st.dialog` cannot be called from a parallel fragment during the initial page load"
+    )

@@ -59,8 +59,9 @@ def fragment(
 
     A fragment may also write to containers made outside it (`st.sidebar`, a column): its
     writes there are redrawn in place by its reruns, if it wrote there in the last full run.
-    `parallel=True` is accepted for Streamlit compatibility; Sidepane runs the fragment in
-    order with the script (which keeps its output deterministic).
+    `parallel=True` (Streamlit runs such a fragment on a worker thread during a full run) is
+    accepted with Streamlit's rules, that it may not write outside itself nor open a dialog in a
+    full run; Sidepane runs it in order with the script, which keeps its output deterministic.
     """
     user_key = _fragment_key(key)
     if func is None:
@@ -77,7 +78,9 @@ def fragment(
         if ctx is None:
             return None  # no app: Streamlit runs nothing either
         interval = fragments.interval_seconds(run_every)
-        return fragments.call(ctx, body, args, kwargs, run_every=interval, key=user_key)
+        return fragments.call(
+            ctx, body, args, kwargs, run_every=interval, key=user_key, parallel=bool(parallel)
+        )
 
     return wrap
 
@@ -188,6 +191,8 @@ def _dialog(
         ctx = get_run_context()
         if ctx is None:
             return
+        if fragments.in_parallel_full_run(ctx):
+            raise fragments.parallel_unsafe_error("@st.dialog")
         if ctx.fragment is not None and ctx.fragment.block[0] == "dialog":
             raise StreamlitInvalidLayoutContextError(
                 "Dialogs may not be nested inside other dialogs."

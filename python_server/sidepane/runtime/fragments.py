@@ -49,6 +49,23 @@ OUTSIDE_WRITE_ERROR = (
 )
 
 
+PARALLEL_OUTSIDE_WRITE_ERROR = (
+    "Writing to a container created outside a parallel fragment, including `st.sidebar` and "
+    "`st.bottom`, is not supported on a full app run or a later fragment rerun.\n\n"
+    "To fix this, move the element inside the fragment body."
+)
+
+
+def parallel_unsafe_error(api_name: str) -> StreamlitInvalidLayoutContextError:
+    """Streamlit's error for a command a parallel fragment may not call in a full run."""
+    return StreamlitInvalidLayoutContextError(
+        f"`{api_name}` cannot be called from a parallel fragment during the initial page load, "
+        f"because parallel fragments run concurrently on separate threads where `{api_name}` is "
+        "not safe.\n\nTo fix this, gate the call behind a widget interaction (e.g., "
+        "`if st.button(...):`) so it runs during a sequential fragment rerun instead."
+    )
+
+
 class FragmentHandledException(Exception):
     """A fragment raised; its error is already drawn inside it, and the run ends (Streamlit's)."""
 
@@ -68,6 +85,10 @@ class Fragment:
     form_id: str | None
     run_every: float | None = None
     key: str | None = None
+    # `parallel=True` here or in a fragment it runs in: Streamlit runs it on a worker thread in
+    # a full run, where writing outside it and some commands are refused (Sidepane runs it in
+    # order, and refuses the same).
+    parallel: bool = False
     # Outside containers it writes to: the container's path -> the block it keeps there.
     outside: dict[Path, Path] = field(default_factory=dict)
 
@@ -278,6 +299,7 @@ def call(
     block: tuple[str, dict[str, Any]] = ("container", {}),
     run_every: float | None = None,
     key: str | None = None,
+    parallel: bool = False,
     extra: str = "",
     at_root: Path | None = None,
 ) -> Any:
@@ -315,6 +337,7 @@ def call(
         form_id=form_id,
         run_every=run_every,
         key=key,
+        parallel=parallel or (parent is not None and parent.parallel),
     )
     old = fragments.get(fid)
     running = fragments.get(ctx.fragment_run) if ctx.fragment_run is not None else None
@@ -324,7 +347,9 @@ def call(
         record.outside = {c: b for c, b in old.outside.items() if not within(c, running.path)}
     fragments.by_id[fid] = record
     ctx.session.ticker.set(fid, run_every)
-    return execute(ctx, record)
+    result = execute(ctx, record)
+    # Streamlit hands a parallel fragment to a worker in a full run: the call returns None.
+    return None if parallel and ctx.fragment_run is None else result
 
 
 def _duplicate_key(key: str) -> StreamlitAPIException:
@@ -396,6 +421,8 @@ def redirect(ctx: RunContext, target: DeltaGeneratorCore) -> DeltaGeneratorCore:
         return target
     container_path = path
     block_path = record.outside.get(container_path)
+    if block_path is None and record.parallel and ctx.fragment_run is None:
+        raise StreamlitInvalidLayoutContextError(PARALLEL_OUTSIDE_WRITE_ERROR)
     if block_path is None:
         created_now = ctx.fragment_run is None or path in ctx.produced
         if not created_now:
@@ -410,6 +437,11 @@ def redirect(ctx: RunContext, target: DeltaGeneratorCore) -> DeltaGeneratorCore:
         # A placeholder (`st.empty()`) holds one element: each write replaces it.
         return target._new((*block_path, 0), "element", target._form_id)
     return target._new(block_path, "block", target._form_id)
+
+
+def in_parallel_full_run(ctx: RunContext) -> bool:
+    """Whether a parallel fragment runs now as part of a full run (Streamlit's worker thread)."""
+    return ctx.fragment is not None and ctx.fragment.parallel and ctx.fragment_run is None
 
 
 def check_in_fragment_run(ctx: RunContext) -> Fragment:

@@ -599,3 +599,34 @@ def test_parallel_fragments_follow_streamlits_rules() -> None:
     assert dialog.exception[0].message.startswith(
         "`@st.dialog` cannot be called from a parallel fragment during the initial page load"
     )
+
+
+def test_a_vs_code_panel_runs_fragments_and_keeps_diagnostics_of_full_runs(
+    harness: Harness,
+) -> None:
+    from sidepane.runtime.app import App
+    from sidepane.runtime.runner import RunResult
+    from sidepane.servers.lsp.diagnostics import diagnostics_for
+    from sidepane.servers.lsp.sessions import PanelSession
+
+    path = harness.write("app.py", COUNTER_APP)
+    viewer = Viewer()
+    started: list[int] = []
+    session = PanelSession(
+        App(path, ()),
+        viewer,
+        session_id="panel",
+        on_run_start=started.append,
+        on_debug=lambda run, at: None,
+    )
+    harness.sessions.append(session)
+    harness.hello(session)
+    first = _run(harness, session, viewer)
+    _set(session, _widget_id(first, "inner"), 4)
+    frames = _run(harness, session, viewer)
+    assert "fragment" in frames[0] and run_ends(frames)[-1]["status"] == "ok"
+    assert started == [1, 2]
+    assert session.last_result is not None and session.last_result.fragment is not None
+    # A fragment's run that did not raise says nothing of the rest of the script.
+    assert diagnostics_for(session.last_result, str(path)) is None
+    assert diagnostics_for(RunResult(3, "ok", 1.0), str(path)) == {}

@@ -57,6 +57,7 @@ class RunResult:
     status: str  # "ok" | "error" | "stopped" | "interrupted"
     ms: float
     error: BaseException | None = None
+    fragment: str | None = None  # a fragment's run: the fragment (runtime/fragments.py)
 
 
 def _is_script_thread() -> bool:
@@ -343,7 +344,7 @@ class ScriptRunner:
             streamlit_alias.purge_aliases()
         ms = (time.perf_counter() - ctx.started) * 1000
         if ctx.abandoned:
-            return RunResult(ctx.run, status, ms, error)
+            return RunResult(ctx.run, status, ms, error, ctx.fragment_run)
         if status == "interrupted":
             session.writer.run_end(status, None, ms)
         else:
@@ -354,7 +355,7 @@ class ScriptRunner:
             if not user_stopped:
                 gone = session.fragments.end_run(ctx.fragments_seen, ctx.fragment_run)
                 session.ticker.drop(gone)
-        return RunResult(ctx.run, status, ms, error)
+        return RunResult(ctx.run, status, ms, error, ctx.fragment_run)
 
     def _run_callbacks(self, ctx: RunContext) -> None:
         """Run the callbacks of the widgets that changed, every one, as in Streamlit: a rerun

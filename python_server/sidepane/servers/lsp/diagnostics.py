@@ -32,12 +32,13 @@ def diagnostics_for(
     result: RunResult, script_path: str
 ) -> dict[str, list[types.Diagnostic]] | None:
     """The diagnostics a finished run leaves, by file path: `{}` clears them (the run did not
-    raise), None leaves them as they are (the run was interrupted, so it tells nothing)."""
+    raise), None leaves them as they are (the run was interrupted, so it tells nothing, or it
+    was a fragment's run that did not raise: the rest of the script did not run)."""
     if result.status == "interrupted":
         return None
     exc = result.error
     if exc is None:
-        return {}
+        return {} if result.fragment is None else None
     where = locate(exc, os.path.dirname(script_path)) or Location(script_path, 0, 0, 0)
     diagnostic = types.Diagnostic(
         range=types.Range(

@@ -88,8 +88,8 @@ class PanelSession(AppSession):
         self.writer = PanelWriter(self.id, sink, on_debug)
         self._on_run_start = on_run_start
 
-    def begin_run(self, run: int) -> None:
-        super().begin_run(run)
+    def begin_run(self, run: int, fragment: str | None = None) -> None:
+        super().begin_run(run, fragment)
         self._on_run_start(run)
 
 

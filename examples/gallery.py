@@ -208,3 +208,14 @@ st.write(f"A {size.lower()} pizza with {', '.join(names) or 'nothing'}.")
 stars = st.feedback("stars", key="gallery_stars")
 if stars is not None:
     st.caption(f"You gave it {stars + 1} of 5 stars.")
+
+st.header("Links, menus, dates with times and pages", divider="green")
+st.link_button("Streamlit's docs", "https://docs.streamlit.io", icon=":material/open_in_new:")
+action = st.menu_button("Export", ["CSV", "JSON", "PDF"], icon=":material/download:")
+if action is not None:
+    st.caption(f"Exporting as {action}…")
+meeting = st.datetime_input("Meeting", datetime.datetime(2025, 11, 19, 16, 45), step=1800)
+st.write("Meeting at", meeting)
+rows = [f"Row {i}" for i in range(1, 48)]
+page = st.pagination((len(rows) + 9) // 10, key="gallery_page")
+st.write(", ".join(rows[(page - 1) * 10 : page * 10]))

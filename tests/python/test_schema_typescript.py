@@ -224,6 +224,33 @@ def test_element_map_and_frame_unions() -> None:
     assert "export interface ElementPropsMap {\n  p: Point;\n}\n" in text
 
 
+class Toggle(TypedDict):
+    id: str
+    value: bool
+
+
+class Picked(TypedDict):
+    id: str
+    value: NotRequired[Annotated[list[Point] | None, "Absent until picked."]]
+
+
+class Gauge(TypedDict):
+    value: int
+
+
+def test_widget_value_map_holds_each_widget_types_value() -> None:
+    # A widget is props with an `id` and a `value`; a bare `value` (a gauge) is only drawn.
+    text = render_protocol({}, {}, {"toggle": Toggle, "picker": Picked, "gauge": Gauge}, 1)
+    assert (
+        "export interface WidgetValueMap {\n  toggle: boolean;\n  picker: Point[] | null;\n}\n"
+        in text
+    )
+    assert "export type WidgetType = keyof WidgetValueMap;\n" in text
+    # The shapes a value is made of are declared like any other.
+    assert "export type Point = {" in text
+    assert "export type WidgetValueMap = Record<never, never>;\n" in props(Gauge)
+
+
 def test_a_declared_t_must_match_its_key() -> None:
     with pytest.raises(SchemaTypeError, match=r'Tagged\.t is declared as "tagged"'):
         render_protocol({"other": Tagged}, {}, {}, 1)

@@ -3,7 +3,7 @@
 
 import { act } from "preact/test-utils";
 import { describe, expect, test } from "vitest";
-import type { DataEditorProps, TreeNode, ViewerStore } from "../../webview/src/core/types";
+import type { DataEditorProps, NodeOf, TreeNode, ViewerStore } from "../../webview/src/core/types";
 import {
   addRow,
   deleteRows,
@@ -127,7 +127,7 @@ function editor(
   store: FakeStore,
   mode: DataEditorProps["editing_mode"],
   extra: Partial<DataEditorProps> = {},
-): TreeNode<DataEditorProps> {
+): NodeOf<"data_editor"> {
   store.payloads.set("n", { e: "<i8", b: bin(BigInt64Array.from([1n, 2n, 3n])) });
   store.payloads.set("s", { v: ["x", "y", "z"] });
   store.payloads.set("b", { e: "|u1", b: bin(Uint8Array.from([1, 0, 1])) });

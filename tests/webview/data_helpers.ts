@@ -5,11 +5,13 @@ import { afterEach } from "vitest";
 // them (raw little-endian bytes in msgpack `bin`), and a minimal ViewerStore.
 
 import type {
+  NodeOf,
   PropsOf,
   TreeNode,
   UploadStatusFrame,
   ViewerFrame,
   ViewerStore,
+  WidgetNode,
 } from "../../webview/src/core/types";
 
 /** A typed array's bytes as a Uint8Array, optionally at an odd offset in a bigger buffer. */
@@ -53,7 +55,7 @@ export class FakeStore implements ViewerStore {
   mediaUrl(hash: string, mimetype: string): string | undefined {
     return this.payloads.has(hash) ? `blob:test/${hash}?${mimetype}` : undefined;
   }
-  widgetValue(node: TreeNode): unknown {
+  widgetValue<N extends WidgetNode>(node: N): N["props"]["value"] {
     return node.props.value;
   }
   setWidgetValue(): void {}
@@ -74,7 +76,7 @@ export class FakeStore implements ViewerStore {
 }
 
 /** A node of `type` with `props` (as the schema declares them, for a declared type). */
-export function makeNode<T extends string>(type: T, props: PropsOf<T>): TreeNode<PropsOf<T>> {
+export function makeNode<T extends string>(type: T, props: PropsOf<T>): NodeOf<T> {
   return { key: `main/0`, path: ["main", 0], type, props, children: new Map(), version: 1 };
 }
 

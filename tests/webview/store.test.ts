@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { recordingStore, runEnd, runStart, upsert } from "./helpers";
+import { nodeOf, recordingStore, runEnd, runStart, upsert } from "./helpers";
 
 describe("tree patching", () => {
   it("keeps children when an upsert has the same type, and only patches props", () => {
@@ -68,7 +68,7 @@ describe("widget values", () => {
     runStart(store, 1);
     upsert(store, 1, ["main", 0], "slider", slider(0));
     runEnd(store, 1);
-    const node = store.getNode("main/0")!;
+    const node = nodeOf(store, "main/0", "slider");
     store.setWidgetValue(node, 3);
     expect(sent).toEqual([{ t: "widget_value", id: "w1", value: 3, run: 1 }]);
     expect(store.widgetValue(node)).toBe(3);
@@ -78,7 +78,7 @@ describe("widget values", () => {
     const { store } = recordingStore();
     runStart(store, 1);
     upsert(store, 1, ["main", 0], "slider", slider(0));
-    const node = store.getNode("main/0")!;
+    const node = nodeOf(store, "main/0", "slider");
     store.setWidgetValue(node, 5); // while run 1 is still going
     upsert(store, 1, ["main", 0], "slider", slider(1)); // a late frame of run 1
     expect(store.widgetValue(node)).toBe(5);
@@ -94,7 +94,7 @@ describe("widget values", () => {
     runStart(store, 1);
     upsert(store, 1, ["main", 0], "slider", slider(0));
     runEnd(store, 1);
-    const node = store.getNode("main/0")!;
+    const node = nodeOf(store, "main/0", "slider");
     store.setWidgetValue(node, 4);
     runStart(store, 2);
     // Run 2 drew the same props the viewer holds? Not resent; our local value stays until run_end.
@@ -126,7 +126,7 @@ describe("widget values", () => {
       kind: "secondary",
     });
     runEnd(store, 1);
-    const name = store.getNode("main/0/0")!;
+    const name = nodeOf(store, "main/0/0", "text_input");
     store.setWidgetValue(name, "Ada");
     expect(sent).toEqual([]);
     expect(store.widgetValue(name)).toBe("Ada");
@@ -134,7 +134,7 @@ describe("widget values", () => {
     runStart(store, 2);
     runEnd(store, 2);
     expect(store.widgetValue(name)).toBe("Ada");
-    store.submitForm("f", store.getNode("main/0/2")!);
+    store.submitForm("f", nodeOf(store, "main/0/2", "button"));
     expect(sent).toEqual([
       { t: "widget_value", id: "go", value: true, run: 2, values: { name: "Ada", ok: false } },
     ]);
@@ -157,9 +157,9 @@ describe("widget values", () => {
       form: "f",
     });
     runEnd(store, 1);
-    const name = store.getNode("main/0/0")!;
+    const name = nodeOf(store, "main/0/0", "text_input");
     store.setWidgetValue(name, "Ada");
-    store.submitForm("f", store.getNode("main/0/1")!);
+    store.submitForm("f", nodeOf(store, "main/0/1", "button"));
     expect(store.widgetValue(name)).toBe("");
   });
 
@@ -174,9 +174,9 @@ describe("widget values", () => {
     });
     upsert(store, 1, ["main", 1], "button", { id: "b", label: "b", kind: "secondary" });
     runEnd(store, 1);
-    store.setWidgetValue(store.getNode("main/0")!, true);
+    store.setWidgetValue(nodeOf(store, "main/0", "checkbox"), true);
     expect(sent).toEqual([]);
-    store.setWidgetValue(store.getNode("main/1")!, true);
+    store.setWidgetValue(nodeOf(store, "main/1", "button"), true);
     expect(sent).toEqual([
       { t: "widget_value", id: "b", value: true, run: 1, values: { quiet: true } },
     ]);
@@ -188,15 +188,28 @@ describe("widget values", () => {
     upsert(store, 9, ["main", 0], "slider", slider(2));
     upsert(store, 9, ["main", 1], "markdown", { body: "gone after reconnect" });
     runEnd(store, 9);
-    store.setWidgetValue(store.getNode("main/0")!, 6);
+    store.setWidgetValue(nodeOf(store, "main/0", "slider"), 6);
     const hello = store.hello({ query: "a=1" });
     expect(hello).toEqual({ t: "hello", v: 1, query: "a=1", widgets: { w1: 6 } });
     // The new server resends everything from run 1; what it does not resend is gone.
     runStart(store, 1);
     upsert(store, 1, ["main", 0], "slider", slider(6));
     runEnd(store, 1);
-    expect(store.widgetValue(store.getNode("main/0")!)).toBe(6);
+    expect(store.widgetValue(nodeOf(store, "main/0", "slider"))).toBe(6);
     expect(store.getNode("main/1")).toBeUndefined();
+  });
+});
+
+describe("frames of a type this viewer does not know", () => {
+  it("are ignored, whatever their `t` (a newer runtime may send them)", () => {
+    const { store, sent } = recordingStore();
+    const app = store.getApp();
+    for (const t of ["from_a_newer_protocol", "toString", "constructor", ""]) {
+      store.apply({ t, run: 1, path: ["main", 0] });
+    }
+    expect(store.getApp()).toBe(app);
+    expect(store.getNode("main")?.children.size).toBe(0);
+    expect(sent).toEqual([]);
   });
 });
 

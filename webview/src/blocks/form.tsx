@@ -1,8 +1,9 @@
-// `form` blocks: fields inside hold their values until the form's submit button (store.ts).
+// `form` blocks: fields inside hold their values until the form's submit button
+// (core/widget_values.ts).
 
 import { Children } from "../core/Node";
-import type { ElementProps, FormProps, TreeNode, ViewerStore } from "../core/types";
-import { registerElement } from "../core/types";
+import type { ElementProps, FormProps, NodeOf, TreeNode, ViewerStore } from "../core/types";
+import { isNodeOf, registerElement } from "../core/types";
 import { renderMarkdown } from "../elements/markdownRender";
 import { scrollingStyle } from "./layout";
 
@@ -15,9 +16,13 @@ To create a submit button, use the \`st.form_submit_button()\` function.
 For more information, refer to the [documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).`;
 
 /** The form's first submit button, searched in its subtree. */
-function submitButton(node: TreeNode): TreeNode | undefined {
+function submitButton(node: TreeNode): NodeOf<"button"> | undefined {
   for (const child of node.children.values()) {
-    if (child.type === "button" && child.props.is_submit === true && child.props.disabled !== true)
+    if (
+      isNodeOf(child, "button") &&
+      child.props.is_submit === true &&
+      child.props.disabled !== true
+    )
       return child;
     const found = submitButton(child);
     if (found) return found;

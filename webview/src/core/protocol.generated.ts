@@ -810,6 +810,41 @@ export interface ElementPropsMap {
   help: HelpProps;
 }
 
+/**
+ * Each widget type's wire value: its props' `value`, which the viewer shows and sends back in
+ * `widget_value` under the widget's `id` (docs/protocol.md, Widgets).
+ */
+export interface WidgetValueMap {
+  button: boolean;
+  download_button: boolean;
+  checkbox: boolean;
+  toggle: boolean;
+  radio: number | null;
+  selectbox: number | string | null;
+  multiselect: (number | string)[];
+  select_slider: number | number[];
+  color_picker: string;
+  slider: number | number[];
+  number_input: number | null;
+  text_input: string | null;
+  text_area: string | null;
+  date_input: string | string[] | null;
+  time_input: string | null;
+  file_uploader: UploadedFileRef[];
+  chat_input: string | ChatInputFiles | null;
+  button_group: number[];
+  feedback: number | null;
+  dataframe: DataframeSelection;
+  data_editor: string;
+  link_button: boolean;
+  menu_button: number | null;
+  datetime_input: string | null;
+  pagination: number;
+}
+
+/** An element type that is a widget (see `WidgetValueMap`). */
+export type WidgetType = keyof WidgetValueMap;
+
 // Shapes the frames and props above are made of.
 
 export type PageEntry = {

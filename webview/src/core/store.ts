@@ -1,24 +1,36 @@
-// The viewer's state: the element tree patched by frames, payloads, widget values the person set,
-// and app-level state (running, page config, toasts…). Components subscribe per node, so a frame
-// re-renders only what it touches (docs/protocol.md is the contract implemented here).
+// The viewer's state, fed by the runtime's frames (docs/protocol.md is the contract implemented
+// here): each frame is dispatched by its `t` to the part that keeps it — the element tree
+// (node_tree.ts), payloads (payloads.ts), widget values and how they travel back
+// (widget_values.ts), pages (page_navigation.ts) — and the app-level state the chrome draws
+// (running, page config, toasts, banners) is kept here.
 
-import type { PageEntry, PagesFrame } from "./pages";
-import { UploadAnswers } from "./upload";
+import { NodeTree } from "./node_tree";
+import { PageNavigation, showQueryParams } from "./page_navigation";
+import type { PageEntry } from "./pages";
+import { Payloads } from "./payloads";
 import type { TransportProblem, TransportStatus } from "./transport";
 import type {
-  DebugFrame,
   ErrorFrame,
+  HelloFrame,
+  NodeOf,
   PageConfigFrame,
-  Path,
-  PayloadFrame,
   RunEndFrame,
+  RunStartFrame,
+  RuntimeFrame,
+  ToastFrame,
   TreeNode,
   UploadStatusFrame,
   UpsertFrame,
   ViewerFrame,
   ViewerStore,
+  WidgetNode,
+  WidgetValueMap,
 } from "./types";
 import { PROTOCOL_VERSION } from "./types";
+import { UploadAnswers } from "./upload";
+import { WidgetValues } from "./widget_values";
+
+export { keyOf } from "./node_tree";
 
 export interface Toast {
   id: number;
@@ -61,14 +73,30 @@ export interface RunInfo {
   nodeRun(key: string): number;
 }
 
-interface LocalValue {
-  value: unknown;
-  /** The run the viewer showed when the person set it. */
-  sentAtRun: number;
-  /** Set for a form field: held (unsent) until its form's submit button. */
-  form?: string;
-  /** `ignore_rerun`: kept, and sent along with the next widget_value. */
-  deferred?: boolean;
+/**
+ * A frame as it comes off the wire: decodeFrames passes any map with a string `t`, so a frame
+ * of a newer protocol (unknown `t`) arrives too, and is ignored (docs/protocol.md).
+ */
+export type IncomingFrame = RuntimeFrame | { readonly t: string; readonly [key: string]: unknown };
+
+/** The runtime frames this viewer handles; keyed by the union, so the schema's list is all here. */
+const KNOWN_FRAMES: Record<RuntimeFrame["t"], true> = {
+  run_start: true,
+  upsert: true,
+  run_end: true,
+  payload: true,
+  page_config: true,
+  pages: true,
+  toast: true,
+  query_params: true,
+  error: true,
+  source_changed: true,
+  debug: true,
+  upload_status: true,
+};
+
+function isRuntimeFrame(frame: IncomingFrame): frame is RuntimeFrame {
+  return Object.hasOwn(KNOWN_FRAMES, frame.t);
 }
 
 export interface StoreOptions {
@@ -84,41 +112,22 @@ export interface StoreOptions {
   onPage?: (page: string, push: boolean) => void;
 }
 
-/** Widget types whose value is a one-run trigger: never held as a local value. */
-const TRIGGERS = new Set(["button", "download_button", "chat_input"]);
-
-export function keyOf(path: Path): string {
-  return path.join("/");
-}
-
 export class Store implements ViewerStore, RunInfo {
   readonly theme: "light" | "dark";
   private readonly sender: (frame: ViewerFrame) => void;
   private readonly opener: ((file: string, line: number) => void) | undefined;
-  private readonly onPage: ((page: string, push: boolean) => void) | undefined;
-  private readonly nodes = new Map<string, TreeNode>();
-  private readonly nodeListeners = new Map<string, Set<() => void>>();
-  private readonly runs = new Map<string, number>();
-  private readonly payloads = new Map<string, unknown>();
-  private readonly payloadListeners = new Map<string, Set<() => void>>();
-  private readonly urls = new Map<string, string>();
-  private readonly locals = new Map<string, LocalValue>();
-  /** Widget id → node key, and form id → form node key, from the latest upserts. */
-  private readonly widgetKeys = new Map<string, string>();
-  private readonly formKeys = new Map<string, string>();
   private readonly appListeners = new Set<() => void>();
   private app: AppState;
   private nextToast = 1;
+  private readonly tree: NodeTree;
+  private readonly payloads = new Payloads();
+  private readonly widgets: WidgetValues;
+  private readonly pages: PageNavigation;
   private readonly uploads = new UploadAnswers();
-  /** The page the runtime last said it shows (undefined: none since the last hello). */
-  private shownPage: string | undefined;
-  /** After a hello the runtime resends everything: nodes it does not resend are gone. */
-  private touchedSinceHello: Set<string> | undefined;
 
   constructor(options: StoreOptions) {
     this.sender = options.send;
     this.opener = options.openLocation;
-    this.onPage = options.onPage;
     this.theme = options.theme ?? "light";
     this.app = {
       connection: "connecting",
@@ -138,7 +147,27 @@ export class Store implements ViewerStore, RunInfo {
       page: options.initialPage ?? "",
       pageNotFound: undefined,
     };
-    this.ensureRoot("main");
+    this.widgets = new WidgetValues({
+      getNode: (key) => this.tree.get(key),
+      nodeRun: (key) => this.tree.nodeRun(key),
+      run: () => this.app.run,
+      notify: (key) => this.tree.notify(key),
+      send: (frame) => this.send(frame),
+    });
+    this.tree = new NodeTree({
+      rootAdded: (name) => {
+        if (!this.app.roots.includes(name)) this.setApp({ roots: [...this.app.roots, name] });
+      },
+      upserted: (node) => this.widgets.index(node),
+      forgotten: (node) => this.widgets.forget(node),
+    });
+    this.pages = new PageNavigation({
+      app: () => this.app,
+      setApp: (patch) => this.setApp(patch),
+      send: (frame) => this.send(frame),
+      clearMain: () => this.tree.clearRoot("main"),
+      onPage: options.onPage,
+    });
   }
 
   // ---- app state ----
@@ -176,285 +205,123 @@ export class Store implements ViewerStore, RunInfo {
 
   /**
    * The Rerun / Always rerun buttons of the "source file changed" bar. "Always" turns on the
-   * server's run-on-save (`run_on_save` frame of `sidepane run`, which also applies the pending
-   * change); it is not in protocol v1's ViewerFrame union, hence the cast.
+   * server's run-on-save (`run_on_save` frame), which also applies the pending change.
    */
   rerun(always = false): void {
     this.setApp({ rerunBar: false, alwaysRerun: this.app.alwaysRerun || always });
-    if (always) this.sender({ t: "run_on_save", enabled: true });
-    else this.send({ t: "rerun" });
+    this.send(always ? { t: "run_on_save", enabled: true } : { t: "rerun" });
   }
 
   stop(): void {
     this.send({ t: "stop" });
   }
 
-  /**
-   * Show another page with the query string `query` (by default none, as Streamlit clears query
-   * parameters on a page change): a click in the page list or on a page link, or the browser's
-   * Back / Forward (`fromUrl`: the URL already names the page and its query).
-   */
+  /** Show another page (see PageNavigation.goTo). */
   goToPage(name: string, query = "", fromUrl = false): void {
-    const changed = name !== this.app.page;
-    this.setApp({ page: name, pageNotFound: undefined });
-    if (!fromUrl) {
-      this.queryParams([...new URLSearchParams(query)]);
-      this.onPage?.(name, changed);
-    }
-    this.send(query ? { t: "rerun", page: name, query } : { t: "rerun", page: name });
+    this.pages.goTo(name, query, fromUrl);
   }
 
   dismissPageNotFound(): void {
     this.setApp({ pageNotFound: undefined });
   }
 
-  private pagesFrame(frame: PagesFrame): void {
-    const changed = frame.current !== this.app.page;
-    if (this.shownPage !== undefined && frame.current !== this.shownPage) {
-      // Another page: the body of the page left goes now, as in Streamlit (the runtime sends
-      // the new page whole); the sidebar stays until the run ends.
-      const main = this.nodes.get("main");
-      if (main) for (const child of [...main.children.values()]) this.remove(child.key);
-    }
-    this.shownPage = frame.current;
-    this.setApp({
-      pages: Array.isArray(frame.pages) ? frame.pages : [],
-      page: frame.current,
-      pageNotFound: frame.not_found ?? (changed ? undefined : this.app.pageNotFound),
-    });
-    // A page the runtime moved to (st.switch_page) is a new history entry; a page not found
-    // is replaced by the main page's URL.
-    this.onPage?.(frame.current, changed && frame.not_found === undefined);
-  }
-
   // ---- frames from the runtime ----
 
   /** Apply one frame. Unknown frame types are ignored (docs/protocol.md). */
-  apply(frame: { t: string }): void {
+  apply(frame: IncomingFrame): void {
+    if (!isRuntimeFrame(frame)) return;
     switch (frame.t) {
       case "upsert":
-        this.upsert(frame as UpsertFrame);
+        this.upsert(frame);
         break;
-      case "run_start": {
-        const run = (frame as unknown as { run: number }).run;
-        this.setApp({
-          run,
-          running: true,
-          runStartedAt: Date.now(),
-          error: undefined,
-          paused: undefined,
-        });
+      case "run_start":
+        this.runStart(frame);
         break;
-      }
       case "run_end":
-        this.runEnd(frame as RunEndFrame);
+        this.runEnd(frame);
         break;
       case "payload":
-        this.payload(frame as PayloadFrame);
+        this.payloads.received(frame);
         break;
       case "page_config":
-        this.setApp({ pageConfig: frame as PageConfigFrame });
+        this.setApp({ pageConfig: frame });
         break;
       case "pages":
-        this.pagesFrame(frame as PagesFrame);
+        this.pages.received(frame);
         break;
-      case "toast": {
-        const { body, icon, duration } = frame as unknown as Toast;
-        const toast = { id: this.nextToast++, body, icon: icon ?? null, duration };
-        this.setApp({ toasts: [...this.app.toasts, toast] });
+      case "toast":
+        this.toast(frame);
         break;
-      }
       case "query_params":
-        this.queryParams((frame as unknown as { params: [string, string][] }).params);
+        showQueryParams(frame.params);
         break;
       case "error":
-        this.setApp({ error: frame as ErrorFrame });
+        this.setApp({ error: frame });
         break;
       case "debug": {
-        const { paused, file, line } = frame as DebugFrame;
+        const { paused, file, line } = frame;
         this.setApp({ paused: paused && file ? { file, line: line ?? 0 } : undefined });
         break;
       }
       case "upload_status":
-        this.uploads.answered(frame as UploadStatusFrame);
+        this.uploads.answered(frame);
         break;
       case "source_changed":
         // The script or a module it uses was saved while run-on-save is off (docs/protocol.md).
         if (this.app.alwaysRerun) this.send({ t: "rerun" });
         else this.setApp({ rerunBar: true });
         break;
-      default:
-        break;
-    }
-  }
-
-  private ensureRoot(name: string): TreeNode {
-    let root = this.nodes.get(name);
-    if (!root) {
-      root = { key: name, path: [name], type: "root", props: {}, children: new Map(), version: 0 };
-      this.nodes.set(name, root);
-      if (this.app && !this.app.roots.includes(name)) {
-        this.setApp({ roots: [...this.app.roots, name] });
+      default: {
+        // Every RuntimeFrame is handled above (a new one in the schema fails to compile here).
+        const unhandled: never = frame;
+        return unhandled;
       }
     }
-    return root;
   }
 
   private upsert(frame: UpsertFrame): void {
-    const { path, type, props, run } = frame;
-    if (path.length < 2 || typeof path[0] !== "string") return;
-    const key = keyOf(path);
-    const parentKey = keyOf(path.slice(0, -1));
-    const parent = path.length === 2 ? this.ensureRoot(path[0]) : this.nodes.get(parentKey);
-    const index = path[path.length - 1];
-    if (!parent || typeof index !== "number") {
-      console.warn("sidepane: upsert without its parent", path);
-      return;
-    }
-    if (run > this.app.run) this.setApp({ run });
-    this.runs.set(key, run);
-    this.touchedSinceHello?.add(key);
-    this.index(key, type, props);
-    const existing = this.nodes.get(key);
-    if (existing && existing.type === type) {
-      existing.props = props;
-      existing.version++;
-      this.notify(key);
-      return;
-    }
-    if (existing) this.dropDescendants(existing);
-    const node: TreeNode = { key, path, type, props, children: new Map(), version: 0 };
-    this.nodes.set(key, node);
-    parent.children.set(index, node);
-    if (!existing) {
-      parent.version++;
-      this.notify(parentKey);
-    }
-    this.notify(key);
+    if (frame.run > this.app.run) this.setApp({ run: frame.run });
+    this.tree.upsert(frame);
   }
 
-  /** Keep the widget id / form id → node key maps current. */
-  private index(key: string, type: string, props: Record<string, unknown>): void {
-    if (typeof props.id === "string") {
-      if (type === "form") this.formKeys.set(props.id, key);
-      else if ("value" in props || TRIGGERS.has(type)) this.widgetKeys.set(props.id, key);
-    }
+  private runStart(frame: RunStartFrame): void {
+    this.setApp({
+      run: frame.run,
+      running: true,
+      runStartedAt: Date.now(),
+      error: undefined,
+      paused: undefined,
+    });
   }
 
   private runEnd(frame: RunEndFrame): void {
-    for (const path of frame.remove) this.remove(keyOf(path));
+    for (const path of frame.remove) this.tree.remove(path.join("/"));
     if (frame.status === "interrupted") {
       this.setApp({ lastStatus: frame.status, paused: undefined });
       return;
     }
-    if (this.touchedSinceHello) {
-      this.removeUntouched(this.touchedSinceHello);
-      this.touchedSinceHello = undefined;
-    }
-    // A finished run newer than a change has drawn that change (or overruled it), and what it
-    // did not resend the viewer already holds: the frames are the truth again.
-    for (const [id, local] of this.locals) {
-      if (local.form === undefined && !local.deferred && local.sentAtRun < frame.run) {
-        this.locals.delete(id);
-        const key = this.widgetKeys.get(id);
-        if (key) this.notify(key);
-      }
-    }
+    this.tree.resynced();
+    this.widgets.runEnded(frame.run);
     this.setApp({ running: false, lastStatus: frame.status, paused: undefined });
   }
 
-  private removeUntouched(touched: Set<string>): void {
-    const stale: string[] = [];
-    const walk = (node: TreeNode): void => {
-      for (const child of node.children.values()) {
-        if (touched.has(child.key)) walk(child);
-        else stale.push(child.key);
-      }
-    };
-    for (const root of this.app.roots) {
-      const node = this.nodes.get(root);
-      if (node) walk(node);
-    }
-    for (const key of stale) this.remove(key);
-  }
-
-  private remove(key: string): void {
-    const node = this.nodes.get(key);
-    if (!node || node.path.length < 2) return;
-    const parentKey = keyOf(node.path.slice(0, -1));
-    const parent = this.nodes.get(parentKey);
-    const index = node.path[node.path.length - 1];
-    this.dropDescendants(node);
-    this.forget(node);
-    if (parent && typeof index === "number") {
-      parent.children.delete(index);
-      parent.version++;
-      this.notify(parentKey);
-    }
-    this.notify(key);
-  }
-
-  private dropDescendants(node: TreeNode): void {
-    for (const child of node.children.values()) {
-      this.dropDescendants(child);
-      this.forget(child);
-    }
-    node.children.clear();
-  }
-
-  private forget(node: TreeNode): void {
-    this.nodes.delete(node.key);
-    this.runs.delete(node.key);
-    const id = node.props.id;
-    if (typeof id === "string") {
-      if (this.widgetKeys.get(id) === node.key) {
-        this.widgetKeys.delete(id);
-        this.locals.delete(id);
-      }
-      if (this.formKeys.get(id) === node.key) this.formKeys.delete(id);
-    }
-  }
-
-  private payload(frame: PayloadFrame): void {
-    this.payloads.set(frame.hash, frame.data);
-    const listeners = this.payloadListeners.get(frame.hash);
-    if (listeners) for (const listener of [...listeners]) listener();
-  }
-
-  private queryParams(params: [string, string][]): void {
-    const search = new URLSearchParams();
-    for (const [k, v] of params) search.append(k, v);
-    const query = search.toString();
-    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
-    history.replaceState(history.state, "", url);
+  private toast({ body, icon, duration }: ToastFrame): void {
+    const toast = { id: this.nextToast++, body, icon: icon ?? null, duration };
+    this.setApp({ toasts: [...this.app.toasts, toast] });
   }
 
   // ---- ViewerStore ----
 
   subscribeNode(key: string, listener: () => void): () => void {
-    let set = this.nodeListeners.get(key);
-    if (!set) {
-      set = new Set();
-      this.nodeListeners.set(key, set);
-    }
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.nodeListeners.delete(key);
-    };
-  }
-
-  private notify(key: string): void {
-    const set = this.nodeListeners.get(key);
-    if (set) for (const listener of [...set]) listener();
+    return this.tree.subscribe(key, listener);
   }
 
   getNode(key: string): TreeNode | undefined {
-    return this.nodes.get(key);
+    return this.tree.get(key);
   }
 
   nodeRun(key: string): number {
-    return this.runs.get(key) ?? 0;
+    return this.tree.nodeRun(key);
   }
 
   getPayload(hash: string): unknown {
@@ -462,99 +329,31 @@ export class Store implements ViewerStore, RunInfo {
   }
 
   subscribePayload(hash: string, listener: () => void): () => void {
-    let set = this.payloadListeners.get(hash);
-    if (!set) {
-      set = new Set();
-      this.payloadListeners.set(hash, set);
-    }
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.payloadListeners.delete(hash);
-    };
+    return this.payloads.subscribe(hash, listener);
   }
 
   mediaUrl(hash: string, mimetype: string): string | undefined {
-    const known = this.urls.get(hash);
-    if (known) return known;
-    const data = this.payloads.get(hash);
-    if (!(data instanceof Uint8Array)) return undefined;
-    const url = URL.createObjectURL(
-      new Blob([data as Uint8Array<ArrayBuffer>], { type: mimetype }),
-    );
-    this.urls.set(hash, url);
-    return url;
+    return this.payloads.mediaUrl(hash, mimetype);
   }
 
-  widgetValue(node: TreeNode): unknown {
-    const id = node.props.id;
-    const local = typeof id === "string" ? this.locals.get(id) : undefined;
-    if (!local) return node.props.value;
-    if (local.form !== undefined || local.deferred) return local.value;
-    // A frame from a run that started after the change wins; an older one never overwrites it.
-    return this.nodeRun(node.key) > local.sentAtRun ? node.props.value : local.value;
+  widgetValue<N extends WidgetNode>(node: N): N["props"]["value"] {
+    return this.widgets.value(node);
   }
 
-  setWidgetValue(node: TreeNode, value: unknown, options?: { send?: boolean }): void {
-    const id = node.props.id;
-    if (typeof id !== "string") return;
-    const run = this.app.run;
-    if (TRIGGERS.has(node.type)) {
-      this.sendWidget(id, value, {});
-      return;
-    }
-    const form = typeof node.props.form === "string" ? node.props.form : undefined;
-    if (form !== undefined) {
-      this.locals.set(id, { value, sentAtRun: run, form });
-    } else if (options?.send === false || node.props.ignore_rerun === true) {
-      this.locals.set(id, { value, sentAtRun: run, deferred: true });
-    } else {
-      this.locals.set(id, { value, sentAtRun: run });
-      this.sendWidget(id, value, {});
-    }
-    this.notify(node.key);
+  setWidgetValue<N extends WidgetNode>(
+    node: N,
+    value: WidgetValueMap[N["type"]],
+    options?: { send?: boolean },
+  ): void {
+    this.widgets.set(node, value, options);
   }
 
   sendTrigger(id: string, value: unknown): void {
-    this.sendWidget(id, value, {});
+    this.widgets.trigger(id, value);
   }
 
-  submitForm(formId: string, buttonNode: TreeNode): void {
-    const id = buttonNode.props.id;
-    if (typeof id !== "string") return;
-    const formKey = this.formKeys.get(formId);
-    const clear = formKey !== undefined && this.nodes.get(formKey)?.props.clear_on_submit === true;
-    const values: Record<string, unknown> = {};
-    const touched: string[] = [];
-    for (const [wid, key] of this.widgetKeys) {
-      const node = this.nodes.get(key);
-      if (!node || node.props.form !== formId || TRIGGERS.has(node.type)) continue;
-      values[wid] = this.widgetValue(node);
-      const local = this.locals.get(wid);
-      if (local?.form !== undefined) {
-        // Submitted: now an ordinary sent value (the stale-run rule applies), or gone when the
-        // form clears itself on submit (the run sends the fields' defaults).
-        if (clear) this.locals.delete(wid);
-        else this.locals.set(wid, { value: local.value, sentAtRun: this.app.run });
-        touched.push(key);
-      }
-    }
-    this.sendWidget(id, true, values);
-    for (const key of touched) this.notify(key);
-  }
-
-  /** Send widget_value, carrying any deferred (`ignore_rerun`) values along. */
-  private sendWidget(id: string, value: unknown, values: Record<string, unknown>): void {
-    const all = { ...values };
-    for (const [wid, local] of this.locals) {
-      if (local.deferred && wid !== id) {
-        all[wid] = local.value;
-        this.locals.set(wid, { value: local.value, sentAtRun: this.app.run });
-      }
-    }
-    const frame: ViewerFrame = { t: "widget_value", id, value, run: this.app.run };
-    if (Object.keys(all).length > 0) frame.values = all;
-    this.send(frame);
+  submitForm(formId: string, button: NodeOf<"button">): void {
+    this.widgets.submitForm(formId, button);
   }
 
   send(frame: ViewerFrame): void {
@@ -573,15 +372,7 @@ export class Store implements ViewerStore, RunInfo {
 
   /** The widget values this viewer shows, as a `hello` carries them (no triggers, no uploads). */
   widgetValues(): Record<string, unknown> {
-    const widgets: Record<string, unknown> = {};
-    for (const [id, key] of this.widgetKeys) {
-      const node = this.nodes.get(key);
-      if (!node || TRIGGERS.has(node.type) || node.type === "file_uploader") continue;
-      const local = this.locals.get(id);
-      // An unsubmitted form edit is not a value yet: send what the form last submitted.
-      widgets[id] = local?.form !== undefined ? node.props.value : this.widgetValue(node);
-    }
-    return widgets;
+    return this.widgets.shown();
   }
 
   /**
@@ -593,14 +384,13 @@ export class Store implements ViewerStore, RunInfo {
     theme?: "light" | "dark";
     viewport?: { w: number; h: number };
     query?: string;
-  }): ViewerFrame {
-    const widgets = this.widgetValues();
-    for (const [id, local] of this.locals) if (local.form === undefined) this.locals.delete(id);
-    this.runs.clear();
-    this.shownPage = undefined;
-    this.touchedSinceHello = new Set();
+  }): HelloFrame {
+    const widgets = this.widgets.shown();
+    this.widgets.reconnected();
+    this.tree.resync();
+    this.pages.reconnected();
     this.setApp({ run: 0, running: false });
-    const frame: ViewerFrame = { t: "hello", v: PROTOCOL_VERSION, ...extra };
+    const frame: HelloFrame = { t: "hello", v: PROTOCOL_VERSION, ...extra };
     if (this.app.page !== "") frame.page = this.app.page; // absent: the main page
     if (Object.keys(widgets).length > 0) frame.widgets = widgets;
     return frame;

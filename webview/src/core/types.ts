@@ -3,7 +3,13 @@
 // The store (store.ts) implements ViewerStore.
 
 import type { ComponentType } from "preact";
-import type { ElementPropsMap, UploadStatusFrame, ViewerFrame } from "./protocol.generated";
+import type {
+  ElementPropsMap,
+  UploadStatusFrame,
+  ViewerFrame,
+  WidgetType,
+  WidgetValueMap,
+} from "./protocol.generated";
 
 export * from "./protocol.generated";
 
@@ -19,11 +25,12 @@ export type ElementType = keyof ElementPropsMap;
 /** The props a node of `type` carries: its declared interface, else an untyped map. */
 export type PropsOf<T extends string> = T extends ElementType ? ElementPropsMap[T] : Props;
 
-/** One node of the tree: an element or a block, with children by index. */
-export interface TreeNode<P = Props> {
+/** One node of the tree: an element or a block of type `T`, with children by index. */
+export interface TreeNode<P = Props, T extends string = string> {
   readonly key: string; // the path joined with "/", stable for a node's lifetime
   readonly path: Path;
-  type: string;
+  /** Fixed for the node's lifetime: an upsert of another type replaces the node. */
+  readonly type: T;
   props: P;
   children: Map<number, TreeNode>;
   /** Bumped on every change to this node's own type/props or its set of children. */
@@ -31,11 +38,28 @@ export interface TreeNode<P = Props> {
 }
 
 /**
+ * A node of type `T` with its declared props. For several types it is a union discriminated by
+ * `type`: `NodeOf<"dataframe" | "data_editor">` narrows with `node.type === "dataframe"`.
+ */
+export type NodeOf<T extends string> = { [K in T]: TreeNode<PropsOf<K>, K> }[T];
+
+/** A node of a widget type: its props carry the widget's `id` and wire `value`. */
+export type WidgetNode = NodeOf<WidgetType>;
+
+/**
+ * Whether `node` is of type `type` (then its props are that type's: the runtime builds them
+ * from the same schema, and tests/python validates every frame against it).
+ */
+export function isNodeOf<T extends string>(node: TreeNode, type: T): node is NodeOf<T> {
+  return node.type === type;
+}
+
+/**
  * What an element component receives. `ElementProps<"markdown">`: `node.props` is
  * `MarkdownProps`, as the schema declares it; a bare `ElementProps` has untyped props.
  */
 export interface ElementProps<T extends string = string> {
-  node: TreeNode<PropsOf<T>>;
+  node: NodeOf<T>;
   store: ViewerStore;
 }
 
@@ -54,18 +78,26 @@ export interface ViewerStore {
   mediaUrl(hash: string, mimetype: string): string | undefined;
   /**
    * The value a widget shows: what the person set locally, unless a newer run's frame has
-   * arrived since (docs/protocol.md, Widgets); else the frame's `value`.
+   * arrived since (docs/protocol.md, Widgets); else the frame's `value` (undefined only where
+   * the props may lack one: a dataframe without `on_select`).
    */
-  widgetValue(node: TreeNode): unknown;
-  /** The person changed a widget: show it at once and send widget_value (unless deferred). */
-  setWidgetValue(node: TreeNode, value: unknown, options?: { send?: boolean }): void;
+  widgetValue<N extends WidgetNode>(node: N): N["props"]["value"];
+  /**
+   * The person changed a widget: show it at once and send widget_value (unless deferred). The
+   * value is the widget type's wire value (`WidgetValueMap`), as the runtime reads it.
+   */
+  setWidgetValue<N extends WidgetNode>(
+    node: N,
+    value: WidgetValueMap[N["type"]],
+    options?: { send?: boolean },
+  ): void;
   /**
    * Send a trigger value for a widget that has no node of its own (a dataframe's button
    * column): one widget_value, carrying any deferred values along, as a button's click does.
    */
   sendTrigger?(id: string, value: unknown): void;
   /** A form's submit button was clicked: send it with the form's held field values. */
-  submitForm(formId: string, buttonNode: TreeNode): void;
+  submitForm(formId: string, button: NodeOf<"button">): void;
   /** Send a raw viewer frame (rerun, stop, upload). */
   send(frame: ViewerFrame): void;
   /**

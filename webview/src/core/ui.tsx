@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { renderMarkdown } from "../elements/markdownRender";
-import type { TreeNode, ViewerStore, WidgetProps } from "./types";
+import type { TreeNode, ViewerStore, WidgetNode, WidgetProps, WidgetValueMap } from "./types";
 
 /** Inline markdown (labels, captions, tab titles). */
 export function InlineMarkdown({ text, class: cls }: { text: string; class?: string }) {
@@ -97,17 +97,17 @@ export function usePayload(store: ViewerStore, hash: string | undefined): unknow
 
 /**
  * The value a widget shows and a setter that sends it (see ViewerStore.setWidgetValue), typed as
- * the widget's declared wire `value`.
+ * the widget's declared wire `value` (`WidgetValueMap`).
  */
-export function useWidget<P extends WidgetProps & { value: unknown }>({
+export function useWidget<N extends WidgetNode>({
   node,
   store,
 }: {
-  node: TreeNode<P>;
+  node: N;
   store: ViewerStore;
-}): [P["value"], (value: P["value"], send?: boolean) => void] {
-  const value = store.widgetValue(node) as P["value"];
-  const set = (next: P["value"], send = true) =>
+}): [N["props"]["value"], (value: WidgetValueMap[N["type"]], send?: boolean) => void] {
+  const value = store.widgetValue(node);
+  const set = (next: WidgetValueMap[N["type"]], send = true) =>
     store.setWidgetValue(node, next, send ? undefined : { send: false });
   return [value, set];
 }

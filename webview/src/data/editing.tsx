@@ -4,7 +4,7 @@
 
 import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ComponentChildren, JSX } from "preact";
-import type { TreeNode, ViewerStore } from "../core/types";
+import type { NodeOf, ViewerStore } from "../core/types";
 import type { GridTableProps } from "./columns";
 import { CellEditor, toInputText } from "./cellEditor";
 import type { TableMeta } from "./columns";
@@ -85,7 +85,7 @@ function currentText(column: GridColumn, row: number, rows: number, state: EditS
 }
 
 export function useEditing(
-  node: TreeNode,
+  node: NodeOf<"dataframe" | "data_editor">,
   props: GridTableProps,
   table: TableMeta,
   store: ViewerStore,
@@ -93,8 +93,9 @@ export function useEditing(
   permutation: ArrayLike<number> | null,
   scroller: { current: HTMLDivElement | null },
 ): Editing | null {
-  const mode = props.editing_mode ?? null;
-  const wire = mode === null ? null : store.widgetValue(node);
+  const editor = node.type === "data_editor" ? node : null;
+  const mode = editor === null ? null : (props.editing_mode ?? null);
+  const wire = editor === null ? null : store.widgetValue(editor);
   const state = useMemo(() => parseEdits(wire), [wire]);
   const [active, setActive] = useState<ActiveCell | null>(null);
   const [picked, setPicked] = useState<Set<number>>(new Set());
@@ -134,13 +135,13 @@ export function useEditing(
     );
     (el ?? scroller.current).focus();
   });
-  if (mode === null) return null;
+  if (mode === null || editor === null) return null;
 
   const canAdd = !allDisabled && (mode === "dynamic" || mode === "add");
   const canDelete = !allDisabled && (mode === "dynamic" || mode === "delete");
   const count = order?.length ?? rows + state.added_rows.length;
   const send = (next: EditState): void =>
-    store.setWidgetValue(node, editsToWire(next), { send: props.ignore_rerun !== true });
+    store.setWidgetValue(editor, editsToWire(next), { send: props.ignore_rerun !== true });
   const editable = columns.filter((c) => specs.get(c.key) !== undefined);
   const displayOf = (row: number): number => {
     if (order === null) return row;

@@ -4,7 +4,7 @@
 
 import { useCallback, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
-import type { ElementProps, TreeNode, ViewerStore } from "../core/types";
+import type { ElementProps, NodeOf, ViewerStore } from "../core/types";
 import { tableHashes, type GridTableProps, type TableMeta } from "./columns";
 import { useElementWidth, usePayloads } from "./hooks";
 import "./interaction.css";
@@ -235,7 +235,7 @@ function nextSort(current: SortState | null, key: string): SortState | null {
 }
 
 interface GridProps {
-  node: TreeNode;
+  node: NodeOf<"dataframe" | "data_editor">;
   props: GridTableProps;
   table: TableMeta;
   store: ViewerStore;
@@ -280,7 +280,10 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
 
   // ---- selection (docs/protocol.md, "Dataframe selections") ----
   const modes = useMemo(() => parseModes(props.selection_mode), [props.selection_mode]);
-  const selection: Selection = modes === null ? EMPTY : parseSelection(store.widgetValue(node));
+  // Only a dataframe selects (its value is the selection); a data_editor's value is its edits.
+  const selectable = node.type === "dataframe" ? node : null;
+  const selection: Selection =
+    modes === null || selectable === null ? EMPTY : parseSelection(store.widgetValue(selectable));
   const selectedRows = new Set(selection.rows);
   const selectedColumns = new Set(selection.columns);
   const selectedCells = new Set(selection.cells.map(([r, c]) => cellKey(r, c)));
@@ -290,7 +293,9 @@ function Grid({ node, props, table, store, tick }: GridProps): JSX.Element {
     column: number | null;
     cell: [number, number] | null;
   }>({ row: null, column: null, cell: null });
-  const commit = (next: Selection): void => store.setWidgetValue(node, toWire(next));
+  const commit = (next: Selection): void => {
+    if (selectable !== null) store.setWidgetValue(selectable, toWire(next));
+  };
   const rowAt = (i: number): number =>
     editing !== null
       ? editing.order === null

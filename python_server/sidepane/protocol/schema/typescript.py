@@ -178,7 +178,8 @@ def render_protocol(
     elements: Mapping[str, type],
     version: int,
 ) -> str:
-    """`protocol.generated.ts`: frames, their unions by `t`, element props and their map."""
+    """`protocol.generated.ts`: frames, their unions by `t`, element props and their map, and
+    the widgets' value types."""
     emit = _Emitter(interfaces=False)
     parts = [
         HEADER
@@ -211,11 +212,39 @@ def render_protocol(
         if entries
         else "export type ElementPropsMap = Record<string, never>;\n"
     )
+    parts.extend(_widget_values(emit, elements))
     shared = emit.declare_pending()
     if shared:
         parts.append("// Shapes the frames and props above are made of.\n")
         parts.extend(shared)
     return _module(parts)
+
+
+def _widget_values(emit: _Emitter, elements: Mapping[str, type]) -> list[str]:
+    """`WidgetValueMap` and `WidgetType`: each widget type's wire value. A widget is an element
+    whose props have an `id` and a `value` (the viewer sends the value back under the id);
+    a `value` without an `id` (progress, metric) is only something to draw."""
+    entries = []
+    for element_type, shape in elements.items():
+        hints = te.get_type_hints(shape, include_extras=True)
+        if "id" in hints and "value" in hints:
+            value = emit.type_of(hints["value"], f"{name_of(shape)}.value").text
+            entries.append(f"  {_key(element_type)}: {value};\n")
+    doc = _doc(
+        "Each widget type's wire value: its props' `value`, which the viewer shows and sends "
+        "back in `widget_value` under the widget's `id` (docs/protocol.md, Widgets).",
+        "",
+    )
+    body = (
+        "export interface WidgetValueMap {\n" + "".join(entries) + "}\n"
+        if entries
+        else "export type WidgetValueMap = Record<never, never>;\n"
+    )
+    return [
+        doc + body,
+        _doc("An element type that is a widget (see `WidgetValueMap`).", "")
+        + "export type WidgetType = keyof WidgetValueMap;\n",
+    ]
 
 
 def constant_name(method: str) -> str:

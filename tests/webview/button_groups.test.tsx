@@ -116,6 +116,17 @@ describe("button_group", () => {
     expect(cls()).toEqual([]);
   });
 
+  test("an icon-only option is named by its icon", () => {
+    const { buttons } = draw("button_group", {
+      ...pills,
+      options: [
+        { content: "", icon: ":material/zoom_in:" },
+        { content: "", icon: "🍕" },
+      ],
+    });
+    expect(buttons().map((b) => b.getAttribute("aria-label"))).toEqual(["zoom in", "🍕"]);
+  });
+
   test("disabled and a collapsed label", () => {
     const { el, buttons } = draw("button_group", {
       ...pills,

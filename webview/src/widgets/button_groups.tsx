@@ -55,6 +55,12 @@ function moveFocus(e: JSX.TargetedKeyboardEvent<HTMLElement>): void {
   target.focus();
 }
 
+/** An icon-only option's accessible name: the emoji, or the Material icon's name in words. */
+export function iconName(icon: string): string {
+  const material = /^:material\/([a-z0-9_]+):$/.exec(icon);
+  return material ? material[1]!.replace(/_/g, " ") : icon;
+}
+
 /** A group's width: pixels or its container's; absent: as wide as its content. */
 function widthStyle(width: number | "stretch" | undefined): JSX.CSSProperties {
   if (width === "stretch") return { width: "100%" };
@@ -98,6 +104,11 @@ function ButtonGroup(props: ElementProps<"button_group">) {
               type="button"
               class={pressed ? "sp-group-option sp-selected" : "sp-group-option"}
               aria-pressed={pressed}
+              aria-label={
+                option.content === "" && option.icon !== undefined
+                  ? iconName(option.icon)
+                  : undefined
+              }
               disabled={disabled}
               onClick={() => {
                 const next = clickedSelection(value, i, p);

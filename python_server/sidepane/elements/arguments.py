@@ -84,3 +84,26 @@ def check_max_upload_size(max_upload_size: object) -> None:
             ["a positive integer"],
             "Set it to None to fall back to the `server.maxUploadSize` configuration option.",
         )
+
+
+def check_binding(bind: object, persist_state: object, key: str | int | None) -> None:
+    """A widget's `bind` ("query-params" or None) and `persist_state` ("page", "session" or
+    None), checked as Streamlit checks them: each needs the widget's `key`."""
+    if bind is not None and bind != "query-params":
+        raise value_error("bind", ["'query-params'", "None"])
+    if bind is not None and key is None:
+        raise SidepaneAPIException(
+            "The `key` parameter is required. When using bind='query-params', the widget must "
+            "have a unique 'key' parameter specified. This 'key' will be used as the name of the "
+            "query parameter."
+        )
+    if persist_state is None:
+        return
+    if persist_state not in ("page", "session"):
+        raise value_error("persist_state", ["'page'", "'session'", "None"])
+    if key is None:
+        raise SidepaneAPIException(
+            "The `key` parameter is required. When using persist_state, the widget must have a "
+            "unique 'key' parameter specified so its value can be preserved across reruns and "
+            "page switches."
+        )

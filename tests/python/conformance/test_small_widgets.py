@@ -294,6 +294,16 @@ def test_pagination_in_a_form_waits_for_submit(AppTest: Any) -> None:
             "Invalid `bind` value. Supported values: 'query-params', None.",
         ),
         (
+            'st.pagination(3, bind="query-params")',
+            "The `key` parameter is required. When using bind='query-params', the widget must "
+            "have a unique 'key' parameter specified. This 'key' will be used as the name of the "
+            "query parameter.",
+        ),
+        (
+            'st.pagination(3, persist_state="x")',
+            "Invalid `persist_state` value. Supported values: 'page', 'session', None.",
+        ),
+        (
             'with st.form("f"):\n    st.pagination(3, on_change=print)\n'
             "    st.form_submit_button()",
             "Within a form, callbacks can only be defined on `st.form_submit_button`. "
@@ -429,6 +439,16 @@ def test_datetime_input_session_state_and_bounds(AppTest: Any) -> None:
             'st.datetime_input("d", width="content")',
             "Invalid width value: 'content'. Width must be either a positive integer (pixels) "
             "or 'stretch'.",
+        ),
+        (
+            'st.datetime_input("d", persist_state="session")',
+            "The `key` parameter is required. When using persist_state, the widget must have a "
+            "unique 'key' parameter specified so its value can be preserved across reruns and "
+            "page switches.",
+        ),
+        (
+            'st.datetime_input("d", bind="x", key="k")',
+            "Invalid `bind` value. Supported values: 'query-params', None.",
         ),
         (
             'st.datetime_input("d", label_visibility="x")',

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
-from sidepane.elements.arguments import OnChange, resolve_callback, type_error
+from sidepane.elements.arguments import OnChange, check_binding, resolve_callback, type_error
 from sidepane.elements.dg_core import (
     DeltaGeneratorCore,
     LabelVisibility,
@@ -199,6 +199,7 @@ class DateTimeMixin(DeltaGeneratorCore):
         check_date_format(format)
         step_s = _step_seconds(step)
         check_size("width", width, False)
+        check_binding(bind, persist_state, key)
         if script_state(key) is None:
             # The script emptied it through session_state: empty is now its default.
             default = None

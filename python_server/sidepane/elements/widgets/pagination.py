@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sidepane.elements.arguments import OnChange, resolve_callback, type_error
+from sidepane.elements.arguments import OnChange, check_binding, resolve_callback, type_error
 from sidepane.elements.dg_core import DeltaGeneratorCore
-from sidepane.elements.layout import _check_bind as check_bind
 from sidepane.elements.layout import _check_size as check_size
 from sidepane.elements.widgets.choices import _out_of_range
 from sidepane.elements.widgets.numbers import drop_unfit
@@ -76,7 +75,7 @@ class PaginationMixin(DeltaGeneratorCore):
                 f"Got {max_visible_pages}."
             )
         check_size("width", width, True)
-        check_bind(bind)
+        check_binding(bind, persist_state, key)
         spec = _PageDef(num_pages)
         # A page the script put in session_state that is no page here (or one kept from a
         # widget with more pages) gives way to the default, as in Streamlit.

@@ -224,6 +224,21 @@ def test_forms_send_the_value_on_submit(AppTest: Any) -> None:
     assert texts(at) == ["(['b'], 1)"]
 
 
+def test_feedback_takes_numpy_integers(AppTest: Any) -> None:
+    at = run(
+        AppTest,
+        """
+        import numpy as np
+        import streamlit as st
+        st.session_state.setdefault("f", np.int64(3))
+        v = st.feedback("stars", key="f", default=np.int64(1))
+        st.write(repr(int(v)))
+        """,
+    )
+    assert errors(at) == []
+    assert texts(at) == ["3"]
+
+
 def test_feedback_set_and_clear(AppTest: Any) -> None:
     at = run(
         AppTest,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -17,7 +18,12 @@ _COUNTS = {"thumbs": 2, "faces": 5, "stars": 5}
 
 
 def _is_rating(value: object, count: int) -> bool:
-    return type(value) is int and 0 <= value < count
+    """A whole number (numpy's too, as Streamlit takes them) from 0 to `count - 1`."""
+    return (
+        isinstance(value, numbers.Integral)
+        and not isinstance(value, bool)
+        and 0 <= int(value) < count
+    )
 
 
 class FeedbackMixin(DeltaGeneratorCore):
@@ -48,7 +54,7 @@ class FeedbackMixin(DeltaGeneratorCore):
         except (KeyError, TypeError):
             raise value_error("options", ["'thumbs'", "'faces'", "'stars'"]) from None
         if default is not None:
-            if isinstance(default, bool) or not isinstance(default, int):
+            if isinstance(default, bool) or not isinstance(default, numbers.Integral):
                 raise type_error("default", type(default).__name__, ["int", "None"])
             if not 0 <= default < count:
                 raise SidepaneAPIException(
@@ -70,15 +76,14 @@ class FeedbackMixin(DeltaGeneratorCore):
             # null is a cleared rating (a click on the chosen one), not "back to the default".
             if wire is None:
                 return None
-            if not _is_rating(wire, count):
+            if type(wire) is not int or not _is_rating(wire, count):
                 raise InvalidWidgetValue(f"{wire!r} is not a rating from 0 to {count - 1}")
-            rating: int = wire
-            return rating
+            return wire
 
         def serialize(value: Any) -> int | None:
-            if value is None or _is_rating(value, count):
-                return value  # type: ignore[no-any-return]
-            return default
+            if _is_rating(value, count):
+                return int(value)
+            return None if value is None or default is None else int(default)
 
         value = self._widget(
             "feedback",

@@ -195,6 +195,18 @@ with st.container(border=True):
         with messages.chat_message("assistant"):
             history.append(("assistant", st.write_stream(answer(prompt))))
 
+st.header("Popovers and containers", divider="violet")
+with st.popover("Filters", icon=":material/tune:"):
+    level = st.slider("Level", 0, 10, 3)
+st.write("Level:", level)
+with st.container(horizontal=True, horizontal_alignment="distribute", border=True):
+    for name in ("Left", "Middle", "Right"):
+        st.button(name, key=f"row_{name}")
+details = st.expander("Details, computed only while open", on_change="rerun")
+if details.open:
+    details.write("This ran because the expander is open.")
+st.bottom.caption("`st.bottom`: pinned under the app.")
+
 st.header("Pills, segmented controls and feedback", divider="orange")
 toppings = st.pills(
     "Toppings",

@@ -7,13 +7,14 @@ signatures; Sidepane runs it top to bottom and reruns it whenever a widget chang
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sidepane import column_config as column_config
 from sidepane import typing as typing
 from sidepane.caching.data_resource import cache_data, cache_resource
 from sidepane.caching.legacy import cache
-from sidepane.elements.delta_generator import DeltaGenerator, main_dg, sidebar_dg
+from sidepane.elements.bottom import BottomContainer
+from sidepane.elements.delta_generator import DeltaGenerator, bottom_dg, main_dg, sidebar_dg
 from sidepane.elements.echo import echo
 from sidepane.elements.fragment import dialog, fragment
 from sidepane.elements.navigation import switch_page
@@ -28,6 +29,8 @@ __version__ = "0.1.0"
 
 sidebar: DeltaGenerator = sidebar_dg
 """The sidebar: `st.sidebar.slider(...)` or `with st.sidebar:` draws there."""
+bottom: DeltaGenerator = cast("DeltaGenerator", BottomContainer(bottom_dg))
+"""Pinned to the bottom of the app body: `st.bottom.button(...)` or `with st.bottom:`."""
 
 session_state = SessionStateProxy()
 query_params = QueryParamsProxy()
@@ -90,6 +93,7 @@ container = main_dg.container
 columns = main_dg.columns
 tabs = main_dg.tabs
 expander = main_dg.expander
+popover = main_dg.popover
 form = main_dg.form
 empty = main_dg.empty
 success = main_dg.success
@@ -129,6 +133,7 @@ __all__ = [
     "badge",
     "balloons",
     "bar_chart",
+    "bottom",
     "button",
     "cache",
     "cache_data",
@@ -175,6 +180,7 @@ __all__ = [
     "page_link",
     "pagination",
     "pills",
+    "popover",
     "progress",
     "pyplot",
     "query_params",

@@ -137,7 +137,7 @@ st.sidebar.chat_input("in the sidebar")
 """
     )
     assert not at.exception
-    pinned = {c.placeholder: c.proto.get("bottom", False) for c in at.chat_input}
+    pinned = {c.placeholder: c.node.path[0] == "bottom" for c in at.chat_input}
     assert pinned == {
         "body": True,
         "placeholder in the body": True,

@@ -47,7 +47,7 @@ def test_missing_streamlit_method_is_clear_everywhere(call: str) -> None:
 
 
 def test_missing_container_attribute_names_its_streamlit_owners() -> None:
-    message = _error("st.expander('e').open")
+    message = _error("st.container().open")
     assert "no `.open`" in message and "`st.expander`" in message
 
 

@@ -260,6 +260,12 @@ left, right = st.columns([2, 1], gap=None, vertical_alignment="center", border=T
 first, second = st.tabs(["T1", "T2"], default="T2", height=100, key="tabs")
 with st.expander("E", expanded=True, icon="🔥", type="compact", key="exp"):
     st.write("in")
+with st.popover("P", icon=":material/tune:", help="h", key="pop", on_change="rerun", width=200):
+    st.write("in a popover")
+st.expander("SE", on_change="rerun", width=300)
+st.tabs(["A", "B"], on_change="rerun", key="stabs", width=300)
+st.container(height="stretch", gap=8, width="content", vertical_alignment="distribute")
+st.bottom.write("pinned")
 with st.status("S", type="step", width=300) as status:
     status.update(state="error")
 st.chat_message("user").write("hi")

@@ -119,21 +119,6 @@ describe("chat_input", () => {
     expect(sent).toEqual([]);
   });
 
-  it("pinned inputs go to the page's bottom slot, others stay in place", () => {
-    const { store } = recordingStore();
-    upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, bottom: true });
-    upsert(store, 1, ["main", 1], "chat_input", { ...CHAT, id: "inline" });
-    const slot = document.createElement("div");
-    slot.id = "sp-bottom";
-    document.body.appendChild(slot);
-    const pinned = mount(store, "main/0");
-    const inline = mount(store, "main/1");
-    expect(pinned.querySelector("textarea")).toBeNull();
-    expect(slot.querySelectorAll("textarea").length).toBe(1);
-    expect(inline.querySelector("textarea")).not.toBeNull();
-    slot.remove();
-  });
-
   it("with accept_file, shows an attach button and sends {text, files}", () => {
     const { store, sent } = recordingStore();
     upsert(store, 1, ["main", 0], "chat_input", { ...CHAT, accept_file: "multiple" });

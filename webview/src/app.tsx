@@ -8,7 +8,7 @@ import { Children, NodeView, useNode } from "./core/Node";
 import type { AppState, Store, Toast } from "./core/store";
 import type { ElementProps } from "./core/types";
 import { registerElement } from "./core/types";
-import { BOTTOM_SLOT_ID } from "./core/bottom";
+import { BottomSlot } from "./blocks/bottom";
 import { renderMarkdown } from "./elements/markdownRender";
 import { Icon } from "./elements/icon";
 import { PageNav, PageNotFoundBanner, hasPageNav, usePageTitle } from "./navigation";
@@ -253,8 +253,7 @@ export function App({ store }: { store: Store }) {
           <main class="sp-main">
             <NodeView nodeKey="main" store={store} />
           </main>
-          {/* Widgets pinned under the app (a chat_input in the app body) are drawn here. */}
-          <div id={BOTTOM_SLOT_ID} class="sp-bottom" />
+          <BottomSlot store={store} />
         </div>
         {/* The dialog open now (`@st.dialog`): drawn over the page, in the top layer. */}
         <NodeView nodeKey="event" store={store} />

@@ -11,6 +11,7 @@ import "./styles/decorations.css";
 import "./styles/widgets.css";
 import "./styles/button_groups.css";
 import "./styles/chat.css";
+import "./styles/layout.css";
 import "./styles/data.css";
 import "./styles/vscode.css";
 import "./styles/pages.css";

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from sidepane.elements.arguments import check_max_upload_size, resolve_callback, value_error
+from sidepane.elements.bottom import BOTTOM
 from sidepane.elements.chat_values import ChatInputValue, ChatUploads, text_codec
 from sidepane.elements.data import send_payloads
 from sidepane.elements.dg_core import DeltaGeneratorCore
@@ -157,8 +158,6 @@ class ChatMixin(DeltaGeneratorCore):
         props: ChatInputFields = {"placeholder": str(placeholder)}
         if max_chars is not None:
             props["max_chars"] = max_chars
-        if self._pinned():
-            props["bottom"] = True
         if submit_mode != "submit":
             props["submit_mode"] = submit_mode
         if isinstance(width, int):
@@ -193,7 +192,9 @@ class ChatMixin(DeltaGeneratorCore):
         filled = _take_script_text(key)
         if filled is not None:
             props["fill"] = filled if isinstance(filled, str) else filled.text
-        value = self._widget(
+        # Pinned: drawn in the bottom root (after what the script put in `st.bottom`).
+        where = self._new(BOTTOM, "root", None) if self._pinned() else self
+        value = where._widget(
             "chat_input",
             label="",
             key=key,
@@ -216,7 +217,7 @@ class ChatMixin(DeltaGeneratorCore):
         return value
 
     def _pinned(self) -> bool:
-        """Whether a chat_input drawn here goes to the bottom of the page: it is in the app body
+        """Whether a chat_input drawn here goes to the bottom root: it is in the app body
         itself, not in any block (as Streamlit decides)."""
         ctx = get_run_context()
         target = self._active(ctx) if ctx is not None else self

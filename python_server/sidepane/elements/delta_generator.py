@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sidepane.elements.bottom import BOTTOM
 from sidepane.elements.charts import ChartMixin
 from sidepane.elements.chat import ChatMixin
 from sidepane.elements.data import DataMixin
@@ -11,6 +12,7 @@ from sidepane.elements.help import HelpMixin
 from sidepane.elements.layout import LayoutMixin
 from sidepane.elements.media import MediaMixin
 from sidepane.elements.navigation import PageLinkMixin
+from sidepane.elements.popover import PopoverMixin
 from sidepane.elements.status import StatusMixin
 from sidepane.elements.status_container import StatusContainerMixin
 from sidepane.elements.text import TextMixin
@@ -50,6 +52,7 @@ class DeltaGenerator(
     MediaMixin,
     HelpMixin,
     LayoutMixin,
+    PopoverMixin,
     StatusMixin,
     StatusContainerMixin,
     ChatMixin,
@@ -65,3 +68,4 @@ class DeltaGenerator(
 
 main_dg = DeltaGenerator(("main",), "root", follows_with=True)
 sidebar_dg = DeltaGenerator(("sidebar",), "root")
+bottom_dg = DeltaGenerator(BOTTOM, "root")

@@ -8,7 +8,7 @@ mixins, one module per family, combined in `delta_generator.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import xxhash
@@ -82,18 +82,35 @@ class DeltaGeneratorCore:
         """Draw an element here; return a handle whose element calls replace it."""
         return self._draw(type_, props, "element", None)
 
-    def _block(self, type_: str, props: dict[str, Any], *, form_id: str | None = None) -> Self:
-        """Draw a container here; return it, to write into with `with` or its methods."""
-        return self._draw(type_, props, "block", form_id)
+    def _block(
+        self,
+        type_: str,
+        props: dict[str, Any],
+        *,
+        form_id: str | None = None,
+        widget: WidgetSpec | None = None,
+    ) -> Self:
+        """Draw a container here; return it, to write into with `with` or its methods.
 
-    def _draw(self, type_: str, props: dict[str, Any], kind: Kind, form_id: str | None) -> Self:
+        `widget`: the spec from `_register_block_widget`, when the block's state is a widget.
+        """
+        return self._draw(type_, props, "block", form_id, widget)
+
+    def _draw(
+        self,
+        type_: str,
+        props: dict[str, Any],
+        kind: Kind,
+        form_id: str | None,
+        widget: WidgetSpec | None = None,
+    ) -> Self:
         """Draw `type_` here; return its `kind` handle, in `form_id` or else the target's form."""
         ctx = get_run_context()
         if ctx is None:
             return self
         ctx.yield_point()
         path, target = self._place(ctx)
-        ctx.emit(path, type_, props)
+        ctx.emit(path, type_, props, widget)
         return self._new(path, kind, form_id if form_id is not None else target._form_id)
 
     def _new(self, path: Path, kind: Kind, form_id: str | None) -> Self:
@@ -163,10 +180,107 @@ class DeltaGeneratorCore:
         warn_empty_label(kind, label)
         if ctx.recorders:
             _warn_cached_widget(self, ctx)
-        path, target = self._place(ctx)
-        form_id = target._form_id
-        user_key = to_key(key)
         check_label_visibility(label_visibility)
+        path, target = self._place(ctx)
+        spec, value = target._register_widget(
+            ctx,
+            kind,
+            key=key,
+            identity={"label": label, **identity},
+            key_identity=key_identity,
+            default=default,
+            deserialize=deserialize,
+            serialize=serialize,
+            on_change=on_change,
+            args=args,
+            kwargs=kwargs,
+            disabled=disabled,
+            trigger=trigger,
+            allow_callback_in_form=allow_callback_in_form,
+        )
+        widget_id, user_key, form_id = spec.id, spec.key, spec.form_id
+        # The keys every widget carries, declared once (schema: WidgetProps).
+        common: WidgetProps = {"id": widget_id, "label": label}
+        if disabled:
+            common["disabled"] = True
+        if label_visibility == "hidden" or label_visibility == "collapsed":
+            common["label_visibility"] = label_visibility
+        if help is not None:
+            common["help"] = str(help)
+        if user_key is not None:
+            common["key"] = user_key
+        if form_id is not None:
+            common["form"] = form_id
+        element = element_type or kind
+        ctx.emit(path, element, {**common, **props, "value": serialize(value)}, spec)
+        return value
+
+    def _register_block_widget(
+        self,
+        kind: str,
+        *,
+        key: str | int | None,
+        identity: Mapping[str, object],
+        default: Any,
+        deserialize: Callable[[Any], Any],
+        on_change: Callable[..., Any] | None,
+        args: Sequence[Any] | None,
+        kwargs: Mapping[str, Any] | None,
+        disabled: bool = False,
+    ) -> tuple[WidgetSpec | None, Any]:
+        """Register the state of a block about to be drawn here (a stateful expander's open
+        state, tabs' chosen label) as a widget; return its spec for `_block` and its value.
+
+        Its id comes from all of `identity`, with a key too (Streamlit's rule for containers).
+        The wire value is the Python value (a bool or a label). Outside a run: (None, default).
+        """
+        ctx = get_run_context()
+        if ctx is None:
+            return None, default
+        if ctx.recorders:
+            _warn_cached_widget(self, ctx)
+        return self._active(ctx)._register_widget(
+            ctx,
+            kind,
+            key=key,
+            identity=identity,
+            key_identity=False,
+            default=default,
+            deserialize=deserialize,
+            serialize=lambda value: value,
+            on_change=on_change,
+            args=tuple(args or ()),
+            kwargs=kwargs,
+            disabled=disabled,
+        )
+
+    def _register_widget(
+        self,
+        ctx: RunContext,
+        kind: str,
+        *,
+        key: str | int | None,
+        identity: Mapping[str, object],
+        key_identity: bool | frozenset[str],
+        default: Any,
+        deserialize: Callable[[Any], Any],
+        serialize: Callable[[Any], Any],
+        on_change: Callable[..., Any] | None,
+        args: tuple[Any, ...] | list[Any] | None,
+        kwargs: Mapping[str, Any] | None,
+        disabled: bool,
+        trigger: bool = False,
+        allow_callback_in_form: bool = False,
+    ) -> tuple[WidgetSpec, Any]:
+        """Register a widget drawn in this container (an element, or a block whose state is a
+        widget: a stateful expander, tabs, popover); return its spec and its value for this run.
+
+        `identity` holds the parameters that make the widget's id (Streamlit's rule: type,
+        label and parameters; with a key, only the key and the names in `key_identity`).
+        A caller warns about a widget in a cached function first (`_warn_cached_widget`).
+        """
+        form_id = self._form_id
+        user_key = to_key(key)
         if form_id is not None and on_change is not None and not allow_callback_in_form:
             raise SidepaneAPIException(
                 "Within a form, callbacks can only be defined on `st.form_submit_button`. "
@@ -175,10 +289,10 @@ class DeltaGeneratorCore:
         widget_id = compute_widget_id(
             kind,
             user_key=user_key,
-            identity={"label": label, **identity},
+            identity=identity,
             key_identity=key_identity,
             form_id=form_id,
-            root=str(target._path[0]),
+            root=str(self._path[0]),
         )
         ctx.register_widget_id(widget_id, kind, user_key)
         spec = WidgetSpec(
@@ -197,22 +311,7 @@ class DeltaGeneratorCore:
             fragments=ctx.fragment.chain if ctx.fragment is not None else (),
         )
         session = ctx.session
-        value = session.widgets.register(spec, session.session_state.user)
-        # The keys every widget carries, declared once (schema: WidgetProps).
-        common: WidgetProps = {"id": widget_id, "label": label}
-        if disabled:
-            common["disabled"] = True
-        if label_visibility == "hidden" or label_visibility == "collapsed":
-            common["label_visibility"] = label_visibility
-        if help is not None:
-            common["help"] = str(help)
-        if user_key is not None:
-            common["key"] = user_key
-        if form_id is not None:
-            common["form"] = form_id
-        element = element_type or kind
-        ctx.emit(path, element, {**common, **props, "value": serialize(value)}, spec)
-        return value
+        return spec, session.widgets.register(spec, session.session_state.user)
 
 
 CACHED_WIDGET_WARNING = (

@@ -2,6 +2,10 @@
 
 Streamlit 1.67 has no nesting limits (columns in columns in columns, expanders in expanders,
 columns in the sidebar all work); the only rule left is that forms do not nest.
+
+An expander's open state and the chosen tab are the viewer's own unless the script sets
+`on_change`: then they are widgets (a change reruns, `.open` and `st.session_state[key]` read
+them), as in Streamlit 1.67.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from collections.abc import Callable, Sequence
 from numbers import Integral
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from sidepane.elements.arguments import type_error, value_error
+from sidepane.elements.arguments import callback, type_error, value_error
+from sidepane.elements.container_types import ExpanderContainer, TabContainer, specialize
 from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id
 from sidepane.elements.status import validate_icon
-from sidepane.errors import DuplicateWidgetKey, StreamlitAPIException
+from sidepane.errors import DuplicateWidgetKey, InvalidWidgetValue, StreamlitAPIException
 from sidepane.protocol.schema.elements.layout import (
     ColumnProps,
     ColumnsProps,
@@ -91,6 +96,18 @@ def _check_bind(bind: object) -> None:
         raise value_error("bind", ["'query-params'", "None"])
 
 
+def tracks_state(on_change: OnChange, bind: object = None) -> bool:
+    """Whether a container's open state (or chosen tab) is a widget, as Streamlit decides."""
+    return on_change != "ignore" or bind == "query-params"
+
+
+def open_state(wire: object) -> bool:
+    """An expander's or popover's open state as the viewer sends it."""
+    if not isinstance(wire, bool):
+        raise InvalidWidgetValue(f"expected true or false, got {wire!r}")
+    return wire
+
+
 def _register_key(kind: str, key: str) -> None:
     """Claim `key` for this run, so a widget or container with the same key is an error."""
     ctx = get_run_context()
@@ -124,10 +141,18 @@ class LayoutMixin(DeltaGeneratorCore):
 
         Write into it with `with st.container():` or its methods (`c.write(...)`), even after
         elements that come later in the script. `border=True` draws a border; an integer
-        `height` (pixels) makes it scroll, with a border unless `border=False`.
-        `horizontal=True` lays its elements out in a row.
+        `height` (pixels) makes it scroll, with a border unless `border=False`, and
+        `height="stretch"` fills the height of its parent (a row, a fixed-height container).
+        `width` is "stretch" (default), "content" or pixels.
+
+        `horizontal=True` lays its elements out in a row, wrapping onto more rows unless
+        `wrap=False` (then the row scrolls sideways). `horizontal_alignment` ("left", "center",
+        "right", "distribute") and `vertical_alignment` ("top", "center", "bottom",
+        "distribute") place the elements; `gap` is the space between them ("xxsmall" to
+        "xxlarge", pixels, or None). `autoscroll` makes a fixed-height container follow new
+        content (by default only when it holds chat messages).
         """
-        _gap(gap)
+        gap_size = _gap(gap)
         if horizontal_alignment not in _ALIGN_H:
             valid = [f"'{a}'" for a in _ALIGN_H]
             raise value_error("horizontal_alignment", valid, f"Got {horizontal_alignment!r}.")
@@ -143,13 +168,25 @@ class LayoutMixin(DeltaGeneratorCore):
         _check_size("width", width, True)
         _check_size("height", height, True)
         props: ContainerProps = {}
-        if isinstance(height, int):
+        if isinstance(height, int) or height == "stretch":
             props["height"] = height
         # A fixed height scrolls, so it gets a border unless the script says border=False.
-        if border if border is not None else "height" in props:
+        if border if border is not None else isinstance(height, int):
             props["border"] = True
         if horizontal:
             props["horizontal"] = True
+            if not wrap:
+                props["wrap"] = False
+        if width != "stretch":
+            props["width"] = width
+        if gap_size != "small":
+            props["gap"] = gap_size
+        if horizontal_alignment != "left":
+            props["horizontal_alignment"] = horizontal_alignment
+        if vertical_alignment != "top":
+            props["vertical_alignment"] = vertical_alignment
+        if autoscroll is not None:
+            props["autoscroll"] = bool(autoscroll)
         if key is not None:
             props["key"] = str(key)
             _register_key("container", str(key))
@@ -169,7 +206,9 @@ class LayoutMixin(DeltaGeneratorCore):
 
         `spec` is the number of equal columns, or their relative widths (`[2, 1]` makes the
         first twice as wide). Use `with col:` or `col.write(...)` to fill them.
-        `gap` sets the space between them; `vertical_alignment` is "top", "center" or "bottom".
+        `gap` sets the space between them; `vertical_alignment` is "top", "center" or "bottom";
+        `border=True` draws a border around each column; `width` is "stretch" or pixels for the
+        whole row; `wrap=False` keeps them side by side on narrow screens.
         """
         weights: Sequence[int | float]
         if isinstance(spec, int):
@@ -199,6 +238,8 @@ class LayoutMixin(DeltaGeneratorCore):
         _check_size("width", width, False)
         if not wrap:
             row_props["wrap"] = False
+        if isinstance(width, int):
+            row_props["width"] = width
         row = self._block("columns", as_props(row_props))
         total = float(sum(weights))
         columns: list[Self] = []
@@ -221,7 +262,7 @@ class LayoutMixin(DeltaGeneratorCore):
         args: Sequence[Any] | None = None,
         kwargs: dict[str, Any] | None = None,
         bind: Literal["query-params"] | None = None,
-    ) -> tuple[Self, ...]:
+    ) -> tuple[TabContainer, ...]:
         """Insert tabs with the given labels; returns one container per tab.
 
         ```python
@@ -230,6 +271,9 @@ class LayoutMixin(DeltaGeneratorCore):
             st.line_chart(df)
         ```
         Every tab's content is computed on each run; `default` is the label shown first.
+        With `on_change="rerun"` (or a callback) the chosen tab is state: choosing one reruns
+        the script, each tab's `.open` says whether it is the chosen one, and
+        `st.session_state[key]` holds its label. Otherwise `.open` is None.
         """
         if not tabs:
             raise StreamlitAPIException(
@@ -244,19 +288,70 @@ class LayoutMixin(DeltaGeneratorCore):
                 raise type_error("tabs", type(label).__name__, ["a string for each tab label"])
         _check_on_change(on_change)
         _check_bind(bind)
+        labels = list(tabs)
+        if bind == "query-params":
+            if not all(labels):
+                raise value_error(
+                    "tabs",
+                    ["non-empty labels"],
+                    "Tab labels must be non-empty when bind='query-params'.",
+                )
+            if len(set(labels)) != len(labels):
+                raise value_error(
+                    "tabs", ["unique labels"], "Tab labels must be unique when bind='query-params'."
+                )
+        default_label = default or labels[0]
+        stateful = tracks_state(on_change, bind)
+        spec, chosen = None, default_label
+        if stateful:
+
+            def deserialize(wire: object) -> str:
+                if not isinstance(wire, str) or wire not in labels:
+                    raise InvalidWidgetValue(f"not one of the tab labels: {wire!r}")
+                return wire
+
+            identity = {"tabs": tuple(labels), "width": width, "height": height, "default": default}
+            spec, chosen = self._register_block_widget(
+                "tabs",
+                key=key,
+                identity=identity,
+                default=default_label,
+                deserialize=deserialize,
+                on_change=callback(on_change),
+                args=args,
+                kwargs=kwargs,
+            )
+            if chosen not in labels:
+                # The script put a label that is not a tab in session_state: back to the default.
+                chosen = default_label
+                ctx = get_run_context()
+                if ctx is not None and spec is not None:
+                    ctx.session.widgets.set_by_script(spec.id, chosen)
+        elif key is not None:
+            _register_key("tabs", str(key))
         _check_size("width", width, False)
         _check_size("height", height, True)
-        labels = list(tabs)
         props: TabsProps = {"labels": labels}
-        if default:
-            props["default"] = labels.index(default)
-        if isinstance(height, int):
+        index = labels.index(chosen)
+        if index:
+            props["default"] = index
+        if isinstance(height, int) or height == "stretch":
             props["height"] = height
+        if isinstance(width, int):
+            props["width"] = width
         if key is not None:
             props["key"] = str(key)
-            _register_key("tabs", str(key))
-        container = self._block("tabs", as_props(props))
-        return tuple(container._block("tab", as_props(TabProps(label=label))) for label in labels)
+        if spec is not None:
+            props["id"] = spec.id
+            props["value"] = chosen
+        container = self._block("tabs", as_props(props), widget=spec)
+        made: list[TabContainer] = []
+        for label in labels:
+            tab = specialize(container._block("tab", as_props(TabProps(label=label))), TabContainer)
+            if stateful:
+                tab.open = label == chosen
+            made.append(tab)
+        return tuple(made)
 
     def expander(
         self,
@@ -271,11 +366,14 @@ class LayoutMixin(DeltaGeneratorCore):
         args: Sequence[Any] | None = None,
         kwargs: dict[str, Any] | None = None,
         bind: Literal["query-params"] | None = None,
-    ) -> Self:
+    ) -> ExpanderContainer:
         """Insert a container that can be expanded and collapsed, with a Markdown `label`.
 
         `expanded=True` shows it open at first; `icon` is an emoji or `":material/name:"`.
-        Its content is computed on each run, open or not.
+        Its content is computed on each run, open or not. With `on_change="rerun"` (or a
+        callback) its open state is state: opening or closing it reruns the script, `.open`
+        says whether it is open (to skip slow work while it is closed) and
+        `st.session_state[key]` holds it. Otherwise `.open` is None.
         """
         if label is None:
             raise StreamlitAPIException("The `label` parameter is required.")
@@ -283,7 +381,29 @@ class LayoutMixin(DeltaGeneratorCore):
         if type not in _EXPANDER_TYPES:
             raise value_error("type", [repr(t) for t in _EXPANDER_TYPES])
         _check_bind(bind)
-        props: ExpanderProps = {"label": str(label), "expanded": bool(expanded)}
+        stateful = tracks_state(on_change, bind)
+        spec, current = None, bool(expanded)
+        if stateful:
+            identity = {
+                "label": label,
+                "expanded": expanded,
+                "icon": icon,
+                "width": width,
+                "type": type,
+            }
+            spec, current = self._register_block_widget(
+                "expander",
+                key=key,
+                identity=identity,
+                default=bool(expanded),
+                deserialize=open_state,
+                on_change=callback(on_change),
+                args=args,
+                kwargs=kwargs,
+            )
+        elif key is not None:
+            _register_key("expander", str(key))
+        props: ExpanderProps = {"label": str(label), "expanded": bool(current)}
         if icon is not None:
             shown_icon = validate_icon(icon)
             if shown_icon:
@@ -291,10 +411,18 @@ class LayoutMixin(DeltaGeneratorCore):
         if type != "default":
             props["type"] = type
         _check_size("width", width, False)
+        if isinstance(width, int):
+            props["width"] = width
         if key is not None:
             props["key"] = str(key)
-            _register_key("expander", str(key))
-        return self._block("expander", as_props(props))
+        if spec is not None:
+            props["id"] = spec.id
+            props["value"] = bool(current)
+        block = self._block("expander", as_props(props), widget=spec)
+        container = specialize(block, ExpanderContainer)
+        if stateful:
+            container.open = bool(current)
+        return container
 
     def form(
         self,

@@ -6,19 +6,16 @@ Its state, label and expansion change during the run (`status.update(...)`, or t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
 from sidepane.elements.arguments import value_error
-from sidepane.elements.dg_core import DeltaGeneratorCore, Kind
+from sidepane.elements.container_types import ReturnedContainer, specialize
+from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.layout import _check_size as check_size
-from sidepane.protocol.frames import Path
 from sidepane.protocol.schema.elements.layout import StatusProps
 from sidepane.protocol.schema.registry import as_props
 from sidepane.runtime.context import get_run_context
 from sidepane.runtime.control import RerunRequested, StopRequested
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
 
 State = Literal["running", "complete", "error"]
 _STATES = ("running", "complete", "error")
@@ -30,7 +27,7 @@ def _check_state(state: object) -> None:
         raise value_error("state", [f"'{s}'" for s in _STATES])
 
 
-class StatusContainer(DeltaGeneratorCore):
+class StatusContainer(ReturnedContainer):
     """What `st.status` returns: a container (`with` it, or call its methods) with `update()`.
 
     Used as a context manager, it turns "complete" when its block ends, or "error" when the
@@ -39,8 +36,6 @@ class StatusContainer(DeltaGeneratorCore):
 
     _props: StatusProps
     _run: int
-    # The DeltaGenerator class whose `status()` made this one: what children are made of.
-    _plain: type[DeltaGeneratorCore]
 
     def update(
         self,
@@ -69,10 +64,6 @@ class StatusContainer(DeltaGeneratorCore):
     def state(self) -> State:
         return self._props["state"]
 
-    def _new(self, path: Path, kind: Kind, form_id: str | None) -> Self:
-        plain: Any = self._plain(path, kind, form_id=form_id)
-        return plain  # type: ignore[no-any-return]
-
     def __exit__(self, *exc: object) -> Literal[False]:
         error = exc[0] if exc else None
         # A rerun or stop passing through is not the block failing: the next run redraws it.
@@ -80,18 +71,6 @@ class StatusContainer(DeltaGeneratorCore):
         if self._props["state"] == "running" and not control:
             self.update(state="error" if error is not None else "complete")
         return super().__exit__(*exc)
-
-
-_classes: dict[type[DeltaGeneratorCore], type[StatusContainer]] = {}
-
-
-def _status_class(plain: type[DeltaGeneratorCore]) -> type[StatusContainer]:
-    """StatusContainer over the DeltaGenerator class, so it has every `st.` method too."""
-    made = _classes.get(plain)
-    if made is None:
-        made = type("StatusContainer", (StatusContainer, plain), {"__module__": __name__})
-        _classes[plain] = made
-    return made
 
 
 class StatusContainerMixin(DeltaGeneratorCore):
@@ -130,11 +109,8 @@ class StatusContainerMixin(DeltaGeneratorCore):
             props["type"] = type
         if isinstance(width, int):
             props["width"] = width
-        block = self._block("status", as_props(props))
-        plain = block.__class__
-        status = _status_class(plain)(block._path, "block", form_id=block._form_id)
+        status = specialize(self._block("status", as_props(props)), StatusContainer)
         status._props = props
-        status._plain = plain
         ctx = get_run_context()
         status._run = ctx.run if ctx is not None else 0
         return status

@@ -280,9 +280,14 @@ class AppTest(Block):
     @property
     def node(self) -> Node:
         root = Node(("app",), "app", {})
-        # Numbered as Streamlit AppTest numbers its roots (2: the event root, where dialogs are).
+        # Numbered as Streamlit's AppTest numbers its roots (2 is its event root, 3 `st.bottom`).
         roots = self._tree.roots
-        root.children = {0: roots["main"], 1: roots["sidebar"], 2: roots["event"]}
+        root.children = {
+            0: roots["main"],
+            1: roots["sidebar"],
+            2: roots["event"],
+            3: roots["bottom"],
+        }
         return root
 
     @node.setter

@@ -48,6 +48,7 @@ class Tree:
             "main": Node(("main",), "root", {}),
             "sidebar": Node(("sidebar",), "root", {}),
             "event": Node(("event",), "root", {}),
+            "bottom": Node(("bottom",), "root", {}),
         }
 
     def _parent(self, path: Path) -> Node | None:

@@ -10,6 +10,7 @@ from sidepane.protocol.schema.elements.layout import (
     ColumnsProps,
     ExpanderProps,
     FormProps,
+    PopoverProps,
     TabProps,
 )
 from sidepane.testing.app_test import AppTest
@@ -97,6 +98,31 @@ class Expander(_LayoutBlock):
     @property
     def expanded(self) -> bool:
         return self._props["expanded"]
+
+
+@register
+class Popover(_LayoutBlock):
+    """`st.popover`'s panel (Streamlit's AppTest: a block of type "popover", found with
+    `at.get("popover")`); `.label`, `.help`, `.icon`, `.disabled` are its button's."""
+
+    node_type = "popover"
+    accessor = "popover"
+
+    @property
+    def _props(self) -> PopoverProps:
+        return cast("PopoverProps", self.node.props)
+
+    @property
+    def label(self) -> str:
+        return self._props["label"]
+
+    @property
+    def icon(self) -> str:
+        return self._props.get("icon", "")
+
+    @property
+    def disabled(self) -> bool:
+        return self._props.get("disabled", False)
 
 
 @register

@@ -4,24 +4,79 @@ import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import { Children, childrenOf, NodeView } from "../core/Node";
 import { InlineMarkdown } from "../core/ui";
-import type { ColumnsProps, ElementProps } from "../core/types";
+import type { ColumnsProps, ContainerProps, ElementProps, ScrollingBlock } from "../core/types";
 import { registerElement } from "../core/types";
 import { Icon } from "../elements/icon";
+import { useAutoscroll } from "./autoscroll";
 import { Collapsible } from "./collapsible";
 
-/** A fixed height (pixels) whose content scrolls; absent: as tall as the content. */
-export function scrollingStyle(height: number | undefined): JSX.CSSProperties | undefined {
+/**
+ * A block's height: pixels (its content scrolls), "stretch" (fills its parent's height) or
+ * absent (as tall as its content).
+ */
+export function scrollingStyle(height: ScrollingBlock["height"]): JSX.CSSProperties | undefined {
+  if (height === "stretch") return { flex: "1 1 auto", height: "100%" };
   return height !== undefined ? { height: `${height}px`, overflowY: "auto" } : undefined;
+}
+
+/** A block's fixed width in pixels (never wider than its parent); absent: stretch. */
+export function widthStyle(width: number | undefined): JSX.CSSProperties {
+  return width !== undefined ? { width: `${width}px`, maxWidth: "100%" } : {};
+}
+
+type Gap = Exclude<ContainerProps["gap"], undefined>;
+
+/** The CSS length of a gap: a named size, pixels, or none. */
+export function gapLength(gap: Gap): string {
+  return gap === null ? "0" : typeof gap === "number" ? `${gap}px` : GAPS[gap];
+}
+
+const FLEX: Record<string, string> = {
+  left: "flex-start",
+  top: "flex-start",
+  center: "center",
+  right: "flex-end",
+  bottom: "flex-end",
+  distribute: "space-between",
+};
+
+/**
+ * Where a container's children sit, as Streamlit lays out its flex containers: along the main
+ * axis ("distribute" spreads them), across it ("distribute" in a row stretches each to the
+ * row's height).
+ */
+export function containerStyle(p: ContainerProps): JSX.CSSProperties {
+  const style: JSX.CSSProperties = { ...scrollingStyle(p.height) };
+  const along = p.horizontal ? p.horizontal_alignment : p.vertical_alignment;
+  const across = p.horizontal ? p.vertical_alignment : p.horizontal_alignment;
+  if (along !== undefined) style.justifyContent = FLEX[along];
+  if (across !== undefined) {
+    style.alignItems =
+      across === "distribute" ? (p.horizontal ? "stretch" : "flex-start") : FLEX[across];
+  }
+  if (p.horizontal || p.gap !== undefined)
+    style.gap = gapLength(p.gap === undefined ? "small" : p.gap);
+  if (p.width === "content") style.width = "fit-content";
+  else Object.assign(style, widthStyle(p.width));
+  return style;
 }
 
 function Container({ node, store }: ElementProps<"container">) {
   const p = node.props;
+  const box = useAutoscroll(typeof p.height === "number", p.autoscroll);
   // The runtime decides the border (a fixed height has one unless the script said border=False).
-  const cls = ["sp-container", p.border && "sp-bordered", p.horizontal && "sp-horizontal"]
+  // A row, or a set gap, spaces the children by the gap alone (no margins of their own).
+  const cls = [
+    "sp-container",
+    p.border && "sp-bordered",
+    p.horizontal && "sp-horizontal",
+    p.wrap === false && "sp-nowrap",
+    (p.horizontal || p.gap !== undefined) && "sp-gapped",
+  ]
     .filter(Boolean)
     .join(" ");
   return (
-    <div class={cls} style={scrollingStyle(p.height)}>
+    <div ref={box} class={cls} style={containerStyle(p)}>
       <Children node={node} store={store} />
     </div>
   );
@@ -45,12 +100,11 @@ const ALIGN: Record<ColumnsProps["vertical_alignment"], string> = {
 
 function Columns({ node, store }: ElementProps<"columns">) {
   const p = node.props;
-  const gap = p.gap === null ? "0" : typeof p.gap === "number" ? `${p.gap}px` : GAPS[p.gap];
   const align = ALIGN[p.vertical_alignment];
   return (
     <div
       class={p.wrap === false ? "sp-columns sp-nowrap" : "sp-columns"}
-      style={{ gap, alignItems: align }}
+      style={{ gap: gapLength(p.gap), alignItems: align, ...widthStyle(p.width) }}
     >
       <Children node={node} store={store} />
     </div>
@@ -72,12 +126,21 @@ function Column({ node, store }: ElementProps<"column">) {
 const chosenTabs = new Map<string, number>();
 
 function Tabs({ node, store }: ElementProps<"tabs">) {
-  const { labels, height } = node.props;
+  const { labels, height, width } = node.props;
   const memo = `${node.key}|${labels.join("\u0000")}`;
-  const [selected, setSelected] = useState(() => chosenTabs.get(memo) ?? node.props.default ?? 0);
+  const [local, setLocal] = useState(() => chosenTabs.get(memo) ?? node.props.default ?? 0);
+  // Stateful tabs (`on_change` set): the chosen label is a widget value, sent and rerun.
+  const stateful = node.props.id !== undefined;
+  const shown = stateful ? labels.indexOf(store.widgetValue(node) as string) : local;
+  const selected = shown >= 0 ? shown : 0;
   const choose = (i: number) => {
+    if (stateful) {
+      const label = labels[i];
+      if (i !== selected && label !== undefined) store.setWidgetValue(node, label);
+      return;
+    }
     chosenTabs.set(memo, i);
-    setSelected(i);
+    setLocal(i);
   };
   const tabs = childrenOf(node);
   const onKey = (e: KeyboardEvent) => {
@@ -90,7 +153,7 @@ function Tabs({ node, store }: ElementProps<"tabs">) {
     list[next]?.focus();
   };
   return (
-    <div class="sp-tabs">
+    <div class="sp-tabs" style={widthStyle(width)}>
       <div class="sp-tablist" role="tablist" onKeyDown={onKey}>
         {labels.map((label, i) => (
           <button
@@ -132,13 +195,19 @@ function Tab({ node, store }: ElementProps<"tab">) {
 }
 
 function Expander(props: ElementProps<"expander">) {
-  const [open, setOpen] = useState(props.node.props.expanded);
-  const icon = props.node.props.icon;
+  const { node, store } = props;
+  const [local, setLocal] = useState(node.props.expanded);
+  // A stateful expander (`on_change` set): open or closed is a widget value, sent and rerun.
+  const stateful = node.props.id !== undefined;
+  const open = stateful ? store.widgetValue(node) === true : local;
+  const setOpen = stateful ? (next: boolean) => store.setWidgetValue(node, next) : setLocal;
+  const { icon, width } = node.props;
   return (
     <Collapsible
       {...props}
       open={open}
       setOpen={setOpen}
+      style={widthStyle(width)}
       lead={icon !== undefined && <Icon icon={icon} />}
     />
   );

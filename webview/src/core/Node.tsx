@@ -16,6 +16,7 @@ export const BLOCK_TYPES = new Set([
   "tabs",
   "tab",
   "expander",
+  "popover",
   "form",
   "chat_message",
   "status",

@@ -1,7 +1,11 @@
-// The bottom slot: widgets pinned under the app (a chat_input in the app body) are drawn there,
-// and while one is, the page sticks to its bottom as Streamlit's does with a pinned input.
+// The bottom slot: the `bottom` root (`st.bottom`, and a chat_input called in the app body) is
+// drawn there, and while it holds something, the page sticks to its bottom as Streamlit's does
+// with a pinned input.
 
-/** The id of the element the app chrome keeps under the main column for pinned widgets. */
+/** The root the runtime sends pinned elements to (docs/protocol.md, Paths). */
+export const BOTTOM_ROOT = "bottom";
+
+/** The id of the element the app chrome keeps under the main column for the bottom root. */
 export const BOTTOM_SLOT_ID = "sp-bottom";
 
 /** How near the end of the page (px) still counts as "at the bottom". */

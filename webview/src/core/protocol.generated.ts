@@ -530,15 +530,33 @@ export type ContainerProps = KeyedBlock &
     border?: true;
     /** Children in a row. */
     horizontal?: true;
+    /** A horizontal container keeps one row and scrolls sideways. */
+    wrap?: false;
+    /** Absent: stretch. */
+    width?: number | "content";
+    /** The space between children; null: none. Absent: small. */
+    gap?:
+      "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | number | null;
+    /** Absent: left. */
+    horizontal_alignment?: "center" | "right" | "distribute";
+    /** Absent: top. */
+    vertical_alignment?: "center" | "bottom" | "distribute";
+    /**
+     * A fixed-height container follows new content at its end; absent: only when it holds chat
+     * messages.
+     */
+    autoscroll?: boolean;
   };
 
 /** The row of `st.columns`; its children are `column` blocks. */
 export type ColumnsProps = {
-  /** The space between columns; null: none. */
+  /** The space between children; null: none. */
   gap: "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | number | null;
   vertical_alignment: "top" | "center" | "bottom";
   /** Never stack the columns on narrow screens. */
   wrap?: false;
+  /** Pixels. A fixed width; absent: as wide as its parent. */
+  width?: number;
 };
 
 export type ColumnProps = {
@@ -549,11 +567,16 @@ export type ColumnProps = {
 
 /** `st.tabs`; its children are `tab` blocks, one per label, in order. */
 export type TabsProps = KeyedBlock &
-  ScrollingBlock & {
+  ScrollingBlock &
+  StatefulBlock & {
     /** Inline Markdown. */
     labels: string[];
-    /** The index of the tab shown first; absent: 0. */
+    /** The index of the tab shown first (stateful: the chosen one); absent: 0. */
     default?: number;
+    /** Pixels. A fixed width; absent: as wide as its parent. */
+    width?: number;
+    /** Stateful: the chosen tab's label. */
+    value?: string;
   };
 
 export type TabProps = {
@@ -562,9 +585,37 @@ export type TabProps = {
 };
 
 export type ExpanderProps = CollapsibleBlock &
-  KeyedBlock & {
+  KeyedBlock &
+  StatefulBlock & {
     /** An emoji or `:material/name:` before the label. */
     icon?: string;
+    /** Pixels. A fixed width; absent: as wide as its parent. */
+    width?: number;
+    /** Stateful: open (also in `expanded`). */
+    value?: boolean;
+  };
+
+/**
+ * `st.popover`: a button that opens a floating panel holding its children (drawn on every run, open
+ * or not).
+ */
+export type PopoverProps = KeyedBlock &
+  StatefulBlock & {
+    /** Inline Markdown. */
+    label: string;
+    /** Absent: secondary. */
+    kind?: "primary" | "tertiary";
+    /** Tooltip text (Markdown). */
+    help?: string;
+    /** An emoji, `:material/name:` or `spinner`. */
+    icon?: string;
+    disabled?: true;
+    /** The button's; absent: content. */
+    width?: number | "stretch";
+    /** Whether the label may wrap; absent: as the layout suits. */
+    wrap?: boolean;
+    /** Stateful: open. */
+    value?: boolean;
   };
 
 /**
@@ -791,6 +842,7 @@ export interface ElementPropsMap {
   tabs: TabsProps;
   tab: TabProps;
   expander: ExpanderProps;
+  popover: PopoverProps;
   status: StatusProps;
   form: FormProps;
   chat_message: ChatMessageProps;
@@ -836,6 +888,9 @@ export interface WidgetValueMap {
   feedback: number | null;
   dataframe: DataframeSelection;
   data_editor: string;
+  tabs: string;
+  expander: boolean;
+  popover: boolean;
   link_button: boolean;
   menu_button: number | null;
   datetime_input: string | null;
@@ -1024,8 +1079,6 @@ export type UploadedFileRef = {
 export type ChatInputFields = WidgetFields & {
   placeholder: string;
   max_chars?: number;
-  /** Pinned to the bottom of the page. */
-  bottom?: true;
   /** While its run lasts: greyed out, or a stop button. */
   submit_mode?: "disable" | "stop";
   /** Pixels. */
@@ -1133,8 +1186,20 @@ export type KeyedBlock = {
 
 /** A block with a fixed height, whose content scrolls inside it. */
 export type ScrollingBlock = {
-  /** Pixels. Absent: as tall as its content. */
-  height?: number;
+  /**
+   * Pixels: fixed, its content scrolls; stretch: fills its parent's height (a row's, a fixed-height
+   * container's); absent: as tall as its content.
+   */
+  height?: number | "stretch";
+};
+
+/**
+ * A container whose open state (expander, popover) or chosen tab is a widget: the script set
+ * `on_change`, so a change is sent as a `widget_value` under `id`, and reruns.
+ */
+export type StatefulBlock = {
+  /** Present: stateful; absent: the viewer keeps it locally. */
+  id?: string;
 };
 
 /** A block whose header opens and closes its children (`expander`, `status`). */

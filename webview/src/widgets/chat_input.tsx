@@ -1,10 +1,8 @@
 // `chat_input` (st.chat_input): a message box. Enter sends (Shift+Enter starts a new line) and
-// the box clears; the value is a trigger, never shown back. In the app body (`bottom`) it is
-// drawn in the page's bottom slot, pinned under the app; elsewhere in place.
+// the box clears; the value is a trigger, never shown back. Called in the app body it is in the
+// `bottom` root (pinned under the app, blocks/bottom.tsx); elsewhere in place.
 
-import { createPortal } from "preact/compat";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { BOTTOM_SLOT_ID, stickToBottom } from "../core/bottom";
 import { widgetProps } from "../core/ui";
 import type { ElementProps, ViewerStore } from "../core/types";
 import { registerElement } from "../core/types";
@@ -281,16 +279,4 @@ function ChatInputBox({ node, store }: ElementProps<"chat_input">) {
   );
 }
 
-function ChatInput(props: ElementProps<"chat_input">) {
-  const [slot, setSlot] = useState<HTMLElement | null>(null);
-  const bottom = props.node.props.bottom === true;
-  // The slot is part of the app chrome, mounted with this component's first render.
-  useLayoutEffect(() => setSlot(bottom ? document.getElementById(BOTTOM_SLOT_ID) : null), [bottom]);
-  useEffect(() => {
-    if (slot) stickToBottom();
-  }, [slot]);
-  const box = <ChatInputBox {...props} />;
-  return slot ? createPortal(box, slot) : box;
-}
-
-registerElement("chat_input", ChatInput);
+registerElement("chat_input", ChatInputBox);

@@ -1,8 +1,9 @@
 """The layout family's props: the blocks that hold other elements (container, columns and their
-columns, tabs and their tabs, expander, form, `st.status`, `st.chat_message`) and the `st.empty`
-placeholder.
+columns, tabs and their tabs, expander, popover, form, `st.status`, `st.chat_message`) and the
+`st.empty` placeholder.
 
-The roots (`main`, `sidebar`) are not sent: a viewer makes them itself (docs/protocol.md, Paths).
+The roots (`main`, `sidebar`, `bottom`) are not sent: a viewer makes them itself
+(docs/protocol.md, Paths).
 """
 
 from typing import Annotated, Literal
@@ -16,6 +17,10 @@ Pixels = Annotated[int, "Pixels."]
 
 GapName = Literal["xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge"]
 
+Gap = Annotated[GapName | Pixels | None, "The space between children; null: none."]
+
+StretchWidth = Annotated[Pixels, "A fixed width; absent: as wide as its parent."]
+
 
 class KeyedBlock(TypedDict):
     """A block the script may name with `key=`."""
@@ -26,7 +31,20 @@ class KeyedBlock(TypedDict):
 class ScrollingBlock(TypedDict):
     """A block with a fixed height, whose content scrolls inside it."""
 
-    height: NotRequired[Annotated[Pixels, "Absent: as tall as its content."]]
+    height: NotRequired[
+        Annotated[
+            Pixels | Literal["stretch"],
+            "Pixels: fixed, its content scrolls; stretch: fills its parent's height (a row's, "
+            "a fixed-height container's); absent: as tall as its content.",
+        ]
+    ]
+
+
+class StatefulBlock(TypedDict):
+    """A container whose open state (expander, popover) or chosen tab is a widget: the script
+    set `on_change`, so a change is sent as a `widget_value` under `id`, and reruns."""
+
+    id: NotRequired[Annotated[str, "Present: stateful; absent: the viewer keeps it locally."]]
 
 
 @element("empty")
@@ -40,15 +58,34 @@ class ContainerProps(KeyedBlock, ScrollingBlock):
         Annotated[Literal[True], "Absent: no border (a fixed height gets one unless border=False)."]
     ]
     horizontal: NotRequired[Annotated[Literal[True], "Children in a row."]]
+    wrap: NotRequired[
+        Annotated[Literal[False], "A horizontal container keeps one row and scrolls sideways."]
+    ]
+    width: NotRequired[Annotated[Pixels | Literal["content"], "Absent: stretch."]]
+    gap: NotRequired[Annotated[Gap, "Absent: small."]]
+    horizontal_alignment: NotRequired[
+        Annotated[Literal["center", "right", "distribute"], "Absent: left."]
+    ]
+    vertical_alignment: NotRequired[
+        Annotated[Literal["center", "bottom", "distribute"], "Absent: top."]
+    ]
+    autoscroll: NotRequired[
+        Annotated[
+            bool,
+            "A fixed-height container follows new content at its end; absent: only when it "
+            "holds chat messages.",
+        ]
+    ]
 
 
 @element("columns")
 class ColumnsProps(TypedDict):
     """The row of `st.columns`; its children are `column` blocks."""
 
-    gap: Annotated[GapName | Pixels | None, "The space between columns; null: none."]
+    gap: Gap
     vertical_alignment: Literal["top", "center", "bottom"]
     wrap: NotRequired[Annotated[Literal[False], "Never stack the columns on narrow screens."]]
+    width: NotRequired[StretchWidth]
 
 
 @element("column")
@@ -58,11 +95,15 @@ class ColumnProps(TypedDict):
 
 
 @element("tabs")
-class TabsProps(KeyedBlock, ScrollingBlock):
+class TabsProps(KeyedBlock, ScrollingBlock, StatefulBlock):
     """`st.tabs`; its children are `tab` blocks, one per label, in order."""
 
     labels: Annotated[list[str], "Inline Markdown."]
-    default: NotRequired[Annotated[int, "The index of the tab shown first; absent: 0."]]
+    default: NotRequired[
+        Annotated[int, "The index of the tab shown first (stateful: the chosen one); absent: 0."]
+    ]
+    width: NotRequired[StretchWidth]
+    value: NotRequired[Annotated[str, "Stateful: the chosen tab's label."]]
 
 
 @element("tab")
@@ -82,8 +123,25 @@ class CollapsibleBlock(TypedDict):
 
 
 @element("expander")
-class ExpanderProps(CollapsibleBlock, KeyedBlock):
+class ExpanderProps(CollapsibleBlock, KeyedBlock, StatefulBlock):
     icon: NotRequired[Annotated[str, "An emoji or `:material/name:` before the label."]]
+    width: NotRequired[StretchWidth]
+    value: NotRequired[Annotated[bool, "Stateful: open (also in `expanded`)."]]
+
+
+@element("popover")
+class PopoverProps(KeyedBlock, StatefulBlock):
+    """`st.popover`: a button that opens a floating panel holding its children (drawn on every
+    run, open or not)."""
+
+    label: Annotated[str, "Inline Markdown."]
+    kind: NotRequired[Annotated[Literal["primary", "tertiary"], "Absent: secondary."]]
+    help: NotRequired[Annotated[str, "Tooltip text (Markdown)."]]
+    icon: NotRequired[Annotated[str, "An emoji, `:material/name:` or `spinner`."]]
+    disabled: NotRequired[Literal[True]]
+    width: NotRequired[Annotated[Pixels | Literal["stretch"], "The button's; absent: content."]]
+    wrap: NotRequired[Annotated[bool, "Whether the label may wrap; absent: as the layout suits."]]
+    value: NotRequired[Annotated[bool, "Stateful: open."]]
 
 
 @element("status")

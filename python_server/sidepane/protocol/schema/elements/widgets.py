@@ -279,7 +279,6 @@ class ChatInputFiles(TypedDict):
 class ChatInputFields(WidgetFields):
     placeholder: str
     max_chars: NotRequired[int]
-    bottom: NotRequired[Annotated[Literal[True], "Pinned to the bottom of the page."]]
     submit_mode: NotRequired[
         Annotated[Literal["disable", "stop"], "While its run lasts: greyed out, or a stop button."]
     ]

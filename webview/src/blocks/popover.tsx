@@ -1,0 +1,90 @@
+// `popover` (st.popover): a button that opens a floating panel holding the block's children.
+// The children stay mounted while it is closed (the script draws them on every run, open or
+// not); the panel is shown in the browser's top layer under the button, so columns, expanders
+// or the sidebar never clip it. A press outside it or Escape closes it.
+
+import type { JSX } from "preact";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { Children } from "../core/Node";
+import { Help, InlineMarkdown } from "../core/ui";
+import type { ElementProps } from "../core/types";
+import { registerElement } from "../core/types";
+import { Icon } from "../elements/icon";
+import { usePopup } from "../widgets/popup";
+
+function hideFromTopLayer(panel: HTMLElement): void {
+  try {
+    if (typeof panel.hidePopover === "function" && panel.matches(":popover-open")) {
+      panel.hidePopover();
+    }
+  } catch {
+    // No top layer here: `hidden` alone hides it.
+  }
+}
+
+function LeadIcon({ icon }: { icon: string }) {
+  if (icon === "spinner") return <span class="sp-spinner-wheel" aria-hidden="true" />;
+  return <Icon icon={icon} />;
+}
+
+function Popover({ node, store }: ElementProps<"popover">) {
+  const p = node.props;
+  const [local, setLocal] = useState(false);
+  // Stateful (`on_change` set): open or closed is a widget value, sent and rerun.
+  const stateful = p.id !== undefined;
+  const open = stateful ? store.widgetValue(node) === true : local;
+  const setOpen = (next: boolean) => {
+    if (next === open) return;
+    if (stateful) store.setWidgetValue(node, next);
+    else setLocal(next);
+  };
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  usePopup(open, root, button, panel, () => setOpen(false), true);
+  useLayoutEffect(() => {
+    if (!open && panel.current) hideFromTopLayer(panel.current);
+  }, [open]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== "Escape" || !open) return;
+    e.stopPropagation();
+    setOpen(false);
+    button.current?.focus();
+  };
+  const stretch = p.width === "stretch";
+  const style: JSX.CSSProperties = typeof p.width === "number" ? { width: `${p.width}px` } : {};
+  const wrap = p.wrap === undefined ? "" : p.wrap ? " sp-wrap" : " sp-nowrap";
+  return (
+    <div ref={root} class="sp-popover" onKeyDown={onKeyDown}>
+      <div class={`sp-widget sp-button-row${stretch ? " sp-stretch" : ""}`}>
+        <button
+          ref={button}
+          type="button"
+          class={`sp-button sp-button-${p.kind ?? "secondary"} sp-popover-button${wrap}`}
+          disabled={p.disabled === true}
+          style={style}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {p.icon !== undefined && <LeadIcon icon={p.icon} />}
+          <InlineMarkdown class="sp-popover-label" text={p.label} />
+          <span class="sp-chevron" aria-hidden="true" />
+        </button>
+        {p.help !== undefined && <Help text={p.help} />}
+      </div>
+      <div
+        ref={panel}
+        class="sp-popup sp-popover-panel"
+        popover="manual"
+        role="dialog"
+        aria-label={p.label}
+        hidden={!open}
+      >
+        <Children node={node} store={store} />
+      </div>
+    </div>
+  );
+}
+
+registerElement("popover", Popover);

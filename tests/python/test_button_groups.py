@@ -88,6 +88,14 @@ def test_viewer_clicks_reach_the_script() -> None:
     assert texts(at) == ["(None, ['c', 'a'], None)"]
 
 
+def test_a_width_of_true_is_sent_as_an_int() -> None:
+    # Streamlit's check lets True through (a bool is an int); the declared width is an int.
+    at = run("import streamlit as st\nst.pills('P', ['a'], width=True)\nst.feedback(width=True)\n")
+    assert errors(at) == []
+    assert at.pills[0].proto["width"] == 1 and type(at.pills[0].proto["width"]) is int
+    assert type(at.feedback[0].proto["width"]) is int
+
+
 def test_invalid_wire_values_are_ignored() -> None:
     at = run(
         """

@@ -144,7 +144,7 @@ class ButtonGroupMixin(DeltaGeneratorCore):
         if width == "stretch":
             props["width"] = "stretch"
         elif isinstance(width, int):
-            props["width"] = width
+            props["width"] = int(width)  # True passes Streamlit's check as 1
         if wrap is not None:
             props["wrap"] = bool(wrap)
         if ignore:

@@ -68,7 +68,7 @@ class FeedbackMixin(DeltaGeneratorCore):
         if width == "stretch":
             props["width"] = "stretch"
         elif isinstance(width, int):
-            props["width"] = width
+            props["width"] = int(width)  # True passes Streamlit's check as 1
         if ignore:
             props["ignore_rerun"] = True
 

@@ -41,12 +41,18 @@ def switch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Switch]:
     """A fake target package (and a fake real streamlit) on sys.path, the finder installed."""
     root = tmp_path / "target"
     write(root / TARGET / "__init__.py", "session_state = {}\n")
-    write(root / TARGET / "runtime" / "__init__.py")
-    write(root / TARGET / "runtime" / "state.py", "VALUE = 'state'\n")
+    write(root / TARGET / "runtime" / "__init__.py", "def exists():\n    return True\n")
+    write(root / TARGET / "runtime" / "state.py", "VALUE = 'sidepane internal'\n")
+    write(root / TARGET / "compat" / "__init__.py")
+    write(root / TARGET / "compat" / "runtime" / "__init__.py")
+    write(root / TARGET / "compat" / "runtime" / "state.py", "VALUE = 'state'\n")
+    write(
+        root / TARGET / "compat" / "runtime" / "needs_missing.py",
+        "import a_module_that_does_not_exist\n",
+    )
     write(root / TARGET / "testing" / "__init__.py", "class AppTest:\n    pass\n")
     write(root / TARGET / "testing" / "app_test.py", "KIND = 'app_test'\n")
     write(root / TARGET / "components" / "__init__.py", "def html(body):\n    return body\n")
-    write(root / TARGET / "needs_missing.py", "import a_module_that_does_not_exist\n")
     real = tmp_path / "real"
     write(real / "streamlit" / "__init__.py", "REAL = True\n")
     monkeypatch.syspath_prepend(str(real))
@@ -98,19 +104,25 @@ def test_the_target_keeps_its_own_identity(switch: Switch) -> None:
     assert testing.__spec__ is not None and testing.__spec__.name == f"{TARGET}.testing"
 
 
-def test_submodules_map_one_to_one(switch: Switch) -> None:
+def test_runtime_submodules_are_served_by_compat(switch: Switch) -> None:
     ns = run_script(
         """
         import streamlit.runtime.state
         from streamlit.runtime import state as state_module
         from streamlit.runtime.state import VALUE
+        from streamlit import runtime
         """
     )
-    state = importlib.import_module(f"{TARGET}.runtime.state")
+    state = importlib.import_module(f"{TARGET}.compat.runtime.state")
     assert ns["state_module"] is state
     assert ns["VALUE"] == "state"
     assert sys.modules["streamlit.runtime.state"] is state
-    assert ns["streamlit"].runtime.state is state  # type: ignore[attr-defined]
+    # `streamlit.runtime` is the target's runtime package, whatever its submodules: importing
+    # them sets attributes of the target (the `streamlit` module), which must stay its own.
+    target_runtime = importlib.import_module(f"{TARGET}.runtime")
+    assert ns["runtime"] is target_runtime
+    assert ns["streamlit"].runtime is target_runtime  # type: ignore[attr-defined]
+    assert importlib.import_module(TARGET).runtime is target_runtime
 
 
 def test_versioned_testing_and_components_modules(switch: Switch) -> None:
@@ -132,21 +144,30 @@ def test_versioned_testing_and_components_modules(switch: Switch) -> None:
 def test_missing_counterparts_raise_a_clear_error(switch: Switch) -> None:
     with pytest.raises(ModuleNotFoundError) as info:
         run_script("import streamlit.not_here\n")
-    assert "Sidepane does not provide `streamlit.not_here` (yet)" in str(info.value)
+    assert str(info.value).startswith("Sidepane has no `streamlit.not_here`: ")
     assert info.value.name == "streamlit.not_here"
-    with pytest.raises(ModuleNotFoundError, match=r"does not provide `streamlit\.runtime\.nope`"):
+    with pytest.raises(ModuleNotFoundError, match=r"^Sidepane has no `streamlit\.runtime\.nope`"):
         run_script("from streamlit.runtime.nope import x\n")
+
+
+def test_the_targets_own_modules_are_not_streamlit_paths(switch: Switch) -> None:
+    # The target has `testing.app_test` and `runtime.state`, but they are its own modules, not
+    # Streamlit's: only the paths it serves are reachable as `streamlit.…`.
+    with pytest.raises(ModuleNotFoundError, match=r"^Sidepane has no `streamlit\.compat`"):
+        run_script("import streamlit.compat\n")
+    ns = run_script("from streamlit.runtime.state import VALUE\n")
+    assert ns["VALUE"] == "state"
 
 
 def test_errors_inside_the_target_are_not_disguised(switch: Switch) -> None:
     with pytest.raises(ModuleNotFoundError) as info:
-        run_script("import streamlit.needs_missing\n")
+        run_script("import streamlit.runtime.needs_missing\n")
     assert info.value.name == "a_module_that_does_not_exist"
 
 
 def test_a_missing_target_package_is_reported(switch: Switch) -> None:
     streamlit_alias.install(switch, target="no_such_target_pkg")
-    with pytest.raises(ModuleNotFoundError, match="does not provide `streamlit`"):
+    with pytest.raises(ModuleNotFoundError, match=r"^Sidepane has no `streamlit`"):
         run_script("import streamlit\n")
 
 
@@ -162,7 +183,7 @@ def test_purge_removes_the_aliases_only(switch: Switch) -> None:
     streamlit_alias.purge_aliases()
     assert not [name for name in sys.modules if name.startswith("streamlit")]
     # The target's own entries stay.
-    assert f"{TARGET}.runtime.state" in sys.modules
+    assert f"{TARGET}.compat.runtime.state" in sys.modules
 
     switch.on = False
     real = importlib.import_module("streamlit")
@@ -197,7 +218,13 @@ def test_other_imports_are_untouched(switch: Switch) -> None:
 def test_target_names() -> None:
     name = streamlit_alias.target_name_for
     assert name("streamlit") == "sidepane"
-    assert name("streamlit.runtime.scriptrunner") == "sidepane.runtime.scriptrunner"
+    assert name("streamlit.runtime") == "sidepane.runtime"
+    assert name("streamlit.runtime.scriptrunner") == "sidepane.compat.runtime.scriptrunner"
+    assert name("streamlit.runtimes") is None
+    assert name("streamlit.delta_generator") == "sidepane.elements.delta_generator"
+    assert name("streamlit.web.cli") == "sidepane.compat.web.cli"
+    assert name("streamlit.errors") == "sidepane.errors"
+    assert name("streamlit.cli") is None  # Sidepane's own CLI is no Streamlit module
     assert name("streamlit.testing.v1") == "sidepane.testing"
     assert name("streamlit.testing.v1.app_test") == "sidepane.testing.app_test"
     assert name("streamlit.components.v1") == "sidepane.components"

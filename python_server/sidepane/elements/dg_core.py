@@ -21,6 +21,7 @@ from sidepane.protocol.frames import Path
 from sidepane.protocol.schema.elements.widgets import WidgetProps
 from sidepane.runtime import fragments
 from sidepane.runtime.context import RunContext, get_run_context
+from sidepane.runtime.thread_context import warn_missing_run_context
 from sidepane.runtime.widgets import WidgetSpec
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ class DeltaGeneratorCore:
         """Draw `type_` here; return its `kind` handle, in `form_id` or else the target's form."""
         ctx = get_run_context()
         if ctx is None:
+            warn_missing_run_context()
             return self
         ctx.yield_point()
         path, target = self._place(ctx)
@@ -175,6 +177,7 @@ class DeltaGeneratorCore:
         """
         ctx = get_run_context()
         if ctx is None:
+            warn_missing_run_context()
             return default
         ctx.yield_point()
         warn_empty_label(kind, label)

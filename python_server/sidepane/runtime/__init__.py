@@ -2,4 +2,27 @@
 
 Start reading at `runner.py` (where a rerun starts), then `session.py` (a viewer's session) and
 `app.py` (what sessions of one script share).
+
+While a script runs, this package is also its `streamlit.runtime` (runtime/streamlit_alias.py),
+with Streamlit's `exists()`; the submodules apps import from there are in `sidepane.compat`.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+
+def exists() -> bool:
+    """`streamlit.runtime.exists()`: True when the script runs under Sidepane's runtime
+    (`sidepane run`, the VS Code panel or AppTest), False when it runs bare (`python app.py`).
+    Apps use it to launch themselves when run bare."""
+    from sidepane.runtime.context import runtime_started
+
+    return runtime_started()
+
+
+if not TYPE_CHECKING:
+    from sidepane.compat import missing_names
+
+    # Reached only for names this package lacks: Streamlit's other `streamlit.runtime` names.
+    __getattr__ = missing_names("streamlit.runtime")

@@ -22,12 +22,27 @@ if TYPE_CHECKING:
     from sidepane.runtime.widgets import WidgetSpec
 
 _local = threading.local()
+# A thread the script gave its run context (`add_script_run_ctx`) holds a ThreadRunContext
+# (thread_context.py) under this attribute.
+ATTACHED_ATTR = "_sidepane_run_context"
+_runtime_started = False
 
 
 def get_run_context() -> RunContext | None:
     """The run context of the calling thread, or None outside a script run."""
     ctx: RunContext | None = getattr(_local, "ctx", None)
+    if ctx is None:
+        # A thread given the context draws into the run that started it, while that run lasts.
+        attached = getattr(threading.current_thread(), ATTACHED_ATTR, None)
+        if attached is not None and attached.live():
+            return attached  # type: ignore[no-any-return]
     return ctx
+
+
+def runtime_started() -> bool:
+    """Whether Sidepane's runtime has run a script in this process (a server, the language
+    server or AppTest), as opposed to a script run bare with `python app.py`."""
+    return _runtime_started
 
 
 def set_run_context(ctx: RunContext | None) -> None:
@@ -62,6 +77,8 @@ class RunContext:
     )
 
     def __init__(self, session: AppSession, run: int, fragment_run: str | None = None) -> None:
+        global _runtime_started
+        _runtime_started = True
         self.session = session
         self.run = run
         # The fragment this run reruns (None: the whole script), the innermost fragment

@@ -6,9 +6,13 @@ They derive from BaseException so a user's `except Exception:` cannot swallow th
 from __future__ import annotations
 
 
-class RerunRequested(BaseException):
+class ScriptControl(BaseException):
+    """Either of the two (Streamlit's `ScriptControlException`)."""
+
+
+class RerunRequested(ScriptControl):
     """Ends the current run early: a newer run must start (a widget moved, a save, st.rerun)."""
 
 
-class StopRequested(BaseException):
+class StopRequested(ScriptControl):
     """Ends the current run early: `st.stop()` or a viewer's Stop."""

@@ -17,11 +17,29 @@ from types import ModuleType
 from typing import Final
 
 _ALIASED_PACKAGE: Final = "streamlit"
-# Streamlit versions some APIs as `.v1`; Sidepane has one version, at the plain name.
-_RENAMED_PREFIXES: Final = (
+# The Streamlit module paths Sidepane serves, and the module under the target package serving
+# each (a prefix serves its submodules too; the first match wins). Streamlit versions some APIs
+# as `.v1`: Sidepane has one version, at the plain name. The internal paths apps and packages
+# import most are served by `compat` (compat/__init__.py). Any other `streamlit.x` fails with
+# "Sidepane has no `streamlit.x`": Sidepane's own modules are not Streamlit's.
+SERVED_PATHS: Final = (
     ("streamlit.testing.v1", "testing"),
     ("streamlit.components.v1", "components"),
+    ("streamlit.testing", "testing"),
+    ("streamlit.components", "components"),
+    ("streamlit.column_config", "column_config"),
+    ("streamlit.errors", "errors"),
+    ("streamlit.typing", "typing"),
+    ("streamlit.delta_generator", "elements.delta_generator"),
+    ("streamlit.runtime.", "compat.runtime."),
+    ("streamlit.runtime", "runtime"),
+    ("streamlit.web", "compat.web"),
+    ("streamlit.logger", "compat.logger"),
 )
+# `streamlit.runtime` itself is Sidepane's runtime package (which has `exists()`), not
+# `compat.runtime`: importing `streamlit.runtime.x` sets the attribute `runtime` of the parent,
+# i.e. of `sidepane` itself, which must stay Sidepane's runtime. Its submodules live in `compat`
+# (their names are none of Sidepane's runtime modules', which they would otherwise hide).
 
 _lock = threading.Lock()
 # Every `sys.modules` entry the finder made, so `purge_aliases` removes those and nothing else.
@@ -66,14 +84,34 @@ def purge_aliases() -> None:
             del sys.modules[name]
 
 
+def is_streamlit_path(fullname: str) -> bool:
+    """Whether ``fullname`` is ``streamlit`` or one of its submodules (not ``streamlitish``)."""
+    return fullname == _ALIASED_PACKAGE or fullname.startswith(_ALIASED_PACKAGE + ".")
+
+
 def target_name_for(fullname: str, target: str = "sidepane") -> str | None:
-    """The module that serves ``fullname`` (``streamlit.x`` -> ``sidepane.x``), or None."""
-    for prefix, replacement in _RENAMED_PREFIXES:
-        if fullname == prefix or fullname.startswith(prefix + "."):
+    """The module that serves ``fullname`` (``streamlit.runtime`` -> ``sidepane.compat.runtime``),
+    or None when Sidepane does not serve it (or it is no Streamlit path)."""
+    if fullname == _ALIASED_PACKAGE:
+        return target
+    for prefix, replacement in SERVED_PATHS:
+        if prefix.endswith("."):
+            if fullname.startswith(prefix):
+                return f"{target}.{replacement}{fullname[len(prefix) :]}"
+        elif fullname == prefix or fullname.startswith(prefix + "."):
             return f"{target}.{replacement}{fullname[len(prefix) :]}"
-    if fullname == _ALIASED_PACKAGE or fullname.startswith(_ALIASED_PACKAGE + "."):
-        return target + fullname[len(_ALIASED_PACKAGE) :]
     return None
+
+
+def not_served(fullname: str) -> ModuleNotFoundError:
+    """The error for importing a Streamlit module path Sidepane does not serve."""
+    return ModuleNotFoundError(
+        f"Sidepane has no `{fullname}`: while a script runs under Sidepane, `streamlit` imports "
+        "are served by Sidepane, which has Streamlit's public API (`streamlit`, "
+        "`streamlit.column_config`, `streamlit.errors`…) and the internal modules apps use most "
+        "(`streamlit.runtime.scriptrunner`, `streamlit.runtime.exists()`…), but not this one.",
+        name=fullname,
+    )
 
 
 class _StreamlitAliasFinder(importlib.abc.MetaPathFinder):
@@ -88,11 +126,13 @@ class _StreamlitAliasFinder(importlib.abc.MetaPathFinder):
         target: ModuleType | None = None,
     ) -> ModuleSpec | None:
         # This runs for every import in the process: the cheap name test goes first.
-        if not fullname.startswith(_ALIASED_PACKAGE):
+        if not fullname.startswith(_ALIASED_PACKAGE) or not is_streamlit_path(fullname):
+            return None
+        if not self.is_active():
             return None
         target_name = target_name_for(fullname, self.target)
-        if target_name is None or not self.is_active():
-            return None
+        if target_name is None:
+            raise not_served(fullname)
         module = _import_target(fullname, target_name)
         is_package = hasattr(module, "__path__")
         return ModuleSpec(fullname, _AliasLoader(fullname, module), is_package=is_package)
@@ -126,9 +166,4 @@ def _import_target(fullname: str, target_name: str) -> ModuleType:
         missing = exc.name or ""
         if target_name != missing and not target_name.startswith(missing + "."):
             raise  # the target exists but something it imports does not
-        root = target_name.split(".")[0]
-        raise ModuleNotFoundError(
-            f"Sidepane does not provide `{fullname}` (yet). While a script runs under Sidepane, "
-            f"`streamlit` imports are served by `{root}`, which has no `{target_name}`.",
-            name=fullname,
-        ) from None
+        raise not_served(fullname) from None

@@ -201,6 +201,8 @@ st.write(repr([t.open for t in tabs]))
         ('st.tabs(["A", ""], key="t", bind="query-params")', "non-empty labels"),
         ('st.tabs(["A", "A"], key="t", bind="query-params")', "unique labels"),
         ('st.expander("E", on_change=print, key="e")\nst.expander("F", key="e")', "key='e'"),
+        ('st.expander("E", bind="query-params")', "The `key` parameter is required."),
+        ('st.tabs(["A"], bind="query-params")', "The `key` parameter is required."),
     ],
 )
 def test_stateful_block_errors(call: str, message: str) -> None:
@@ -302,6 +304,22 @@ with st.sidebar:
     )
     assert at.exception[0].value == (
         "`st.bottom` cannot be used inside `st.sidebar`. "
+        "The bottom container is only available in the main app area."
+    )
+
+
+def test_bottom_refuses_a_dialog_like_streamlit() -> None:
+    at = run(
+        """
+import streamlit as st
+@st.dialog("D")
+def show():
+    st.bottom.write("x")
+show()
+"""
+    )
+    assert at.exception[0].value == (
+        "`st.bottom` cannot be used inside a dialog. "
         "The bottom container is only available in the main app area."
     )
 

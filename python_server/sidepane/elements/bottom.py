@@ -37,6 +37,12 @@ class BottomContainer:
                 "`st.bottom` cannot be used inside `st.sidebar`. "
                 "The bottom container is only available in the main app area."
             )
+        # The event root holds the open dialog (docs/protocol.md, Paths).
+        if root == "event":
+            raise StreamlitAPIException(
+                "`st.bottom` cannot be used inside a dialog. "
+                "The bottom container is only available in the main app area."
+            )
         if root not in ("main", BOTTOM[0]):
             raise StreamlitAPIException(
                 "`st.bottom` cannot be used inside event containers. "

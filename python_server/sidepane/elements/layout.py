@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from numbers import Integral
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from sidepane.elements.arguments import callback, type_error, value_error
+from sidepane.elements.arguments import callback, check_binding, type_error, value_error
 from sidepane.elements.container_types import ExpanderContainer, TabContainer, specialize
 from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id
 from sidepane.elements.status import validate_icon
@@ -304,6 +304,7 @@ class LayoutMixin(DeltaGeneratorCore):
         stateful = tracks_state(on_change, bind)
         spec, chosen = None, default_label
         if stateful:
+            check_binding(bind, None, key)
 
             def deserialize(wire: object) -> str:
                 if not isinstance(wire, str) or wire not in labels:
@@ -384,6 +385,7 @@ class LayoutMixin(DeltaGeneratorCore):
         stateful = tracks_state(on_change, bind)
         spec, current = None, bool(expanded)
         if stateful:
+            check_binding(bind, None, key)
             identity = {
                 "label": label,
                 "expanded": expanded,

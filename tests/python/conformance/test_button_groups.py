@@ -296,6 +296,20 @@ def test_feedback_set_and_clear(AppTest: Any) -> None:
             "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function.",
         ),
         (
+            'st.pills("P", ["a"], bind="url")',
+            "Invalid `bind` value. Supported values: 'query-params', None.",
+        ),
+        (
+            'st.segmented_control("P", ["a"], persist_state="forever", key="k")',
+            "Invalid `persist_state` value. Supported values: 'page', 'session', None.",
+        ),
+        (
+            'st.feedback(persist_state="page")',
+            "The `key` parameter is required. When using persist_state, the widget must have a "
+            "unique 'key' parameter specified so its value can be preserved across reruns and "
+            "page switches.",
+        ),
+        (
             'st.feedback("hearts")',
             "Invalid `options` value. Supported values: 'thumbs', 'faces', 'stars'.",
         ),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
-from sidepane.elements.arguments import OnChange, resolve_callback, value_error
+from sidepane.elements.arguments import OnChange, check_binding, resolve_callback, value_error
 from sidepane.elements.dg_core import (
     DeltaGeneratorCore,
     LabelVisibility,
@@ -113,6 +113,8 @@ class ButtonGroupMixin(DeltaGeneratorCore):
         label_visibility: LabelVisibility,
         width: int | str,
         wrap: bool | None,
+        bind: str | None,
+        persist_state: Any,
     ) -> Any:
         # The checks run in Streamlit's order, so a call with two mistakes gets its error.
         check_label_visibility(label_visibility)
@@ -150,6 +152,8 @@ class ButtonGroupMixin(DeltaGeneratorCore):
         if ignore:
             props["ignore_rerun"] = True
         selection = _Selection(opts, defaults, multi)
+        # Checked, not acted on yet (no URL binding, no keeping across pages).
+        check_binding(bind, persist_state, key)
         value = self._widget(
             style,
             label=label,
@@ -218,7 +222,8 @@ class ButtonGroupMixin(DeltaGeneratorCore):
             "pills", label, options, selection_mode=selection_mode, default=default,
             required=required, format_func=format_func, key=key, help=help,
             on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-            label_visibility=label_visibility, width=width, wrap=wrap,
+            label_visibility=label_visibility, width=width, wrap=wrap, bind=bind,
+            persist_state=persist_state,
         )  # fmt: skip
 
     def segmented_control(
@@ -253,5 +258,6 @@ class ButtonGroupMixin(DeltaGeneratorCore):
             "segmented_control", label, options, selection_mode=selection_mode,
             default=default, required=required, format_func=format_func, key=key, help=help,
             on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-            label_visibility=label_visibility, width=width, wrap=wrap,
+            label_visibility=label_visibility, width=width, wrap=wrap, bind=bind,
+            persist_state=persist_state,
         )  # fmt: skip

@@ -6,7 +6,13 @@ import numbers
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from sidepane.elements.arguments import OnChange, resolve_callback, type_error, value_error
+from sidepane.elements.arguments import (
+    OnChange,
+    check_binding,
+    resolve_callback,
+    type_error,
+    value_error,
+)
 from sidepane.elements.dg_core import DeltaGeneratorCore, to_key
 from sidepane.elements.layout import _check_size as check_size
 from sidepane.elements.widgets.choices import store_corrected
@@ -71,6 +77,9 @@ class FeedbackMixin(DeltaGeneratorCore):
             props["width"] = int(width)  # True passes Streamlit's check as 1
         if ignore:
             props["ignore_rerun"] = True
+
+        # Checked, not acted on yet (no URL binding, no keeping across pages).
+        check_binding(bind, persist_state, key)
 
         def deserialize(wire: Any) -> int | None:
             # null is a cleared rating (a click on the chosen one), not "back to the default".

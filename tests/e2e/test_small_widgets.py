@@ -111,3 +111,31 @@ def test_datetime_input_sets_the_date_and_the_time(page: Page, serve: Any) -> No
     expect(page.get_by_text("when is 2025-11-20T17:00:00")).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator(".sp-datetime-input").screenshot(path=str(ARTIFACTS / "datetime_input.png"))
+
+
+def test_pagination_numbers_fewer_pages_in_a_narrow_column(page: Page, serve: Any) -> None:
+    server: Server = serve(
+        """
+        import streamlit as st
+        left, right = st.columns(2)
+        with left:
+            page = st.pagination(50, default=25, key="narrow")
+        right.write(f"narrow page {page}")
+        st.pagination(50, default=25, key="wide")
+        """
+    )
+    page.goto(server.url)
+    expect(page.get_by_text("narrow page 25")).to_be_visible()
+    narrow, wide = page.get_by_role("navigation", name="Pagination").all()
+    # Seven numbered pages in the full row; fewer in half of it, on one line.
+    expect(wide.locator(".sp-page:not(.sp-page-arrow)")).to_have_count(7)
+    numbered = narrow.locator(".sp-page:not(.sp-page-arrow)")
+    expect(numbered.first).to_have_text("1")
+    expect(numbered.last).to_have_text("50")
+    assert 3 <= numbered.count() < 7
+    arrow = narrow.get_by_role("button", name="Next page").bounding_box()
+    box = narrow.bounding_box()
+    assert arrow is not None and box is not None
+    assert box["height"] < 2 * arrow["height"], "the pages wrapped onto a second line"
+    narrow.get_by_role("button", name="Next page").click()
+    expect(page.get_by_text("narrow page 26")).to_be_visible()

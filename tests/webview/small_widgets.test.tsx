@@ -6,7 +6,7 @@ import type { ElementPropsMap, Props } from "../../webview/src/core/types";
 import { joinDateTime } from "../../webview/src/widgets/datetime_input";
 import { todayIso } from "../../webview/src/widgets/dateFormat";
 import "../../webview/src/widgets/index";
-import { visiblePages } from "../../webview/src/widgets/pagination";
+import { pageCap, pagesThatFit, visiblePages } from "../../webview/src/widgets/pagination";
 import { recordingStore, runEnd, runStart, upsert } from "./helpers";
 
 afterEach(() => {
@@ -155,6 +155,18 @@ describe("pagination", () => {
     expect(visiblePages(4, 9, undefined)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(visiblePages(4, 9, 0)).toEqual([]);
     expect(visiblePages(5, 9, 1)).toEqual([1, "gap-before", 5, "gap-after", 9]);
+  });
+
+  it("numbers fewer pages when the row is narrow, never fewer than three", () => {
+    expect(pagesThatFit(0)).toBeUndefined(); // not measured yet
+    expect(pagesThatFit(1000)).toBe(21);
+    expect(pagesThatFit(300)).toBe(4);
+    expect(pagesThatFit(100)).toBe(3);
+    expect(pageCap(7, undefined)).toBe(7);
+    expect(pageCap(7, 4)).toBe(4);
+    expect(pageCap(7, 22)).toBe(7);
+    expect(pageCap(undefined, 4)).toBe(4);
+    expect(pageCap(0, 4)).toBe(0);
   });
 
   it("sends the page clicked, and steps with the arrows", () => {

@@ -1,8 +1,10 @@
 // `pagination`: previous/next arrows around numbered page buttons. With many pages only a window
 // around the current one is numbered, between the first and the last page, with "…" for the
-// pages left out.
+// pages left out; fewer when the row is too narrow for them, so the widget does not wrap.
 
+import { useRef } from "preact/hooks";
 import { useWidget, widgetProps } from "../core/ui";
+import { useElementWidth } from "../data/hooks";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { buttonWidth } from "./link_button";
@@ -29,6 +31,24 @@ export function visiblePages(current: number, count: number, max: number | undef
   return slots;
 }
 
+// Widths (px) of an arrow, a numbered page (three digits) and a "…", with the gap after each.
+const ARROW_PX = 36;
+const PAGE_PX = 40;
+const GAP_PX = 28;
+
+/** How many numbered pages fit in `px` beside the arrows and two gaps (at least three: the
+ * first, the current and the last); undefined while the width is unknown. */
+export function pagesThatFit(px: number): number | undefined {
+  if (px <= 0) return undefined;
+  return Math.max(3, Math.floor((px - 2 * ARROW_PX - 2 * GAP_PX) / PAGE_PX));
+}
+
+/** The cap on numbered pages: the script's `max_visible_pages`, lowered to what fits. */
+export function pageCap(max: number | undefined, fit: number | undefined): number | undefined {
+  if (fit === undefined) return max;
+  return max === undefined ? fit : Math.min(max, fit);
+}
+
 function Pagination(props: ElementProps<"pagination">) {
   const { node } = props;
   const { disabled } = widgetProps(node);
@@ -36,6 +56,11 @@ function Pagination(props: ElementProps<"pagination">) {
   const count = node.props.num_pages;
   const current = Math.max(1, Math.min(count, value));
   const { stretch, style } = buttonWidth(node.props.width);
+  const rowRef = useRef<HTMLDivElement>(null);
+  const rowWidth = useElementWidth(rowRef);
+  const width = node.props.width;
+  const room = typeof width === "number" ? Math.min(rowWidth, width) : rowWidth;
+  const cap = pageCap(node.props.max_visible_pages, pagesThatFit(room));
   const go = (page: number) => {
     if (page !== current && page >= 1 && page <= count) set(page);
   };
@@ -51,33 +76,35 @@ function Pagination(props: ElementProps<"pagination">) {
     </button>
   );
   return (
-    <nav
-      class={`sp-widget sp-pagination${stretch ? " sp-stretch" : ""}${disabled ? " sp-disabled" : ""}`}
-      style={style}
-      aria-label="Pagination"
-    >
-      {arrow("Previous page", current - 1, "‹")}
-      {visiblePages(current, count, node.props.max_visible_pages).map((slot) =>
-        typeof slot === "number" ? (
-          <button
-            key={slot}
-            type="button"
-            class={`sp-page${slot === current ? " sp-page-current" : ""}`}
-            aria-label={`Page ${slot}`}
-            aria-current={slot === current ? "page" : undefined}
-            disabled={disabled}
-            onClick={() => go(slot)}
-          >
-            {slot}
-          </button>
-        ) : (
-          <span key={slot} class="sp-page-gap" aria-hidden="true">
-            …
-          </span>
-        ),
-      )}
-      {arrow("Next page", current + 1, "›")}
-    </nav>
+    <div ref={rowRef} class="sp-widget sp-pagination-row">
+      <nav
+        class={`sp-pagination${stretch ? " sp-stretch" : ""}${disabled ? " sp-disabled" : ""}`}
+        style={style}
+        aria-label="Pagination"
+      >
+        {arrow("Previous page", current - 1, "‹")}
+        {visiblePages(current, count, cap).map((slot) =>
+          typeof slot === "number" ? (
+            <button
+              key={slot}
+              type="button"
+              class={`sp-page${slot === current ? " sp-page-current" : ""}`}
+              aria-label={`Page ${slot}`}
+              aria-current={slot === current ? "page" : undefined}
+              disabled={disabled}
+              onClick={() => go(slot)}
+            >
+              {slot}
+            </button>
+          ) : (
+            <span key={slot} class="sp-page-gap" aria-hidden="true">
+              …
+            </span>
+          ),
+        )}
+        {arrow("Next page", current + 1, "›")}
+      </nav>
+    </div>
   );
 }
 

@@ -84,7 +84,11 @@ for statement in [
         exec(statement)
     except ImportError as exc:
         errors.append(f"{type(exc).__name__}: {exc}")
-for get in [lambda: runtime.get_instance, lambda: get_script_run_ctx().page_script_hash]:
+for get in [
+    lambda: runtime.get_instance,
+    lambda: get_script_run_ctx().page_script_hash,
+    lambda: st.runtime.scriptrunner.ScriptRunner,
+]:
     try:
         get()
     except AttributeError as exc:
@@ -103,6 +107,7 @@ st.session_state.has = hasattr(runtime, "get_instance")
         ["ModuleNotFoundError", "Sidepane has no `streamlit.elements`"],
         ["AttributeError", "Sidepane has no `streamlit.runtime.get_instance`"],
         ["AttributeError", "Sidepane's ScriptRunContext has no `page_script_hash`"],
+        ["AttributeError", "Sidepane has no `streamlit.runtime.scriptrunner.ScriptRunner`"],
     ]
     assert at.session_state.has is False
 

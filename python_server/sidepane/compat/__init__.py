@@ -39,7 +39,12 @@ def missing_names(streamlit_module: str) -> Callable[[str], NoReturn]:
 
 
 def _called_by_from_import() -> bool:
-    """Whether the frame asking for the attribute is executing `from … import …`."""
-    frame = sys._getframe(2)  # 0: here, 1: the module's __getattr__, 2: who asked
+    """Whether the code asking for the attribute (the first frame outside Sidepane: a module's
+    `__getattr__` may call another) is executing `from … import …`."""
+    frame = sys._getframe(1)
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("sidepane."):
+        frame = frame.f_back  # type: ignore[assignment]
+    if frame is None:
+        return False
     code = frame.f_code.co_code
     return 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] == _IMPORT_FROM

@@ -21,8 +21,28 @@ def exists() -> bool:
     return runtime_started()
 
 
+# `streamlit.runtime`'s submodules that apps reach as attributes (`st.runtime.scriptrunner`),
+# as Streamlit imports them with the package.
+_STREAMLIT_SUBMODULES = frozenset(
+    {
+        "caching",
+        "metrics_util",
+        "scriptrunner",
+        "scriptrunner_utils",
+        "state",
+        "uploaded_file_manager",
+    }
+)
+
 if not TYPE_CHECKING:
     from sidepane.compat import missing_names
 
-    # Reached only for names this package lacks: Streamlit's other `streamlit.runtime` names.
-    __getattr__ = missing_names("streamlit.runtime")
+    _missing = missing_names("streamlit.runtime")
+
+    def __getattr__(name: str) -> object:
+        # Reached only for names this package lacks: Streamlit's `streamlit.runtime` names.
+        if name in _STREAMLIT_SUBMODULES:
+            import importlib
+
+            return importlib.import_module(f"sidepane.compat.runtime.{name}")
+        return _missing(name)

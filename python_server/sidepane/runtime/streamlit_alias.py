@@ -35,6 +35,7 @@ SERVED_PATHS: Final = (
     ("streamlit.runtime", "runtime"),
     ("streamlit.web", "compat.web"),
     ("streamlit.logger", "compat.logger"),
+    ("streamlit.deprecation_util", "compat.deprecation_util"),
 )
 # `streamlit.runtime` itself is Sidepane's runtime package (which has `exists()`), not
 # `compat.runtime`: importing `streamlit.runtime.x` sets the attribute `runtime` of the parent,

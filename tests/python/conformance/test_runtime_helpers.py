@@ -229,3 +229,23 @@ def test_a_thread_has_its_own_with_blocks(AppTest: Any) -> None:
     assert at.columns[0].markdown.values == ["in left", "left again"]
     assert at.sidebar.markdown.values == ["thread sidebar"]
     assert at.main.markdown.values[2:] == ["from thread", "thread again"]
+
+
+def test_runtime_submodules_as_attributes_and_package_deprecations(AppTest: Any) -> None:
+    at = run(
+        AppTest,
+        """
+        import streamlit as st
+        from streamlit.deprecation_util import show_deprecation_warning
+
+        ctx = __import__("streamlit").runtime.scriptrunner.get_script_run_ctx()
+        st.write(type(ctx).__name__)
+        show_deprecation_warning("quiet", False)
+        show_deprecation_warning("shown")
+        show_deprecation_warning("once", show_once=True)
+        show_deprecation_warning("once", show_once=True)
+        """,
+    )
+    assert not at.exception
+    assert at.markdown.values == ["ScriptRunContext"]
+    assert at.warning.values == ["shown", "once"]

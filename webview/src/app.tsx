@@ -149,10 +149,9 @@ function StatusBar({ store, app }: { store: Store; app: AppState }) {
           </button>
         </div>
       )}
-      {/* Dim what the previous run drew (not yet redrawn by this one) only once the run is slow. */}
-      {slow && (
-        <style>{`.sp-el[data-run]:not([data-run="${app.run}"]) { opacity: 0.4; transition: opacity 0.3s; }`}</style>
-      )}
+      {/* Dim what the previous run drew (not yet redrawn by this one) only once the run is slow;
+          a fragment's run, only within what it redraws. */}
+      {slow && <style>{staleStyle(app)}</style>}
     </div>
   );
 }
@@ -294,4 +293,12 @@ class AppBoundary extends Component<{ children: ComponentChildren }, { error: un
       </div>
     );
   }
+}
+
+/** The rule that dims the elements the run in progress has not redrawn yet. */
+function staleStyle(app: AppState): string {
+  const stale = `.sp-el[data-run]:not([data-run="${app.run}"])`;
+  const within = app.scope === undefined ? [""] : app.scope.map((key) => `[data-key="${key}"] `);
+  if (within.length === 0) return "";
+  return `${within.map((w) => w + stale).join(", ")} { opacity: 0.4; transition: opacity 0.3s; }`;
 }

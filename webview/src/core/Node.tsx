@@ -55,6 +55,7 @@ export function NodeView({ nodeKey, store }: { nodeKey: string; store: ViewerSto
     <div
       class={block ? `sp-node sp-block sp-${node.type}-node` : `sp-node sp-el sp-${node.type}-node`}
       data-run={block ? undefined : run}
+      data-key={block ? nodeKey : undefined}
     >
       <ElementBoundary type={node.type}>
         {Draw ? (

@@ -107,6 +107,16 @@ export class NodeTree {
     this.notify(key);
   }
 
+  /** Tell the children of `key` they changed (their version moves on), without new props. */
+  touchChildren(key: string): void {
+    const node = this.nodes.get(key);
+    if (!node) return;
+    for (const child of node.children.values()) {
+      child.version++;
+      this.notify(child.key);
+    }
+  }
+
   /** Remove every child of root `name` (a page change empties the main body). */
   clearRoot(name: string): void {
     const root = this.nodes.get(name);

@@ -4,7 +4,7 @@
 // (widget_values.ts), pages (page_navigation.ts) — and the app-level state the chrome draws
 // (running, page config, toasts, banners) is kept here.
 
-import { NodeTree } from "./node_tree";
+import { NodeTree, keyOf } from "./node_tree";
 import { PageNavigation, showQueryParams } from "./page_navigation";
 import type { PageEntry } from "./pages";
 import { Payloads } from "./payloads";
@@ -65,6 +65,11 @@ export interface AppState {
   page: string;
   /** A page asked for that the app does not have (the main page runs): said in a banner. */
   pageNotFound: string | undefined;
+  /**
+   * A fragment's run (docs/protocol.md, "Fragment runs"): the keys of what it may redraw; the
+   * rest is current, not stale. Undefined for a run of the whole script.
+   */
+  scope: string[] | undefined;
 }
 
 /** Extra per-node facts the chrome uses (not part of the component contract in types.ts). */
@@ -146,6 +151,7 @@ export class Store implements ViewerStore, RunInfo {
       pages: [],
       page: options.initialPage ?? "",
       pageNotFound: undefined,
+      scope: undefined,
     };
     this.widgets = new WidgetValues({
       getNode: (key) => this.tree.get(key),
@@ -291,6 +297,7 @@ export class Store implements ViewerStore, RunInfo {
       runStartedAt: Date.now(),
       error: undefined,
       paused: undefined,
+      scope: frame.fragment !== undefined ? (frame.scope ?? []).map(keyOf) : undefined,
     });
   }
 
@@ -300,8 +307,14 @@ export class Store implements ViewerStore, RunInfo {
       this.setApp({ lastStatus: frame.status, paused: undefined });
       return;
     }
-    this.tree.resynced();
-    this.widgets.runEnded(frame.run);
+    // A fragment's run says nothing of the rest of the app: what it did not redraw is current.
+    const scope = frame.fragment !== undefined ? (this.app.scope ?? []) : undefined;
+    if (scope === undefined) {
+      this.tree.resynced();
+      // A dialog the person closed opens again when a full run still draws it (blocks/dialog).
+      this.tree.touchChildren("event");
+    }
+    this.widgets.runEnded(frame.run, scope);
     this.setApp({ running: false, lastStatus: frame.status, paused: undefined });
   }
 

@@ -143,11 +143,13 @@ export class WidgetValues {
    * A run finished: a change older than it has been drawn (or overruled) by it, so the frames
    * are the truth again for those widgets (held form and deferred values stay).
    */
-  runEnded(run: number): void {
+  runEnded(run: number, scope?: string[]): void {
     for (const [id, local] of this.locals) {
       if (local.form === undefined && !local.deferred && local.sentAtRun < run) {
-        this.locals.delete(id);
         const key = this.widgetKeys.get(id);
+        // A fragment's run (`scope`: the keys it redrew) has drawn only the widgets inside it.
+        if (scope !== undefined && !(key !== undefined && within(key, scope))) continue;
+        this.locals.delete(id);
         if (key) this.host.notify(key);
       }
     }
@@ -193,4 +195,9 @@ export class WidgetValues {
     if (Object.keys(all).length > 0) frame.values = all;
     this.host.send(frame);
   }
+}
+
+/** Whether node `key` is one of `roots` or lies under one. */
+function within(key: string, roots: string[]): boolean {
+  return roots.some((root) => key === root || key.startsWith(`${root}/`));
 }

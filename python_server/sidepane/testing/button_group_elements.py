@@ -4,16 +4,17 @@ its own accessor, as in Streamlit) and `st.feedback`."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from sidepane.protocol.schema.elements.button_groups import ButtonGroupProps, FeedbackProps
 from sidepane.testing.element_tree import Widget, register
-from sidepane.testing.widget_choice_elements import _Options
+from sidepane.testing.widget_choice_elements import _Choice
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
 
-class ButtonGroup(_Options):
+class ButtonGroup(_Choice[ButtonGroupProps]):
     """`st.pills` or `st.segmented_control`: `.value` is an option (or None) in single mode, a
     list of options in multi mode."""
 
@@ -26,17 +27,16 @@ class ButtonGroup(_Options):
 
     @property
     def style(self) -> str:
-        style: str = self.node.props["style"]
-        return style
+        return self._props["style"]
 
     @property
     def _is_single_select(self) -> bool:
-        return not self.node.props.get("multi", False)
+        return not self._props.get("multi", False)
 
     @property
     def options(self) -> list[str]:
         """The options' labels as shown, without the icon split off their first word."""
-        return [option["content"] for option in self.node.props.get("options", [])]
+        return [option["content"] for option in self._props["options"]]
 
     @property
     def value(self) -> Any:
@@ -50,7 +50,7 @@ class ButtonGroup(_Options):
         """The indexes of the selected options."""
         spec = self.root.session.widgets.specs.get(self.id)
         if spec is None:
-            return list(self.node.props.get("value", []))
+            return list(self._props["value"])
         indexes: list[int] = spec.serialize(self.value)
         return indexes
 
@@ -58,7 +58,7 @@ class ButtonGroup(_Options):
     def formatted_values(self) -> Sequence[str]:
         """The labels (`format_func` applied, icon included) of the selected options."""
         labels = []
-        for option in self.node.props.get("options", []):
+        for option in self._props["options"]:
             icon = option.get("icon")
             labels.append(f"{icon} {option['content']}" if icon else option["content"])
         return [labels[i] for i in self.indices]
@@ -90,7 +90,7 @@ class Pills(ButtonGroup):
 
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
-        return props.get("style") == "pills"
+        return cast(ButtonGroupProps, props)["style"] == "pills"
 
 
 @register
@@ -99,14 +99,14 @@ class SegmentedControl(ButtonGroup):
 
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
-        return props.get("style") == "segmented_control"
+        return cast(ButtonGroupProps, props)["style"] == "segmented_control"
 
 
 register(ButtonGroup)
 
 
 @register
-class Feedback(Widget):
+class Feedback(Widget[FeedbackProps]):
     """`st.feedback`: `.value` is the rating (0 up to 1 or 4) or None."""
 
     node_type = "feedback"
@@ -115,8 +115,7 @@ class Feedback(Widget):
     @property
     def options(self) -> str:
         """ "thumbs", "faces" or "stars"."""
-        options: str = self.node.props["options"]
-        return options
+        return self._props["options"]
 
     def _check_value(self, value: Any) -> None:
         count = 2 if self.options == "thumbs" else 5

@@ -3,9 +3,10 @@ Streamlit 1.67's AppTest classes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sidepane.protocol.schema.elements.layout import ChatMessageProps, StatusProps
+from sidepane.protocol.schema.elements.widgets import ChatInputProps
 from sidepane.testing.element_tree import Block, Widget, register
 from sidepane.testing.errors import AppTestError
 from sidepane.testing.widget_input_elements import FileUploader
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 
 @register
-class ChatInput(Widget):
+class ChatInput(Widget[ChatInputProps]):
     """`st.chat_input`: `set_value(text)` (and `upload(...)` with `accept_file`) submits on the
     next `run()`; `.value` is what that run got, and None after the run after it."""
 
@@ -24,13 +25,11 @@ class ChatInput(Widget):
 
     @property
     def placeholder(self) -> str:
-        placeholder: str = self.node.props.get("placeholder", "")
-        return placeholder
+        return self._props["placeholder"]
 
     @property
     def max_chars(self) -> int | None:
-        max_chars: int | None = self.node.props.get("max_chars")
-        return max_chars
+        return self._props.get("max_chars")
 
     @property
     def value(self) -> Any:
@@ -39,7 +38,7 @@ class ChatInput(Widget):
             return super().value
         # A trigger's value is gone once its run ended: the run's frame still carries it.
         spec = root.session.widgets.specs.get(self.id)
-        wire = self.node.props.get("value")
+        wire = self._props["value"]
         if spec is None or wire is None:
             return None
         return spec.deserialize(wire)
@@ -68,7 +67,7 @@ class ChatInput(Widget):
         return self
 
     def _accept_file(self) -> str:
-        kind: str | None = self.node.props.get("accept_file")
+        kind = self._props.get("accept_file")
         if kind is None:
             key = f" (key={self.key!r})" if self.key else ""
             raise AppTestError(
@@ -86,7 +85,7 @@ class ChatInput(Widget):
 
 
 @register
-class ChatMessage(Block):
+class ChatMessage(Block[ChatMessageProps]):
     """`st.chat_message`: `.name`, `.avatar` ("user", "assistant", an emoji, an icon, an image's
     URL or payload hash, or "" for the name's first letter) and its children like any block."""
 
@@ -96,10 +95,6 @@ class ChatMessage(Block):
     @property
     def type(self) -> str:
         return "chat_message"
-
-    @property
-    def _props(self) -> ChatMessageProps:
-        return cast("ChatMessageProps", self.node.props)
 
     @property
     def name(self) -> str:
@@ -120,7 +115,7 @@ _STATE_ICONS = {"running": "spinner", "complete": ":material/check:", "error": "
 
 
 @register
-class Status(Block):
+class Status(Block[StatusProps]):
     """`st.status`: `.label`, `.state` ("running", "complete", "error"), `.expanded`, `.icon`."""
 
     node_type = "status"
@@ -129,10 +124,6 @@ class Status(Block):
     @property
     def type(self) -> str:
         return "status"
-
-    @property
-    def _props(self) -> StatusProps:
-        return cast("StatusProps", self.node.props)
 
     @property
     def label(self) -> str:

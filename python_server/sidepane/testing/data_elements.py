@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from typing_extensions import TypeVar
+
 from sidepane.protocol.columns import decode_columns
 from sidepane.protocol.schema.elements.data import (
     DataEditorProps,
@@ -15,23 +17,30 @@ from sidepane.protocol.schema.elements.data import (
     ImageProps,
     MetricProps,
     PlayerProps,
+    TableLayout,
     VegaLiteProps,
 )
+from sidepane.protocol.schema.elements.text import HelpMember, HelpProps
 from sidepane.testing.element_tree import Element, register
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-class _Frame(Element):
+_Table = TypeVar(
+    "_Table", bound=DataframeProps | DataEditorProps, covariant=True, default=DataframeProps
+)
+
+
+class _Frame(Element[_Table]):
     @property
     def value(self) -> pd.DataFrame:
         """The table as a pandas DataFrame, equal to the one the script gave."""
-        return decode_columns(self.node.props, self.root.payloads)
+        return decode_columns(self._props, self.root.payloads)
 
 
 @register
-class Dataframe(_Frame):
+class Dataframe(_Frame[_Table]):
     """`st.dataframe`: `.value` is the table as a pandas DataFrame."""
 
     node_type = "dataframe"
@@ -39,13 +48,15 @@ class Dataframe(_Frame):
 
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
-        return not props.get("table", False)
+        return not cast(DataframeProps, props).get("table", False)
 
     @property
     def editing_mode(self) -> str:
         return "read_only"
 
-    def click_button(self, column: str | int, row: int, label: str | None = None) -> Dataframe:
+    def click_button(
+        self, column: str | int, row: int, label: str | None = None
+    ) -> Dataframe[_Table]:
         """Click the button in `column` (a name, or a position counting index columns first)
         at `row` (a position in the data as given to `st.dataframe`) on the next `run()`.
 
@@ -53,8 +64,8 @@ class Dataframe(_Frame):
         AppTest has no way to click a `ButtonColumn`; this is Sidepane's.
         """
         key = f"_pos:{column}" if isinstance(column, int) else str(column)
-        props = cast("DataframeProps", self.node.props)
-        widget_id = props.get("buttons", {}).get(key)
+        table: TableLayout = self._props  # what a dataframe and a data editor share
+        widget_id = table.get("buttons", {}).get(key)
         if widget_id is None:
             raise ValueError(
                 f"Column {column!r} has no clickable buttons: give its "
@@ -90,7 +101,7 @@ class Dataframe(_Frame):
 
 
 @register
-class DataEditor(Dataframe):
+class DataEditor(Dataframe[DataEditorProps]):
     """`st.data_editor` (also listed by `at.dataframe`, as in Streamlit's AppTest).
 
     `.value` is the input table without edits and `.editing_mode` the `num_rows` given, as in
@@ -105,10 +116,6 @@ class DataEditor(Dataframe):
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
         return True
-
-    @property
-    def _props(self) -> DataEditorProps:
-        return cast("DataEditorProps", self.node.props)
 
     @property
     def id(self) -> str:
@@ -163,7 +170,7 @@ class DataEditor(Dataframe):
 
 
 @register
-class Table(_Frame):
+class Table(_Frame[DataframeProps]):
     """`st.table`: `.value` is the table as a pandas DataFrame (not in `at.dataframe`)."""
 
     node_type = "dataframe"
@@ -171,19 +178,15 @@ class Table(_Frame):
 
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
-        return bool(props.get("table", False))
+        return cast(DataframeProps, props).get("table", False)
 
 
 @register
-class Metric(Element):
+class Metric(Element[MetricProps]):
     """`st.metric`: `.value` is the displayed value text; `.label`, `.delta`, `.color`."""
 
     node_type = "metric"
     accessor = "metric"
-
-    @property
-    def _props(self) -> MetricProps:
-        return cast("MetricProps", self.node.props)
 
     @property
     def value(self) -> str:
@@ -206,7 +209,7 @@ class Metric(Element):
         return self._props["direction"]
 
 
-class ArrowVegaLiteChart(Element):
+class ArrowVegaLiteChart(Element[VegaLiteProps]):
     """Streamlit's AppTest name for charts: `at.get("arrow_vega_lite_chart")`."""
 
     node_type = "vega_lite"
@@ -219,14 +222,14 @@ class ArrowVegaLiteChart(Element):
     @property
     def spec(self) -> dict[str, Any]:
         """The Vega-Lite spec as sent (data referenced by dataset name, no inline rows)."""
-        return cast("VegaLiteProps", self.node.props)["spec"]
+        return self._props["spec"]
 
     @property
     def datasets(self) -> dict[str, pd.DataFrame]:
         """Each dataset the spec references, rebuilt from the payloads received."""
         return {
             name: decode_columns(props, self.root.payloads)
-            for name, props in cast("VegaLiteProps", self.node.props)["datasets"].items()
+            for name, props in self._props["datasets"].items()
         }
 
     @property
@@ -256,7 +259,7 @@ def _media_url(item: ImageItem | PlayerProps) -> str:
 
 
 @register
-class Image(Element):
+class Image(Element[ImageProps]):
     """`st.image` / `st.pyplot`: `.value` lists the image URLs (`/media/<hash>.<ext>` for
     sent bytes), `.captions` the captions and `.data` the bytes received."""
 
@@ -265,7 +268,7 @@ class Image(Element):
 
     @property
     def _images(self) -> list[ImageItem]:
-        return cast("ImageProps", self.node.props)["images"]
+        return self._props["images"]
 
     @property
     def value(self) -> list[str]:
@@ -284,11 +287,7 @@ class Image(Element):
         return [self.root.payloads.get(i["hash"]) if "hash" in i else None for i in self._images]
 
 
-class _Media(Element):
-    @property
-    def _props(self) -> PlayerProps:
-        return cast("PlayerProps", self.node.props)
-
+class _Media(Element[PlayerProps]):
     @property
     def value(self) -> str:
         return _media_url(self._props)
@@ -315,7 +314,7 @@ class Video(_Media):
     accessor = "video"
 
 
-class HelpInfo(Element):
+class HelpInfo(Element[HelpProps]):
     """Streamlit's node type name for `st.help`: `at.get("help_info")`."""
 
     node_type = "help"
@@ -327,24 +326,21 @@ class HelpInfo(Element):
 
     @property
     def name(self) -> str:
-        name: str = self.node.props.get("name", "")
-        return name
+        return self._props.get("name", "")
 
     @property
     def doc_string(self) -> str:
-        doc: str = self.node.props.get("doc", "")
-        return doc
+        return self._props.get("doc", "")
 
     @property
-    def members(self) -> list[dict[str, str]]:
-        members: list[dict[str, str]] = self.node.props.get("members", [])
-        return members
+    def members(self) -> list[HelpMember]:
+        return self._props["members"]
 
     @property
     def value(self) -> str:
         """The object's readable value, or its name when the stored text is a signature."""
-        raw: str = self.node.props.get("value", "")
-        kind = self.node.props.get("type", "")
+        raw = self._props.get("value", "")
+        kind = self._props["type"]
         callable_kinds = ("class", "function", "method", "builtin_function_or_method", "module")
         if self.name and (not raw or kind in callable_kinds):
             return self.name

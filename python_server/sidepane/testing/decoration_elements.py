@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from sidepane.protocol.schema.elements.decorations import SpaceProps
 from sidepane.testing.element_tree import Element, register
 
 
 @register
-class Space(Element):
+class Space(Element[SpaceProps]):
     node_type = "space"
     accessor = "space"
 
     @property
     def size(self) -> str | int:
         """The `size` passed to `st.space` ("small" when omitted)."""
-        size: str | int = self.node.props["size"]
-        return size
+        return self._props["size"]
 
     @property
     def value(self) -> Any:

@@ -8,10 +8,13 @@ in its subtree, in document order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, cast, overload
+
+from typing_extensions import TypeVar
 
 from sidepane.protocol.frames import Path
+from sidepane.protocol.schema.elements.widgets import WidgetProps
 from sidepane.testing.errors import AppTestError
 
 if TYPE_CHECKING:
@@ -102,7 +105,12 @@ def accessor_classes(name: str) -> list[type[Element]]:
 _INTERACTIONS = frozenset({"set_value", "click"})
 
 
-class Element:
+P = TypeVar("P", bound=Mapping[str, Any], covariant=True, default=Mapping[str, Any])
+"""A wrapper's props as declared for its node type (a TypedDict of schema/elements): a wrapper
+class names it, `class Slider(Widget[SliderProps])`, and reads `self._props`."""
+
+
+class Element(Generic[P]):
     """An element as a test sees it: `.value`, `.type`, `.proto` (its props), `.key`."""
 
     node_type: ClassVar[str] = ""
@@ -111,6 +119,13 @@ class Element:
     def __init__(self, node: Node, root: AppTest) -> None:
         self.node = node
         self.root = root
+
+    @property
+    def _props(self) -> P:
+        """The node's props as their declared TypedDict, so mypy checks every key a wrapper
+        reads: a required key is read directly, a NotRequired one with `.get`. (The tests
+        validate every frame the runtime emits against the same declarations.)"""
+        return cast(P, self.node.props)
 
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
@@ -183,33 +198,34 @@ class UnknownElement(Element):
         return self.node.props
 
 
-class Widget(Element):
+class Widget(Element[P]):
     """A widget: `.value` is its Python value; `set_value(v)` takes effect on the next `run()`."""
 
     @property
+    def _widget_props(self) -> WidgetProps:
+        """The keys every widget carries (`WidgetProps`), whatever its own props are."""
+        return cast(WidgetProps, self.node.props)
+
+    @property
     def id(self) -> str:
-        wid: str = self.node.props["id"]
-        return wid
+        return self._widget_props["id"]
 
     @property
     def label(self) -> str:
-        label: str = self.node.props.get("label", "")
-        return label
+        return self._widget_props["label"]
 
     @property
     def disabled(self) -> bool:
-        return bool(self.node.props.get("disabled", False))
+        return self._widget_props.get("disabled", False)
 
     @property
     def form_id(self) -> str:
         """The key of the form the widget is in; `""` outside a form."""
-        form: str = self.node.props.get("form") or ""
-        return form
+        return self._widget_props.get("form", "")
 
     @property
     def label_visibility(self) -> str:
-        vis: str = self.node.props.get("label_visibility", "visible")
-        return vis
+        return self._widget_props.get("label_visibility", "visible")
 
     @property
     def value(self) -> Any:
@@ -297,7 +313,7 @@ class WidgetList(ElementList[W]):
         return super().__call__(key)
 
 
-class Block(Element):
+class Block(Element[P]):
     """A container: the same accessors as the AppTest itself, limited to its subtree."""
 
     @property

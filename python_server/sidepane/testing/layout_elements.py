@@ -5,19 +5,22 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from sidepane.protocol.schema.elements.data import AlertProps, ProgressProps
 from sidepane.protocol.schema.elements.layout import (
     ColumnProps,
     ColumnsProps,
+    ContainerProps,
     ExpanderProps,
     FormProps,
     PopoverProps,
     TabProps,
+    TabsProps,
 )
 from sidepane.testing.app_test import AppTest
-from sidepane.testing.element_tree import Block, Element, ElementList, Node, register
+from sidepane.testing.element_tree import Block, Element, ElementList, Node, P, register
 
 
-class _LayoutBlock(Block):
+class _LayoutBlock(Block[P]):
     """A block whose `.type` is its node type ("column", "tab"…), as in Streamlit's AppTest."""
 
     @property
@@ -37,14 +40,14 @@ class Root(Block):
 
 
 @register
-class ColumnsRow(_LayoutBlock):
+class ColumnsRow(_LayoutBlock[ColumnsProps]):
     """The row that holds a `st.columns` call's columns (no accessor of its own)."""
 
     node_type = "columns"
 
 
 @register
-class Column(_LayoutBlock):
+class Column(_LayoutBlock[ColumnProps]):
     """One column: `.weight` is its share of the row (the weights of a row add up to 1)."""
 
     node_type = "column"
@@ -52,7 +55,7 @@ class Column(_LayoutBlock):
 
     @property
     def weight(self) -> float:
-        return cast("ColumnProps", self.node.props)["weight"]
+        return self._props["weight"]
 
     @property
     def gap(self) -> str | None:
@@ -62,30 +65,26 @@ class Column(_LayoutBlock):
 
 
 @register
-class TabsBlock(_LayoutBlock):
+class TabsBlock(_LayoutBlock[TabsProps]):
     """The block that holds a `st.tabs` call's tabs (no accessor of its own)."""
 
     node_type = "tabs"
 
 
 @register
-class Tab(_LayoutBlock):
+class Tab(_LayoutBlock[TabProps]):
     node_type = "tab"
     accessor = "tabs"
 
     @property
     def label(self) -> str:
-        return cast("TabProps", self.node.props)["label"]
+        return self._props["label"]
 
 
 @register
-class Expander(_LayoutBlock):
+class Expander(_LayoutBlock[ExpanderProps]):
     node_type = "expander"
     accessor = "expander"
-
-    @property
-    def _props(self) -> ExpanderProps:
-        return cast("ExpanderProps", self.node.props)
 
     @property
     def label(self) -> str:
@@ -126,19 +125,15 @@ class Popover(_LayoutBlock):
 
 
 @register
-class Container(_LayoutBlock):
+class Container(_LayoutBlock[ContainerProps]):
     node_type = "container"
     accessor = "container"
 
 
 @register
-class Form(_LayoutBlock):
+class Form(_LayoutBlock[FormProps]):
     node_type = "form"
     accessor = "form"
-
-    @property
-    def _props(self) -> FormProps:
-        return cast("FormProps", self.node.props)
 
     @property
     def form_id(self) -> str:
@@ -158,22 +153,20 @@ class Form(_LayoutBlock):
         return self._props.get("missing_submit", False)
 
 
-class _Alert(Element):
+class _Alert(Element[AlertProps]):
     node_type = "alert"
 
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
-        return props.get("kind") == cls.accessor
+        return cast(AlertProps, props)["kind"] == cls.accessor
 
     @property
     def icon(self) -> str:
-        icon: str = self.node.props.get("icon", "")
-        return icon
+        return self._props.get("icon", "")
 
     @property
     def title(self) -> str:
-        title: str = self.node.props.get("title", "")
-        return title
+        return self._props.get("title", "")
 
 
 @register
@@ -197,7 +190,7 @@ class Error(_Alert):
 
 
 @register
-class Progress(Element):
+class Progress(Element[ProgressProps]):
     """`.value` is the bar's value from 0 to 100; `.text` its label."""
 
     node_type = "progress"
@@ -205,12 +198,11 @@ class Progress(Element):
 
     @property
     def value(self) -> int:
-        return int(self.node.props.get("value", 0))
+        return self._props["value"]
 
     @property
     def text(self) -> str:
-        text: str = self.node.props.get("text", "")
-        return text
+        return self._props.get("text", "")
 
 
 class Toast(Element):

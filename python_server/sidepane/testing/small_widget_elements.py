@@ -7,6 +7,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sidepane.protocol.schema.elements.small_widgets import (
+    DateTimeInputProps,
+    LinkButtonProps,
+    MenuButtonProps,
+    PaginationProps,
+)
 from sidepane.testing.element_tree import Element, Widget, register
 from sidepane.testing.errors import AppTestError
 
@@ -15,7 +21,7 @@ if TYPE_CHECKING:
 
 
 @register
-class LinkButton(Element):
+class LinkButton(Element[LinkButtonProps]):
     """`st.link_button`: read-only; `.value` is its label, `.url` where it leads."""
 
     node_type = "link_button"
@@ -23,17 +29,15 @@ class LinkButton(Element):
 
     @property
     def value(self) -> str:
-        label: str = self.node.props["label"]
-        return label
+        return self._props["label"]
 
     @property
     def url(self) -> str:
-        url: str = self.node.props["url"]
-        return url
+        return self._props["url"]
 
     @property
     def disabled(self) -> bool:
-        return bool(self.node.props.get("disabled", False))
+        return self._props.get("disabled", False)
 
     def _unsupported(self, method: str) -> Callable[..., Any]:
         def unsupported(*_args: Any, **_kwargs: Any) -> Any:
@@ -47,7 +51,7 @@ class LinkButton(Element):
 
 
 @register
-class MenuButton(Widget):
+class MenuButton(Widget[MenuButtonProps]):
     """`st.menu_button`: `.value` is the option clicked for this run (None otherwise);
     `click(option)`, `click_index(i)`."""
 
@@ -57,7 +61,7 @@ class MenuButton(Widget):
     @property
     def options(self) -> list[str]:
         """The options' labels, as shown."""
-        return list(self.node.props["options"])
+        return list(self._props["options"])
 
     def click(self, v: Any) -> Self:
         """Click the option `v` (an option value): the next run returns it."""
@@ -69,7 +73,7 @@ class MenuButton(Widget):
 
 
 @register
-class DateTimeInput(Widget):
+class DateTimeInput(Widget[DateTimeInputProps]):
     """`st.datetime_input`: `.value` (a datetime or None), `.min`, `.max` (`YYYY-MM-DDTHH:MM`),
     `.step` (seconds), `.format`."""
 
@@ -82,23 +86,19 @@ class DateTimeInput(Widget):
 
     @property
     def min(self) -> str:
-        lo: str = self.node.props["min"]
-        return lo
+        return self._props["min"]
 
     @property
     def max(self) -> str:
-        hi: str = self.node.props["max"]
-        return hi
+        return self._props["max"]
 
     @property
     def step(self) -> int:
-        step: int = self.node.props["step"]
-        return step
+        return self._props["step"]
 
     @property
     def format(self) -> str:
-        fmt: str = self.node.props["format"]
-        return fmt
+        return self._props["format"]
 
     def set_value(self, v: datetime | None) -> Self:
         """Set a datetime (to the minute), or None."""
@@ -106,7 +106,7 @@ class DateTimeInput(Widget):
 
 
 @register
-class Pagination(Widget):
+class Pagination(Widget[PaginationProps]):
     """`st.pagination`: `.value` is the page (from 1); `select(page)` or `set_value(page)`."""
 
     node_type = "pagination"
@@ -114,8 +114,7 @@ class Pagination(Widget):
 
     @property
     def num_pages(self) -> int:
-        pages: int = self.node.props["num_pages"]
-        return pages
+        return self._props["num_pages"]
 
     @property
     def default(self) -> int:

@@ -7,16 +7,36 @@ serializer); methods that pick by position (`select_index`) set the wire index d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from typing_extensions import TypeVar
+
+from sidepane.protocol.schema.elements.widgets import (
+    ButtonProps,
+    CheckboxProps,
+    ColorPickerProps,
+    DownloadButtonProps,
+    MultiselectProps,
+    RadioProps,
+    SelectboxProps,
+    SelectSliderProps,
+)
 from sidepane.runtime.widgets import MISSING
-from sidepane.testing.element_tree import Widget, register
+from sidepane.testing.element_tree import P, Widget, register
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
 
-class _Trigger(Widget):
+_TriggerProps = TypeVar(
+    "_TriggerProps",
+    bound=ButtonProps | DownloadButtonProps,
+    covariant=True,
+    default=ButtonProps | DownloadButtonProps,
+)
+
+
+class _Trigger(Widget[_TriggerProps]):
     @property
     def value(self) -> bool:
         return bool(super().value)
@@ -27,7 +47,7 @@ class _Trigger(Widget):
 
 
 @register
-class Button(_Trigger):
+class Button(_Trigger[ButtonProps]):
     """`st.button` and `st.form_submit_button` (in `at.button`, as in Streamlit)."""
 
     node_type = "button"
@@ -35,11 +55,11 @@ class Button(_Trigger):
 
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
-        return not props.get("is_submit", False)
+        return not cast(ButtonProps, props).get("is_submit", False)
 
     @property
     def is_form_submitter(self) -> bool:
-        return bool(self.node.props.get("is_submit", False))
+        return self._props.get("is_submit", False)
 
 
 @register
@@ -50,7 +70,7 @@ class FormSubmitButton(Button):
 
     @classmethod
     def matches(cls, props: dict[str, Any]) -> bool:
-        return bool(props.get("is_submit", False))
+        return cast(ButtonProps, props).get("is_submit", False)
 
     @property
     def type(self) -> str:
@@ -58,7 +78,7 @@ class FormSubmitButton(Button):
 
 
 @register
-class DownloadButton(_Trigger):
+class DownloadButton(_Trigger[DownloadButtonProps]):
     """`st.download_button`; `.data` is the bytes it would download."""
 
     node_type = "download_button"
@@ -66,17 +86,15 @@ class DownloadButton(_Trigger):
 
     @property
     def file_name(self) -> str | None:
-        name: str | None = self.node.props.get("file_name")
-        return name
+        return self._props.get("file_name")
 
     @property
     def mimetype(self) -> str:
-        mime: str = self.node.props.get("mimetype", "")
-        return mime
+        return self._props["mimetype"]
 
     @property
     def data(self) -> bytes | None:
-        digest = self.node.props.get("hash")
+        digest = self._props.get("hash")
         for f in reversed(self.root.frames):
             if f.get("t") == "payload" and f.get("hash") == digest:
                 data: bytes = f["data"]
@@ -84,7 +102,7 @@ class DownloadButton(_Trigger):
         return None
 
 
-class _Boolean(Widget):
+class _Boolean(Widget[CheckboxProps]):
     @property
     def value(self) -> bool:
         return bool(super().value)
@@ -110,11 +128,13 @@ class Toggle(_Boolean):
     accessor = "toggle"
 
 
-class _Options(Widget):
-    @property
-    def options(self) -> list[str]:
-        """The options' labels, as shown."""
-        return list(self.node.props.get("options", []))
+_OptionsProps = RadioProps | SelectboxProps | MultiselectProps | SelectSliderProps
+_O = TypeVar("_O", bound=_OptionsProps, covariant=True, default=_OptionsProps)
+_S = TypeVar("_S", bound=RadioProps | SelectboxProps, covariant=True)
+
+
+class _Choice(Widget[P]):
+    """A widget whose value is among options (as Python values)."""
 
     def _check_value(self, value: Any) -> None:
         # The widget's own serializer falls back to the default for a value that is not an
@@ -130,7 +150,16 @@ class _Options(Widget):
             raise ValueError(f"{value!r} is not an option of {self.type} {self.label!r}")
 
 
-class _Single(_Options):
+class _Options(_Choice[_O]):
+    """A choice widget whose options travel as their labels."""
+
+    @property
+    def options(self) -> list[str]:
+        """The options' labels, as shown."""
+        return list(self._props["options"])
+
+
+class _Single(_Options[_S]):
     @property
     def index(self) -> int | None:
         """The index of the selected option, or None."""
@@ -140,7 +169,7 @@ class _Single(_Options):
     def _wire(self) -> Any:
         spec = self.root.session.widgets.specs.get(self.id)
         if spec is None:
-            return self.node.props.get("value")
+            return self._props["value"]
         return spec.serialize(self.value)
 
     def select(self, v: Any) -> Self:
@@ -158,32 +187,31 @@ class _Single(_Options):
 
 
 @register
-class Radio(_Single):
+class Radio(_Single[RadioProps]):
     node_type = "radio"
     accessor = "radio"
 
     @property
     def horizontal(self) -> bool:
-        return bool(self.node.props.get("horizontal", False))
+        return self._props["horizontal"]
 
     @property
     def captions(self) -> list[str]:
-        return list(self.node.props.get("captions", []))
+        return list(self._props.get("captions", []))
 
 
 @register
-class Selectbox(_Single):
+class Selectbox(_Single[SelectboxProps]):
     node_type = "selectbox"
     accessor = "selectbox"
 
     @property
     def placeholder(self) -> str:
-        placeholder: str = self.node.props.get("placeholder", "")
-        return placeholder
+        return self._props.get("placeholder", "")
 
 
 @register
-class Multiselect(_Options):
+class Multiselect(_Options[MultiselectProps]):
     node_type = "multiselect"
     accessor = "multiselect"
 
@@ -193,14 +221,14 @@ class Multiselect(_Options):
 
     @property
     def max_selections(self) -> int:
-        return int(self.node.props.get("max_selections", 0))
+        return self._props.get("max_selections", 0)
 
     @property
     def indices(self) -> Sequence[int]:
         """The indexes of the selected options."""
         spec = self.root.session.widgets.specs.get(self.id)
         if spec is None:
-            return [i for i in self.node.props.get("value", []) if isinstance(i, int)]
+            return [i for i in self._props["value"] if isinstance(i, int)]
         return [i for i in spec.serialize(self.value) if isinstance(i, int)]
 
     @property
@@ -225,13 +253,13 @@ class Multiselect(_Options):
 
 
 @register
-class SelectSlider(_Options):
+class SelectSlider(_Options[SelectSliderProps]):
     node_type = "select_slider"
     accessor = "select_slider"
 
     @property
     def is_range(self) -> bool:
-        return bool(self.node.props.get("range", False))
+        return self._props["range"]
 
     def set_range(self, lower: Any, upper: Any) -> SelectSlider:
         """Select the range from `lower` to `upper` (options, as Python values)."""
@@ -239,7 +267,7 @@ class SelectSlider(_Options):
 
 
 @register
-class ColorPicker(Widget):
+class ColorPicker(Widget[ColorPickerProps]):
     node_type = "color_picker"
     accessor = "color_picker"
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import xxhash
 
 from sidepane.protocol.frames import frame
+from sidepane.protocol.schema.elements.widgets import (
+    DateInputProps,
+    FileUploaderProps,
+    NumberInputProps,
+    SliderProps,
+    TextAreaProps,
+    TextInputProps,
+    TimeInputProps,
+)
 from sidepane.testing.element_tree import Widget, register
 
 if TYPE_CHECKING:
@@ -16,7 +25,7 @@ if TYPE_CHECKING:
 
 
 @register
-class Slider(Widget):
+class Slider(Widget[SliderProps]):
     """`st.slider`: `.value`, `.min`, `.max`, `.step`; `set_value(v)`, `set_range(lo, hi)`."""
 
     node_type = "slider"
@@ -24,43 +33,43 @@ class Slider(Widget):
 
     @property
     def data_type(self) -> str:
-        data_type: str = self.node.props.get("data_type", "int")
-        return data_type
+        return self._props["data_type"]
 
     # As in Streamlit's AppTest, bounds and step are the wire numbers (floats; microseconds
     # for dates and times).
     @property
     def min(self) -> float:
-        return float(self.node.props["min"])
+        return float(self._props["min"])
 
     @property
     def max(self) -> float:
-        return float(self.node.props["max"])
+        return float(self._props["max"])
 
     @property
     def step(self) -> float:
-        return float(self.node.props["step"])
+        return float(self._props["step"])
 
     @property
     def format(self) -> str:
-        fmt: str = self.node.props.get("format", "")
-        return fmt
+        return self._props["format"]
 
     def set_range(self, lower: Any, upper: Any) -> Self:
         """Set the value of a range slider."""
         return self.set_value([lower, upper])
 
 
-class _TextWidget(Widget):
+_Text = TypeVar("_Text", TextInputProps, TextAreaProps, covariant=True)
+
+
+class _TextWidget(Widget[_Text]):
     @property
     def max_chars(self) -> int:
         """The most characters it takes; 0 for no limit, as in Streamlit."""
-        return int(self.node.props.get("max_chars") or 0)
+        return self._props.get("max_chars", 0)
 
     @property
     def placeholder(self) -> str:
-        placeholder: str = self.node.props.get("placeholder") or ""
-        return placeholder
+        return self._props.get("placeholder", "")
 
     def input(self, v: str) -> Self:
         """Type `v` into the input; ignored (as in a browser) if it exceeds `max_chars`."""
@@ -70,7 +79,7 @@ class _TextWidget(Widget):
 
 
 @register
-class TextInput(_TextWidget):
+class TextInput(_TextWidget[TextInputProps]):
     """`st.text_input`: `.value`; `input(text)` or `set_value(text)`."""
 
     node_type = "text_input"
@@ -78,12 +87,11 @@ class TextInput(_TextWidget):
 
     @property
     def autocomplete(self) -> str:
-        autocomplete: str = self.node.props.get("autocomplete", "")
-        return autocomplete
+        return self._props.get("autocomplete", "")
 
 
 @register
-class TextArea(_TextWidget):
+class TextArea(_TextWidget[TextAreaProps]):
     """`st.text_area`: `.value`; `input(text)` or `set_value(text)`."""
 
     node_type = "text_area"
@@ -91,7 +99,7 @@ class TextArea(_TextWidget):
 
 
 @register
-class NumberInput(Widget):
+class NumberInput(Widget[NumberInputProps]):
     """`st.number_input`: `.value`, `.min`, `.max`, `.step`; `increment()`, `decrement()`."""
 
     node_type = "number_input"
@@ -99,21 +107,19 @@ class NumberInput(Widget):
 
     @property
     def min(self) -> int | float | None:
-        return self.node.props.get("min")
+        return self._props.get("min")
 
     @property
     def max(self) -> int | float | None:
-        return self.node.props.get("max")
+        return self._props.get("max")
 
     @property
     def step(self) -> int | float:
-        step: int | float = self.node.props["step"]
-        return step
+        return self._props["step"]
 
     @property
     def format(self) -> str:
-        fmt: str = self.node.props.get("format", "")
-        return fmt
+        return self._props["format"]
 
     def increment(self) -> Self:
         """Press "+": add `step`, up to `max`."""
@@ -131,7 +137,7 @@ class NumberInput(Widget):
 
 
 @register
-class DateInput(Widget):
+class DateInput(Widget[DateInputProps]):
     """`st.date_input`: `.value` (a date, or a tuple for a range), `.min`, `.max`, `.is_range`."""
 
     node_type = "date_input"
@@ -139,20 +145,19 @@ class DateInput(Widget):
 
     @property
     def min(self) -> date:
-        return date.fromisoformat(self.node.props["min"])
+        return date.fromisoformat(self._props["min"])
 
     @property
     def max(self) -> date:
-        return date.fromisoformat(self.node.props["max"])
+        return date.fromisoformat(self._props["max"])
 
     @property
     def is_range(self) -> bool:
-        return bool(self.node.props.get("range", False))
+        return self._props["range"]
 
     @property
     def format(self) -> str:
-        fmt: str = self.node.props.get("format", "")
-        return fmt
+        return self._props["format"]
 
     def set_value(self, v: Any) -> Self:
         """Set a date, a list/tuple of up to two dates (range pickers), or None."""
@@ -166,7 +171,7 @@ class DateInput(Widget):
 
 
 @register
-class TimeInput(Widget):
+class TimeInput(Widget[TimeInputProps]):
     """`st.time_input`: `.value`, `.step` (seconds); `increment()`, `decrement()`."""
 
     node_type = "time_input"
@@ -174,8 +179,7 @@ class TimeInput(Widget):
 
     @property
     def step(self) -> int:
-        step: int = self.node.props.get("step", 900)
-        return step
+        return self._props["step"]
 
     def set_value(self, v: Any) -> Self:
         """Set a `time` (or a `datetime`, whose time is used), or None."""
@@ -204,7 +208,7 @@ FileSpec = tuple[str, bytes, str]
 
 
 @register
-class FileUploader(Widget):
+class FileUploader(Widget[FileUploaderProps]):
     """`st.file_uploader`: `set_value((name, content, mime))`, a list of those, or None;
     `upload(name, content, mime)` adds one; `clear()` removes all."""
 
@@ -213,15 +217,15 @@ class FileUploader(Widget):
 
     @property
     def accept_multiple_files(self) -> bool:
-        return bool(self.node.props.get("multiple", False))
+        return self._props["multiple"]
 
     @property
     def accept_directory(self) -> bool:
-        return bool(self.node.props.get("directory", False))
+        return self._props.get("directory", False)
 
     @property
     def allowed_type(self) -> list[str]:
-        return list(self.node.props.get("accept", []))
+        return list(self._props.get("accept", []))
 
     def set_value(self, files: Any) -> Self:
         """Set the uploaded files: a `(filename, content, mime_type)` tuple, a list of them,

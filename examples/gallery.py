@@ -231,3 +231,37 @@ st.write("Meeting at", meeting)
 rows = [f"Row {i}" for i in range(1, 48)]
 page = st.pagination((len(rows) + 9) // 10, key="gallery_page")
 st.write(", ".join(rows[(page - 1) * 10 : page * 10]))
+
+st.header("Fragments and dialogs", divider="orange")
+
+
+@st.fragment
+def squares():
+    # Moving this slider reruns only this function: the rest of the gallery stays as it is.
+    n = st.slider("Only this part reruns", 0, 10, 3, key="gallery_fragment_slider")
+    st.write(f"{n} squared is {n * n}")
+
+
+squares()
+
+
+@st.fragment(run_every="1s")
+def clock():
+    st.caption(f"This line updates itself every second: {datetime.datetime.now():%H:%M:%S}")
+
+
+clock()
+
+
+@st.dialog("Say hello")
+def say_hello():
+    name = st.text_input("Your name", key="gallery_dialog_name")
+    if st.button("Done", key="gallery_dialog_done"):
+        st.session_state.gallery_greeting = f"Hello, {name or 'stranger'}!"
+        st.rerun()  # closes the dialog: the next run does not call it
+
+
+if st.button("Open a dialog", key="gallery_open_dialog"):
+    say_hello()
+if "gallery_greeting" in st.session_state:
+    st.write(st.session_state.gallery_greeting)

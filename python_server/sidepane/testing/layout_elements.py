@@ -100,16 +100,12 @@ class Expander(_LayoutBlock[ExpanderProps]):
 
 
 @register
-class Popover(_LayoutBlock):
+class Popover(_LayoutBlock[PopoverProps]):
     """`st.popover`'s panel (Streamlit's AppTest: a block of type "popover", found with
     `at.get("popover")`); `.label`, `.help`, `.icon`, `.disabled` are its button's."""
 
     node_type = "popover"
     accessor = "popover"
-
-    @property
-    def _props(self) -> PopoverProps:
-        return cast("PopoverProps", self.node.props)
 
     @property
     def label(self) -> str:

@@ -232,6 +232,26 @@ rows = [f"Row {i}" for i in range(1, 48)]
 page = st.pagination((len(rows) + 9) // 10, key="gallery_page")
 st.write(", ".join(rows[(page - 1) * 10 : page * 10]))
 
+st.header("Decorations", divider="blue")
+st.markdown(
+    "Badges in Markdown: :green-badge[:material/check: Passing] :orange-badge[Beta] "
+    ":gray-badge[v1.67]"
+)
+st.badge("New", icon=":material/star:", color="violet", help="`st.badge`")
+with st.container(horizontal=True):
+    if st.button("Balloons", icon="🎈", key="deco_balloons"):
+        st.balloons()
+    st.space("stretch")
+    if st.button("Snow", icon="❄️", key="deco_snow"):
+        st.snow()
+st.space("small")
+if st.button("Load a report", key="deco_load"):
+    with st.skeleton(height=80):
+        time.sleep(1.5)
+    st.success("Report loaded.")
+else:
+    st.skeleton(height=80)
+
 st.header("Fragments and dialogs", divider="orange")
 
 

@@ -230,6 +230,7 @@ describe("datetime_input", () => {
     expect(dateField!.value).toBe("04/03/2025");
     expect(timeField!.value).toBe("10:30");
     expect(root.querySelector("label")?.getAttribute("for")).toBe(dateField!.id);
+    expect(timeField!.getAttribute("aria-label")).toBe("When, time");
     act(() => {
       dateField!.value = "05/03/2025";
       dateField!.dispatchEvent(new InputEvent("input", { bubbles: true }));

@@ -55,6 +55,7 @@ function DateTimeInput(props: ElementProps<"datetime_input">) {
         <TimeField
           id={`${id}-time`}
           named={false}
+          ariaLabel={label !== "" ? `${label}, time` : "Time"}
           disabled={disabled}
           step={step}
           withSeconds={false}

@@ -133,8 +133,9 @@ function TimeList({ id, items, active, chosen, label, onPick, popupRef }: ListPr
 /** What a time field needs: its control's id, the times it offers, its value and setter. */
 export interface TimeFieldProps {
   id: string;
-  /** Whether a visible label names the field (else the placeholder does). */
+  /** Whether a visible label names the field (else `ariaLabel` or the placeholder does). */
   named: boolean;
+  ariaLabel?: string;
   disabled: boolean;
   /** Seconds between the times listed. */
   step: number;
@@ -257,7 +258,7 @@ export function TimeField(props: TimeFieldProps) {
           aria-controls={`${id}-list`}
           aria-autocomplete="list"
           aria-activedescendant={open && items.length ? `${id}-opt-${active}` : undefined}
-          aria-label={name ? undefined : placeholder}
+          aria-label={name ? undefined : (props.ariaLabel ?? placeholder)}
           placeholder={placeholder}
           disabled={disabled}
           value={query ?? shown}

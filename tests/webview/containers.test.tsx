@@ -5,6 +5,7 @@ import { act } from "preact/test-utils";
 import { describe, expect, it } from "vitest";
 import { BottomSlot } from "../../webview/src/blocks/bottom";
 import { containerStyle } from "../../webview/src/blocks/layout";
+import "../../webview/src/blocks/layout";
 import "../../webview/src/blocks/popover";
 import "../../webview/src/elements/markdown";
 import "../../webview/src/widgets/chat_input";
@@ -79,6 +80,22 @@ describe("container options", () => {
         done();
       }, 0),
     );
+  });
+});
+
+describe("keyed blocks", () => {
+  it("carry Streamlit's st-key-<key> class on their own box", () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "container", { key: "my box!" });
+    upsert(store, 1, ["main", 1], "expander", { label: "E", expanded: false, key: "ex" });
+    upsert(store, 1, ["main", 2], "popover", { label: "P", key: "pop" });
+    upsert(store, 1, ["main", 3], "tabs", { labels: ["A"], key: "t" });
+    expect(mount(store, "main/0").querySelector(".sp-container.st-key-my-box-")).not.toBeNull();
+    expect(mount(store, "main/1").querySelector(".sp-expander.st-key-ex")).not.toBeNull();
+    expect(mount(store, "main/2").querySelector(".sp-popover.st-key-pop")).not.toBeNull();
+    expect(mount(store, "main/3").querySelector(".sp-tabs.st-key-t")).not.toBeNull();
+    upsert(store, 1, ["main", 4], "container", {});
+    expect(mount(store, "main/4").querySelector(".sp-container")!.className).toBe("sp-container");
   });
 });
 

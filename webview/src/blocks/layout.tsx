@@ -19,6 +19,15 @@ export function scrollingStyle(height: ScrollingBlock["height"]): JSX.CSSPropert
   return height !== undefined ? { height: `${height}px`, overflowY: "auto" } : undefined;
 }
 
+/**
+ * The CSS class Streamlit gives a container with a `key`: `st-key-<key>`, each character other
+ * than a letter, digit, `_` or `-` made a `-` ("" without a key). Scripts style their keyed
+ * containers with it through `st.html`/`st.markdown` CSS.
+ */
+export function keyClassName(key: string | undefined): string {
+  return key !== undefined && key !== "" ? `st-key-${key.replace(/[^A-Za-z0-9_-]/g, "-")}` : "";
+}
+
 /** A block's fixed width in pixels (never wider than its parent); absent: stretch. */
 export function widthStyle(width: number | undefined): JSX.CSSProperties {
   return width !== undefined ? { width: `${width}px`, maxWidth: "100%" } : {};
@@ -68,6 +77,7 @@ function Container({ node, store }: ElementProps<"container">) {
   // A row, or a set gap, spaces the children by the gap alone (no margins of their own).
   const cls = [
     "sp-container",
+    keyClassName(p.key),
     p.border && "sp-bordered",
     p.horizontal && "sp-horizontal",
     p.wrap === false && "sp-nowrap",
@@ -153,7 +163,7 @@ function Tabs({ node, store }: ElementProps<"tabs">) {
     list[next]?.focus();
   };
   return (
-    <div class="sp-tabs" style={widthStyle(width)}>
+    <div class={`sp-tabs ${keyClassName(node.props.key)}`.trim()} style={widthStyle(width)}>
       <div class="sp-tablist" role="tablist" onKeyDown={onKey}>
         {labels.map((label, i) => (
           <button
@@ -207,6 +217,7 @@ function Expander(props: ElementProps<"expander">) {
       {...props}
       open={open}
       setOpen={setOpen}
+      extraClass={keyClassName(node.props.key)}
       style={widthStyle(width)}
       lead={icon !== undefined && <Icon icon={icon} />}
     />

@@ -11,6 +11,7 @@ import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { Icon } from "../elements/icon";
 import { usePopup } from "../widgets/popup";
+import { keyClassName } from "./layout";
 
 function hideFromTopLayer(panel: HTMLElement): void {
   try {
@@ -55,7 +56,7 @@ function Popover({ node, store }: ElementProps<"popover">) {
   const style: JSX.CSSProperties = typeof p.width === "number" ? { width: `${p.width}px` } : {};
   const wrap = p.wrap === undefined ? "" : p.wrap ? " sp-wrap" : " sp-nowrap";
   return (
-    <div ref={root} class="sp-popover" onKeyDown={onKeyDown}>
+    <div ref={root} class={`sp-popover ${keyClassName(p.key)}`.trim()} onKeyDown={onKeyDown}>
       <div class={`sp-widget sp-button-row${stretch ? " sp-stretch" : ""}`}>
         <button
           ref={button}

@@ -8,8 +8,9 @@ import re
 from typing import Any
 
 from playwright.sync_api import Page, expect
+from test_debug import attach, evaluate, stopped_at
 
-from conftest import ARTIFACTS, Server
+from conftest import ARTIFACTS, Server, free_port
 
 FRAGMENT_APP = """
 import sidepane as st
@@ -174,3 +175,38 @@ def test_a_dialog_that_is_not_dismissible_stays_until_the_script_closes_it(
     expect(dialog).to_be_hidden()
     expect(page.get_by_text("dismissed 0 times")).to_be_visible()
     assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+DEBUG_APP = """\
+import sidepane as st
+st.session_state.setdefault("app_runs", 0)
+st.session_state.app_runs += 1
+st.write(f"app ran {st.session_state.app_runs} times")
+@st.fragment
+def part():
+    x = st.slider("x")
+    st.write(x, "squared is", x * x)
+part()
+"""
+
+
+def test_a_breakpoint_in_a_fragment_holds_its_run(page: Page, serve: Any) -> None:
+    dap_port = free_port()
+    server: Server = serve(DEBUG_APP, "--debug", str(dap_port))
+    script = str(server.script.resolve())
+    client = attach(dap_port, script, [{"line": 8}])
+    page.goto(server.url)
+    thread, frame = stopped_at(client)  # the full run calls the fragment
+    assert frame["line"] == 8
+    client.request("continue", threadId=thread)
+    expect(page.get_by_text("0 squared is 0")).to_be_visible()
+    # The slider reruns only the fragment, on the script thread: the breakpoint holds it.
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    thread, frame = stopped_at(client)
+    assert evaluate(client, frame, "x") == "1"
+    expect(page.get_by_text("Paused at app.py:8")).to_be_visible()
+    client.request("continue", threadId=thread)
+    expect(page.get_by_text("1 squared is 1")).to_be_visible()
+    expect(page.get_by_text("app ran 1 times")).to_be_visible()
+    client.request("disconnect")

@@ -393,6 +393,27 @@ def test_datetime_input_session_state_and_bounds(AppTest: Any) -> None:
     assert at.datetime_input(key="w").value >= datetime(2025, 1, 1)
 
 
+def test_datetime_input_in_a_form_waits_for_submit(AppTest: Any) -> None:
+    at = run(
+        AppTest,
+        """
+        import streamlit as st
+        from datetime import datetime
+        with st.form("f"):
+            v = st.datetime_input("When", datetime(2025, 1, 2, 3, 4), key="w")
+            st.form_submit_button()
+        st.write(repr(v))
+        """,
+    )
+    at.datetime_input(key="w").set_value(datetime(2025, 6, 7, 8, 9))
+    at.run()
+    assert texts(at) == ["datetime.datetime(2025, 1, 2, 3, 4)"]  # not submitted
+    at.datetime_input(key="w").set_value(datetime(2025, 6, 7, 8, 9))
+    at.button[0].click().run()
+    assert texts(at) == ["datetime.datetime(2025, 6, 7, 8, 9)"]
+    assert at.datetime_input(key="w").form_id == "f"
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [

@@ -65,4 +65,31 @@ describe("typed widget values", () => {
     }
     expect(isNodeOf(node, "data_editor")).toBe(false);
   });
+
+  it("sends every trigger widget's click without holding it, and hello leaves triggers out", () => {
+    const { store, sent } = recordingStore();
+    runStart(store, 1);
+    upsert(store, 1, ["main", 0], "menu_button", {
+      id: "menu",
+      label: "Menu",
+      value: null,
+      kind: "secondary",
+      options: ["a", "b"],
+    });
+    upsert(store, 1, ["main", 1], "link_button", {
+      id: "link",
+      label: "Go",
+      value: false,
+      url: "https://example.com",
+      kind: "secondary",
+    });
+    upsert(store, 1, ["main", 2], "checkbox", { id: "c", label: "C", value: true });
+    runEnd(store, 1);
+    const menu = nodeOf(store, "main/0", "menu_button");
+    store.setWidgetValue(menu, 1);
+    expect(sent).toEqual([{ t: "widget_value", id: "menu", value: 1, run: 1 }]);
+    // A trigger is true (or its option) for the one run it started, never a held value.
+    expect(store.widgetValue(menu)).toBeNull();
+    expect(store.hello({}).widgets).toEqual({ c: true });
+  });
 });

@@ -28,11 +28,16 @@ interface LocalValue {
   deferred?: boolean;
 }
 
-/** Widget types whose value is a one-run trigger: never held as a local value. */
+/**
+ * Widget types whose value is a one-run trigger (the schema's "A trigger" values): sent, never
+ * held as a local value, and left out of a form's values and of `hello`.
+ */
 const TRIGGERS: ReadonlySet<string> = new Set<WidgetType>([
   "button",
   "download_button",
   "chat_input",
+  "link_button",
+  "menu_button",
 ]);
 
 /** What the widget values need of the store around them. */

@@ -157,8 +157,8 @@ class DateTimeMixin(DeltaGeneratorCore):
         string, or None (empty until the person picks one). `min_value` / `max_value` take the
         same kinds and default to ten years before / after the value (or today), at 00:00 /
         23:59. `format` is how the date shows (`"YYYY/MM/DD"`, `"DD/MM/YYYY"` or
-        `"MM/DD/YYYY"`, with `/`, `-` or `.`); `step` the minutes between the times offered
-        (seconds or a timedelta, 60 seconds to 23 hours; 15 minutes by default).
+        `"MM/DD/YYYY"`, with `/`, `-` or `.`); `step` the interval between the times offered
+        (seconds or a timedelta, from 60 seconds to 23 hours; 15 minutes by default).
         """
         label = "" if label is None else str(label)
         callback, ignore = resolve_callback(on_change)

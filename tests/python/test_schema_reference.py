@@ -236,6 +236,9 @@ def test_links_into_the_reference_land_on_a_section() -> None:
     text = (REPO / REFERENCE_MD).read_text(encoding="utf-8")
     ids = set(re.findall(r'<a id="([^"]+)"></a>', text))
     assert set(re.findall(r"\]\(#([^)]+)\)", text)) <= ids
+    sources = set(re.findall(r"\]\(\.\./([^)]+)\)", text))  # "Declared as … in [module]"
+    assert "python_server/sidepane/protocol/schema/elements/widgets.py" in sources
+    assert all((REPO / source).is_file() for source in sources), sources
     for doc in ("docs/protocol.md", "docs/adding-an-element.md"):
         targets = re.findall(r"protocol-reference\.md#([^)\s]+)\)", (REPO / doc).read_text())
         assert targets, f"{doc} does not link into the reference"

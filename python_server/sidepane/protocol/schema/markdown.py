@@ -179,7 +179,13 @@ def _heading(level: int, ids: Iterable[str], title: str) -> str:
 
 
 def _declared(shape: type) -> str:
-    return f"Declared as `{name_of(shape)}` in `{shape.__module__}`.\n"
+    """Where the shape is declared: a link to its module in the repo (from docs/)."""
+    module = shape.__module__
+    if module.startswith("sidepane."):
+        path = "python_server/" + module.replace(".", "/") + ".py"
+        short = module.removeprefix("sidepane.protocol.").replace(".", "/") + ".py"
+        return f"Declared as `{name_of(shape)}` in [`{short}`](../{path}).\n"
+    return f"Declared as `{name_of(shape)}` in `{module}`.\n"
 
 
 def _paragraphs(*texts: str) -> str:

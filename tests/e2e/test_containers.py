@@ -35,6 +35,14 @@ with st.container(horizontal=True, horizontal_alignment="right", gap="large", ke
     st.button("One")
     st.button("Two")
 
+with st.container(horizontal=True):
+    with st.container(border=True, key="tall"):
+        st.write("one")
+        st.write("two")
+        st.write("three")
+    with st.container(border=True, height="stretch", key="short"):
+        st.write("stretched to the row")
+
 st.bottom.caption("Pinned note")
 st.chat_input("Say something")
 """
@@ -91,6 +99,12 @@ def test_popover_bottom_and_stateful_blocks(page: Page, serve: Any) -> None:
     assert one is not None and two is not None and main is not None
     assert abs(one["y"] - two["y"]) < 2 and two["x"] > one["x"] + one["width"]
     assert two["x"] + two["width"] > main["x"] + main["width"] * 0.7
+
+    # height="stretch" in a row: as tall as the row's tallest container.
+    tall = page.locator(".st-key-tall").bounding_box()
+    short = page.locator(".st-key-short").bounding_box()
+    assert tall is not None and short is not None
+    assert abs(tall["height"] - short["height"]) < 2 and tall["height"] > 100
 
     # st.bottom: pinned at the bottom of the window, its note above the chat input.
     note = page.locator(".sp-bottom").get_by_text("Pinned note")

@@ -56,7 +56,7 @@ describe("container options", () => {
   it("width content or pixels, height stretch", () => {
     expect(style({ width: "content" }).width).toBe("fit-content");
     expect(style({ width: 300 }).width).toBe("300px");
-    expect(style({ height: "stretch" }).height).toBe("100%");
+    expect(style({ height: "stretch" })).toMatchObject({ flex: "1 1 auto", alignSelf: "stretch" });
     expect(style({ height: 150 }).overflowY).toBe("auto");
   });
 

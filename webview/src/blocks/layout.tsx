@@ -15,7 +15,8 @@ import { Collapsible } from "./collapsible";
  * absent (as tall as its content).
  */
 export function scrollingStyle(height: ScrollingBlock["height"]): JSX.CSSProperties | undefined {
-  if (height === "stretch") return { flex: "1 1 auto", height: "100%" };
+  // Grow along a column parent (a fixed-height container), fill a row's height across it.
+  if (height === "stretch") return { flex: "1 1 auto", alignSelf: "stretch" };
   return height !== undefined ? { height: `${height}px`, overflowY: "auto" } : undefined;
 }
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sidepane.elements.widgets.menu_button import MenuDef
 from sidepane.protocol.schema.elements.small_widgets import (
     DateTimeInputProps,
     LinkButtonProps,
@@ -39,6 +40,11 @@ class LinkButton(Element[LinkButtonProps]):
     def disabled(self) -> bool:
         return self._props.get("disabled", False)
 
+    @property
+    def shortcut(self) -> str:
+        """Its keyboard shortcut; `""` when there is none, as in Streamlit."""
+        return self._props.get("shortcut", "")
+
     def _unsupported(self, method: str) -> Callable[..., Any]:
         def unsupported(*_args: Any, **_kwargs: Any) -> Any:
             key = f" (key={self.key!r})" if self.key else ""
@@ -62,6 +68,13 @@ class MenuButton(Widget[MenuButtonProps]):
     def options(self) -> list[str]:
         """The options' labels, as shown."""
         return list(self._props["options"])
+
+    @property
+    def format_func(self) -> Callable[[Any], Any]:
+        """The script's `format_func`, which made the labels."""
+        spec = self.root._session.widgets.specs.get(self.id)
+        menu = getattr(spec.serialize, "__self__", None) if spec is not None else None
+        return menu.options.format_func if isinstance(menu, MenuDef) else str
 
     def click(self, v: Any) -> Self:
         """Click the option `v` (an option value): the next run returns it."""
@@ -115,6 +128,12 @@ class Pagination(Widget[PaginationProps]):
     @property
     def num_pages(self) -> int:
         return self._props["num_pages"]
+
+    @property
+    def max_visible_pages(self) -> int:
+        """The cap on numbered pages; 0 also when there is none, as Streamlit's AppTest reads
+        its unset proto field."""
+        return self._props.get("max_visible_pages", 0)
 
     @property
     def default(self) -> int:

@@ -480,3 +480,27 @@ def test_datetime_input_in_a_form_waits_for_submit(AppTest: Any) -> None:
 def test_datetime_input_errors(AppTest: Any, call: str, message: str) -> None:
     at = run(AppTest, "import streamlit as st\nfrom datetime import datetime\n" + call)
     assert errors(at) == [message]
+
+
+def test_apptest_attributes_read_as_in_streamlit(AppTest: Any) -> None:
+    at = run(
+        AppTest,
+        """
+        import streamlit as st
+        st.link_button("Go", "https://x.org", help="h", icon="🔗", disabled=True)
+        st.menu_button("M", ["a", "b"], format_func=str.upper, help="mh", icon="📤")
+        st.pagination(9, max_visible_pages=None)
+        st.pagination(9, max_visible_pages=3)
+        """,
+    )
+    link = at.link_button[0]
+    assert (link.help, link.icon, link.disabled, link.shortcut) == ("h", "🔗", True, "")
+    menu = at.menu_button[0]
+    assert (menu.options, menu.help, menu.icon, menu.format_func) == (
+        ["A", "B"],
+        "mh",
+        "📤",
+        str.upper,
+    )
+    # No cap reads as 0, Streamlit's unset proto field.
+    assert [p.max_visible_pages for p in at.pagination] == [0, 3]

@@ -20,7 +20,9 @@ from sidepane.protocol.schema.elements.small_widgets import MenuButtonFields
 from sidepane.runtime.context import get_run_context
 
 
-class _MenuDef:
+class MenuDef:
+    """A menu's options, and its clicks to and from the wire (an option's index)."""
+
     __slots__ = ("options",)
 
     def __init__(self, options: Options) -> None:
@@ -88,7 +90,7 @@ class MenuButtonMixin(DeltaGeneratorCore):
             fields["width"] = width
         if icon is not None:
             fields["icon"] = validate_icon(icon)
-        spec = _MenuDef(choices)
+        spec = MenuDef(choices)
         return self._widget(
             "menu_button",
             label=label,

@@ -104,3 +104,15 @@ def test_a_skeleton_block_shows_after_half_a_second_then_clears(page: Page, serv
     expect(delayed).to_have_css("opacity", "1", timeout=1500)
     expect(page.get_by_text("Loaded")).to_be_visible(timeout=5000)
     expect(delayed).to_have_count(0)
+
+
+def test_balloons_from_the_sidebar_fly_over_the_whole_page(page: Page, serve: Any) -> None:
+    server: Server = serve("import streamlit as st\nst.sidebar.balloons()\nst.write('main')\n")
+    page.goto(server.url)
+    balloons = page.locator(".sp-balloons .sp-particle")
+    expect(balloons).to_have_count(30)
+    # Drawn in a layer of the page, not inside the sidebar that called them.
+    expect(page.locator(".sp-sidebar .sp-particle")).to_have_count(0)
+    lefts = balloons.evaluate_all("els => els.map(e => e.getBoundingClientRect().left)")
+    assert max(lefts) > 1280 / 2
+    assert page.console_errors == []  # type: ignore[attr-defined]

@@ -20,7 +20,10 @@ function draw<T extends "balloons" | "snow" | "space" | "skeleton">(
 
 describe("balloons and snow", () => {
   test("30 balloons and 100 flakes, fixed over the page within Streamlit's ranges", () => {
-    const balloons = draw("balloons", { run: 1 }).querySelectorAll<HTMLElement>(".sp-particle");
+    const host = draw("balloons", { run: 1 });
+    // Drawn in a layer at the end of the page, not where the element was called.
+    expect(host.innerHTML).toBe("");
+    const balloons = document.body.querySelectorAll<HTMLElement>(".sp-balloons .sp-particle");
     expect(balloons).toHaveLength(30);
     for (const b of balloons) {
       const left = parseFloat(b.style.left);
@@ -29,7 +32,10 @@ describe("balloons and snow", () => {
       expect(parseFloat(b.style.animationDelay)).toBeLessThanOrEqual(1000);
       expect(b.querySelector("svg")).not.toBeNull();
     }
-    const flakes = draw("snow", { run: 1 }).querySelectorAll<HTMLElement>(".sp-particle");
+    act(() => render(null, host)); // mount() unmounts only the last element it drew
+    expect(document.body.querySelector(".sp-balloons")).toBeNull();
+    draw("snow", { run: 1 });
+    const flakes = document.body.querySelectorAll<HTMLElement>(".sp-snow .sp-particle");
     expect(flakes).toHaveLength(100);
     for (const f of flakes) expect(parseFloat(f.style.animationDelay)).toBeLessThanOrEqual(4000);
   });
@@ -38,16 +44,21 @@ describe("balloons and snow", () => {
     const Component = componentFor("balloons")!;
     const store = new FakeStore();
     const host = mount(<Component node={makeNode("balloons", { run: 1 })} store={store} />);
-    const first = host.querySelector(".sp-particle");
+    const particle = () => document.body.querySelector(".sp-balloons .sp-particle");
+    const first = particle();
     act(() => render(<Component node={makeNode("balloons", { run: 1 })} store={store} />, host));
-    expect(host.querySelector(".sp-particle")).toBe(first);
+    expect(particle()).toBe(first);
     act(() => render(<Component node={makeNode("balloons", { run: 2 })} store={store} />, host));
-    expect(host.querySelector(".sp-particle")).not.toBe(first);
-    expect(host.querySelector(".sp-celebration")?.getAttribute("data-run")).toBe("2");
+    expect(particle()).not.toBe(first);
+    expect(document.body.querySelector(".sp-balloons")?.getAttribute("data-run")).toBe("2");
+    // Unmounted, the layer goes too.
+    act(() => render(null, host));
+    expect(document.body.querySelector(".sp-balloons")).toBeNull();
   });
 
   test("they are hidden from assistive technology", () => {
-    const el = draw("snow", { run: 3 }).querySelector(".sp-celebration");
+    draw("snow", { run: 3 });
+    const el = document.body.querySelector(".sp-snow");
     expect(el?.getAttribute("aria-hidden")).toBe("true");
   });
 });

@@ -1,8 +1,9 @@
 // Decorations: balloons and snow (drawn over the whole page), st.space and st.skeleton.
 // Badges are Markdown (`:blue-badge[text]`, markdownRender.ts).
 
-import type { JSX } from "preact";
-import { useMemo } from "preact/hooks";
+import { render } from "preact";
+import type { ComponentChildren, JSX } from "preact";
+import { useLayoutEffect, useMemo, useState } from "preact/hooks";
 import type { ElementProps, SpaceProps } from "../core/types";
 import { registerElement } from "../core/types";
 
@@ -83,6 +84,24 @@ function Flake({ kind }: { kind: number }) {
 }
 
 /**
+ * Draws `children` in a layer of its own at the end of the page's body (as Streamlit draws its
+ * balloons in a portal), so no container's layout, clipping or stacking can hold them; the
+ * element itself draws nothing where it was called.
+ */
+function PageOverlay({ children }: { children: ComponentChildren }) {
+  const [host] = useState(() => document.createElement("div"));
+  useLayoutEffect(() => {
+    document.body.appendChild(host);
+    return () => {
+      render(null, host);
+      host.remove();
+    };
+  }, [host]);
+  useLayoutEffect(() => render(<>{children}</>, host));
+  return null;
+}
+
+/**
  * Balloons or snow over the whole page, played once for each run that draws it: the props carry
  * the run, so a new run remounts the particles (new keys) and their animations start again.
  */
@@ -91,13 +110,15 @@ function Celebrate({ node }: ElementProps<"balloons" | "snow">) {
   const { run } = node.props;
   const particles = useMemo(() => throwParticles(balloons ? BALLOONS : SNOW), [run, balloons]);
   return (
-    <div class={`sp-celebration sp-${node.type}`} data-run={run} aria-hidden="true">
-      {particles.map((p, i) => (
-        <div key={`${run}-${i}`} class="sp-particle" style={particleStyle(p)}>
-          {balloons ? <Balloon color={BALLOON_COLORS[p.kind]!} /> : <Flake kind={p.kind} />}
-        </div>
-      ))}
-    </div>
+    <PageOverlay>
+      <div class={`sp-celebration sp-${node.type}`} data-run={run} aria-hidden="true">
+        {particles.map((p, i) => (
+          <div key={`${run}-${i}`} class="sp-particle" style={particleStyle(p)}>
+            {balloons ? <Balloon color={BALLOON_COLORS[p.kind]!} /> : <Flake kind={p.kind} />}
+          </div>
+        ))}
+      </div>
+    </PageOverlay>
   );
 }
 

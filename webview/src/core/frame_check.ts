@@ -3,6 +3,7 @@
 // page and in the console instead of drawing a silently wrong element. The browser e2e tests
 // fail on that console error, as the Python tests fail on a frame the runtime emits wrong.
 
+import type { IncomingFrame } from "./protocol";
 import { SHAPES } from "./protocol.shapes.generated";
 import { validateFrame } from "./validate";
 
@@ -14,7 +15,7 @@ let panel: HTMLElement | undefined;
 let shown = 0;
 
 /** Check one received frame; report what is wrong with it. */
-export function checkFrame(frame: { t: string }): void {
+export function checkFrame(frame: IncomingFrame): void {
   const problems = validateFrame(SHAPES, frame);
   if (problems.length === 0) return;
   console.error(`${VIOLATION} ('${frame.t}'):\n${problems.join("\n")}`);

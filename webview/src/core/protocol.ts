@@ -3,6 +3,12 @@
 import { decodeMulti, encode } from "@msgpack/msgpack";
 import type { RuntimeFrame, ViewerFrame } from "./types";
 
+/**
+ * A frame as it comes off the wire: decodeFrames passes any map with a string `t`, so a frame
+ * of a newer protocol (unknown `t`) arrives too, and is ignored (docs/protocol.md).
+ */
+export type IncomingFrame = RuntimeFrame | { readonly t: string; readonly [key: string]: unknown };
+
 /** One viewer frame as the bytes of one transport message. */
 export function encodeFrame(frame: ViewerFrame): Uint8Array {
   return encode(frame);
@@ -17,11 +23,11 @@ export function encodeFrame(frame: ViewerFrame): Uint8Array {
 export function decodeFrames(
   bytes: Uint8Array,
   onCorrupt?: (error: unknown) => void,
-): RuntimeFrame[] {
-  const frames: RuntimeFrame[] = [];
+): IncomingFrame[] {
+  const frames: IncomingFrame[] = [];
   try {
     for (const item of decodeMulti(bytes)) {
-      if (isFrame(item)) frames.push(item as unknown as RuntimeFrame);
+      if (isFrame(item)) frames.push(item);
     }
   } catch (error) {
     onCorrupt?.(error);
@@ -29,7 +35,7 @@ export function decodeFrames(
   return frames;
 }
 
-function isFrame(item: unknown): item is { t: string } {
+function isFrame(item: unknown): item is IncomingFrame {
   return (
     typeof item === "object" &&
     item !== null &&

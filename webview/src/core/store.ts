@@ -7,6 +7,7 @@
 import { NodeTree, keyOf } from "./node_tree";
 import { PageNavigation, showQueryParams } from "./page_navigation";
 import type { PageEntry } from "./pages";
+import type { IncomingFrame } from "./protocol";
 import { Payloads } from "./payloads";
 import type { TransportProblem, TransportStatus } from "./transport";
 import type {
@@ -77,12 +78,6 @@ export interface RunInfo {
   /** The run of the latest upsert at this node (0 if none since the last hello). */
   nodeRun(key: string): number;
 }
-
-/**
- * A frame as it comes off the wire: decodeFrames passes any map with a string `t`, so a frame
- * of a newer protocol (unknown `t`) arrives too, and is ignored (docs/protocol.md).
- */
-export type IncomingFrame = RuntimeFrame | { readonly t: string; readonly [key: string]: unknown };
 
 /** The runtime frames this viewer handles; keyed by the union, so the schema's list is all here. */
 const KNOWN_FRAMES: Record<RuntimeFrame["t"], true> = {

@@ -181,6 +181,24 @@ describe("stateful expander and tabs", () => {
     expect(widgetValues(sent)).toEqual([true]);
   });
 
+  it("a plain expander follows the script's expanded, and keeps the person's choice otherwise", () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "expander", { label: "E", expanded: false });
+    const root = mount(store, "main/0");
+    const body = () => root.querySelector<HTMLElement>(".sp-expander-body")!;
+    click(root.querySelector(".sp-expander-head"));
+    expect(body().hidden).toBe(false);
+    act(() =>
+      upsert(store, 2, ["main", 0], "expander", { label: "E", expanded: false, icon: "🔥" }),
+    );
+    expect(body().hidden).toBe(false); // the person's choice stays
+    act(() => upsert(store, 3, ["main", 0], "expander", { label: "E", expanded: true }));
+    act(() => upsert(store, 4, ["main", 0], "expander", { label: "E", expanded: false }));
+    expect(body().hidden).toBe(true); // the script closed it
+    act(() => upsert(store, 5, ["main", 0], "expander", { label: "F", expanded: true }));
+    expect(body().hidden).toBe(false); // another expander in its place: its own state
+  });
+
   it("stateful tabs send the chosen label and show the run's choice", () => {
     const { store, sent } = recordingStore();
     upsert(store, 1, ["main", 0], "tabs", {

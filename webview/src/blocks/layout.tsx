@@ -1,7 +1,7 @@
 // Layout blocks: container, columns/column, tabs/tab, expander.
 
 import type { JSX } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { Children, childrenOf, NodeView } from "../core/Node";
 import { InlineMarkdown } from "../core/ui";
 import type { ColumnsProps, ContainerProps, ElementProps, ScrollingBlock } from "../core/types";
@@ -207,7 +207,11 @@ function Tab({ node, store }: ElementProps<"tab">) {
 
 function Expander(props: ElementProps<"expander">) {
   const { node, store } = props;
-  const [local, setLocal] = useState(node.props.expanded);
+  const { expanded, label } = node.props;
+  const [local, setLocal] = useState(expanded);
+  // The script's `expanded` wins when it (or the label: another expander here) changes, as in
+  // Streamlit; a rerun that leaves both alone keeps what the person chose.
+  useEffect(() => setLocal(expanded), [expanded, label]);
   // A stateful expander (`on_change` set): open or closed is a widget value, sent and rerun.
   const stateful = node.props.id !== undefined;
   const open = stateful ? store.widgetValue(node) === true : local;

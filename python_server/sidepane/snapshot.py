@@ -82,7 +82,7 @@ def format_text(result: SnapshotResult) -> str:
             out.append(f"{'  ' * depth}[{path}] {child.type}: {summary}".rstrip(": "))
             visit(child, depth + 1)
 
-    for name in ("sidebar", "main"):
+    for name in ("sidebar", "main", "bottom"):
         root = result.tree.roots[name]
         if root.children:
             out.append(f"{name}:")
@@ -108,4 +108,5 @@ def to_json(result: SnapshotResult) -> dict[str, Any]:
         "toasts": result.toasts,
         "main": [node(c) for c in result.tree.roots["main"].ordered_children()],
         "sidebar": [node(c) for c in result.tree.roots["sidebar"].ordered_children()],
+        "bottom": [node(c) for c in result.tree.roots["bottom"].ordered_children()],
     }

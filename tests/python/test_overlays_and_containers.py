@@ -7,10 +7,12 @@ Each AppTest case was checked against Streamlit 1.67's AppTest (same script with
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sidepane.snapshot import format_text, take_snapshot, to_json
 from sidepane.testing import AppTest
 
 
@@ -337,3 +339,12 @@ st.session_state.n += 1
     at.run()
     assert at.markdown.values == []
     assert [f["remove"] for f in at.frames if f["t"] == "run_end"][-1] == [["bottom", 0]]
+
+
+def test_a_snapshot_shows_the_bottom_root(tmp_path: Path) -> None:
+    app = tmp_path / "app.py"
+    app.write_text('import streamlit as st\nst.write("body")\nst.chat_input("Say")\n')
+    result = take_snapshot(str(app))
+    text = format_text(result)
+    assert "bottom:\n  [bottom,0] chat_input" in text
+    assert [n["type"] for n in to_json(result)["bottom"]] == ["chat_input"]

@@ -1,5 +1,6 @@
-"""Fragments: `@st.fragment` runs (only the fragment reruns), `run_every`, `st.rerun(scope=)`,
-outside writes, and `@st.dialog` — at the session level (frames), and through AppTest."""
+"""Fragments at the session level (the frames a viewer gets): `@st.fragment` runs (only the
+fragment reruns), `run_every`, `st.rerun(scope=)`, outside writes and `@st.dialog`. The AppTest
+side, checked against Streamlit 1.67 too, is in conformance/test_fragments.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import pytest
 
 from sidepane.protocol.frames import frame
 from sidepane.runtime.session import AppSession
-from sidepane.testing import AppTest
 
 from conftest import Harness, Viewer, run_ends
 
@@ -169,29 +169,6 @@ def test_rerun_scopes(harness: Harness) -> None:
     assert session.session_state.user["app"] == 2
 
 
-def test_rerun_scope_fragment_outside_a_fragment_run_is_streamlits_error() -> None:
-    at = AppTest.from_string(
-        """
-        import sidepane as st
-        @st.fragment
-        def part():
-            st.rerun(scope="fragment")
-        part()
-        """
-    ).run()
-    assert at.exception[0].message == (
-        'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
-        "during fragment reruns."
-    )
-
-
-def test_apptest_reruns_the_whole_script_for_a_widget_in_a_fragment() -> None:
-    at = AppTest.from_string(COUNTER_APP).run()
-    at.slider[1].set_value(7).run()
-    assert at.session_state["app_runs"] == 2
-    assert [m.value for m in at.markdown] == ["outside `2`", "inside `7` `2`", "after `2`"]
-
-
 def test_nested_fragments_in_columns_and_sidebar(harness: Harness) -> None:
     session, viewer = harness.session(
         """
@@ -279,22 +256,6 @@ def test_writing_outside_without_a_reserved_place_is_streamlits_error(harness: H
     assert run_ends(frames)[-1]["status"] == "error"
 
 
-def test_an_error_in_a_fragment_is_drawn_inside_it_and_ends_the_run() -> None:
-    at = AppTest.from_string(
-        """
-        import sidepane as st
-        @st.fragment
-        def part():
-            st.write("in")
-            1 / 0
-        part()
-        st.write("never")
-        """
-    ).run()
-    assert [m.value for m in at.markdown] == ["in"]
-    assert at.exception[0].type_name == "ZeroDivisionError"
-
-
 def test_run_every_ticks_coalesces_and_stops_when_the_session_closes(harness: Harness) -> None:
     session, viewer = harness.session(
         """
@@ -347,22 +308,6 @@ def test_run_every_strings_and_hidden_viewer(harness: Harness, run_every: str) -
     assert harness.wait_for(lambda: session.session_state.user["ticks"] > ticks)
 
 
-def test_bad_run_every_is_streamlits_error() -> None:
-    at = AppTest.from_string(
-        """
-        import sidepane as st
-        @st.fragment(run_every="soon")
-        def part():
-            st.write("x")
-        part()
-        """
-    ).run()
-    assert at.exception[0].message == (
-        "Time string doesn't look right. It should be formatted as `'1d2h34m'` or `2 days`, "
-        "for example. Got: soon"
-    )
-
-
 def test_a_full_rerun_while_a_tick_is_due(harness: Harness) -> None:
     session, viewer = harness.session(
         """
@@ -413,14 +358,6 @@ def test_fragment_keys_rerun_from_a_callback(harness: Harness) -> None:
     assert session.session_state.user["app"] == 1
 
 
-def test_reserved_fragment_key() -> None:
-    import sidepane as st
-    from sidepane.errors import StreamlitAPIException
-
-    with pytest.raises(StreamlitAPIException, match="`app` is a reserved name"):
-        st.fragment(lambda: None, key="app")
-
-
 VOTE_APP = """
 import sidepane as st
 @st.dialog("Vote", width="large")
@@ -436,48 +373,6 @@ if "vote" not in st.session_state:
 else:
     st.write(f"You voted for {st.session_state.vote['item']}")
 """
-
-
-def test_dialog_through_apptest_as_streamlits() -> None:
-    at = AppTest.from_string(VOTE_APP).run()
-    assert [b.label for b in at.button] == ["A"]
-    at.button[0].click().run()
-    # The dialog's content is reachable as in Streamlit's AppTest (its event root).
-    assert [m.value for m in at.markdown] == ["Why A?"]
-    assert [b.label for b in at.button] == ["A", "Submit"]
-    at.text_input[0].input("cool").run()  # AppTest reruns the whole script: the dialog closes
-    assert [b.label for b in at.button] == ["A"]
-
-
-def test_dialog_errors_as_streamlits() -> None:
-    two = AppTest.from_string(
-        """
-        import sidepane as st
-        @st.dialog("A")
-        def a():
-            st.write("in a")
-        a()
-        a()
-        """
-    ).run()
-    assert [m.value for m in two.markdown] == ["in a"]
-    assert two.exception[0].message == (
-        "Only one dialog is allowed to be opened at the same time. Please make sure to not call "
-        "a dialog-decorated function more than once in a script run."
-    )
-    untitled = AppTest.from_string(
-        'import sidepane as st\n@st.dialog("")\ndef f():\n    pass\nf()\n'
-    ).run()
-    assert untitled.exception[0].message == (
-        'The `title` parameter is required. For example: `@st.dialog("Example Title")`.'
-    )
-    wide = AppTest.from_string(
-        'import sidepane as st\n@st.dialog("t", width="huge")\ndef f():\n    pass\nf()\n'
-    ).run()
-    assert wide.exception[0].message == (
-        "Invalid `width` value. Supported values: 'small', 'medium', 'large', a positive "
-        "integer. Got 'huge'."
-    )
 
 
 def test_a_dialog_reruns_alone_and_st_rerun_closes_it(harness: Harness) -> None:
@@ -561,44 +456,6 @@ def test_caching_and_magic_work_inside_a_fragment_run(harness: Harness) -> None:
     assert _bodies(frames) == ["drawn by the cached function for 1", "magic 2"]
     assert session.session_state.user["computed"] == 2
     assert run_ends(frames)[-1]["remove"] == []
-
-
-def test_parallel_fragments_follow_streamlits_rules() -> None:
-    at = AppTest.from_string(
-        """
-        import sidepane as st
-        @st.fragment(parallel=True)
-        def inside():
-            st.write("inside")
-            return 3
-        st.write("returned", inside())
-        @st.fragment(parallel=True)
-        def outside():
-            st.sidebar.write("no")
-        outside()
-        """
-    ).run()
-    assert [m.value for m in at.markdown] == ["inside", "returned `None`"]  # as in Streamlit
-    assert at.exception[0].message == (
-        "Writing to a container created outside a parallel fragment, including `st.sidebar` "
-        "and `st.bottom`, is not supported on a full app run or a later fragment rerun.\n\n"
-        "To fix this, move the element inside the fragment body."
-    )
-    dialog = AppTest.from_string(
-        """
-        import sidepane as st
-        @st.dialog("D")
-        def d():
-            st.write("x")
-        @st.fragment(parallel=True)
-        def opener():
-            d()
-        opener()
-        """
-    ).run()
-    assert dialog.exception[0].message.startswith(
-        "`@st.dialog` cannot be called from a parallel fragment during the initial page load"
-    )
 
 
 def test_a_vs_code_panel_runs_fragments_and_keeps_diagnostics_of_full_runs(

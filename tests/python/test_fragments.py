@@ -4,6 +4,7 @@ side, checked against Streamlit 1.67 too, is in conformance/test_fragments.py.""
 
 from __future__ import annotations
 
+import sys
 import time
 from typing import Any
 
@@ -487,3 +488,22 @@ def test_a_vs_code_panel_runs_fragments_and_keeps_diagnostics_of_full_runs(
     # A fragment's run that did not raise says nothing of the rest of the script.
     assert diagnostics_for(session.last_result, str(path)) is None
     assert diagnostics_for(RunResult(3, "ok", 1.0), str(path)) == {}
+
+
+def test_run_every_values_with_and_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    from sidepane.errors import StreamlitBadTimeStringError
+    from sidepane.runtime.run_every import interval_seconds
+
+    forms = {"2s": 2.0, "1m30s": 90.0, "1.5 hours": 5400.0, "1 day 2h": 93600.0, "50ms": 0.05}
+    assert interval_seconds(timedelta(minutes=1)) == 60.0
+    assert interval_seconds(3) == 3.0
+    assert interval_seconds(None) is None and interval_seconds(0) is None
+    for without_pandas in (False, True):
+        if without_pandas:
+            monkeypatch.setitem(sys.modules, "pandas", None)  # pandas is an optional extra
+        for text, seconds in forms.items():
+            assert interval_seconds(text) == seconds
+        with pytest.raises(StreamlitBadTimeStringError):
+            interval_seconds("soon")

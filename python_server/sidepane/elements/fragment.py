@@ -14,6 +14,7 @@ from sidepane.errors import StreamlitAPIException, StreamlitInvalidLayoutContext
 from sidepane.protocol.schema.elements.layout import DialogProps
 from sidepane.runtime import fragments
 from sidepane.runtime.context import get_run_context
+from sidepane.runtime.run_every import interval_seconds
 from sidepane.runtime.widgets import WidgetSpec
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,7 +78,7 @@ def fragment(
         ctx = get_run_context()
         if ctx is None:
             return None  # no app: Streamlit runs nothing either
-        interval = fragments.interval_seconds(run_every)
+        interval = interval_seconds(run_every)
         return fragments.call(
             ctx, body, args, kwargs, run_every=interval, key=user_key, parallel=bool(parallel)
         )

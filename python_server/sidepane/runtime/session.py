@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any
 from sidepane.errors import ProtocolError
 from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message
 from sidepane.protocol.writer import FrameWriter, Sink
-from sidepane.runtime.fragments import Fragments, Ticker, enter_block
+from sidepane.runtime.fragments import Fragments, enter_block
 from sidepane.runtime.pages import Navigation
 from sidepane.runtime.query_params import QueryParamsData
 from sidepane.runtime.requests import ScriptRequests
+from sidepane.runtime.run_every import Ticker
 from sidepane.runtime.runner import RunResult, ScriptRunner
 from sidepane.runtime.session_state import SessionStateData
 from sidepane.runtime.uploads import SessionUploads, UploadTarget, upload_target_of

@@ -314,7 +314,7 @@ def in_parallel_full_run(ctx: RunContext) -> bool:
 def check_in_fragment_run(ctx: RunContext) -> Fragment:
     """The fragment `st.rerun(scope="fragment")` reruns; Streamlit's error outside one's run."""
     if ctx.fragment_run is None or ctx.fragment is None:
-        raise StreamlitAPIException(
+        raise StreamlitInvalidLayoutContextError(
             'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
             "during fragment reruns."
         )

@@ -7,6 +7,8 @@ Each AppTest case was checked against Streamlit 1.67's AppTest (same script with
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -348,3 +350,25 @@ def test_a_snapshot_shows_the_bottom_root(tmp_path: Path) -> None:
     text = format_text(result)
     assert "bottom:\n  [bottom,0] chat_input" in text
     assert [n["type"] for n in to_json(result)["bottom"]] == ["chat_input"]
+
+
+def test_the_returned_containers_type_check_as_delta_generators(tmp_path: Path) -> None:
+    """`exp.write(...)` on what st.expander/tabs/popover/status return passes mypy, as it does
+    with Streamlit's ExpanderContainer (a DeltaGenerator)."""
+    user_script = tmp_path / "app.py"
+    user_script.write_text(
+        "import sidepane as st\n"
+        'exp = st.expander("x", on_change="rerun")\n'
+        "exp.write(exp.open)\n"
+        '(tab,) = st.tabs(["a"])\n'
+        'tab.metric("m", 1)\n'
+        'st.popover("p").button("b")\n'
+        'st.status("s").write("w")\n'
+        'st.bottom.write("b")\n'
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir=/dev/null", "--follow-imports=silent",
+         "--config-file=/dev/null", str(user_script)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout

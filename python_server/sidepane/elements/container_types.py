@@ -15,10 +15,16 @@ from sidepane.protocol.frames import Path
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    # For type checkers these containers are DeltaGenerators (`exp.write(...)` checks); at run
+    # time `specialize` makes each over the script's DeltaGenerator class.
+    from sidepane.elements.delta_generator import DeltaGenerator as _Container
+else:
+    _Container = DeltaGeneratorCore
+
 T = TypeVar("T", bound="ReturnedContainer")
 
 
-class ReturnedContainer(DeltaGeneratorCore):
+class ReturnedContainer(_Container):
     """A container with attributes of its own; its children are plain containers."""
 
     # The DeltaGenerator class this one was made over: what its children are made of.

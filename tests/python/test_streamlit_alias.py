@@ -220,6 +220,7 @@ def test_target_names() -> None:
     assert name("streamlit") == "sidepane"
     assert name("streamlit.runtime") == "sidepane.runtime"
     assert name("streamlit.runtime.scriptrunner") == "sidepane.compat.runtime.scriptrunner"
+    assert name("streamlit.runtime.secrets") == "sidepane.runtime.secrets"
     assert name("streamlit.runtimes") is None
     assert name("streamlit.delta_generator") == "sidepane.elements.delta_generator"
     assert name("streamlit.web.cli") == "sidepane.compat.web.cli"

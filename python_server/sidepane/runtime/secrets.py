@@ -288,3 +288,5 @@ class Secrets(_ReadOnly, Mapping[str, Any]):
 
 
 secrets = Secrets()
+# Its name in `streamlit.runtime.secrets`, which this module also is (streamlit_alias.py).
+secrets_singleton = secrets

@@ -31,6 +31,7 @@ SERVED_PATHS: Final = (
     ("streamlit.errors", "errors"),
     ("streamlit.typing", "typing"),
     ("streamlit.delta_generator", "elements.delta_generator"),
+    ("streamlit.runtime.secrets", "runtime.secrets"),
     ("streamlit.runtime.", "compat.runtime."),
     ("streamlit.runtime", "runtime"),
     ("streamlit.web", "compat.web"),
@@ -40,7 +41,8 @@ SERVED_PATHS: Final = (
 # `streamlit.runtime` itself is Sidepane's runtime package (which has `exists()`), not
 # `compat.runtime`: importing `streamlit.runtime.x` sets the attribute `runtime` of the parent,
 # i.e. of `sidepane` itself, which must stay Sidepane's runtime. Its submodules live in `compat`
-# (their names are none of Sidepane's runtime modules', which they would otherwise hide).
+# (their names are none of Sidepane's runtime modules', which they would otherwise hide), but for
+# `secrets`, which is Sidepane's own module under the same name.
 
 _lock = threading.Lock()
 # Every `sys.modules` entry the finder made, so `purge_aliases` removes those and nothing else.

@@ -109,6 +109,7 @@ def test_rerun_and_stop_exceptions_steer_the_run(AppTest: Any) -> None:
         import streamlit as st
         from streamlit.runtime.scriptrunner import RerunData, RerunException, StopException
         from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
+        from streamlit.runtime.scriptrunner.script_runner import RerunException as Rerun2
 
         st.session_state.runs = st.session_state.get("runs", 0) + 1
         st.write("runs", st.session_state.runs)
@@ -119,13 +120,13 @@ def test_rerun_and_stop_exceptions_steer_the_run(AppTest: Any) -> None:
                 st.rerun()
         except RerunException:
             raise
-        st.write(issubclass(StopException, ScriptControlException))
+        st.write(issubclass(StopException, ScriptControlException), Rerun2 is RerunException)
         raise StopException()
         st.write("never")
         """,
     )
     assert not at.exception
-    assert at.markdown.values == ["runs `3`", "`True`"]
+    assert at.markdown.values == ["runs `3`", "`True` `True`"]
 
 
 def test_the_type_paths_apps_annotate_with(AppTest: Any) -> None:
@@ -249,3 +250,31 @@ def test_runtime_submodules_as_attributes_and_package_deprecations(AppTest: Any)
     assert not at.exception
     assert at.markdown.values == ["ScriptRunContext"]
     assert at.warning.values == ["shown", "once"]
+
+
+def test_the_secrets_module(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        from streamlit.runtime.secrets import (
+            AttrDict,
+            Secrets,
+            StreamlitSecretNotFoundError,
+            secrets_singleton,
+        )
+
+        # (Streamlit's AppTest gives the script its own Secrets, not the singleton.)
+        st.write(isinstance(secrets_singleton, Secrets), isinstance(st.secrets, Secrets))
+        st.write(isinstance(st.secrets.db, AttrDict), st.secrets.db.user)
+        try:
+            st.secrets["absent"]
+        except (KeyError, StreamlitSecretNotFoundError) as exc:
+            st.write(type(exc).__name__)
+        """,
+        default_timeout=10,
+    )
+    at.secrets["db"] = {"user": "ada"}
+    at.run()
+    assert not at.exception
+    assert at.markdown.values[:2] == ["`True` `True`", "`True` ada"]
+    assert at.markdown.values[2] in ("KeyError", "StreamlitSecretNotFoundError")

@@ -210,3 +210,57 @@ def test_the_panel_survives_being_hidden_and_a_window_reload(workbench: Workbenc
     press_right(workbench, 1)
     workbench.wait_panel_text("4 squared is 16", 15)
     workbench.screenshot("panel_restored")
+
+
+TICKING = """\
+import sidepane as st
+st.session_state.setdefault("ticks", 0)
+
+@st.fragment(run_every=0.2)
+def clock():
+    st.session_state.ticks += 1
+    st.write(f"tick {st.session_state.ticks}")
+
+clock()
+
+@st.dialog("Hello from a dialog")
+def hello():
+    st.write("inside the dialog")
+
+if st.button("Open"):
+    hello()
+"""
+
+
+def test_run_every_pauses_while_the_panel_is_hidden_and_a_dialog_opens_over_it(
+    open_workbench: OpenWorkbench,
+) -> None:
+    bench = open_workbench({"app.py": TICKING})
+    bench.command(PREVIEW)
+    frame = bench.wait_panel_text("tick 5", 30)
+
+    def ticks() -> int:
+        found = re.search(r"tick (\d+)", frame.evaluate("() => document.body.innerText"))
+        assert found is not None
+        return int(found.group(1))
+
+    # Hide the panel behind app.py opened in its group for 3 s (15 ticks), then show it again.
+    page = bench.page
+    page.keyboard.press("Control+2")
+    before = ticks()
+    bench.open_file("app.py")
+    beside = page.locator(".editor-group-container").nth(1)
+    beside.locator('.tab.active[aria-label^="app.py"]').wait_for(timeout=10_000)
+    bench.sleep(3)
+    beside.locator(".tab", has_text="Sidepane").first.click()
+    beside.locator(".tab.active", has_text="Sidepane").wait_for(timeout=10_000)
+    frame = bench.wait_panel_text("tick", 10)
+    after = ticks()
+    assert after - before <= 5, f"{after - before} ticks while hidden"
+    bench.wait_panel_text(f"tick {after + 3}", 10)  # it ticks again
+
+    frame.get_by_role("button", name="Open").click()
+    dialog = frame.get_by_role("dialog", name="Hello from a dialog")
+    dialog.wait_for(timeout=10_000)
+    assert "inside the dialog" in dialog.inner_text()
+    assert bench.panel_errors() == []

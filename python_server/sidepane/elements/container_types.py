@@ -7,10 +7,14 @@ is drawn inside it is a plain container again (a column in an expander has no `.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from sidepane.elements.dg_core import DeltaGeneratorCore, Kind
+from sidepane.elements.arguments import value_error
+from sidepane.elements.dg_core import DeltaGeneratorCore, Kind, compute_widget_id
+from sidepane.errors import InvalidWidgetValue
 from sidepane.protocol.frames import Path
+from sidepane.runtime.context import get_run_context
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -22,6 +26,8 @@ else:
     _Container = DeltaGeneratorCore
 
 T = TypeVar("T", bound="ReturnedContainer")
+
+OnChange = Literal["ignore", "rerun"] | Callable[..., Any]
 
 
 class ReturnedContainer(_Container):
@@ -76,3 +82,36 @@ class TabContainer(OpenStateContainer):
 
 class PopoverContainer(OpenStateContainer):
     """What `st.popover` returns: a container with `.open`."""
+
+
+# ---- the state of expanders, tabs and popovers ----
+
+
+def check_on_change(on_change: object) -> None:
+    """A container's `on_change`: "ignore", "rerun" or a callback (None is refused, as in 1.67)."""
+    if callable(on_change) or on_change in ("ignore", "rerun"):
+        return
+    raise value_error("on_change", ["'rerun'", "'ignore'", "a callback function"])
+
+
+def tracks_state(on_change: OnChange, bind: object = None) -> bool:
+    """Whether a container's open state (or chosen tab) is a widget, as Streamlit decides."""
+    return on_change != "ignore" or bind == "query-params"
+
+
+def open_state(wire: object) -> bool:
+    """An expander's or popover's open state as the viewer sends it."""
+    if not isinstance(wire, bool):
+        raise InvalidWidgetValue(f"expected true or false, got {wire!r}")
+    return wire
+
+
+def register_key(kind: str, key: str) -> None:
+    """Claim the `key` of a container without state for this run, so a widget or container with
+    the same key is an error."""
+    ctx = get_run_context()
+    if ctx is not None:
+        wid = compute_widget_id(
+            kind, user_key=key, identity={}, key_identity=True, form_id=None, root=""
+        )
+        ctx.register_widget_id(wid, kind, key)

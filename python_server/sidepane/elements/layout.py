@@ -11,13 +11,22 @@ them), as in Streamlit 1.67.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from numbers import Integral
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from sidepane.elements.arguments import callback, check_binding, type_error, value_error
-from sidepane.elements.container_types import ExpanderContainer, TabContainer, specialize
-from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id
+from sidepane.elements.container_types import (
+    ExpanderContainer,
+    OnChange,
+    TabContainer,
+    check_on_change,
+    open_state,
+    register_key,
+    specialize,
+    tracks_state,
+)
+from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.status import validate_icon
 from sidepane.errors import DuplicateWidgetKey, InvalidWidgetValue, StreamlitAPIException
 from sidepane.protocol.schema.elements.layout import (
@@ -40,7 +49,6 @@ if TYPE_CHECKING:
     from sidepane.runtime.session import AppSession
 
 Gap = GapName | int
-OnChange = Literal["ignore", "rerun"] | Callable[..., Any]
 
 _GAPS: tuple[GapName, ...] = get_args(GapName)
 _ALIGN_H = ("left", "center", "right", "distribute")
@@ -85,37 +93,9 @@ def _check_size(what: str, value: object, allow_content: bool) -> None:
         raise _size_error(what, value, allow_content)
 
 
-def _check_on_change(on_change: object) -> None:
-    if callable(on_change) or on_change in ("ignore", "rerun"):
-        return
-    raise value_error("on_change", ["'rerun'", "'ignore'", "a callback function"])
-
-
 def _check_bind(bind: object) -> None:
     if bind is not None and bind != "query-params":
         raise value_error("bind", ["'query-params'", "None"])
-
-
-def tracks_state(on_change: OnChange, bind: object = None) -> bool:
-    """Whether a container's open state (or chosen tab) is a widget, as Streamlit decides."""
-    return on_change != "ignore" or bind == "query-params"
-
-
-def open_state(wire: object) -> bool:
-    """An expander's or popover's open state as the viewer sends it."""
-    if not isinstance(wire, bool):
-        raise InvalidWidgetValue(f"expected true or false, got {wire!r}")
-    return wire
-
-
-def _register_key(kind: str, key: str) -> None:
-    """Claim `key` for this run, so a widget or container with the same key is an error."""
-    ctx = get_run_context()
-    if ctx is not None:
-        wid = compute_widget_id(
-            kind, user_key=key, identity={}, key_identity=True, form_id=None, root=""
-        )
-        ctx.register_widget_id(wid, kind, key)
 
 
 class LayoutMixin(DeltaGeneratorCore):
@@ -189,7 +169,7 @@ class LayoutMixin(DeltaGeneratorCore):
             props["autoscroll"] = bool(autoscroll)
         if key is not None:
             props["key"] = str(key)
-            _register_key("container", str(key))
+            register_key("container", str(key))
         return self._block("container", as_props(props))
 
     def columns(
@@ -286,7 +266,7 @@ class LayoutMixin(DeltaGeneratorCore):
         for label in tabs:
             if not isinstance(label, str):
                 raise type_error("tabs", type(label).__name__, ["a string for each tab label"])
-        _check_on_change(on_change)
+        check_on_change(on_change)
         _check_bind(bind)
         labels = list(tabs)
         if bind == "query-params":
@@ -329,7 +309,7 @@ class LayoutMixin(DeltaGeneratorCore):
                 if ctx is not None and spec is not None:
                     ctx.session.widgets.set_by_script(spec.id, chosen)
         elif key is not None:
-            _register_key("tabs", str(key))
+            register_key("tabs", str(key))
         _check_size("width", width, False)
         _check_size("height", height, True)
         props: TabsProps = {"labels": labels}
@@ -378,7 +358,7 @@ class LayoutMixin(DeltaGeneratorCore):
         """
         if label is None:
             raise StreamlitAPIException("The `label` parameter is required.")
-        _check_on_change(on_change)
+        check_on_change(on_change)
         if type not in _EXPANDER_TYPES:
             raise value_error("type", [repr(t) for t in _EXPANDER_TYPES])
         _check_bind(bind)
@@ -404,7 +384,7 @@ class LayoutMixin(DeltaGeneratorCore):
                 kwargs=kwargs,
             )
         elif key is not None:
-            _register_key("expander", str(key))
+            register_key("expander", str(key))
         props: ExpanderProps = {"label": str(label), "expanded": bool(current)}
         if icon is not None:
             shown_icon = validate_icon(icon)

@@ -10,16 +10,17 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from sidepane.elements.arguments import callback, value_error
-from sidepane.elements.container_types import PopoverContainer, specialize
-from sidepane.elements.dg_core import DeltaGeneratorCore
-from sidepane.elements.layout import (
+from sidepane.elements.container_types import (
     OnChange,
-    _check_on_change,
-    _check_size,
-    _register_key,
+    PopoverContainer,
+    check_on_change,
     open_state,
+    register_key,
+    specialize,
     tracks_state,
 )
+from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.layout import _check_size
 from sidepane.elements.status import validate_icon
 from sidepane.errors import StreamlitAPIException
 from sidepane.protocol.schema.elements.layout import PopoverProps
@@ -66,7 +67,7 @@ class PopoverMixin(DeltaGeneratorCore):
             width = "stretch" if use_container_width else "content"
         if type not in _TYPES:
             raise value_error("type", [f"'{t}'" for t in _TYPES])
-        _check_on_change(on_change)
+        check_on_change(on_change)
         stateful = tracks_state(on_change)
         spec, current = None, False
         if stateful:
@@ -90,7 +91,7 @@ class PopoverMixin(DeltaGeneratorCore):
                 disabled=disabled,
             )
         elif key is not None:
-            _register_key("popover", str(key))
+            register_key("popover", str(key))
         props: PopoverProps = {"label": str(label)}
         if type != "secondary":
             props["kind"] = type

@@ -187,8 +187,8 @@ def rerun(scope: Literal["app", "fragment"] | str | int | Sequence[str | int] = 
             )
         names = [scope] if isinstance(scope, str) else [str(name) for name in scope]
         targets = session.fragments.resolve_keys(names)
-        if not session.partial_reruns:
-            session.request_rerun()  # AppTest runs the whole script, as Streamlit's does
+        # Even AppTest (which reruns the whole script for a widget in a fragment) reruns only
+        # the named fragments here, as Streamlit's does.
         for fragment_id in reversed(targets):
             session.request_fragment(fragment_id, preempt=True)
         raise RerunRequested

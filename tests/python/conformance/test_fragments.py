@@ -105,6 +105,28 @@ def test_fragment_errors(AppTest: Any) -> None:
     assert messages(failing) == ["division by zero"]
 
 
+def test_a_callback_reruns_a_fragment_by_its_key(AppTest: Any) -> None:
+    at = run(
+        AppTest,
+        """
+        import streamlit as st
+        st.session_state.setdefault("app", 0)
+        st.session_state.app += 1
+        @st.fragment(key="charts")
+        def charts():
+            st.write("filter", st.session_state.get("filter", "all"))
+        charts()
+        rerun_charts = lambda: st.rerun("charts")
+        st.selectbox("Filter", ["all", "recent"], key="filter", on_change=rerun_charts)
+        """,
+    )
+    assert [m.value for m in at.markdown] == ["filter all"]
+    at.selectbox[0].select("recent").run()
+    assert not at.exception
+    assert "filter recent" in [m.value for m in at.markdown]
+    assert at.session_state["app"] == 1  # only the fragment reran
+
+
 def test_parallel_fragments(AppTest: Any) -> None:
     at = run(
         AppTest,

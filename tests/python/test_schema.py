@@ -381,3 +381,13 @@ def test_a_traceback_frame_without_a_line_number_sends_line_0(
     props = exception_module.exception_props(ValueError("v"), None)
     assert props["frames"][0]["line"] == 0
     assert validate(props, ExceptionProps) == []
+
+
+def test_triggers_are_marked_once_in_the_schema() -> None:
+    # The runtime (dg_core._widget) and the viewer (TRIGGER_TYPES) both take them from here.
+    triggers = {t for t in registry.ELEMENTS if registry.is_trigger(t)}
+    assert triggers == {"button", "download_button", "chat_input", "link_button", "menu_button"}
+    assert not registry.is_trigger("checkbox") and not registry.is_trigger("not_declared")
+    generated = (Path(__file__).parents[2] / "webview/src/core/protocol.generated.ts").read_text()
+    for t in triggers:
+        assert f'"{t}"' in generated.split("TRIGGER_TYPES", 1)[1].split(";", 1)[0]

@@ -210,7 +210,6 @@ class ChatMixin(DeltaGeneratorCore):
             disabled=disabled,
             label_visibility="visible",
             help=None,
-            trigger=True,
         )
         if isinstance(value, ChatInputValue):
             return value.fresh()

@@ -19,6 +19,7 @@ from sidepane.elements.streamlit_api import container_attribute_error
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.frames import Path
 from sidepane.protocol.schema.elements.widgets import WidgetProps
+from sidepane.protocol.schema.registry import is_trigger
 from sidepane.runtime import fragments
 from sidepane.runtime.context import RunContext, get_run_context
 from sidepane.runtime.thread_context import warn_missing_run_context
@@ -163,7 +164,6 @@ class DeltaGeneratorCore:
         disabled: bool,
         label_visibility: LabelVisibility,
         help: str | None,
-        trigger: bool = False,
         allow_callback_in_form: bool = False,
         element_type: str | None = None,
     ) -> Any:
@@ -173,7 +173,8 @@ class DeltaGeneratorCore:
         label and parameters; with a key, only the key and the names in `key_identity`).
         `kind` is the `st.` command (ids and messages name it); the element drawn is
         `element_type`, when several commands share one (pills and segmented_control are both a
-        `button_group`).
+        `button_group`). Its value is a one-run trigger when the schema marks the element's
+        `value` so (`registry.TRIGGER`).
         """
         ctx = get_run_context()
         if ctx is None:
@@ -198,7 +199,7 @@ class DeltaGeneratorCore:
             args=args,
             kwargs=kwargs,
             disabled=disabled,
-            trigger=trigger,
+            trigger=is_trigger(element_type or kind),
             allow_callback_in_form=allow_callback_in_form,
         )
         widget_id, user_key, form_id = spec.id, spec.key, spec.form_id

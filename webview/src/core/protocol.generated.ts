@@ -900,6 +900,18 @@ export interface WidgetValueMap {
 /** An element type that is a widget (see `WidgetValueMap`). */
 export type WidgetType = keyof WidgetValueMap;
 
+/**
+ * The widget types whose value is a one-run trigger (the schema's `TRIGGER`): sent, never held as a
+ * local value, and left out of a form's values and of `hello`.
+ */
+export const TRIGGER_TYPES: ReadonlySet<string> = new Set<WidgetType>([
+  "button",
+  "download_button",
+  "chat_input",
+  "link_button",
+  "menu_button",
+]);
+
 // Shapes the frames and props above are made of.
 
 export type PageEntry = {

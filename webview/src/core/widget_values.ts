@@ -2,7 +2,7 @@
 // shows it at once and sends `widget_value`; it keeps showing that local value until a run that
 // started after the change draws the widget again. Form fields hold theirs until the form's
 // submit button; `ignore_rerun` widgets hold theirs until the next `widget_value` carries them
-// along. Triggers (buttons, the chat input) are sent and never held.
+// along. Triggers (buttons, the chat input: the schema's TRIGGER_TYPES) are sent and never held.
 
 import type {
   NodeOf,
@@ -14,6 +14,7 @@ import type {
   WidgetValueFrame,
   WidgetValueMap,
 } from "./types";
+import { TRIGGER_TYPES } from "./types";
 
 /** Any widget's wire value. */
 type WidgetValue = WidgetValueMap[WidgetType];
@@ -27,18 +28,6 @@ interface LocalValue {
   /** `ignore_rerun`: kept, and sent along with the next widget_value. */
   deferred?: boolean;
 }
-
-/**
- * Widget types whose value is a one-run trigger (the schema's "A trigger" values): sent, never
- * held as a local value, and left out of a form's values and of `hello`.
- */
-const TRIGGERS: ReadonlySet<string> = new Set<WidgetType>([
-  "button",
-  "download_button",
-  "chat_input",
-  "link_button",
-  "menu_button",
-]);
 
 /** What the widget values need of the store around them. */
 export interface WidgetHost {
@@ -65,7 +54,8 @@ export class WidgetValues {
     const id = node.props.id;
     if (typeof id !== "string") return;
     if (node.type === "form") this.formKeys.set(id, node.key);
-    else if ("value" in node.props || TRIGGERS.has(node.type)) this.widgetKeys.set(id, node.key);
+    else if ("value" in node.props || TRIGGER_TYPES.has(node.type))
+      this.widgetKeys.set(id, node.key);
   }
 
   /** A node left the tree: what it held goes with it. */
@@ -97,7 +87,7 @@ export class WidgetValues {
     const id = node.props.id;
     if (id === undefined) return;
     const run = this.host.run();
-    if (TRIGGERS.has(node.type)) {
+    if (TRIGGER_TYPES.has(node.type)) {
       this.send(id, value, {});
       return;
     }
@@ -129,7 +119,7 @@ export class WidgetValues {
     const touched: string[] = [];
     for (const [wid, key] of this.widgetKeys) {
       const node = this.widgetNode(key);
-      if (!node || (node.props as Props).form !== formId || TRIGGERS.has(node.type)) continue;
+      if (!node || (node.props as Props).form !== formId || TRIGGER_TYPES.has(node.type)) continue;
       values[wid] = this.value(node);
       const local = this.locals.get(wid);
       if (local?.form !== undefined) {
@@ -165,7 +155,7 @@ export class WidgetValues {
     const widgets: Record<string, unknown> = {};
     for (const [id, key] of this.widgetKeys) {
       const node = this.widgetNode(key);
-      if (!node || TRIGGERS.has(node.type) || node.type === "file_uploader") continue;
+      if (!node || TRIGGER_TYPES.has(node.type) || node.type === "file_uploader") continue;
       const local = this.locals.get(id);
       // An unsubmitted form edit is not a value yet: send what the form last submitted.
       widgets[id] = local?.form !== undefined ? node.props.value : this.value(node);

@@ -170,7 +170,6 @@ class ButtonMixin(DeltaGeneratorCore):
             disabled=disabled,
             label_visibility="visible",
             help=help,
-            trigger=True,
             allow_callback_in_form=allow_callback_in_form,
         )
         return clicked
@@ -436,7 +435,6 @@ class ButtonMixin(DeltaGeneratorCore):
                 disabled=disabled,
                 label_visibility="visible",
                 help=help,
-                trigger=True,
             )
             return clicked
         if key is not None:

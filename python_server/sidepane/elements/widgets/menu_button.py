@@ -113,5 +113,4 @@ class MenuButtonMixin(DeltaGeneratorCore):
             disabled=disabled,
             label_visibility="visible",
             help=help,
-            trigger=True,
         )

@@ -13,7 +13,9 @@ annotations are strings cannot tell `NotRequired` keys from required ones (its
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
+
+import typing_extensions as te
 
 T = TypeVar("T", bound=type)
 
@@ -67,3 +69,28 @@ def element(*types: str) -> Callable[[T], T]:
 def as_props(props: Mapping[str, Any]) -> dict[str, Any]:
     """A declared props TypedDict as the plain dict the element plumbing takes (not a copy)."""
     return cast("dict[str, Any]", props)
+
+
+class _Trigger:
+    def __repr__(self) -> str:
+        return "TRIGGER"
+
+
+TRIGGER: Final = _Trigger()
+"""Marks a widget's `value` as a one-run trigger (`Annotated[bool, TRIGGER, "doc"]`): the runtime
+resets it after the run its click started; the viewer sends it and never holds it (nor puts it
+in a form's values or in `hello`)."""
+
+
+def is_trigger(element_type: str) -> bool:
+    """Whether `element_type`'s declared `value` is marked `TRIGGER`."""
+    shape = ELEMENTS.get(element_type)
+    if shape is None:
+        return False
+    hint: Any = te.get_type_hints(shape, include_extras=True).get("value")
+    # Through NotRequired and nested Annotated layers, to the marker.
+    while hint is not None and te.get_origin(hint) in (te.Annotated, te.NotRequired):
+        if any(m is TRIGGER for m in getattr(hint, "__metadata__", ())):
+            return True
+        hint = te.get_args(hint)[0]
+    return False

@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Protocol
 
 import typing_extensions as te
 
+from sidepane.protocol.schema.registry import is_trigger
 from sidepane.protocol.schema.walk import (
     Rendered,
     SchemaTypeError,
@@ -240,10 +241,17 @@ def _widget_values(emit: _Emitter, elements: Mapping[str, type]) -> list[str]:
         if entries
         else "export type WidgetValueMap = Record<never, never>;\n"
     )
+    triggers = ", ".join(json.dumps(t) for t in elements if is_trigger(t))
     return [
         doc + body,
         _doc("An element type that is a widget (see `WidgetValueMap`).", "")
         + "export type WidgetType = keyof WidgetValueMap;\n",
+        _doc(
+            "The widget types whose value is a one-run trigger (the schema's `TRIGGER`): sent, "
+            "never held as a local value, and left out of a form's values and of `hello`.",
+            "",
+        )
+        + f"export const TRIGGER_TYPES: ReadonlySet<string> = new Set<WidgetType>([{triggers}]);\n",
     ]
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from typing_extensions import NotRequired, TypedDict
 
 from sidepane.protocol.schema.elements.widgets import WidgetFields, WidgetProps
-from sidepane.protocol.schema.registry import element
+from sidepane.protocol.schema.registry import TRIGGER, element
 
 # ---- buttons ----
 
@@ -29,7 +29,7 @@ class LinkButtonProps(LinkButtonFields):
 
     label: Annotated[str, "Inline Markdown."]
     id: NotRequired[Annotated[str, "Only when a click reruns the app (then send `value` true)."]]
-    value: NotRequired[Annotated[bool, "A trigger, as a button's (only with `id`)."]]
+    value: NotRequired[Annotated[bool, TRIGGER, "A trigger, as a button's (only with `id`)."]]
     key: NotRequired[Annotated[str, "The script's key."]]
     form: NotRequired[Annotated[str, "The id of the form the button is in (only with `id`)."]]
     disabled: NotRequired[Literal[True]]
@@ -48,7 +48,9 @@ class MenuButtonProps(WidgetProps, MenuButtonFields):
     """`st.menu_button`: a button opening a menu of options."""
 
     value: Annotated[
-        int | None, "A trigger: the clicked option's index for the one run it started; else null."
+        int | None,
+        TRIGGER,
+        "A trigger: the clicked option's index for the one run it started; else null.",
     ]
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from typing_extensions import NotRequired, TypedDict
 
-from sidepane.protocol.schema.registry import element
+from sidepane.protocol.schema.registry import TRIGGER, element
 
 
 class WidgetProps(TypedDict):
@@ -60,7 +60,7 @@ class ButtonFields(WidgetFields):
     shortcut: NotRequired[Annotated[str, "A keyboard shortcut, e.g. `Ctrl+K`."]]
 
 
-ButtonValue = Annotated[bool, "A trigger: true for the one run its click started."]
+ButtonValue = Annotated[bool, TRIGGER, "A trigger: true for the one run its click started."]
 
 
 @element("button")
@@ -295,7 +295,9 @@ class ChatInputFields(WidgetFields):
 @element("chat_input")
 class ChatInputProps(WidgetProps, ChatInputFields):
     value: Annotated[
-        str | ChatInputFiles | None, "A trigger: the submission, for one run (null otherwise)."
+        str | ChatInputFiles | None,
+        TRIGGER,
+        "A trigger: the submission, for one run (null otherwise).",
     ]
 
 

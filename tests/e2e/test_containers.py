@@ -43,6 +43,12 @@ with st.container(horizontal=True):
     with st.container(border=True, height="stretch", key="short"):
         st.write("stretched to the row")
 
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    st.text_input("Query")
+    st.button("Search")
+left, right = st.columns([3, 1])
+right.popover("A long popover label that cannot fit in this narrow column").write("x")
+
 st.bottom.caption("Pinned note")
 st.chat_input("Say something")
 """
@@ -51,8 +57,8 @@ st.chat_input("Say something")
 def test_popover_bottom_and_stateful_blocks(page: Page, serve: Any) -> None:
     server: Server = serve(APP)
     page.goto(server.url)
-    button = page.locator(".sp-popover-button")
-    panel = page.locator(".sp-popover-panel")
+    button = page.locator(".sp-popover-button", has_text="Settings")
+    panel = page.locator(".sp-popover-panel", has_text="Name")
     expect(button).to_contain_text("Settings")
     expect(panel).to_be_hidden()
     expect(page.get_by_text("Hello Ada; open=False")).to_be_attached()
@@ -105,6 +111,17 @@ def test_popover_bottom_and_stateful_blocks(page: Page, serve: Any) -> None:
     short = page.locator(".st-key-short").bounding_box()
     assert tall is not None and short is not None
     assert abs(tall["height"] - short["height"]) < 2 and tall["height"] > 100
+
+    # In a row an input stretches and a button keeps its size, as in Streamlit.
+    query = page.get_by_label("Query").bounding_box()
+    search = page.get_by_role("button", name="Search").bounding_box()
+    assert query is not None and search is not None
+    assert search["width"] < 120 and query["width"] > main["width"] * 0.6
+    # Right in a narrow column, a long popover label is cut to the column's width.
+    column = page.locator(".sp-column").nth(1).bounding_box()
+    label = page.locator(".sp-popover-button", has_text="A long popover").bounding_box()
+    assert column is not None and label is not None
+    assert label["x"] + label["width"] <= column["x"] + column["width"] + 1
 
     # st.bottom: pinned at the bottom of the window, its note above the chat input.
     note = page.locator(".sp-bottom").get_by_text("Pinned note")

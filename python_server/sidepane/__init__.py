@@ -13,6 +13,7 @@ from sidepane import column_config as column_config
 from sidepane import typing as typing
 from sidepane.caching.data_resource import cache_data, cache_resource
 from sidepane.caching.legacy import cache
+from sidepane.compat import called_by_from_import
 from sidepane.elements.bottom import BottomContainer
 from sidepane.elements.delta_generator import DeltaGenerator, bottom_dg, main_dg, sidebar_dg
 from sidepane.elements.echo import echo
@@ -121,7 +122,12 @@ if not TYPE_CHECKING:  # hidden from type checkers, so a typo like `st.wirte` is
         # AttributeError, so hasattr() keeps working); containers share the mechanism.
         if name.startswith("__"):
             raise AttributeError(name)
-        raise module_attribute_error(__name__, name)
+        error = module_attribute_error(__name__, name)
+        if called_by_from_import():
+            # `from streamlit import x`: Python would put its generic "cannot import name" in
+            # place of an AttributeError's message.
+            raise ImportError(str(error), name="streamlit")
+        raise error
 
 
 __all__ = [

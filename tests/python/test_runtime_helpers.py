@@ -140,3 +140,26 @@ def test_the_runtime_does_not_exist_for_a_script_run_bare() -> None:
     )
     assert out.stdout.strip() == "False None"
     assert "ScriptRunContext" not in out.stderr
+
+
+def test_from_import_of_an_st_name_sidepane_lacks_says_so() -> None:
+    at = AppTest.from_string(
+        """
+import streamlit as st
+errors = []
+for statement in ["from streamlit import login", "from streamlit import beta_columns"]:
+    try:
+        exec(statement)
+    except ImportError as exc:
+        errors.append(str(exc))
+st.session_state.errors = errors
+st.session_state.has = hasattr(st, "login")
+from streamlit import write, session_state, runtime
+"""
+    ).run()
+    assert not at.exception
+    assert [e.split(":")[0] for e in at.session_state.errors] == [
+        "Sidepane has no `st.login`",
+        "`st.beta_columns` was removed from Streamlit",
+    ]
+    assert at.session_state.has is False

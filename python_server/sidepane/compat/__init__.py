@@ -31,20 +31,24 @@ def missing_names(streamlit_module: str) -> Callable[[str], NoReturn]:
             f"Sidepane has no `{streamlit_module}.{name}`: Sidepane runs Streamlit scripts, "
             f"and serves only part of Streamlit's internal module `{streamlit_module}`."
         )
-        if _called_by_from_import():
+        if called_by_from_import():
             raise ImportError(message, name=streamlit_module)
         raise AttributeError(message, name=name)
 
     return __getattr__
 
 
-def _called_by_from_import() -> bool:
+def called_by_from_import() -> bool:
     """Whether the code asking for the attribute (the first frame outside Sidepane: a module's
     `__getattr__` may call another) is executing `from … import …`."""
     frame = sys._getframe(1)
-    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("sidepane."):
+    while frame is not None and _is_sidepanes(str(frame.f_globals.get("__name__", ""))):
         frame = frame.f_back  # type: ignore[assignment]
     if frame is None:
         return False
     code = frame.f_code.co_code
     return 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] == _IMPORT_FROM
+
+
+def _is_sidepanes(module: str) -> bool:
+    return module == "sidepane" or module.startswith("sidepane.")

@@ -83,6 +83,19 @@ describe("container options", () => {
   });
 });
 
+describe("icons", () => {
+  it('"spinner" is drawn as a spinner wherever an icon is (expander, popover)', () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "expander", { label: "E", expanded: false, icon: "spinner" });
+    upsert(store, 1, ["main", 1], "popover", { label: "P", icon: "spinner" });
+    for (const key of ["main/0", "main/1"]) {
+      const root = mount(store, key);
+      expect(root.querySelector(".sp-spinner-wheel")).not.toBeNull();
+      expect(root.textContent).not.toContain("spinner");
+    }
+  });
+});
+
 describe("keyed blocks", () => {
   it("carry Streamlit's st-key-<key> class on their own box", () => {
     const { store } = recordingStore();

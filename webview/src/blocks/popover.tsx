@@ -23,11 +23,6 @@ function hideFromTopLayer(panel: HTMLElement): void {
   }
 }
 
-function LeadIcon({ icon }: { icon: string }) {
-  if (icon === "spinner") return <span class="sp-spinner-wheel" aria-hidden="true" />;
-  return <Icon icon={icon} />;
-}
-
 function Popover({ node, store }: ElementProps<"popover">) {
   const p = node.props;
   const [local, setLocal] = useState(false);
@@ -68,7 +63,7 @@ function Popover({ node, store }: ElementProps<"popover">) {
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >
-          {p.icon !== undefined && <LeadIcon icon={p.icon} />}
+          {p.icon !== undefined && <Icon icon={p.icon} />}
           <InlineMarkdown class="sp-popover-label" text={p.label} />
           <span class="sp-chevron" aria-hidden="true" />
         </button>

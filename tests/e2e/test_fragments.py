@@ -210,3 +210,27 @@ def test_a_breakpoint_in_a_fragment_holds_its_run(page: Page, serve: Any) -> Non
     expect(page.get_by_text("1 squared is 1")).to_be_visible()
     expect(page.get_by_text("app ran 1 times")).to_be_visible()
     client.request("disconnect")
+
+
+PICKER_DIALOG = """
+import sidepane as st
+@st.dialog("Pick")
+def pick():
+    st.selectbox("Fruit", ["apple", "banana", "cherry"])
+pick()
+"""
+
+
+def test_escape_closes_a_widgets_list_in_a_dialog_before_the_dialog(page: Page, serve: Any) -> None:
+    server: Server = serve(PICKER_DIALOG)
+    page.goto(server.url)
+    dialog = page.get_by_role("dialog", name="Pick")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("combobox").click()
+    expect(page.get_by_role("listbox")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("listbox")).to_have_count(0)
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert page.console_errors == []  # type: ignore[attr-defined]

@@ -35,6 +35,17 @@ function hide(dialog: HTMLDialogElement): void {
   else dialog.removeAttribute("open");
 }
 
+/** Whether a widget inside `dialog` shows an open popup (a select's list, a calendar). */
+function hasOpenPopup(dialog: HTMLElement | null): boolean {
+  if (!dialog) return false;
+  if (dialog.querySelector('[aria-expanded="true"]') !== null) return true;
+  try {
+    return dialog.querySelector(":popover-open") !== null;
+  } catch {
+    return false; // an engine without popovers has none open
+  }
+}
+
 function Dialog({ node, store }: ElementProps<"dialog">) {
   const p = node.props;
   // The node's version when the person closed it: a full run that still holds the dialog bumps
@@ -59,7 +70,13 @@ function Dialog({ node, store }: ElementProps<"dialog">) {
     if (p.dismiss !== undefined) store.sendTrigger?.(p.dismiss, true);
   };
   const onCancel = (e: Event) => {
-    e.preventDefault(); // closed by us (or not at all) rather than by the browser
+    // Escape is ours to handle (onKeyDown): the browser never closes the dialog by itself.
+    e.preventDefault();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Escape closes a widget's open list or calendar first, the dialog only after.
+    if (e.key !== "Escape" || e.defaultPrevented || hasOpenPopup(ref.current)) return;
+    e.preventDefault();
     dismiss();
   };
   const onClose = () => {
@@ -87,6 +104,7 @@ function Dialog({ node, store }: ElementProps<"dialog">) {
       onCancel={onCancel}
       onClose={onClose}
       onClick={onClick}
+      onKeyDownCapture={onKeyDown}
     >
       <div class="sp-dialog-box">
         <div class="sp-dialog-head">

@@ -86,8 +86,17 @@ function Dialog({ node, store }: ElementProps<"dialog">) {
     else if (openRef.current) dismiss();
   };
   const onClick = (e: MouseEvent) => {
-    // A press on the backdrop targets the <dialog> itself; its content is the inner box.
-    if (e.target === ref.current) dismiss();
+    // A press on the backdrop targets the <dialog> itself, outside its box (a drawer's resize
+    // grip targets it too, inside).
+    const dialog = ref.current;
+    if (!dialog || e.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside =
+      e.clientX >= box.left &&
+      e.clientX <= box.right &&
+      e.clientY >= box.top &&
+      e.clientY <= box.bottom;
+    if (!inside) dismiss();
   };
   const style: JSX.CSSProperties =
     p.pixel_width !== undefined

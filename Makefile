@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 BUNDLE := python_server/sidepane/static/sidepane.js
 
-.PHONY: setup lock build demo test lint typecheck pytest pytest-lowest webtest e2e chromium bench \
+.PHONY: setup lock build demo test lint typecheck pytest pytest-lowest webtest e2e chromium postgresql bench \
 	conformance-streamlit clean vsix code-server vscode-e2e screenshots schema check-schema
 
 setup: $(STAMP) $(NPM_STAMP)
@@ -34,7 +34,7 @@ $(LOWEST)/.installed: python_server/pyproject.toml requirements/lowest.lock
 	$(LOWEST)/bin/pip install -q --no-deps -e python_server --config-settings editable_mode=compat
 	touch $@
 
-pytest-lowest: build $(LOWEST)/.installed
+pytest-lowest: build postgresql $(LOWEST)/.installed
 	$(LOWEST)/bin/python -m pytest tests/python -q -p no:cacheprovider
 
 $(NPM_STAMP): package.json package-lock.json
@@ -47,6 +47,11 @@ build: $(NPM_STAMP)
 
 demo: setup build
 	$(VENV)/bin/sidepane run examples/gallery.py
+
+# st.connection's tests run a real PostgreSQL server (started by the tests in a temp folder);
+# install Debian's when it is missing (CI runs as root).
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq postgresql; }
 
 # Browser tests drive Debian's Chromium; install it when it is missing (CI runs as root).
 chromium:
@@ -73,7 +78,7 @@ typecheck: setup
 	npx tsc -p extension --noEmit
 	npx tsc -p tests/extension/webview --noEmit
 
-pytest: setup build
+pytest: setup build postgresql
 	$(PY) -m pytest tests/python
 
 webtest: setup

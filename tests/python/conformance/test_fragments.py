@@ -180,6 +180,28 @@ def test_a_dialogs_content_is_found_like_the_apps(AppTest: Any) -> None:
     assert not at.exception
 
 
+def test_a_dialog_opened_from_a_callback(AppTest: Any) -> None:
+    at = run(
+        AppTest,
+        """
+        import streamlit as st
+        @st.dialog("From a callback")
+        def d():
+            st.write("in the dialog")
+            if st.button("close"):
+                st.rerun()
+        st.button("open", on_click=d)
+        st.write("body")
+        """,
+    )
+    at.button[0].click().run()
+    assert [m.value for m in at.markdown] == ["body", "in the dialog"]
+    assert [b.label for b in at.button] == ["open", "close"]
+    at.button[1].click().run()
+    assert [m.value for m in at.markdown] == ["body"]
+    assert not at.exception
+
+
 def test_dialog_errors(AppTest: Any) -> None:
     two = run(
         AppTest,

@@ -19,6 +19,7 @@ for i in range(40):
 
 with st.popover("Settings", icon=":material/tune:", key="pop", on_change="rerun") as pop:
     name = st.text_input("Name", "Ada")
+    st.selectbox("Color", ["red", "green"])
 st.write(f"Hello {name}; open={pop.open}")
 
 exp = st.expander("Details", key="exp", on_change="rerun")
@@ -71,13 +72,20 @@ def test_popover_bottom_and_stateful_blocks(page: Page, serve: Any) -> None:
     anchor = button.bounding_box()
     assert box is not None and anchor is not None
     assert box["y"] >= anchor["y"] + anchor["height"] - 1
-    field = panel.locator("input")
+    field = panel.get_by_role("textbox", name="Name")
     field.fill("Grace")
     field.press("Enter")
     expect(page.get_by_text("Hello Grace; open=True")).to_be_attached()
     expect(panel).to_be_visible()  # a rerun keeps it open
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "popover.png"))
+    # Escape closes an open list inside first, then the panel.
+    color = panel.get_by_role("combobox")
+    color.click()
+    expect(color).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Escape")
+    expect(color).to_have_attribute("aria-expanded", "false")
+    expect(panel).to_be_visible()
     page.keyboard.press("Escape")
     expect(panel).to_be_hidden()
     expect(page.get_by_text("Hello Grace; open=False")).to_be_attached()

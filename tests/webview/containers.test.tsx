@@ -148,6 +148,27 @@ describe("popover", () => {
     expect(sent).toEqual([]); // not stateful: nothing sent
   });
 
+  it("Escape in a widget whose list is open inside closes that list, not the panel", () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "popover", { label: "P" });
+    const root = mount(store, "main/0");
+    click(root.querySelector(".sp-popover-button"));
+    const panel = root.querySelector<HTMLElement>(".sp-popover-panel")!;
+    const combo = document.createElement("input");
+    combo.setAttribute("role", "combobox");
+    combo.setAttribute("aria-expanded", "true");
+    panel.appendChild(combo);
+    const escape = () =>
+      act(() => {
+        combo.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+      });
+    escape();
+    expect(panel.hidden).toBe(false);
+    combo.setAttribute("aria-expanded", "false");
+    escape();
+    expect(panel.hidden).toBe(true);
+  });
+
   it("a stateful popover sends its open state and follows the run's value", () => {
     const { store, sent } = recordingStore();
     runStart(store, 1);

@@ -23,6 +23,10 @@ function hideFromTopLayer(panel: HTMLElement): void {
   }
 }
 
+/** A list or picker of a widget inside is open: Escape closes that first, not the panel. */
+const INNER_POPUP =
+  '[aria-haspopup][aria-expanded="true"], [role="combobox"][aria-expanded="true"]';
+
 function Popover({ node, store }: ElementProps<"popover">) {
   const p = node.props;
   const [local, setLocal] = useState(false);
@@ -41,8 +45,14 @@ function Popover({ node, store }: ElementProps<"popover">) {
   useLayoutEffect(() => {
     if (!open && panel.current) hideFromTopLayer(panel.current);
   }, [open]);
+  // Read before the widget's own handler runs: it closes its list, and the list is gone (a
+  // re-render between listeners) by the time the key bubbles up here.
+  const innerOpen = useRef(false);
+  const onKeyDownCapture = (e: KeyboardEvent) => {
+    innerOpen.current = e.key === "Escape" && panel.current?.querySelector(INNER_POPUP) != null;
+  };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== "Escape" || !open) return;
+    if (e.key !== "Escape" || !open || innerOpen.current) return;
     e.stopPropagation();
     setOpen(false);
     button.current?.focus();
@@ -51,7 +61,12 @@ function Popover({ node, store }: ElementProps<"popover">) {
   const style: JSX.CSSProperties = typeof p.width === "number" ? { width: `${p.width}px` } : {};
   const wrap = p.wrap === undefined ? "" : p.wrap ? " sp-wrap" : " sp-nowrap";
   return (
-    <div ref={root} class={`sp-popover ${keyClassName(p.key)}`.trim()} onKeyDown={onKeyDown}>
+    <div
+      ref={root}
+      class={`sp-popover ${keyClassName(p.key)}`.trim()}
+      onKeyDownCapture={onKeyDownCapture}
+      onKeyDown={onKeyDown}
+    >
       <div class={`sp-widget sp-button-row${stretch ? " sp-stretch" : ""}`}>
         <button
           ref={button}

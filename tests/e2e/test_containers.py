@@ -67,6 +67,7 @@ def test_popover_bottom_and_stateful_blocks(page: Page, serve: Any) -> None:
     # Opening reruns (on_change="rerun"); the panel floats over the page, under its button.
     button.click()
     expect(panel).to_be_visible()
+    expect(panel.get_by_role("textbox", name="Name")).to_be_focused()
     expect(page.get_by_text("Hello Ada; open=True")).to_be_attached()
     box = panel.bounding_box()
     anchor = button.bounding_box()

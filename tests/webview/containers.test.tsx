@@ -10,6 +10,7 @@ import "../../webview/src/blocks/popover";
 import "../../webview/src/elements/markdown";
 import "../../webview/src/widgets/chat_input";
 import "../../webview/src/widgets/buttons";
+import "../../webview/src/widgets/text";
 import { NodeView } from "../../webview/src/core/Node";
 import type { Store } from "../../webview/src/core/store";
 import type { PropsOf, ViewerFrame } from "../../webview/src/core/types";
@@ -146,6 +147,20 @@ describe("popover", () => {
     });
     expect(panel.hidden).toBe(true);
     expect(sent).toEqual([]); // not stateful: nothing sent
+  });
+
+  it("opened by a click, it moves the focus to the first control inside", () => {
+    const { store } = recordingStore();
+    upsert(store, 1, ["main", 0], "popover", { label: "P" });
+    upsert(store, 1, ["main", 0, 0], "text_input", {
+      id: "t",
+      label: "Name",
+      value: "Ada",
+      max_chars: 0,
+    });
+    const root = mount(store, "main/0");
+    click(root.querySelector(".sp-popover-button"));
+    expect(document.activeElement).toBe(root.querySelector(".sp-popover-panel input"));
   });
 
   it("Escape in a widget whose list is open inside closes that list, not the panel", () => {

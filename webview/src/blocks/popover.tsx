@@ -23,6 +23,10 @@ function hideFromTopLayer(panel: HTMLElement): void {
   }
 }
 
+/** What can take the focus inside the panel. */
+const FOCUSABLE =
+  'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /** A list or picker of a widget inside is open: Escape closes that first, not the panel. */
 const INNER_POPUP =
   '[aria-haspopup][aria-expanded="true"], [role="combobox"][aria-expanded="true"]';
@@ -42,8 +46,13 @@ function Popover({ node, store }: ElementProps<"popover">) {
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   usePopup(open, root, button, panel, () => setOpen(false), true);
+  // Opened by the person: the focus moves to the first control inside (as Streamlit's popover
+  // does), after usePopup has shown the panel.
+  const clicked = useRef(false);
   useLayoutEffect(() => {
     if (!open && panel.current) hideFromTopLayer(panel.current);
+    if (open && clicked.current) panel.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    clicked.current = false;
   }, [open]);
   // Read before the widget's own handler runs: it closes its list, and the list is gone (a
   // re-render between listeners) by the time the key bubbles up here.
@@ -76,7 +85,10 @@ function Popover({ node, store }: ElementProps<"popover">) {
           style={style}
           aria-haspopup="dialog"
           aria-expanded={open}
-          onClick={() => setOpen(!open)}
+          onClick={() => {
+            clicked.current = !open;
+            setOpen(!open);
+          }}
         >
           {p.icon !== undefined && <Icon icon={p.icon} />}
           <InlineMarkdown class="sp-popover-label" text={p.label} />

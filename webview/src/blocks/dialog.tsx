@@ -117,11 +117,7 @@ function Dialog({ node, store }: ElementProps<"dialog">) {
     >
       <div class="sp-dialog-box">
         <div class="sp-dialog-head">
-          {p.icon === "spinner" ? (
-            <span class="sp-spinner-wheel" aria-hidden="true" />
-          ) : (
-            p.icon !== undefined && <Icon icon={p.icon} />
-          )}
+          {p.icon !== undefined && <Icon icon={p.icon} />}
           <span class="sp-dialog-title" id={titleId}>
             <InlineMarkdown text={p.title} />
           </span>

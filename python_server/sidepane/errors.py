@@ -6,6 +6,8 @@ Streamlit's errors keeps working; each is also importable under a Sidepane name.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 
 class Error(Exception):
     """The base of every exception Sidepane raises on purpose (Streamlit's `errors.Error`)."""
@@ -94,6 +96,19 @@ class StreamlitSecretNotFoundError(SidepaneAPIException, FileNotFoundError, KeyE
         return str(self.args[0]) if self.args else ""
 
 
+class StreamlitAuthError(SidepaneAPIException):
+    """Sign-in (`st.login`, `[auth]` in the secrets) is misconfigured or failed."""
+
+
+class StreamlitMissingAuthlibError(StreamlitAuthError):
+    """Sign-in was used without Authlib>=1.3.2 installed (an optional dependency, as in Streamlit)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Authentication requires Authlib>=1.3.2. Install it via `pip install \"Authlib>=1.3.2\"`."
+        )
+
+
 class NoSessionContext(SidepaneAPIException):
     """An API that needs a running app session was used outside one."""
 
@@ -104,3 +119,23 @@ class InvalidWidgetValue(ValueError):
 
 class ProtocolError(ValueError):
     """A message from a viewer could not be decoded or is not a valid message."""
+
+
+class StreamlitMissingRequiredParameterError(SidepaneAPIException):
+    """A required parameter was missing (`parameter` names it), e.g. a SQL connection's `host`."""
+
+    def __init__(self, parameter: str, *, detail: str | None = None) -> None:
+        message = f"The `{parameter}` parameter is required."
+        super().__init__(f"{message} {detail}" if detail else message)
+        self.parameter = parameter
+
+
+class StreamlitValueError(SidepaneAPIException):
+    """A parameter got a value outside the ones it accepts (`valid_values`)."""
+
+    def __init__(
+        self, parameter: str, valid_values: Collection[str], *, detail: str | None = None
+    ) -> None:
+        message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
+        super().__init__(f"{message} {detail}" if detail else message)
+        self.parameter = parameter

@@ -259,6 +259,17 @@ st.container(height=200, gap=12)
     assert props_at(at, ["main", 3]) == {"height": 200, "border": True, "gap": 12}
 
 
+def test_a_form_sends_height_stretch() -> None:
+    at = run(
+        """
+import streamlit as st
+with st.form("f", height="stretch"):
+    st.form_submit_button()
+"""
+    )
+    assert props_at(at, ["main", 0])["height"] == "stretch"
+
+
 def test_columns_and_tabs_and_expanders_send_a_pixel_width() -> None:
     at = run(
         """

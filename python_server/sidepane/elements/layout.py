@@ -447,7 +447,7 @@ class LayoutMixin(DeltaGeneratorCore):
         }
         if not enter_to_submit:
             props["enter_to_submit"] = False
-        if isinstance(height, int):
+        if isinstance(height, int) or height == "stretch":
             props["height"] = height
         form = self._block("form", as_props(props), form_id=form_id)
         if form is not self:

@@ -10,16 +10,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from sidepane import column_config as column_config
+from sidepane import connections as connections
 from sidepane import typing as typing
 from sidepane.caching.data_resource import cache_data, cache_resource
 from sidepane.caching.legacy import cache
 from sidepane.compat import called_by_from_import
+from sidepane.connections.factory import connection
 from sidepane.elements.bottom import BottomContainer
 from sidepane.elements.delta_generator import DeltaGenerator, bottom_dg, main_dg, sidebar_dg
 from sidepane.elements.echo import echo
 from sidepane.elements.fragment import dialog, fragment
 from sidepane.elements.navigation import switch_page
 from sidepane.elements.page import rerun, set_page_config, stop
+from sidepane.elements.page_menu import Page, navigation
 from sidepane.elements.streamlit_api import module_attribute_error
 from sidepane.errors import StreamlitAPIException
 from sidepane.runtime.query_params import QueryParamsProxy
@@ -151,6 +154,8 @@ __all__ = [
     "code",
     "color_picker",
     "columns",
+    "connection",
+    "connections",
     "container",
     "data_editor",
     "dataframe",
@@ -183,6 +188,8 @@ __all__ = [
     "metric",
     "multiselect",
     "number_input",
+    "navigation",
+    "Page",
     "page_link",
     "pagination",
     "pills",

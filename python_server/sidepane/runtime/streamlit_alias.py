@@ -28,6 +28,7 @@ SERVED_PATHS: Final = (
     ("streamlit.testing", "testing"),
     ("streamlit.components", "components"),
     ("streamlit.column_config", "column_config"),
+    ("streamlit.connections", "connections"),
     ("streamlit.errors", "errors"),
     ("streamlit.typing", "typing"),
     ("streamlit.delta_generator", "elements.delta_generator"),

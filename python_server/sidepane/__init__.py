@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 from sidepane import column_config as column_config
 from sidepane import connections as connections
 from sidepane import typing as typing
+from sidepane.auth.user import login, logout, user
 from sidepane.caching.data_resource import cache_data, cache_resource
 from sidepane.caching.legacy import cache
 from sidepane.compat import called_by_from_import
@@ -183,6 +184,8 @@ __all__ = [
     "latex",
     "line_chart",
     "link_button",
+    "login",
+    "logout",
     "markdown",
     "menu_button",
     "metric",
@@ -226,6 +229,7 @@ __all__ = [
     "title",
     "toast",
     "toggle",
+    "user",
     "vega_lite_chart",
     "video",
     "warning",

@@ -12,6 +12,7 @@ import { BottomSlot } from "./blocks/bottom";
 import { renderMarkdown } from "./elements/markdownRender";
 import { Icon } from "./elements/icon";
 import { PageNav, PageNotFoundBanner, hasPageNav, usePageTitle } from "./navigation";
+import { SignInBanner } from "./sign_in";
 
 /** A root ("main", "sidebar") just draws its children. */
 registerElement("root", ({ node, store }: ElementProps) => <Children node={node} store={store} />);
@@ -201,6 +202,7 @@ function Banners({ store, app }: { store: Store; app: AppState }) {
       {app.pageNotFound !== undefined && (
         <PageNotFoundBanner store={store} name={app.pageNotFound} />
       )}
+      {app.signIn && <SignInBanner store={store} appUrl={app.signIn.appUrl} />}
       {app.error && (
         <div class="sp-banner sp-banner-error" role="alert">
           {app.error.message}

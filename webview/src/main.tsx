@@ -38,6 +38,8 @@ function start(): void {
     theme: currentTheme(),
     initialPage: inUrl ? pageFromPath(location.pathname) : transport.savedPage?.(),
     onPage: inUrl ? showPageInUrl : (page) => transport.keepPage?.(page),
+    // st.login / st.logout leave the page for the server's sign-in routes (not in VS Code).
+    navigate: inUrl ? (url) => location.assign(url) : undefined,
   });
   if (inUrl) {
     // Back / Forward between pages: run the page (and query string) the URL now names.

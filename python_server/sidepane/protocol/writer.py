@@ -115,6 +115,13 @@ class FrameWriter:
     def toast(self, body: str, icon: str | None, duration: int = 4) -> None:
         self._send(frame("toast", run=self.run, body=body, icon=icon, duration=duration))
 
+    def auth_redirect(self, url: str, app_url: str | None) -> None:
+        """st.login / st.logout: the browser goes to `url`, a sign-in route of the server."""
+        fields: dict[str, Any] = {"url": url}
+        if app_url is not None:
+            fields["app_url"] = app_url
+        self._send(frame("auth_redirect", **fields))
+
     def query_params(self, params: list[list[str]]) -> None:
         self._send(frame("query_params", params=params))
 

@@ -51,6 +51,8 @@ class AppSession:
         self.widgets = WidgetManager()
         self.session_state = SessionStateData(self.widgets)
         self.query_params = QueryParamsData(query_string)
+        # `st.user`: the claims of the person signed in (servers/web/auth_routes.py), or {}.
+        self.user_info: dict[str, Any] = {}
         self.navigation = Navigation(app.script_path)
         # Fragment runs (runtime/fragments.py). Without `partial_reruns` (AppTest, as
         # Streamlit's), a widget in a fragment reruns the whole script and nothing ticks.

@@ -6,6 +6,7 @@ would (`hello`, `widget_value`, `rerun`) and rebuilds the element tree from the 
 
 from __future__ import annotations
 
+import copy
 import inspect
 import os
 import shutil
@@ -67,6 +68,9 @@ class AppTest(Block):
         self.bytes_received = 0
         # Secrets the script sees instead of the secrets.toml files, when any are set.
         self.secrets: dict[str, Any] = {}
+        # What the script reads as `st.user` (as Streamlit's AppTest: a test@example.com user);
+        # after a run, what the run left (st.logout() empties it).
+        self.user: dict[str, Any] = {"email": "test@example.com"}
         self._page_request: str | None = None
         self._shown_page: str | None = None  # the page of the last `pages` frame
         super().__init__(Node(("app",), "app", {}), self)
@@ -136,6 +140,9 @@ class AppTest(Block):
         self._app.script_globals.update(__args=self.args or (), __kwargs=self.kwargs or {})
         run_seen = session.writer.run
         self._app.secrets.override = dict(self.secrets) if self.secrets else None
+        if not isinstance(self.user, dict):
+            raise TypeError(f"AppTest.user must be a dict, not {type(self.user).__name__}.")
+        session.user_info = copy.deepcopy(self.user)
         page, self._page_request = self._page_request, None
         messages: list[bytes] = []
         if not self._started:
@@ -187,6 +194,7 @@ class AppTest(Block):
         finally:
             sys.argv = argv
         self._drain()
+        self.user = dict(session.user_info)
         return self
 
     def switch_page(self, page_path: str) -> AppTest:

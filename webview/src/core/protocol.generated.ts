@@ -92,6 +92,18 @@ export interface QueryParamsFrame {
   params: [string, string][];
 }
 
+/** `st.login()` / `st.logout()`: the browser leaves the page for a sign-in route. */
+export interface AuthRedirectFrame {
+  t: "auth_redirect";
+  /** A path on the app's server (`/auth/login?provider=…`, `/auth/logout`) to navigate to. */
+  url: string;
+  /**
+   * The app's address in a browser (the origin of `[auth] redirect_uri`): a viewer that cannot
+   * navigate (the VS Code panel) offers to open it there instead.
+   */
+  app_url?: string;
+}
+
 /** A protocol-level problem for the viewer to show (e.g. `code: "version"`). */
 export interface ErrorFrame {
   t: "error";
@@ -136,6 +148,7 @@ export type RuntimeFrame =
   | PagesFrame
   | ToastFrame
   | QueryParamsFrame
+  | AuthRedirectFrame
   | ErrorFrame
   | SourceChangedFrame
   | DebugFrame

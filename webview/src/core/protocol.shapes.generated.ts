@@ -5,6 +5,7 @@ import type { ShapeTable } from "./validate";
 
 export const SHAPES: ShapeTable = {
   runtimeFrames: {
+    auth_redirect: "AuthRedirectFrame",
     debug: "DebugFrame",
     error: "ErrorFrame",
     page_config: "PageConfigFrame",
@@ -98,6 +99,7 @@ export const SHAPES: ShapeTable = {
       },
       required: ["kind", "body"],
     },
+    AuthRedirectFrame: { keys: { url: "str", app_url: "str" }, required: ["url"] },
     ButtonGroupOption: { keys: { content: "str", icon: "str" }, required: ["content"] },
     ButtonGroupProps: {
       keys: {

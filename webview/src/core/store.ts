@@ -11,6 +11,7 @@ import type { IncomingFrame } from "./protocol";
 import { Payloads } from "./payloads";
 import type { TransportProblem, TransportStatus } from "./transport";
 import type {
+  AuthRedirectFrame,
   ErrorFrame,
   HelloFrame,
   NodeOf,
@@ -71,6 +72,11 @@ export interface AppState {
    * rest is current, not stale. Undefined for a run of the whole script.
    */
   scope: string[] | undefined;
+  /**
+   * `st.login()` in a viewer that cannot leave its page for the provider (the VS Code panel):
+   * a banner says sign-in happens in the browser and links to the app there (`appUrl`).
+   */
+  signIn: { appUrl: string | undefined } | undefined;
 }
 
 /** Extra per-node facts the chrome uses (not part of the component contract in types.ts). */
@@ -90,6 +96,7 @@ const KNOWN_FRAMES: Record<RuntimeFrame["t"], true> = {
   toast: true,
   query_params: true,
   error: true,
+  auth_redirect: true,
   source_changed: true,
   debug: true,
   upload_status: true,
@@ -110,12 +117,18 @@ export interface StoreOptions {
    * state); `push` when it changed from another page, so Back returns there.
    */
   onPage?: (page: string, push: boolean) => void;
+  /**
+   * Take the whole page to a URL of the app's server (st.login / st.logout); absent where the
+   * viewer cannot leave its page (the VS Code panel).
+   */
+  navigate?: (url: string) => void;
 }
 
 export class Store implements ViewerStore, RunInfo {
   readonly theme: "light" | "dark";
   private readonly sender: (frame: ViewerFrame) => void;
   private readonly opener: ((file: string, line: number) => void) | undefined;
+  private readonly navigate: ((url: string) => void) | undefined;
   private readonly appListeners = new Set<() => void>();
   private app: AppState;
   private nextToast = 1;
@@ -128,6 +141,7 @@ export class Store implements ViewerStore, RunInfo {
   constructor(options: StoreOptions) {
     this.sender = options.send;
     this.opener = options.openLocation;
+    this.navigate = options.navigate;
     this.theme = options.theme ?? "light";
     this.app = {
       connection: "connecting",
@@ -147,6 +161,7 @@ export class Store implements ViewerStore, RunInfo {
       page: options.initialPage ?? "",
       pageNotFound: undefined,
       scope: undefined,
+      signIn: undefined,
     };
     this.widgets = new WidgetValues({
       getNode: (key) => this.tree.get(key),
@@ -222,6 +237,10 @@ export class Store implements ViewerStore, RunInfo {
     this.pages.goTo(name, query, fromUrl);
   }
 
+  dismissSignIn(): void {
+    this.setApp({ signIn: undefined });
+  }
+
   dismissPageNotFound(): void {
     this.setApp({ pageNotFound: undefined });
   }
@@ -258,6 +277,9 @@ export class Store implements ViewerStore, RunInfo {
         break;
       case "error":
         this.setApp({ error: frame });
+        break;
+      case "auth_redirect":
+        this.authRedirect(frame);
         break;
       case "debug": {
         const { paused, file, line } = frame;
@@ -311,6 +333,18 @@ export class Store implements ViewerStore, RunInfo {
     }
     this.widgets.runEnded(frame.run, scope);
     this.setApp({ running: false, lastStatus: frame.status, paused: undefined });
+  }
+
+  private authRedirect({ url, app_url }: AuthRedirectFrame): void {
+    if (this.navigate) {
+      this.navigate(url);
+    } else if (url.startsWith("/auth/logout")) {
+      // Nobody signed in here (no cookie in the panel): the run already emptied st.user, and
+      // a rerun shows the app signed out, as the reload after a logout does in a browser.
+      this.send({ t: "rerun" });
+    } else {
+      this.setApp({ signIn: { appUrl: app_url } });
+    }
   }
 
   private toast({ body, icon, duration }: ToastFrame): void {

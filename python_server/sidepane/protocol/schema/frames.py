@@ -113,6 +113,22 @@ class QueryParamsFrame(TypedDict):
     params: list[tuple[str, str]]
 
 
+@runtime_frame("auth_redirect")
+class AuthRedirectFrame(TypedDict):
+    """`st.login()` / `st.logout()`: the browser leaves the page for a sign-in route."""
+
+    url: Annotated[
+        str, "A path on the app's server (`/auth/login?provider=…`, `/auth/logout`) to navigate to."
+    ]
+    app_url: NotRequired[
+        Annotated[
+            str,
+            "The app's address in a browser (the origin of `[auth] redirect_uri`): a viewer that "
+            "cannot navigate (the VS Code panel) offers to open it there instead.",
+        ]
+    ]
+
+
 @runtime_frame("error")
 class ErrorFrame(TypedDict):
     """A protocol-level problem for the viewer to show (e.g. `code: "version"`)."""

@@ -16,6 +16,7 @@ from sidepane.runtime.app import App
 from sidepane.runtime.pages import discover_pages
 from sidepane.servers.viewer_link import max_message_bytes_setting
 from sidepane.servers.watcher import SourceWatcher
+from sidepane.servers.web.auth_routes import AuthRoutes
 from sidepane.servers.web.connection import Connection
 from sidepane.servers.web.page import (
     PAGE_HEADERS,
@@ -66,6 +67,7 @@ class WebServer:
         self.connections: set[Connection] = set()
         self.watcher: SourceWatcher | None = None
         self._runner: web.AppRunner | None = None
+        self.auth = AuthRoutes(app, lambda: self.port)
 
     @property
     def url(self) -> str:
@@ -79,6 +81,7 @@ class WebServer:
         application.router.add_get("/favicon.ico", self._no_icon)
         application.router.add_get("/ws", self._websocket)
         application.router.add_get("/static/{path:.+}", self._static)
+        self.auth.add_to(application)  # before the page route: `/oauth2callback` is not a page
         # A page of a multipage app (`/page_1`): the same viewer, which asks for that page.
         application.router.add_get("/{page:[^/]+}", self._page)
         return application
@@ -185,6 +188,8 @@ class WebServer:
             run_on_save=self.run_on_save,
             max_message_bytes=self._max_message_bytes,
         )
+        # Read once, as Streamlit does: a session keeps its user until st.login/st.logout.
+        connection.session.user_info = self.auth.user_info(request)
         connection.session.add_run_listener(self._after_run)
         self.connections.add(connection)
         try:

@@ -10,6 +10,7 @@ import msgpack
 import pytest
 from web_helpers import async_test, bodies, is_body, open_tab, serving
 
+from sidepane.protocol.frames import PROTOCOL_VERSION
 from sidepane.servers.web.page import CSP
 
 pytestmark = pytest.mark.timeout(30)
@@ -233,7 +234,7 @@ async def test_stop_closes_connections_and_sessions(tmp_path: Path) -> None:
     async with serving(tmp_path, SEED) as server:
         http = aiohttp.ClientSession()
         ws = await http.ws_connect(f"{server.url}/ws")
-        await ws.send_bytes(msgpack.packb({"t": "hello", "v": 1}))
+        await ws.send_bytes(msgpack.packb({"t": "hello", "v": PROTOCOL_VERSION}))
         await ws.receive(timeout=5)
         (connection,) = server.connections
         session = connection.session

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { nodeOf, recordingStore, runEnd, runStart, upsert } from "./helpers";
+import { PROTOCOL_VERSION } from "../../webview/src/core/types";
 
 describe("tree patching", () => {
   it("keeps children when an upsert has the same type, and only patches props", () => {
@@ -190,7 +191,7 @@ describe("widget values", () => {
     runEnd(store, 9);
     store.setWidgetValue(nodeOf(store, "main/0", "slider"), 6);
     const hello = store.hello({ query: "a=1" });
-    expect(hello).toEqual({ t: "hello", v: 1, query: "a=1", widgets: { w1: 6 } });
+    expect(hello).toEqual({ t: "hello", v: PROTOCOL_VERSION, query: "a=1", widgets: { w1: 6 } });
     // The new server resends everything from run 1; what it does not resend is gone.
     runStart(store, 1);
     upsert(store, 1, ["main", 0], "slider", slider(6));

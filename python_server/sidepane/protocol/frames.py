@@ -9,7 +9,7 @@ import msgpack
 
 from sidepane.errors import ProtocolError
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 Path = tuple[str | int, ...]

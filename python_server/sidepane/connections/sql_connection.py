@@ -67,6 +67,29 @@ def _make_url(params: ChainMap[str, Any]) -> URL:
     )
 
 
+def _worth_retrying(exc: BaseException) -> bool:
+    """Whether a failed query may work on a new connection: a database error, or the
+    connection was lost. pandas wraps SQLAlchemy's errors in its own (the cause is SQLAlchemy's)."""
+    from sqlalchemy.exc import (
+        DatabaseError,
+        DBAPIError,
+        InternalError,
+        OperationalError,
+        PendingRollbackError,
+    )
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DatabaseError | InternalError | OperationalError):
+            return True
+        if isinstance(seen, DBAPIError) and seen.connection_invalidated:
+            return True
+        if isinstance(seen, PendingRollbackError):  # the connection was invalidated mid-way
+            return True
+        seen = seen.__cause__
+    return False
+
+
 class SQLConnection(BaseConnection["Engine"]):
     """A connection to a SQL database through a SQLAlchemy engine.
 
@@ -160,14 +183,8 @@ class SQLConnection(BaseConnection["Engine"]):
         >>> st.dataframe(df)
         """
         from sqlalchemy import text
-        from sqlalchemy.exc import DatabaseError, InternalError, OperationalError
 
-        @retry(
-            max_attempts=3,
-            wait_seconds=1,
-            retry_on=lambda exc: isinstance(exc, (DatabaseError, InternalError, OperationalError)),
-            after=self.reset,
-        )
+        @retry(max_attempts=3, wait_seconds=1, retry_on=_worth_retrying, after=self.reset)
         def _query(
             instance_id: UUID,  # only to key the cache per connection
             sql: str,
@@ -202,6 +219,17 @@ class SQLConnection(BaseConnection["Engine"]):
             params=params,
             **kwargs,
         )
+
+    def reset(self) -> None:
+        """Drop the engine (closing its idle pooled connections); the next use makes a new one."""
+        engine = self._raw_instance
+        super().reset()
+        if engine is not None:
+            engine.dispose()
+
+    def close(self) -> None:
+        """Close the engine's pooled connections (when the connection leaves the cache)."""
+        self.reset()
 
     def connect(self) -> SQLAlchemyConnection:
         """A new SQLAlchemy Connection from the engine (`self.engine.connect()`)."""

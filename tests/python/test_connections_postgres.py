@@ -85,7 +85,11 @@ def test_write_with_a_session_then_query_with_params(app_dir: Path) -> None:
             s.execute(text("CREATE TABLE orders (id serial PRIMARY KEY, who text, total numeric)"))
             s.execute(
                 text("INSERT INTO orders (who, total) VALUES (:who, :total)"),
-                [{"who": "ann", "total": 12.5}, {"who": "bob", "total": 3}, {"who": "ann", "total": 1}],
+                [
+                    {"who": "ann", "total": 12.5},
+                    {"who": "bob", "total": 3},
+                    {"who": "ann", "total": 1},
+                ],
             )
             s.commit()
         df = conn.query(

@@ -285,3 +285,45 @@ if st.button("Open a dialog", key="gallery_open_dialog"):
     say_hello()
 if "gallery_greeting" in st.session_state:
     st.write(st.session_state.gallery_greeting)
+
+st.header("A SQL database", divider="blue")
+try:
+    import sqlalchemy
+except ImportError:
+    st.info("`st.connection` needs SQLAlchemy: `pip install SQLAlchemy` to see this part.")
+else:
+    from pathlib import Path
+
+    # An in-memory SQLite database, loaded from the bundled examples/data/gallery_shop.sql: one
+    # shared connection (StaticPool), so every rerun and session sees the same tables. A real
+    # app puts its URL in .streamlit/secrets.toml ([connections.shop] url = "...").
+    shop = st.connection(
+        "gallery_shop",
+        type="sql",
+        url="sqlite://",
+        poolclass=sqlalchemy.StaticPool,
+        connect_args={"check_same_thread": False},
+    )
+    with shop.session as session:
+        exists = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'products'"
+        if session.execute(sqlalchemy.text(exists)).first() is None:
+            script = (Path(__file__).parent / "data" / "gallery_shop.sql").read_text("utf-8")
+            for statement in script.split(";"):
+                if statement.strip():
+                    session.execute(sqlalchemy.text(statement))
+            session.commit()
+
+    categories = shop.query("SELECT DISTINCT category FROM products ORDER BY category")
+    category = st.selectbox("Category", categories["category"], key="gallery_sql_category")
+    sales = shop.query(
+        "SELECT p.name AS product, sum(o.quantity) AS sold, sum(o.quantity * p.price) AS revenue "
+        "FROM orders o JOIN products p ON p.id = o.product_id "
+        "WHERE p.category = :category GROUP BY p.name ORDER BY revenue DESC",
+        params={"category": category},
+        index_col="product",
+        ttl=600,  # cached: changing the category back is answered without a query
+    )
+    left, right = st.columns(2)
+    left.dataframe(sales, column_config={"revenue": st.column_config.NumberColumn(format="$%.2f")})
+    right.bar_chart(sales, y="revenue")
+    st.caption(f"`st.connection('gallery_shop')` over {shop.driver}, queried with `conn.query`.")

@@ -435,3 +435,19 @@ def test_a_hint_for_attributes_of_the_underlying_object() -> None:
     assert _errors(at) == [
         "`dispose` doesn't exist here, but you can call `._instance.dispose` instead"
     ]
+
+
+def test_the_gallery_queries_its_bundled_database() -> None:
+    gallery = Path(__file__).resolve().parents[2] / "examples" / "gallery.py"
+    at = AppTest.from_file(gallery, default_timeout=30).run()
+    assert _errors(at) == ["an example exception"]  # the gallery's st.exception
+    category = at.selectbox(key="gallery_sql_category")
+    assert category.options == ["Coffee", "Gear", "Tea"]
+    sales = at.dataframe[-1].value
+    assert list(sales.index) == ["Espresso beans 1 kg", "Filter beans 1 kg", "Decaf 500 g"]
+    category.set_value("Tea").run()
+    sales = at.dataframe[-1].value
+    assert sales.to_dict() == {
+        "sold": {"Green tea 100 g": 7, "Earl Grey 250 g": 4},
+        "revenue": {"Green tea 100 g": 52.5, "Earl Grey 250 g": 36.0},
+    }

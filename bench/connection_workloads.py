@@ -54,7 +54,7 @@ def main() -> None:
     side = sys.argv[1]
     logging.disable(logging.WARNING)  # Streamlit warns about running without `streamlit run`
     if side == "streamlit":
-        from streamlit.testing.v1 import AppTest
+        from streamlit.testing.v1 import AppTest  # type: ignore[import-not-found]
     else:
         from sidepane.testing import AppTest
 

@@ -175,13 +175,26 @@ async def _validate_id_token(
     token: Mapping[str, Any],
     nonce: str,
 ) -> dict[str, Any]:
+    jwks = await _get_json(http, metadata["jwks_uri"])
+    return verified_claims(token, jwks, metadata, client_id=provider.client_id, nonce=nonce)
+
+
+def verified_claims(
+    token: Mapping[str, Any],
+    jwks: Mapping[str, Any],
+    metadata: Mapping[str, Any],
+    *,
+    client_id: str,
+    nonce: str,
+) -> dict[str, Any]:
+    """The ID token's claims once its signature (by a key of `jwks`, with an algorithm the
+    provider lists), issuer, audience, expiry, nonce and at_hash hold; else SignInError."""
     from authlib.oidc.core import CodeIDToken
 
     algorithms = metadata.get("id_token_signing_alg_values_supported") or ["RS256"]
-    jwks = await _get_json(http, metadata["jwks_uri"])
     try:
         claims, header = _decode_jws(token["id_token"], jwks, list(algorithms))
-        params: dict[str, Any] = {"nonce": nonce, "client_id": provider.client_id}
+        params: dict[str, Any] = {"nonce": nonce, "client_id": client_id}
         if "access_token" in token:
             params["access_token"] = token["access_token"]
         options = {"iss": {"values": [metadata["issuer"]]}} if "issuer" in metadata else None

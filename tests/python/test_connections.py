@@ -451,3 +451,40 @@ def test_the_gallery_queries_its_bundled_database() -> None:
         "sold": {"Green tea 100 g": 7, "Earl Grey 250 g": 4},
         "revenue": {"Green tea 100 g": 52.5, "Earl Grey 250 g": 36.0},
     }
+
+
+def test_what_st_connection_returns_type_checks(tmp_path: Path) -> None:
+    """mypy infers the connection class from the name or `type`, as with Streamlit's overloads."""
+    import subprocess
+    import sys
+
+    user_script = tmp_path / "app.py"
+    user_script.write_text(
+        textwrap.dedent(
+            """
+            from typing import Any, assert_type
+            import pandas as pd
+            import sidepane as st
+            from sidepane.connections import BaseConnection, SnowflakeConnection, SQLConnection
+
+            class Counter(BaseConnection[int]):
+                def _connect(self, **kwargs: Any) -> int:
+                    return 1
+
+            sql = st.connection("sql")
+            assert_type(sql, SQLConnection)
+            assert_type(st.connection("shop", type="sql", url="sqlite://"), SQLConnection)
+            assert_type(st.connection("snowflake"), SnowflakeConnection)
+            assert_type(st.connection("c", type=Counter), Counter)
+            assert_type(st.connection("other"), BaseConnection[Any])
+            assert_type(sql.query("SELECT 1", ttl=60, params={"a": 1}), pd.DataFrame)
+            assert_type(sql.driver, str)
+            """
+        )
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir=/dev/null", "--follow-imports=silent",
+         "--config-file=/dev/null", str(user_script)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=180,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout

@@ -11,7 +11,7 @@ import { registerElement } from "./core/types";
 import { BottomSlot } from "./blocks/bottom";
 import { renderMarkdown } from "./elements/markdownRender";
 import { Icon } from "./elements/icon";
-import { PageNav, PageNotFoundBanner, hasPageNav, usePageTitle } from "./navigation";
+import { PageNav, PageNotFoundBanner, TopNav, hasPageNav, usePageTitle } from "./navigation";
 import { SignInBanner } from "./sign_in";
 
 /** A root ("main", "sidebar") just draws its children. */
@@ -249,6 +249,7 @@ export function App({ store }: { store: Store }) {
       <div class={`sp-app${wide ? " sp-wide" : " sp-centered"}`}>
         <Sidebar store={store} app={app} />
         <div class="sp-main-wrap">
+          <TopNav store={store} app={app} />
           <Banners store={store} app={app} />
           <StatusBar store={store} app={app} />
           <main class="sp-main">

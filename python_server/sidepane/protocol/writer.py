@@ -28,7 +28,7 @@ class FrameWriter:
         self.run = 0
         self.bytes_sent = 0
         self._page_config: dict[str, Any] | None = None
-        self._pages: tuple[list[dict[str, str]], str] | None = None
+        self._pages: tuple[list[dict[str, Any]], str, dict[str, Any]] | None = None
         # A fragment's run (docs/protocol.md): its id and the paths it may redraw.
         self._fragment: str | None = None
         self._scope: list[Path] | None = None
@@ -96,21 +96,35 @@ class FrameWriter:
         self._send(frame("page_config", **config))
         self._page_config = dict(config)
 
-    def pages(self, pages: list[dict[str, str]], current: str, not_found: str | None) -> None:
+    def pages(
+        self,
+        pages: list[dict[str, Any]],
+        current: str,
+        not_found: str | None,
+        extra: dict[str, Any] | None = None,
+        *,
+        keep_body: bool = False,
+    ) -> None:
         """The app's pages and the one this run shows, when the viewer does not hold them.
 
-        A viewer sent none holds a single page, the main one: a single-page app sends none."""
-        held = self._pages or ([pages[0]] if pages else [], "")
-        if (pages, current) == held and not_found is None:
+        A viewer sent none holds a single page, the main one: a single-page app sends none.
+        `extra`: the menu's look (`position`, `expanded`). `keep_body`: the page changed after
+        this run drew into the body, which the viewer then keeps (the run's end prunes it)."""
+        extra = extra or {}
+        held = self._pages or ([pages[0]] if pages else [], "", {})
+        if (pages, current, extra) == held and not_found is None:
             return
-        fields: dict[str, Any] = {"pages": pages, "current": current}
+        fields: dict[str, Any] = {"pages": pages, "current": current, **extra}
         if not_found is not None:
             fields["not_found"] = not_found
+        changed = self._pages is not None and self._pages[1] != current
+        if changed and keep_body:
+            fields["keep_body"] = True
         self._send(frame("pages", **fields))
-        if self._pages is not None and self._pages[1] != current:
+        if changed and not keep_body:
             # Another page: the viewer clears the app body on this frame (docs/protocol.md).
             self.model.forget_root("main")
-        self._pages = (pages, current)
+        self._pages = (pages, current, extra)
 
     def toast(self, body: str, icon: str | None, duration: int = 4) -> None:
         self._send(frame("toast", run=self.run, body=body, icon=icon, duration=duration))

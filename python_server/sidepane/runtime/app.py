@@ -10,6 +10,7 @@ from sidepane.protocol.writer import Sink
 from sidepane.runtime import exit_guard, fork_safety
 from sidepane.runtime.module_reloader import ModuleReloader
 from sidepane.runtime.script_cache import ScriptCache
+from sidepane.runtime.pages import SharedPages
 from sidepane.runtime.secrets import SecretsStore
 from sidepane.runtime.session import AppSession
 
@@ -34,6 +35,8 @@ class App:
 
     def new_session(
         self,
+        # Whether st.navigation is in use and the page files it named (runtime/pages.py).
+        self.shared_pages = SharedPages()
         sink: Sink,
         *,
         session_id: str | None = None,

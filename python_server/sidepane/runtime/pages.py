@@ -1,9 +1,12 @@
-"""Multipage apps, the `pages/` folder form: which pages an app has, and which one a run runs.
+"""Multipage apps: which pages an app has, and which one a run runs.
 
-As in Streamlit 1.67, the main script is the first page and every `pages/*.py` beside it is
-another, ordered by a leading number, then by name. A page's URL path is its file name without
-the number, an emoji or the `.py` (`pages/01_📈_Sales_report.py` → `/Sales_report`, labelled
-"Sales report" with the icon 📈); the main page's URL path is empty (the app's root).
+Two forms, as in Streamlit 1.67. The `pages/` folder: the main script is the first page and
+every `pages/*.py` beside it is another, ordered by a leading number, then by name. A page's URL
+path is its file name without the number, an emoji or the `.py` (`pages/01_📈_Sales_report.py`
+→ `/Sales_report`, labelled "Sales report" with the icon 📈); the main page's URL path is empty
+(the app's root). Or `st.navigation` (elements/page_menu.py): the main script runs every time as
+the frame around the page it names; once any session of the app calls it, the `pages/` folder is
+ignored (`SharedPages.uses_navigation`).
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from __future__ import annotations
 import os
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Literal
 
 from sidepane.elements.status import _emoji_patterns
 from sidepane.errors import StreamlitAPIException
@@ -25,17 +29,82 @@ _FILE_NAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
 class Page:
     """One page of an app."""
 
-    script_path: str  # absolute (the main script's and the pages folder's links resolved)
-    url_path: str  # "" for the main page
+    script_path: str  # absolute (links resolved); "" for a callable or an external page
+    url_path: str  # "" for the main (default) page
     label: str
-    icon: str  # an emoji, or ""
+    icon: str  # an emoji, ":material/name:", or ""
+    section: str = ""
+    hidden: bool = False
+    help: str = ""
+    external: str = ""  # an external page's URL
 
-    def wire(self) -> dict[str, str]:
+    def wire(self) -> dict[str, Any]:
         """The page as the `pages` frame lists it (docs/protocol.md)."""
-        entry = {"name": self.url_path, "label": self.label}
-        if self.icon:
-            entry["icon"] = self.icon
+        entry: dict[str, Any] = {"name": self.url_path, "label": self.label}
+        for key, value in (
+            ("icon", self.icon),
+            ("section", self.section),
+            ("hidden", self.hidden),
+            ("help", self.help),
+            ("url", self.external),
+        ):
+            if value:
+                entry[key] = value
         return entry
+
+
+Position = Literal["sidebar", "top", "hidden"]
+
+
+@dataclass(frozen=True)
+class Menu:
+    """What one `st.navigation` call declared: its pages (in order) and how they are shown."""
+
+    pages: list[Page]
+    default: Page
+    position: Position = "sidebar"
+    expanded: bool | int = False
+
+    def find(self, url_path: str) -> Page | None:
+        """The internal page with this URL path (the default page's is "")."""
+        return next((p for p in self.pages if p.url_path == url_path and not p.external), None)
+
+    def frame_fields(self) -> dict[str, Any]:
+        """The `pages` frame's fields beyond the list (absent at their defaults)."""
+        fields: dict[str, Any] = {}
+        if self.position != "sidebar":
+            fields["position"] = self.position
+        if self.expanded is not False:
+            fields["expanded"] = self.expanded
+        return fields
+
+
+@dataclass
+class SharedPages:
+    """What the sessions of one app share about its pages (Streamlit's PagesManager class
+    state): whether `st.navigation` is in use, and the page files it named (watched for saves)."""
+
+    uses_navigation: bool = False
+    last_menu: Menu | None = None
+    files: frozenset[str] = field(default_factory=frozenset)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def register(self, menu: Menu) -> None:
+        files = frozenset(p.script_path for p in menu.pages if p.script_path)
+        with self.lock:
+            self.uses_navigation = True
+            self.last_menu = menu
+            self.files = self.files | files
+
+
+@dataclass(frozen=True)
+class PagesUpdate:
+    """A `pages` frame to send: the pages, the current one, and how the menu looks."""
+
+    pages: list[Page]
+    current: str
+    not_found: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def icon_and_name(file_name: str) -> tuple[str, str]:
@@ -94,17 +163,30 @@ def discover_pages(main_script: str) -> list[Page]:
     return pages
 
 
-def find_page(pages: list[Page], main_script: str, requested: str | os.PathLike[str]) -> Page:
+def find_page(
+    pages: list[Page],
+    main_script: str,
+    requested: str | os.PathLike[str],
+    *,
+    uses_pages_folder: bool = True,
+) -> Page:
     """The page `st.switch_page(requested)` means: a path relative to the main script's folder
-    (or absolute) naming the main script or a file in `pages/`; else Streamlit's error."""
+    (or absolute) naming one of `pages` (the main script or a file in `pages/`, or a file
+    given to st.navigation); else Streamlit's error."""
     requested_str = os.fspath(requested)
     if "\x00" in requested_str:
         raise StreamlitAPIException("Page paths must not contain null bytes.")
     main_dir = os.path.dirname(os.path.abspath(main_script))
     target = os.path.realpath(os.path.join(main_dir, requested_str))
     for page in pages:
-        if os.path.realpath(page.script_path) == target:
+        if page.script_path and os.path.realpath(page.script_path) == target:
             return page
+    if not uses_pages_folder:
+        raise StreamlitAPIException(
+            f"Could not find page: `{requested_str}`. You must provide a `Page` object or file "
+            "path relative to the entrypoint file. Only pages previously defined by `st.Page` "
+            "and passed to `st.navigation` are allowed."
+        )
     raise StreamlitAPIException(
         f"Could not find page: `{requested_str}`. You must provide a file path relative to the "
         f"entrypoint file (from the directory `{os.path.basename(main_dir)}`). Only the "
@@ -117,38 +199,110 @@ class Navigation:
     in the page list), `st.switch_page` or AppTest. Written by any thread, read at a run's start.
     """
 
-    def __init__(self, main_script: str) -> None:
+    def __init__(self, main_script: str, shared: SharedPages | None = None) -> None:
         self._main = main_script
+        self.shared = shared if shared is not None else SharedPages()
         self._lock = threading.Lock()
         # URL path of the page asked for (None: stay on the current one).
         self._requested: str | None = None
         self.current = ""
+        # This run's wish, for st.navigation to resolve: (URL path, asked for explicitly).
+        self._intent: tuple[str, bool] = ("", False)
+        # A page asked for that the pages folder lacks, reported at the run's end unless the
+        # run's st.navigation has it.
+        self._pending_not_found: str | None = None
+        self.menu: Menu | None = None  # this session's last st.navigation
+        self.menu_this_run = False
+        # st.switch_page asked for the page: the widget state goes with the page left, the
+        # entry script's widgets' too (Streamlit's rerun then carries no widget states).
+        self._from_script = False
+        self.drop_widgets = False
+        # The pages of the last run, by real path (page files only): what a save may affect.
+        self._listed: dict[str, str] = {}
 
-    def request(self, url_path: str) -> None:
-        """Run the page with this URL path next ("" is the main page; unknown: the main page)."""
+    def request(self, url_path: str, *, from_script: bool = False) -> None:
+        """Run the page with this URL path next ("" is the main page; unknown: the main page).
+
+        `from_script`: st.switch_page asked, which drops every widget's state on a page change.
+        """
         with self._lock:
             self._requested = url_path
+            self._from_script = from_script
 
     def pages(self) -> list[Page]:
+        """The pages `st.switch_page` and `st.page_link` may name."""
+        if self.shared.uses_navigation:
+            menu = self.menu or self.shared.last_menu
+            return [] if menu is None else menu.pages
         return discover_pages(self._main)
 
-    def begin_run(self) -> tuple[Page, list[Page], str | None]:
-        """The page this run runs, every page, and the URL path asked for if no page has it.
+    def begin_run(self) -> tuple[str, PagesUpdate | None]:
+        """The script this run runs, and the `pages` frame to send before it runs.
 
         Raises Streamlit's error when two page files claim one URL path.
         """
-        pages = self.pages()
         with self._lock:
             requested, self._requested = self._requested, None
+            from_script, self._from_script = self._from_script, False
         wanted = self.current if requested is None else requested
+        self.drop_widgets = from_script and wanted != self.current
+        self._intent = (wanted, requested is not None)
+        self._pending_not_found = None
+        self.menu_this_run = False
+        if self.shared.uses_navigation:
+            # The entry script runs; its st.navigation picks the page. Said now if the last
+            # menu has it, so the viewer clears the page left before anything is drawn.
+            menu = self.menu or self.shared.last_menu
+            page = None if menu is None else menu.find(wanted)
+            if menu is None or page is None:
+                return self._main, None
+            return self._main, PagesUpdate(menu.pages, page.url_path, None, menu.frame_fields())
+        pages = discover_pages(self._main)
         page = next((p for p in pages if p.url_path == wanted), None)
-        not_found = None
         if page is None:
-            # A page asked for by name that is not (or no longer) there: the main page runs.
-            not_found = wanted if requested is not None else None
+            # A page asked for by name that is not (or no longer) there: the main page runs,
+            # unless its st.navigation has that page (said at the run's end).
+            self._pending_not_found = wanted if requested is not None else None
             page = pages[0]
         self.current = page.url_path
-        return page, pages, not_found
+        self._list(pages)
+        return page.script_path, PagesUpdate(pages, page.url_path)
+
+    def end_run(self) -> PagesUpdate | None:
+        """A `pages` frame owed at the run's end: a page not found that no menu claimed."""
+        missing, self._pending_not_found = self._pending_not_found, None
+        if missing is None or self.menu_this_run:
+            return None
+        return PagesUpdate(discover_pages(self._main), self.current, missing)
+
+    def resolve(self, menu: Menu) -> tuple[Page, str | None]:
+        """st.navigation's page for this run: the one asked for, else the default (and the
+        URL path asked for that no page has, which the viewer reports)."""
+        self.shared.register(menu)
+        self.menu = menu
+        self.menu_this_run = True
+        self._list(menu.pages)
+        wanted, explicit = self._intent
+        page = menu.find(wanted)
+        not_found = None
+        if page is None:
+            not_found = wanted if explicit and wanted else None
+            page = menu.default
+        self.current = page.url_path
+        return page, not_found
+
+    def _list(self, pages: list[Page]) -> None:
+        self._listed = {os.path.realpath(p.script_path): p.url_path for p in pages if p.script_path}
+
+    def affected_by(self, path: str) -> bool:
+        """Whether saving `path` changes what this session shows: not when it is the file of
+        another page of the last run. The entry script, a module a page imports, a page file
+        just added (the page list changed): yes."""
+        real = os.path.realpath(path)
+        owner = self._listed.get(real)
+        if owner is None or real == _resolved(self._main):
+            return True
+        return owner == self.current
 
 
 def page_url_path(main_script: str, page_script: str) -> str:

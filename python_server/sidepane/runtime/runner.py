@@ -406,6 +406,7 @@ class ScriptRunner:
         finally:
             if sys.modules.get("__main__") is module and previous_main is not None:
                 sys.modules["__main__"] = previous_main
+        self._session.end_page()
 
 
 def _end_forked_child(result: RunResult) -> NoReturn:

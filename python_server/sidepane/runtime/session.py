@@ -12,7 +12,7 @@ from sidepane.errors import ProtocolError
 from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message
 from sidepane.protocol.writer import FrameWriter, Sink
 from sidepane.runtime.fragments import Fragments, enter_block
-from sidepane.runtime.pages import Navigation
+from sidepane.runtime.pages import Navigation, PagesUpdate
 from sidepane.runtime.query_params import QueryParamsData
 from sidepane.runtime.requests import ScriptRequests
 from sidepane.runtime.run_every import Ticker
@@ -53,7 +53,7 @@ class AppSession:
         self.query_params = QueryParamsData(query_string)
         # `st.user`: the claims of the person signed in (servers/web/auth_routes.py), or {}.
         self.user_info: dict[str, Any] = {}
-        self.navigation = Navigation(app.script_path)
+        self.navigation = Navigation(app.script_path, app.shared_pages)
         # Fragment runs (runtime/fragments.py). Without `partial_reruns` (AppTest, as
         # Streamlit's), a widget in a fragment reruns the whole script and nothing ticks.
         self.partial_reruns = partial_reruns
@@ -270,9 +270,23 @@ class AppSession:
 
     def begin_page(self) -> str:
         """The script this run runs (the main script or a page); tells the viewer the pages."""
-        page, pages, not_found = self.navigation.begin_run()
-        self.writer.pages([p.wire() for p in pages], page.url_path, not_found)
-        return page.script_path
+        script, update = self.navigation.begin_run()
+        if self.navigation.drop_widgets:
+            self.widgets.end_run((), None)
+        if update is not None:
+            self.show_pages(update)
+        return script
+
+    def end_page(self) -> None:
+        """After the script: a page asked for that neither the pages folder nor the script's
+        st.navigation has is reported now."""
+        update = self.navigation.end_run()
+        if update is not None:
+            self.show_pages(update)
+
+    def show_pages(self, update: PagesUpdate, *, keep_body: bool = False) -> None:
+        wire = [p.wire() for p in update.pages]
+        self.writer.pages(wire, update.current, update.not_found, update.extra, keep_body=keep_body)
 
     def show_exception(self, ctx: RunContext, exc: BaseException) -> None:
         from sidepane.elements.delta_generator import main_dg

@@ -136,6 +136,8 @@ class ViewerLink:
         """A watched file was saved: rerun, let the viewer offer to, or neither, by mode."""
         if not self._started or self.run_on_save == "never":
             return
+        if not self.session.navigation.affected_by(path):
+            return  # another page's file: this viewer shows a page that does not run it
         if self.run_on_save == "always":
             self.session.request_rerun()
         else:

@@ -1,10 +1,10 @@
 """Watch the script and the local modules it imported; report each save once, at once.
 
 Which files: the script, the pages of a multipage app (`pages/*.py` beside the script: a page
-added, saved or removed reruns), the secrets.toml files `st.secrets` reads, plus every module in
-`sys.modules` whose source lies under the script's folder (not installed packages, not a
-virtualenv kept there, not Sidepane itself). The set is refreshed after each run, so a newly
-imported helper is watched from then on.
+added, saved or removed reruns; the page files `st.navigation` named), the secrets.toml files
+`st.secrets` reads, plus every module in `sys.modules` whose source lies under the script's
+folder (not installed packages, not a virtualenv kept there, not Sidepane itself). The set is
+refreshed after each run, so a newly imported helper is watched from then on.
 
 When: a save is reported as soon as the file is complete (the writer closed it, or an editor
 renamed its temporary file over it), so save-to-pixel latency is the rerun's own. A bare
@@ -74,8 +74,12 @@ class SourceWatcher:
         loop: asyncio.AbstractEventLoop,
         *,
         observer: BaseObserver | None = None,
+        page_files: Callable[[], frozenset[str]] = frozenset,
     ) -> None:
         self._script = os.path.realpath(script_path)
+        # The page files st.navigation named so far (they grow as runs declare pages).
+        self._page_files = page_files
+        self._page_files_seen: frozenset[str] = frozenset()
         self._root = os.path.dirname(self._script)
         self._pages_dir = os.path.join(self._root, PAGES_DIR)
         self._secrets = frozenset(os.path.realpath(p) for p in secrets_paths(self._root))
@@ -134,7 +138,7 @@ class SourceWatcher:
         """Rescan `sys.modules` for local modules and watch their folders (loop thread)."""
         self._refresh_scheduled = False
         modules = dict(sys.modules)
-        if len(modules) == self._modules_seen:
+        if len(modules) == self._modules_seen and self._page_files() == self._page_files_seen:
             return
         self._modules_seen = len(modules)
         files = self._own_files()
@@ -149,7 +153,12 @@ class SourceWatcher:
 
     def _own_files(self) -> set[str]:
         """The files watched whatever the script imports: itself, its pages, the secrets."""
-        files = {self._script, *self._secrets}
+        self._page_files_seen = self._page_files()
+        files = {
+            self._script,
+            *self._secrets,
+            *(os.path.realpath(p) for p in self._page_files_seen),
+        }
         try:
             names = os.listdir(self._pages_dir)
         except OSError:

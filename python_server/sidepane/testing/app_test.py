@@ -207,7 +207,26 @@ class AppTest(Block):
                 f"Could not find page {page_path!r} relative to the main script "
                 f"{str(main)!r}. Resolved page path: {str(full.resolve())!r}."
             )
-        self._page_request = page_url_path(str(main), str(full))
+        navigation = self._session.navigation
+        if not navigation.shared.uses_navigation:
+            self._page_request = page_url_path(str(main), str(full))
+            return self
+        # st.navigation's pages: the one registered for this file (a custom url_path too),
+        # preferring the one whose URL path is the file's name.
+        target = full.resolve()
+        matches = [p for p in navigation.pages() if p.script_path and Path(p.script_path) == target]
+        if not matches:
+            known = [p.script_path or p.url_path for p in navigation.pages()]
+            raise ValueError(
+                f"Could not find a navigation page for {str(target)!r}. "
+                "AppTest.switch_page() matches registered script paths. If page registration "
+                "depends on Session State, call run() after updating the state and before "
+                f"switching pages. Registered pages: {known}."
+            )
+        named = page_url_path(str(main), str(full))
+        self._page_request = next(
+            (p.url_path for p in matches if p.url_path == named), matches[0].url_path
+        )
         return self
 
     def _receive(self, data: bytes) -> None:

@@ -4,6 +4,7 @@
 // the browser URL or the VS Code panel's state). core/pages.ts has the URL helpers;
 // src/navigation.tsx draws the page list.
 
+import { pageMenuOf } from "./pages";
 import type { AppState } from "./store";
 import type { PagesFrame, RerunFrame } from "./types";
 
@@ -46,14 +47,16 @@ export class PageNavigation {
   received(frame: PagesFrame): void {
     const app = this.host.app();
     const changed = frame.current !== app.page;
-    if (this.shownPage !== undefined && frame.current !== this.shownPage) {
+    if (this.shownPage !== undefined && frame.current !== this.shownPage && !frame.keep_body) {
       // Another page: the body of the page left goes now, as in Streamlit (the runtime sends
-      // the new page whole); the sidebar stays until the run ends.
+      // the new page whole); the sidebar stays until the run ends. With `keep_body` the
+      // entry script drew into the body before it named the page: the run's end prunes it.
       this.host.clearMain();
     }
     this.shownPage = frame.current;
     this.host.setApp({
       pages: Array.isArray(frame.pages) ? frame.pages : [],
+      pageMenu: pageMenuOf(frame),
       page: frame.current,
       pageNotFound: frame.not_found ?? (changed ? undefined : app.pageNotFound),
     });

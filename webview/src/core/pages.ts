@@ -2,8 +2,42 @@
 // current page is kept between loads — the URL path in a browser tab (`/page1`, so a reload or a
 // shared link opens that page), the webview state in a VS Code panel.
 
+import type { PageEntry, PagesFrame } from "./protocol.generated";
+
 // One page as the `pages` frame lists it (`name` is its URL path, "" for the main page).
-export type { PageEntry, PagesFrame } from "./protocol.generated";
+export type { PageEntry, PagesFrame };
+
+/** Where the page menu is drawn, and how many pages it shows collapsed (`true`: all). */
+export interface PageMenu {
+  position: NonNullable<PagesFrame["position"]>;
+  expanded: boolean | number;
+}
+
+export const DEFAULT_PAGE_MENU: PageMenu = { position: "sidebar", expanded: false };
+
+/** The menu's options as a `pages` frame gives them (absent fields at their defaults). */
+export function pageMenuOf(frame: PagesFrame): PageMenu {
+  return {
+    position: frame.position ?? "sidebar",
+    expanded: frame.expanded ?? false,
+  };
+}
+
+/** The pages the menu lists: neither hidden pages nor a menu of one page (Streamlit's rule). */
+export function menuPages(pages: readonly PageEntry[]): PageEntry[] {
+  const shown = pages.filter((p) => p.hidden !== true);
+  return shown.length > 1 ? shown : [];
+}
+
+/**
+ * How many pages a collapsed menu shows (undefined: all): `expanded` pages (10 by default), and
+ * only when at least three more would be hidden, as in Streamlit.
+ */
+export function collapsedCount(total: number, expanded: boolean | number): number | undefined {
+  if (expanded === true) return undefined;
+  const shown = typeof expanded === "number" && expanded > 0 ? expanded : 10;
+  return total >= shown + 3 ? shown : undefined;
+}
 
 /** The page a browser URL path names: its first segment, decoded ("/" is the main page). */
 export function pageFromPath(pathname: string): string {

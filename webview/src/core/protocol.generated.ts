@@ -2,7 +2,7 @@
 // The frames and element props of docs/protocol.md, as the runtime builds them.
 
 /** The protocol version a viewer sends in `hello` (docs/protocol.md). */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 // Runtime → viewer frames, by `t`.
 
@@ -74,6 +74,15 @@ export interface PagesFrame {
   current: string;
   /** A page the viewer asked for that no page has. */
   not_found?: string;
+  /** Where the menu is drawn (`st.navigation`'s `position`); absent: the sidebar. */
+  position?: "sidebar" | "top" | "hidden";
+  /** `True`: never collapsed; a number: pages shown collapsed (absent: 10). */
+  expanded?: boolean | number;
+  /**
+   * The page changed after this run drew elements (the entry script's frame around the page): keep
+   * the body, the run's end removes what it did not draw.
+   */
+  keep_body?: boolean;
 }
 
 /** Show a transient notification. */
@@ -928,10 +937,20 @@ export const TRIGGER_TYPES: ReadonlySet<string> = new Set<WidgetType>([
 // Shapes the frames and props above are made of.
 
 export type PageEntry = {
-  /** The page's URL path; `''` for the main page. */
+  /** The page's URL path; `''` for the main (default) page. */
   name: string;
+  /** The page's title (Markdown, inline). */
   label: string;
+  /** An emoji or `:material/name:`. */
   icon?: string;
+  /** `st.navigation`'s section header the page is listed under. */
+  section?: string;
+  /** Left out of the menu (still reachable by its URL). */
+  hidden?: boolean;
+  /** The page's tooltip in the menu (Markdown). */
+  help?: string;
+  /** An external page: the URL it opens in a new tab. */
+  url?: string;
 };
 
 export type Viewport = {

@@ -709,7 +709,18 @@ export const SHAPES: ShapeTable = {
       },
       required: ["title", "icon", "layout", "sidebar"],
     },
-    PageEntry: { keys: { name: "str", label: "str", icon: "str" }, required: ["name", "label"] },
+    PageEntry: {
+      keys: {
+        name: "str",
+        label: "str",
+        icon: "str",
+        section: "str",
+        hidden: "bool",
+        help: "str",
+        url: "str",
+      },
+      required: ["name", "label"],
+    },
     PageLinkProps: {
       keys: {
         page: "str",
@@ -725,7 +736,14 @@ export const SHAPES: ShapeTable = {
       required: ["page", "label"],
     },
     PagesFrame: {
-      keys: { pages: { list: { ref: "PageEntry" } }, current: "str", not_found: "str" },
+      keys: {
+        pages: { list: { ref: "PageEntry" } },
+        current: "str",
+        not_found: "str",
+        position: { lit: ["sidebar", "top", "hidden"] },
+        expanded: { union: ["bool", "int"] },
+        keep_body: "bool",
+      },
       required: ["pages", "current"],
     },
     PaginationProps: {

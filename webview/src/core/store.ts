@@ -6,7 +6,8 @@
 
 import { NodeTree, keyOf } from "./node_tree";
 import { PageNavigation, showQueryParams } from "./page_navigation";
-import type { PageEntry } from "./pages";
+import type { PageEntry, PageMenu } from "./pages";
+import { DEFAULT_PAGE_MENU } from "./pages";
 import type { IncomingFrame } from "./protocol";
 import { Payloads } from "./payloads";
 import type { TransportProblem, TransportStatus } from "./transport";
@@ -68,6 +69,8 @@ export interface AppState {
   /** A page asked for that the app does not have (the main page runs): said in a banner. */
   pageNotFound: string | undefined;
   /**
+  /** Where the page menu is drawn and how far it is collapsed (`st.navigation`'s options). */
+  pageMenu: PageMenu;
    * A fragment's run (docs/protocol.md, "Fragment runs"): the keys of what it may redraw; the
    * rest is current, not stale. Undefined for a run of the whole script.
    */
@@ -162,6 +165,7 @@ export class Store implements ViewerStore, RunInfo {
       pageNotFound: undefined,
       scope: undefined,
       signIn: undefined,
+      pageMenu: DEFAULT_PAGE_MENU,
     };
     this.widgets = new WidgetValues({
       getNode: (key) => this.tree.get(key),

@@ -82,9 +82,15 @@ class PageConfigFrame(TypedDict):
 
 
 class PageEntry(TypedDict):
-    name: Annotated[str, "The page's URL path; `''` for the main page."]
-    label: str
-    icon: NotRequired[str]
+    name: Annotated[str, "The page's URL path; `''` for the main (default) page."]
+    label: Annotated[str, "The page's title (Markdown, inline)."]
+    icon: NotRequired[Annotated[str, "An emoji or `:material/name:`."]]
+    section: NotRequired[
+        Annotated[str, "`st.navigation`'s section header the page is listed under."]
+    ]
+    hidden: NotRequired[Annotated[bool, "Left out of the menu (still reachable by its URL)."]]
+    help: NotRequired[Annotated[str, "The page's tooltip in the menu (Markdown)."]]
+    url: NotRequired[Annotated[str, "An external page: the URL it opens in a new tab."]]
 
 
 @runtime_frame("pages")
@@ -94,6 +100,25 @@ class PagesFrame(TypedDict):
     pages: list[PageEntry]
     current: Annotated[str, "The `name` of the page this run runs."]
     not_found: NotRequired[Annotated[str, "A page the viewer asked for that no page has."]]
+    position: NotRequired[
+        Annotated[
+            Literal["sidebar", "top", "hidden"],
+            "Where the menu is drawn (`st.navigation`'s `position`); absent: the sidebar.",
+        ]
+    ]
+    expanded: NotRequired[
+        Annotated[
+            bool | int,
+            "`True`: never collapsed; a number: pages shown collapsed (absent: 10).",
+        ]
+    ]
+    keep_body: NotRequired[
+        Annotated[
+            bool,
+            "The page changed after this run drew elements (the entry script's frame around "
+            "the page): keep the body, the run's end removes what it did not draw.",
+        ]
+    ]
 
 
 @runtime_frame("toast")

@@ -320,7 +320,10 @@ class Sessions:
         script = Script(key, App(path, self.args))
         try:
             watcher = SourceWatcher(
-                path, lambda changed: self._source_changed(script, changed), self.loop
+                path,
+                lambda changed: self._source_changed(script, changed),
+                self.loop,
+                page_files=lambda: script.app.shared_pages.files,
             )
             watcher.start()
             script.watcher = watcher

@@ -99,7 +99,12 @@ class WebServer:
         await self._runner.setup()
         await web.SockSite(self._runner, sock).start()
         if self._watch:
-            self.watcher = SourceWatcher(self.app.script_path, self.source_changed, loop)
+            self.watcher = SourceWatcher(
+                self.app.script_path,
+                self.source_changed,
+                loop,
+                page_files=lambda: self.app.shared_pages.files,
+            )
             self.watcher.start()
 
     async def stop(self) -> None:
@@ -139,7 +144,9 @@ class WebServer:
         name = request.match_info["page"]
         if "." in name:
             try:
-                names = {p.url_path for p in discover_pages(self.app.script_path)}
+            menu = self.app.shared_pages.last_menu
+                pages = menu.pages if menu is not None else discover_pages(self.app.script_path)
+                names = {p.url_path for p in pages}
             except StreamlitAPIException:
                 names = set()
             if name not in names:

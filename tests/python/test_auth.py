@@ -5,6 +5,7 @@ The whole flow against a real OpenID provider runs in Chromium: tests/e2e/test_l
 
 from __future__ import annotations
 
+import sys
 import time
 import warnings
 from collections.abc import Iterator
@@ -396,3 +397,21 @@ def test_the_id_token_is_verified_before_its_claims_count() -> None:
         assert (verified["email"], header["kid"]) == ("a@b.c", "k1")
         with pytest.raises(oidc.SignInError):
             oidc._decode_jws_legacy(_id_token(key), jwks, ["ES256"])
+
+
+def test_without_authlib_login_says_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "authlib", None)  # what `import authlib` then raises for
+    at = AppTest.from_string("import sidepane as st\nst.login()\n")
+    at.secrets["auth"] = dict(AUTH)
+    at.run()
+    assert at.exception[0].value == (
+        'Authentication requires Authlib>=1.3.2. Install it via `pip install "Authlib>=1.3.2"`.'
+    )
+
+
+def test_the_sign_in_cookies_stay_within_what_browsers_and_the_server_take() -> None:
+    assert cookies.fits(cookies.USER_COOKIE, "x" * 3000)
+    assert not cookies.fits(cookies.USER_COOKIE, "x" * 4000)  # a browser drops it
+    # Both cookies come with every request: together they stay under aiohttp's header limit.
+    assert not cookies.fits(cookies.TOKENS_COOKIE, "x" * 3500, besides=3500)
+    assert cookies.fits(cookies.TOKENS_COOKIE, "x" * 2500, besides=3500)

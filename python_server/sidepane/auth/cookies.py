@@ -27,6 +27,9 @@ PROVIDER_TOKEN_MAX_AGE = 120
 FLOW_MAX_AGE = 600
 # Browsers drop a cookie over 4096 bytes (name, value and attributes together).
 MAX_COOKIE_BYTES = 4096
+# What every request to the app then carries: aiohttp refuses a header line over 8190 bytes
+# (a 400 for every page and WebSocket), so both cookies together stay well under it.
+MAX_SIGN_IN_BYTES = 6144
 
 
 def encode(secret: str, name: str, value: Mapping[str, Any]) -> str:
@@ -47,9 +50,12 @@ def decode(secret: str, name: str, raw: str | None, max_age: int) -> dict[str, A
     return value if isinstance(value, dict) else None
 
 
-def fits(name: str, value: str) -> bool:
-    """Whether a browser keeps this cookie (with room for its attributes)."""
-    return len(name) + 1 + len(value) + 120 <= MAX_COOKIE_BYTES
+def fits(name: str, value: str, *, besides: int = 0) -> bool:
+    """Whether a browser keeps this cookie (with room for its attributes), and it leaves the
+    request's Cookie header within what the server reads when `besides` bytes of sign-in
+    cookies come with it."""
+    size = len(name) + 1 + len(value)
+    return size + 120 <= MAX_COOKIE_BYTES and size + besides <= MAX_SIGN_IN_BYTES
 
 
 def user_info(

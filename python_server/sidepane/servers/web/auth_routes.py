@@ -80,6 +80,7 @@ class AuthRoutes:
             return self._to_app()
         redirect_uri = settings.redirect_uri(auth, self._port())
         try:
+            settings.require_authlib()
             provider = oidc.Provider.from_secrets(self._secrets(), name)
             assert redirect_uri is not None  # validate() requires it
             async with oidc.http_session() as http:
@@ -143,7 +144,7 @@ class AuthRoutes:
             return response
         _set_cookie(response, cookies.USER_COOKIE, user_value, cookies.USER_MAX_AGE)
         tokens_value = cookies.encode(secret, cookies.TOKENS_COOKIE, tokens)
-        if cookies.fits(cookies.TOKENS_COOKIE, tokens_value):
+        if cookies.fits(cookies.TOKENS_COOKIE, tokens_value, besides=len(user_value)):
             _set_cookie(response, cookies.TOKENS_COOKIE, tokens_value, cookies.USER_MAX_AGE)
         else:
             log.warning("sign-in: the provider's tokens are too large for a cookie; not kept")

@@ -488,3 +488,50 @@ def test_what_st_connection_returns_type_checks(tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=tmp_path, timeout=180,
     )  # fmt: skip
     assert out.returncode == 0, out.stdout
+
+
+def test_scope_session_and_close_on_eviction(app_dir: Path) -> None:
+    (app_dir / "scoped.py").write_text(
+        textwrap.dedent(
+            """
+            from streamlit.connections import BaseConnection
+
+            class PerSession(BaseConnection[dict]):
+                def _connect(self, **kwargs):
+                    return {"closed": False}
+
+                @classmethod
+                def scope(cls):
+                    return "session"
+
+                def close(self):
+                    self._instance["closed"] = True
+
+            class Bad(PerSession):
+                @classmethod
+                def scope(cls):
+                    return "app"
+            """
+        ),
+        encoding="utf-8",
+    )
+    source = """
+        import streamlit as st
+        import scoped
+        a = st.connection("a", type=scoped.PerSession, max_entries=1, tag=1)
+        st.text(str(id(a)))
+        st.text(str(a is st.connection("a", type=scoped.PerSession, max_entries=1, tag=1)))
+        b = st.connection("a", type=scoped.PerSession, max_entries=1, tag=2)
+        st.text(str((a._instance["closed"], b._instance["closed"])))
+        st.connection("bad", type=scoped.Bad)
+        """
+    first = _app(app_dir, source).run()
+    second = _app(app_dir, source).run()
+    one, two = [t.value for t in first.text], [t.value for t in second.text]
+    assert one[1:] == ["True", "(True, False)"]  # the first left the cache: closed
+    assert two[1:] == one[1:]
+    assert one[0] != two[0]  # each session its own
+    assert [e.value for e in first.exception] == [
+        "Invalid `scope` value. Supported values: 'global', 'session'. "
+        "Connection class Bad has scope 'app'."
+    ]

@@ -535,3 +535,14 @@ def test_scope_session_and_close_on_eviction(app_dir: Path) -> None:
         "Invalid `scope` value. Supported values: 'global', 'session'. "
         "Connection class Bad has scope 'app'."
     ]
+
+
+def test_a_broken_secrets_file_is_named_when_settings_are_missing(app_dir: Path) -> None:
+    _secrets(app_dir, '[connections.sql]\nurl = "sqlite://"\npassword = \n')
+    at = _app(app_dir, 'import streamlit as st\nst.connection("sql")\n').run()
+    (error,) = _errors(at)
+    assert error.startswith(
+        "Missing SQL DB connection configuration. Did you forget to set this in `secrets.toml` "
+        "or as kwargs to `st.connection`? (Error parsing secrets file at "
+    )
+    assert "secrets.toml" in error

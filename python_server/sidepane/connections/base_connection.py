@@ -15,6 +15,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 import xxhash
 
+from sidepane.errors import StreamlitSecretNotFoundError
 from sidepane.runtime.secrets import AttrDict, secrets
 
 RawConnectionT = TypeVar("RawConnectionT")
@@ -24,6 +25,16 @@ def _section_hash(section: AttrDict) -> str:
     # default=str: a section is TOML (json-able) except for dates, which str() renders stably.
     text = json.dumps(section.to_dict(), sort_keys=True, default=str)
     return xxhash.xxh3_64_hexdigest(text.encode())
+
+
+def unreadable_secrets() -> str | None:
+    """Why the secrets file could not be parsed, if that is why `_secrets` is empty (as in
+    Streamlit, a broken file reads as no secrets; an error about missing settings names it)."""
+    try:
+        secrets.to_dict()
+    except StreamlitSecretNotFoundError as exc:
+        return str(exc) if exc.file is not None else None
+    return None
 
 
 class BaseConnection(ABC, Generic[RawConnectionT]):

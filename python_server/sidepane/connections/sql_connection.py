@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from sidepane.caching.data_resource import cache_data
-from sidepane.connections.base_connection import BaseConnection
+from sidepane.connections.base_connection import BaseConnection, unreadable_secrets
 from sidepane.connections.retry import retry
 from sidepane.errors import StreamlitAPIException, StreamlitMissingRequiredParameterError
 
@@ -127,9 +127,11 @@ class SQLConnection(BaseConnection["Engine"]):
         kwargs = deepcopy(kwargs)
         params = ChainMap(_pop_url_params(kwargs), self._secrets.to_dict())
         if not params:
+            problem = unreadable_secrets()
             raise StreamlitAPIException(
                 "Missing SQL DB connection configuration. "
                 "Did you forget to set this in `secrets.toml` or as kwargs to `st.connection`?"
+                + (f" ({problem})" if problem else "")
             )
         url = _make_url(params)
         engine_kwargs = ChainMap(kwargs, self._secrets.to_dict().get("create_engine_kwargs", {}))

@@ -79,6 +79,8 @@ time_input = main_dg.time_input
 datetime_input = main_dg.datetime_input
 pagination = main_dg.pagination
 file_uploader = main_dg.file_uploader
+camera_input = main_dg.camera_input
+audio_input = main_dg.audio_input
 dataframe = main_dg.dataframe
 data_editor = main_dg.data_editor
 table = main_dg.table
@@ -140,6 +142,7 @@ __all__ = [
     "altair_chart",
     "area_chart",
     "audio",
+    "audio_input",
     "badge",
     "balloons",
     "bar_chart",
@@ -148,6 +151,7 @@ __all__ = [
     "cache",
     "cache_data",
     "cache_resource",
+    "camera_input",
     "caption",
     "chat_input",
     "chat_message",

@@ -23,6 +23,7 @@ from sidepane.elements.widgets.dates import DateTimeInputMixin
 from sidepane.elements.widgets.datetime_input import DateTimeMixin
 from sidepane.elements.widgets.feedback import FeedbackMixin
 from sidepane.elements.widgets.file_uploader import FileUploaderMixin
+from sidepane.elements.widgets.media_inputs import MediaInputMixin
 from sidepane.elements.widgets.menu_button import MenuButtonMixin
 from sidepane.elements.widgets.numbers import NumberInputMixin
 from sidepane.elements.widgets.pagination import PaginationMixin
@@ -47,6 +48,7 @@ class DeltaGenerator(
     MenuButtonMixin,
     PaginationMixin,
     FileUploaderMixin,
+    MediaInputMixin,
     DataMixin,
     ChartMixin,
     MediaMixin,

@@ -8,6 +8,7 @@ from sidepane.testing import chat_elements as _chat_elements  # noqa: F401
 from sidepane.testing import data_elements as _data_elements  # noqa: F401
 from sidepane.testing import decoration_elements as _decoration_elements  # noqa: F401
 from sidepane.testing import layout_elements as _layout_elements  # noqa: F401
+from sidepane.testing import media_input_elements as _media_input_elements  # noqa: F401
 from sidepane.testing import small_widget_elements as _small_widget_elements  # noqa: F401
 from sidepane.testing import text_elements as _text_elements  # noqa: F401
 from sidepane.testing import widget_choice_elements as _widget_choice_elements  # noqa: F401

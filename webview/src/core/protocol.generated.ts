@@ -704,6 +704,18 @@ export type DialogProps = {
   dismiss?: string;
 };
 
+export type CameraInputProps = WidgetProps &
+  CameraInputFields & {
+    /** The photo (`image/jpeg`, `*.jpg`), or none. */
+    value: UploadedFileRef[];
+  };
+
+export type AudioInputProps = WidgetProps &
+  AudioInputFields & {
+    /** The recording (mono 16-bit PCM `audio/wav`, `*.wav`), or none. */
+    value: UploadedFileRef[];
+  };
+
 /**
  * `st.link_button`: a link to `url`, opened in a new tab, drawn as a button. With `on_click`
  * "rerun" or a callback it is also a trigger widget (`id`, `value`); by default it is not.
@@ -869,6 +881,8 @@ export interface ElementPropsMap {
   form: FormProps;
   chat_message: ChatMessageProps;
   dialog: DialogProps;
+  camera_input: CameraInputProps;
+  audio_input: AudioInputProps;
   link_button: LinkButtonProps;
   menu_button: MenuButtonProps;
   datetime_input: DateTimeInputProps;
@@ -913,6 +927,8 @@ export interface WidgetValueMap {
   tabs: string;
   expander: boolean;
   popover: boolean;
+  camera_input: UploadedFileRef[];
+  audio_input: UploadedFileRef[];
   link_button: boolean;
   menu_button: number | null;
   datetime_input: string | null;
@@ -1256,6 +1272,16 @@ export type CollapsibleBlock = {
   type?: "compact" | "step";
 };
 
+export type CameraInputFields = MediaInputFields & {
+  /** The height to ask the camera for (480, 720, 1080); absent: the preview's. */
+  resolution_height?: number;
+};
+
+export type AudioInputFields = MediaInputFields & {
+  /** The WAV's rate in Hz, resampled in the viewer; absent: the browser's. */
+  sample_rate?: number;
+};
+
 /** A link button's own keys (what its builder passes to `_widget` when it reruns). */
 export type LinkButtonFields = {
   url: string;
@@ -1460,6 +1486,11 @@ export type TableColumn = {
   start?: number;
   /** RangeIndex only. */
   step?: number;
+};
+
+export type MediaInputFields = WidgetFields & {
+  /** Pixels; absent: as wide as its container. */
+  width?: number;
 };
 
 /** A selectbox option with its `format_func` label, or a multiselect option. */

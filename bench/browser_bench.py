@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -264,8 +265,15 @@ def _within(value: float, baseline: Results, factor: float) -> bool:
     return base is not None and base.median is not None and value <= factor * base.median
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+B = TypeVar("B", bound=Bench)
+
+
+def run_benchmark(
+    name: str, doc: str, bench_class: type[B], rows: Callable[[B, list[Side]], list[Row]]
+) -> int:
+    """A benchmark's command line: `-v`, the two sides (Streamlit n/a if it cannot be
+    installed), one Chromium on loopback, then `rows` measured and printed as one table."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every sample")
     verbose = parser.parse_args().verbose
     sides = [Side("sidepane", sys.executable, "sidepane")]
@@ -276,52 +284,59 @@ def main() -> int:
         sides.append(Side("streamlit", str(st_python), "streamlit"))
     missing = chromium_missing()
     if missing:
-        print(f"{missing}; skipping the browser benchmark", file=sys.stderr)
+        print(f"{missing}; skipping the {name} benchmark", file=sys.stderr)
         return 0
     began = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="browser-bench-") as folder, sync_playwright() as p:
+    with tempfile.TemporaryDirectory(prefix=f"{name}-bench-") as folder, sync_playwright() as p:
         browser = launch_chromium(p, [LOOPBACK_ONLY])
         version = browser.version
         try:
-            bench = Bench(browser, Path(folder), verbose)
-            keypress = bench.each(sides, "keypress", bench.keypress)
-            rows = [
-                Row(
-                    'launch: Popen → "0 squared is 0" in the page',
-                    bench.launch(sides),
-                    "sidepane < 600 ms",
-                    lambda sp, _st: sp < 600,
-                ),
-                Row(
-                    "slider ArrowRight → new text in the DOM",
-                    keypress,
-                    "sidepane < 10 ms",
-                    lambda sp, _st: sp < 10,
-                ),
-                Row(
-                    "script written → new text in the DOM (run on save)",
-                    bench.each(sides, "save", bench.save),
-                    "sidepane < 20 ms",
-                    lambda sp, _st: sp < 20,
-                ),
-                Row(
-                    "slider ArrowRight → new text, debugger attached",
-                    bench.each(sides[:1], "keypress", _with_debugger(bench)),
-                    "< 2x without debugger",
-                    lambda sp, _st: _within(sp, keypress, 2.0),
-                ),
-                Row(
-                    "1,000,000 x 5 DataFrame: navigation → rows painted",
-                    bench.each(sides, "dataframe", bench.dataframe),
-                    "≥ 5x faster than streamlit",
-                    lambda sp, st: st is not None and st >= 5 * sp,
-                ),
-            ]
+            measured = rows(bench_class(browser, Path(folder), verbose), sides)
         finally:
             browser.close()
-    print(f"\nbrowser benchmark, Chromium {version}, {time.monotonic() - began:.0f} s")
-    print_table(rows)
+    print(f"\n{name} benchmark, Chromium {version}, {time.monotonic() - began:.0f} s")
+    print_table(measured)
     return 0
+
+
+def _rows(bench: Bench, sides: list[Side]) -> list[Row]:
+    keypress = bench.each(sides, "keypress", bench.keypress)
+    return [
+        Row(
+            'launch: Popen → "0 squared is 0" in the page',
+            bench.launch(sides),
+            "sidepane < 600 ms",
+            lambda sp, _st: sp < 600,
+        ),
+        Row(
+            "slider ArrowRight → new text in the DOM",
+            keypress,
+            "sidepane < 10 ms",
+            lambda sp, _st: sp < 10,
+        ),
+        Row(
+            "script written → new text in the DOM (run on save)",
+            bench.each(sides, "save", bench.save),
+            "sidepane < 20 ms",
+            lambda sp, _st: sp < 20,
+        ),
+        Row(
+            "slider ArrowRight → new text, debugger attached",
+            bench.each(sides[:1], "keypress", _with_debugger(bench)),
+            "< 2x without debugger",
+            lambda sp, _st: _within(sp, keypress, 2.0),
+        ),
+        Row(
+            "1,000,000 x 5 DataFrame: navigation → rows painted",
+            bench.each(sides, "dataframe", bench.dataframe),
+            "≥ 5x faster than streamlit",
+            lambda sp, st: st is not None and st >= 5 * sp,
+        ),
+    ]
+
+
+def main() -> int:
+    return run_benchmark("browser", __doc__ or "", Bench, _rows)
 
 
 if __name__ == "__main__":

@@ -14,25 +14,16 @@ Same Chromium, same scripts (only the import differs), one table with the ratios
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
-import time
 from pathlib import Path
-
-from playwright.sync_api import sync_playwright
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from browser_bench import LOOPBACK_ONLY, Bench, Row, print_table  # noqa: E402
+from browser_bench import Bench, Row, run_benchmark  # noqa: E402
 from browser_probes import KEY_PROBE, wait_for  # noqa: E402
 from browser_servers import Server, Side  # noqa: E402
 from results import BenchError  # noqa: E402
-from streamlit_env import streamlit_python  # noqa: E402
-
-sys.path.insert(0, str(HERE.parent / "tests" / "e2e"))
-from chromium import chromium_missing, launch_chromium  # noqa: E402
 
 FRAGMENT = """import time
 time.sleep(0.5)  # the rest of the app: a full run takes 500 ms
@@ -118,45 +109,25 @@ class FlowBench(Bench):
         return samples
 
 
+def _rows(bench: FlowBench, sides: list[Side]) -> list[Row]:
+    return [
+        Row(
+            "fragment slider (500 ms app) → new text in the DOM",
+            bench.each(sides, "fragment", bench.fragment),
+            "sidepane < 15 ms",
+            lambda sp, _st: sp < 15,
+        ),
+        Row(
+            "write_stream: first chunk yielded → in the DOM",
+            bench.each(sides, "stream", bench.stream),
+            "sidepane < 20 ms",
+            lambda sp, _st: sp < 20,
+        ),
+    ]
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-v", "--verbose", action="store_true", help="print every sample")
-    verbose = parser.parse_args().verbose
-    sides = [Side("sidepane", sys.executable, "sidepane")]
-    st_python = streamlit_python()
-    if st_python is None:
-        print("streamlit could not be installed: its column is n/a", file=sys.stderr)
-    else:
-        sides.append(Side("streamlit", str(st_python), "streamlit"))
-    missing = chromium_missing()
-    if missing:
-        print(f"{missing}; skipping the flow benchmark", file=sys.stderr)
-        return 0
-    began = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="flow-bench-") as folder, sync_playwright() as p:
-        browser = launch_chromium(p, [LOOPBACK_ONLY])
-        version = browser.version
-        try:
-            bench = FlowBench(browser, Path(folder), verbose)
-            rows = [
-                Row(
-                    "fragment slider (500 ms app) → new text in the DOM",
-                    bench.each(sides, "fragment", bench.fragment),
-                    "sidepane < 15 ms",
-                    lambda sp, _st: sp < 15,
-                ),
-                Row(
-                    "write_stream: first chunk yielded → in the DOM",
-                    bench.each(sides, "stream", bench.stream),
-                    "sidepane < 20 ms",
-                    lambda sp, _st: sp < 20,
-                ),
-            ]
-        finally:
-            browser.close()
-    print(f"\nflow benchmark, Chromium {version}, {time.monotonic() - began:.0f} s")
-    print_table(rows)
-    return 0
+    return run_benchmark("flow", __doc__ or "", FlowBench, _rows)
 
 
 if __name__ == "__main__":

@@ -26,9 +26,11 @@ from sidepane.elements.page import rerun, set_page_config, stop
 from sidepane.elements.page_menu import Page, navigation
 from sidepane.elements.streamlit_api import module_attribute_error
 from sidepane.errors import StreamlitAPIException
+from sidepane.runtime.config import get_option, set_option
 from sidepane.runtime.query_params import QueryParamsProxy
 from sidepane.runtime.secrets import secrets
 from sidepane.runtime.session_state import SessionStateProxy
+from sidepane.runtime.st_context import ContextProxy
 
 __version__ = "0.1.0"
 
@@ -39,6 +41,8 @@ bottom: DeltaGenerator = cast("DeltaGenerator", BottomContainer(bottom_dg))
 
 session_state = SessionStateProxy()
 query_params = QueryParamsProxy()
+context = ContextProxy()
+"""The viewer's headers, cookies, locale, time zone, theme, URL and address (read-only)."""
 
 # Every element and widget, drawn where the script is (`with` blocks included).
 write = main_dg.write
@@ -162,6 +166,7 @@ __all__ = [
     "connection",
     "connections",
     "container",
+    "context",
     "data_editor",
     "dataframe",
     "date_input",
@@ -179,6 +184,7 @@ __all__ = [
     "form",
     "form_submit_button",
     "fragment",
+    "get_option",
     "header",
     "help",
     "html",
@@ -212,6 +218,7 @@ __all__ = [
     "select_slider",
     "selectbox",
     "session_state",
+    "set_option",
     "set_page_config",
     "sidebar",
     "skeleton",

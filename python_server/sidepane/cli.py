@@ -52,17 +52,26 @@ def _parser() -> argparse.ArgumentParser:
         "and open it in the browser. Stop with Ctrl+C.",
     )
     run.add_argument("script", help="path or https:// URL of the app script")
+    run.epilog = (
+        "Any Streamlit config option is a flag too: --theme.primaryColor '#f0a' "
+        "--server.port 8600 (see .streamlit/config.toml)."
+    )
     run.add_argument(
         "--port",
         type=int,
         default=None,
         help="port to listen on (default 8501, or the next free one after it)",
     )
-    run.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    run.add_argument("--headless", action="store_true", help="do not open a browser tab")
+    run.add_argument(
+        "--host", default=None, help="address to listen on (default server.address, or 127.0.0.1)"
+    )
+    run.add_argument(
+        "--headless", action="store_true", default=None, help="do not open a browser tab"
+    )
     run.add_argument(
         "--run-on-save",
         action="store_true",
+        default=None,
         help="rerun the app when the script or a module it imports is saved",
     )
     run.add_argument(
@@ -88,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `sidepane` command; returns the exit status."""
     own, script_args = _split_script_args(sys.argv[1:] if argv is None else argv)
+    from sidepane.runtime.config.flags import FlagError, split_config_flags
+
+    try:
+        own, config_flags = split_config_flags(own)
+    except FlagError as exc:
+        print(f"sidepane: {exc}", file=sys.stderr)
+        return 2
     args = _parser().parse_args(own)
     logging.basicConfig(level=logging.WARNING, format="sidepane: %(message)s")
     install_frame_check_from_env()
@@ -100,7 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             explain_cache=args.explain_cache,
         )
     if args.command == "run":
+        from sidepane.runtime.config import set_command_line_options
         from sidepane.servers.web.launch import RunOptions, run_command
+
+        set_command_line_options(config_flags)
 
         options = RunOptions(
             host=args.host,

@@ -18,7 +18,7 @@ from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.layout import _check_size as check_size
 from sidepane.elements.media import image_entry
 from sidepane.elements.status import is_emoji, validate_material_icon
-from sidepane.elements.widgets.file_uploader import DEFAULT_MAX_MB, normalize_types
+from sidepane.elements.widgets.file_uploader import default_max_mb, normalize_types
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.schema.elements.layout import ChatMessageProps
 from sidepane.protocol.schema.elements.widgets import ChatInputFields
@@ -169,7 +169,7 @@ class ChatMixin(DeltaGeneratorCore):
         deserialize, serialize = text_codec(max_chars)
         if accept_file or accept_audio:
             allowed = normalize_types(file_type) if file_type else None
-            max_mb = DEFAULT_MAX_MB if max_upload_size is None else max_upload_size
+            max_mb = default_max_mb() if max_upload_size is None else max_upload_size
             ctx = get_run_context()
             target = ChatUploads(
                 None if ctx is None else ctx.session.uploads,

@@ -81,9 +81,48 @@ def exception_props(exc: BaseException, script_dir: str | None) -> ExceptionProp
     return props
 
 
+# Streamlit's words for an uncaught exception whose message `client.showErrorDetails` withholds.
+REDACTED_MESSAGE = (
+    "This app has encountered an error. The original error message is redacted to prevent data "
+    "leaks. Full error details have been recorded in the logs (if you're on Streamlit Cloud, "
+    "click on 'Manage app' in the lower right of your app)."
+)
+
+
+def redact(props: ExceptionProps, show_error_details: object) -> ExceptionProps:
+    """An uncaught exception as `client.showErrorDetails` lets the page show it: `full` (or
+    true) all; `stacktrace` (or false) the type and traceback; `type` the type; `none` nothing
+    but Streamlit's generic message. Whatever is withheld never leaves the runtime."""
+    setting = show_error_details
+    show_message = setting == "full" or setting in (True, "true", "True")
+    show_trace = show_message or setting == "stacktrace" or setting in (False, "false", "False")
+    show_type = show_trace or setting == "type"
+    if show_message:
+        return props
+    out: ExceptionProps = {
+        "type": props["type"] if show_type else "",
+        "message": REDACTED_MESSAGE,
+        "frames": props["frames"] if show_trace else [],
+    }
+    if "warning" in props:
+        out["warning"] = props["warning"]
+    return out
+
+
 class ExceptionMixin(DeltaGeneratorCore):
     def exception(self, exception: BaseException, width: int | str = "stretch") -> Self:
         """Display an exception: its type, message and traceback, with file and line per frame."""
         ctx = get_run_context()
         script_dir = ctx.session.app.script_dir if ctx is not None else None
         return self._enqueue("exception", as_props(exception_props(exception, script_dir)))
+
+    def _uncaught_exception(self, exception: BaseException) -> None:
+        """Where a run stopped on an exception: drawn as `client.showErrorDetails` says
+        (`st.exception` itself always shows everything, as in Streamlit)."""
+        from sidepane.runtime.config import current_config
+
+        ctx = get_run_context()
+        script_dir = ctx.session.app.script_dir if ctx is not None else None
+        props = exception_props(exception, script_dir)
+        setting = current_config().get("client.showErrorDetails")
+        self._enqueue("exception", as_props(redact(props, setting)))

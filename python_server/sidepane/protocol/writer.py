@@ -13,6 +13,9 @@ from sidepane.protocol.viewer_model import ViewerModel
 
 Sink = Callable[[bytes], None]
 
+# What a viewer holds before any `app_config` frame (docs/protocol.md).
+APP_CONFIG_DEFAULT: dict[str, Any] = {"theme": {}, "show_sidebar_navigation": True}
+
 
 class FrameWriter:
     """Encodes frames for one session and hands them to the transport's sink.
@@ -28,6 +31,7 @@ class FrameWriter:
         self.run = 0
         self.bytes_sent = 0
         self._page_config: dict[str, Any] | None = None
+        self._app_config: dict[str, Any] | None = None
         self._pages: tuple[list[dict[str, Any]], str, dict[str, Any]] | None = None
         # A fragment's run (docs/protocol.md): its id and the paths it may redraw.
         self._fragment: str | None = None
@@ -41,6 +45,7 @@ class FrameWriter:
         """A new connection holds nothing yet."""
         self.model.reset()
         self._page_config = None
+        self._app_config = None
         self._pages = None
 
     def run_start(
@@ -89,6 +94,14 @@ class FrameWriter:
         if self._fragment is not None:
             fields["fragment"] = self._fragment
         self._send(frame("run_end", **fields, ms=round(ms, 3)))
+
+    def app_config(self, config: dict[str, Any]) -> None:
+        """The config.toml options the viewer applies, when the viewer does not hold them (a
+        viewer sent none holds the defaults: no theme, the page list shown)."""
+        if config == (self._app_config or APP_CONFIG_DEFAULT):
+            return
+        self._send(frame("app_config", **config))
+        self._app_config = dict(config)
 
     def page_config(self, config: dict[str, Any]) -> None:
         if config == self._page_config:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sidepane.protocol.writer import Sink
 from sidepane.runtime import exit_guard, fork_safety
+from sidepane.runtime.config import Config
 from sidepane.runtime.module_reloader import ModuleReloader
 from sidepane.runtime.script_cache import ScriptCache
 from sidepane.runtime.pages import SharedPages
@@ -17,7 +18,7 @@ from sidepane.runtime.session import AppSession
 
 class App:
     """A script file and its shared state: compiled code, the local-module reloader, caches,
-    secrets."""
+    secrets, config options."""
 
     def __init__(
         self, script_path: str | os.PathLike[str], script_args: Sequence[str] = ()
@@ -27,9 +28,11 @@ class App:
         self.script_path = os.path.abspath(os.fspath(script_path))
         self.script_dir = os.path.dirname(self.script_path)
         self.script_args = list(script_args)
-        self.code_cache = ScriptCache()
+        self.code_cache = ScriptCache(lambda: bool(self.config.get("runner.magicEnabled")))
         self.reloader = ModuleReloader(self.script_dir)
         self.secrets = SecretsStore(self.script_dir)
+        # .streamlit/config.toml, STREAMLIT_* variables and --section.option flags.
+        self.config = Config.load(self.script_dir)
         # Extra names put in the script's namespace each run (AppTest.from_function's arguments).
         self.script_globals: dict[str, Any] = {}
 

@@ -6,6 +6,7 @@ import ast
 import importlib.util
 import os
 import threading
+from collections.abc import Callable
 from types import CodeType
 
 from sidepane.runtime.magic import add_magic
@@ -14,10 +15,13 @@ MAGIC_NAME = "__sidepane_magic__"
 
 
 class ScriptCache:
-    """Compiles a script when its (mtime, size) changes; an unchanged file's code is reused."""
+    """Compiles a script when its (mtime, size) changes; an unchanged file's code is reused.
 
-    def __init__(self) -> None:
+    `magic_enabled` (the app's `runner.magicEnabled`) is asked at each compile."""
+
+    def __init__(self, magic_enabled: Callable[[], bool] = lambda: True) -> None:
         self._lock = threading.Lock()
+        self._magic_enabled = magic_enabled
         self._codes: dict[str, tuple[int, int, CodeType]] = {}
 
     def get_code(self, path: str) -> CodeType:
@@ -29,7 +33,9 @@ class ScriptCache:
             return hit[2]
         with open(path, "rb") as f:
             source = importlib.util.decode_source(f.read())
-        tree = add_magic(ast.parse(source, filename=path), magic_name=MAGIC_NAME)
+        tree = ast.parse(source, filename=path)
+        if self._magic_enabled():
+            tree = add_magic(tree, magic_name=MAGIC_NAME)
         code = compile(tree, path, "exec", dont_inherit=True)
         with self._lock:
             self._codes[path] = (st.st_mtime_ns, st.st_size, code)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sidepane.errors import ProtocolError
 from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message
 from sidepane.protocol.writer import FrameWriter, Sink
+from sidepane.runtime.config.viewer import viewer_options
 from sidepane.runtime.fragments import Fragments, enter_block
 from sidepane.runtime.pages import Navigation, PagesUpdate
 from sidepane.runtime.query_params import QueryParamsData
@@ -19,6 +20,7 @@ from sidepane.runtime.run_every import Ticker
 from sidepane.runtime.runner import RunResult, ScriptRunner
 from sidepane.runtime.session_state import SessionStateData
 from sidepane.runtime.uploads import SessionUploads, UploadTarget, upload_target_of
+from sidepane.runtime.viewer_facts import ClientFacts, ViewerFacts
 from sidepane.runtime.widgets import WidgetManager
 
 if TYPE_CHECKING:
@@ -70,6 +72,10 @@ class AppSession:
         self._closed = False
         self.last_result: RunResult | None = None
         self.page_config: dict[str, Any] = {}
+        # What the viewer said of itself in `hello` (st.context's locale, timezone, theme…),
+        # and the request it connected with (a browser tab's: set by the web server).
+        self.viewer = ViewerFacts()
+        self.client = ClientFacts()
         # Files sent by `upload` frames, for the widgets that take them (file_uploader).
         self.uploads = SessionUploads(self.writer.sink, self.upload_target)
         self._idle_lock = threading.Lock()
@@ -188,6 +194,7 @@ class AppSession:
         widgets = frame.get("widgets")
         if isinstance(widgets, dict):
             self.widgets.accept(widgets, provisional=True)
+        self.viewer = ViewerFacts.from_hello(frame)
         self._reset_viewer = True
         self.request_rerun()
 
@@ -265,6 +272,7 @@ class AppSession:
         if self._reset_viewer:
             self._reset_viewer = False
             self.writer.reset_viewer()
+        self.writer.app_config(viewer_options(self.app.config))
         scope = self.fragments.scope(fragment) if fragment is not None else None
         self.writer.run_start(run, self.app.script_path, fragment, scope)
 
@@ -295,7 +303,7 @@ class AppSession:
         record = self.fragments.get(ctx.fragment_run) if ctx.fragment_run else None
         if record is not None:
             enter_block(ctx, record)  # a fragment's run draws nothing outside it
-        main_dg.exception(exc)
+        main_dg._uncaught_exception(exc)
 
     def run_finished(self, result: RunResult) -> None:
         self.last_result = result

@@ -85,6 +85,22 @@ export interface PagesFrame {
   keep_body?: boolean;
 }
 
+/**
+ * The app's `.streamlit/config.toml` options the viewer applies: sent before the first run of a
+ * connection and whenever they change (`st.set_option`).
+ */
+export interface AppConfigFrame {
+  t: "app_config";
+  /**
+   * The `[theme]` options set, keyed as in config.toml after `theme.` (`primaryColor`,
+   * `sidebar.backgroundColor`, `dark.textColor`…). Empty: the viewer keeps its own theme (VS Code's
+   * in the panel, else the system's); any key: it wins over VS Code's colours.
+   */
+  theme: Record<string, unknown>;
+  /** `client.showSidebarNavigation`: false hides the page list of a multipage app. */
+  show_sidebar_navigation: boolean;
+}
+
 /** Show a transient notification. */
 export interface ToastFrame {
   t: "toast";
@@ -155,6 +171,7 @@ export type RuntimeFrame =
   | PayloadFrame
   | PageConfigFrame
   | PagesFrame
+  | AppConfigFrame
   | ToastFrame
   | QueryParamsFrame
   | AuthRedirectFrame
@@ -178,6 +195,16 @@ export interface HelloFrame {
   page?: string;
   /** Widget ids → wire values held. */
   widgets?: Record<string, unknown>;
+  /** The browser's language (`navigator.language`). */
+  locale?: string;
+  /** The browser's IANA time zone (`Europe/Berlin`). */
+  timezone?: string;
+  /** Minutes from local time to UTC (`Date.getTimezoneOffset()`). */
+  timezone_offset?: number;
+  /** The page's address as the browser shows it. */
+  url?: string;
+  /** The viewer runs inside a frame (`?embed=true`). */
+  embedded?: boolean;
 }
 
 /** The person changed widget `id` to `value` while the viewer showed run `run`. */

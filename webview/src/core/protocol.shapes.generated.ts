@@ -5,6 +5,7 @@ import type { ShapeTable } from "./validate";
 
 export const SHAPES: ShapeTable = {
   runtimeFrames: {
+    app_config: "AppConfigFrame",
     auth_redirect: "AuthRedirectFrame",
     debug: "DebugFrame",
     error: "ErrorFrame",
@@ -100,6 +101,10 @@ export const SHAPES: ShapeTable = {
         title: "str",
       },
       required: ["kind", "body"],
+    },
+    AppConfigFrame: {
+      keys: { theme: { map: "any" }, show_sidebar_navigation: "bool" },
+      required: ["theme", "show_sidebar_navigation"],
     },
     AudioInputProps: {
       keys: {
@@ -589,6 +594,11 @@ export const SHAPES: ShapeTable = {
         query: "str",
         page: "str",
         widgets: { map: "any" },
+        locale: "str",
+        timezone: "str",
+        timezone_offset: "int",
+        url: "str",
+        embedded: "bool",
       },
       required: ["v"],
     },

@@ -4,6 +4,7 @@
 // (widget_values.ts), pages (page_navigation.ts) — and the app-level state the chrome draws
 // (running, page config, toasts, banners) is kept here.
 
+import { applyAppConfig } from "./app_theme";
 import { NodeTree, keyOf } from "./node_tree";
 import { PageNavigation, showQueryParams } from "./page_navigation";
 import type { PageEntry, PageMenu } from "./pages";
@@ -95,6 +96,7 @@ const KNOWN_FRAMES: Record<RuntimeFrame["t"], true> = {
   run_end: true,
   payload: true,
   page_config: true,
+  app_config: true,
   pages: true,
   toast: true,
   query_params: true,
@@ -269,6 +271,9 @@ export class Store implements ViewerStore, RunInfo {
         break;
       case "page_config":
         this.setApp({ pageConfig: frame });
+        break;
+      case "app_config":
+        applyAppConfig(frame);
         break;
       case "pages":
         this.pages.received(frame);

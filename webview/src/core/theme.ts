@@ -7,15 +7,28 @@ export function currentTheme(): "light" | "dark" {
   return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
-/** `hello`'s fields other than the protocol version and the widget values. */
+/** `hello`'s fields other than the protocol version and the widget values: what only the
+ * browser knows (`st.context`'s theme, locale, time zone, URL, embedding). */
 export function helloFields(): {
   theme: "light" | "dark";
   viewport: { w: number; h: number };
   query: string;
+  locale: string;
+  timezone?: string;
+  timezone_offset: number;
+  url?: string;
+  embedded: boolean;
 } {
+  const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return {
     theme: currentTheme(),
     viewport: { w: window.innerWidth, h: window.innerHeight },
     query: location.search.replace(/^\?/, ""),
+    locale: navigator.language,
+    ...(timezone ? { timezone } : {}),
+    timezone_offset: new Date().getTimezoneOffset(),
+    // A VS Code webview's address is VS Code's own, no app URL.
+    ...(location.protocol.startsWith("http") ? { url: location.origin + location.pathname } : {}),
+    embedded: new URLSearchParams(location.search).get("embed")?.toLowerCase() === "true",
   };
 }

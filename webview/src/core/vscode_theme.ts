@@ -2,6 +2,7 @@
 // theme kind (class and `data-vscode-theme-kind`) and changes it live. We mirror it onto
 // `<html data-theme>`, which our CSS, `currentTheme()` and the charts already follow. High
 // contrast keeps VS Code's own colours (styles/vscode.css, keyed on VS Code's body class).
+// A [theme] in the app's config.toml wins over all of this (core/app_theme.ts).
 
 export type ThemeKind = "light" | "dark";
 
@@ -21,6 +22,8 @@ export function themeOfKind(
 export function followVsCodeTheme(doc: Document = document): () => void {
   const apply = (): void => {
     const body = doc.body;
+    // A `base` in the app's config.toml fixes the scheme (core/app_theme.ts).
+    if (doc.documentElement.dataset.configBase !== undefined) return;
     const theme = themeOfKind(body.dataset.vscodeThemeKind, body.classList);
     if (theme && doc.documentElement.dataset.theme !== theme) {
       doc.documentElement.dataset.theme = theme;

@@ -1,6 +1,7 @@
 // Vega config for the app theme: quiet axes, no view border, the same category palette as
 // Streamlit's charts, text colours that read on the light or dark background.
 
+import { chartColors } from "../core/app_theme";
 import type { Theme } from "./hooks";
 
 const FONT = '"Source Sans Pro", "Source Sans 3", -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -54,6 +55,9 @@ export function vegaConfig(theme: Theme, styled: boolean): Record<string, unknow
         }
       : { background: "transparent" };
   }
+  // `[theme] chartCategoricalColors` etc. in the app's config.toml replace the built-in ones.
+  const configured = chartColors(theme);
+  const palette = configured.categorical ?? PALETTE[theme];
   return {
     background: "transparent",
     font: FONT,
@@ -73,8 +77,12 @@ export function vegaConfig(theme: Theme, styled: boolean): Record<string, unknow
     legend: { ...text, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 400 },
     header: { ...text, labelFontSize: 12, titleFontSize: 12 },
     title: { color: c.text, fontSize: 16, fontWeight: 600, anchor: "start" },
-    range: { category: PALETTE[theme], ramp: { scheme: "blues" } },
-    mark: { color: PALETTE[theme][0], tooltip: true },
+    range: {
+      category: palette,
+      ramp: configured.sequential ?? { scheme: "blues" },
+      ...(configured.diverging && { diverging: configured.diverging }),
+    },
+    mark: { color: palette[0], tooltip: true },
     bar: { binSpacing: 1 },
     line: { strokeWidth: 2 },
     point: { filled: true },

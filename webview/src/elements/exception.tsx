@@ -64,8 +64,14 @@ export function Exception({ node, store }: ElementProps<"exception">) {
   return (
     <div class="sp-exception" role="alert">
       <div class="sp-exception-head">
-        <strong>{type}</strong>
-        {message && node.props.markdown !== true && <>: {message}</>}
+        {/* No type: client.showErrorDetails = "none" withholds it. */}
+        {type && <strong>{type}</strong>}
+        {message && node.props.markdown !== true && (
+          <>
+            {type ? ": " : ""}
+            {message}
+          </>
+        )}
       </div>
       {/* A MarkdownFormattedException's message is Markdown, shown formatted below its type. */}
       {message && node.props.markdown === true && (

@@ -28,6 +28,16 @@ _PAIRS = [
 DEFAULT_MAX_MB = 200
 
 
+def default_max_mb() -> int:
+    """The per-file limit when the call names none: the app's `server.maxUploadSize` (MB)."""
+    from sidepane.runtime.config import current_config
+
+    try:
+        return int(current_config().get("server.maxUploadSize"))
+    except (TypeError, ValueError):
+        return DEFAULT_MAX_MB
+
+
 class UploadedFile(io.BytesIO):
     """A file a person uploaded: a `BytesIO` with its `name`, MIME `type`, `size` and `file_id`.
 
@@ -147,7 +157,7 @@ class FileUploaderMixin(DeltaGeneratorCore):
         `type` limits the files offered (extensions such as `"csv"` or `[".png", ".jpg"]`,
         MIME types, or `"image"` / `"audio"` / `"video"` / `"text"`). With
         `accept_multiple_files=True` it returns a list (empty until files are chosen).
-        `max_upload_size` is the per-file limit in MB (default 200).
+        `max_upload_size` is the per-file limit in MB (default: `server.maxUploadSize`, 200).
         """
         label = "" if label is None else str(label)
         cb = callback(on_change)
@@ -161,7 +171,7 @@ class FileUploaderMixin(DeltaGeneratorCore):
         }
         allowed = normalize_types(type) if type else None
         multiple = accept_multiple_files is True or accept_multiple_files == "directory"
-        max_mb = DEFAULT_MAX_MB if max_upload_size is None else max_upload_size
+        max_mb = default_max_mb() if max_upload_size is None else max_upload_size
         ctx = get_run_context()
         uploads = None if ctx is None else ctx.session.uploads
         spec = _UploaderDef(uploads, allowed, multiple, max_mb * 1024 * 1024)

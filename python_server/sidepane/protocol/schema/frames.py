@@ -121,6 +121,22 @@ class PagesFrame(TypedDict):
     ]
 
 
+@runtime_frame("app_config")
+class AppConfigFrame(TypedDict):
+    """The app's `.streamlit/config.toml` options the viewer applies: sent before the first run
+    of a connection and whenever they change (`st.set_option`)."""
+
+    theme: Annotated[
+        dict[str, Any],
+        "The `[theme]` options set, keyed as in config.toml after `theme.` (`primaryColor`, "
+        "`sidebar.backgroundColor`, `dark.textColor`…). Empty: the viewer keeps its own theme "
+        "(VS Code's in the panel, else the system's); any key: it wins over VS Code's colours.",
+    ]
+    show_sidebar_navigation: Annotated[
+        bool, "`client.showSidebarNavigation`: false hides the page list of a multipage app."
+    ]
+
+
 @runtime_frame("toast")
 class ToastFrame(TypedDict):
     """Show a transient notification."""
@@ -207,6 +223,13 @@ class HelloFrame(TypedDict):
     query: NotRequired[Annotated[str, "The page's query string, without `?`."]]
     page: NotRequired[Annotated[str, "The page to run (a `name` of the `pages` frame)."]]
     widgets: NotRequired[Annotated[dict[str, Any], "Widget ids → wire values held."]]
+    locale: NotRequired[Annotated[str, "The browser's language (`navigator.language`)."]]
+    timezone: NotRequired[Annotated[str, "The browser's IANA time zone (`Europe/Berlin`)."]]
+    timezone_offset: NotRequired[
+        Annotated[int, "Minutes from local time to UTC (`Date.getTimezoneOffset()`)."]
+    ]
+    url: NotRequired[Annotated[str, "The page's address as the browser shows it."]]
+    embedded: NotRequired[Annotated[bool, "The viewer runs inside a frame (`?embed=true`)."]]
 
 
 @viewer_frame("widget_value")

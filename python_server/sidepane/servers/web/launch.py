@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sidepane.runtime.config import Config
 from sidepane.servers.web.fetch_script import FetchError, fetch_script, is_url
 from sidepane.servers.web.ports import DEFAULT_PORT, PortInUseError
 
@@ -21,13 +22,58 @@ DEFAULT_SCRIPT = "streamlit_app.py"
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How `sidepane run` serves: the command line's options."""
+    """How `sidepane run` serves: the command line's own options. None leaves the choice to the
+    app's config (`server.address`, `server.port`, `server.headless`, `server.runOnSave`)."""
 
-    host: str = "127.0.0.1"
-    port: int | None = None  # None: 8501, or the next free port after it
-    headless: bool = False
-    run_on_save: bool = False
+    host: str | None = None
+    port: int | None = None  # None (and no server.port): 8501, or the next free port after it
+    headless: bool | None = None
+    run_on_save: bool | None = None
     debug_port: int | None = None  # listen for a DAP client (debugpy) on 127.0.0.1:PORT
+
+
+def default_headless() -> bool:
+    """Streamlit's default for `server.headless`: no browser to open on Linux without a
+    display."""
+    return sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+
+
+@dataclass(frozen=True)
+class _Serving:
+    host: str
+    port: int
+    port_fallback: bool
+    headless: bool
+    run_on_save: bool
+    max_message_bytes: int | None
+
+
+def _serving(options: RunOptions, config: Config) -> _Serving:
+    """Our own flags first, then the config's options; unset, Sidepane listens on loopback only
+    (Streamlit listens on every interface)."""
+    host = options.host or config.get("server.address") or "127.0.0.1"
+    port = options.port
+    if port is None and config.is_set("server.port"):
+        port = int(config.get("server.port"))
+    headless = options.headless
+    if headless is None:
+        configured = config.get("server.headless")
+        headless = default_headless() if configured is None else bool(configured)
+    run_on_save = options.run_on_save
+    if run_on_save is None:
+        run_on_save = bool(config.get("server.runOnSave"))
+    max_message = None
+    if config.is_set("server.maxMessageSize"):
+        max_message = int(config.get("server.maxMessageSize")) * 1024 * 1024
+    return _Serving(
+        host=host,
+        port=DEFAULT_PORT if port is None else port,
+        # As in Streamlit: the default port moves on when taken; a port asked for does not.
+        port_fallback=port is None,
+        headless=headless,
+        run_on_save=run_on_save,
+        max_message_bytes=max_message,
+    )
 
 
 def run_command(
@@ -74,14 +120,16 @@ async def _serve_until_stopped(
     from sidepane.runtime.app import App
     from sidepane.servers.web.server import WebServer
 
-    host, port = options.host, options.port
+    app = App(script, script_args)
+    serving = _serving(options, app.config)
+    host = serving.host
     server = WebServer(
-        App(script, script_args),
+        app,
         host=host,
-        port=DEFAULT_PORT if port is None else port,
-        # As in Streamlit: the default port moves on when taken; a port asked for does not.
-        port_fallback=port is None,
-        run_on_save=options.run_on_save,
+        port=serving.port,
+        port_fallback=serving.port_fallback,
+        run_on_save=serving.run_on_save,
+        max_message_bytes=serving.max_message_bytes,
     )
     try:
         await server.start()
@@ -101,7 +149,7 @@ async def _serve_until_stopped(
         threading.Thread(
             target=_listen_for_debugger, args=(options.debug_port,), daemon=True
         ).start()
-    if not options.headless:
+    if not serving.headless:
         # webbrowser may block (it can start a browser process); the server must not wait.
         threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
     await stopped.wait()

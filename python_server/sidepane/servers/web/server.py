@@ -14,6 +14,7 @@ from sidepane.errors import StreamlitAPIException
 from sidepane.runtime import fork_safety
 from sidepane.runtime.app import App
 from sidepane.runtime.pages import discover_pages
+from sidepane.runtime.viewer_facts import ClientFacts
 from sidepane.servers.viewer_link import max_message_bytes_setting
 from sidepane.servers.watcher import SourceWatcher
 from sidepane.servers.web.auth_routes import AuthRoutes
@@ -197,6 +198,7 @@ class WebServer:
         )
         # Read once, as Streamlit does: a session keeps its user until st.login/st.logout.
         connection.session.user_info = self.auth.user_info(request)
+        connection.session.client = client_facts(request)
         connection.session.add_run_listener(self._after_run)
         self.connections.add(connection)
         try:
@@ -235,3 +237,12 @@ class WebServer:
         if self.host in _WILDCARDS:
             return True
         return parts.hostname in _LOOPBACK_NAMES or parts.hostname == self.host.lower()
+
+
+def client_facts(request: web.Request) -> ClientFacts:
+    """What `st.context` tells of the request a tab connected with."""
+    return ClientFacts(
+        headers=list(request.headers.items()),
+        cookies=dict(request.cookies),
+        remote_ip=request.remote,
+    )

@@ -1,0 +1,448 @@
+"""`.streamlit/config.toml`, STREAMLIT_* variables and --section.option flags, in Streamlit 1.67's
+order, and what each option Sidepane acts on changes (magic, uploads, error details, serving,
+the theme sent to the viewer). get/set_option on both runtimes: conformance/test_config.py."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sidepane.cli import main as cli_main
+from sidepane.runtime.config import Config, set_command_line_options
+from sidepane.runtime.config.flags import FlagError, split_config_flags
+from sidepane.runtime.config.options import OPTIONS
+from sidepane.servers.web.launch import RunOptions, _serving
+from sidepane.testing import AppTest
+from tests.python.conftest import Harness
+
+REDACTED_START = "This app has encountered an error. The original error message is redacted"
+
+
+def write_config(folder: Path, text: str) -> Path:
+    path = folder / ".streamlit" / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def places(tmp_path: Path) -> dict[str, Path]:
+    out = {name: tmp_path / name for name in ("home", "cwd", "app")}
+    for folder in out.values():
+        folder.mkdir()
+    return out
+
+
+def load(places: dict[str, Path], **kwargs: Any) -> Config:
+    kwargs.setdefault("environ", {})
+    kwargs.setdefault("flags", {})
+    return Config.load(
+        str(places["app"]), cwd=str(places["cwd"]), home=str(places["home"]), **kwargs
+    )
+
+
+def test_precedence_is_streamlits(places: dict[str, Path]) -> None:
+    # Each source overrides the ones before: home, working folder, the app's folder,
+    # environment, flags.
+    write_config(
+        places["home"],
+        """
+        [theme]
+        primaryColor = "#000001"
+        textColor = "#000001"
+        backgroundColor = "#000001"
+        font = "serif"
+        baseRadius = "small"
+        """,
+    )
+    write_config(
+        places["cwd"],
+        """
+        [theme]
+        primaryColor = "#000002"
+        textColor = "#000002"
+        backgroundColor = "#000002"
+        font = "monospace"
+        """,
+    )
+    write_config(
+        places["app"],
+        """
+        [theme]
+        primaryColor = "#000003"
+        textColor = "#000003"
+        backgroundColor = "#000003"
+        """,
+    )
+    config = load(
+        places,
+        environ={"STREAMLIT_THEME_PRIMARY_COLOR": "#000004", "STREAMLIT_THEME_TEXT_COLOR": "#4"},
+        flags={"theme.primaryColor": "#000005"},
+    )
+    assert config.get("theme.primaryColor") == "#000005"
+    assert config.get("theme.textColor") == "#4"
+    assert config.get("theme.backgroundColor") == "#000003"
+    assert config.get("theme.font") == "monospace"
+    assert config.get("theme.baseRadius") == "small"
+    assert config.get("theme.linkColor") is None
+    assert not config.is_set("theme.linkColor")
+    assert config.where_defined("theme.backgroundColor").endswith(
+        str(Path("app") / ".streamlit" / "config.toml")
+    )
+
+
+def test_environment_values_take_the_options_type(places: dict[str, Path]) -> None:
+    config = load(
+        places,
+        environ={
+            "STREAMLIT_SERVER_PORT": "8600",
+            "STREAMLIT_RUNNER_MAGIC_ENABLED": "false",
+            "STREAMLIT_SERVER_ENABLE_CORS": "0",
+            "STREAMLIT_SERVER_FOLDER_WATCH_LIST": "a b",
+            "STREAMLIT_SERVER_MAX_UPLOAD_SIZE": "lots",
+        },
+    )
+    assert config.get("server.port") == 8600
+    assert config.get("runner.magicEnabled") is False
+    assert config.get("server.enableCORS") is False
+    assert config.get("server.folderWatchList") == ["a", "b"]
+    assert config.get("server.maxUploadSize") == 200  # did not parse: left out
+
+
+def test_env_var_names_are_streamlits() -> None:
+    assert OPTIONS["theme.primaryColor"].env_var == "STREAMLIT_THEME_PRIMARY_COLOR"
+    assert OPTIONS["server.enableCORS"].env_var == "STREAMLIT_SERVER_ENABLE_CORS"
+    assert OPTIONS["runner.postScriptGC"].env_var == "STREAMLIT_RUNNER_POST_SCRIPT_GC"
+    assert (
+        OPTIONS["theme.dark.sidebar.primaryColor"].env_var
+        == "STREAMLIT_THEME_DARK_SIDEBAR_PRIMARY_COLOR"
+    )
+    # Every option of Streamlit 1.67 (367 with the theme's sidebar, light and dark tables).
+    assert len(OPTIONS) == 367
+
+
+def test_unknown_option_warns_with_streamlits_words(
+    places: dict[str, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    write_config(
+        places["app"],
+        """
+        [theme]
+        primaryColour = "#f0a"
+        [server]
+        port = 8700
+        """,
+    )
+    with caplog.at_level(logging.WARNING, logger="sidepane.config"):
+        config = load(places)
+    assert config.get("server.port") == 8700
+    assert [r.getMessage() for r in caplog.records] == [
+        '"theme.primaryColour" is not a valid config option. If you previously had this '
+        "config option set, it may have been removed."
+    ]
+
+
+def test_broken_file_and_bad_theme_table_are_logged_not_fatal(
+    places: dict[str, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    write_config(places["cwd"], "[theme\nprimaryColor = 1")
+    write_config(places["app"], '[theme.sidebar.dark]\nprimaryColor = "#fff"\n')
+    with caplog.at_level(logging.WARNING, logger="sidepane.config"):
+        config = load(places)
+    assert config.get("theme.primaryColor") is None
+    text = caplog.text
+    assert "Error parsing config toml" in text
+    assert "[theme.sidebar.dark]" in text
+
+
+def test_env_reference_in_toml(places: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("H9_PORT", "8123")
+    write_config(places["app"], '[server]\nport = "env:H9_PORT"\n')
+    assert load(places).get("server.port") == 8123
+
+
+def test_nested_theme_tables(places: dict[str, Path]) -> None:
+    write_config(
+        places["app"],
+        """
+        [theme.sidebar]
+        backgroundColor = "#111111"
+        [theme.dark]
+        primaryColor = "#222222"
+        [theme.dark.sidebar]
+        textColor = "#333333"
+        """,
+    )
+    config = load(places)
+    assert config.section("theme.") == {
+        "sidebar.backgroundColor": "#111111",
+        "dark.primaryColor": "#222222",
+        "dark.sidebar.textColor": "#333333",
+    }
+
+
+def test_command_line_flags() -> None:
+    rest, values = split_config_flags(
+        [
+            "run",
+            "app.py",
+            "--theme.primaryColor",
+            "#f0a",
+            "--server.port=8600",
+            "--headless",
+            "--server.folderWatchList",
+            "a",
+            "--server.folderWatchList",
+            "b",
+        ]
+    )
+    assert rest == ["run", "app.py", "--headless"]
+    assert values == {
+        "theme.primaryColor": "#f0a",
+        "server.port": 8600,
+        "server.folderWatchList": ["a", "b"],
+    }
+    with pytest.raises(FlagError, match=r"No such option: --theme\.primaryColour"):
+        split_config_flags(["--theme.primaryColour", "#f0a"])
+    with pytest.raises(FlagError, match=r"Invalid value for '--server\.port'"):
+        split_config_flags(["--server.port", "x"])
+    with pytest.raises(FlagError, match="requires an argument"):
+        split_config_flags(["--server.port"])
+
+
+def test_cli_refuses_an_unknown_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main(["run", "app.py", "--server.prot", "1"]) == 2
+    assert "No such option: --server.prot" in capsys.readouterr().err
+
+
+def test_flags_apply_to_the_app_config(places: dict[str, Path]) -> None:
+    set_command_line_options({"theme.primaryColor": "#f0a"})
+    try:
+        config = Config.load(
+            str(places["app"]), cwd=str(places["cwd"]), home=str(places["home"]), environ={}
+        )
+    finally:
+        set_command_line_options({})
+    assert config.get("theme.primaryColor") == "#f0a"
+
+
+# ---- what the options do ----
+
+
+def test_serving_options_from_config(places: dict[str, Path]) -> None:
+    write_config(
+        places["app"],
+        """
+        [server]
+        port = 8600
+        address = "0.0.0.0"
+        headless = true
+        runOnSave = true
+        maxMessageSize = 3
+        """,
+    )
+    serving = _serving(RunOptions(), load(places))
+    assert (serving.host, serving.port, serving.port_fallback) == ("0.0.0.0", 8600, False)
+    assert serving.headless and serving.run_on_save
+    assert serving.max_message_bytes == 3 * 1024 * 1024
+    # Our own flags win over the config.
+    mine = _serving(RunOptions(host="127.0.0.1", port=9000, run_on_save=False), load(places))
+    assert (mine.host, mine.port, mine.run_on_save) == ("127.0.0.1", 9000, False)
+
+
+def test_serving_defaults(places: dict[str, Path]) -> None:
+    serving = _serving(RunOptions(), load(places))
+    assert (serving.host, serving.port, serving.port_fallback) == ("127.0.0.1", 8501, True)
+    assert serving.run_on_save is False and serving.max_message_bytes is None
+
+
+def app_in(folder: Path, source: str) -> AppTest:
+    path = folder / "app.py"
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return AppTest.from_file(str(path))
+
+
+def test_magic_disabled(tmp_path: Path) -> None:
+    source = """
+        import streamlit as st
+        "magic"
+        st.text("end")
+        """
+    assert [m.value for m in app_in(tmp_path, source).run().markdown] == ["magic"]
+    write_config(tmp_path, "[runner]\nmagicEnabled = false\n")
+    at = app_in(tmp_path, source).run()
+    assert [m.value for m in at.markdown] == []
+    assert [t.value for t in at.text] == ["end"]
+
+
+@pytest.mark.parametrize(
+    ("setting", "type_", "message", "traceback"),
+    [
+        ('"full"', "ValueError", "a secret", True),
+        ("true", "ValueError", "a secret", True),
+        ('"stacktrace"', "ValueError", None, True),
+        ("false", "ValueError", None, True),
+        ('"type"', "ValueError", None, False),
+        ('"none"', "", None, False),
+    ],
+)
+def test_show_error_details(
+    tmp_path: Path, setting: str, type_: str, message: str | None, traceback: bool
+) -> None:
+    write_config(tmp_path, f"[client]\nshowErrorDetails = {setting}\n")
+    at = app_in(tmp_path, 'raise ValueError("a secret")\n').run()
+    props = at.exception[0].proto
+    assert props["type"] == type_
+    if message is None:
+        assert props["message"].startswith(REDACTED_START)
+    else:
+        assert props["message"] == message
+    assert bool(props["frames"]) is traceback
+
+
+def test_max_upload_size_is_the_uploaders_default(tmp_path: Path) -> None:
+    write_config(tmp_path, "[server]\nmaxUploadSize = 5\n")
+    at = app_in(
+        tmp_path,
+        """
+        import streamlit as st
+        st.file_uploader("a")
+        st.file_uploader("b", max_upload_size=7)
+        """,
+    ).run()
+    assert [u.proto["max_mb"] for u in at.get("file_uploader")] == [5, 7]
+
+
+def test_get_option_reads_the_apps_config(tmp_path: Path) -> None:
+    write_config(tmp_path, '[theme]\nprimaryColor = "#f0a"\n')
+    at = app_in(
+        tmp_path,
+        """
+        import streamlit as st
+        st.text(st.get_option("theme.primaryColor"))
+        st.text(st.get_option("browser.serverPort"))
+        """,
+    ).run()
+    assert [t.value for t in at.text] == ["#f0a", "8501"]
+
+
+# ---- the viewer's part: app_config and hello ----
+
+
+def test_app_config_frame_carries_the_theme(harness: Harness) -> None:
+    write_config(
+        harness.dir,
+        """
+        [theme]
+        primaryColor = "#ff00aa"
+        [theme.sidebar]
+        backgroundColor = "#eeeeee"
+        [client]
+        showSidebarNavigation = false
+        """,
+    )
+    session, viewer = harness.session(
+        """
+        import streamlit as st
+        st.button("go")
+        """
+    )
+    harness.hello(session)
+    frames = viewer.wait_for_upsert()
+    configs = [f for f in frames if f["t"] == "app_config"]
+    assert configs == [
+        {
+            "t": "app_config",
+            "theme": {"primaryColor": "#ff00aa", "sidebar.backgroundColor": "#eeeeee"},
+            "show_sidebar_navigation": False,
+        }
+    ]
+    # Not resent while unchanged; resent to a new connection.
+    session.request_rerun()
+    assert session.wait_idle(3)
+    assert not [f for f in viewer.take() if f["t"] == "app_config"]
+    harness.hello(session)
+    assert session.wait_idle(3)
+    assert [f["t"] for f in viewer.take()].count("app_config") == 1
+
+
+def test_app_config_without_a_theme_is_not_sent_until_it_changes(harness: Harness) -> None:
+    session, viewer = harness.session(
+        """
+        import streamlit as st
+        if st.session_state.setdefault("runs", 0) == 1:
+            st.set_option("client.showSidebarNavigation", False)
+        st.session_state.runs += 1
+        st.text("x")
+        """
+    )
+    harness.hello(session)
+    assert session.wait_idle(3)
+    assert not [f for f in viewer.take() if f["t"] == "app_config"]
+    session.request_rerun()  # sets the option: shown from the next run on
+    assert session.wait_idle(3)
+    viewer.take()
+    session.request_rerun()
+    assert session.wait_idle(3)
+    assert [f for f in viewer.take() if f["t"] == "app_config"] == [
+        {"t": "app_config", "theme": {}, "show_sidebar_navigation": False}
+    ]
+
+
+def test_st_context_from_hello_and_request(harness: Harness) -> None:
+    from sidepane.runtime.viewer_facts import ClientFacts
+
+    session, viewer = harness.session(
+        """
+        import streamlit as st
+        c = st.context
+        st.text(repr([c.theme.type, c.locale, c.timezone, c.timezone_offset, c.url,
+                      c.is_embedded, c.ip_address]))
+        st.text(repr([c.headers["user-agent"], c.headers.get_all("X-Many"), c.cookies.to_dict()]))
+        st.text(repr([c["locale"], "url" in c, "nope" in c]))
+        try:
+            c["nope"]
+        except KeyError as e:
+            st.text(str(e))
+        """
+    )
+    session.client = ClientFacts(
+        headers=[("User-Agent", "test"), ("X-Many", "1"), ("x-many", "2")],
+        cookies={"a": "b"},
+        remote_ip="10.0.0.7",
+    )
+    harness.hello(
+        session,
+        theme="dark",
+        locale="de-DE",
+        timezone="Europe/Berlin",
+        timezone_offset=-60,
+        url="http://localhost:8501/page?x=1#y",
+        embedded=False,
+    )
+    assert session.wait_idle(3)
+    texts = [f["props"]["body"] for f in viewer.take() if f["t"] == "upsert"]
+    assert texts == [
+        "['dark', 'de-DE', 'Europe/Berlin', -60, 'http://localhost:8501/page', False, '10.0.0.7']",
+        "['test', ['1', '2'], {'a': 'b'}]",
+        "['de-DE', True, False]",
+        '\'st.context has no key "nope". Valid keys are: cookies, headers, ip_address, '
+        "is_embedded, locale, theme, timezone, timezone_offset, url.'",
+    ]
+
+
+def test_st_context_in_apptest_is_empty(tmp_path: Path) -> None:
+    at = app_in(
+        tmp_path,
+        """
+        import streamlit as st
+        c = st.context
+        st.text(repr([dict(c.headers), dict(c.cookies), c.theme.type, c.locale, c.url,
+                      c.ip_address, c.is_embedded]))
+        """,
+    ).run()
+    assert at.text[0].value == "[{}, {}, None, None, None, None, None]"

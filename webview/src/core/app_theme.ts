@@ -1,0 +1,227 @@
+// The app's `[theme]` from .streamlit/config.toml (the `app_config` frame), applied as CSS
+// variables. A theme wins over VS Code's colours: the page takes Sidepane's own palette
+// (`:root.sp-config-theme` in styles/base.css) with the options set on top; `base` fixes light
+// or dark, else the scheme follows the system (or VS Code) and `light.` / `dark.` options apply
+// to theirs. Without a theme nothing changes.
+
+import type { AppConfigFrame } from "./protocol.generated";
+
+type Options = Record<string, unknown>;
+export type Scheme = "light" | "dark";
+
+const STYLE_ID = "sp-config-theme";
+
+/** config.toml colour options → the CSS variables they set (styles/base.css). */
+const COLOR_VARS: Record<string, string[]> = {
+  primaryColor: ["--sp-primary"],
+  backgroundColor: ["--sp-bg"],
+  secondaryBackgroundColor: ["--sp-bg-secondary", "--sp-input-bg"],
+  textColor: ["--sp-fg"],
+  linkColor: ["--sp-link"],
+  codeBackgroundColor: ["--sp-code-bg"],
+  borderColor: ["--sp-border"],
+  redColor: ["--sp-red"],
+  orangeColor: ["--sp-orange"],
+  yellowColor: ["--sp-yellow"],
+  greenColor: ["--sp-green"],
+  blueColor: ["--sp-blue"],
+  violetColor: ["--sp-violet"],
+  grayColor: ["--sp-gray"],
+};
+
+// Streamlit's radius keywords; any other value is a CSS length (a bare number is pixels).
+const RADII: Record<string, string> = {
+  none: "0",
+  small: "0.35rem",
+  medium: "0.5rem",
+  large: "1rem",
+  full: "1.4rem",
+};
+
+const FONTS: Record<string, string> = {
+  "sans-serif": '"Source Sans Pro", "Source Sans 3", system-ui, -apple-system, sans-serif',
+  serif: '"Source Serif Pro", "Source Serif 4", Georgia, serif',
+  monospace: '"Source Code Pro", ui-monospace, SFMono-Regular, Menlo, monospace',
+};
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "string" && value.trim() !== "") return value.trim();
+  if (typeof value === "number") return String(value);
+  return undefined;
+}
+
+function length(value: unknown, keywords: Record<string, string> = {}): string | undefined {
+  const t = text(value);
+  if (t === undefined) return undefined;
+  if (Object.hasOwn(keywords, t)) return keywords[t];
+  return /^\d+(\.\d+)?$/.test(t) ? `${t}px` : t;
+}
+
+function font(value: unknown): string | undefined {
+  const t = text(value);
+  if (t === undefined) return undefined;
+  // `font = "Inter:https://…"` names a font and where to load it; the name is what CSS needs.
+  const name = t.split(":")[0]?.trim() ?? t;
+  return FONTS[name] ?? `"${name.replace(/"/g, "")}", ${FONTS["sans-serif"]}`;
+}
+
+/** A CSS value is only ever a value: nothing that could close the rule or start another. */
+function safe(value: string): boolean {
+  return !/[;{}<>]/.test(value);
+}
+
+/** The options for `scheme`: the base ones with `light.`/`dark.` ones over them; `sidebar`: only
+ * what `[theme.sidebar]` and `[theme.<scheme>.sidebar]` set, the latter winning. */
+export function layeredOptions(theme: Options, scheme: Scheme, sidebar: boolean): Options {
+  const prefixes = sidebar ? ["sidebar.", `${scheme}.sidebar.`] : ["", `${scheme}.`];
+  const out: Options = {};
+  for (const prefix of prefixes) {
+    for (const [key, value] of Object.entries(theme)) {
+      if (!key.startsWith(prefix)) continue;
+      const name = key.slice(prefix.length);
+      if (name.includes(".")) continue; // belongs to a more specific table
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/** The CSS variables one layer of options sets. */
+export function themeVariables(options: Options): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [key, names] of Object.entries(COLOR_VARS)) {
+    const value = text(options[key]);
+    if (value !== undefined) for (const name of names) vars[name] = value;
+  }
+  const fg = text(options.textColor);
+  if (fg !== undefined) vars["--sp-muted"] = `color-mix(in srgb, ${fg} 60%, transparent)`;
+  const primary = text(options.primaryColor);
+  if (primary !== undefined) vars["--sp-focus"] = `color-mix(in srgb, ${primary} 50%, transparent)`;
+  const radius = length(options.baseRadius, RADII);
+  if (radius !== undefined) vars["--sp-radius"] = radius;
+  const buttonRadius = length(options.buttonRadius, RADII);
+  if (buttonRadius !== undefined) vars["--sp-button-radius"] = buttonRadius;
+  const body = font(options.font);
+  if (body !== undefined) vars["--sp-font"] = body;
+  const code = font(options.codeFont);
+  if (code !== undefined) vars["--sp-mono"] = code;
+  const heading = font(options.headingFont);
+  if (heading !== undefined) vars["--sp-heading-font"] = heading;
+  const size = length(options.baseFontSize);
+  if (size !== undefined) vars["--sp-base-font-size"] = size;
+  if (options.showWidgetBorder === true) vars["--sp-widget-border"] = "1px solid var(--sp-border)";
+  return Object.fromEntries(Object.entries(vars).filter(([, value]) => safe(value)));
+}
+
+function rule(selector: string, vars: Record<string, string>): string {
+  const body = Object.entries(vars)
+    .map(([name, value]) => `${name}: ${value};`)
+    .join(" ");
+  return body ? `${selector} { ${body} }` : "";
+}
+
+/** The style sheet for a theme in `scheme`: the page, then the sidebar. */
+export function themeCss(theme: Options, scheme: Scheme): string {
+  // `:root body` too: VS Code's high-contrast rules set the variables on <body>.
+  const page = rule(
+    ":root.sp-config-theme, :root.sp-config-theme body",
+    themeVariables(layeredOptions(theme, scheme, false)),
+  );
+  // In the sidebar its own background is `backgroundColor`; the page's is left alone.
+  const sidebarVars = themeVariables(layeredOptions(theme, scheme, true));
+  if (sidebarVars["--sp-bg"] !== undefined) {
+    sidebarVars["--sp-sidebar-bg"] = sidebarVars["--sp-bg"];
+    delete sidebarVars["--sp-bg"];
+  }
+  const sidebar = rule(":root.sp-config-theme .sp-sidebar", sidebarVars);
+  return [page, sidebar].filter(Boolean).join("\n");
+}
+
+/** A list option (`chartCategoricalColors`): a TOML array, or a flag's JSON or comma list. */
+export function colorList(value: unknown): string[] | undefined {
+  let items: unknown = value;
+  if (typeof value === "string") {
+    try {
+      items = JSON.parse(value);
+    } catch {
+      items = value.split(",");
+    }
+  }
+  if (!Array.isArray(items)) return undefined;
+  const colors = items.flatMap((c) => {
+    const t = text(c);
+    return t !== undefined && safe(t) ? [t] : [];
+  });
+  return colors.length > 0 ? colors : undefined;
+}
+
+let current: Options = {};
+
+/** The configured chart colours for `scheme` (undefined: the built-in palette). */
+export function chartColors(scheme: Scheme): {
+  categorical?: string[];
+  sequential?: string[];
+  diverging?: string[];
+} {
+  const options = layeredOptions(current, scheme, false);
+  return {
+    categorical: colorList(options.chartCategoricalColors),
+    sequential: colorList(options.chartSequentialColors),
+    diverging: colorList(options.chartDivergingColors),
+  };
+}
+
+/** The scheme in force: `<html data-theme>` if set, else the system's. */
+function schemeOf(doc: Document): Scheme {
+  const forced = doc.documentElement.dataset.theme;
+  if (forced === "light" || forced === "dark") return forced;
+  return doc.defaultView?.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
+let stopWatching: (() => void) | undefined;
+
+/** Apply an `app_config` frame's theme and client options to the page. */
+export function applyAppConfig(
+  frame: Pick<AppConfigFrame, "theme" | "show_sidebar_navigation">,
+  doc: Document = document,
+): void {
+  const root = doc.documentElement;
+  root.classList.toggle("sp-no-sidebar-nav", frame.show_sidebar_navigation === false);
+  current = frame.theme;
+  stopWatching?.();
+  stopWatching = undefined;
+  const configured = Object.keys(current).length > 0;
+  root.classList.toggle("sp-config-theme", configured);
+  const base = text(current.base);
+  if (base === "light" || base === "dark") {
+    // A fixed base: neither the system nor VS Code switches it (core/vscode_theme.ts).
+    root.dataset.configBase = base;
+    root.dataset.theme = base;
+  } else {
+    delete root.dataset.configBase;
+  }
+  let style = doc.getElementById(STYLE_ID);
+  if (!configured) {
+    style?.remove();
+    return;
+  }
+  if (style === null) {
+    style = doc.createElement("style");
+    style.id = STYLE_ID;
+    doc.head.appendChild(style);
+  }
+  const sheet = style;
+  const render = (): void => {
+    sheet.textContent = themeCss(current, schemeOf(doc));
+  };
+  render();
+  // `light.` / `dark.` options follow a scheme that changes (system or VS Code).
+  const observer = new MutationObserver(render);
+  observer.observe(root, { attributes: true, attributeFilter: ["data-theme"] });
+  const media = doc.defaultView?.matchMedia?.("(prefers-color-scheme: dark)");
+  media?.addEventListener?.("change", render);
+  stopWatching = () => {
+    observer.disconnect();
+    media?.removeEventListener?.("change", render);
+  };
+}

@@ -137,3 +137,20 @@ describe("a hidden menu and the body", () => {
     expect(store.getNode("main/0")).toBeUndefined();
   });
 });
+
+describe("history", () => {
+  it("leaves the query string on the entry of the page left, so Back restores it", async () => {
+    const { showPageInUrl } = await import("../../webview/src/core/pages");
+    history.replaceState(null, "", "/report?x=1");
+    const store = new Store({ send: () => undefined, onPage: showPageInUrl });
+    store.apply({ t: "pages", pages: MENU, current: "sales" } as { t: string });
+    store.goToPage("costs");
+    expect(location.pathname + location.search).toBe("/costs");
+    const back = new Promise((resolve) =>
+      window.addEventListener("popstate", resolve, { once: true }),
+    );
+    history.back();
+    await back;
+    expect(location.pathname + location.search).toBe("/sales?x=1");
+  });
+});

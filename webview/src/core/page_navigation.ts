@@ -37,8 +37,10 @@ export class PageNavigation {
     const changed = name !== this.host.app().page;
     this.host.setApp({ page: name, pageNotFound: undefined });
     if (!fromUrl) {
-      showQueryParams([...new URLSearchParams(query)]);
+      // The new page's history entry first, then its query string: the entry left keeps its
+      // own, so Back returns to it with its query parameters.
       this.host.onPage?.(name, changed);
+      showQueryParams([...new URLSearchParams(query)]);
     }
     this.host.send(query ? { t: "rerun", page: name, query } : { t: "rerun", page: name });
   }

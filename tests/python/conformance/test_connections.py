@@ -205,3 +205,128 @@ def test_sql_errors(AppTest: Any, call: str, message: str) -> None:
     pytest.importorskip("sqlalchemy")
     at = _run(AppTest, f"import streamlit as st\n{call}\n")
     assert _errors(at) == [message]
+
+
+# Snowflake cannot run here: a stand-in for `snowflake.connector` (what SnowflakeConnection
+# calls: connect, cursor, execute, fetch_pandas_all, close, pandas_tools.write_pandas) records
+# the calls, so both sides' SnowflakeConnection can be checked against it.
+FAKE_CONNECTOR = """
+paramstyle = "pyformat"
+log = []
+
+
+class Error(Exception):
+    def __init__(self, msg="", sqlstate=None):
+        super().__init__(msg)
+        self.sqlstate = sqlstate
+
+
+class Cursor:
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, sql, params=None, **kwargs):
+        log.append(("execute", sql, params, paramstyle))
+        self.sql, self.params = sql, params
+
+    def fetch_pandas_all(self):
+        import pandas as pd
+
+        return pd.DataFrame({"sql": [self.sql], "params": [repr(self.params)]})
+
+
+class SnowflakeConnection:
+    def __init__(self, **kwargs):
+        self.kwargs = kwargs
+
+    def cursor(self):
+        return Cursor(self)
+
+    def close(self):
+        log.append(("close",))
+
+
+def connect(**kwargs):
+    if not kwargs:
+        raise Error("no default connection")
+    log.append(("connect", sorted(kwargs.items())))
+    return SnowflakeConnection(**kwargs)
+"""
+
+FAKE_PANDAS_TOOLS = """
+from snowflake.connector import log
+
+
+def write_pandas(conn, df, table_name, database=None, schema=None, chunk_size=None, **kwargs):
+    log.append(("write_pandas", table_name, len(df), sorted(kwargs)))
+    return True, 1, len(df), []
+"""
+
+
+@pytest.fixture
+def fake_snowflake(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    import sys
+
+    package = tmp_path / "fake_snowflake" / "snowflake"
+    (package / "connector").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "connector" / "__init__.py").write_text(FAKE_CONNECTOR)
+    (package / "connector" / "pandas_tools.py").write_text(FAKE_PANDAS_TOOLS)
+    monkeypatch.syspath_prepend(str(package.parent))
+    yield
+    for name in [m for m in sys.modules if m == "snowflake" or m.startswith("snowflake.")]:
+        del sys.modules[name]
+
+
+def test_snowflake_connection_over_the_connector(AppTest: Any, fake_snowflake: None) -> None:
+    at = _run(
+        AppTest,
+        """
+        import pandas as pd
+        import streamlit as st
+        import snowflake.connector as sc
+
+        conn = st.connection("sf", type="snowflake", account="acme", user="ann")
+        df = conn.query("SELECT * FROM t WHERE a = ?", params=[1], ttl=60)
+        again = conn.query("SELECT * FROM t WHERE a = ?", params=[1], ttl=60)
+        st.write(str(df.to_dict()))
+        st.write(str(again.equals(df)))
+        st.write(str(conn.write_pandas(pd.DataFrame({"a": [1, 2]}), "T", auto_create_table=True)))
+        st.write(type(conn.cursor()).__name__)
+        st.write(type(conn.raw_connection).__name__)
+        st.write(str(sc.log))
+        """,
+    )
+    assert _errors(at) == []
+    assert at.markdown.values == [
+        "{'sql': {0: 'SELECT * FROM t WHERE a = ?'}, 'params': {0: '[1]'}}",
+        "True",
+        "(True, 1, 2)",
+        "Cursor",
+        "SnowflakeConnection",
+        "[('connect', [('account', 'acme'), ('user', 'ann')]), "
+        "('execute', 'SELECT * FROM t WHERE a = ?', [1], 'qmark'), "
+        "('write_pandas', 'T', 2, ['auto_create_table'])]",
+    ]
+
+
+def test_snowflake_named_and_default_connections(AppTest: Any, fake_snowflake: None) -> None:
+    named = _run(
+        AppTest,
+        """
+        import streamlit as st
+        import snowflake.connector as sc
+        st.connection("warehouse", type="snowflake")
+        st.write(str(sc.log))
+        """,
+    )
+    assert _errors(named) == []
+    assert named.markdown.values == ["[('connect', [('connection_name', 'warehouse')])]"]
+    default = _run(AppTest, 'import streamlit as st\nst.connection("snowflake")\n')
+    assert _errors(default) == [
+        "Missing Snowflake connection configuration. Did you forget to set this in "
+        "`secrets.toml`, a Snowflake configuration file, or as kwargs to `st.connection`? "
+        "See the [SnowflakeConnection configuration documentation]"
+        "(https://docs.streamlit.io/st.connections.snowflakeconnection-configuration) "
+        "for more details and examples."
+    ]

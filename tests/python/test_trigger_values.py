@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from web_helpers import Tab, async_test, open_tab, serving
 
+from sidepane.protocol.frames import PROTOCOL_VERSION
 from sidepane.testing import AppTest
 
 from conftest import Harness, run_ends
@@ -135,7 +136,7 @@ async def test_through_the_server_a_click_that_reruns_runs_twice(tmp_path: Path)
         + 'st.write(f"runs={st.session_state.runs} clicked={st.session_state.clicked}")\n'
     )
     async with serving(tmp_path, source) as server, open_tab(server) as tab:
-        await tab.send("hello", v=1)
+        await tab.send("hello", v=PROTOCOL_VERSION)
         buttons: dict[str, str] = {}
         while len(buttons) < 2:
             f = await tab.until(lambda f: f["t"] == "upsert" and f["type"] == "button")

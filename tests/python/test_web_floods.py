@@ -14,6 +14,7 @@ import pytest
 from web_helpers import Frame, async_test, is_body, open_tab, serving
 from yarl import URL
 
+from sidepane.protocol.frames import PROTOCOL_VERSION
 from sidepane.servers.inbound import MAX_FRAMES_PER_MESSAGE, CappedFrames
 
 pytestmark = pytest.mark.timeout(60)
@@ -46,7 +47,7 @@ async def test_a_flood_of_frames_on_one_tab_does_not_stall_another(
     flood = TINY_UNKNOWN * (10 * 1024 * 1024 // len(TINY_UNKNOWN))  # 2 million frames
     async with serving(tmp_path, SLIDER) as server, open_tab(server) as a, open_tab(server) as b:
         await a.hello()
-        await b.send("hello", v=1)
+        await b.send("hello", v=PROTOCOL_VERSION)
         first = await b.quiet(1.0)
         wid = slider_id(first)
         caplog.clear()

@@ -93,7 +93,7 @@ async def test_static_files_and_health(tmp_path: Path) -> None:
 @async_test
 async def test_hello_runs_the_script_and_a_widget_value_reruns_it(tmp_path: Path) -> None:
     async with serving(tmp_path, SEED) as server, open_tab(server) as tab:
-        await tab.send("hello", v=1)
+        await tab.send("hello", v=PROTOCOL_VERSION)
         start = await tab.until(lambda f: f["t"] == "run_start")
         assert start["run"] == 1
         slider = await tab.until(lambda f: f["t"] == "upsert" and f["type"] == "slider")
@@ -203,8 +203,8 @@ st.text(f"token={token()}")
 async def test_two_tabs_have_their_own_state_and_share_the_cache(tmp_path: Path) -> None:
     async with serving(tmp_path, TWO_TABS) as server:
         async with open_tab(server) as a, open_tab(server) as b:
-            await a.send("hello", v=1)
-            await b.send("hello", v=1)
+            await a.send("hello", v=PROTOCOL_VERSION)
+            await b.send("hello", v=PROTOCOL_VERSION)
             seen = {}
             for name, tab in (("a", a), ("b", b)):
                 frames = []

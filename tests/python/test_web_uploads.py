@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from web_helpers import Frame, Tab, async_test, eventually, is_body, open_tab, serving
 
+from sidepane.protocol.frames import PROTOCOL_VERSION
 from sidepane.runtime import uploads
 from sidepane.runtime.uploads import NOT_AN_UPLOADER, OUT_OF_ORDER
 from sidepane.servers.web.server import WebServer
@@ -30,7 +31,7 @@ csv = st.file_uploader("csv", type="csv")
 
 async def start(tab: Tab) -> dict[str, str]:
     """hello; the uploaders' ids by label."""
-    await tab.send("hello", v=1)
+    await tab.send("hello", v=PROTOCOL_VERSION)
     frames = await tab.quiet(1.0)
     return {
         f["props"]["label"]: f["props"]["id"]

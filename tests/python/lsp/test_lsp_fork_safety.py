@@ -21,6 +21,8 @@ from fork_helpers import (
     read_report,
 )
 
+from sidepane.protocol.frames import PROTOCOL_VERSION
+
 pytestmark = [
     pytest.mark.asyncio,
     pytest.mark.timeout(60),
@@ -62,7 +64,7 @@ async def test_a_script_forking_and_terminating_children_leaves_the_server_answe
     script = tmp_path / "app.py"
     script.write_text(fork_script(report), encoding="utf-8")
     await rec.open("s1", script)
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     slider = await rec.until(
         lambda: rec.frame("s1", lambda f: f["t"] == "upsert" and f["type"] == "slider")
     )

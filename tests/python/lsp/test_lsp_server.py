@@ -20,6 +20,8 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.uris import from_fs_path
 from pytest_lsp import LanguageClient
 
+from sidepane.protocol.frames import PROTOCOL_VERSION
+
 pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(30)]
 
 
@@ -68,7 +70,7 @@ async def test_hello_runs_the_app_and_a_widget_value_reruns_it(
     script = write(tmp_path / "app.py", SEED)
     result = await rec.open("s1", script)
     assert result == {"session": "s1", "script": str(script), "version": "0.1.0"}
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     await rec.text("s1", "0 squared is 0")
     start = rec.frame("s1", lambda f: f["t"] == "run_start")
     assert start is not None and start["session"] == "s1" and start["script"] == str(script)
@@ -90,7 +92,7 @@ async def test_frames_are_batched_into_notifications_of_about_a_megabyte(
 ) -> None:
     source = "import sidepane as st\nfor i in range(300):\n    st.text(str(i) + 'x' * 20_000)\n"
     await rec.open("s1", write(tmp_path / "app.py", source))
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     await rec.until(lambda: rec.run_end("s1", 1))
     frames = sum(n for _, n in rec.messages)
     assert frames == 302  # run_start, 300 texts, run_end
@@ -106,7 +108,7 @@ async def test_an_error_is_a_diagnostic_until_a_saved_fix_reruns(
     uri = from_fs_path(str(script))
     assert uri is not None
     await rec.open("s1", script)
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     (diagnostic,) = await rec.until(lambda: client.diagnostics.get(uri))
     assert diagnostic.range.start.line == 2
     assert (diagnostic.range.start.character, diagnostic.range.end.character) == (8, 13)
@@ -130,7 +132,7 @@ async def test_errors_point_into_local_modules_and_at_syntax_errors(
         "import sidepane as st\nimport lsp_test_helper_mod\nlsp_test_helper_mod.boom()\n",
     )
     await rec.open("s1", script)
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     helper_uri = from_fs_path(str(helper))
     (diagnostic,) = await rec.until(lambda: client.diagnostics.get(helper_uri))
     assert diagnostic.range.start.line == 1
@@ -150,7 +152,7 @@ async def test_ask_mode_offers_the_change_and_always_rerun_reports_it(
 ) -> None:
     script = write(tmp_path / "app.py", "import sidepane as st\nst.write('before')\n")
     await rec.open("s1", script, runOnSave="ask")
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     await rec.until(lambda: rec.run_end("s1", 1))
     write(script, "import sidepane as st\nst.write('after!')\n")
     changed = await rec.until(lambda: rec.frame("s1", lambda f: f["t"] == "source_changed"))
@@ -171,7 +173,7 @@ async def test_configure_never_ignores_saves_and_args_reach_the_script(
         tmp_path / "app.py", "import sys\nimport sidepane as st\nst.write(repr(sys.argv[1:]))\n"
     )
     await rec.open("s1", script)
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     await rec.text("s1", "['--from-init']")  # initializationOptions
     client.protocol.notify("sidepane/configure", {"runOnSave": "never", "args": ["--n", "2"]})
     await rec.open("s1", script)  # answered after the configure before it is applied
@@ -211,7 +213,7 @@ async def test_bad_messages_are_dropped_and_the_server_keeps_answering(
         "sidepane/message",
         {"session": "s1", "data": base64.b64encode(b"\x93\x01\x02\x03").decode()},
     )
-    notify("sidepane/message", {"session": "nobody", "data": encode(t="hello", v=1)})
+    notify("sidepane/message", {"session": "nobody", "data": encode(t="hello", v=PROTOCOL_VERSION)})
     notify("sidepane/message", {"session": "s1"})
     notify("sidepane/message", [1, 2])
     notify("sidepane/closeSession", {"session": "nobody"})
@@ -219,7 +221,7 @@ async def test_bad_messages_are_dropped_and_the_server_keeps_answering(
     notify("sidepane/no_such_method", {})
     rec.send("s1", t="no_such_frame")
     rec.send("s1", t="widget_value", id="nope", value=1, run=1)
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     await rec.text("s1", "0 squared is 0")
     assert "nobody" not in rec.frames
     assert (await rec.open("s2", script))["session"] == "s2"
@@ -239,7 +241,7 @@ async def test_a_script_printing_to_stdout_does_not_break_the_stream(
         "st.write('still fine')\n"
     )
     await rec.open("s1", write(tmp_path / "app.py", source))
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     await rec.text("s1", "still fine")
     rec.send("s1", t="rerun")
     await rec.until(lambda: rec.run_end("s1", 2))
@@ -250,11 +252,11 @@ async def test_an_endless_script_never_blocks_the_server(rec: Recorder, tmp_path
     source = "import sidepane as st\nst.write('looping')\nwhile True:\n    pass\n"
     script = write(tmp_path / "app.py", source)
     await rec.open("s1", script)
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     await rec.text("s1", "looping")
     started = time.monotonic()
     assert (await rec.open("s2", write(tmp_path / "other.py", SEED)))["session"] == "s2"
-    rec.send("s2", t="hello", v=1)
+    rec.send("s2", t="hello", v=PROTOCOL_VERSION)
     await rec.text("s2", "0 squared is 0")
     assert time.monotonic() - started < 2.0
     rec.send("s1", t="stop")
@@ -273,8 +275,8 @@ async def test_two_sessions_of_a_script_share_one_app(rec: Recorder, tmp_path: P
     script = write(tmp_path / "app.py", source)
     await rec.open("a", script)
     await rec.open("b", script, runOnSave="always")
-    rec.send("a", t="hello", v=1)
-    rec.send("b", t="hello", v=1)
+    rec.send("a", t="hello", v=PROTOCOL_VERSION)
+    rec.send("b", t="hello", v=PROTOCOL_VERSION)
     (text_a,) = await rec.until(lambda: rec.texts("a"))
     (text_b,) = await rec.until(lambda: rec.texts("b"))
     assert text_a.endswith("session a") and text_b.endswith("session b")
@@ -306,7 +308,10 @@ async def test_the_server_exits_when_stdin_closes(tmp_path: Path) -> None:
             "method": "sidepane/openSession",
             "params": {"session": "s1", "script": str(script)},
         },
-        {"method": "sidepane/message", "params": {"session": "s1", "data": encode(t="hello", v=1)}},
+        {
+            "method": "sidepane/message",
+            "params": {"session": "s1", "data": encode(t="hello", v=PROTOCOL_VERSION)},
+        },
     ]
     server = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -349,7 +354,7 @@ async def _first_run_stopped_at(dap: Any, rec: Recorder, script: Path, line: int
     )
     await asyncio.to_thread(dap.request, "configurationDone")
     await rec.open("s1", script)
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     return await asyncio.to_thread(dap.wait_event, "stopped")
 
 
@@ -385,7 +390,7 @@ async def test_an_editor_save_reruns_at_once(
 ) -> None:
     script = write(tmp_path / "app.py", SEED)
     await rec.open("s1", script)
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     await rec.until(lambda: rec.run_end("s1", 1))
     # No write on disk, so no file event: only the editor's word reruns the app.
     client.text_document_did_save(

@@ -14,6 +14,8 @@ from lsp_helpers import SERVER, Frame, Recorder
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
+from sidepane.protocol.frames import PROTOCOL_VERSION
+
 pytestmark = [pytest.mark.asyncio, pytest.mark.timeout(30)]
 
 APP = """
@@ -55,7 +57,7 @@ async def test_a_file_arrives_in_chunks_and_a_refusal_says_why(
     script = tmp_path / "app.py"
     script.write_text(APP, encoding="utf-8")
     await rec.open("s1", script)
-    rec.send("s1", t="hello", v=1)
+    rec.send("s1", t="hello", v=PROTOCOL_VERSION)
     await rec.until(lambda: rec.run_end("s1", 1))
     uploader = rec.frame("s1", lambda f: f["t"] == "upsert" and f["type"] == "file_uploader")
     assert uploader is not None

@@ -8,6 +8,9 @@
 2. write_stream: a button click starts a generator that yields 200 chunks 10 ms apart, each
    stamped with the wall-clock time it was yielded; the first chunk's text in the DOM minus its
    stamp (median of 10 streams, each after the previous one ended).
+3. page switch (issue 17): a 2-page `st.navigation` app whose page script runs in ~1 ms; a
+   click on the other page in the sidebar menu (pointerdown) → that page's first element in the
+   DOM (median of 20 switches, back and forth).
 
 Same Chromium, same scripts (only the import differs), one table with the ratios.
 """
@@ -49,8 +52,42 @@ if st.button("stream"):
     st.write("stream ended")
 """
 
+NAVIGATION = """import time
+st.session_state.n = st.session_state.get("n", 0) + 1
+
+def busy():
+    end = time.perf_counter() + 0.001  # the page's own work: ~1 ms
+    while time.perf_counter() < end:
+        pass
+
+def one():
+    st.write(f"first page, run {st.session_state.n}")
+    busy()
+
+def two():
+    st.write(f"second page, run {st.session_state.n}")
+    busy()
+
+st.navigation([st.Page(one, title="Page one"), st.Page(two, title="Page two")]).run()
+"""
+
 FRAGMENT_KEYPRESSES = 20
 STREAMS = 10
+PAGE_SWITCHES = 20
+
+# Evaluated once on the page; before each click `window.__nav.want` is set to the text the
+# new page's first element shows. The pointerdown (a capturing listener on window, the first to
+# see the click) and the mutation that first shows that text are timestamped.
+NAV_PROBE = """() => {
+  const b = (window.__nav = { want: null, down: [], hit: [] });
+  window.addEventListener('pointerdown', () => b.down.push(performance.now()), true);
+  new MutationObserver(() => {
+    if (b.want !== null && document.body.textContent.includes(b.want)) {
+      b.hit.push(performance.now());
+      b.want = null;
+    }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
 
 # `window.__firstChunks`: for each stream, the DOM time its first chunk appeared minus the time
 # it was yielded (a stream is told apart by its first chunk's stamp).
@@ -108,6 +145,26 @@ class FlowBench(Bench):
             samples: list[float] = page.evaluate("window.__firstChunks")
         return samples
 
+    def page_switch(self, side: Side) -> list[float]:
+        script = self.script(side, "navigation", NAVIGATION)
+        with Server(side, script, self.logs, watch=False) as server, self.page() as page:
+            server.wait_port(30)
+            page.goto(server.url, timeout=30_000)
+            page.get_by_text("first page, run 1").wait_for(timeout=30_000)
+            page.evaluate(NAV_PROBE)
+            for i in range(1, PAGE_SWITCHES + 1):
+                label, text = ("Page two", "second page") if i % 2 else ("Page one", "first page")
+                want = f"{text}, run {i + 1}"
+                page.evaluate("(w) => { window.__nav.want = w; }", want)
+                page.get_by_role("link", name=label, exact=True).click()
+                got = f"() => (window.__nav.hit.length >= {i} ? true : null)"
+                if page.evaluate(wait_for(got), 10_000) is None:
+                    raise BenchError(f"{want!r} not shown 10 s after the click: {server.tail()}")
+                page.wait_for_timeout(150)
+            down: list[float] = page.evaluate("window.__nav.down")
+            hit: list[float] = page.evaluate("window.__nav.hit")
+        return [h - d for d, h in zip(down, hit, strict=True)]
+
 
 def _rows(bench: FlowBench, sides: list[Side]) -> list[Row]:
     return [
@@ -122,6 +179,12 @@ def _rows(bench: FlowBench, sides: list[Side]) -> list[Row]:
             bench.each(sides, "stream", bench.stream),
             "sidepane < 20 ms",
             lambda sp, _st: sp < 20,
+        ),
+        Row(
+            "page switch: click → new page's first element in the DOM",
+            bench.each(sides, "page switch", bench.page_switch),
+            "sidepane < 30 ms",
+            lambda sp, _st: sp < 30,
         ),
     ]
 

@@ -519,7 +519,7 @@ def test_scope_session_and_close_on_eviction(app_dir: Path) -> None:
         import streamlit as st
         import scoped
         a = st.connection("a", type=scoped.PerSession, max_entries=1, tag=1)
-        st.text(str(id(a)))
+        st.text(str(a._connection_instance_id))
         st.text(str(a is st.connection("a", type=scoped.PerSession, max_entries=1, tag=1)))
         b = st.connection("a", type=scoped.PerSession, max_entries=1, tag=2)
         st.text(str((a._instance["closed"], b._instance["closed"])))
@@ -546,3 +546,43 @@ def test_a_broken_secrets_file_is_named_when_settings_are_missing(app_dir: Path)
         "or as kwargs to `st.connection`? (Error parsing secrets file at "
     )
     assert "secrets.toml" in error
+
+
+def _config(folder: Path, text: str) -> None:
+    path = folder / ".streamlit" / "config.toml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def test_runner_connection_default_ttl(app_dir: Path) -> None:
+    _config(app_dir, "[runner]\nconnectionDefaultTTL = 0.3\n")
+    at = _app(
+        app_dir,
+        """
+        import streamlit as st
+        a = st.connection("a", type="sql", url="sqlite://")
+        b = st.connection("b", type="sql", url="sqlite://", ttl=None)
+        st.text(str(a._connection_instance_id))  # unique for the process, unlike id()
+        st.text(str(b._connection_instance_id))
+        st.text(str(a.engine is not None))
+        """,
+    )
+    first = [t.value for t in at.run().text]
+    assert first[2] == "True"
+    assert [t.value for t in at.run().text] == first  # within the ttl: the same ones
+    time.sleep(0.35)
+    second = [t.value for t in at.run().text]
+    assert second[0] != first[0]  # the option's ttl ran out: a new connection
+    assert second[1] == first[1]  # ttl=None wins over the option
+
+
+@pytest.mark.parametrize("value", ["-1", '"soon"', "true", "inf"])
+def test_a_bad_runner_connection_default_ttl(app_dir: Path, value: str) -> None:
+    _config(app_dir, f"[runner]\nconnectionDefaultTTL = {value}\n")
+    at = _app(app_dir, 'import streamlit as st\nst.connection("sql", url="sqlite://")\n').run()
+    (error,) = _errors(at)
+    assert error.startswith(
+        "Invalid `runner.connectionDefaultTTL` value. Use a finite, non-negative number of "
+        "seconds, or leave the option unset to keep connections cached until they are cleared. "
+        "Received "
+    ), error

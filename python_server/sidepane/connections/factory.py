@@ -9,6 +9,7 @@ arguments, so every rerun (and every session, for a "global" connection) gets th
 from __future__ import annotations
 
 import importlib
+import math
 import os
 import re
 from datetime import timedelta
@@ -46,6 +47,18 @@ _PACKAGES: Final = {
     "snowflake.snowpark": "snowflake-snowpark-python",
 }
 _ENV_PREFIX: Final = "env:"
+_DEFAULT_TTL_OPTION: Final = "runner.connectionDefaultTTL"
+
+
+class _TTLNotGiven:
+    """`ttl` omitted (the server's `runner.connectionDefaultTTL` applies), told apart from an
+    explicit `ttl=None` (never expires)."""
+
+    def __repr__(self) -> str:
+        return "<unset>"
+
+
+_TTL_NOT_GIVEN: Any = _TTLNotGiven()
 
 ConnectionClass = TypeVar("ConnectionClass", bound=BaseConnection[Any])
 
@@ -75,6 +88,37 @@ def _resolve_class(name: str, type_: Any) -> Any:
         module_name, _, class_name = type_.rpartition(".")
         return getattr(importlib.import_module(module_name), class_name)
     return type_
+
+
+def _invalid_default_ttl(value: object) -> StreamlitAPIException:
+    return StreamlitAPIException(
+        "Invalid `runner.connectionDefaultTTL` value. Use a finite, non-negative number of "
+        "seconds, or leave the option unset to keep connections cached until they are cleared. "
+        f"Received {value!r}."
+    )
+
+
+def _default_ttl() -> float | None:
+    """`runner.connectionDefaultTTL`, in seconds (None: unset)."""
+    from sidepane.runtime.config import get_option
+
+    value = get_option(_DEFAULT_TTL_OPTION)
+    if value is None:
+        return None
+    seconds = value
+    if isinstance(value, str):
+        try:
+            seconds = float(value.strip())
+        except ValueError:
+            raise _invalid_default_ttl(value) from None
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not math.isfinite(seconds)
+        or seconds < 0
+    ):
+        raise _invalid_default_ttl(value)
+    return float(seconds)
 
 
 def _create(
@@ -121,7 +165,7 @@ def connection(
     name: Literal["sql"],
     type: Literal["sql"] | None = None,
     max_entries: int | None = None,
-    ttl: float | timedelta | None = None,
+    ttl: float | timedelta | None = _TTL_NOT_GIVEN,
     *,
     autocommit: bool = False,
     **kwargs: Any,
@@ -133,7 +177,7 @@ def connection(
     name: str,
     type: Literal["sql"],
     max_entries: int | None = None,
-    ttl: float | timedelta | None = None,
+    ttl: float | timedelta | None = _TTL_NOT_GIVEN,
     *,
     autocommit: bool = False,
     **kwargs: Any,
@@ -145,7 +189,7 @@ def connection(
     name: Literal["snowflake"],
     type: Literal["snowflake"] | None = None,
     max_entries: int | None = None,
-    ttl: float | timedelta | None = None,
+    ttl: float | timedelta | None = _TTL_NOT_GIVEN,
     **kwargs: Any,
 ) -> SnowflakeConnection: ...
 
@@ -155,7 +199,7 @@ def connection(
     name: str,
     type: Literal["snowflake"],
     max_entries: int | None = None,
-    ttl: float | timedelta | None = None,
+    ttl: float | timedelta | None = _TTL_NOT_GIVEN,
     **kwargs: Any,
 ) -> SnowflakeConnection: ...
 
@@ -165,7 +209,7 @@ def connection(
     name: str,
     type: type[ConnectionClass],
     max_entries: int | None = None,
-    ttl: float | timedelta | None = None,
+    ttl: float | timedelta | None = _TTL_NOT_GIVEN,
     **kwargs: Any,
 ) -> ConnectionClass: ...
 
@@ -175,7 +219,7 @@ def connection(
     name: str,
     type: str | None = None,
     max_entries: int | None = None,
-    ttl: float | timedelta | None = None,
+    ttl: float | timedelta | None = _TTL_NOT_GIVEN,
     **kwargs: Any,
 ) -> BaseConnection[Any]: ...
 
@@ -184,7 +228,7 @@ def connection(
     name: str,
     type: Any = None,
     max_entries: int | None = None,
-    ttl: float | timedelta | None = None,
+    ttl: float | timedelta | None = _TTL_NOT_GIVEN,
     **kwargs: Any,
 ) -> Any:
     """Create a connection to a data store or API, or return the one already made.
@@ -208,8 +252,9 @@ def connection(
     max_entries : int or None
         How many connections of this kind the cache keeps (None: no limit).
     ttl : float, timedelta or None
-        Seconds to keep the connection cached (None: until cleared); an expired connection
-        is closed and the next call opens a new one.
+        Seconds to keep the connection cached; an expired connection is closed and the next
+        call opens a new one. Omitted: the `runner.connectionDefaultTTL` option (unset by
+        default: cached until cleared); None: cached until cleared, whatever the option says.
     **kwargs
         Passed to the connection class's `_connect()` (for SQL: URL parts, `autocommit`,
         `create_engine` arguments).
@@ -237,6 +282,8 @@ def connection(
     if name.startswith(_ENV_PREFIX):
         name = os.environ[name[len(_ENV_PREFIX) :]]
     connection_class = _resolve_class(name, type)
+    if ttl is _TTL_NOT_GIVEN:
+        ttl = _default_ttl()
     try:
         return _create(name, connection_class, max_entries, ttl, **kwargs)
     except ModuleNotFoundError as exc:

@@ -295,9 +295,9 @@ class SnowflakeCallersRightsConnection(SnowflakeConnection):
             )
         with open(_TOKEN_FILE, encoding="utf-8") as f:
             login_token = f.read().strip()
-        import sidepane
+        from sidepane import context
 
-        headers = getattr(getattr(sidepane, "context", None), "headers", None) or {}
+        headers = context.headers
         if _USER_TOKEN_HEADER not in headers:
             raise StreamlitAPIException(
                 "Token header not found. Is this app running with caller's rights enabled, and "

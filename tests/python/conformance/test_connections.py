@@ -330,3 +330,20 @@ def test_snowflake_named_and_default_connections(AppTest: Any, fake_snowflake: N
         "(https://docs.streamlit.io/st.connections.snowflakeconnection-configuration) "
         "for more details and examples."
     ]
+
+
+def test_snowflake_callers_rights_outside_snowflake(
+    AppTest: Any, fake_snowflake: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = 'import streamlit as st\nst.connection("snowflake-callers-rights")\n'
+    monkeypatch.delenv("SNOWFLAKE_ACCOUNT", raising=False)
+    assert _errors(_run(AppTest, source)) == [
+        "Environment variable `SNOWFLAKE_ACCOUNT` not found. Is this app running in a "
+        "Snowflake container environment?"
+    ]
+    monkeypatch.setenv("SNOWFLAKE_ACCOUNT", "acme")
+    monkeypatch.setenv("SNOWFLAKE_HOST", "acme.snowflakecomputing.com")
+    assert _errors(_run(AppTest, source)) == [
+        "Token file `/snowflake/session/token` not found. Is this app running in a Snowflake "
+        "container environment?"
+    ]

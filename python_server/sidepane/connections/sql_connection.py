@@ -168,7 +168,8 @@ class SQLConnection(BaseConnection["Engine"]):
         index_col : str, list of str or None
             Column(s) to make the DataFrame's index.
         chunksize : int or None
-            Passed to `pandas.read_sql`.
+            The result as a list of DataFrames of at most that many rows each (pandas gives an
+            iterator, which cannot be cached: Streamlit 1.67 fails there).
         params : list, tuple, dict or None
             The query's parameters, e.g. `{"owner": "barbara"}` for `:owner`.
         **kwargs

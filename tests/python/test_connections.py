@@ -373,6 +373,7 @@ def test_streamlit_connections_module_paths() -> None:
             "No module named 'snowflake'. You need to install the 'snowflake-connector-python'",
         ),
         ('st.connection("x", type=dict)', "<class 'dict'> is not a subclass of BaseConnection!"),
+        ("st.connection(5)", "`st.connection`'s name must be a string"),
         (
             'st.connection("x", type="sql", url="mysql://u:hunter2@h/db")',
             "No module named 'MySQLdb'. You need to install the 'mysqlclient' package",

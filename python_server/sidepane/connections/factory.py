@@ -8,6 +8,7 @@ arguments, so every rerun (and every session, for a "global" connection) gets th
 
 from __future__ import annotations
 
+import builtins
 import importlib
 import math
 import os
@@ -279,6 +280,11 @@ def connection(
     >>> from streamlit.connections import SQLConnection
     >>> conn = st.connection("orders_db", type=SQLConnection)
     """
+    if not isinstance(name, str):
+        raise StreamlitAPIException(
+            f"`st.connection`'s name must be a string (its `[connections.<name>]` section in "
+            f"secrets.toml), not {builtins.type(name).__name__}."
+        )
     if name.startswith(_ENV_PREFIX):
         name = os.environ[name[len(_ENV_PREFIX) :]]
     connection_class = _resolve_class(name, type)

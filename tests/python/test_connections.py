@@ -8,6 +8,7 @@ import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -587,3 +588,56 @@ def test_a_bad_runner_connection_default_ttl(app_dir: Path, value: str) -> None:
         "seconds, or leave the option unset to keep connections cached until they are cleared. "
         "Received "
     ), error
+
+
+def test_no_frame_carries_the_password(
+    harness: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the runtime sends a viewer, byte for byte, for a connection that fails to connect
+    with a password in its URL (secrets.toml) and a bad URL."""
+    from sidepane.protocol.frames import decode_message
+
+    from conftest import run_ends
+
+    password = "Pw-4-frames-only"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    _secrets(
+        tmp_path,
+        f"""
+        [connections.down]
+        type = "sql"
+        url = "postgresql+pg8000://bob:{password}@127.0.0.1:1/db"
+        [connections.broken]
+        type = "sql"
+        url = "postgresql+pg8000:/bob:{password}@@:x"
+        """,
+    )
+    session, viewer = harness.session(
+        """
+        import streamlit as st
+        st.write(str(st.connection("down").engine.url))
+        try:
+            st.connection("broken")
+        except Exception as e:
+            st.exception(e)
+        st.connection("down").query("SELECT 1")
+        """
+    )
+    harness.hello(session)
+    sent: list[bytes] = []
+    frames: list[dict[str, Any]] = []
+
+    def done() -> bool:
+        with viewer._lock:
+            new, viewer.messages = viewer.messages, []
+        sent.extend(new)
+        frames.extend(f for m in new for f in decode_message(m))
+        return bool(run_ends(frames))
+
+    assert harness.wait_for(done, timeout=20)
+    assert sent and all(password.encode() not in message for message in sent)
+    shown = repr(frames)
+    assert password not in shown
+    assert "bob:***@127.0.0.1:1/db" in shown
+    assert "Could not parse the SQL connection" in shown
+    assert "Can't create a connection to host 127.0.0.1 and port 1" in shown

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from web_helpers import async_test, is_body, open_tab, serving
+from web_helpers import async_test, eventually, is_body, open_tab, serving
 
 from sidepane.protocol.frames import PROTOCOL_VERSION, frame
 from sidepane.runtime.app import App
@@ -214,6 +214,54 @@ async def test_the_server_serves_pages_and_reruns_the_page_saved(tmp_path: Path)
         for path, status in (("/other.page", 200), ("/other", 200), ("/else.txt", 404)):
             async with http.get(server.url + path) as r:
                 assert r.status == status, path
-        # A page file st.navigation named (not in a pages folder) is watched.
+        # A page file st.navigation named (not in a pages folder) is watched (from the rescan
+        # that follows the run that named it).
+        real = str(other.resolve())
+
+        async def watched() -> bool:
+            return server.watcher is not None and real in server.watcher.files
+
+        await eventually(watched)
         other.write_text('import streamlit as st\nst.text("other, saved")\n')
         await tab.until(is_body("other, saved"))
+
+
+def test_a_viewer_asks_for_a_page_by_its_file(harness: Harness) -> None:
+    # VS Code's Preview App on a page file: the panel opens the entry script at that page,
+    # before any run told the viewer the pages' URL paths (a custom url_path here).
+    report = harness.write("report.py", 'import streamlit as st\nst.text("report page")\n')
+    session, viewer = harness.session(
+        """
+        import streamlit as st
+        def home():
+            st.text("home page")
+        st.navigation([home, st.Page("report.py", url_path="sales")]).run()
+        """
+    )
+    harness.hello(session, page_file=str(report))
+    frames = _run(harness, viewer)
+    assert _frames_of("pages", frames)[-1]["current"] == "sales"
+    assert "not_found" not in _frames_of("pages", frames)[-1]
+    assert _bodies(frames) == ["report page"]
+    session.handle_message(frame("rerun", page=""))
+    _run(harness, viewer)
+    session.handle_message(frame("rerun", page_file=str(report)))
+    frames = _run(harness, viewer)
+    assert frames[1]["t"] == "pages" and frames[1]["current"] == "sales"
+    # A file no page runs (not in the menu): the default page, no banner.
+    session.handle_message(frame("rerun", page_file=str(harness.dir / "other.py")))
+    frames = _run(harness, viewer)
+    pages = _frames_of("pages", frames)[-1]
+    assert pages["current"] == "" and "not_found" not in pages
+
+
+def test_a_pages_folder_page_by_its_file(harness: Harness) -> None:
+    folder = harness.dir / "pages"
+    folder.mkdir()
+    page = folder / "02_📈_Sales.py"
+    page.write_text('import streamlit as st\nst.text("sales page")\n', encoding="utf-8")
+    session, viewer = harness.session('import streamlit as st\nst.text("main")\n')
+    harness.hello(session, page_file=str(page))
+    frames = _run(harness, viewer)
+    assert _frames_of("pages", frames)[-1]["current"] == "Sales"
+    assert _bodies(frames) == ["sales page"]

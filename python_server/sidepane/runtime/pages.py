@@ -219,6 +219,29 @@ class Navigation:
         self.drop_widgets = False
         # The pages of the last run, by real path (page files only): what a save may affect.
         self._listed: dict[str, str] = {}
+        # A page asked for by its file before any menu listed it (a VS Code panel's first run).
+        self._requested_file: str | None = None
+        self._intent_file: str | None = None
+
+    def request_file(self, script_path: str) -> None:
+        """Run the page whose script is `script_path` next (found among the pages listed by the
+        last run, or by the pages folder; a file no page runs: the main page)."""
+        real = os.path.realpath(script_path)
+        if real == _resolved(self._main):
+            self.request("")
+            return
+        listed = self._listed.get(real)
+        if listed is None and not self.shared.uses_navigation:
+            listed = next(
+                (p.url_path for p in self._all_pages() if os.path.realpath(p.script_path) == real),
+                None,
+            )
+        with self._lock:
+            # Unknown yet (st.navigation has not run in this session): the run's st.navigation
+            # finds it by its file.
+            self._requested = listed if listed is not None else ""
+            self._requested_file = None if listed is not None else real
+            self._from_script = False
 
     def request(self, url_path: str, *, from_script: bool = False) -> None:
         """Run the page with this URL path next ("" is the main page; unknown: the main page).
@@ -227,6 +250,7 @@ class Navigation:
         """
         with self._lock:
             self._requested = url_path
+            self._requested_file = None
             self._from_script = from_script
 
     def pages(self) -> list[Page]:
@@ -244,6 +268,7 @@ class Navigation:
         with self._lock:
             requested, self._requested = self._requested, None
             from_script, self._from_script = self._from_script, False
+            self._intent_file, self._requested_file = self._requested_file, None
         wanted = self.current if requested is None else requested
         self.drop_widgets = from_script and wanted != self.current
         self._intent = (wanted, requested is not None)
@@ -254,7 +279,7 @@ class Navigation:
             # menu has it, so the viewer clears the page left before anything is drawn.
             menu = self.menu or self.shared.last_menu
             page = None if menu is None else menu.find(wanted)
-            if menu is None or page is None:
+            if menu is None or page is None or self._intent_file is not None:
                 return self._main, None
             return self._main, PagesUpdate(menu.pages, page.url_path, None, menu.frame_fields())
         pages = discover_pages(self._main)
@@ -284,12 +309,24 @@ class Navigation:
         self._list(menu.pages)
         wanted, explicit = self._intent
         page = menu.find(wanted)
+        if self._intent_file is not None:
+            page = next(
+                (p for p in menu.pages if p.script_path and p.script_path == self._intent_file),
+                None,
+            )
+            explicit = False  # a file no page runs: the default page, without a banner
         not_found = None
         if page is None:
             not_found = wanted if explicit and wanted else None
             page = menu.default
         self.current = page.url_path
         return page, not_found
+
+    def _all_pages(self) -> list[Page]:
+        try:
+            return self.pages()
+        except StreamlitAPIException:
+            return []
 
     def _list(self, pages: list[Page]) -> None:
         self._listed = {os.path.realpath(p.script_path): p.url_path for p in pages if p.script_path}

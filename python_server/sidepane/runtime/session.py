@@ -188,8 +188,10 @@ class AppSession:
         query = frame.get("query")
         if isinstance(query, str):
             self.query_params.load(query)
-        page = frame.get("page")
-        if isinstance(page, str):
+        page, page_file = frame.get("page"), frame.get("page_file")
+        if isinstance(page_file, str):
+            self.navigation.request_file(page_file)
+        elif isinstance(page, str):
             self.navigation.request(page)
         widgets = frame.get("widgets")
         if isinstance(widgets, dict):
@@ -199,10 +201,15 @@ class AppSession:
         self.request_rerun()
 
     def _rerun(self, frame: dict[str, Any]) -> None:
-        page, query = frame.get("page"), frame.get("query")
+        page, query, page_file = frame.get("page"), frame.get("query"), frame.get("page_file")
         if page is not None and not isinstance(page, str):
             raise ProtocolError("rerun 'page' must be a string")
-        if page is not None:
+        if page_file is not None and not isinstance(page_file, str):
+            raise ProtocolError("rerun 'page_file' must be a string")
+        if page_file is not None:
+            self.navigation.request_file(page_file)
+            self.query_params.load(query if isinstance(query, str) else "")
+        elif page is not None:
             self.navigation.request(page)
             # Another page starts with the query string the viewer shows (none after a click in
             # the page list), as Streamlit clears query parameters on a page change.

@@ -193,6 +193,11 @@ export interface HelloFrame {
   query?: string;
   /** The page to run (a `name` of the `pages` frame). */
   page?: string;
+  /**
+   * A page's script (absolute path) to run instead of `page`: the runtime runs the page that runs
+   * that file (Preview App on a page file in VS Code).
+   */
+  page_file?: string;
   /** Widget ids → wire values held. */
   widgets?: Record<string, unknown>;
   /** The browser's language (`navigator.language`). */
@@ -222,6 +227,8 @@ export interface WidgetValueFrame {
 export interface RerunFrame {
   t: "rerun";
   page?: string;
+  /** As `hello`'s: the page that runs this file. */
+  page_file?: string;
   query?: string;
 }
 

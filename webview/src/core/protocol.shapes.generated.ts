@@ -593,6 +593,7 @@ export const SHAPES: ShapeTable = {
         theme: { lit: ["light", "dark"] },
         query: "str",
         page: "str",
+        page_file: "str",
         widgets: { map: "any" },
         locale: "str",
         timezone: "str",
@@ -862,7 +863,7 @@ export const SHAPES: ShapeTable = {
       },
       required: ["id", "label", "options", "horizontal", "value"],
     },
-    RerunFrame: { keys: { page: "str", query: "str" }, required: [] },
+    RerunFrame: { keys: { page: "str", page_file: "str", query: "str" }, required: [] },
     RunEndFrame: {
       keys: {
         run: "int",

@@ -222,6 +222,13 @@ class HelloFrame(TypedDict):
     theme: NotRequired[Literal["light", "dark"]]
     query: NotRequired[Annotated[str, "The page's query string, without `?`."]]
     page: NotRequired[Annotated[str, "The page to run (a `name` of the `pages` frame)."]]
+    page_file: NotRequired[
+        Annotated[
+            str,
+            "A page's script (absolute path) to run instead of `page`: the runtime runs the page "
+            "that runs that file (Preview App on a page file in VS Code).",
+        ]
+    ]
     widgets: NotRequired[Annotated[dict[str, Any], "Widget ids → wire values held."]]
     locale: NotRequired[Annotated[str, "The browser's language (`navigator.language`)."]]
     timezone: NotRequired[Annotated[str, "The browser's IANA time zone (`Europe/Berlin`)."]]
@@ -249,6 +256,7 @@ class RerunFrame(TypedDict):
     """Run the script again with the current widget values (with `page`: that page)."""
 
     page: NotRequired[str]
+    page_file: NotRequired[Annotated[str, "As `hello`'s: the page that runs this file."]]
     query: NotRequired[str]
 
 

@@ -641,3 +641,24 @@ def test_no_frame_carries_the_password(
     assert "bob:***@127.0.0.1:1/db" in shown
     assert "Could not parse the SQL connection" in shown
     assert "Can't create a connection to host 127.0.0.1 and port 1" in shown
+
+
+def test_streamlit_runtime_connection_factory_and_unknown_names() -> None:
+    at = _run(
+        """
+        import streamlit as st
+        from streamlit.runtime.connection_factory import connection_factory
+        st.text(str(connection_factory is st.connection))
+        try:
+            from streamlit.connections import NoSuchConnection
+        except ImportError as e:
+            st.text(str(e))
+        """
+    )
+    assert _errors(at) == []
+    assert [t.value for t in at.text] == [
+        "True",
+        "`streamlit.connections` has no `NoSuchConnection`: it has BaseConnection, "
+        "ExperimentalBaseConnection, SQLConnection, SnowflakeCallersRightsConnection, "
+        "SnowflakeConnection, as in Streamlit 1.67.",
+    ]

@@ -32,10 +32,14 @@ _REMOVED["ExperimentalSnowparkConnection"] = _REMOVED["SnowparkConnection"]
 
 
 def __getattr__(name: str) -> object:
-    if name in _REMOVED:
-        from sidepane.compat import called_by_from_import
+    from sidepane.compat import called_by_from_import
 
-        if called_by_from_import():
-            raise ImportError(_REMOVED[name], name=__name__)
-        raise AttributeError(_REMOVED[name], name=name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}", name=name)
+    if name.startswith("__"):
+        raise AttributeError(name)
+    message = _REMOVED.get(name) or (
+        f"`streamlit.connections` has no `{name}`: it has {', '.join(__all__)}, as in "
+        "Streamlit 1.67."
+    )
+    if called_by_from_import():
+        raise ImportError(message, name=__name__)
+    raise AttributeError(message, name=name)

@@ -33,22 +33,29 @@ export interface PanelEnv {
   log: Log;
   /** A traceback frame was clicked in this panel. */
   openLocation(panel: PreviewPanel, file: string, line: number): void;
+  /** A widget needs what the webview cannot have (camera, microphone): run the app in a browser. */
+  openInBrowser(panel: PreviewPanel): void;
   /** The panel was closed. */
   disposed(panel: PreviewPanel): void;
 }
 
 /** The part of a vscode.WebviewPanel a PreviewPanel uses. */
-export type PanelView = Pick<vscode.WebviewPanel, "onDidDispose" | "dispose" | "active"> & {
+export type PanelView = Pick<
+  vscode.WebviewPanel,
+  "onDidDispose" | "dispose" | "active" | "title"
+> & {
   readonly webview: Pick<vscode.Webview, "postMessage" | "onDidReceiveMessage">;
 };
 
-export function panelTitle(script: string): string {
-  return `Sidepane: ${basename(script)}`;
+export function panelTitle(script: string, page?: string): string {
+  return `Sidepane: ${page || basename(script)}`;
 }
 
 export class PreviewPanel {
   readonly session = randomUUID();
   private ready = false;
+  /** A page asked for (showPage) before the viewer listened. */
+  private pagePending: string | undefined;
   /** Frames that came before the viewer listened. */
   private readonly pending: Uint8Array[] = [];
   private status: PanelStatus = "connecting";
@@ -171,6 +178,12 @@ export class PreviewPanel {
     } else this.pending.push(bytes);
   }
 
+  /** Show the app's page that runs `file` (Preview App on a page file of this app). */
+  showPage(file: string): void {
+    if (this.ready) this.post({ type: "showPage", file });
+    else this.pagePending = file;
+  }
+
   showProblem(problem: PanelProblem): void {
     this.problem = problem;
     this.post({ type: "problem", ...problem });
@@ -235,6 +248,8 @@ export class PreviewPanel {
         this.post({ type: "status", status: this.status });
         if (this.problem) this.post({ type: "problem", ...this.problem });
         for (const bytes of this.pending.splice(0)) this.post({ type: "frames", bytes });
+        if (this.pagePending !== undefined) this.post({ type: "showPage", file: this.pagePending });
+        this.pagePending = undefined;
         break;
       case "message": {
         hop("ext.in");
@@ -242,10 +257,19 @@ export class PreviewPanel {
         if (bytes && this.status === "connected") this.env.server.message(this.session, bytes);
         break;
       }
+      case "title":
+        // The page shown (a multipage app's page label, or set_page_config's title).
+        if (typeof message.title === "string") {
+          this.view.title = panelTitle(this.script, message.title.slice(0, 200));
+        }
+        break;
       case "openLocation":
         if (typeof message.file === "string" && Number.isFinite(message.line)) {
           this.env.openLocation(this, message.file, Math.max(1, Math.floor(message.line)));
         }
+        break;
+      case "openInBrowser":
+        this.env.openInBrowser(this);
         break;
       default:
         break;

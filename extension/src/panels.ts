@@ -3,7 +3,7 @@
 // the server's state.
 
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import * as vscode from "vscode";
 import type { PanelState } from "../../webview/src/core/vscode_messages";
 import type { Log } from "./log";
@@ -33,6 +33,8 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
   private readonly env: PanelEnv;
   /** Args a debug session asked for, by script: they replace sidepane.scriptArgs until it ends. */
   private readonly argsFor = new Map<string, string[]>();
+  /** The terminal running each script with `sidepane run` for the browser (openInBrowser). */
+  private readonly browserRuns = new Map<string, vscode.Terminal>();
 
   constructor(private readonly ctx: PanelsContext) {
     this.env = {
@@ -41,6 +43,7 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
       scriptArgs: (script) => this.argsFor.get(script) ?? ctx.settings().scriptArgs,
       log: ctx.log,
       openLocation: (panel, file, line) => void this.openLocation(panel, file, line),
+      openInBrowser: (panel) => this.openInBrowser(panel),
       disposed: (panel) => {
         this.panels.delete(panel);
         if (this.lastActive === panel) this.lastActive = undefined;
@@ -54,12 +57,16 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
     return vscode.Uri.joinPath(this.ctx.extensionUri, "dist", "webview");
   }
 
-  /** Reveals the panel of `script`, or opens one beside the editor (focus stays in the editor). */
-  createOrShow(script: vscode.Uri): PreviewPanel {
+  /**
+   * Reveals the panel of `script`, or opens one beside the editor (focus stays in the editor);
+   * `pageFile`: at the page of the app that runs that file (Preview App on a page file).
+   */
+  createOrShow(script: vscode.Uri, pageFile?: string): PreviewPanel {
     const existing = this.forScript(script.fsPath);
     if (existing) {
       const view = existing.view as vscode.WebviewPanel;
       view.reveal(undefined, true);
+      if (pageFile !== undefined) existing.showPage(pageFile);
       return existing;
     }
     const view = vscode.window.createWebviewPanel(
@@ -72,7 +79,7 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
         localResourceRoots: [this.webviewRoot],
       },
     );
-    return this.adopt(view, script.fsPath, vscode.window.activeTextEditor?.viewColumn);
+    return this.adopt(view, script.fsPath, vscode.window.activeTextEditor?.viewColumn, pageFile);
   }
 
   /** WebviewPanelSerializer: a panel left open before the window reloaded. */
@@ -136,6 +143,7 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
     view: vscode.WebviewPanel,
     script: string,
     sourceColumn: vscode.ViewColumn | undefined,
+    pageFile?: string,
   ): PreviewPanel {
     view.iconPath = vscode.Uri.joinPath(this.ctx.extensionUri, "extension", "media", "icon.png");
     const webview = view.webview;
@@ -149,6 +157,7 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
       nonce: makeNonce(),
       script,
       title: panelTitle(script),
+      pageFile,
     });
     const panel = new PreviewPanel(view, script, this.env);
     this.panels.add(panel);
@@ -181,6 +190,32 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
   /** `sidepane.previewOpen` shows Rerun and Stop in the command palette. */
   private updateContext(): void {
     void vscode.commands.executeCommand("setContext", "sidepane.previewOpen", this.panels.size > 0);
+  }
+
+  /**
+   * Runs the panel's script with `sidepane run` in a terminal, which serves it and opens it in
+   * the browser: for widgets a webview cannot serve (camera, microphone). A second request
+   * replaces the first run, so the browser gets a fresh tab.
+   */
+  private openInBrowser(panel: PreviewPanel): void {
+    const state = this.ctx.server.state;
+    if (state.kind !== "running" && state.kind !== "blocked") {
+      void vscode.window.showWarningMessage(
+        "Sidepane: the app cannot open in the browser until its Python server runs.",
+      );
+      return;
+    }
+    const args = this.env.scriptArgs(panel.script);
+    this.browserRuns.get(panel.script)?.dispose();
+    const terminal = vscode.window.createTerminal({
+      name: `${panelTitle(panel.script)} (browser)`,
+      shellPath: state.interpreter.command,
+      shellArgs: ["-m", "sidepane", "run", panel.script, ...(args.length ? ["--", ...args] : [])],
+      cwd: dirname(panel.script),
+    });
+    this.browserRuns.set(panel.script, terminal);
+    terminal.show(true);
+    this.ctx.log.info(`Opening ${panel.script} in the browser (sidepane run, in a terminal)`);
   }
 
   /** Opens `file` at `line` in an editor column, never over the panel. */

@@ -34,16 +34,18 @@ function makePanel<S extends SessionServer>(server: S) {
   const view = new FakeWebviewPanel("sidepane.preview", "Sidepane: app.py", {}, {});
   const opened: { file: string; line: number }[] = [];
   const disposed: PreviewPanel[] = [];
+  const browser: PreviewPanel[] = [];
   const env: PanelEnv = {
     server,
     settings: () => readSettings((key) => ({ scriptArgs: ["--n", "3"], runOnSave: "ask" })[key]),
     scriptArgs: () => ["--n", "3"],
     log: recordingLog(),
     openLocation: (_panel, file, line) => opened.push({ file, line }),
+    openInBrowser: (panel) => browser.push(panel),
     disposed: (panel) => disposed.push(panel),
   };
   const panel = new PreviewPanel(view as unknown as PanelView, "/w/app.py", env);
-  return { panel, view, server, opened, disposed };
+  return { panel, view, server, opened, disposed, browser };
 }
 
 const kinds = (posted: unknown[]) => posted.map((m) => (m as { type: string }).type);
@@ -88,6 +90,7 @@ describe("PreviewPanel", () => {
       scriptArgs: () => args.now,
       log: recordingLog(),
       openLocation: () => undefined,
+      openInBrowser: () => undefined,
       disposed: () => undefined,
     };
     const panel = new PreviewPanel(view as unknown as PanelView, "/w/app.py", env);
@@ -146,6 +149,12 @@ describe("PreviewPanel", () => {
       { file: "/w/app.py", line: 12 },
       { file: "/w/lib.py", line: 1 },
     ]);
+  });
+
+  it("passes a camera or microphone widget's 'Open in browser' on", () => {
+    const { panel, view, browser } = makePanel(fakeServer());
+    view.receive({ type: "openInBrowser" });
+    expect(browser).toEqual([panel]);
   });
 
   it("shows why a session could not open", async () => {

@@ -13,13 +13,19 @@ export interface PanelProblem {
 export type ToPanel =
   | { type: "frames"; bytes: Uint8Array }
   | { type: "status"; status: PanelStatus }
-  | ({ type: "problem" } & PanelProblem);
+  | ({ type: "problem" } & PanelProblem)
+  /** Preview App on a page file of the app this panel shows: run the page that runs `file`. */
+  | { type: "showPage"; file: string };
 
 /** Panel → extension. */
 export type FromPanel =
   | { type: "ready" }
   | { type: "message"; bytes: Uint8Array }
-  | { type: "openLocation"; file: string; line: number };
+  | { type: "openLocation"; file: string; line: number }
+  /** The page shown has this title (its label, or set_page_config's): the panel's title. */
+  | { type: "title"; title: string }
+  /** A widget needs what the webview cannot have (camera, microphone): run the app in a browser. */
+  | { type: "openInBrowser" };
 
 /**
  * The panel's webview state (`vscode.setState`): the script it previews, read back by the

@@ -7,6 +7,8 @@ import "./slider";
 import "./text";
 import "./pickers";
 import "./file_uploader";
+import "./camera_input";
+import "./audio_input";
 import "./chat_input";
 import "./link_button";
 import "./menu_button";

@@ -1,4 +1,4 @@
-// Recording a voice message for chat_input(accept_audio=True): the microphone through
+// Recording from the microphone for chat_input(accept_audio=True) and audio_input: through
 // MediaRecorder, then decoded, mixed down to mono, resampled and written as a 16-bit PCM WAV,
 // the form Streamlit hands the script.
 
@@ -8,12 +8,24 @@ export interface Recording {
   stop(): Promise<File>;
   /** Stop and drop it. */
   cancel(): void;
+  /** How loud the microphone is now, 0..1 (for a live level display). */
+  level(): number;
 }
 
-/** Start recording from the microphone (the browser asks the person first). */
-export async function startRecording(sampleRate: number | undefined): Promise<Recording> {
-  const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-  const release = () => stream.getTracks().forEach((track) => track.stop());
+/**
+ * Start recording from the microphone (the browser asks the person first), or from `stream`
+ * when the caller opened it.
+ */
+export async function startRecording(
+  sampleRate: number | undefined,
+  stream?: MediaStream,
+): Promise<Recording> {
+  stream ??= await navigator.mediaDevices.getUserMedia({ audio: true });
+  const meter = levelMeter(stream);
+  const release = () => {
+    stream.getTracks().forEach((track) => track.stop());
+    meter.close();
+  };
   let recorder: MediaRecorder;
   try {
     recorder = new MediaRecorder(stream);
@@ -40,7 +52,43 @@ export async function startRecording(sampleRate: number | undefined): Promise<Re
       if (recorder.state !== "inactive") recorder.stop();
       release();
     },
+    level: meter.level,
   };
+}
+
+/** The stream's loudness (RMS of the latest samples); 0 where Web Audio is missing. */
+function levelMeter(stream: MediaStream): { level: () => number; close: () => void } {
+  if (typeof AudioContext === "undefined") return { level: () => 0, close: () => undefined };
+  const context = new AudioContext();
+  const analyser = context.createAnalyser();
+  analyser.fftSize = 512;
+  context.createMediaStreamSource(stream).connect(analyser);
+  const samples = new Float32Array(analyser.fftSize);
+  return {
+    level() {
+      analyser.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const x of samples) sum += x * x;
+      return Math.min(1, Math.sqrt(sum / samples.length) * 4);
+    },
+    close: () => void context.close(),
+  };
+}
+
+/** `count` bar heights (0..1, peak per slice) of a 16-bit PCM mono WAV: its drawn waveform. */
+export function wavPeaks(wav: Uint8Array, count: number): number[] {
+  const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
+  const samples = Math.max(0, Math.floor((wav.byteLength - 44) / 2));
+  const per = Math.max(1, Math.floor(samples / count));
+  const peaks: number[] = [];
+  for (let bar = 0; bar < count && bar * per < samples; bar++) {
+    let peak = 0;
+    for (let i = bar * per; i < Math.min(samples, (bar + 1) * per); i++) {
+      peak = Math.max(peak, Math.abs(view.getInt16(44 + i * 2, true)) / 0x8000);
+    }
+    peaks.push(peak);
+  }
+  return peaks;
 }
 
 /** Decode recorded audio and write it as a mono WAV at `sampleRate` (its own rate if none). */

@@ -76,10 +76,8 @@ def _first_party(name: str) -> type[BaseConnection[Any]]:
 
 def _resolve_class(name: str, type_: Any) -> Any:
     if type_ is None:
-        if name == _SNOWPARK:
-            raise StreamlitAPIException(_SNOWPARK_REMOVED)
-        if name in FIRST_PARTY_CONNECTIONS:
-            return FIRST_PARTY_CONNECTIONS[name]
+        if name == _SNOWPARK or name in FIRST_PARTY_CONNECTIONS:
+            return _first_party(name)
         # No type given: secrets.toml must name it (a missing key raises, saying so).
         secrets.load_if_toml_exists()
         type_ = secrets["connections"][name]["type"]

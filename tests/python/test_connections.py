@@ -396,17 +396,21 @@ def test_type_missing_from_secrets(app_dir: Path) -> None:
 
 
 def test_sqlalchemy_missing_says_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.abc
     import sys
 
-    # As if SQLAlchemy were not installed (users install it themselves, as with Streamlit).
-    for name in [m for m in sys.modules if m == "sqlalchemy" or m.startswith("sqlalchemy.")]:
+    class NoSQLAlchemy(importlib.abc.MetaPathFinder):
+        """Imports SQLAlchemy as if it were not installed (users install it themselves)."""
+
+        def find_spec(self, fullname: str, path: object, target: object = None) -> None:
+            if fullname.partition(".")[0] == "sqlalchemy":
+                raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+
+    for name in [m for m in sys.modules if m.partition(".")[0] == "sqlalchemy"]:
         monkeypatch.delitem(sys.modules, name)
-    monkeypatch.setitem(sys.modules, "sqlalchemy", None)
+    monkeypatch.setattr(sys, "meta_path", [NoSQLAlchemy(), *sys.meta_path])
     at = _run('import streamlit as st\nst.connection("sql", url="sqlite://")\n')
     assert _errors(at) == [
-        "import of sqlalchemy halted; None in sys.modules. You may be missing a dependency "
-        "required to use this connection."
-    ] or _errors(at) == [
         "No module named 'sqlalchemy'. You need to install the 'sqlalchemy' package to use "
         "this connection."
     ]

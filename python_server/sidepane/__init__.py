@@ -21,6 +21,7 @@ from sidepane.elements.bottom import BottomContainer
 from sidepane.elements.delta_generator import DeltaGenerator, bottom_dg, main_dg, sidebar_dg
 from sidepane.elements.echo import echo
 from sidepane.elements.fragment import dialog, fragment
+from sidepane.elements.logo import logo
 from sidepane.elements.navigation import switch_page
 from sidepane.elements.page import rerun, set_page_config, stop
 from sidepane.elements.page_menu import Page, navigation
@@ -194,6 +195,7 @@ __all__ = [
     "latex",
     "line_chart",
     "link_button",
+    "logo",
     "login",
     "logout",
     "markdown",

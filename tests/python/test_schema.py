@@ -179,6 +179,9 @@ import pandas as pd
 import streamlit as st
 
 st.set_page_config(page_title="Schema", layout="wide")
+# The app_config frame goes out from the next run on; st.logo sends a logo frame.
+st.set_option("client.showSidebarNavigation", False)
+st.logo(":material/home:", link="https://example.com", icon_image="🎈")
 st.markdown("**hi**", help="h", width="content", text_alignment="center")
 st.title("Title", anchor=False, icon="🎈")
 st.header("Header", divider="blue", anchor="here")

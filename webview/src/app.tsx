@@ -11,6 +11,7 @@ import { registerElement } from "./core/types";
 import { BottomSlot } from "./blocks/bottom";
 import { renderMarkdown } from "./elements/markdownRender";
 import { Icon } from "./elements/icon";
+import { AppLogo } from "./logo";
 import { PageNav, PageNotFoundBanner, TopNav, hasPageNav, usePageTitle } from "./navigation";
 import { SignInBanner } from "./sign_in";
 
@@ -114,6 +115,7 @@ function Sidebar({ store, app }: { store: Store; app: AppState }) {
           «
         </button>
         <div class="sp-sidebar-content">
+          <AppLogo store={store} place="sidebar" />
           <PageNav store={store} app={app} />
           <NodeView nodeKey="sidebar" store={store} />
         </div>
@@ -249,6 +251,7 @@ export function App({ store }: { store: Store }) {
       <div class={`sp-app${wide ? " sp-wide" : " sp-centered"}`}>
         <Sidebar store={store} app={app} />
         <div class="sp-main-wrap">
+          <AppLogo store={store} place="app" />
           <TopNav store={store} app={app} />
           <Banners store={store} app={app} />
           <StatusBar store={store} app={app} />

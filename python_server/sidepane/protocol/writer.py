@@ -32,6 +32,9 @@ class FrameWriter:
         self.bytes_sent = 0
         self._page_config: dict[str, Any] | None = None
         self._app_config: dict[str, Any] | None = None
+        # st.logo: the frame the viewer holds ({}: none), and whether this run sent one.
+        self._logo: dict[str, Any] = {}
+        self._logo_this_run = False
         self._pages: tuple[list[dict[str, Any]], str, dict[str, Any]] | None = None
         # A fragment's run (docs/protocol.md): its id and the paths it may redraw.
         self._fragment: str | None = None
@@ -46,6 +49,7 @@ class FrameWriter:
         self.model.reset()
         self._page_config = None
         self._app_config = None
+        self._logo = {}
         self._pages = None
 
     def run_start(
@@ -58,6 +62,8 @@ class FrameWriter:
         """A run begins; a fragment's run names the fragment and the paths it may redraw."""
         self.run = run
         self._fragment, self._scope = fragment, scope
+        if fragment is None:
+            self._logo_this_run = False
         fields: dict[str, Any] = {"session": self.session_id, "run": run, "script": script}
         if fragment is not None:
             fields["fragment"] = fragment
@@ -89,6 +95,8 @@ class FrameWriter:
     def run_end(self, status: str, produced: Iterable[Path] | None, ms: float) -> None:
         """The run ends: the viewer removes what it holds that the run did not produce (in a
         fragment's run, only within its scope: the rest is not the run's to remove)."""
+        if self._fragment is None and status != "interrupted" and not self._logo_this_run:
+            self.logo({}, this_run=False)  # a whole run without st.logo shows none
         remove = [] if produced is None else self.model.removals(produced, self._scope)
         fields: dict[str, Any] = {"run": self.run, "status": status, "remove": remove}
         if self._fragment is not None:
@@ -102,6 +110,14 @@ class FrameWriter:
             return
         self._send(frame("app_config", **config))
         self._app_config = dict(config)
+
+    def logo(self, fields: dict[str, Any], *, this_run: bool = True) -> None:
+        """`st.logo`'s frame (`{}`: no logo), when the viewer does not hold it."""
+        self._logo_this_run = self._logo_this_run or this_run
+        if fields == self._logo:
+            return
+        self._send(frame("logo", **fields))
+        self._logo = dict(fields)
 
     def page_config(self, config: dict[str, Any]) -> None:
         if config == self._page_config:

@@ -10,8 +10,8 @@ from sidepane.protocol.writer import Sink
 from sidepane.runtime import exit_guard, fork_safety
 from sidepane.runtime.config import Config
 from sidepane.runtime.module_reloader import ModuleReloader
-from sidepane.runtime.script_cache import ScriptCache
 from sidepane.runtime.pages import SharedPages
+from sidepane.runtime.script_cache import ScriptCache
 from sidepane.runtime.secrets import SecretsStore
 from sidepane.runtime.session import AppSession
 
@@ -35,11 +35,11 @@ class App:
         self.config = Config.load(self.script_dir)
         # Extra names put in the script's namespace each run (AppTest.from_function's arguments).
         self.script_globals: dict[str, Any] = {}
+        # Whether st.navigation is in use and the page files it named (runtime/pages.py).
+        self.shared_pages = SharedPages()
 
     def new_session(
         self,
-        # Whether st.navigation is in use and the page files it named (runtime/pages.py).
-        self.shared_pages = SharedPages()
         sink: Sink,
         *,
         session_id: str | None = None,

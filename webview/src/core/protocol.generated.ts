@@ -101,6 +101,20 @@ export interface AppConfigFrame {
   show_sidebar_navigation: boolean;
 }
 
+/**
+ * `st.logo`: the logo at the top of the sidebar and of the app, sent when it changes. Absent
+ * `image`: no logo (a whole run that did not call `st.logo`).
+ */
+export interface LogoFrame {
+  t: "logo";
+  image?: LogoImage;
+  size?: "small" | "medium" | "large";
+  /** An http(s) URL the logo opens in a new tab. */
+  link?: string;
+  /** Shown instead of `image` at the top of the app (sidebar closed). */
+  icon_image?: LogoImage;
+}
+
 /** Show a transient notification. */
 export interface ToastFrame {
   t: "toast";
@@ -172,6 +186,7 @@ export type RuntimeFrame =
   | PageConfigFrame
   | PagesFrame
   | AppConfigFrame
+  | LogoFrame
   | ToastFrame
   | QueryParamsFrame
   | AuthRedirectFrame
@@ -1001,6 +1016,17 @@ export type PageEntry = {
   help?: string;
   /** An external page: the URL it opens in a new tab. */
   url?: string;
+};
+
+export type LogoImage = {
+  kind: "image" | "icon" | "emoji";
+  /**
+   * `image`: a URL, or a `media` payload's hash when `mimetype` is given; `icon`:
+   * `:material/name:`; `emoji`: the emoji.
+   */
+  value: string;
+  /** An image held in a payload: its type. */
+  mimetype?: string;
 };
 
 export type Viewport = {

@@ -9,6 +9,7 @@ export const SHAPES: ShapeTable = {
     auth_redirect: "AuthRedirectFrame",
     debug: "DebugFrame",
     error: "ErrorFrame",
+    logo: "LogoFrame",
     page_config: "PageConfigFrame",
     pages: "PagesFrame",
     payload: "PayloadFrame",
@@ -652,6 +653,19 @@ export const SHAPES: ShapeTable = {
         help: "str",
       },
       required: ["url", "kind", "label"],
+    },
+    LogoFrame: {
+      keys: {
+        image: { ref: "LogoImage" },
+        size: { lit: ["small", "medium", "large"] },
+        link: "str",
+        icon_image: { ref: "LogoImage" },
+      },
+      required: [],
+    },
+    LogoImage: {
+      keys: { kind: { lit: ["image", "icon", "emoji"] }, value: "str", mimetype: "str" },
+      required: ["kind", "value"],
     },
     MarkdownProps: {
       keys: {

@@ -10,6 +10,7 @@ import { PageNavigation, showQueryParams } from "./page_navigation";
 import type { PageEntry, PageMenu } from "./pages";
 import { DEFAULT_PAGE_MENU } from "./pages";
 import type { IncomingFrame } from "./protocol";
+import { showLogo } from "../logo";
 import { Payloads } from "./payloads";
 import type { TransportProblem, TransportStatus } from "./transport";
 import type {
@@ -69,9 +70,9 @@ export interface AppState {
   page: string;
   /** A page asked for that the app does not have (the main page runs): said in a banner. */
   pageNotFound: string | undefined;
-  /**
   /** Where the page menu is drawn and how far it is collapsed (`st.navigation`'s options). */
   pageMenu: PageMenu;
+  /**
    * A fragment's run (docs/protocol.md, "Fragment runs"): the keys of what it may redraw; the
    * rest is current, not stale. Undefined for a run of the whole script.
    */
@@ -97,6 +98,7 @@ const KNOWN_FRAMES: Record<RuntimeFrame["t"], true> = {
   payload: true,
   page_config: true,
   app_config: true,
+  logo: true,
   pages: true,
   toast: true,
   query_params: true,
@@ -165,9 +167,9 @@ export class Store implements ViewerStore, RunInfo {
       pages: [],
       page: options.initialPage ?? "",
       pageNotFound: undefined,
+      pageMenu: DEFAULT_PAGE_MENU,
       scope: undefined,
       signIn: undefined,
-      pageMenu: DEFAULT_PAGE_MENU,
     };
     this.widgets = new WidgetValues({
       getNode: (key) => this.tree.get(key),
@@ -274,6 +276,9 @@ export class Store implements ViewerStore, RunInfo {
         break;
       case "app_config":
         applyAppConfig(frame);
+        break;
+      case "logo":
+        showLogo(frame);
         break;
       case "pages":
         this.pages.received(frame);

@@ -137,6 +137,29 @@ class AppConfigFrame(TypedDict):
     ]
 
 
+class LogoImage(TypedDict):
+    kind: Literal["image", "icon", "emoji"]
+    value: Annotated[
+        str,
+        "`image`: a URL, or a `media` payload's hash when `mimetype` is given; `icon`: "
+        "`:material/name:`; `emoji`: the emoji.",
+    ]
+    mimetype: NotRequired[Annotated[str, "An image held in a payload: its type."]]
+
+
+@runtime_frame("logo")
+class LogoFrame(TypedDict):
+    """`st.logo`: the logo at the top of the sidebar and of the app, sent when it changes. Absent
+    `image`: no logo (a whole run that did not call `st.logo`)."""
+
+    image: NotRequired[LogoImage]
+    size: NotRequired[Literal["small", "medium", "large"]]
+    link: NotRequired[Annotated[str, "An http(s) URL the logo opens in a new tab."]]
+    icon_image: NotRequired[
+        Annotated[LogoImage, "Shown instead of `image` at the top of the app (sidebar closed)."]
+    ]
+
+
 @runtime_frame("toast")
 class ToastFrame(TypedDict):
     """Show a transient notification."""

@@ -109,13 +109,14 @@ bench: setup build vsix chromium code-server
 	$(PY) bench/cache_bench.py
 	$(PY) bench/browser_bench.py
 	$(PY) bench/flow_bench.py
+	$(PY) bench/connection_bench.py
 	$(PY) bench/vscode_bench.py
 
 # The conformance suite, run against Streamlit itself (in the bench's Streamlit venv): every case
 # must pass there too, with only the AppTest import changed.
 conformance-streamlit: setup
 	ST_PY=$$($(PY) -c 'import sys; sys.path.insert(0, "bench"); from streamlit_env import streamlit_python; print(streamlit_python())') && \
-	$$ST_PY -m pip install -q pytest pandas && \
+	$$ST_PY -m pip install -q pytest pandas sqlalchemy pg8000 plotly && \
 	cd tests/python && SIDEPANE_CONFORMANCE=streamlit $$ST_PY -m pytest conformance --confcutdir=conformance -q -p no:cacheprovider
 
 # The VS Code extension, dist/sidepane.vsix: the extension bundle, the viewer, the sidepane wheel

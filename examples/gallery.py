@@ -327,3 +327,21 @@ else:
     left.dataframe(sales, column_config={"revenue": st.column_config.NumberColumn(format="$%.2f")})
     right.bar_chart(sales, y="revenue")
     st.caption(f"`st.connection('gallery_shop')` over {shop.driver}, queried with `conn.query`.")
+
+st.header("Camera and microphone", divider="violet")
+st.caption(
+    "The browser asks before the app may use them. VS Code's panel cannot: its widgets offer "
+    "to open the app in the browser."
+)
+cam_col, mic_col = st.columns(2)
+with cam_col:
+    camera_on = st.toggle("Enable camera", key="gallery_camera_on")
+    photo = st.camera_input("Take a picture", disabled=not camera_on, key="gallery_camera")
+    if photo is not None:
+        st.image(photo, caption=f"{photo.name} ({photo.size:,} bytes)")
+with mic_col:
+    rate = st.selectbox("Sample rate", [16000, 44100, 48000], key="gallery_rate")
+    voice = st.audio_input("Record a voice message", sample_rate=rate, key="gallery_audio")
+    if voice is not None:
+        st.audio(voice)
+        st.caption(f"{voice.name}: a mono 16-bit WAV at {rate} Hz, {voice.size:,} bytes")

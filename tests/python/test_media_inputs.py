@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import wave
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -199,3 +200,21 @@ st.write("none" if rec is None else rec.name)
     at.session_state["label"] = "two"
     at.run()
     assert (at.audio_input[0].label, at.markdown[0].value) == ("two", "audio.wav")
+
+
+def test_the_gallery_section() -> None:
+    from PIL import Image
+
+    gallery = Path(__file__).resolve().parents[2] / "examples" / "gallery.py"
+    at = AppTest.from_file(gallery, default_timeout=60).run()
+    assert at.camera_input(key="gallery_camera").disabled  # until "Enable camera" is on
+    at.toggle(key="gallery_camera_on").set_value(True).run()
+    photo = io.BytesIO()
+    Image.new("RGB", (64, 36), "teal").save(photo, "JPEG")
+    at.camera_input(key="gallery_camera").upload("image.jpg", photo.getvalue())
+    at.audio_input(key="gallery_audio").upload("audio.wav", _wav(16000, 1600)).run()
+    assert [e.value for e in at.exception] == ["an example exception"]  # the gallery's own
+    assert at.image[-1].captions == [f"image.jpg ({len(photo.getvalue()):,} bytes)"]
+    captions = [c.value for c in at.caption]
+    assert "audio.wav: a mono 16-bit WAV at 16000 Hz, 3,244 bytes" in captions
+    assert len(at.get("audio")) == 1

@@ -15,6 +15,7 @@ import {
 } from "./debugConfig";
 import { checkPackage, describeInstallFailure, findWheel, installWheel, offerFix } from "./install";
 import { languageClientFactory } from "./languageClient";
+import { previewTarget } from "./entryFile";
 import { createLog } from "./log";
 import { Panels, VIEW_TYPE } from "./panels";
 import { onPythonExtensionChange, resolveInterpreter } from "./python";
@@ -220,7 +221,10 @@ export function activate(context: vscode.ExtensionContext): void {
       );
       return;
     }
-    panels.createOrShow(uri);
+    // A page of a multipage app opens the app's entry script at that page.
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+    const app = previewTarget(uri.fsPath, getSettings().entryFile, folder);
+    panels.createOrShow(vscode.Uri.file(app.entry), app.page);
   }
 
   function onPanel(action: "rerun" | "stop"): void {

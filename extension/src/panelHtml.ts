@@ -16,6 +16,8 @@ export interface PanelPage {
   /** The previewed script's path, kept by the page in its state for the reload serializer. */
   script: string;
   title: string;
+  /** A page's script to open the app at (Preview App on a page file), else none. */
+  pageFile?: string;
 }
 
 /** A nonce of 128 random bits (base64: within CSP's nonce syntax). */
@@ -47,7 +49,7 @@ export function panelHtml(page: PanelPage): string {
 <link rel="stylesheet" href="${escapeHtml(page.styleUri)}">
 ${page.preloadUris.map((uri) => `<link rel="modulepreload" href="${escapeHtml(uri)}">\n`).join("")}<script type="module" nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.scriptUri)}"></script>
 </head>
-<body data-script="${escapeHtml(page.script)}">
+<body data-script="${escapeHtml(page.script)}"${page.pageFile ? ` data-page-file="${escapeHtml(page.pageFile)}"` : ""}>
 <div id="root"></div>
 </body>
 </html>

@@ -11,6 +11,8 @@ export interface Settings {
   runOnSave: RunOnSave;
   scriptArgs: string[];
   serverArgs: string[];
+  /** A multipage app's entry script (workspace-relative or absolute): "" to find it. */
+  entryFile: string;
 }
 
 /** Settings whose change needs a new server process; the others travel in `sidepane/configure`. */
@@ -23,11 +25,13 @@ const RUN_ON_SAVE: readonly RunOnSave[] = ["always", "ask", "never"];
 export function readSettings(get: (key: string) => unknown): Settings {
   const pythonPath = get("pythonPath");
   const runOnSave = get("runOnSave");
+  const entryFile = get("entryFile");
   return {
     pythonPath: typeof pythonPath === "string" ? pythonPath.trim() : "",
     runOnSave: RUN_ON_SAVE.includes(runOnSave as RunOnSave) ? (runOnSave as RunOnSave) : "always",
     scriptArgs: stringArray(get("scriptArgs")),
     serverArgs: stringArray(get("serverArgs")),
+    entryFile: typeof entryFile === "string" ? entryFile.trim() : "",
   };
 }
 

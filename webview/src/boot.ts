@@ -24,12 +24,13 @@ import { PROTOCOL_VERSION } from "./core/types";
 import { followVsCodeTheme } from "./core/vscode_theme";
 import { VsCodeTransport, vsCodeApi } from "./core/vscode_transport";
 
-const hello = (widgets?: Record<string, unknown>, page?: string): Uint8Array =>
+const hello = (widgets?: Record<string, unknown>, page?: string, pageFile?: string): Uint8Array =>
   encodeFrame({
     t: "hello",
     v: PROTOCOL_VERSION,
     ...helloFields(),
     ...(page !== undefined && { page }),
+    ...(pageFile !== undefined && { page_file: pageFile }),
     ...(widgets && { widgets }),
   });
 
@@ -38,7 +39,12 @@ if (vscode) {
   // A VS Code webview panel: VS Code's theme, postMessage to the extension (which holds the
   // session), traceback links open the file in the editor.
   followVsCodeTheme();
-  const transport = new VsCodeTransport(vscode, hello, document.body.dataset.script);
+  const transport = new VsCodeTransport(
+    vscode,
+    hello,
+    document.body.dataset.script,
+    document.body.dataset.pageFile,
+  );
   transport.start();
   window.sidepaneTransport ??= transport;
   window.sidepaneOpenLocation ??= (file, line) => transport.openLocation(file, line);

@@ -3,6 +3,7 @@
 // when its language server holds this panel's session ("connected"), as a WebSocket's open would
 // (docs/protocol.md, "VS Code").
 
+import { encodeFrame } from "./protocol";
 import type { Transport, TransportStatus } from "./transport";
 import type { FromPanel, PanelProblem, PanelState, ToPanel } from "./vscode_messages";
 
@@ -38,6 +39,8 @@ export class VsCodeTransport implements Transport {
   private helloSent = false;
   private firstConnection = true;
   private readWidgets: (() => Record<string, unknown>) | undefined;
+  /** A page asked for by its script (Preview App on a page file), for the next hello or rerun. */
+  private pageFile: string | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
@@ -47,13 +50,20 @@ export class VsCodeTransport implements Transport {
    */
   constructor(
     private readonly api: VsCodeApi,
-    private readonly hello?: (widgets?: Record<string, unknown>, page?: string) => Uint8Array,
+    private readonly hello?: (
+      widgets?: Record<string, unknown>,
+      page?: string,
+      pageFile?: string,
+    ) => Uint8Array,
     script?: string,
+    pageFile?: string,
   ) {
     const saved = api.getState();
     this.state = isPanelState(saved) ? { ...saved } : {};
     if (script) this.state.script = script;
     api.setState(this.state);
+    this.pageFile = pageFile;
+    this.followTitle();
     window.addEventListener("message", (event: MessageEvent<unknown>) => {
       // Only the webview host talks to us; an iframe inside the app (an `html` element) cannot.
       if (event.origin !== window.origin) return;
@@ -125,6 +135,11 @@ export class VsCodeTransport implements Transport {
       case "status":
         this.setStatus(message.status);
         break;
+      case "showPage":
+        if (typeof message.file !== "string") return;
+        this.pageFile = message.file;
+        if (this.status === "connected") this.sendPageFile();
+        break;
       case "problem":
         this.setProblem({
           message: String(message.message),
@@ -148,11 +163,33 @@ export class VsCodeTransport implements Transport {
       this.firstConnection = false;
       if ((first || this.statusListeners.length === 0) && this.hello) {
         const { widgets, page } = this.state;
-        this.api.postMessage({ type: "message", bytes: tight(this.hello(widgets, page)) });
+        const hello = this.hello(widgets, page, this.pageFile);
+        this.pageFile = undefined;
+        this.api.postMessage({ type: "message", bytes: tight(hello) });
         this.helloSent = true;
       }
     }
     for (const listener of this.statusListeners) listener(status);
+    // A page asked for while the app said hello itself (a reconnection): it runs next.
+    if (status === "connected" && this.pageFile !== undefined) this.sendPageFile();
+  }
+
+  private sendPageFile(): void {
+    const file = this.pageFile;
+    this.pageFile = undefined;
+    if (file === undefined) return;
+    this.api.postMessage({ type: "message", bytes: encodeFrame({ t: "rerun", page_file: file }) });
+  }
+
+  /** The panel's title follows the document's: the page shown (its label, or the title
+   * st.set_page_config gave), as a browser tab's does. */
+  private followTitle(): void {
+    let last = document.title;
+    new MutationObserver(() => {
+      if (document.title === last) return;
+      last = document.title;
+      this.api.postMessage({ type: "title", title: last });
+    }).observe(document.head, { subtree: true, childList: true, characterData: true });
   }
 
   private setProblem(problem: PanelProblem | undefined): void {

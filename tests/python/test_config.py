@@ -12,12 +12,13 @@ from typing import Any
 import pytest
 
 from sidepane.cli import main as cli_main
+from sidepane.protocol.frames import frame
 from sidepane.runtime.config import Config, set_command_line_options
 from sidepane.runtime.config.flags import FlagError, split_config_flags
 from sidepane.runtime.config.options import OPTIONS
 from sidepane.servers.web.launch import RunOptions, _serving
 from sidepane.testing import AppTest
-from tests.python.conftest import Harness
+from tests.python.conftest import Harness, run_ends
 
 REDACTED_START = "This app has encountered an error. The original error message is redacted"
 
@@ -446,3 +447,33 @@ def test_st_context_in_apptest_is_empty(tmp_path: Path) -> None:
         """,
     ).run()
     assert at.text[0].value == "[{}, {}, None, None, None, None, None]"
+
+
+SLOW = """
+import time
+import streamlit as st
+st.number_input("n", value=0)
+for i in range(40):
+    st.text(i)
+    time.sleep(0.01)
+"""
+
+
+@pytest.mark.parametrize(
+    ("fast", "statuses"), [(True, ["interrupted", "ok"]), (False, ["ok", "ok"])]
+)
+def test_fast_reruns(harness: Harness, fast: bool, statuses: list[str]) -> None:
+    # fastReruns = false: a widget changed mid-run lets the run finish, then reruns.
+    write_config(harness.dir, f"[runner]\nfastReruns = {str(fast).lower()}\n")
+    session, viewer = harness.session(SLOW)
+    harness.hello(session)
+    frames = viewer.wait_for_upsert()
+    (wid,) = [f["props"]["id"] for f in frames if f["t"] == "upsert" and "id" in f["props"]]
+    session.handle_message(frame("widget_value", id=wid, value=5, run=1))
+
+    def two_runs_ended() -> bool:
+        frames.extend(viewer.take())
+        return len(run_ends(frames)) >= 2
+
+    assert harness.wait_for(two_runs_ended, 5)
+    assert [f["status"] for f in run_ends(frames)] == statuses

@@ -59,6 +59,7 @@ class RunContext:
         "deferred_empty",
         "dg_stack",
         "dialog_opened",
+        "fast_reruns",
         "fragment",
         "fragment_run",
         "fragments_seen",
@@ -89,6 +90,8 @@ class RunContext:
         self.dialog_opened = False  # Streamlit opens one dialog per run
         self.writer = session.writer
         self._requests = session.requests
+        # runner.fastReruns: false lets a run finish before the rerun a widget asked for.
+        self.fast_reruns = bool(session.app.config.get("runner.fastReruns"))
         self.cursors: dict[Path, int] = {}
         self.produced: set[Path] = set()
         self.dg_stack: list[DeltaGeneratorCore] = []
@@ -118,7 +121,7 @@ class RunContext:
             return
         if self.abandoned or pending is Request.STOP:
             raise StopRequested
-        if self.in_callbacks:
+        if self.in_callbacks or not self.fast_reruns:
             return
         raise RerunRequested
 

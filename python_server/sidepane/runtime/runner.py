@@ -113,7 +113,7 @@ class ScriptRunner:
 
     def on_request(self, request: Request) -> None:
         ctx = self._ctx
-        if ctx is None:
+        if ctx is None or (request is Request.RERUN and not ctx.fast_reruns):
             return
         since = time.monotonic()
         interrupt.watchdog.call_later(interrupt.GRACE_SECONDS, lambda: self._interrupt(ctx, since))

@@ -96,6 +96,7 @@ bar_chart = main_dg.bar_chart
 scatter_chart = main_dg.scatter_chart
 altair_chart = main_dg.altair_chart
 vega_lite_chart = main_dg.vega_lite_chart
+plotly_chart = main_dg.plotly_chart
 pyplot = main_dg.pyplot
 image = main_dg.image
 audio = main_dg.audio
@@ -208,6 +209,7 @@ __all__ = [
     "page_link",
     "pagination",
     "pills",
+    "plotly_chart",
     "popover",
     "progress",
     "pyplot",

@@ -18,7 +18,7 @@ from sidepane.elements.streamlit_api import (
 )
 from sidepane.testing import AppTest
 
-NO_PLOTLY = "Sidepane has no `st.plotly_chart`: it covers Streamlit's core API"
+NO_PYDECK = "Sidepane has no `st.pydeck_chart`: it covers Streamlit's core API"
 STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/python"
 
 
@@ -31,19 +31,23 @@ def _error(body: str) -> str:
 @pytest.mark.parametrize(
     "call",
     [
-        "st.plotly_chart({})",
-        "st.columns(2)[0].plotly_chart({})",
-        "st.sidebar.plotly_chart({})",
-        "st.container().plotly_chart({})",
-        "with st.expander('e') as e:\n    e.plotly_chart({})",
-        "st.empty().plotly_chart({})",
-        "st.tabs(['a'])[0].plotly_chart({})",
-        # st.write sends a Plotly figure to st.plotly_chart, by name.
-        "st.write({'data': [type('Scatter', (), {'__module__': 'plotly.graph_objs'})()]})",
+        "st.pydeck_chart({})",
+        "st.columns(2)[0].pydeck_chart({})",
+        "st.sidebar.pydeck_chart({})",
+        "st.container().pydeck_chart({})",
+        "with st.expander('e') as e:\n    e.pydeck_chart({})",
+        "st.empty().pydeck_chart({})",
+        "st.tabs(['a'])[0].pydeck_chart({})",
     ],
 )
 def test_missing_streamlit_method_is_clear_everywhere(call: str) -> None:
-    assert _error(call).startswith(NO_PLOTLY)
+    assert _error(call).startswith(NO_PYDECK)
+
+
+def test_write_reaches_a_missing_method_by_name() -> None:
+    # st.write sends a graphviz graph to st.graphviz_chart, by name.
+    message = _error("st.write(type('Digraph', (), {'__module__': 'graphviz.dot'})())")
+    assert message.startswith("Sidepane has no `st.graphviz_chart`")
 
 
 def test_missing_container_attribute_names_its_streamlit_owners() -> None:
@@ -74,11 +78,11 @@ def test_other_missing_names(call: str, message: str) -> None:
 
 def test_missing_names_are_attribute_errors() -> None:
     container = DeltaGenerator(("main",), "root")
-    for name in ("plotly_chart", "open", "rerun", "wirte", "_private"):
+    for name in ("pydeck_chart", "open", "rerun", "wirte", "_private"):
         assert not hasattr(container, name)
         with pytest.raises(AttributeError):
             getattr(container, name)
-    assert not hasattr(sidepane, "plotly_chart") and not hasattr(sidepane, "wirte")
+    assert not hasattr(sidepane, "pydeck_chart") and not hasattr(sidepane, "wirte")
 
 
 def test_present_names_are_not_reported() -> None:

@@ -12,6 +12,7 @@ from sidepane.elements.help import HelpMixin
 from sidepane.elements.layout import LayoutMixin
 from sidepane.elements.media import MediaMixin
 from sidepane.elements.navigation import PageLinkMixin
+from sidepane.elements.plotly_chart import PlotlyMixin
 from sidepane.elements.popover import PopoverMixin
 from sidepane.elements.status import StatusMixin
 from sidepane.elements.status_container import StatusContainerMixin
@@ -51,6 +52,7 @@ class DeltaGenerator(
     MediaInputMixin,
     DataMixin,
     ChartMixin,
+    PlotlyMixin,
     MediaMixin,
     HelpMixin,
     LayoutMixin,

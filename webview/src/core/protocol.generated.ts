@@ -766,6 +766,34 @@ export type AudioInputProps = WidgetProps &
   };
 
 /**
+ * `st.plotly_chart`. With `selection_mode` the chart is a widget: it then carries the widget keys
+ * (`id`, `label`, `value`, …).
+ */
+export type PlotlyChartProps = {
+  /**
+   * The figure as plotly.py's JSON text (`data`, `layout`, `frames`); colours of the `streamlit`
+   * template are placeholders `#0000NN` the viewer replaces.
+   */
+  spec: string;
+  /** plotly.js's config; absent: `{}`. */
+  config?: Record<string, unknown>;
+  /** `theme=None`: plotly's own look. */
+  theme?: false;
+  /** Pixels (at most the container's); absent: stretch. */
+  width?: number;
+  /** Pixels (the figure's or 450), or stretch. */
+  height: number | "stretch";
+  /** The chart's accessible name. */
+  alt?: string;
+  selection_mode?: ("box" | "lasso" | "points")[];
+  id?: string;
+  label?: "";
+  value?: PlotlyEvent;
+  key?: string;
+  form?: string;
+};
+
+/**
  * `st.link_button`: a link to `url`, opened in a new tab, drawn as a button. With `on_click`
  * "rerun" or a callback it is also a trigger widget (`id`, `value`); by default it is not.
  */
@@ -932,6 +960,7 @@ export interface ElementPropsMap {
   dialog: DialogProps;
   camera_input: CameraInputProps;
   audio_input: AudioInputProps;
+  plotly_chart: PlotlyChartProps;
   link_button: LinkButtonProps;
   menu_button: MenuButtonProps;
   datetime_input: DateTimeInputProps;
@@ -978,6 +1007,7 @@ export interface WidgetValueMap {
   popover: boolean;
   camera_input: UploadedFileRef[];
   audio_input: UploadedFileRef[];
+  plotly_chart: PlotlyEvent;
   link_button: boolean;
   menu_button: number | null;
   datetime_input: string | null;
@@ -1342,6 +1372,11 @@ export type AudioInputFields = MediaInputFields & {
   sample_rate?: number;
 };
 
+/** A selectable Plotly chart's wire value (also sent back in `widget_value`). */
+export type PlotlyEvent = {
+  selection: PlotlySelection;
+};
+
 /** A link button's own keys (what its builder passes to `_widget` when it reruns). */
 export type LinkButtonFields = {
   url: string;
@@ -1553,6 +1588,15 @@ export type MediaInputFields = WidgetFields & {
   width?: number;
 };
 
+export type PlotlySelection = {
+  /** plotly.js's selected points, keys in snake_case (`curve_number`, `point_index`, `x`…). */
+  points: Record<string, unknown>[];
+  /** Every selected point's index, once. */
+  point_indices: number[];
+  box: PlotlyArea[];
+  lasso: PlotlyArea[];
+};
+
 /** A selectbox option with its `format_func` label, or a multiselect option. */
 export type ColumnOption = {
   /** What a cell holds (a multiselect's values are text). */
@@ -1561,4 +1605,14 @@ export type ColumnOption = {
   label?: string;
   /** Multiselect: the tag's colour (`auto`: the palette's). */
   color?: string;
+};
+
+/** A box or lasso drawn on the chart, in its axes' units. */
+export type PlotlyArea = {
+  /** The x axis (`x`, `x2`…). */
+  xref: string;
+  yref: string;
+  /** A box: its two x bounds; a lasso: every vertex's x. */
+  x: unknown[];
+  y: unknown[];
 };

@@ -72,6 +72,7 @@ export const SHAPES: ShapeTable = {
     number_input: "NumberInputProps",
     page_link: "PageLinkProps",
     pagination: "PaginationProps",
+    plotly_chart: "PlotlyChartProps",
     popover: "PopoverProps",
     progress: "ProgressProps",
     radio: "RadioProps",
@@ -839,6 +840,37 @@ export const SHAPES: ShapeTable = {
         width: "int",
       },
       required: ["mimetype"],
+    },
+    PlotlyArea: {
+      keys: { xref: "str", yref: "str", x: { list: "any" }, y: { list: "any" } },
+      required: ["xref", "yref", "x", "y"],
+    },
+    PlotlyChartProps: {
+      keys: {
+        spec: "str",
+        config: { map: "any" },
+        theme: { lit: [false] },
+        width: "int",
+        height: { union: ["int", { lit: ["stretch"] }] },
+        alt: "str",
+        selection_mode: { list: { lit: ["box", "lasso", "points"] } },
+        id: "str",
+        label: { lit: [""] },
+        value: { ref: "PlotlyEvent" },
+        key: "str",
+        form: "str",
+      },
+      required: ["spec", "height"],
+    },
+    PlotlyEvent: { keys: { selection: { ref: "PlotlySelection" } }, required: ["selection"] },
+    PlotlySelection: {
+      keys: {
+        points: { list: { map: "any" } },
+        point_indices: { list: "int" },
+        box: { list: { ref: "PlotlyArea" } },
+        lasso: { list: { ref: "PlotlyArea" } },
+      },
+      required: ["points", "point_indices", "box", "lasso"],
     },
     PopoverProps: {
       keys: {

@@ -5,12 +5,14 @@ import { Dataframe } from "./grid";
 import { Help } from "./help";
 import { Json } from "./json";
 import { Metric } from "./metric";
+import { PlotlyChart } from "./plotly";
 import { VegaLite } from "./vega";
 
 registerElement("dataframe", Dataframe);
 // `st.data_editor`: the same grid, editable (docs/protocol.md, "Data editor").
 registerElement("data_editor", Dataframe);
 registerElement("vega_lite", VegaLite);
+registerElement("plotly_chart", PlotlyChart);
 registerElement("metric", Metric);
 registerElement("json", Json);
 registerElement("help", Help);

@@ -11,6 +11,7 @@ from sidepane.protocol.schema.elements import data as data
 from sidepane.protocol.schema.elements import decorations as decorations
 from sidepane.protocol.schema.elements import layout as layout
 from sidepane.protocol.schema.elements import media_inputs as media_inputs
+from sidepane.protocol.schema.elements import plotly as plotly
 from sidepane.protocol.schema.elements import small_widgets as small_widgets
 from sidepane.protocol.schema.elements import text as text
 from sidepane.protocol.schema.elements import widgets as widgets

@@ -1,0 +1,117 @@
+"""The `streamlit` Plotly template: Streamlit's chart colours as placeholders.
+
+The runtime cannot know the viewer's colours (light, dark, VS Code's, `[theme]`), so the template
+holds placeholder colours `#0000NN` — the same ones Streamlit 1.67 uses — that the viewer replaces
+(webview/src/data/plotlyTheme.ts): with the app's palette for `theme="streamlit"`, with plotly's
+own colours for `theme=None`. As in Streamlit, it becomes plotly's default template once the
+first `st.plotly_chart` runs; a figure made before that with plotly's stock default gets it too.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Final
+
+
+def _placeholder(n: int) -> str:
+    return f"#{n:06d}"
+
+
+CATEGORICAL: Final = [_placeholder(n) for n in range(1, 11)]
+SEQUENTIAL: Final = [_placeholder(n) for n in range(11, 21)]
+DIVERGING: Final = [_placeholder(n) for n in range(21, 31)]
+INCREASING, DECREASING, TOTAL = _placeholder(32), _placeholder(33), _placeholder(34)
+GRAY_70, GRAY_90, BG_COLOR = _placeholder(36), _placeholder(37), _placeholder(38)
+FADED_TEXT_05, BG_MIX = _placeholder(39), _placeholder(40)
+
+
+def _scale(colors: list[str]) -> list[list[Any]]:
+    return [[i / (len(colors) - 1), c] for i, c in enumerate(colors)]
+
+
+def template_dict() -> dict[str, Any]:
+    """The template as plotly JSON (`data` defaults per trace type, `layout` defaults)."""
+    sequential = _scale(SEQUENTIAL)
+    scaled = [{"colorscale": sequential}]
+    return {
+        "data": {
+            "candlestick": [
+                {
+                    "decreasing": {"line": {"color": DECREASING}},
+                    "increasing": {"line": {"color": INCREASING}},
+                }
+            ],
+            "contour": scaled,
+            "contourcarpet": scaled,
+            "heatmap": scaled,
+            "histogram2d": scaled,
+            "icicle": [{"textfont": {"color": "white"}}],
+            "sankey": [{"textfont": {"color": GRAY_70}}],
+            "scatter": [{"marker": {"line": {"width": 0}}}],
+            "table": [
+                {
+                    "cells": {
+                        "fill": {"color": BG_COLOR},
+                        "font": {"color": GRAY_90},
+                        "line": {"color": FADED_TEXT_05},
+                    },
+                    "header": {
+                        "font": {"color": GRAY_70},
+                        "line": {"color": FADED_TEXT_05},
+                        "fill": {"color": BG_MIX},
+                    },
+                }
+            ],
+            "waterfall": [
+                {
+                    "increasing": {"marker": {"color": INCREASING}},
+                    "decreasing": {"marker": {"color": DECREASING}},
+                    "totals": {"marker": {"color": TOTAL}},
+                    "connector": {"line": {"color": GRAY_70, "width": 2}},
+                }
+            ],
+        },
+        "layout": {
+            "colorway": CATEGORICAL,
+            "colorscale": {
+                "sequential": sequential,
+                "sequentialminus": sequential,
+                "diverging": _scale(DIVERGING),
+            },
+            "coloraxis": {"colorscale": sequential},
+        },
+    }
+
+
+_lock = threading.Lock()
+_stock: dict[str, Any] | None = None
+
+
+def install() -> dict[str, Any]:
+    """Register the template as `pio.templates["streamlit"]` and make it the default when the
+    default is still plotly's stock one; return plotly's stock template as JSON, to recognise
+    figures made with it."""
+    global _stock
+    with _lock:
+        if _stock is None:
+            import plotly.graph_objects as go
+            import plotly.io as pio
+
+            _stock = pio.templates["plotly"].to_plotly_json()
+            pio.templates["streamlit"] = go.layout.Template(template_dict())
+            if pio.templates.default == "plotly":
+                pio.templates.default = "streamlit"
+        return _stock
+
+
+def with_streamlit_template(figure: dict[str, Any]) -> dict[str, Any]:
+    """`figure` (plotly JSON) with the `streamlit` template in place of plotly's stock one
+    (a figure made before the first `st.plotly_chart`); any other template is kept."""
+    stock = install()
+    layout = figure.get("layout")
+    if isinstance(layout, dict) and layout.get("template") == stock:
+        import plotly.io as pio
+
+        template = pio.templates["streamlit"].to_plotly_json()
+        return {**figure, "layout": {**layout, "template": template}}
+    return figure

@@ -1,0 +1,93 @@
+"""st.plotly_chart in Chromium: plotly.js (its own chunk, loaded only for a Plotly chart) paints
+the figure in the app's theme, and a box drawn with the mouse reaches the script."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import ARTIFACTS, Server
+
+pytest.importorskip("plotly")
+
+APP = """
+import plotly.graph_objects as go
+import streamlit as st
+
+fig = go.Figure(go.Scatter(x=[1, 2, 3, 4], y=[1, 3, 2, 4], mode="markers", name="pts"))
+fig.update_layout(title={"text": "Points"})
+event = st.plotly_chart(fig, key="sel", on_select="rerun", selection_mode="box",
+                        config={"displayModeBar": False})
+st.write(f"selected {event.selection.point_indices}")
+st.write(f"boxes {len(event.selection.box)}")
+"""
+
+PLAIN = """
+import streamlit as st
+st.write("no charts here")
+"""
+
+
+def _chunks(page: Page) -> list[str]:
+    urls: list[str] = page.evaluate(
+        "performance.getEntriesByType('resource').map((e) => e.name)"
+        ".filter((n) => n.includes('/chunks/'))"
+    )
+    return urls
+
+
+def test_a_chart_is_painted_and_a_box_selection_reaches_the_script(page: Page, serve: Any) -> None:
+    server: Server = serve(APP)
+    page.goto(server.url)
+    chart = page.locator(".sp-plotly")
+    expect(chart.locator(".main-svg").first).to_be_visible(timeout=30_000)
+    expect(chart.locator(".scatterlayer .trace .point")).to_have_count(4)
+    expect(page.get_by_text("selected []")).to_be_visible()
+    assert any("plotlyRender" in url for url in _chunks(page))
+    # The streamlit theme: the title is bold and in the app's font, the markers in its palette.
+    assert chart.locator(".gtitle").text_content() == "Points"
+    fill = chart.locator(".scatterlayer .point").first.evaluate("(e) => getComputedStyle(e).fill")
+    assert fill == "rgb(0, 104, 201)"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "plotly_chart.png"))
+
+    # Drag a box over the whole plot area (dragmode "select": the chart's only mode).
+    area = chart.locator(".nsewdrag").first.bounding_box()
+    assert area is not None
+    page.mouse.move(area["x"] + 2, area["y"] + 2)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2, steps=5)
+    page.mouse.move(area["x"] + area["width"] - 2, area["y"] + area["height"] - 2, steps=5)
+    page.mouse.up()
+    expect(page.get_by_text("selected [0, 1, 2, 3]")).to_be_visible()
+    expect(page.get_by_text("boxes 1")).to_be_visible()
+    # The rerun keeps the box drawn on the chart.
+    expect(chart.locator(".selectionlayer path").first).to_be_attached()
+    # A double-click clears the selection.
+    page.mouse.dblclick(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    expect(page.get_by_text("selected []")).to_be_visible()
+
+
+def test_an_app_without_plotly_never_loads_it(page: Page, serve: Any) -> None:
+    server: Server = serve(PLAIN)
+    page.goto(server.url)
+    expect(page.get_by_text("no charts here")).to_be_visible()
+    chunks = _chunks(page)
+    assert chunks and not any("plotly" in url for url in chunks)
+
+
+def test_the_chart_follows_its_container_width(page: Page, serve: Any) -> None:
+    server: Server = serve(APP)
+    page.goto(server.url)
+    svg = page.locator(".sp-plotly .main-svg").first
+    expect(svg).to_be_visible(timeout=30_000)
+    wide = svg.bounding_box()
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.wait_for_function(
+        "(w) => document.querySelector('.sp-plotly .main-svg').getBoundingClientRect().width < w",
+        arg=wide["width"] if wide else 0,
+    )
+    narrow = svg.bounding_box()
+    assert wide is not None and narrow is not None and narrow["width"] < wide["width"]

@@ -1,0 +1,128 @@
+// The `plotly_chart` element (docs/protocol.md, "Plotly charts"). plotly.js, and the code that
+// themes the figure and reads selections (plotlyRender.ts), load once, as their own chunk, when
+// the first Plotly chart is drawn: an app without one never downloads them. The chart is redrawn
+// when its spec, config, theme or size change; a selection becomes the widget's value.
+
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { JSX } from "preact";
+import type { ElementProps, PlotlyEvent } from "../core/types";
+import { useElementWidth, useTheme } from "./hooks";
+
+let renderer: Promise<typeof import("./plotlyRender")> | null = null;
+
+export function loadRenderer(): Promise<typeof import("./plotlyRender")> {
+  renderer ??= import("./plotlyRender");
+  return renderer;
+}
+
+/** Below this, plotly.js lays a chart out badly (as Streamlit's minimum). */
+const MIN_WIDTH = 150;
+/** plotly.js's height for a figure that sets none. */
+const DEFAULT_HEIGHT = 450;
+
+export function PlotlyChart({ node, store }: ElementProps<"plotly_chart">): JSX.Element {
+  const props = node.props;
+  const outer = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const theme = useTheme();
+  const containerWidth = useElementWidth(outer);
+  const [error, setError] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState(false);
+  const modes = props.selection_mode ?? [];
+  const selectable = props.id !== undefined && modes.length > 0;
+
+  // A fixed `width` is at most the container's; stretch takes the container's.
+  const width =
+    containerWidth > 0
+      ? Math.max(
+          MIN_WIDTH,
+          typeof props.width === "number" ? Math.min(props.width, containerWidth) : containerWidth,
+        )
+      : 0;
+
+  // The latest node for the selection handler, which plotly.js keeps across redraws.
+  const latest = useRef(node);
+  latest.current = node;
+  const onSelect = (next: PlotlyEvent): void => {
+    const current = latest.current;
+    if (current.props.id === undefined) return;
+    if (JSON.stringify(next) === JSON.stringify(store.widgetValue(current))) return;
+    store.setWidgetValue(current, next);
+  };
+
+  useEffect(() => {
+    const el = host.current;
+    if (el === null || width === 0) return;
+    let cancelled = false;
+    const height =
+      typeof props.height === "number" ? props.height : el.clientHeight || DEFAULT_HEIGHT;
+    loadRenderer()
+      .then(({ drawPlotly }) => {
+        if (cancelled) return undefined;
+        return drawPlotly(
+          el,
+          {
+            spec: props.spec,
+            theme,
+            styled: props.theme !== false,
+            config: props.config,
+            width,
+            height,
+            modes,
+          },
+          selectable ? onSelect : null,
+        );
+      })
+      .then(() => {
+        if (cancelled) return;
+        setError(null);
+        setDrawn(true);
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [
+    props.spec,
+    props.config,
+    props.theme,
+    props.height,
+    theme,
+    width,
+    modes.join(","),
+    selectable,
+  ]);
+
+  useEffect(() => {
+    const el = host.current;
+    return () => {
+      if (el !== null && renderer !== null) void renderer.then((r) => r.purgePlotly(el));
+    };
+  }, []);
+
+  const style: JSX.CSSProperties = {};
+  if (typeof props.width === "number") style.maxWidth = `${props.width}px`;
+  if (props.height === "stretch") style.height = "100%";
+  const pending = typeof props.height === "number" ? props.height : DEFAULT_HEIGHT;
+  return (
+    <div
+      class="sp-plotly"
+      ref={outer}
+      style={style}
+      role={props.alt !== undefined ? "img" : undefined}
+      aria-label={props.alt}
+    >
+      {!drawn && error === null && (
+        <div class="sp-plotly-loading" style={{ height: `${pending}px` }} aria-busy="true" />
+      )}
+      {error !== null && <div class="sp-plotly-error">{`Chart error: ${error}`}</div>}
+      <div
+        ref={host}
+        class="sp-plotly-host"
+        style={props.height === "stretch" ? { height: "100%" } : undefined}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+// Drawing a Plotly chart: everything that needs plotly.js, in the chunk that loads with it (the
+// element itself, plotly.tsx, stays small in the main bundle).
+
+import * as PlotlyNamespace from "plotly.js-dist-min";
+import type { PlotlyChartProps, PlotlyEvent } from "../core/types";
+import type { Theme } from "./hooks";
+import { type PlotlyFigure, pageColors, themedFigure } from "./plotlyTheme";
+import {
+  EMPTY_EVENT,
+  type SelectionMode,
+  selectionFromEvent,
+  selectionLayout,
+} from "./plotlySelection";
+
+type PlotlyModule = typeof PlotlyNamespace;
+// A CommonJS bundle: depending on the interop its API sits on the namespace or on `default`.
+const Plotly: PlotlyModule =
+  (PlotlyNamespace as PlotlyModule & { default?: PlotlyModule }).default ?? PlotlyNamespace;
+
+/** plotly.js's own copy of the figure, kept on the element it drew. */
+type DrawnElement = HTMLElement & {
+  data?: { selectedpoints?: unknown }[];
+  layout?: Record<string, unknown>;
+};
+
+export interface DrawRequest {
+  spec: string;
+  theme: Theme;
+  styled: boolean;
+  config: PlotlyChartProps["config"];
+  width: number;
+  height: number;
+  modes: readonly SelectionMode[];
+}
+
+interface Chart {
+  request: DrawRequest | null;
+  figure: PlotlyFigure | null;
+  figureKey: string;
+  onSelect: ((event: PlotlyEvent) => void) | null;
+}
+
+const charts = new WeakMap<HTMLElement, Chart>();
+
+function chartOf(el: HTMLElement): Chart {
+  let chart = charts.get(el);
+  if (chart === undefined) {
+    chart = { request: null, figure: null, figureKey: "", onSelect: null };
+    charts.set(el, chart);
+  }
+  return chart;
+}
+
+function plotlyConfig(
+  own: PlotlyChartProps["config"],
+  modes: readonly SelectionMode[],
+): Record<string, unknown> {
+  const config: Record<string, unknown> = { ...(own ?? {}) };
+  // As Streamlit: no plotly logo or cloud button, and no selection tools the chart does not
+  // allow, unless the script lists the buttons to remove itself.
+  if (config.modeBarButtonsToRemove === undefined) {
+    config.displaylogo = false;
+    const remove = ["sendDataToCloud"];
+    if (!modes.includes("lasso")) remove.push("lasso2d");
+    if (!modes.includes("box")) remove.push("select2d");
+    config.modeBarButtonsToRemove = remove;
+  }
+  config.responsive = false; // the element sizes the chart from its container
+  return config;
+}
+
+/**
+ * Draw (or redraw: `Plotly.react` diffs) the chart in `el`. A redraw of the same figure keeps
+ * what the person selected and the tool they picked. `onSelect` gets each new selection.
+ */
+export async function drawPlotly(
+  el: HTMLElement,
+  request: DrawRequest,
+  onSelect: ((event: PlotlyEvent) => void) | null,
+): Promise<void> {
+  const chart = chartOf(el);
+  chart.onSelect = onSelect;
+  const figureKey = JSON.stringify([request.spec.length, request.theme, request.styled]);
+  const sameFigure =
+    chart.figure !== null && chart.figureKey === figureKey && chart.request?.spec === request.spec;
+  const figure = sameFigure
+    ? (chart.figure as PlotlyFigure)
+    : themedFigure(request.spec, request.theme, request.styled, pageColors(request.theme));
+  const layout = selectionLayout(
+    { ...figure.layout, width: request.width, height: request.height },
+    request.modes,
+  );
+  const previous = sameFigure ? (el as DrawnElement) : null;
+  const data =
+    previous?.data === undefined
+      ? figure.data
+      : figure.data.map((trace, i) => ({
+          ...trace,
+          selectedpoints: previous.data?.[i]?.selectedpoints,
+        }));
+  if (previous?.layout !== undefined) {
+    layout.selections = previous.layout.selections;
+    layout.dragmode = previous.layout.dragmode;
+  }
+  const first = chart.request === null;
+  chart.figure = figure;
+  chart.figureKey = figureKey;
+  chart.request = request;
+  const gd = await Plotly.react(el, data, layout, plotlyConfig(request.config, request.modes));
+  if (figure.frames !== undefined && !sameFigure) await Plotly.addFrames(el, figure.frames);
+  if (!first) return;
+  const send = (next: PlotlyEvent): void => chart.onSelect?.(next);
+  gd.on("plotly_selected", (event) => {
+    // plotly.js also fires it without an event when a click clears the selection.
+    if (event === undefined || chart.request === null) return;
+    const next = selectionFromEvent(event, chart.request.modes);
+    if (next !== null) send(next);
+  });
+  gd.on("plotly_deselect", () => send(EMPTY_EVENT));
+  gd.on("plotly_doubleclick", () => send(EMPTY_EVENT));
+  // As Streamlit: while a box or lasso tool is picked a click does not select points.
+  gd.on("plotly_relayout", (update) => {
+    const modes = chart.request?.modes ?? [];
+    const dragmode = (update as Record<string, unknown> | undefined)?.dragmode;
+    if (modes.length === 0 || typeof dragmode !== "string") return;
+    const boxing = dragmode === "select" || dragmode === "lasso";
+    const clickmode = boxing ? "event" : modes.includes("points") ? "event+select" : "none";
+    if ((el as DrawnElement).layout?.clickmode !== clickmode)
+      void Plotly.relayout(el, { clickmode });
+  });
+}
+
+/** Free plotly's listeners and WebGL contexts. */
+export function purgePlotly(el: HTMLElement): void {
+  charts.delete(el);
+  Plotly.purge(el);
+}

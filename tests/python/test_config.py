@@ -477,3 +477,14 @@ def test_fast_reruns(harness: Harness, fast: bool, statuses: list[str]) -> None:
 
     assert harness.wait_for(two_runs_ended, 5)
     assert [f["status"] for f in run_ends(frames)] == statuses
+
+
+def test_browser_address_and_port_name_the_url(places: dict[str, Path]) -> None:
+    from sidepane.servers.web.launch import browser_url
+
+    served = "http://127.0.0.1:8502"
+    assert browser_url(load(places), served, 8502) == served
+    write_config(places["app"], '[browser]\nserverAddress = "app.example.com"\n')
+    assert browser_url(load(places), served, 8502) == "http://app.example.com:8502"
+    write_config(places["app"], '[browser]\nserverAddress = "app.example.com"\nserverPort = 80\n')
+    assert browser_url(load(places), served, 8502) == "http://app.example.com:80"

@@ -48,6 +48,16 @@ class _Serving:
     max_message_bytes: int | None
 
 
+def browser_url(config: Config, served: str, port: int) -> str:
+    """The address printed and opened: `browser.serverAddress` / `browser.serverPort` when set
+    (the app behind a proxy or a name), else the one served on."""
+    if not (config.is_set("browser.serverAddress") or config.is_set("browser.serverPort")):
+        return served
+    host = str(config.get("browser.serverAddress") or "localhost")
+    shown = config.get("browser.serverPort") or port
+    return f"http://{host}:{shown}"
+
+
 def _serving(options: RunOptions, config: Config) -> _Serving:
     """Our own flags first, then the config's options; unset, Sidepane listens on loopback only
     (Streamlit listens on every interface)."""
@@ -139,9 +149,8 @@ async def _serve_until_stopped(
         return _fail(f"cannot listen on {host}:{server.port}: {exc.strerror or exc}")
     stopped = asyncio.Event()
     _on_stop_signals(stopped.set)
-    print(
-        f"\n  Sidepane is serving {os.path.basename(script)}\n\n  URL: {server.url}\n", flush=True
-    )
+    url = browser_url(app.config, server.url, server.port)
+    print(f"\n  Sidepane is serving {os.path.basename(script)}\n\n  URL: {url}\n", flush=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"  Listening on {host}: anyone who can reach this machine can use the app.\n")
     if options.debug_port is not None:
@@ -151,7 +160,7 @@ async def _serve_until_stopped(
         ).start()
     if not serving.headless:
         # webbrowser may block (it can start a browser process); the server must not wait.
-        threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     await stopped.wait()
     print("  Stopping...", flush=True)
     await server.stop()

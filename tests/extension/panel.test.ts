@@ -258,3 +258,18 @@ describe("a server restart", () => {
     ]);
   });
 });
+
+describe("PreviewPanel and the pages of a multipage app", () => {
+  it("takes its title from the page shown, and asks the viewer for a page file", () => {
+    const { panel, view } = makePanel(fakeServer());
+    panel.showPage("/w/views/sales.py"); // before the viewer listens: held until ready
+    view.receive({ type: "ready" });
+    expect(view.posted).toContainEqual({ type: "showPage", file: "/w/views/sales.py" });
+    panel.showPage("/w/views/costs.py");
+    expect(view.posted.at(-1)).toEqual({ type: "showPage", file: "/w/views/costs.py" });
+    view.receive({ type: "title", title: "Sales report" });
+    expect(view.title).toBe("Sidepane: Sales report");
+    view.receive({ type: "title", title: "" });
+    expect(view.title).toBe("Sidepane: app.py");
+  });
+});

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 // The webview side of the VS Code transport (webview/src/core/vscode_transport.ts).
+import { decode } from "@msgpack/msgpack";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TransportStatus } from "../../../webview/src/core/transport";
 import type { FromPanel, ToPanel } from "../../../webview/src/core/vscode_messages";
@@ -167,5 +168,33 @@ describe("vsCodeApi", () => {
     expect(vsCodeApi()).toBe(api);
     expect(vsCodeApi()).toBe(api);
     expect(calls).toBe(1);
+  });
+});
+
+describe("VsCodeTransport and the pages of a multipage app", () => {
+  it("says hello with the page file the panel was opened at, then reruns at showPage", () => {
+    const api = fakeApi();
+    const pageHello = vi.fn((_w?: Record<string, unknown>, _p?: string, file?: string) =>
+      new TextEncoder().encode(`hello ${file ?? ""}`),
+    );
+    const transport = new VsCodeTransport(api, pageHello, "/w/app.py", "/w/views/sales.py");
+    transport.start();
+    fromExtension({ type: "status", status: "connected" });
+    expect(pageHello).toHaveBeenLastCalledWith(undefined, undefined, "/w/views/sales.py");
+    transport.onStatus(() => undefined);
+    fromExtension({ type: "showPage", file: "/w/views/costs.py" });
+    const rerun = api.posted.at(-1) as { type: string; bytes: Uint8Array };
+    expect(rerun.type).toBe("message");
+    expect(decode(rerun.bytes)).toEqual({ t: "rerun", page_file: "/w/views/costs.py" });
+  });
+
+  it("tells the extension the document's title when it changes", async () => {
+    vi.useRealTimers();
+    document.title = "Sidepane: app.py";
+    const api = fakeApi();
+    new VsCodeTransport(api, hello, "/w/app.py");
+    document.title = "Sales report";
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(api.posted).toContainEqual({ type: "title", title: "Sales report" });
   });
 });

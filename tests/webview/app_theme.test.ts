@@ -7,6 +7,7 @@ import {
   applyAppConfig,
   chartColors,
   colorList,
+  elementRules,
   layeredOptions,
   themeCss,
   themeVariables,
@@ -66,6 +67,32 @@ describe("theme variables", () => {
     expect(layeredOptions(theme, "dark", true)).toEqual({ backgroundColor: "#444444" });
     // The sidebar's backgroundColor is its own background, not the page's.
     expect(themeCss(theme, "dark")).toContain(".sp-sidebar { --sp-sidebar-bg: #444444; }");
+  });
+
+  it("styles elements for the options that are not colours", () => {
+    const css = themeCss(
+      {
+        linkUnderline: false,
+        headingFontSizes: ["3rem", 30],
+        headingFontWeights: [800],
+        codeFontSize: "0.8rem",
+        paddingTop: "1rem",
+        showSidebarBorder: true,
+        greenBackgroundColor: "#e0ffe0",
+      },
+      "light",
+    );
+    expect(css).toContain(":root.sp-config-theme a { text-decoration: none; }");
+    expect(css).toContain(
+      ":root.sp-config-theme :is(.sp-heading, .sp-markdown-body) h1 { font-size: 3rem; font-weight: 800; }",
+    );
+    expect(css).toContain("h2 { font-size: 30px; }");
+    expect(css).not.toContain(" h3 {");
+    expect(css).toContain(":is(code, pre, .sp-code) { font-size: 0.8rem; }");
+    expect(css).toContain(".sp-main { padding-top: 1rem; }");
+    expect(css).toContain(".sp-sidebar { border-right: 1px solid var(--sp-border); }");
+    expect(css).toContain("--sp-success-bg: #e0ffe0;");
+    expect(elementRules({ codeFontSize: "1rem; } *{" }, ":root")).toEqual([]);
   });
 
   it("reads chart colours from a TOML list or a flag's text", () => {

@@ -27,6 +27,15 @@ const COLOR_VARS: Record<string, string[]> = {
   blueColor: ["--sp-blue"],
   violetColor: ["--sp-violet"],
   grayColor: ["--sp-gray"],
+  // The alerts' tints: st.success is green, st.info blue, st.warning yellow, st.error red.
+  greenBackgroundColor: ["--sp-success-bg"],
+  greenTextColor: ["--sp-success-fg"],
+  blueBackgroundColor: ["--sp-info-bg"],
+  blueTextColor: ["--sp-info-fg"],
+  yellowBackgroundColor: ["--sp-warning-bg"],
+  yellowTextColor: ["--sp-warning-fg"],
+  redBackgroundColor: ["--sp-error-bg"],
+  redTextColor: ["--sp-error-fg"],
 };
 
 // Streamlit's radius keywords; any other value is a CSS length (a bare number is pixels).
@@ -109,7 +118,6 @@ export function themeVariables(options: Options): Record<string, string> {
   if (heading !== undefined) vars["--sp-heading-font"] = heading;
   const size = length(options.baseFontSize);
   if (size !== undefined) vars["--sp-base-font-size"] = size;
-  if (options.showWidgetBorder === true) vars["--sp-widget-border"] = "1px solid var(--sp-border)";
   return Object.fromEntries(Object.entries(vars).filter(([, value]) => safe(value)));
 }
 
@@ -118,6 +126,62 @@ function rule(selector: string, vars: Record<string, string>): string {
     .map(([name, value]) => `${name}: ${value};`)
     .join(" ");
   return body ? `${selector} { ${body} }` : "";
+}
+
+/** A list option (`headingFontSizes`): a TOML array, or one value for the first item. */
+function items(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value === undefined ? [] : [value];
+}
+
+/** Rules for the options that style particular elements rather than set a colour variable. */
+export function elementRules(options: Options, scope: string): string[] {
+  const rules: string[] = [];
+  const add = (selector: string, declarations: Record<string, string | undefined>): void => {
+    const body = Object.entries(declarations)
+      .filter((entry): entry is [string, string] => entry[1] !== undefined && safe(entry[1]))
+      .map(([name, value]) => `${name}: ${value};`)
+      .join(" ");
+    if (body) rules.push(`${scope} ${selector} { ${body} }`);
+  };
+  if (options.linkUnderline === false) add("a", { "text-decoration": "none" });
+  if (options.linkUnderline === true) add("a", { "text-decoration": "underline" });
+  const weight = text(options.baseFontWeight);
+  if (weight !== undefined) add("", { "font-weight": weight });
+  const sizes = items(options.headingFontSizes);
+  const weights = items(options.headingFontWeights);
+  for (let level = 1; level <= 6; level++) {
+    add(`:is(.sp-heading, .sp-markdown-body) h${level}`, {
+      "font-size": length(sizes[level - 1]),
+      "font-weight": text(weights[level - 1]),
+    });
+  }
+  add(":is(code, pre, .sp-code)", {
+    "font-size": length(options.codeFontSize),
+    "font-weight": text(options.codeFontWeight),
+  });
+  const codeColor = text(options.codeTextColor);
+  if (codeColor !== undefined) add(":is(code, pre)", { color: codeColor });
+  add(".sp-main", {
+    "padding-top": length(options.paddingTop),
+    "padding-bottom": length(options.paddingBottom),
+  });
+  add(".sp-metric-value", {
+    "font-size": length(options.metricValueFontSize),
+    "font-weight": text(options.metricValueFontWeight),
+  });
+  const frameBorder = text(options.dataframeBorderColor);
+  add(":is(.sp-table, .sp-grid) :is(th, td, [role='gridcell'], [role='columnheader'])", {
+    "border-color": frameBorder,
+  });
+  add(":is(.sp-table thead th, .sp-grid [role='columnheader'])", {
+    background: text(options.dataframeHeaderBackgroundColor),
+    color: text(options.dataframeHeaderTextColor),
+  });
+  if (options.showWidgetBorder === true) {
+    add(":is(.sp-input, .sp-input-box, .sp-combo)", { border: "1px solid var(--sp-border)" });
+  }
+  return rules;
 }
 
 /** The style sheet for a theme in `scheme`: the page, then the sidebar. */
@@ -134,7 +198,22 @@ export function themeCss(theme: Options, scheme: Scheme): string {
     delete sidebarVars["--sp-bg"];
   }
   const sidebar = rule(":root.sp-config-theme .sp-sidebar", sidebarVars);
-  return [page, sidebar].filter(Boolean).join("\n");
+  const pageOptions = layeredOptions(theme, scheme, false);
+  const sidebarOptions = layeredOptions(theme, scheme, true);
+  if (pageOptions.showSidebarBorder === true || theme.showSidebarBorder === true) {
+    sidebarOptions.showSidebarBorder = true;
+  }
+  return [
+    page,
+    sidebar,
+    ...elementRules(pageOptions, ":root.sp-config-theme"),
+    ...elementRules(sidebarOptions, ":root.sp-config-theme .sp-sidebar"),
+    ...(sidebarOptions.showSidebarBorder === true
+      ? [":root.sp-config-theme .sp-sidebar { border-right: 1px solid var(--sp-border); }"]
+      : []),
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** A list option (`chartCategoricalColors`): a TOML array, or a flag's JSON or comma list. */

@@ -488,3 +488,37 @@ def test_browser_address_and_port_name_the_url(places: dict[str, Path]) -> None:
     assert browser_url(load(places), served, 8502) == "http://app.example.com:8502"
     write_config(places["app"], '[browser]\nserverAddress = "app.example.com"\nserverPort = 80\n')
     assert browser_url(load(places), served, 8502) == "http://app.example.com:80"
+
+
+def test_static_serving(tmp_path: Path) -> None:
+    import aiohttp
+
+    from tests.python.web_helpers import async_test, serving
+
+    app_dir = tmp_path / "app"
+    (app_dir / "static").mkdir(parents=True)
+    (app_dir / "static" / "logo.png").write_bytes(b"\x89PNG")
+    (app_dir / "static" / "page.html").write_text("<script>alert(1)</script>")
+    (tmp_path / "secret.txt").write_text("no")
+
+    async def fetch(server: Any, path: str) -> tuple[int, dict[str, str], bytes]:
+        async with aiohttp.ClientSession() as http, http.get(server.url + path) as r:
+            return r.status, dict(r.headers), await r.read()
+
+    @async_test
+    async def check(enabled: bool) -> None:
+        write_config(app_dir, f"[server]\nenableStaticServing = {str(enabled).lower()}\n")
+        async with serving(app_dir, "import sidepane as st\n") as server:
+            status, headers, body = await fetch(server, "/app/static/logo.png")
+            if not enabled:
+                assert status == 404
+                return
+            assert (status, headers["Content-Type"], body) == (200, "image/png", b"\x89PNG")
+            assert headers["X-Content-Type-Options"] == "nosniff"
+            status, headers, _ = await fetch(server, "/app/static/page.html")
+            assert headers["Content-Security-Policy"] == "sandbox"
+            assert (await fetch(server, "/app/static/nope.png"))[0] == 404
+            assert (await fetch(server, "/app/static/..%2F..%2Fsecret.txt"))[0] in (400, 404)
+
+    check(True)
+    check(False)

@@ -17,6 +17,7 @@ from sidepane.runtime.pages import discover_pages
 from sidepane.runtime.viewer_facts import ClientFacts
 from sidepane.servers.viewer_link import max_message_bytes_setting
 from sidepane.servers.watcher import SourceWatcher
+from sidepane.servers.web import app_static
 from sidepane.servers.web.auth_routes import AuthRoutes
 from sidepane.servers.web.connection import Connection
 from sidepane.servers.web.page import (
@@ -82,6 +83,8 @@ class WebServer:
         application.router.add_get("/favicon.ico", self._no_icon)
         application.router.add_get("/ws", self._websocket)
         application.router.add_get("/static/{path:.+}", self._static)
+        if self.app.config.get("server.enableStaticServing"):
+            application.router.add_get(app_static.ROUTE, app_static.handler(self.app.script_dir))
         self.auth.add_to(application)  # before the page route: `/oauth2callback` is not a page
         # A page of a multipage app (`/page_1`): the same viewer, which asks for that page.
         application.router.add_get("/{page:[^/]+}", self._page)
@@ -144,8 +147,8 @@ class WebServer:
         # name with a dot looks like a file (`/robots.txt`): 404 unless a page has that name.
         name = request.match_info["page"]
         if "." in name:
-            try:
             menu = self.app.shared_pages.last_menu
+            try:
                 pages = menu.pages if menu is not None else discover_pages(self.app.script_path)
                 names = {p.url_path for p in pages}
             except StreamlitAPIException:

@@ -8,6 +8,7 @@ import {
   chartColors,
   colorList,
   elementRules,
+  fontFaceRules,
   layeredOptions,
   themeCss,
   themeVariables,
@@ -93,6 +94,19 @@ describe("theme variables", () => {
     expect(css).toContain(".sp-sidebar { border-right: 1px solid var(--sp-border); }");
     expect(css).toContain("--sp-success-bg: #e0ffe0;");
     expect(elementRules({ codeFontSize: "1rem; } *{" }, ":root")).toEqual([]);
+  });
+
+  it("declares the fontFaces a font may name", () => {
+    expect(
+      fontFaceRules([
+        { family: "Inter", url: "/app/static/Inter.woff2", weight: 400, style: "normal" },
+        { family: "Bad", url: "x); } body { display: none" },
+        { url: "no-family.woff2" },
+      ]),
+    ).toEqual([
+      '@font-face { font-family: "Inter"; src: url("/app/static/Inter.woff2"); font-weight: 400; font-style: normal; }',
+    ]);
+    expect(themeVariables({ font: "Inter" })["--sp-font"]).toMatch(/^"Inter", /);
   });
 
   it("reads chart colours from a TOML list or a flag's text", () => {

@@ -184,6 +184,32 @@ export function elementRules(options: Options, scope: string): string[] {
   return rules;
 }
 
+/** `[[theme.fontFaces]]` tables (family, url, weight, style, unicodeRange) as @font-face rules:
+ * `font = "Family"` then names one (a URL under `/app/static/` with server.enableStaticServing,
+ * or any https URL). */
+export function fontFaceRules(faces: unknown): string[] {
+  if (!Array.isArray(faces)) return [];
+  const rules: string[] = [];
+  for (const face of faces) {
+    if (typeof face !== "object" || face === null) continue;
+    const f = face as Record<string, unknown>;
+    const family = text(f.family);
+    const url = text(f.url);
+    if (family === undefined || url === undefined) continue;
+    // JSON strings are valid CSS strings; `safe` keeps them from closing the rule.
+    const parts = [`font-family: ${JSON.stringify(family)};`, `src: url(${JSON.stringify(url)});`];
+    const weight = text(f.weight);
+    if (weight !== undefined) parts.push(`font-weight: ${weight};`);
+    const style = text(f.style);
+    if (style !== undefined) parts.push(`font-style: ${style};`);
+    const range = text(f.unicodeRange);
+    if (range !== undefined) parts.push(`unicode-range: ${range};`);
+    const rule = `@font-face { ${parts.join(" ")} }`;
+    if (parts.every((p) => safe(p.slice(0, -1)))) rules.push(rule);
+  }
+  return rules;
+}
+
 /** The style sheet for a theme in `scheme`: the page, then the sidebar. */
 export function themeCss(theme: Options, scheme: Scheme): string {
   // `:root body` too: VS Code's high-contrast rules set the variables on <body>.
@@ -204,6 +230,7 @@ export function themeCss(theme: Options, scheme: Scheme): string {
     sidebarOptions.showSidebarBorder = true;
   }
   return [
+    ...fontFaceRules(theme.fontFaces),
     page,
     sidebar,
     ...elementRules(pageOptions, ":root.sp-config-theme"),

@@ -7,12 +7,14 @@ from pathlib import Path
 
 # No inline scripts, no eval: the bundle is one file served by us. Inline styles stay allowed
 # because the components set `style` attributes (widths, colours from the script). Images and
-# media may come from anywhere over https, since `st.image(url)` loads the URL in the browser.
+# media may come from anywhere over https, since `st.image(url)` loads the URL in the browser;
+# fonts too, for a config.toml's `[[theme.fontFaces]]` (Google Fonts and the like).
 # `ws:`/`wss:` in connect-src: some browsers do not count a WebSocket to the page's own host as
 # 'self'.
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob: https:; media-src 'self' blob: https:; font-src 'self' data:; "
+    "img-src 'self' data: blob: https:; media-src 'self' blob: https:; "
+    "font-src 'self' data: https:; "
     "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
 

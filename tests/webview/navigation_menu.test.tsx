@@ -78,6 +78,10 @@ describe("the sidebar menu", () => {
     const store = new Store({ send: () => undefined });
     store.apply({ t: "pages", pages: many, current: "", expanded: 3 } as { t: string });
     const root = draw(store);
+    // Alone in the sidebar, the menu is never collapsed (as in Streamlit).
+    expect(root.querySelectorAll(".sp-page-link").length).toBe(6);
+    expect(root.querySelector(".sp-page-more")).toBeNull();
+    act(() => upsert(store, 1, ["sidebar", 0], "markdown", { body: "side" }));
     expect(root.querySelectorAll(".sp-page-link").length).toBe(3);
     expect(root.querySelector(".sp-page-more")?.textContent).toBe("View 3 more");
   });

@@ -161,10 +161,11 @@ describe("the page list", () => {
     expect(root.querySelector(".sp-sidebar")).toBeNull();
   });
 
-  it("shows 10 pages until View more", () => {
+  it("shows 10 pages until View more (with other elements in the sidebar)", () => {
     const { store } = pagedStore();
     const many = Array.from({ length: 13 }, (_, i) => ({ name: i ? `p${i}` : "", label: `p${i}` }));
     store.apply({ t: "pages", pages: many, current: "" } as { t: string });
+    upsert(store, 1, ["sidebar", 0], "markdown", { body: "side" });
     const root = draw(store);
     expect(root.querySelectorAll(".sp-page-link").length).toBe(10);
     const more = root.querySelector<HTMLButtonElement>(".sp-page-more")!;

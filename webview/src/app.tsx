@@ -116,7 +116,7 @@ function Sidebar({ store, app }: { store: Store; app: AppState }) {
         </button>
         <div class="sp-sidebar-content">
           <AppLogo store={store} place="sidebar" />
-          <PageNav store={store} app={app} />
+          <PageNav store={store} app={app} alone={!root || root.children.size === 0} />
           <NodeView nodeKey="sidebar" store={store} />
         </div>
       </aside>

@@ -70,11 +70,12 @@ function MenuLink({ store, app, page }: { store: Store; app: AppState; page: Pag
   );
 }
 
-export function PageNav({ store, app }: { store: Store; app: AppState }) {
+/** The sidebar's menu; `alone`: nothing else in the sidebar, so never collapsed (Streamlit's). */
+export function PageNav({ store, app, alone }: { store: Store; app: AppState; alone: boolean }) {
   const [expanded, setExpanded] = useState(false);
   const pages = menuPages(app.pages);
   if (!hasPageNav(app, "sidebar")) return null;
-  const limit = collapsedCount(pages.length, app.pageMenu.expanded);
+  const limit = alone ? undefined : collapsedCount(pages.length, app.pageMenu.expanded);
   const shown = expanded || limit === undefined ? pages : pages.slice(0, limit);
   return (
     <nav class="sp-page-nav" aria-label="Pages">

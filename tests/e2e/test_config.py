@@ -138,3 +138,19 @@ def test_the_port_from_config(page: Page, tmp_path: Path) -> None:
             proc.kill()
             out, _ = proc.communicate()
     assert f"URL: http://127.0.0.1:{port}" in out
+
+
+def test_base_url_path_with_pages(page: Page, serve: Any, tmp_path: Path) -> None:
+    write_config(tmp_path, '[server]\nbaseUrlPath = "myapp"\n')
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "report.py").write_text(
+        "import sidepane as st\nst.title('Report page')\n", encoding="utf-8"
+    )
+    server = serve("import sidepane as st\nst.title('Home page')\n")
+    page.goto(server.url + "/myapp/")
+    expect(page.get_by_role("heading", name="Home page")).to_be_visible()
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="report").click()
+    expect(page.get_by_role("heading", name="Report page")).to_be_visible()
+    assert page.url == server.url + "/myapp/report"
+    page.reload()
+    expect(page.get_by_role("heading", name="Report page")).to_be_visible()

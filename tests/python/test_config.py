@@ -522,3 +522,50 @@ def test_static_serving(tmp_path: Path) -> None:
 
     check(True)
     check(False)
+
+
+def test_base_url_path(tmp_path: Path) -> None:
+    import aiohttp
+
+    from sidepane.protocol.frames import PROTOCOL_VERSION, decode_message
+    from sidepane.servers.web.page import base_path
+    from tests.python.web_helpers import async_test, serving
+
+    assert [base_path(v) for v in ("", None, "myapp", "/my/app/", "//x//")] == [
+        "",
+        "",
+        "/myapp",
+        "/my/app",
+        "/x",
+    ]
+    write_config(tmp_path, '[server]\nbaseUrlPath = "myapp/"\n')
+
+    @async_test
+    async def check() -> None:
+        async with serving(tmp_path, "import sidepane as st\nst.text('under a base')\n") as server:
+            assert server.app_url == server.url + "/myapp/"
+            async with aiohttp.ClientSession() as http:
+                async with http.get(server.url + "/myapp/") as r:
+                    page = await r.text()
+                    assert r.status == 200
+                assert 'src="/myapp/static/' in page and 'href="/myapp/static/' in page
+                async with http.get(server.url + "/myapp", allow_redirects=False) as r:
+                    assert (r.status, r.headers["Location"]) == (302, "/myapp/")
+                async with http.get(server.url + "/myapp/other_page") as r:
+                    assert r.status == 200
+                async with http.get(server.url + "/") as r:
+                    assert r.status == 404
+                async with http.get(server.url + "/healthz") as r:
+                    assert r.status == 200
+                async with http.ws_connect(server.url + "/myapp/ws") as ws:
+                    await ws.send_bytes(frame("hello", v=PROTOCOL_VERSION))
+                    bodies: list[str] = []
+                    while "under a base" not in bodies:
+                        message = await ws.receive_bytes(timeout=5)
+                        bodies += [
+                            f["props"].get("body", "")
+                            for f in decode_message(message)
+                            if f["t"] == "upsert"
+                        ]
+
+    check()

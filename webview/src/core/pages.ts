@@ -2,6 +2,7 @@
 // current page is kept between loads — the URL path in a browser tab (`/page1`, so a reload or a
 // shared link opens that page), the webview state in a VS Code panel.
 
+import { basePath } from "./base_path";
 import type { PageEntry, PagesFrame } from "./protocol.generated";
 
 // One page as the `pages` frame lists it (`name` is its URL path, "" for the main page).
@@ -39,9 +40,11 @@ export function collapsedCount(total: number, expanded: boolean | number): numbe
   return total >= shown + 3 ? shown : undefined;
 }
 
-/** The page a browser URL path names: its first segment, decoded ("/" is the main page). */
-export function pageFromPath(pathname: string): string {
-  const segment = pathname.replace(/^\/+/, "").split("/")[0] ?? "";
+/** The page a browser URL path names: its first segment after the app's base path, decoded
+ * ("/" is the main page). */
+export function pageFromPath(pathname: string, base: string = basePath()): string {
+  const within = base !== "" && pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
+  const segment = within.replace(/^\/+/, "").split("/")[0] ?? "";
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -49,9 +52,9 @@ export function pageFromPath(pathname: string): string {
   }
 }
 
-/** The URL path of a page: "/" for the main page, else "/<name>". */
-export function pagePath(name: string): string {
-  return name === "" ? "/" : `/${encodeURIComponent(name)}`;
+/** The URL path of a page: "/" for the main page, else "/<name>" (under the base path). */
+export function pagePath(name: string, base: string = basePath()): string {
+  return `${base}${name === "" ? "/" : `/${encodeURIComponent(name)}`}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // How frames travel between this viewer and the runtime. The app only knows `Transport`; a
 // browser tab uses a WebSocket, a VS Code webview will use postMessage (see main.tsx).
 
+import { basePath } from "./base_path";
 export type TransportStatus = "connected" | "connecting" | "disconnected";
 
 export interface Transport {
@@ -40,7 +41,7 @@ export interface TransportProblem {
   detail?: string;
 }
 
-/** A WebSocket to `ws(s)://<host>/ws` that reconnects with backoff (0.25 s doubling to 5 s). */
+/** A WebSocket to `ws(s)://<host>[/<base>]/ws` that reconnects with backoff (0.25 s doubling to 5 s). */
 export class WebSocketTransport implements Transport {
   private socket: WebSocket | undefined;
   private messageListeners: ((bytes: Uint8Array) => void)[] = [];
@@ -50,7 +51,7 @@ export class WebSocketTransport implements Transport {
 
   constructor(url?: string) {
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-    this.url = url ?? `${scheme}//${location.host}/ws`;
+    this.url = url ?? `${scheme}//${location.host}${basePath()}/ws`;
   }
 
   send(bytes: Uint8Array): void {

@@ -150,6 +150,8 @@ async def _serve_until_stopped(
     stopped = asyncio.Event()
     _on_stop_signals(stopped.set)
     url = browser_url(app.config, server.url, server.port)
+    if server.base_path:
+        url = f"{url}{server.base_path}/"
     print(f"\n  Sidepane is serving {os.path.basename(script)}\n\n  URL: {url}\n", flush=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"  Listening on {host}: anyone who can reach this machine can use the app.\n")

@@ -37,8 +37,8 @@ _SHELL = """<!doctype html>
 <meta name="color-scheme" content="light dark">
 <title>{title}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/static/{styles}">
-<script type="module" src="/static/{script}"></script>
+<link rel="stylesheet" href="{base}/static/{styles}">
+<script type="module" src="{base}/static/{script}"></script>
 </head>
 <body>
 <div id="root"></div>
@@ -75,9 +75,21 @@ def bundle_built(static_dir: Path) -> bool:
     return (static_dir / BUNDLE_SCRIPT).is_file()
 
 
-def shell_html(title: str = "Sidepane") -> str:
-    """The page that loads the bundle; the bundle draws everything into `#root`."""
-    return _SHELL.format(title=html.escape(title), styles=BUNDLE_STYLES, script=BUNDLE_SCRIPT)
+def shell_html(title: str = "Sidepane", base: str = "") -> str:
+    """The page that loads the bundle; the bundle draws everything into `#root`. `base` is
+    `server.baseUrlPath` (`/myapp`): the viewer reads it back from the bundle's address."""
+    return _SHELL.format(
+        title=html.escape(title),
+        styles=BUNDLE_STYLES,
+        script=BUNDLE_SCRIPT,
+        base=html.escape(base),
+    )
+
+
+def base_path(option: object) -> str:
+    """`server.baseUrlPath` as a path prefix: `"myapp/"` → `"/myapp"`, `""` → `""`."""
+    parts = [p for p in str(option or "").split("/") if p]
+    return "".join(f"/{p}" for p in parts)
 
 
 def not_built_html(static_dir: Path) -> str:

@@ -22,6 +22,7 @@ from sidepane.servers.web.auth_routes import AuthRoutes
 from sidepane.servers.web.connection import Connection
 from sidepane.servers.web.page import (
     PAGE_HEADERS,
+    base_path,
     bundle_built,
     default_static_dir,
     not_built_html,
@@ -70,10 +71,17 @@ class WebServer:
         self.watcher: SourceWatcher | None = None
         self._runner: web.AppRunner | None = None
         self.auth = AuthRoutes(app, lambda: self.port)
+        # server.baseUrlPath: every route under it (`/myapp/`, `/myapp/ws`, `/myapp/page`).
+        self.base_path = base_path(app.config.get("server.baseUrlPath"))
 
     @property
     def url(self) -> str:
         return f"http://{url_host(self.host)}:{self.port}"
+
+    @property
+    def app_url(self) -> str:
+        """Where the app is: the server's URL, under `server.baseUrlPath` when set."""
+        return f"{self.url}{self.base_path}/" if self.base_path else self.url
 
     def web_app(self) -> web.Application:
         """The routes, without a socket (tests may mount it on aiohttp's test server)."""
@@ -88,7 +96,19 @@ class WebServer:
         self.auth.add_to(application)  # before the page route: `/oauth2callback` is not a page
         # A page of a multipage app (`/page_1`): the same viewer, which asks for that page.
         application.router.add_get("/{page:[^/]+}", self._page)
-        return application
+        if not self.base_path:
+            return application
+        root = web.Application()
+        base = self.base_path
+
+        async def to_base(_request: web.Request) -> web.StreamResponse:
+            raise web.HTTPFound(base + "/")
+
+        # Before the sub-application, which would answer `/myapp` itself with a 404.
+        root.router.add_get(base, to_base)
+        root.router.add_get("/healthz", self._healthz)  # health checks need not know the base
+        root.add_subapp(base, application)
+        return root
 
     async def start(self) -> None:
         """Bind (raises PortInUseError), start serving and watching the script's files."""
@@ -140,7 +160,8 @@ class WebServer:
                 content_type="text/html",
                 headers=PAGE_HEADERS,
             )
-        return web.Response(text=shell_html(), content_type="text/html", headers=PAGE_HEADERS)
+        page = shell_html(base=self.base_path)
+        return web.Response(text=page, content_type="text/html", headers=PAGE_HEADERS)
 
     async def _page(self, request: web.Request) -> web.Response:
         # `/page_1`: a page of a multipage app, or a name the viewer will say it cannot find. A

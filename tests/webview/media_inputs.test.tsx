@@ -164,14 +164,21 @@ describe("camera_input", () => {
     expect(el.textContent).toContain("The camera is off.");
   });
 
-  it("says when the camera is refused or missing", async () => {
+  it("says when the camera is refused or missing, and tries again when asked", async () => {
     const { store } = recordingStore();
     getUserMedia.mockRejectedValue(new DOMException("denied", "NotAllowedError"));
     const el = draw(store, "camera_input");
     await settle();
     expect(el.querySelector("[role=alert] > div")?.textContent).toBe(
-      "This app would like to use your camera. Learn how to allow access.",
+      "This app would like to use your camera. Learn how to allow access.Try again",
     );
+    // Allowed afterwards: "Try again" asks once more and the preview shows.
+    getUserMedia.mockResolvedValue(fakeStream().stream);
+    act(() => button(el, "Try again")!.click());
+    await settle();
+    expect(getUserMedia).toHaveBeenCalledTimes(2);
+    expect(el.querySelector("[role=alert]")).toBeNull();
+    expect(el.querySelector("video")).not.toBeNull();
     act(() => render(null, root!));
     getUserMedia.mockRejectedValue(new DOMException("none", "NotFoundError"));
     const again = draw(recordingStore().store, "camera_input");
@@ -242,16 +249,23 @@ describe("audio_input", () => {
     expect(recorder.startRecording).toHaveBeenCalledWith(undefined, stream);
   });
 
-  it("says when the microphone is refused", async () => {
+  it("says when the microphone is refused, and tries again when asked", async () => {
     const { store } = recordingStore();
     getUserMedia.mockRejectedValue(new DOMException("denied", "NotAllowedError"));
-    const el = draw(store, "audio_input");
+    const el = draw(store, "audio_input", { sample_rate: 16000 });
     act(() => button(el, "Record")!.click());
     await settle();
     expect(el.querySelector("[role=alert] > div")?.textContent).toBe(
-      "This app would like to use your microphone. Learn how to allow access.",
+      "This app would like to use your microphone. Learn how to allow access.Try again",
     );
     expect(recorder.startRecording).not.toHaveBeenCalled();
+    const { stream } = fakeStream();
+    getUserMedia.mockResolvedValue(stream);
+    recorder.startRecording.mockResolvedValue(fakeRecording(new Float32Array(10), 16000));
+    act(() => button(el, "Try again")!.click());
+    await settle();
+    expect(recorder.startRecording).toHaveBeenCalledWith(16000, stream);
+    expect(button(el, "Stop recording")).toBeDefined();
   });
 
   it("draws a WAV's waveform and times as mm:ss", () => {
@@ -286,5 +300,6 @@ describe("in VS Code's panel", () => {
       "VS Code's panel cannot use your microphone.",
     );
     expect(button(mic, "Record")).toBeUndefined();
+    expect(button(mic, "Try again")).toBeUndefined(); // nothing to retry in the panel
   });
 });

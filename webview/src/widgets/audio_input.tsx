@@ -147,7 +147,7 @@ function AudioInput(props: ElementProps<"audio_input">) {
     >
       <WidgetLabel node={node} as="div" />
       {problem ? (
-        <MediaProblemNotice device="microphone" problem={problem} />
+        <MediaProblemNotice device="microphone" problem={problem} onRetry={() => void record()} />
       ) : (
         <div class="sp-audio-box">
           {recording ? (

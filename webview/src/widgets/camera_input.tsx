@@ -158,6 +158,7 @@ function Camera({
   const box = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<MediaProblem>();
   const [live, setLive] = useState(false);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     // A disabled camera input does not ask for the camera (Streamlit's "Enable camera" example).
@@ -183,9 +184,20 @@ function Camera({
       setLive(false);
       release(stream);
     };
-  }, [disabled, resolution]);
+  }, [disabled, resolution, attempt]);
 
-  if (problem) return <MediaProblemNotice device="camera" problem={problem} />;
+  if (problem) {
+    return (
+      <MediaProblemNotice
+        device="camera"
+        problem={problem}
+        onRetry={() => {
+          setProblem(undefined);
+          setAttempt((n) => n + 1);
+        }}
+      />
+    );
+  }
   return (
     <>
       <div class="sp-media-box sp-camera-preview" ref={box}>

@@ -55,7 +55,16 @@ export function isProblem(x: MediaStream | MediaProblem): x is MediaProblem {
 }
 
 /** The widget's message for `problem`, with what the person can do about it. */
-export function MediaProblemNotice({ device, problem }: { device: Device; problem: MediaProblem }) {
+export function MediaProblemNotice({
+  device,
+  problem,
+  onRetry,
+}: {
+  device: Device;
+  problem: MediaProblem;
+  /** Ask for the device again (after the person allowed it or plugged one in). */
+  onRetry?: () => void;
+}) {
   const icon = device === "camera" ? ":material/videocam_off:" : ":material/mic_off:";
   let body;
   switch (problem.kind) {
@@ -67,7 +76,7 @@ export function MediaProblemNotice({ device, problem }: { device: Device; proble
           </span>{" "}
           <button
             type="button"
-            class="sp-button sp-button-secondary sp-media-open-browser"
+            class="sp-button sp-button-secondary"
             onClick={() => vsCodeApi()?.postMessage({ type: "openInBrowser" })}
           >
             Open in browser
@@ -101,7 +110,16 @@ export function MediaProblemNotice({ device, problem }: { device: Device; proble
   return (
     <div class="sp-media-problem" role="alert">
       <Icon icon={icon} />
-      <div>{body}</div>
+      <div>
+        {body}
+        {onRetry && problem.kind !== "panel" && (
+          <div>
+            <button type="button" class="sp-button sp-button-secondary" onClick={onRetry}>
+              Try again
+            </button>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

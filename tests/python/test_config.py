@@ -569,3 +569,42 @@ def test_base_url_path(tmp_path: Path) -> None:
                         ]
 
     check()
+
+
+def test_theme_base_names_a_theme_file(
+    places: dict[str, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    (places["cwd"] / "themes").mkdir()
+    (places["cwd"] / "themes" / "brand.toml").write_text(
+        textwrap.dedent(
+            """
+            [theme]
+            base = "dark"
+            primaryColor = "#111111"
+            textColor = "#222222"
+            [theme.sidebar]
+            backgroundColor = "#333333"
+            """
+        ),
+        encoding="utf-8",
+    )
+    write_config(places["app"], '[theme]\nbase = "themes/brand.toml"\nprimaryColor = "#aaaaaa"\n')
+    config = load(places, flags={"theme.textColor": "#bbbbbb"})
+    assert config.get("theme.base") == "dark"
+    assert config.get("theme.primaryColor") == "#aaaaaa"  # the app's own wins
+    assert config.get("theme.textColor") == "#bbbbbb"  # a flag wins
+    assert config.get("theme.sidebar.backgroundColor") == "#333333"  # inherited
+    # A theme file naming another, or a missing one: logged, the app keeps its own options.
+    (places["cwd"] / "themes" / "brand.toml").write_text(
+        '[theme]\nbase = "other.toml"\n', encoding="utf-8"
+    )
+    write_config(places["app"], '[theme]\nbase = "themes/brand.toml"\n')
+    with caplog.at_level(logging.ERROR, logger="sidepane.config"):
+        assert load(places).get("theme.primaryColor") is None
+        write_config(places["app"], '[theme]\nbase = "themes/missing.toml"\n')
+        load(places)
+    assert [r.getMessage() for r in caplog.records] == [
+        "Theme file themes/brand.toml cannot reference another theme file in its base "
+        "property. Only 'light' and 'dark' are allowed in referenced theme files.",
+        "Theme file not found: themes/missing.toml",
+    ]

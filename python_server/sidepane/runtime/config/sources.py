@@ -70,13 +70,14 @@ def read_toml(path: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for section, table in parsed.items():
         if isinstance(table, dict):
-            _flatten(section, table, values)
+            flatten(section, table, values)
         else:
             values[section] = table
     return values
 
 
-def _flatten(prefix: str, table: Mapping[str, Any], into: dict[str, Any]) -> None:
+def flatten(prefix: str, table: Mapping[str, Any], into: dict[str, Any]) -> None:
+    """A TOML table's options as `section.name` keys (the theme's sub-tables checked)."""
     for name, value in table.items():
         key = f"{prefix}.{name}"
         if prefix.startswith("theme") and name in _THEME_TABLES and isinstance(value, dict):
@@ -85,7 +86,7 @@ def _flatten(prefix: str, table: Mapping[str, Any], into: dict[str, Any]) -> Non
                     f"Invalid theme section: [{key}]. Only [theme.sidebar], [theme.light], "
                     "[theme.dark], [theme.light.sidebar] and [theme.dark.sidebar] exist."
                 )
-            _flatten(key, value, into)
+            flatten(key, value, into)
         else:
             into[key] = _env_reference(value)
 

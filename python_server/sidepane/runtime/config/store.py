@@ -67,6 +67,10 @@ class Config:
         env_values = sources.from_environment(os.environ if environ is None else environ)
         config.update(env_values, sources.FLAG)
         config.update(_command_line if flags is None else flags, sources.FLAG)
+        # After every source, as in Streamlit: `theme.base` may come from any of them.
+        from sidepane.runtime.config.theme_file import inherit_theme_file
+
+        inherit_theme_file(config, cwd or os.getcwd())
         return config
 
     def update(self, values: Mapping[str, Any], where: str) -> None:

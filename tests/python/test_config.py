@@ -259,6 +259,9 @@ def test_serving_defaults(places: dict[str, Path]) -> None:
     serving = _serving(RunOptions(), load(places))
     assert (serving.host, serving.port, serving.port_fallback) == ("127.0.0.1", 8501, True)
     assert serving.run_on_save is False and serving.max_message_bytes is None
+    assert serving.watch
+    write_config(places["app"], '[server]\nfileWatcherType = "none"\n')
+    assert not _serving(RunOptions(), load(places)).watch
 
 
 def app_in(folder: Path, source: str) -> AppTest:

@@ -46,6 +46,7 @@ class _Serving:
     headless: bool
     run_on_save: bool
     max_message_bytes: int | None
+    watch: bool = True
 
 
 def browser_url(config: Config, served: str, port: int) -> str:
@@ -83,6 +84,8 @@ def _serving(options: RunOptions, config: Config) -> _Serving:
         headless=headless,
         run_on_save=run_on_save,
         max_message_bytes=max_message,
+        # server.fileWatcherType = "none": saving a file neither reruns nor offers to.
+        watch=config.get("server.fileWatcherType") != "none",
     )
 
 
@@ -140,6 +143,7 @@ async def _serve_until_stopped(
         port_fallback=serving.port_fallback,
         run_on_save=serving.run_on_save,
         max_message_bytes=serving.max_message_bytes,
+        watch=serving.watch,
     )
     try:
         await server.start()

@@ -3,9 +3,10 @@
 // the server's state.
 
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import * as vscode from "vscode";
 import type { PanelState } from "../../webview/src/core/vscode_messages";
+import { browserRunArgs, freePort, waitForApp } from "./browserRun";
 import type { Log } from "./log";
 import type { PanelEnv, SessionServer } from "./panel";
 import { PreviewPanel, panelTitle } from "./panel";
@@ -43,7 +44,7 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
       scriptArgs: (script) => this.argsFor.get(script) ?? ctx.settings().scriptArgs,
       log: ctx.log,
       openLocation: (panel, file, line) => void this.openLocation(panel, file, line),
-      openInBrowser: (panel) => this.openInBrowser(panel),
+      openInBrowser: (panel) => void this.openInBrowser(panel),
       disposed: (panel) => {
         this.panels.delete(panel);
         if (this.lastActive === panel) this.lastActive = undefined;
@@ -193,11 +194,11 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
   }
 
   /**
-   * Runs the panel's script with `sidepane run` in a terminal, which serves it and opens it in
-   * the browser: for widgets a webview cannot serve (camera, microphone). A second request
-   * replaces the first run, so the browser gets a fresh tab.
+   * Serves the panel's script with `sidepane run --headless` in a terminal and, once it answers,
+   * opens it in the browser (through asExternalUri: forwarded when VS Code runs remotely): for
+   * widgets a webview cannot serve (camera, microphone). A second request replaces the first run.
    */
-  private openInBrowser(panel: PreviewPanel): void {
+  private async openInBrowser(panel: PreviewPanel): Promise<void> {
     const state = this.ctx.server.state;
     if (state.kind !== "running" && state.kind !== "blocked") {
       void vscode.window.showWarningMessage(
@@ -205,17 +206,26 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
       );
       return;
     }
-    const args = this.env.scriptArgs(panel.script);
+    const port = await freePort();
     this.browserRuns.get(panel.script)?.dispose();
     const terminal = vscode.window.createTerminal({
       name: `${panelTitle(panel.script)} (browser)`,
       shellPath: state.interpreter.command,
-      shellArgs: ["-m", "sidepane", "run", panel.script, ...(args.length ? ["--", ...args] : [])],
+      shellArgs: browserRunArgs(panel.script, port, this.env.scriptArgs(panel.script)),
       cwd: dirname(panel.script),
     });
     this.browserRuns.set(panel.script, terminal);
     terminal.show(true);
-    this.ctx.log.info(`Opening ${panel.script} in the browser (sidepane run, in a terminal)`);
+    const local = `http://127.0.0.1:${port}`;
+    this.ctx.log.info(`Serving ${panel.script} for the browser on ${local} (in a terminal)`);
+    if (!(await waitForApp(local, 30_000, () => terminal.exitStatus !== undefined))) {
+      void vscode.window.showWarningMessage(
+        `Sidepane: ${basename(panel.script)} did not start for the browser; see its terminal.`,
+      );
+      return;
+    }
+    const external = await vscode.env.asExternalUri(vscode.Uri.parse(`${local}/`));
+    await vscode.env.openExternal(external);
   }
 
   /** Opens `file` at `line` in an editor column, never over the panel. */

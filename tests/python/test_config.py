@@ -611,3 +611,19 @@ def test_theme_base_names_a_theme_file(
         "property. Only 'light' and 'dark' are allowed in referenced theme files.",
         "Theme file not found: themes/missing.toml",
     ]
+
+
+def test_st_context_url_follows_the_page_shown(harness: Harness) -> None:
+    (harness.dir / "pages").mkdir()
+    harness.write("pages/report.py", "import streamlit as st\nst.text(st.context.url)\n")
+    session, viewer = harness.session("import streamlit as st\nst.text(st.context.url)\n")
+    harness.hello(session, url="http://h:8501/myapp/report", page="report", query="x=1")
+    assert session.wait_idle(3)
+
+    def texts() -> list[str]:
+        return [f["props"]["body"] for f in viewer.take() if f["t"] == "upsert"]
+
+    assert texts() == ["http://h:8501/myapp/report"]
+    session.handle_message(frame("rerun", page=""))
+    assert session.wait_idle(3)
+    assert texts() == ["http://h:8501/myapp"]  # Streamlit 1.67's: no trailing slash

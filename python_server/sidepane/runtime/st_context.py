@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from sidepane.runtime.context import get_run_context
 
@@ -159,12 +159,24 @@ class ContextProxy:
 
     @property
     def url(self) -> str | None:
-        """The app's address in the browser, without query string or anchor."""
-        viewer = _viewer()
-        if viewer is None or viewer.url is None:
+        """The app's address in the browser (the page shown), without query string or anchor."""
+        ctx = get_run_context()
+        viewer = None if ctx is None else ctx.session.viewer
+        if ctx is None or viewer is None or viewer.url is None:
             return None
         parts = urlsplit(viewer.url)
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+        path = parts.path
+        if viewer.page is not None:
+            # The URL names the page the tab opened on; the page shown now may be another.
+            opened = quote(viewer.page) if viewer.page else ""
+            if opened and path.endswith("/" + opened):
+                path = path[: -len(opened)]
+            # As Streamlit 1.67 words it: no trailing slash, the page after one.
+            path = path.rstrip("/")
+            current = ctx.session.navigation.current
+            if current:
+                path += "/" + quote(current)
+        return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
     @property
     def ip_address(self) -> str | None:

@@ -18,6 +18,7 @@ class ViewerFacts:
     timezone_offset: int | None = None
     url: str | None = None
     embedded: bool | None = None
+    page: str | None = None  # the page the viewer asked for in `hello` (its URL names it)
 
     @classmethod
     def from_hello(cls, frame: dict[str, Any]) -> ViewerFacts:
@@ -39,6 +40,7 @@ class ViewerFacts:
             else None,
             url=text("url"),
             embedded=embedded if isinstance(embedded, bool) else None,
+            page=text("page"),
         )
 
 

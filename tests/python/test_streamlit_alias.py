@@ -224,6 +224,7 @@ def test_target_names() -> None:
     assert name("streamlit.runtimes") is None
     assert name("streamlit.delta_generator") == "sidepane.elements.delta_generator"
     assert name("streamlit.web.cli") == "sidepane.compat.web.cli"
+    assert name("streamlit.navigation.page") == "sidepane.compat.navigation.page"
     assert name("streamlit.errors") == "sidepane.errors"
     assert name("streamlit.cli") is None  # Sidepane's own CLI is no Streamlit module
     assert name("streamlit.testing.v1") == "sidepane.testing"

@@ -36,6 +36,7 @@ SERVED_PATHS: Final = (
     ("streamlit.runtime.", "compat.runtime."),
     ("streamlit.runtime", "runtime"),
     ("streamlit.web", "compat.web"),
+    ("streamlit.navigation", "compat.navigation"),
     ("streamlit.logger", "compat.logger"),
     ("streamlit.deprecation_util", "compat.deprecation_util"),
 )

@@ -172,3 +172,20 @@ def test_switch_page_and_page_link_take_pages(AppTest: Any) -> None:
     assert len(links) == 2
     at.button[0].click().run()
     assert "Cannot use st.switch_page with external URL pages" in messages(at)[0]
+
+
+def test_streamlit_page_is_what_st_page_returns(AppTest: Any) -> None:
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        from streamlit.navigation.page import StreamlitPage
+        def a():
+            pass
+        pg = st.navigation([st.Page(a)])
+        st.write(f"{isinstance(pg, StreamlitPage)} {StreamlitPage is st.Page}")
+        pg.run()
+        """,
+        default_timeout=10,
+    ).run()
+    assert not at.exception
+    assert texts(at) == ["True True"]

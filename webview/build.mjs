@@ -44,6 +44,13 @@ cpSync(
   join(outdir, "fonts", "material-symbols-rounded.woff2"),
 );
 
+// plotly.js for `st.plotly_chart`, served as the classic script it is and loaded on the first
+// chart (webview/src/data/plotlyLoader.ts): bundled, it would be parsed twice.
+cpSync(
+  join(root, "node_modules", "plotly.js-dist-min", "plotly.min.js"),
+  join(outdir, "plotly.min.js"),
+);
+
 if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();

@@ -30,10 +30,11 @@ st.write("no charts here")
 """
 
 
-def _chunks(page: Page) -> list[str]:
+def _scripts(page: Page) -> list[str]:
+    """The bundle's files the page loaded (its chunks, and plotly.js beside them)."""
     urls: list[str] = page.evaluate(
         "performance.getEntriesByType('resource').map((e) => e.name)"
-        ".filter((n) => n.includes('/chunks/'))"
+        ".filter((n) => n.includes('/static/') && n.endsWith('.js'))"
     )
     return urls
 
@@ -45,7 +46,9 @@ def test_a_chart_is_painted_and_a_box_selection_reaches_the_script(page: Page, s
     expect(chart.locator(".main-svg").first).to_be_visible(timeout=30_000)
     expect(chart.locator(".scatterlayer .trace .point")).to_have_count(4)
     expect(page.get_by_text("selected []")).to_be_visible()
-    assert any("plotlyRender" in url for url in _chunks(page))
+    loaded = _scripts(page)
+    assert any("plotlyRender" in url for url in loaded)
+    assert any(url.endswith("/static/plotly.min.js") for url in loaded)
     # The streamlit theme: the title is bold and in the app's font, the markers in its palette.
     assert chart.locator(".gtitle").text_content() == "Points"
     fill = chart.locator(".scatterlayer .point").first.evaluate("(e) => getComputedStyle(e).fill")
@@ -74,8 +77,8 @@ def test_an_app_without_plotly_never_loads_it(page: Page, serve: Any) -> None:
     server: Server = serve(PLAIN)
     page.goto(server.url)
     expect(page.get_by_text("no charts here")).to_be_visible()
-    chunks = _chunks(page)
-    assert chunks and not any("plotly" in url for url in chunks)
+    loaded = _scripts(page)
+    assert loaded and not any("plotly" in url for url in loaded)
 
 
 def test_the_chart_follows_its_container_width(page: Page, serve: Any) -> None:

@@ -36,7 +36,7 @@ const plotly = vi.hoisted(() => {
     purge: vi.fn(),
   };
 });
-vi.mock("plotly.js-dist-min", () => ({ default: plotly, ...plotly }));
+vi.mock("../../webview/src/data/plotlyLoader", () => ({ loadPlotly: async () => plotly }));
 
 const COLORS: ChartColors = {
   text: "#111111",

@@ -1,12 +1,13 @@
-// The `plotly_chart` element (docs/protocol.md, "Plotly charts"). plotly.js, and the code that
-// themes the figure and reads selections (plotlyRender.ts), load once, as their own chunk, when
-// the first Plotly chart is drawn: an app without one never downloads them. The chart is redrawn
+// The `plotly_chart` element (docs/protocol.md, "Plotly charts"). plotly.js (plotlyLoader.ts) and
+// the code that themes the figure and reads selections (plotlyRender.ts, its own chunk) load
+// once, when the first Plotly chart is drawn: an app without one never downloads them. The chart is redrawn
 // when its spec, config, theme or size change; a selection becomes the widget's value.
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { ElementProps, PlotlyEvent } from "../core/types";
 import { useElementWidth, useTheme } from "./hooks";
+import { loadPlotly } from "./plotlyLoader";
 
 let renderer: Promise<typeof import("./plotlyRender")> | null = null;
 
@@ -28,6 +29,9 @@ export function PlotlyChart({ node, store }: ElementProps<"plotly_chart">): JSX.
   const containerWidth = useElementWidth(outer);
   const [error, setError] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
+  // plotly.js takes longest: start it now, while the element measures its width and the
+  // drawing code (plotlyRender.ts) loads.
+  void loadPlotly().catch(() => undefined);
   const modes = props.selection_mode ?? [];
   const selectable = props.id !== undefined && modes.length > 0;
 

@@ -1,9 +1,9 @@
-// Drawing a Plotly chart: everything that needs plotly.js, in the chunk that loads with it (the
-// element itself, plotly.tsx, stays small in the main bundle).
+// Drawing a Plotly chart: the theming, selections and plotly.js calls, in a chunk loaded with
+// plotly.js on the first chart (the element itself, plotly.tsx, stays small in the main bundle).
 
-import * as PlotlyNamespace from "plotly.js-dist-min";
 import type { PlotlyChartProps, PlotlyEvent } from "../core/types";
 import type { Theme } from "./hooks";
+import { loadPlotly } from "./plotlyLoader";
 import { type PlotlyFigure, pageColors, themedFigure } from "./plotlyTheme";
 import {
   EMPTY_EVENT,
@@ -11,11 +11,6 @@ import {
   selectionFromEvent,
   selectionLayout,
 } from "./plotlySelection";
-
-type PlotlyModule = typeof PlotlyNamespace;
-// A CommonJS bundle: depending on the interop its API sits on the namespace or on `default`.
-const Plotly: PlotlyModule =
-  (PlotlyNamespace as PlotlyModule & { default?: PlotlyModule }).default ?? PlotlyNamespace;
 
 /** plotly.js's own copy of the figure, kept on the element it drew. */
 type DrawnElement = HTMLElement & {
@@ -78,6 +73,7 @@ export async function drawPlotly(
   request: DrawRequest,
   onSelect: ((event: PlotlyEvent) => void) | null,
 ): Promise<void> {
+  const Plotly = await loadPlotly();
   const chart = chartOf(el);
   chart.onSelect = onSelect;
   const figureKey = JSON.stringify([request.spec.length, request.theme, request.styled]);
@@ -133,5 +129,5 @@ export async function drawPlotly(
 /** Free plotly's listeners and WebGL contexts. */
 export function purgePlotly(el: HTMLElement): void {
   charts.delete(el);
-  Plotly.purge(el);
+  void loadPlotly().then((Plotly) => Plotly.purge(el));
 }

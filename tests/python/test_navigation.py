@@ -163,6 +163,8 @@ def test_the_pages_folder_is_ignored_once_the_app_uses_navigation(harness: Harne
     pages = _frames_of("pages", frames)[-1]
     assert [p["name"] for p in pages["pages"]] == ["", "b"]
     assert pages["current"] == "b" and "not_found" not in pages
+    # `position` says the pages are st.navigation's (the viewer's "Page not found" words).
+    assert pages["position"] == "sidebar"
     session.handle_message(frame("rerun", page="old"))
     frames = _run(harness, viewer)
     assert "old page" not in _bodies(frames)

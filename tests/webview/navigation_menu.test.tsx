@@ -132,6 +132,14 @@ describe("a hidden menu and the body", () => {
     expect(root.querySelector(".sp-sidebar")).toBeNull();
   });
 
+  it("says Streamlit's words for a page st.navigation does not have", () => {
+    const { store } = menuStore({ position: "sidebar", not_found: "nope" });
+    const root = draw(store);
+    expect(root.querySelector(".sp-page-not-found")?.textContent).toContain(
+      "The page that you have requested does not seem to exist. Running the app's main page.",
+    );
+  });
+
   it("keeps the body on a page change that says keep_body", () => {
     const { store } = menuStore();
     upsert(store, 1, ["main", 0], "markdown", { body: "header" });

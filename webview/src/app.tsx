@@ -202,7 +202,11 @@ function Banners({ store, app }: { store: Store; app: AppState }) {
       )}
       {app.paused && <PausedBar store={store} at={app.paused} />}
       {app.pageNotFound !== undefined && (
-        <PageNotFoundBanner store={store} name={app.pageNotFound} />
+        <PageNotFoundBanner
+          store={store}
+          name={app.pageNotFound}
+          navigation={app.pageMenu.navigation}
+        />
       )}
       {app.signIn && <SignInBanner store={store} appUrl={app.signIn.appUrl} />}
       {app.error && (

@@ -177,11 +177,19 @@ export function TopNav({ store, app }: { store: Store; app: AppState }) {
   );
 }
 
-export function PageNotFoundBanner({ store, name }: { store: Store; name: string }) {
+export function PageNotFoundBanner({
+  store,
+  name,
+  navigation,
+}: {
+  store: Store;
+  name: string;
+  navigation: boolean;
+}) {
   return (
     <div class="sp-banner sp-banner-warning sp-page-not-found" role="alert">
       <span>
-        <strong>Page not found.</strong> {pageNotFoundMessage(name)}
+        <strong>Page not found.</strong> {pageNotFoundMessage(name, navigation)}
       </span>
       <button
         type="button"

@@ -70,10 +70,9 @@ class Menu:
         return next((p for p in self.pages if p.url_path == url_path and not p.external), None)
 
     def frame_fields(self) -> dict[str, Any]:
-        """The `pages` frame's fields beyond the list (absent at their defaults)."""
-        fields: dict[str, Any] = {}
-        if self.position != "sidebar":
-            fields["position"] = self.position
+        """The `pages` frame's fields beyond the list: `position` always (it says the pages are
+        st.navigation's), `expanded` unless at its default."""
+        fields: dict[str, Any] = {"position": self.position}
         if self.expanded is not False:
             fields["expanded"] = self.expanded
         return fields

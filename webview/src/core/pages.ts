@@ -12,15 +12,22 @@ export type { PageEntry, PagesFrame };
 export interface PageMenu {
   position: NonNullable<PagesFrame["position"]>;
   expanded: boolean | number;
+  /** The pages are st.navigation's (the frame has a `position`), not a `pages/` folder's. */
+  navigation: boolean;
 }
 
-export const DEFAULT_PAGE_MENU: PageMenu = { position: "sidebar", expanded: false };
+export const DEFAULT_PAGE_MENU: PageMenu = {
+  position: "sidebar",
+  expanded: false,
+  navigation: false,
+};
 
 /** The menu's options as a `pages` frame gives them (absent fields at their defaults). */
 export function pageMenuOf(frame: PagesFrame): PageMenu {
   return {
     position: frame.position ?? "sidebar",
     expanded: frame.expanded ?? false,
+    navigation: frame.position !== undefined,
   };
 }
 
@@ -70,10 +77,14 @@ export function showPageInUrl(name: string, push: boolean): void {
   else history.replaceState(history.state, "", url);
 }
 
-/** Streamlit's words when a link names a page the app does not have. */
-export function pageNotFoundMessage(name: string): string {
-  return (
-    `You have requested page /${name}, but no corresponding file was found in the app's ` +
-    "pages/ directory. Running the app's main page."
-  );
+/**
+ * Streamlit's words when a link names a page the app does not have (its `pages/` folder, or,
+ * with `navigation`, the pages st.navigation declared).
+ */
+export function pageNotFoundMessage(name: string, navigation = false): string {
+  const what = navigation
+    ? "The page that you have requested does not seem to exist"
+    : `You have requested page /${name}, but no corresponding file was found in the app's ` +
+      "pages/ directory";
+  return `${what}. Running the app's main page.`;
 }

@@ -627,3 +627,38 @@ def test_st_context_url_follows_the_page_shown(harness: Harness) -> None:
     session.handle_message(frame("rerun", page=""))
     assert session.wait_idle(3)
     assert texts() == ["http://h:8501/myapp"]  # Streamlit 1.67's: no trailing slash
+
+
+def test_a_saved_config_applies_at_the_next_run(harness: Harness) -> None:
+    import os
+
+    path = write_config(harness.dir, '[theme]\nprimaryColor = "#111111"\n')
+    session, viewer = harness.session("import streamlit as st\nst.text('x')\n")
+    harness.hello(session)
+    assert session.wait_idle(3)
+    assert [f["theme"] for f in viewer.take() if f["t"] == "app_config"] == [
+        {"primaryColor": "#111111"}
+    ]
+    path.write_text('[theme]\nprimaryColor = "#222222"\n', encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    session.request_rerun()
+    assert session.wait_idle(3)
+    assert [f["theme"] for f in viewer.take() if f["t"] == "app_config"] == [
+        {"primaryColor": "#222222"}
+    ]
+
+
+def test_the_watcher_hears_config_files(tmp_path: Path) -> None:
+    import asyncio
+    import os
+
+    from sidepane.servers.watcher import SourceWatcher
+
+    loop = asyncio.new_event_loop()
+    try:
+        watcher = SourceWatcher(str(tmp_path / "app.py"), lambda _p: None, loop)
+        own = os.path.realpath(tmp_path / ".streamlit" / "config.toml")
+        assert own in watcher.files
+    finally:
+        loop.close()

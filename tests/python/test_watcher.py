@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from web_helpers import async_test, is_body, open_tab, serving
 
+from sidepane.runtime.config.sources import config_files
 from sidepane.runtime.secrets import secrets_paths
 from sidepane.servers.watcher import SourceWatcher
 
@@ -134,7 +135,11 @@ def test_installed_packages_and_sidepane_are_not_watched(tmp_path: Path) -> None
         watcher = SourceWatcher(str(tmp_path / "app.py"), lambda _p: None, loop)
         watcher.refresh()
         secrets = {os.path.realpath(p) for p in secrets_paths(str(tmp_path))}
-        assert watcher.files == {os.path.realpath(tmp_path / "app.py"), *secrets}
+        configs = {
+            os.path.realpath(p)
+            for p in config_files(str(tmp_path), os.getcwd(), os.path.expanduser("~"))
+        }
+        assert watcher.files == {os.path.realpath(tmp_path / "app.py"), *secrets, *configs}
         assert watcher._judge(pytest.__file__) is None
         assert watcher._judge(str(tmp_path / "site-packages" / "x.py")) is None
         assert watcher._judge(str(tmp_path / "lib" / "y.py")) == os.path.realpath(

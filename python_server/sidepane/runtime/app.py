@@ -38,6 +38,12 @@ class App:
         # Whether st.navigation is in use and the page files it named (runtime/pages.py).
         self.shared_pages = SharedPages()
 
+    def refresh_config(self) -> None:
+        """Read the config again when a config.toml was saved (each run asks: a theme edited
+        while the app runs shows at the next rerun, as in Streamlit)."""
+        if self.config.files_changed():
+            self.config = Config.load(self.script_dir)
+
     def new_session(
         self,
         sink: Sink,

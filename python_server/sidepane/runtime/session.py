@@ -279,6 +279,7 @@ class AppSession:
         if self._reset_viewer:
             self._reset_viewer = False
             self.writer.reset_viewer()
+        self.app.refresh_config()
         self.writer.app_config(viewer_options(self.app.config))
         scope = self.fragments.scope(fragment) if fragment is not None else None
         self.writer.run_start(run, self.app.script_path, fragment, scope)

@@ -38,6 +38,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
+from sidepane.runtime.config.sources import config_files
 from sidepane.runtime.pages import PAGES_DIR
 from sidepane.runtime.secrets import secrets_paths
 
@@ -83,6 +84,11 @@ class SourceWatcher:
         self._root = os.path.dirname(self._script)
         self._pages_dir = os.path.join(self._root, PAGES_DIR)
         self._secrets = frozenset(os.path.realpath(p) for p in secrets_paths(self._root))
+        # The app's config.toml files: a save reruns (the run reads them again).
+        self._configs = frozenset(
+            os.path.realpath(p)
+            for p in config_files(self._root, os.getcwd(), os.path.expanduser("~"))
+        )
         self._on_change = on_change
         self._loop = loop
         self._observer = observer or Observer()
@@ -152,11 +158,13 @@ class SourceWatcher:
             self._sync_watches()
 
     def _own_files(self) -> set[str]:
-        """The files watched whatever the script imports: itself, its pages, the secrets."""
+        """The files watched whatever the script imports: itself, its pages, the secrets, the
+        config files."""
         self._page_files_seen = self._page_files()
         files = {
             self._script,
             *self._secrets,
+            *self._configs,
             *(os.path.realpath(p) for p in self._page_files_seen),
         }
         try:

@@ -42,6 +42,8 @@ class Config:
         self._values: dict[str, Any] = {k: copy.deepcopy(o.default) for k, o in OPTIONS.items()}
         self._where: dict[str, str] = dict.fromkeys(OPTIONS, sources.DEFAULT)
         self.files: list[str] = []
+        # Each config file's (mtime, size) when read (None: absent), to notice a save.
+        self._stamps: dict[str, tuple[int, int] | None] = {}
 
     @classmethod
     def load(
@@ -57,6 +59,7 @@ class Config:
         config = cls()
         home = os.path.expanduser("~") if home is None else home
         config.files = sources.config_files(script_dir, cwd or os.getcwd(), home)
+        config._stamps = {path: _stamp(path) for path in config.files}
         for path in config.files:
             try:
                 values = sources.read_toml(path)
@@ -72,6 +75,10 @@ class Config:
 
         inherit_theme_file(config, cwd or os.getcwd())
         return config
+
+    def files_changed(self) -> bool:
+        """Whether a config.toml it read (or one absent then) was saved since."""
+        return any(_stamp(path) != stamp for path, stamp in self._stamps.items())
 
     def update(self, values: Mapping[str, Any], where: str) -> None:
         """Set options from one source; an unknown key gets Streamlit's warning."""
@@ -107,3 +114,11 @@ class Config:
                 for key, value in self._values.items()
                 if key.startswith(prefix) and self._where[key] != sources.DEFAULT
             }
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size

@@ -345,3 +345,31 @@ with mic_col:
     if voice is not None:
         st.audio(voice)
         st.caption(f"{voice.name}: a mono 16-bit WAV at {rate} Hz, {voice.size:,} bytes")
+
+st.header("A Plotly chart", divider="orange")
+try:
+    import plotly.express as px
+except ImportError:
+    st.info("`st.plotly_chart` needs Plotly: `pip install plotly` to see this part.")
+else:
+    iris = px.data.iris()
+    figure = px.scatter(
+        iris,
+        x="sepal_width",
+        y="sepal_length",
+        color="species",
+        size="petal_length",
+        hover_data=["petal_width"],
+        title="Iris sepals",
+    )
+    # Box, lasso or click: the selection reruns the app and comes back as an event.
+    event = st.plotly_chart(
+        figure, key="gallery_plotly", on_select="rerun", config={"displaylogo": False}
+    )
+    # Each point carries its trace's legend group (here the species) and its values.
+    points = event.selection.points
+    if points:
+        species = sorted({p.get("legendgroup", "?") for p in points})
+        st.write(f"Selected {len(points)} flowers of {', '.join(species)}")
+    else:
+        st.caption("Drag a box or a lasso over the chart (tools at its top right) to select.")

@@ -268,3 +268,38 @@ print(json.dumps({{"state": state, "box_x": state.selection.box[0]["x"],
     assert ours.selection.box[0]["x"] == theirs["box_x"]
     assert ours.selection.point_indices == theirs["indices"]
     assert (type(ours).__name__, type(ours.selection).__name__) == (theirs["type"], theirs["inner"])
+
+
+def test_the_gallery_chart_reports_a_selection() -> None:
+    gallery = Path(__file__).resolve().parents[2] / "examples" / "gallery.py"
+    at = AppTest.from_file(str(gallery), default_timeout=30).run()
+    chart = next(c for c in at.get("plotly_chart") if c.node.props.get("key") == "gallery_plotly")
+    assert chart.node.props["selection_mode"] == ["box", "lasso", "points"]
+    assert "#000001" in chart.node.props["spec"]  # the streamlit template's palette
+    points = [
+        {"curve_number": 0, "point_index": 3, "x": 3.1, "y": 4.6, "legendgroup": "setosa"},
+        {"curve_number": 2, "point_index": 0, "x": 3.3, "y": 6.3, "legendgroup": "virginica"},
+    ]
+    wire = {"selection": {"points": points, "point_indices": [3, 0], "box": [], "lasso": []}}
+    at._set_widget_wire(chart.node.props["id"], wire)
+    at.run()
+    assert "Selected 2 flowers of setosa, virginica" in [str(m.value) for m in at.markdown]
+
+
+def test_plotly_express_colours_with_the_template_from_the_first_import() -> None:
+    # Plotly Express copies the default template's colours into each trace when it builds a
+    # figure, so the template must be the default from the script's `import plotly` on (a fresh
+    # interpreter: here plotly is long imported).
+    probe = (
+        "import sys, sidepane\n"
+        "assert 'plotly' not in sys.modules\n"
+        "import plotly.express as px\n"
+        "fig = px.scatter(x=[1, 2], y=[3, 4], color=['a', 'b'])\n"
+        "print(fig.data[0].marker.color, fig.data[1].marker.color)\n"
+    )
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    assert out.split() == ["#000001", "#000002"]

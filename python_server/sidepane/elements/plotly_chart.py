@@ -18,11 +18,14 @@ from sidepane.elements.plotly_state import (
     event_to_wire,
     selection_modes,
 )
+from sidepane.elements.plotly_theme import watch_imports, with_streamlit_template
 from sidepane.protocol.schema.elements.plotly import PlotlyChartProps
 from sidepane.protocol.schema.registry import as_props
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+watch_imports()
 
 # plotly.js's own size for a figure that sets none (as Streamlit resolves "content").
 _DEFAULT_WIDTH = 700
@@ -162,8 +165,6 @@ class PlotlyMixin(DeltaGeneratorCore):
             raise value_error("on_select", ["'rerun'", "'ignore'", "a callback function"])
         callback, ignore = resolve_callback(on_select, param="on_select")
         selecting = not ignore
-
-        from sidepane.elements.plotly_theme import with_streamlit_template
 
         figure = with_streamlit_template(_figure_json(figure_or_data))
         import plotly.io

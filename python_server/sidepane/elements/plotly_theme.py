@@ -3,14 +3,25 @@
 The runtime cannot know the viewer's colours (light, dark, VS Code's, `[theme]`), so the template
 holds placeholder colours `#0000NN` — the same ones Streamlit 1.67 uses — that the viewer replaces
 (webview/src/data/plotlyTheme.ts): with the app's palette for `theme="streamlit"`, with plotly's
-own colours for `theme=None`. As in Streamlit, it becomes plotly's default template once the
-first `st.plotly_chart` runs; a figure made before that with plotly's stock default gets it too.
+own colours for `theme=None`. As in Streamlit it is plotly's default template, made so as soon as
+a script imports plotly (Streamlit does it when it is imported itself, which would cost every app
+plotly's import): Plotly Express reads the default template's colours when it builds a figure,
+so it must be in place before the first figure. A figure made with plotly's stock default anyway
+(plotly imported before Sidepane) gets it when drawn.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import logging
+import sys
 import threading
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import Any, Final
+
+log = logging.getLogger(__name__)
 
 
 def _placeholder(n: int) -> str:
@@ -115,3 +126,55 @@ def with_streamlit_template(figure: dict[str, Any]) -> dict[str, Any]:
         template = pio.templates["streamlit"].to_plotly_json()
         return {**figure, "layout": {**layout, "template": template}}
     return figure
+
+
+class _InstallAfter(importlib.abc.Loader):
+    """plotly's own loader, then `install()`, once the package has run."""
+
+    def __init__(self, loader: importlib.abc.Loader) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        # plotly reads its package data through its loader: give it back its own.
+        if module.__spec__ is not None:
+            module.__spec__.loader = self.loader
+        module.__loader__ = self.loader
+        self.loader.exec_module(module)
+        try:
+            install()
+        except Exception:  # the script's import of plotly must not fail because of the theme
+            log.warning("could not install the streamlit Plotly template", exc_info=True)
+
+
+class _PlotlyImportHook(importlib.abc.MetaPathFinder):
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if fullname != "plotly":
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec: ModuleSpec | None = finder.find_spec(fullname, path, target)
+            if spec is None:
+                continue
+            if isinstance(spec.loader, importlib.abc.Loader) and hasattr(
+                spec.loader, "exec_module"
+            ):
+                spec.loader = _InstallAfter(spec.loader)
+            return spec
+        return None
+
+
+def watch_imports() -> None:
+    """Install the template when plotly is imported (now, if it already is)."""
+    with _lock:
+        if _stock is not None or any(isinstance(f, _PlotlyImportHook) for f in sys.meta_path):
+            return
+        if "plotly" not in sys.modules:
+            sys.meta_path.insert(0, _PlotlyImportHook())
+            return
+    install()

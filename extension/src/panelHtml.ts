@@ -30,7 +30,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "default-src 'none'",
     `script-src 'nonce-${nonce}' ${cspSource}`,
     `style-src ${cspSource} 'unsafe-inline'`,
-    `font-src ${cspSource} data:`,
+    `font-src ${cspSource} data: https:`, // a config.toml's [[theme.fontFaces]] may load over https
     `img-src ${cspSource} data: blob: https:`,
     `media-src ${cspSource} blob: https:`,
     "connect-src 'none'",

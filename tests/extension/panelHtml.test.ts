@@ -33,7 +33,7 @@ describe("panelHtml", () => {
       "default-src 'none'",
       "script-src 'nonce-abc123+/=' https://csp.example",
       "style-src https://csp.example 'unsafe-inline'",
-      "font-src https://csp.example data:",
+      "font-src https://csp.example data: https:",
       "img-src https://csp.example data: blob: https:",
       "media-src https://csp.example blob: https:",
       "connect-src 'none'",

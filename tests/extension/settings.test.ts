@@ -23,6 +23,7 @@ describe("readSettings", () => {
       runOnSave: "always",
       scriptArgs: [],
       serverArgs: [],
+      entryFile: "",
     });
   });
 
@@ -32,13 +33,16 @@ describe("readSettings", () => {
       runOnSave: "ask",
       scriptArgs: ["--x", 1, "y"],
       serverArgs: "not a list",
+      entryFile: " src/app.py ",
     };
     expect(readSettings((key) => values[key])).toEqual({
       pythonPath: "/venv/bin/python",
       runOnSave: "ask",
       scriptArgs: ["--x", "y"],
       serverArgs: [],
+      entryFile: "src/app.py",
     });
+    expect(readSettings((key) => (key === "entryFile" ? 3 : undefined)).entryFile).toBe("");
     expect(readSettings(() => "sometimes").runOnSave).toBe("always");
   });
 

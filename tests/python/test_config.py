@@ -662,3 +662,21 @@ def test_the_watcher_hears_config_files(tmp_path: Path) -> None:
         assert own in watcher.files
     finally:
         loop.close()
+
+
+@pytest.mark.parametrize(
+    ("setting", "shown"), [('"full"', True), ("true", True), ('"type"', False)]
+)
+def test_deprecation_warnings_follow_show_error_details(
+    tmp_path: Path, setting: str, shown: bool
+) -> None:
+    write_config(tmp_path, f"[client]\nshowErrorDetails = {setting}\n")
+    at = app_in(
+        tmp_path,
+        """
+        import numpy as np
+        import streamlit as st
+        st.image(np.zeros((2, 2, 3), dtype=np.uint8), use_column_width=True)
+        """,
+    ).run()
+    assert bool(at.warning) is shown

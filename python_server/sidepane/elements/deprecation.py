@@ -39,6 +39,11 @@ def show_deprecation_warning(
                 return
             _shown.add(message)
     if show_in_browser:
+        from sidepane.runtime.config import full_error_details
+
+        # As Streamlit 1.67: shown in the page only while client.showErrorDetails is full.
+        show_in_browser = full_error_details()
+    if show_in_browser:
         from sidepane.elements.delta_generator import main_dg
 
         main_dg.warning(message)

@@ -14,7 +14,14 @@ from sidepane.errors import StreamlitAPIException
 from sidepane.runtime.config.options import OPTIONS
 from sidepane.runtime.config.store import Config, set_command_line_options
 
-__all__ = ["Config", "current_config", "get_option", "set_command_line_options", "set_option"]
+__all__ = [
+    "Config",
+    "current_config",
+    "full_error_details",
+    "get_option",
+    "set_command_line_options",
+    "set_option",
+]
 
 _fallback: Config | None = None
 _fallback_lock = threading.Lock()
@@ -33,6 +40,13 @@ def current_config() -> Config:
         if _fallback is None:
             _fallback = Config.load(None)
         return _fallback
+
+
+def full_error_details() -> bool:
+    """Whether `client.showErrorDetails` lets the page show everything (`full`, or the older
+    true): error messages, and deprecation warnings at all."""
+    setting = current_config().get("client.showErrorDetails")
+    return setting == "full" or setting in (True, "true", "True")
 
 
 def get_option(key: str) -> Any:

@@ -93,8 +93,10 @@ def redact(props: ExceptionProps, show_error_details: object) -> ExceptionProps:
     """An uncaught exception as `client.showErrorDetails` lets the page show it: `full` (or
     true) all; `stacktrace` (or false) the type and traceback; `type` the type; `none` nothing
     but Streamlit's generic message. Whatever is withheld never leaves the runtime."""
+    from sidepane.runtime.config import full_error_details
+
     setting = show_error_details
-    show_message = setting == "full" or setting in (True, "true", "True")
+    show_message = full_error_details(setting)
     show_trace = show_message or setting == "stacktrace" or setting in (False, "false", "False")
     show_type = show_trace or setting == "type"
     if show_message:

@@ -42,10 +42,11 @@ def current_config() -> Config:
         return _fallback
 
 
-def full_error_details() -> bool:
-    """Whether `client.showErrorDetails` lets the page show everything (`full`, or the older
-    true): error messages, and deprecation warnings at all."""
-    setting = current_config().get("client.showErrorDetails")
+def full_error_details(setting: object = None) -> bool:
+    """Whether `client.showErrorDetails` (`setting`, else the running app's) lets the page show
+    everything (`full`, or the older true): error messages, and deprecation warnings at all."""
+    if setting is None:
+        setting = current_config().get("client.showErrorDetails")
     return setting == "full" or setting in (True, "true", "True")
 
 

@@ -154,3 +154,21 @@ def test_base_url_path_with_pages(page: Page, serve: Any, tmp_path: Path) -> Non
     assert page.url == server.url + "/myapp/report"
     page.reload()
     expect(page.get_by_role("heading", name="Report page")).to_be_visible()
+
+
+def test_logo_in_the_sidebar_and_atop_the_app(page: Page, serve: Any) -> None:
+    server = serve(
+        """
+        import sidepane as st
+        st.logo(":material/home:", link="https://example.com", icon_image="🎈", size="large")
+        st.sidebar.write("Sidebar text")
+        st.write("Body")
+        """
+    )
+    page.goto(server.url)
+    sidebar_logo = page.locator(".sp-sidebar [data-testid='stLogo']")
+    expect(sidebar_logo).to_have_text("home")
+    expect(sidebar_logo.locator("a")).to_have_attribute("href", "https://example.com")
+    expect(page.locator(".sp-logo-app")).to_be_hidden()  # the sidebar is open
+    page.get_by_role("button", name="Collapse sidebar").click()
+    expect(page.locator(".sp-logo-app")).to_have_text("🎈")

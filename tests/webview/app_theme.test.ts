@@ -142,6 +142,18 @@ describe("applyAppConfig", () => {
     expect(styleText()).toContain("#aa0000");
   });
 
+  it("a theme without light/dark tables is one custom theme on a light base", () => {
+    const root = document.documentElement;
+    root.dataset.theme = "dark";
+    applyAppConfig({ theme: { primaryColor: "#ff00aa" }, show_sidebar_navigation: true });
+    expect(root.dataset.theme).toBe("light");
+    applyAppConfig({ theme: { base: "dark" }, show_sidebar_navigation: true });
+    expect(root.dataset.theme).toBe("dark");
+    applyAppConfig({ theme: {}, show_sidebar_navigation: true });
+    expect(root.dataset.theme).toBe("dark"); // what it was before the config fixed it
+    expect(root.dataset.configBase).toBeUndefined();
+  });
+
   it("a base in config.toml wins over VS Code's theme kind", async () => {
     document.body.dataset.vscodeThemeKind = "vscode-dark";
     applyAppConfig({ theme: { base: "light" }, show_sidebar_navigation: true });

@@ -285,6 +285,8 @@ function schemeOf(doc: Document): Scheme {
 }
 
 let stopWatching: (() => void) | undefined;
+// `<html data-theme>` before a config fixed it (VS Code's kind, or none: the system's).
+let previousScheme: string | undefined;
 
 /** Apply an `app_config` frame's theme and client options to the page. */
 export function applyAppConfig(
@@ -299,12 +301,21 @@ export function applyAppConfig(
   const configured = Object.keys(current).length > 0;
   root.classList.toggle("sp-config-theme", configured);
   const base = text(current.base);
-  if (base === "light" || base === "dark") {
-    // A fixed base: neither the system nor VS Code switches it (core/vscode_theme.ts).
-    root.dataset.configBase = base;
-    root.dataset.theme = base;
-  } else {
+  // As Streamlit 1.67: a theme with [theme.light] / [theme.dark] tables follows the system (or
+  // VS Code here); any other is one custom theme on its base, light unless it says dark.
+  const varies = Object.keys(current).some((k) => k.startsWith("light.") || k.startsWith("dark."));
+  const fixed: Scheme | undefined =
+    base === "light" || base === "dark" ? base : configured && !varies ? "light" : undefined;
+  if (fixed !== undefined) {
+    // Neither the system nor VS Code switches it (core/vscode_theme.ts).
+    if (root.dataset.configBase === undefined) previousScheme = root.dataset.theme;
+    root.dataset.configBase = fixed;
+    root.dataset.theme = fixed;
+  } else if (root.dataset.configBase !== undefined) {
+    // The fixed scheme is gone (the config changed): back to what the page followed before.
     delete root.dataset.configBase;
+    if (previousScheme === undefined) delete root.dataset.theme;
+    else root.dataset.theme = previousScheme;
   }
   let style = doc.getElementById(STYLE_ID);
   if (!configured) {

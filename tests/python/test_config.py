@@ -560,6 +560,10 @@ def test_base_url_path(tmp_path: Path) -> None:
                     assert r.status == 404
                 async with http.get(server.url + "/healthz") as r:
                     assert r.status == 200
+                # Sign-in's routes are under the base, and lead back to the app there.
+                for route in ("/myapp/auth/login", "/myapp/auth/logout"):
+                    async with http.get(server.url + route, allow_redirects=False) as r:
+                        assert (r.status, r.headers["Location"]) == (302, "/myapp/")
                 async with http.ws_connect(server.url + "/myapp/ws") as ws:
                     await ws.send_bytes(frame("hello", v=PROTOCOL_VERSION))
                     bodies: list[str] = []

@@ -11,6 +11,7 @@ import "./widgets/index";
 import "./data/index";
 import "./media/index";
 import { currentTheme, helloFields } from "./core/theme";
+import { basePath } from "./core/base_path";
 import { pageFromPath, showPageInUrl } from "./core/pages";
 
 /**
@@ -28,6 +29,11 @@ declare global {
 // A development build checks every received frame against the schema (core/frame_check.ts).
 const checkFrame = SIDEPANE_DEV ? (await import("./core/frame_check")).checkFrame : undefined;
 
+/** A path on this server (`/auth/login?…`), not a full URL. */
+function onThisServer(url: string): boolean {
+  return url.startsWith("/") && !url.startsWith("//");
+}
+
 function start(): void {
   const transport: Transport = window.sidepaneTransport ?? new WebSocketTransport();
   // The page of a multipage app lives in the URL in a browser tab, in the panel's state in VS Code.
@@ -39,7 +45,10 @@ function start(): void {
     initialPage: inUrl ? pageFromPath(location.pathname) : transport.savedPage?.(),
     onPage: inUrl ? showPageInUrl : (page) => transport.keepPage?.(page),
     // st.login / st.logout leave the page for the server's sign-in routes (not in VS Code).
-    navigate: inUrl ? (url) => location.assign(url) : undefined,
+    // The sign-in routes are the server's: under its base path (server.baseUrlPath).
+    navigate: inUrl
+      ? (url) => location.assign(onThisServer(url) ? basePath() + url : url)
+      : undefined,
   });
   if (inUrl) {
     // Back / Forward between pages: run the page (and query string) the URL now names.

@@ -20,6 +20,7 @@ from aiohttp import web
 from sidepane.auth import cookies, oidc, settings, signing
 from sidepane.errors import StreamlitAuthError, StreamlitSecretNotFoundError
 from sidepane.runtime.app import App
+from sidepane.servers.web.page import base_path
 
 log = logging.getLogger("sidepane.auth")
 
@@ -153,7 +154,7 @@ class AuthRoutes:
 
     async def logout(self, request: web.Request) -> web.StreamResponse:
         target = await self._provider_logout_url(request)
-        response = _redirect(target or "/")
+        response = _redirect(target or self._home())
         _clear_user(response)
         return response
 
@@ -194,9 +195,12 @@ class AuthRoutes:
             log.warning("failed to get the provider's logout URL: %s", exc)
             return None
 
-    @staticmethod
-    def _to_app() -> web.Response:
-        return _redirect("/")
+    def _home(self) -> str:
+        """The app's own address on this server (under `server.baseUrlPath`)."""
+        return base_path(self._app.config.get("server.baseUrlPath")) + "/"
+
+    def _to_app(self) -> web.Response:
+        return _redirect(self._home())
 
 
 def _redirect(url: str) -> web.Response:

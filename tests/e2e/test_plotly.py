@@ -94,3 +94,49 @@ def test_the_chart_follows_its_container_width(page: Page, serve: Any) -> None:
     )
     narrow = svg.bounding_box()
     assert wide is not None and narrow is not None and narrow["width"] < wide["width"]
+
+
+NUMPY_APP = """
+import numpy as np
+import plotly.express as px
+import streamlit as st
+
+rng = np.random.default_rng(0)
+st.plotly_chart(px.scatter(x=rng.random(50), y=rng.random(50)), theme=None, key="np")
+st.plotly_chart(px.bar(x=["a", "b", "c"], y=np.array([3, 1, 2])), key="bars")
+"""
+
+
+def test_numpy_arrays_and_the_dark_theme(page: Page, serve: Any) -> None:
+    # plotly 6+ sends NumPy arrays as base64 typed arrays (`bdata`), which plotly.js decodes.
+    page.emulate_media(color_scheme="dark")
+    server: Server = serve(NUMPY_APP)
+    page.goto(server.url)
+    charts = page.locator(".sp-plotly")
+    expect(charts.nth(0).locator(".scatterlayer .point")).to_have_count(50, timeout=30_000)
+    expect(charts.nth(1).locator(".barlayer .point")).to_have_count(3)
+    background = page.evaluate(
+        "getComputedStyle(document.documentElement).getPropertyValue('--sp-bg')"
+    )
+    painted = (
+        charts.nth(1)
+        .locator("svg.main-svg")
+        .first.evaluate("(e) => getComputedStyle(e).backgroundColor")
+    )
+    bar = (
+        charts.nth(1)
+        .locator(".barlayer .point path")
+        .first.evaluate("(e) => getComputedStyle(e).fill")
+    )
+    # The streamlit theme in the dark: the page's background, the dark palette's first colour.
+    assert background.strip() != "" and painted != "rgb(255, 255, 255)"
+    assert bar == "rgb(131, 201, 255)"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "plotly_chart_dark.png"))
+    # theme=None: plotly's own first colour.
+    dot = (
+        charts.nth(0)
+        .locator(".scatterlayer .point")
+        .first.evaluate("(e) => getComputedStyle(e).fill")
+    )
+    assert dot == "rgb(99, 110, 250)"

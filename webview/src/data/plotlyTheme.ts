@@ -46,23 +46,37 @@ const FALLBACK: Record<Theme, ChartColors> = {
   },
 };
 
-/** The page's colours (`--sp-*` variables), each falling back to the built-in theme's. */
-export function pageColors(theme: Theme, root: Element = document.documentElement): ChartColors {
-  const style = getComputedStyle(root);
-  const read = (name: string, fallback: string): string =>
-    style.getPropertyValue(name).trim() || fallback;
+/**
+ * The page's colours (`--sp-*` variables), each falling back to the built-in theme's. They are
+ * read through an element's computed `color`, so what plotly gets is a plain `rgb(...)` even
+ * where the variable is `light-dark(...)`, `color-mix(...)` or another variable (VS Code's).
+ */
+export function pageColors(theme: Theme, doc: Document = document): ChartColors {
   const f = FALLBACK[theme];
-  return {
-    text: read("--sp-fg", f.text),
-    muted: read("--sp-muted", f.muted),
-    grid: f.grid,
-    bg: read("--sp-bg", f.bg),
-    border: read("--sp-border", f.border),
-    font: read("--sp-font", f.font),
-    increasing: read("--sp-green", f.increasing),
-    decreasing: read("--sp-red", f.decreasing),
-    total: read("--sp-blue", f.total),
+  const probe = doc.createElement("span");
+  probe.style.display = "none";
+  (doc.body ?? doc.documentElement).appendChild(probe);
+  const color = (name: string, fallback: string): string => {
+    probe.style.color = fallback;
+    probe.style.color = `var(${name}, ${fallback})`;
+    return getComputedStyle(probe).color || fallback;
   };
+  const font = getComputedStyle(doc.documentElement).getPropertyValue("--sp-font").trim();
+  try {
+    return {
+      text: color("--sp-fg", f.text),
+      muted: color("--sp-muted", f.muted),
+      grid: f.grid,
+      bg: color("--sp-bg", f.bg),
+      border: color("--sp-border", f.border),
+      font: font || f.font,
+      increasing: color("--sp-green", f.increasing),
+      decreasing: color("--sp-red", f.decreasing),
+      total: color("--sp-blue", f.total),
+    };
+  } finally {
+    probe.remove();
+  }
 }
 
 const SEQUENTIAL: Record<Theme, string[]> = {

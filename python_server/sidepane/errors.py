@@ -101,11 +101,11 @@ class StreamlitAuthError(SidepaneAPIException):
 
 
 class StreamlitMissingAuthlibError(StreamlitAuthError):
-    """Sign-in was used without Authlib>=1.3.2 installed (an optional dependency, as in Streamlit)."""
+    """Sign-in was used without Authlib>=1.3.2 installed (optional, as in Streamlit)."""
 
     def __init__(self) -> None:
         super().__init__(
-            "Authentication requires Authlib>=1.3.2. Install it via `pip install \"Authlib>=1.3.2\"`."
+            'Authentication requires Authlib>=1.3.2. Install it via `pip install "Authlib>=1.3.2"`.'
         )
 
 

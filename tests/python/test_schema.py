@@ -315,7 +315,9 @@ def test_a_real_run_sends_valid_frames_of_every_declared_kind(harness: Harness) 
     problems = [(f["t"], p) for f in sent for p in validate_frame(f)]
     assert problems == []
     kinds = {f["t"] for f in sent}
-    assert set(registry.RUNTIME_FRAMES) - kinds == {"source_changed"}  # next test
+    # source_changed: the next test; auth_redirect needs an [auth] config (test_auth.py, where
+    # the autouse fixture validates it).
+    assert set(registry.RUNTIME_FRAMES) - kinds == {"source_changed", "auth_redirect"}
     drawn = {f["type"] for f in sent if f["t"] == "upsert"}
     assert set(registry.ELEMENTS) <= drawn
     exceptions = [f["props"] for f in sent if f["t"] == "upsert" and f["type"] == "exception"]

@@ -29,7 +29,7 @@ describe("typed props", () => {
     // @ts-expect-error: `wrap` is only ever sent as false
     makeNode("text", { body: "x", wrap: true });
     expect(makeNode("not_declared", { anything: 1 }).props).toEqual({ anything: 1 });
-    expect(PROTOCOL_VERSION).toBe(1);
+    expect(PROTOCOL_VERSION).toBe(2);
   });
 });
 

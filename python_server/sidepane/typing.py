@@ -9,6 +9,7 @@ from __future__ import annotations
 from sidepane.column_config.edits import DataEditorState
 from sidepane.column_config.state import ButtonColumnClickState, DataframeState
 from sidepane.elements.chat_values import ChatInputValue
+from sidepane.elements.plotly_state import PlotlyState
 from sidepane.elements.widgets.file_uploader import UploadedFile
 
 __all__ = [
@@ -16,5 +17,6 @@ __all__ = [
     "ChatInputValue",
     "DataEditorState",
     "DataframeState",
+    "PlotlyState",
     "UploadedFile",
 ]

@@ -303,3 +303,15 @@ def test_plotly_express_colours_with_the_template_from_the_first_import() -> Non
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     ).stdout
     assert out.split() == ["#000001", "#000002"]
+
+
+def test_write_draws_a_figure_and_the_state_type_is_public() -> None:
+    at = run(
+        "import streamlit as st, plotly.graph_objects as go\n"
+        "st.write(go.Figure(go.Bar(y=[1, 2])))\n"
+        "from streamlit.typing import PlotlyState\n"
+        "st.write(PlotlyState.__name__)\n"
+    )
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1
+    assert at.markdown[0].value == "PlotlyState"

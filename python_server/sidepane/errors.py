@@ -130,6 +130,11 @@ class StreamlitMissingRequiredParameterError(SidepaneAPIException):
         self.parameter = parameter
 
 
+class UnserializableSessionStateError(SidepaneAPIException):
+    """A `st.session_state` value cannot be pickled while `runner.enforceSerializableSessionState`
+    is on."""
+
+
 class StreamlitValueError(SidepaneAPIException):
     """A parameter got a value outside the ones it accepts (`valid_values`)."""
 

@@ -684,3 +684,23 @@ def test_deprecation_warnings_follow_show_error_details(
         """,
     ).run()
     assert bool(at.warning) is shown
+
+
+def test_enforce_serializable_session_state(tmp_path: Path) -> None:
+    source = """
+        import threading
+        import streamlit as st
+        st.session_state.fine = [1, 2]
+        st.session_state.lock = threading.Lock()
+        st.text("drawn")
+        """
+    assert not app_in(tmp_path, source).run().exception
+    write_config(tmp_path, "[runner]\nenforceSerializableSessionState = true\n")
+    at = app_in(tmp_path, source).run()
+    assert [t.value for t in at.text] == ["drawn"]
+    (error,) = at.exception
+    assert error.proto["type"] == "UnserializableSessionStateError"
+    assert error.value.startswith(
+        "Cannot serialize the value (of type `<class '_thread.lock'>`) of 'lock' in "
+        "st.session_state."
+    )

@@ -321,6 +321,8 @@ class ScriptRunner:
                     self._exec_script(ctx)
                 else:
                     self._exec_fragment(ctx, ctx.fragment_run)
+                if app.config.get("runner.enforceSerializableSessionState"):
+                    session.session_state.check_serializable()
         except fragments.FragmentHandledException as exc:
             status = "error"  # already drawn inside the fragment
             error = exc.__cause__ or exc

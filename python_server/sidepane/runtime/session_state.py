@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from sidepane.errors import WidgetAlreadyInstantiatedError
+from sidepane.errors import UnserializableSessionStateError, WidgetAlreadyInstantiatedError
 from sidepane.runtime.widgets import MISSING, WidgetManager
 
 if TYPE_CHECKING:
@@ -58,6 +58,26 @@ class SessionStateData(MutableMapping[str, Any]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys())
+
+    def check_serializable(self) -> None:
+        """Every value pickles, or Streamlit 1.67's error for the first that does not (run's end,
+        while `runner.enforceSerializableSessionState` is on)."""
+        import pickle
+
+        for key in self:
+            value = self[key]
+            try:
+                pickle.dumps(value)
+            except Exception as exc:
+                raise UnserializableSessionStateError(
+                    f"Cannot serialize the value (of type `{type(value)}`) of '{key}' in "
+                    "st.session_state. Streamlit has been configured to use "
+                    "[pickle](https://docs.python.org/3/library/pickle.html) to serialize "
+                    "session_state values. Please convert the value to a pickle-serializable "
+                    "type. To learn more about this behavior, see [our docs]"
+                    "(https://docs.streamlit.io/knowledge-base/using-streamlit/"
+                    "serializable-session-state)."
+                ) from exc
 
     def __len__(self) -> int:
         return len(self._keys())

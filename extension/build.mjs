@@ -40,6 +40,8 @@ const options = {
 
 const STATIC_IMPORT = /(?:from|import)\s*["'](\.\.?\/[^"']+?\.js)["']/g;
 const DYNAMIC_IMPORT = /import\(\s*["'](\.\.?\/[^"']+?\.js)["']\s*\)/g;
+// A file a module loads by address, beside it (plotly.js, a classic script: data/plotlyLoader.ts).
+const MODULE_ASSET = /new URL\(\s*["'](\.\.?\/[^"']+?)["']\s*,\s*import\.meta\.url\s*\)/g;
 
 /** The modules `file` imports (paths relative to the static folder). */
 function importsOf(file, pattern) {
@@ -65,7 +67,8 @@ function staticClosure(roots) {
 
 /**
  * The viewer files the page can load: the entry script and stylesheet, every chunk reachable
- * from the entry by import (the static folder may still hold chunks of earlier builds), the
+ * from the entry by import (the static folder may still hold chunks of earlier builds) and the
+ * files those chunks load by address (`new URL("../x", import.meta.url)`), the
  * .woff2 fonts the stylesheet names (VS Code's Chromium takes those, listed first) and the
  * bundled libraries' license notices.
  */
@@ -79,6 +82,7 @@ function viewerFiles() {
       files.add(target);
       scripts.push(target);
     }
+    for (const asset of importsOf(file, MODULE_ASSET)) files.add(asset);
   }
   const css = readFileSync(join(staticDir, "sidepane.css"), "utf8");
   for (const [, ref] of css.matchAll(/url\(["']?([^"')]+\.woff2)["']?\)/g)) files.add(ref);

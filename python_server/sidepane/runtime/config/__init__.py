@@ -7,6 +7,8 @@ An `App` loads its `Config` once (`Config.load(script_dir)`); code that runs out
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from typing import Any
 
@@ -17,6 +19,7 @@ from sidepane.runtime.config.store import Config, set_command_line_options
 __all__ = [
     "Config",
     "current_config",
+    "default_headless",
     "full_error_details",
     "get_option",
     "set_command_line_options",
@@ -40,6 +43,12 @@ def current_config() -> Config:
         if _fallback is None:
             _fallback = Config.load(None)
         return _fallback
+
+
+def default_headless() -> bool:
+    """Streamlit's default for `server.headless`: no browser to open on Linux without a
+    display."""
+    return sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
 
 
 def full_error_details(setting: object = None) -> bool:
@@ -73,8 +82,6 @@ def get_option(key: str) -> Any:
     if value is None and key == "browser.serverPort":
         return config.get("server.port")
     if value is None and key == "server.headless":
-        from sidepane.servers.web.launch import default_headless
-
         return default_headless()
     return value
 

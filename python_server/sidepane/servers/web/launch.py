@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sidepane.runtime.config import Config
+from sidepane.runtime.config import Config, default_headless
 from sidepane.servers.web.fetch_script import FetchError, fetch_script, is_url
 from sidepane.servers.web.ports import DEFAULT_PORT, PortInUseError
 
@@ -30,12 +30,6 @@ class RunOptions:
     headless: bool | None = None
     run_on_save: bool | None = None
     debug_port: int | None = None  # listen for a DAP client (debugpy) on 127.0.0.1:PORT
-
-
-def default_headless() -> bool:
-    """Streamlit's default for `server.headless`: no browser to open on Linux without a
-    display."""
-    return sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,9 @@ describe("selections", () => {
           pointIndex: 1,
           x: 2,
           y: 5,
+          "marker.size": 6,
+          bbox: { x0: 1, xRange: [0, 2] },
+          customdata: [{ someKey: 1 }],
           data: { legendgroup: "a", x: [1, 2, 3] },
           fullData: {},
         },
@@ -120,7 +123,17 @@ describe("selections", () => {
     expect(selectionFromEvent(event, ["box", "lasso", "points"])).toEqual({
       selection: {
         points: [
-          { curve_number: 0, point_number: 1, point_index: 1, x: 2, y: 5, legendgroup: "a" },
+          {
+            curve_number: 0,
+            point_number: 1,
+            point_index: 1,
+            x: 2,
+            y: 5,
+            marker_size: 6,
+            bbox: { x0: 1, x_range: [0, 2] },
+            customdata: [{ some_key: 1 }],
+            legendgroup: "a",
+          },
           { curve_number: 1, point_indices: [3, 4], point_numbers: [3, 4] },
         ],
         point_indices: [1, 3, 4],

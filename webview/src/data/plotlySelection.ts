@@ -23,8 +23,13 @@ export function lassoVertices(path: string): { x: number[]; y: number[] } {
   return { x, y };
 }
 
+/** A key as Streamlit reports it: camelCase split with `_` (runs of capitals kept), the first
+ * `.` made `_` (`pointNumber` → `point_number`, `marker.size` → `marker_size`). */
 function snake(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return key
+    .replace(/([a-z\d])([A-Z])/g, "$1_$2")
+    .replace(/(^|_)([A-Z])(?![A-Z])/g, (_m, before: string, c: string) => before + c.toLowerCase())
+    .replace(".", "_");
 }
 
 type Json = Record<string, unknown>;
@@ -33,18 +38,29 @@ function isRecord(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** A selected point as the script sees it: plotly's keys in snake_case, without the trace's
- * `data` / `fullData` (large, and not the point), with the trace's `legendgroup` when set. */
-function pointOf(point: Json): Json {
+/** `value` with every object's keys made snake_case, at any depth. */
+function snakeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snakeKeys);
+  if (!isRecord(value)) return value;
   const out: Json = {};
-  for (const [k, v] of Object.entries(point)) {
-    if (k === "data" || k === "fullData" || k === "xaxis" || k === "yaxis") continue;
+  for (const [k, v] of Object.entries(value)) {
     if (v === undefined || typeof v === "function") continue;
-    out[snake(k)] = v;
+    out[snake(k)] = snakeKeys(v);
+  }
+  return out;
+}
+
+/** A selected point as the script sees it: plotly's keys in snake_case, without the trace's
+ * `data` / `fullData` and the axes (large, and not the point), with the trace's `legendgroup`
+ * when set. */
+function pointOf(point: Json): Json {
+  const own: Json = {};
+  for (const [k, v] of Object.entries(point)) {
+    if (k !== "data" && k !== "fullData" && k !== "xaxis" && k !== "yaxis") own[k] = v;
   }
   const legendgroup = isRecord(point.data) ? point.data.legendgroup : undefined;
-  if (typeof legendgroup === "string" && legendgroup !== "") out.legendgroup = legendgroup;
-  return out;
+  if (typeof legendgroup === "string" && legendgroup !== "") own.legendgroup = legendgroup;
+  return snakeKeys(own) as Json;
 }
 
 /**

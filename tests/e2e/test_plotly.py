@@ -140,3 +140,32 @@ def test_numpy_arrays_and_the_dark_theme(page: Page, serve: Any) -> None:
         .first.evaluate("(e) => getComputedStyle(e).fill")
     )
     assert dot == "rgb(99, 110, 250)"
+
+
+POINTS_APP = """
+import plotly.graph_objects as go
+import streamlit as st
+
+fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2], mode="markers", marker={"size": 14}))
+event = st.plotly_chart(fig, key="pts", on_select="rerun", selection_mode="points")
+points = event.selection.points
+st.write(f"picked {event.selection.point_indices}")
+st.write(f"first {sorted(points[0]) if points else None}")
+"""
+
+
+def test_a_click_selects_a_point(page: Page, serve: Any) -> None:
+    server: Server = serve(POINTS_APP)
+    page.goto(server.url)
+    markers = page.locator(".sp-plotly .scatterlayer .point")
+    expect(markers).to_have_count(3, timeout=30_000)
+    expect(page.get_by_text("picked []")).to_be_visible()
+    # plotly.js takes clicks on its drag layer, over the markers: click where the marker is.
+    box = markers.nth(1).bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.get_by_text("picked [1]")).to_be_visible()
+    shown = page.get_by_text("first [").inner_text()
+    for key in ("'curve_number'", "'point_index'", "'point_number'", "'x'", "'y'"):
+        assert key in shown
+    assert "'data'" not in shown and "'full_data'" not in shown

@@ -19,8 +19,41 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The interpreter's arguments: serve `script` headless on `port`, with the script's own args. */
-export function browserRunArgs(script: string, port: number, scriptArgs: string[]): string[] {
+/** Where a browser reaches the app, when that is not its own address (a proxy's). */
+export interface BrowserAddress {
+  /** What to open. */
+  url: string;
+  /** The path the app is served under (`server.baseUrlPath`); "" at the root. */
+  base: string;
+  /** The page's origin, when it is not the app's own (`server.corsAllowedOrigins`). */
+  origin?: string;
+}
+
+/**
+ * Where the browser reaches the app, from the URL VS Code gives for its port (asExternalUri).
+ * Desktop VS Code answers the app's own address. A remote forwards the port, maybe under another
+ * host or port: that origin is then trusted (the app refuses WebSockets from other pages).
+ * code-server answers `…/proxy/<port>/`, which drops its prefix before the app sees a request
+ * while the page names its files from the root (`/static/…`), so those would miss: its
+ * `…/absproxy/<port>/` keeps the prefix, and the app is served under it. Any other prefix is
+ * taken as one the proxy keeps.
+ */
+export function browserAddress(external: string, port: number): BrowserAddress {
+  const url = new URL(external);
+  const proxied = new RegExp(`^(.*)/proxy/${port}/?$`).exec(url.pathname);
+  const base = proxied ? `${proxied[1]}/absproxy/${port}` : url.pathname.replace(/\/+$/, "");
+  url.pathname = `${base}/`;
+  const own = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  return { url: url.toString(), base, ...(own.has(url.origin) ? {} : { origin: url.origin }) };
+}
+
+/** The interpreter's arguments: serve `script` headless on `port` (for `at`, when a proxy's). */
+export function browserRunArgs(
+  script: string,
+  port: number,
+  scriptArgs: string[],
+  at: Partial<BrowserAddress> = {},
+): string[] {
   return [
     "-m",
     "sidepane",
@@ -29,6 +62,8 @@ export function browserRunArgs(script: string, port: number, scriptArgs: string[
     "--headless",
     "--port",
     String(port),
+    ...(at.base ? ["--server.baseUrlPath", at.base.replace(/^\/+/, "")] : []),
+    ...(at.origin ? ["--server.corsAllowedOrigins", at.origin] : []),
     ...(scriptArgs.length > 0 ? ["--", ...scriptArgs] : []),
   ];
 }

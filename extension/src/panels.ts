@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import * as vscode from "vscode";
 import type { PanelState } from "../../webview/src/core/vscode_messages";
-import { browserRunArgs, freePort, waitForApp } from "./browserRun";
+import { browserAddress, browserRunArgs, freePort, waitForApp } from "./browserRun";
 import type { Log } from "./log";
 import type { PanelEnv, SessionServer } from "./panel";
 import { PreviewPanel, panelTitle } from "./panel";
@@ -207,25 +207,27 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
       return;
     }
     const port = await freePort();
+    const local = `http://127.0.0.1:${port}`;
+    // Known before the app starts: a proxy's path prefix is where the app must be served.
+    const external = await vscode.env.asExternalUri(vscode.Uri.parse(`${local}/`));
+    const at = browserAddress(external.toString(true), port);
     this.browserRuns.get(panel.script)?.dispose();
     const terminal = vscode.window.createTerminal({
       name: `${panelTitle(panel.script)} (browser)`,
       shellPath: state.interpreter.command,
-      shellArgs: browserRunArgs(panel.script, port, this.env.scriptArgs(panel.script)),
+      shellArgs: browserRunArgs(panel.script, port, this.env.scriptArgs(panel.script), at),
       cwd: dirname(panel.script),
     });
     this.browserRuns.set(panel.script, terminal);
     terminal.show(true);
-    const local = `http://127.0.0.1:${port}`;
-    this.ctx.log.info(`Serving ${panel.script} for the browser on ${local} (in a terminal)`);
+    this.ctx.log.info(`Serving ${panel.script} for the browser on ${local} (at ${at.url})`);
     if (!(await waitForApp(local, 30_000, () => terminal.exitStatus !== undefined))) {
       void vscode.window.showWarningMessage(
         `Sidepane: ${basename(panel.script)} did not start for the browser; see its terminal.`,
       );
       return;
     }
-    const external = await vscode.env.asExternalUri(vscode.Uri.parse(`${local}/`));
-    await vscode.env.openExternal(external);
+    await vscode.env.openExternal(vscode.Uri.parse(at.url));
   }
 
   /** Opens `file` at `line` in an editor column, never over the panel. */

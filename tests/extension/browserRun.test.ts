@@ -4,7 +4,12 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { browserRunArgs, freePort, waitForApp } from "../../extension/src/browserRun";
+import {
+  browserAddress,
+  browserRunArgs,
+  freePort,
+  waitForApp,
+} from "../../extension/src/browserRun";
 
 const PYTHON = resolve(__dirname, "../../.venv/bin/python");
 
@@ -20,6 +25,43 @@ describe("running a panel's script for the browser", () => {
       "8601",
     ]);
     expect(browserRunArgs("/w/app.py", 8601, ["--n", "3"]).slice(-3)).toEqual(["--", "--n", "3"]);
+    expect(
+      browserRunArgs("/w/app.py", 8601, [], {
+        base: "/absproxy/8601",
+        origin: "http://127.0.0.1:9000",
+      }).slice(4),
+    ).toEqual([
+      "--headless",
+      "--port",
+      "8601",
+      "--server.baseUrlPath",
+      "absproxy/8601",
+      "--server.corsAllowedOrigins",
+      "http://127.0.0.1:9000",
+    ]);
+  });
+
+  it("serves it where the browser reaches the port", () => {
+    // Desktop VS Code: the app's own address.
+    expect(browserAddress("http://127.0.0.1:8601/", 8601)).toEqual({
+      url: "http://127.0.0.1:8601/",
+      base: "",
+    });
+    // A forwarded port: the root, another origin (trusted for the WebSocket).
+    expect(browserAddress("https://box-8601.app.github.dev/", 8601)).toEqual({
+      url: "https://box-8601.app.github.dev/",
+      base: "",
+      origin: "https://box-8601.app.github.dev",
+    });
+    // code-server's /proxy/<port>/ drops its prefix: its /absproxy/<port>/ keeps it.
+    expect(browserAddress("http://127.0.0.1:9000/proxy/8601/", 8601)).toEqual({
+      url: "http://127.0.0.1:9000/absproxy/8601/",
+      base: "/absproxy/8601",
+      origin: "http://127.0.0.1:9000",
+    });
+    expect(browserAddress("https://h.example/ide/proxy/8601/", 8601).base).toBe(
+      "/ide/absproxy/8601",
+    );
   });
 
   it("waits for /healthz, and gives up when nothing answers or the run ended", async () => {
@@ -42,14 +84,18 @@ describe("running a panel's script for the browser", () => {
     }
   });
 
-  it("starts a real `sidepane run` that answers on that port", async () => {
+  it("starts a real `sidepane run` that answers on that port, under the base", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sidepane-browser-run-"));
     const script = join(dir, "app.py");
     writeFileSync(script, 'import streamlit as st\nst.camera_input("Smile")\n');
     const port = await freePort();
-    const proc = spawn(PYTHON, browserRunArgs(script, port, []), { stdio: "ignore" });
+    const base = `/absproxy/${port}`;
+    const proc = spawn(PYTHON, browserRunArgs(script, port, [], { base }), { stdio: "ignore" });
     try {
       expect(await waitForApp(`http://127.0.0.1:${port}`, 30_000)).toBe(true);
+      // Under the proxy's prefix, the page names its files there too.
+      const page = await (await fetch(`http://127.0.0.1:${port}${base}/`)).text();
+      expect(page).toContain(`src="${base}/static/sidepane.js"`);
     } finally {
       proc.kill();
       await new Promise((r) => proc.once("exit", r));

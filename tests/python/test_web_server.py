@@ -148,6 +148,22 @@ async def test_foreign_origins_are_refused(tmp_path: Path) -> None:
             assert (await tab.hello())["status"] == "ok"
 
 
+@async_test
+async def test_origins_in_cors_allowed_origins_may_connect(tmp_path: Path) -> None:
+    """A reverse proxy's page (code-server's /absproxy/<port>/, where VS Code's "Open in
+    browser" shows the app) connects once its origin is in server.corsAllowedOrigins."""
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text(
+        '[server]\ncorsAllowedOrigins = ["http://proxy.example:9000/"]\n'
+    )
+    async with serving(tmp_path, SEED) as server, aiohttp.ClientSession() as http:
+        async with open_tab(server, Origin="http://proxy.example:9000") as tab:
+            assert (await tab.hello())["status"] == "ok"
+        with pytest.raises(aiohttp.WSServerHandshakeError) as caught:
+            await http.ws_connect(f"{server.url}/ws", headers={"Origin": "http://proxy.example"})
+        assert caught.value.status == 403
+
+
 @pytest.mark.invalid_frames
 @async_test
 async def test_bad_messages_do_not_kill_the_session(tmp_path: Path) -> None:

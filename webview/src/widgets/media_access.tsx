@@ -73,14 +73,16 @@ export function MediaProblemNotice({
         <>
           <span>
             VS Code's panel cannot use your {device}. Open the app in your browser to use it.
-          </span>{" "}
-          <button
-            type="button"
-            class="sp-button sp-button-secondary"
-            onClick={() => vsCodeApi()?.postMessage({ type: "openInBrowser" })}
-          >
-            Open in browser
-          </button>
+          </span>
+          <div>
+            <button
+              type="button"
+              class="sp-button sp-button-secondary"
+              onClick={() => vsCodeApi()?.postMessage({ type: "openInBrowser" })}
+            >
+              Open in browser
+            </button>
+          </div>
         </>
       );
       break;

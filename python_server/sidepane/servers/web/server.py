@@ -73,6 +73,11 @@ class WebServer:
         self.auth = AuthRoutes(app, lambda: self.port)
         # server.baseUrlPath: every route under it (`/myapp/`, `/myapp/ws`, `/myapp/page`).
         self.base_path = base_path(app.config.get("server.baseUrlPath"))
+        # server.corsAllowedOrigins: pages served elsewhere that may connect (a reverse proxy
+        # such as code-server's, which shows the app under its own address).
+        self.trusted_origins = {
+            str(o).rstrip("/").lower() for o in app.config.get("server.corsAllowedOrigins") or []
+        }
 
     @property
     def url(self) -> str:
@@ -247,9 +252,12 @@ class WebServer:
         name or the host it was bound to, on its port: a page from another site (or one
         rebinding its own DNS name to 127.0.0.1) cannot drive the app. When bound to all
         interfaces (0.0.0.0), any host name on this port is accepted, since the app is then
-        reachable from the network anyway.
+        reachable from the network anyway. An origin listed in `server.corsAllowedOrigins` is
+        trusted too.
         """
         if origin is None:
+            return True
+        if origin.rstrip("/").lower() in self.trusted_origins:
             return True
         try:
             parts = urlsplit(origin)

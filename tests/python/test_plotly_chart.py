@@ -143,6 +143,11 @@ ERRORS = [
     # plotly 7 lacks the error it means to raise here; Streamlit shows the same AttributeError.
     ("st.plotly_chart({'data': []})", "PlotlyEmptyDataError"),
     ("st.plotly_chart(42)", "The `figure_or_data` positional argument must be"),
+    # Every chart has an id, selecting or not.
+    ("st.plotly_chart(fig)\nst.plotly_chart(fig)",
+     "There are multiple `plotly_chart` elements with the same auto-generated ID."),
+    ("st.plotly_chart(fig, key='a')\nst.plotly_chart({'data': [{'y': [2]}]}, key='a')",
+     "There are multiple elements with the same `key='a'`."),
 ]  # fmt: skip
 
 

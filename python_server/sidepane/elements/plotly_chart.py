@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from sidepane.elements.arguments import resolve_callback, value_error
 from sidepane.elements.deprecation import CHART_WIDTH_HINT, warn_use_container_width
-from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id, to_key
 from sidepane.elements.layout import _check_size
 from sidepane.elements.plotly_state import (
     PlotlyState,
@@ -21,6 +21,7 @@ from sidepane.elements.plotly_state import (
 from sidepane.elements.plotly_theme import watch_imports, with_streamlit_template
 from sidepane.protocol.schema.elements.plotly import PlotlyChartProps
 from sidepane.protocol.schema.registry import as_props
+from sidepane.runtime.context import get_run_context
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -189,21 +190,24 @@ class PlotlyMixin(DeltaGeneratorCore):
             props["theme"] = False
         if alt is not None and alt.strip():
             props["alt"] = alt.strip()
-        if not selecting:
-            return self._enqueue("plotly_chart", as_props(props))
-
-        modes = selection_modes(selection_mode)
-        props["selection_mode"] = modes
+        modes = selection_modes(selection_mode) if selecting else []
         identity = {
             "plotly_spec": spec,
             "plotly_config": json.dumps(config or {}),
             "selection_mode": tuple(modes),
-            "is_selection_activated": True,
+            "is_selection_activated": selecting,
             "theme": theme,
             "width": width,
             "height": height,
             "alt": props.get("alt"),
         }
+        if not selecting:
+            self._claim_id(identity, key)
+            if to_key(key) is not None:
+                props["key"] = str(to_key(key))
+            return self._enqueue("plotly_chart", as_props(props))
+
+        props["selection_mode"] = modes
         state: PlotlyState = self._widget(
             "plotly_chart",
             label="",
@@ -223,3 +227,20 @@ class PlotlyMixin(DeltaGeneratorCore):
             help=None,
         )
         return state
+
+    def _claim_id(self, identity: dict[str, object], key: str | int | None) -> None:
+        """As Streamlit 1.67, every Plotly chart has an id made of its parameters (and key):
+        two identical charts, or two with one key, are an error even when not selecting."""
+        ctx = get_run_context()
+        if ctx is None:
+            return
+        user_key = to_key(key)
+        chart_id = compute_widget_id(
+            "plotly_chart",
+            user_key=user_key,
+            identity=identity,
+            key_identity=frozenset(identity),
+            form_id=self._current_form_id(),
+            root=str(self._path[0]),
+        )
+        ctx.register_widget_id(chart_id, "plotly_chart", user_key)

@@ -10,13 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from sidepane import column_config as column_config
-from sidepane import connections as connections
-from sidepane import typing as typing
 from sidepane.auth.user import login, logout, user
 from sidepane.caching.data_resource import cache_data, cache_resource
 from sidepane.caching.legacy import cache
 from sidepane.compat import called_by_from_import
-from sidepane.connections.factory import connection
 from sidepane.elements.bottom import BottomContainer
 from sidepane.elements.delta_generator import DeltaGenerator, bottom_dg, main_dg, sidebar_dg
 from sidepane.elements.echo import echo
@@ -33,7 +30,19 @@ from sidepane.runtime.secrets import secrets
 from sidepane.runtime.session_state import SessionStateProxy
 from sidepane.runtime.st_context import ContextProxy
 
+if TYPE_CHECKING:
+    from sidepane import connections as connections
+    from sidepane import typing as typing
+    from sidepane.connections.factory import connection
+
 __version__ = "0.1.0"
+
+# Imported on first use: most apps never touch them, and they cost a launch ~50 ms.
+_LAZY = {
+    "connection": ("sidepane.connections.factory", "connection"),
+    "connections": ("sidepane.connections", None),
+    "typing": ("sidepane.typing", None),
+}
 
 sidebar: DeltaGenerator = sidebar_dg
 """The sidebar: `st.sidebar.slider(...)` or `with st.sidebar:` draws there."""
@@ -130,8 +139,16 @@ skeleton = main_dg.skeleton
 if not TYPE_CHECKING:  # hidden from type checkers, so a typo like `st.wirte` is still flagged
 
     def __getattr__(name: str) -> object:
-        # Only reached for names Sidepane lacks: a Streamlit name says so plainly (still an
-        # AttributeError, so hasattr() keeps working); containers share the mechanism.
+        lazy = _LAZY.get(name)
+        if lazy is not None:
+            import importlib
+
+            module = importlib.import_module(lazy[0])
+            value = module if lazy[1] is None else getattr(module, lazy[1])
+            globals()[name] = value
+            return value
+        # Otherwise only reached for names Sidepane lacks: a Streamlit name says so plainly
+        # (still an AttributeError, so hasattr() keeps working); containers share the mechanism.
         if name.startswith("__"):
             raise AttributeError(name)
         error = module_attribute_error(__name__, name)

@@ -12,9 +12,10 @@ BUNDLE := python_server/sidepane/static/sidepane.js
 setup: $(STAMP) $(NPM_STAMP)
 
 # The venv holds exactly what requirements/dev.lock pins (what CI ran), then the package itself.
-$(STAMP): python_server/pyproject.toml requirements/dev.lock
+$(STAMP): python_server/pyproject.toml requirements/dev.lock requirements/components.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -r requirements/dev.lock
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/components.lock
 	$(PY) -m pip install -q --no-deps --no-build-isolation -e python_server --config-settings editable_mode=compat
 	touch $(STAMP)
 
@@ -24,6 +25,8 @@ LOCK := $(VENV)/bin/uv pip compile python_server/pyproject.toml --universal --py
 lock: setup
 	$(LOCK) --extra dev --upgrade -o requirements/dev.lock
 	$(LOCK) --extra test --resolution lowest-direct --upgrade -o requirements/lowest.lock
+	$(VENV)/bin/uv pip compile requirements/components.in --no-deps --generate-hashes --universal \
+		--python-version 3.10 -q --upgrade -o requirements/components.lock
 
 # tests/python against the package's lower bounds, so the ranges in pyproject.toml stay honest.
 LOWEST := .venv-lowest

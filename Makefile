@@ -119,7 +119,7 @@ bench: setup build vsix chromium code-server
 # must pass there too, with only the AppTest import changed.
 conformance-streamlit: setup
 	ST_PY=$$($(PY) -c 'import sys; sys.path.insert(0, "bench"); from streamlit_env import streamlit_python; print(streamlit_python())') && \
-	$$ST_PY -m pip install -q pytest pandas sqlalchemy pg8000 plotly && \
+	$$ST_PY -m pip install -q pytest pandas sqlalchemy pg8000 plotly pydeck graphviz && \
 	cd tests/python && SIDEPANE_CONFORMANCE=streamlit $$ST_PY -m pytest conformance --confcutdir=conformance -q -p no:cacheprovider
 
 # The VS Code extension, dist/sidepane.vsix: the extension bundle, the viewer, the sidepane wheel

@@ -373,3 +373,16 @@ else:
         st.write(f"Selected {len(points)} flowers of {', '.join(species)}")
     else:
         st.caption("Drag a box or a lasso over the chart (tools at its top right) to select.")
+
+st.header("Diagrams and documents", divider="violet")
+st.graphviz_chart(
+    """
+    digraph {
+        rankdir=LR
+        script -> runtime [label="st.*"]
+        runtime -> viewer [label="frames"]
+        viewer -> runtime [label="widget values"]
+    }
+    """,
+    alt="How a script reaches the viewer",
+)

@@ -28,7 +28,7 @@ export function makeNonce(): string {
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}' ${cspSource}`,
+    `script-src 'nonce-${nonce}' ${cspSource} 'wasm-unsafe-eval'`,
     `style-src ${cspSource} 'unsafe-inline'`,
     `font-src ${cspSource} data: https:`, // a config.toml's [[theme.fontFaces]] may load over https
     `img-src ${cspSource} data: blob: https:`,

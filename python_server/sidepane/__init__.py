@@ -106,6 +106,7 @@ scatter_chart = main_dg.scatter_chart
 altair_chart = main_dg.altair_chart
 vega_lite_chart = main_dg.vega_lite_chart
 plotly_chart = main_dg.plotly_chart
+graphviz_chart = main_dg.graphviz_chart
 pyplot = main_dg.pyplot
 image = main_dg.image
 audio = main_dg.audio
@@ -227,6 +228,7 @@ __all__ = [
     "pagination",
     "pills",
     "plotly_chart",
+    "graphviz_chart",
     "popover",
     "progress",
     "pyplot",

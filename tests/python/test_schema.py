@@ -211,6 +211,7 @@ st.video("https://example.com/v.mp4", start_time=1, end_time=3, loop=True, muted
 st.metric("m", 1, -1, help="h", icon="🔥", border=True, chart_data=[1, 2], chart_type="bar")
 st.line_chart(pd.DataFrame({"a": [1, 2]}), height=100)
 st.plotly_chart({"data": [{"type": "bar", "y": [1, 2]}]}, on_select="rerun", config={"a": 1})
+st.graphviz_chart("digraph { a -> b }", width=300, height="stretch", alt="a graph")
 st.table(pd.DataFrame({"a": [1]}), border="horizontal", hide_header=True, height=100)
 st.dataframe(
     pd.DataFrame({"a": [1, 2]}, index=["x", "y"]),

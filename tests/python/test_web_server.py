@@ -22,10 +22,12 @@ st.write(x, 'squared is', x * x)
 """
 
 EXPECTED_CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https:; media-src 'self' blob: https:; "
     "font-src 'self' data: https:; "
-    "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    "connect-src 'self' ws: wss:; frame-src 'self' http: https:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
 
 

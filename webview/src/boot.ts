@@ -13,6 +13,7 @@ import "./styles/button_groups.css";
 import "./styles/chat.css";
 import "./styles/layout.css";
 import "./styles/data.css";
+import "./styles/documents.css";
 import "./styles/vscode.css";
 import "./styles/pages.css";
 import "./styles/dialog.css";

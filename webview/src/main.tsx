@@ -10,6 +10,7 @@ import "./elements/index";
 import "./widgets/index";
 import "./data/index";
 import "./media/index";
+import "./documents/index";
 import { currentTheme, helloFields } from "./core/theme";
 import { basePath } from "./core/base_path";
 import { pageFromPath, showPageInUrl } from "./core/pages";

@@ -8,6 +8,7 @@ from sidepane.elements.chat import ChatMixin
 from sidepane.elements.data import DataMixin
 from sidepane.elements.decorations import DecorationMixin
 from sidepane.elements.exception import ExceptionMixin
+from sidepane.elements.graphviz_chart import GraphvizMixin
 from sidepane.elements.help import HelpMixin
 from sidepane.elements.layout import LayoutMixin
 from sidepane.elements.media import MediaMixin
@@ -53,6 +54,7 @@ class DeltaGenerator(
     DataMixin,
     ChartMixin,
     PlotlyMixin,
+    GraphvizMixin,
     MediaMixin,
     HelpMixin,
     LayoutMixin,

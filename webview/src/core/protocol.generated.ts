@@ -592,6 +592,20 @@ export type SkeletonProps = {
   delayed?: true;
 };
 
+/** `st.graphviz_chart`: DOT source laid out and drawn as SVG in the viewer (Graphviz WASM). */
+export type GraphvizChartProps = {
+  /** The graph in the DOT language. */
+  spec: string;
+  /** The Graphviz layout engine (`dot`, `neato`, `fdp`…). */
+  engine: string;
+  /** Pixels, or as large as the container. Absent: the graph's own width (content). */
+  width?: number | "stretch";
+  /** Pixels, or as large as the container. Absent: the graph's own height (content). */
+  height?: number | "stretch";
+  /** The chart's accessible name. */
+  alt?: string;
+};
+
 /** An `st.empty` placeholder holding nothing (yet): no props. */
 export type EmptyProps = Record<string, never>;
 
@@ -946,6 +960,7 @@ export interface ElementPropsMap {
   snow: CelebrationProps;
   space: SpaceProps;
   skeleton: SkeletonProps;
+  graphviz_chart: GraphvizChartProps;
   empty: EmptyProps;
   container: ContainerProps;
   columns: ColumnsProps;

@@ -59,6 +59,7 @@ export const SHAPES: ShapeTable = {
     feedback: "FeedbackProps",
     file_uploader: "FileUploaderProps",
     form: "FormProps",
+    graphviz_chart: "GraphvizChartProps",
     help: "HelpProps",
     html: "HtmlProps",
     image: "ImageProps",
@@ -587,6 +588,16 @@ export const SHAPES: ShapeTable = {
         missing_submit: { lit: [true] },
       },
       required: ["id", "border", "clear_on_submit"],
+    },
+    GraphvizChartProps: {
+      keys: {
+        spec: "str",
+        engine: "str",
+        width: { union: ["int", { lit: ["stretch"] }] },
+        height: { union: ["int", { lit: ["stretch"] }] },
+        alt: "str",
+      },
+      required: ["spec", "engine"],
     },
     HelloFrame: {
       keys: {

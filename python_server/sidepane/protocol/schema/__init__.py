@@ -9,6 +9,7 @@ from sidepane.protocol.schema import lsp as lsp
 from sidepane.protocol.schema.elements import button_groups as button_groups
 from sidepane.protocol.schema.elements import data as data
 from sidepane.protocol.schema.elements import decorations as decorations
+from sidepane.protocol.schema.elements import documents as documents
 from sidepane.protocol.schema.elements import layout as layout
 from sidepane.protocol.schema.elements import media_inputs as media_inputs
 from sidepane.protocol.schema.elements import plotly as plotly

@@ -10,12 +10,15 @@ from pathlib import Path
 # media may come from anywhere over https, since `st.image(url)` loads the URL in the browser;
 # fonts too, for a config.toml's `[[theme.fontFaces]]` (Google Fonts and the like).
 # `ws:`/`wss:` in connect-src: some browsers do not count a WebSocket to the page's own host as
-# 'self'.
+# 'self'. 'wasm-unsafe-eval' lets the bundle compile WebAssembly (Graphviz for
+# st.graphviz_chart); it allows no eval of JavaScript. Frames: custom components (served here,
+# each sandboxed by its route's own CSP) and `components.iframe`'s pages, which may be anywhere.
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https:; media-src 'self' blob: https:; "
     "font-src 'self' data: https:; "
-    "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    "connect-src 'self' ws: wss:; frame-src 'self' http: https:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
 
 PAGE_HEADERS = {

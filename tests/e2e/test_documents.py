@@ -1,0 +1,65 @@
+"""Diagrams and documents in Chromium: each library (Graphviz's WebAssembly…) is its own chunk,
+loaded only when the app draws one, and draws under the page's CSP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from conftest import ARTIFACTS, Server
+
+GRAPHVIZ = """
+import streamlit as st
+st.graphviz_chart('''
+digraph {
+    run -> intr
+    intr -> runbl
+    runbl -> run
+    run -> kernel
+}
+''', alt="Process states")
+st.graphviz_chart("graph { a -- b -- c }", width="stretch")
+"""
+
+
+def _scripts(page: Page) -> list[str]:
+    urls: list[str] = page.evaluate(
+        "performance.getEntriesByType('resource').map((e) => e.name)"
+        ".filter((n) => n.includes('/static/') && n.endsWith('.js'))"
+    )
+    return urls
+
+
+def test_a_graphviz_chart_draws_its_nodes_as_svg(page: Page, serve: Any) -> None:
+    server: Server = serve(GRAPHVIZ)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(server.url)
+    first = page.locator(".sp-graphviz").first
+    expect(first.locator("svg g.node")).to_have_count(4, timeout=30_000)
+    titles = first.locator("svg g.node title").all_text_contents()
+    assert sorted(titles) == ["intr", "kernel", "run", "runbl"]
+    expect(first.locator("svg g.edge")).to_have_count(4)
+    expect(first).to_have_attribute("aria-label", "Process states")
+    # Uncoloured lines take the text colour; the white page becomes transparent.
+    stroke = first.locator("svg g.node ellipse").first.get_attribute("stroke")
+    assert stroke == "currentColor"
+    # The stretched one fills the column.
+    second = page.locator(".sp-graphviz").nth(1)
+    expect(second.locator("svg g.node")).to_have_count(3)
+    column = page.locator(".sp-graphviz").nth(1).evaluate("(e) => e.parentElement.clientWidth")
+    svg_width = second.locator("svg").evaluate("(e) => e.getBoundingClientRect().width")
+    assert svg_width > column * 0.9
+    assert any("graphvizSvg" in url for url in _scripts(page))
+    assert not [e for e in errors if "Content Security Policy" in e], errors
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "graphviz_chart.png"))
+
+
+def test_an_app_without_diagrams_loads_none_of_their_libraries(page: Page, serve: Any) -> None:
+    server: Server = serve("import streamlit as st\nst.write('plain')\n")
+    page.goto(server.url)
+    expect(page.get_by_text("plain")).to_be_visible()
+    loaded = _scripts(page)
+    assert not [u for u in loaded if "graphvizSvg" in u], loaded

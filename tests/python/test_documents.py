@@ -1,0 +1,113 @@
+"""Diagrams and documents: `st.graphviz_chart` (DOT text and engine as Streamlit 1.67 sends them,
+sizes, alt, 1.67's errors)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sidepane.testing import AppTest
+
+STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/python"
+needs_167 = pytest.mark.skipif(
+    not STREAMLIT_167.exists(), reason="the Streamlit 1.67 bench venv is absent"
+)
+
+
+def run(source: str) -> AppTest:
+    return AppTest.from_string(textwrap.dedent(source)).run()
+
+
+def run_167(probe: str) -> Any:
+    """Run `probe` under Streamlit 1.67; it prints one JSON line last."""
+    result = subprocess.run(
+        [str(STREAMLIT_167), "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+GRAPHS = """
+import streamlit as st
+import graphviz
+g = graphviz.Digraph()
+g.edge("run", "intr")
+g.edge("intr", "runbl")
+st.graphviz_chart(g)
+st.graphviz_chart(graphviz.Graph(engine="neato", body=["a -- b"]), width="stretch", height=300)
+st.graphviz_chart("digraph { a -> b }", alt="  Two nodes  ", width=400, height="stretch")
+st.graphviz_chart(graphviz.Source("graph { x -- y }", engine="fdp"), alt="   ")
+"""
+
+
+def test_graphviz_chart_sends_the_dot_source_engine_and_sizes() -> None:
+    pytest.importorskip("graphviz")
+    charts = [el.node.props for el in run(GRAPHS).get("graphviz_chart")]
+    assert [c["engine"] for c in charts] == ["dot", "neato", "dot", "fdp"]
+    assert "run -> intr" in charts[0]["spec"] and charts[2]["spec"] == "digraph { a -> b }"
+    assert "width" not in charts[0] and "height" not in charts[0]
+    assert (charts[1]["width"], charts[1]["height"]) == ("stretch", 300)
+    assert (charts[2]["width"], charts[2]["height"]) == (400, "stretch")
+    assert charts[2]["alt"] == "Two nodes" and "alt" not in charts[3]
+
+
+@needs_167
+def test_graphviz_chart_spec_engine_and_alt_are_streamlits() -> None:
+    probe = f"""
+import json
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_string({GRAPHS!r}).run()
+print(json.dumps([[e.proto.spec, e.proto.engine, e.proto.alt] for e in at.get("graphviz_chart")]))
+"""
+    theirs = run_167(probe)
+    ours = [
+        [p["spec"], p["engine"], p.get("alt", "")]
+        for p in (el.node.props for el in run(GRAPHS).get("graphviz_chart"))
+    ]
+    assert ours == theirs
+
+
+GRAPHVIZ_ERRORS = [
+    "st.graphviz_chart(42)",
+    "st.graphviz_chart('digraph {}', width='wide')",
+    "st.graphviz_chart('digraph {}', height=0)",
+    "st.graphviz_chart('digraph {}', width=-3)",
+]
+
+
+def test_graphviz_chart_errors_are_streamlits() -> None:
+    ours = [run("import streamlit as st\n" + line).exception[0].message for line in GRAPHVIZ_ERRORS]
+    assert ours[0] == (
+        "Invalid `figure_or_dot` type. Expected one of: graphviz.Graph, graphviz.Digraph, "
+        "graphviz.Source, str. Provided type: int."
+    )
+    if not STREAMLIT_167.exists():
+        return
+    probe = f"""
+import json
+from streamlit.testing.v1 import AppTest
+out = []
+for line in {GRAPHVIZ_ERRORS!r}:
+    at = AppTest.from_string("import streamlit as st\\n" + line).run()
+    out.append(at.exception[0].message)
+print(json.dumps(out))
+"""
+    assert ours == run_167(probe)
+
+
+def test_graphviz_chart_use_container_width_is_width() -> None:
+    at = run(
+        """
+        import streamlit as st
+        st.graphviz_chart("digraph { a }", use_container_width=True)
+        st.graphviz_chart("digraph { a }", use_container_width=False, width=300)
+        """
+    )
+    first, second = (el.node.props for el in at.get("graphviz_chart"))
+    assert first["width"] == "stretch"
+    # As 1.67: use_container_width decides, whatever width says.
+    assert "width" not in second

@@ -1,0 +1,45 @@
+// Diagrams and documents: the components draw from their declared props, with the real libraries.
+import { describe, expect, test, vi } from "vitest";
+import type { PropsOf } from "../../webview/src/core/types";
+import { componentFor } from "../../webview/src/core/types";
+import { graphvizSvg } from "../../webview/src/documents/graphvizSvg";
+import "../../webview/src/documents/index";
+import { FakeStore, makeNode, mount } from "./data_helpers";
+
+function draw<T extends string>(type: T, props: PropsOf<T>): HTMLElement {
+  const Component = componentFor(type);
+  if (Component === undefined) throw new Error(`no component for ${type}`);
+  return mount(<Component node={makeNode(type, props)} store={new FakeStore()} />);
+}
+
+describe("graphviz_chart", () => {
+  test("lays DOT out as SVG, uncoloured lines in the text colour and set colours kept", async () => {
+    const svg = await graphvizSvg('digraph { a -> b; c [color="red"] }', "dot");
+    expect(svg).toContain('class="node"');
+    expect(svg).toContain('stroke="currentColor"');
+    expect(svg).toContain('stroke="red"');
+    expect(svg).not.toMatch(/fill="white"/);
+  });
+
+  test("an unknown engine or bad DOT is an error shown in place", async () => {
+    await expect(graphvizSvg("digraph { a }", "nope")).rejects.toThrow(/engine/);
+    const el = draw("graphviz_chart", { spec: "digraph { a -> ", engine: "dot" });
+    await vi.waitFor(() => expect(el.querySelector(".sp-chart-error")).not.toBeNull());
+  });
+
+  test("draws the nodes; a fixed size scales the drawing into its box", async () => {
+    const el = draw("graphviz_chart", {
+      spec: "digraph { a -> b }",
+      engine: "dot",
+      width: 300,
+      height: 200,
+      alt: "Two nodes",
+    });
+    await vi.waitFor(() => expect(el.querySelectorAll("svg g.node")).toHaveLength(2));
+    const box = el.querySelector<HTMLElement>(".sp-graphviz");
+    expect(box?.style.width).toBe("300px");
+    expect(box?.style.height).toBe("200px");
+    expect(box?.getAttribute("aria-label")).toBe("Two nodes");
+    expect(el.querySelector("svg")?.hasAttribute("width")).toBe(false);
+  });
+});

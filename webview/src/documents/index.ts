@@ -1,0 +1,7 @@
+// Diagrams and embedded documents. Importing this module registers them; each heavy library
+// (Graphviz, Mermaid, ECharts, pdf.js) is its own chunk, loaded when a script first uses it.
+
+import { registerElement } from "../core/types";
+import { GraphvizChart } from "./graphviz";
+
+registerElement("graphviz_chart", GraphvizChart);

@@ -147,19 +147,19 @@ def test_from_import_of_an_st_name_sidepane_lacks_says_so() -> None:
         """
 import streamlit as st
 errors = []
-for statement in ["from streamlit import login", "from streamlit import beta_columns"]:
+for statement in ["from streamlit import App", "from streamlit import beta_columns"]:
     try:
         exec(statement)
     except ImportError as exc:
         errors.append(str(exc))
 st.session_state.errors = errors
-st.session_state.has = hasattr(st, "login")
+st.session_state.has = hasattr(st, "App")
 from streamlit import write, session_state, runtime
 """
     ).run()
     assert not at.exception
     assert [e.split(":")[0] for e in at.session_state.errors] == [
-        "Sidepane has no `st.login`",
+        "Sidepane has no `st.App`",
         "`st.beta_columns` was removed from Streamlit",
     ]
     assert at.session_state.has is False

@@ -259,6 +259,8 @@ st.link_button("lbr", "https://example.com", on_click="rerun", key="lbr", width=
 st.menu_button("mb", ["a", "b"], icon="📤", width="stretch", help="h")
 st.datetime_input("dti", value=None, step=120, width=300, on_change="ignore")
 st.pagination(10, max_visible_pages=3, width="stretch", key="pg")
+st.camera_input("cam", help="h")
+st.audio_input("mic", sample_rate=None)
 with st.container(border=True, height=200, horizontal=True, key="box"):
     st.empty()
 left, right = st.columns([2, 1], gap=None, vertical_alignment="center", border=True, wrap=False)

@@ -386,3 +386,12 @@ st.graphviz_chart(
     """,
     alt="How a script reaches the viewer",
 )
+st.mermaid_chart(
+    """
+    flowchart LR
+        edit[Edit the script] --> rerun{Rerun}
+        click[Click a widget] --> rerun
+        rerun --> paint[Patch the page]
+    """,
+    alt="What makes a Sidepane app rerun",
+)

@@ -107,6 +107,7 @@ altair_chart = main_dg.altair_chart
 vega_lite_chart = main_dg.vega_lite_chart
 plotly_chart = main_dg.plotly_chart
 graphviz_chart = main_dg.graphviz_chart
+mermaid_chart = main_dg.mermaid_chart
 pyplot = main_dg.pyplot
 image = main_dg.image
 audio = main_dg.audio
@@ -229,6 +230,7 @@ __all__ = [
     "pills",
     "plotly_chart",
     "graphviz_chart",
+    "mermaid_chart",
     "popover",
     "progress",
     "pyplot",

@@ -57,9 +57,47 @@ def test_a_graphviz_chart_draws_its_nodes_as_svg(page: Page, serve: Any) -> None
     page.screenshot(path=str(ARTIFACTS / "graphviz_chart.png"))
 
 
+MERMAID = """
+import streamlit as st
+st.mermaid_chart('''
+flowchart LR
+    A[Script] --> B{Rerun?}
+    B -->|yes| A
+    B -->|no| C[Done]
+''', alt="A script reruns")
+st.mermaid_chart("flowchart LR\\n  A --> --> ")
+"""
+
+
+def test_a_mermaid_diagram_draws_in_the_theme_and_a_bad_one_says_why(
+    page: Page, serve: Any
+) -> None:
+    server: Server = serve(MERMAID)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(server.url)
+    diagram = page.locator(".sp-mermaid").first
+    expect(diagram.locator("svg")).to_be_visible(timeout=30_000)
+    expect(diagram.locator("svg .node")).to_have_count(3)
+    labels = diagram.locator("svg .nodeLabel").all_text_contents()
+    assert sorted(labels) == ["Done", "Rerun?", "Script"]
+    expect(diagram).to_have_attribute("aria-label", "A script reruns")
+    expect(page.locator(".sp-mermaid").nth(1).locator(".sp-chart-error")).to_contain_text(
+        "Mermaid error"
+    )
+    assert any("mermaid" in url.lower() for url in _scripts(page))
+    assert not [e for e in errors if "Content Security Policy" in e], errors
+    # The dark theme redraws it with light text.
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    label = diagram.locator("svg .nodeLabel").first
+    expect(label).to_have_css("color", "rgb(250, 250, 250)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "mermaid_chart.png"))
+
+
 def test_an_app_without_diagrams_loads_none_of_their_libraries(page: Page, serve: Any) -> None:
     server: Server = serve("import streamlit as st\nst.write('plain')\n")
     page.goto(server.url)
     expect(page.get_by_text("plain")).to_be_visible()
     loaded = _scripts(page)
-    assert not [u for u in loaded if "graphvizSvg" in u], loaded
+    assert not [u for u in loaded if "graphvizSvg" in u or "mermaid" in u.lower()], loaded

@@ -111,3 +111,34 @@ def test_graphviz_chart_use_container_width_is_width() -> None:
     assert first["width"] == "stretch"
     # As 1.67: use_container_width decides, whatever width says.
     assert "width" not in second
+
+
+MERMAID = """
+import streamlit as st
+st.mermaid_chart("flowchart LR\\n  A --> B")
+st.mermaid_chart("---\\ntitle: T\\n---\\nflowchart TD\\n  A-->B", alt="  Two   steps ", width=300)
+st.mermaid_chart("%% stAlt: old\\nsequenceDiagram\\n  A->>B: ```x````", alt="new", width="content")
+st.mermaid_chart("pie\\n  accTitle: Pie\\n  \\"a\\": 1", alt=" ")
+st.mermaid_chart('''
+    flowchart LR
+        a --> b
+    ''')
+"""
+
+
+def test_mermaid_chart_is_markdown_with_a_mermaid_fence_as_in_167() -> None:
+    ours = [(m.value, m.node.props.get("width")) for m in run(MERMAID).markdown]
+    assert ours[0] == ("````mermaid\nflowchart LR\n  A --> B\n````", "stretch")
+    assert ours[1][0].splitlines()[4] == "%% stAlt: Two steps"
+    assert ours[1][1] == 300
+    assert ours[2][0].startswith("`````mermaid\n%% stAlt: new\nsequenceDiagram")
+    assert "old" not in ours[2][0]
+    if not STREAMLIT_167.exists():
+        return
+    probe = f"""
+import json
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_string({MERMAID!r}).run()
+print(json.dumps([m.value for m in at.markdown]))
+"""
+    assert [body for body, _ in ours] == run_167(probe)

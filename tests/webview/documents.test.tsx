@@ -4,6 +4,8 @@ import type { PropsOf } from "../../webview/src/core/types";
 import { componentFor } from "../../webview/src/core/types";
 import { graphvizSvg } from "../../webview/src/documents/graphvizSvg";
 import "../../webview/src/documents/index";
+import { mermaidAlt } from "../../webview/src/documents/mermaid";
+import { renderMarkdown } from "../../webview/src/elements/markdownRender";
 import { FakeStore, makeNode, mount } from "./data_helpers";
 
 function draw<T extends string>(type: T, props: PropsOf<T>): HTMLElement {
@@ -41,5 +43,26 @@ describe("graphviz_chart", () => {
     expect(box?.style.height).toBe("200px");
     expect(box?.getAttribute("aria-label")).toBe("Two nodes");
     expect(el.querySelector("svg")?.hasAttribute("width")).toBe(false);
+  });
+});
+
+describe("mermaid fences", () => {
+  test("a ```mermaid fence becomes a placeholder holding its source; other fences stay code", () => {
+    const html = renderMarkdown(
+      '````mermaid\nflowchart LR\n  A["<b>"] --> B\n````\n\n```py\nx\n```',
+    );
+    const div = document.createElement("div");
+    div.innerHTML = html;
+    const holder = div.querySelector<HTMLElement>(".sp-mermaid");
+    expect(holder?.dataset.mermaid).toBe('flowchart LR\n  A["<b>"] --> B\n');
+    expect(holder?.querySelector("b")).toBeNull();
+    expect(div.querySelector("pre code")?.textContent).toBe("x\n");
+    // With raw HTML allowed the placeholder survives the sanitizer.
+    expect(renderMarkdown("```mermaid\npie\n```", { allowHtml: true })).toContain("data-mermaid");
+  });
+
+  test("the stAlt line names the diagram", () => {
+    expect(mermaidAlt("%% stAlt: Two steps\nflowchart LR")).toBe("Two steps");
+    expect(mermaidAlt("flowchart LR\n  A --> B")).toBeUndefined();
   });
 });

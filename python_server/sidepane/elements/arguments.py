@@ -31,6 +31,14 @@ def type_error(
     return SidepaneAPIException(f"{message} {detail}" if detail else message)
 
 
+def normalize_alt(alt: object) -> str | None:
+    """An element's `alt` text as Streamlit keeps it: stripped, and None when empty or blank."""
+    if alt is None:
+        return None
+    text = str(alt).strip()
+    return text or None
+
+
 def optional_props(
     props: dict[str, Any], /, *, keep_false: bool = False, **extra: Any
 ) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from sidepane.elements.graphviz_chart import GraphvizMixin
 from sidepane.elements.help import HelpMixin
 from sidepane.elements.layout import LayoutMixin
 from sidepane.elements.media import MediaMixin
+from sidepane.elements.mermaid_chart import MermaidMixin
 from sidepane.elements.navigation import PageLinkMixin
 from sidepane.elements.plotly_chart import PlotlyMixin
 from sidepane.elements.popover import PopoverMixin
@@ -55,6 +56,7 @@ class DeltaGenerator(
     ChartMixin,
     PlotlyMixin,
     GraphvizMixin,
+    MermaidMixin,
     MediaMixin,
     HelpMixin,
     LayoutMixin,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from sidepane.elements.arguments import type_error
+from sidepane.elements.arguments import normalize_alt, type_error
 from sidepane.elements.deprecation import WIDTH_HINT, warn_use_container_width
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.layout import _check_size
@@ -28,14 +28,6 @@ _GRAPHVIZ_TYPES = (
 def _is_graphviz_object(obj: object) -> bool:
     cls = type(obj)
     return f"{cls.__module__}.{cls.__qualname__}" in _GRAPHVIZ_TYPES
-
-
-def normalize_alt(alt: object) -> str | None:
-    """An `alt` text as Streamlit keeps it: stripped, and None when empty or blank."""
-    if alt is None:
-        return None
-    text = str(alt).strip()
-    return text or None
 
 
 class GraphvizMixin(DeltaGeneratorCore):

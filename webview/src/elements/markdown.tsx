@@ -4,6 +4,8 @@ import { Help, InlineMarkdown } from "../core/ui";
 import type { ElementProps, MarkdownProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { useKatex } from "../core/katex";
+import { useRef } from "preact/hooks";
+import { useMermaid } from "../documents/mermaid";
 import { Icon } from "./icon";
 import { renderMarkdown, slugify } from "./markdownRender";
 import { textLayout } from "./textLayout";
@@ -53,12 +55,15 @@ export function Markdown({ node }: ElementProps<"markdown">) {
     allowHtml: p.unsafe_allow_html === true,
     inline: !layout.wrap,
   });
+  const body = useRef<HTMLDivElement>(null);
+  useMermaid(body, html);
   return (
     <div
       class={p.style === "caption" ? "sp-markdown sp-caption" : "sp-markdown"}
       style={layout.style}
     >
       <div
+        ref={body}
         class={layout.wrap ? "sp-markdown-body" : "sp-markdown-body sp-one-line"}
         dangerouslySetInnerHTML={{ __html: html }}
       />

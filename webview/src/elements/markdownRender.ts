@@ -152,6 +152,19 @@ function build(html: boolean): Md {
   md.renderer.rules.math_block = (tokens, idx) => math(tokens[idx]!.content, true);
   md.renderer.rules.material_icon = (tokens, idx) =>
     `<span class="sp-material-icon" aria-hidden="true">${md.utils.escapeHtml(tokens[idx]!.content)}</span>`;
+  // A ```mermaid fence (st.mermaid_chart's body) becomes a placeholder holding its source; the
+  // component draws it (documents/mermaid.ts, loaded only then).
+  const defaultFence =
+    md.renderer.rules.fence ??
+    ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    if (token.info.trim().toLowerCase() !== "mermaid") {
+      return defaultFence(tokens, idx, options, env, self);
+    }
+    const source = md.utils.escapeHtml(token.content);
+    return `<div class="sp-mermaid" data-mermaid="${source}" aria-busy="true"></div>\n`;
+  };
   // Links leave the app: a new tab, without giving the page a handle on this one.
   const defaultLink =
     md.renderer.rules.link_open ??

@@ -1,0 +1,119 @@
+// Mermaid diagrams (st.mermaid_chart, or a ```mermaid fence in any Markdown): mermaid is its own
+// chunk, loaded when the first diagram is drawn. securityLevel "strict": labels are sanitized
+// and click handlers are off, as the page runs no script from the app.
+
+import { useEffect } from "preact/hooks";
+import { currentTheme } from "../core/theme";
+import type { Theme } from "../data/hooks";
+
+type Mermaid = (typeof import("mermaid"))["default"];
+
+let loading: Promise<Mermaid> | null = null;
+let counter = 0;
+
+function loadMermaid(): Promise<Mermaid> {
+  loading ??= import("mermaid").then(
+    (m) => m.default,
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** A theme colour as the browser resolves it (so `light-dark()` and VS Code's variables work). */
+function resolved(host: HTMLElement, variable: string, fallback: string): string {
+  const probe = document.createElement("span");
+  probe.style.color = `var(${variable}, ${fallback})`;
+  probe.style.display = "none";
+  host.appendChild(probe);
+  const color = getComputedStyle(probe).color || fallback;
+  probe.remove();
+  return color;
+}
+
+/** The `%% stAlt: …` line st.mermaid_chart adds for `alt`: the diagram's accessible name. */
+export function mermaidAlt(source: string): string | undefined {
+  const match = /^\s*%%\s*stAlt\s*:(.*)$/m.exec(source);
+  const text = match?.[1]?.trim();
+  return text === undefined || text === "" ? undefined : text;
+}
+
+/** Draw every Mermaid placeholder under `root` (markdownRender.ts makes them) in the theme. */
+export async function drawMermaid(root: HTMLElement, theme: Theme): Promise<void> {
+  const holders = [...root.querySelectorAll<HTMLElement>(".sp-mermaid[data-mermaid]")];
+  if (holders.length === 0) return;
+  const mermaid = await loadMermaid();
+  const fg = resolved(root, "--sp-fg", theme === "dark" ? "#fafafa" : "#31333f");
+  const bg = resolved(root, "--sp-bg", theme === "dark" ? "#0e1117" : "#ffffff");
+  const primary = resolved(root, "--sp-primary", "#ff4b4b");
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: "strict",
+    suppressErrorRendering: true,
+    theme: "base",
+    fontFamily: getComputedStyle(root).fontFamily,
+    themeVariables: {
+      darkMode: theme === "dark",
+      background: bg,
+      primaryColor: theme === "dark" ? "#262730" : "#f0f2f6",
+      primaryTextColor: fg,
+      primaryBorderColor: primary,
+      secondaryColor: theme === "dark" ? "#31333f" : "#e6eaf1",
+      tertiaryColor: theme === "dark" ? "#1f2029" : "#fafafa",
+      lineColor: fg,
+      textColor: fg,
+      mainBkg: theme === "dark" ? "#262730" : "#f0f2f6",
+      nodeBorder: primary,
+      edgeLabelBackground: bg,
+    },
+  });
+  for (const holder of holders) {
+    const source = holder.dataset.mermaid ?? "";
+    const alt = mermaidAlt(source);
+    try {
+      counter += 1;
+      const { svg } = await mermaid.render(`sp-mermaid-${counter}`, source);
+      // Mermaid's own output, sanitized by it at securityLevel "strict".
+      holder.innerHTML = svg;
+      holder.setAttribute("role", "img");
+      if (alt !== undefined) holder.setAttribute("aria-label", alt);
+    } catch (e) {
+      const box = document.createElement("div");
+      box.className = "sp-chart-error";
+      box.textContent = `Mermaid error: ${e instanceof Error ? e.message : String(e)}`;
+      holder.replaceChildren(box);
+    }
+    holder.removeAttribute("aria-busy");
+  }
+}
+
+/**
+ * Draw the Mermaid fences of the HTML in `ref` (a Markdown body) after each render, and again
+ * when the theme changes. Nothing is observed, nor mermaid loaded, for Markdown without one.
+ */
+export function useMermaid(ref: { current: HTMLElement | null }, html: string): void {
+  const present = html.includes('class="sp-mermaid"');
+  useEffect(() => {
+    const el = ref.current;
+    if (!present || el === null) return;
+    let cancelled = false;
+    const draw = (): void => {
+      if (!cancelled) void drawMermaid(el, currentTheme()).catch(() => undefined);
+    };
+    draw();
+    const observer = new MutationObserver(draw);
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ["data-theme"],
+    });
+    const media = window.matchMedia?.("(prefers-color-scheme: dark)");
+    media?.addEventListener("change", draw);
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+      media?.removeEventListener("change", draw);
+    };
+  }, [html, present]);
+}

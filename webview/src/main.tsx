@@ -10,6 +10,7 @@ import "./elements/index";
 import "./widgets/index";
 import "./data/index";
 import "./media/index";
+import "./components/index";
 import "./documents/index";
 import { currentTheme, helloFields } from "./core/theme";
 import { basePath } from "./core/base_path";

@@ -426,6 +426,27 @@ export type FeedbackProps = WidgetProps &
     value: number | null;
   };
 
+/**
+ * `components.html` (its page at `component/_html/<html_id>` on the server, under the components'
+ * Content-Security-Policy) or `components.iframe` (any URL).
+ */
+export type ComponentFrameProps = FrameFields & {
+  /** `components.iframe`: the page's URL. */
+  src?: string;
+  /** `components.html`: its page's id (a digest; the server serves the text). */
+  html_id?: string;
+};
+
+/**
+ * A declared component's frame (`declare_component`): the viewer loads its `index.html`, sends it
+ * `streamlit:render` messages and takes its value from `streamlit:setComponentValue`.
+ */
+export type ComponentInstanceProps = WidgetProps &
+  ComponentInstanceFields & {
+    /** What the component last set (JSON or bytes); null: nothing yet. */
+    value: unknown;
+  };
+
 /** `st.success`, `st.info`, `st.warning` and `st.error`. */
 export type AlertProps = {
   kind: "success" | "info" | "warning" | "error";
@@ -946,6 +967,8 @@ export interface ElementPropsMap {
   page_link: PageLinkProps;
   button_group: ButtonGroupProps;
   feedback: FeedbackProps;
+  component_frame: ComponentFrameProps;
+  component_instance: ComponentInstanceProps;
   alert: AlertProps;
   progress: ProgressProps;
   spinner: SpinnerProps;
@@ -1015,6 +1038,7 @@ export interface WidgetValueMap {
   chat_input: string | ChatInputFiles | null;
   button_group: number[];
   feedback: number | null;
+  component_instance: unknown;
   dataframe: DataframeSelection;
   data_editor: string;
   tabs: string;
@@ -1284,6 +1308,29 @@ export type FeedbackFields = WidgetFields & {
   options: "thumbs" | "faces" | "stars";
   /** Pixels or the container's width; absent: as wide as the content. */
   width?: number | "stretch";
+};
+
+export type FrameFields = {
+  /** Pixels; absent: as wide as its container. */
+  width?: number;
+  /** Pixels (150 unless the script says). */
+  height: number;
+  /** Show scroll bars for content larger than the frame. */
+  scrolling?: boolean;
+  /** The frame's tabindex (-1 or more); absent: default. */
+  tab_index?: number;
+};
+
+export type ComponentInstanceFields = WidgetFields & {
+  /** `module.name`, as `declare_component` makes it. */
+  name: string;
+  /** The declared `url`; absent: the server's `component/<name>/index.html`. */
+  url?: string;
+  /** The JSON arguments, `default` and `key` among them. */
+  args: Record<string, unknown>;
+  /** Arguments that are bytes. */
+  bytes_args?: Record<string, Uint8Array>;
+  tab_index?: number;
 };
 
 /** One image: its bytes in a `media` payload (`hash`) or at a `url`. */

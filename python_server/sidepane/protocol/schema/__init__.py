@@ -7,6 +7,7 @@ module, so the registries are complete.
 from sidepane.protocol.schema import frames as frames
 from sidepane.protocol.schema import lsp as lsp
 from sidepane.protocol.schema.elements import button_groups as button_groups
+from sidepane.protocol.schema.elements import components as components
 from sidepane.protocol.schema.elements import data as data
 from sidepane.protocol.schema.elements import decorations as decorations
 from sidepane.protocol.schema.elements import documents as documents

@@ -17,7 +17,7 @@ from sidepane.runtime.pages import discover_pages
 from sidepane.runtime.viewer_facts import ClientFacts
 from sidepane.servers.viewer_link import max_message_bytes_setting
 from sidepane.servers.watcher import SourceWatcher
-from sidepane.servers.web import app_static
+from sidepane.servers.web import app_static, component_routes
 from sidepane.servers.web.auth_routes import AuthRoutes
 from sidepane.servers.web.connection import Connection
 from sidepane.servers.web.page import (
@@ -98,6 +98,7 @@ class WebServer:
         application.router.add_get("/static/{path:.+}", self._static)
         if self.app.config.get("server.enableStaticServing"):
             application.router.add_get(app_static.ROUTE, app_static.handler(self.app.script_dir))
+        application.router.add_get(component_routes.ROUTE, component_routes.serve)
         self.auth.add_to(application)  # before the page route: `/oauth2callback` is not a page
         # A page of a multipage app (`/page_1`): the same viewer, which asks for that page.
         application.router.add_get("/{page:[^/]+}", self._page)

@@ -1,0 +1,24 @@
+"""`streamlit.components.v1` (also `st.components` and `st.components.v1`): custom components.
+
+`html` and `iframe` show a page in a frame; `declare_component` makes a component from its
+frontend, a widget whose frame talks to the app in Streamlit's component protocol.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from sidepane.components.custom_component import CustomComponent, MarshallComponentException
+from sidepane.components.declare import declare_component
+from sidepane.components.frames import html, iframe
+
+# `st.components.v1.html(...)`: Streamlit's versioned name is this very module.
+v1 = sys.modules[__name__]
+
+__all__ = [
+    "CustomComponent",
+    "MarshallComponentException",
+    "declare_component",
+    "html",
+    "iframe",
+]

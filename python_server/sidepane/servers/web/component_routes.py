@@ -1,0 +1,78 @@
+"""Custom components' files: each declared component's folder at `/component/<name>/<path>`
+(as Streamlit serves it) and `components.html` pages at `/component/_html/<id>`.
+
+Every response carries the components' Content-Security-Policy, whose `sandbox` makes the page
+an origin of its own even when opened outside its frame: a component runs its scripts, loads
+its own files and whatever it fetches over https, as it does in Streamlit, but cannot reach
+the app's page, cookies or session.
+"""
+
+from __future__ import annotations
+
+import os
+
+from aiohttp import web
+
+from sidepane.components.registry import component_folder, html_page
+from sidepane.servers.web.app_static import content_type
+
+ROUTE = "/component/{name}/{path:.*}"
+HTML_NAME = "_html"
+
+# What the viewer's frame allows too (webview/src/components/frame_policy.ts), minus
+# `allow-same-origin`. 'unsafe-inline'/'unsafe-eval': built components inline scripts and some
+# evaluate code (streamlit-aggrid's JsCode); https: what they load from CDNs (Leaflet, tiles).
+SANDBOX = (
+    "sandbox allow-scripts allow-forms allow-modals allow-popups "
+    "allow-popups-to-escape-sandbox allow-downloads"
+)
+CSP = (
+    "default-src 'self' data: blob: https:; "
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob: https:; "
+    "style-src 'self' 'unsafe-inline' https:; img-src 'self' data: blob: https: http:; "
+    "media-src 'self' data: blob: https:; font-src 'self' data: https:; "
+    "connect-src 'self' data: blob: https: wss:; frame-src 'self' data: blob: https:; "
+    "worker-src 'self' blob:; "
+    f"frame-ancestors 'self'; base-uri 'self'; form-action 'self' https:; {SANDBOX}"
+)
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    # The frame's origin is opaque: its module scripts and fonts are cross-origin requests.
+    "Access-Control-Allow-Origin": "*",
+    "Cache-Control": "no-cache",
+}
+
+
+async def serve(request: web.Request) -> web.StreamResponse:
+    name = request.match_info["name"]
+    path = request.match_info["path"]
+    if name == HTML_NAME:
+        body = html_page(path)
+        if body is None:
+            raise web.HTTPNotFound()
+        return web.Response(
+            body=body, headers={**HEADERS, "Content-Type": "text/html; charset=utf-8"}
+        )
+    root = component_folder(name)
+    if root is None:
+        raise web.HTTPNotFound()
+    try:
+        target = (root / (path or "index.html")).resolve()
+        inside = target.is_relative_to(root)
+        found = inside and target.is_file()
+    except (OSError, ValueError):
+        inside = found = False
+    if not inside:
+        raise web.HTTPBadRequest()
+    if not found:
+        raise web.HTTPNotFound()
+    return web.FileResponse(target, headers={**HEADERS, "Content-Type": _type(str(target))})
+
+
+def _type(path: str) -> str:
+    # Scripts as JavaScript whatever the system's MIME table says (module scripts demand it).
+    if os.path.splitext(path)[1] in (".js", ".mjs"):
+        return "text/javascript"
+    return content_type(path)

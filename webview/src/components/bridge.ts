@@ -1,0 +1,95 @@
+// Streamlit's custom-component protocol (streamlit-component-lib, API version 1), the host's
+// side: the frame posts `streamlit:componentReady`, `streamlit:setComponentValue` and
+// `streamlit:setFrameHeight`; the host answers `streamlit:render` with the args, dataframes,
+// disabled flag and theme. Messages are plain postMessage objects, taken only from the
+// component's own frame.
+
+export const API_VERSION = 1;
+
+/** What a component's frame may tell its host. */
+export type ComponentMessage =
+  | { type: "streamlit:componentReady"; apiVersion: number }
+  | { type: "streamlit:setComponentValue"; value: unknown; dataType?: string }
+  | { type: "streamlit:setFrameHeight"; height: number };
+
+/** The theme a component receives (Streamlit's exported theme). */
+export interface ExportedTheme {
+  base: "light" | "dark";
+  primaryColor: string;
+  backgroundColor: string;
+  secondaryBackgroundColor: string;
+  textColor: string;
+  font: string;
+}
+
+/** A message from a component's frame, or null for anything else (another frame's, junk). */
+export function readMessage(data: unknown): ComponentMessage | null {
+  if (typeof data !== "object" || data === null) return null;
+  const m = data as Record<string, unknown>;
+  if (m.isStreamlitMessage !== true || typeof m.type !== "string") return null;
+  switch (m.type) {
+    case "streamlit:componentReady":
+      return { type: m.type, apiVersion: typeof m.apiVersion === "number" ? m.apiVersion : NaN };
+    case "streamlit:setComponentValue":
+      if (!("value" in m) || m.value === undefined) return null;
+      return {
+        type: m.type,
+        value: m.value,
+        dataType: typeof m.dataType === "string" ? m.dataType : undefined,
+      };
+    case "streamlit:setFrameHeight":
+      return typeof m.height === "number" && Number.isFinite(m.height) && m.height >= 0
+        ? { type: m.type, height: m.height }
+        : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A component's value as the runtime takes it: JSON values as they are, bytes (a typed array
+ * or ArrayBuffer) as bytes. A dataframe (Arrow IPC bytes) also travels as its bytes.
+ */
+export function wireValue(value: unknown): unknown {
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) {
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+  return value;
+}
+
+/** The `streamlit:render` message for the frame. */
+export function renderMessage(
+  args: Record<string, unknown>,
+  disabled: boolean,
+  theme: ExportedTheme,
+): Record<string, unknown> {
+  return { type: "streamlit:render", args, dfs: [], disabled, theme };
+}
+
+/** The page's colours and font as a component's theme, resolved to plain CSS values. */
+export function exportedTheme(base: "light" | "dark", doc: Document = document): ExportedTheme {
+  const probe = doc.createElement("span");
+  probe.style.display = "none";
+  (doc.body ?? doc.documentElement).appendChild(probe);
+  const color = (name: string, fallback: string): string => {
+    probe.style.color = fallback;
+    probe.style.color = `var(${name}, ${fallback})`;
+    return getComputedStyle(probe).color || fallback;
+  };
+  const dark = base === "dark";
+  try {
+    return {
+      base,
+      primaryColor: color("--sp-primary", "#ff4b4b"),
+      backgroundColor: color("--sp-bg", dark ? "#0e1117" : "#ffffff"),
+      secondaryBackgroundColor: color("--sp-bg-secondary", dark ? "#262730" : "#f0f2f6"),
+      textColor: color("--sp-fg", dark ? "#fafafa" : "#31333f"),
+      font:
+        getComputedStyle(doc.documentElement).getPropertyValue("--sp-font").trim() ||
+        '"Source Sans Pro", sans-serif',
+    };
+  } finally {
+    probe.remove();
+  }
+}

@@ -395,3 +395,18 @@ st.mermaid_chart(
     """,
     alt="What makes a Sidepane app rerun",
 )
+picked = st.echarts_chart(
+    {
+        "tooltip": {},
+        "xAxis": {"type": "category", "data": ["Mon", "Tue", "Wed", "Thu", "Fri"]},
+        "yAxis": {"type": "value"},
+        "series": [
+            {"type": "bar", "name": "Reruns", "data": [12, 20, 15, 8, 7], "selectedMode": "single"}
+        ],
+    },
+    height=280,
+    key="gallery_echarts",
+    on_select="rerun",
+)
+days = [i for group in picked.selection.selected for i in group["data_indices"]]
+st.caption(f"Selected bar: {days[0]}" if days else "Click a bar to select it.")

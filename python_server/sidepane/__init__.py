@@ -108,6 +108,7 @@ vega_lite_chart = main_dg.vega_lite_chart
 plotly_chart = main_dg.plotly_chart
 graphviz_chart = main_dg.graphviz_chart
 mermaid_chart = main_dg.mermaid_chart
+echarts_chart = main_dg.echarts_chart
 pyplot = main_dg.pyplot
 image = main_dg.image
 audio = main_dg.audio
@@ -231,6 +232,7 @@ __all__ = [
     "plotly_chart",
     "graphviz_chart",
     "mermaid_chart",
+    "echarts_chart",
     "popover",
     "progress",
     "pyplot",

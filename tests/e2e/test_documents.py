@@ -95,9 +95,48 @@ def test_a_mermaid_diagram_draws_in_the_theme_and_a_bad_one_says_why(
     page.screenshot(path=str(ARTIFACTS / "mermaid_chart.png"))
 
 
+ECHARTS = """
+import streamlit as st
+st.echarts_chart({"xAxis": {"type": "category", "data": ["a", "b", "c"]}, "yAxis": {},
+                  "series": [{"type": "line", "data": [3, 1, 2]}]}, alt="A line")
+event = st.echarts_chart(
+    {"xAxis": {"type": "category", "data": ["a", "b", "c"]}, "yAxis": {},
+     "series": [{"type": "bar", "name": "Sales", "data": [1, 3, 2], "selectedMode": "single"}]},
+    renderer="svg", height=300, on_select="rerun", key="sel")
+st.write(f"picked {[g['data_indices'] for g in event.selection.selected]}")
+"""
+
+
+def test_an_echarts_chart_draws_and_a_click_selects_a_bar(page: Page, serve: Any) -> None:
+    server: Server = serve(ECHARTS)
+    page.goto(server.url)
+    line = page.locator(".sp-echarts").first
+    expect(line.locator("canvas")).to_be_visible(timeout=30_000)
+    expect(line).to_have_attribute("aria-label", "A line")
+    box = line.locator("canvas").bounding_box()
+    assert box is not None and box["height"] == 350 and box["width"] > 300
+    bars = page.locator(".sp-echarts").nth(1)
+    expect(bars.locator("svg")).to_be_visible()
+    expect(page.get_by_text("picked []")).to_be_visible()
+    assert any("echarts" in url.lower() for url in _scripts(page))
+    # The tallest bar (index 1): a click selects it and reruns.
+    # Bars in the app's palette (the streamlit theme's first colour).
+    tallest = bars.locator('svg path[fill="#0068c9"]').evaluate_all(
+        "(ps) => { const r = ps.map((p) => p.getBoundingClientRect());"
+        " r.sort((a, b) => b.height - a.height); const b = r[0];"
+        " return [b.x + b.width / 2, b.y + b.height / 2]; }"
+    )
+    page.mouse.click(tallest[0], tallest[1])
+    expect(page.get_by_text("picked [[1]]")).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "echarts_chart.png"))
+
+
 def test_an_app_without_diagrams_loads_none_of_their_libraries(page: Page, serve: Any) -> None:
     server: Server = serve("import streamlit as st\nst.write('plain')\n")
     page.goto(server.url)
     expect(page.get_by_text("plain")).to_be_visible()
     loaded = _scripts(page)
-    assert not [u for u in loaded if "graphvizSvg" in u or "mermaid" in u.lower()], loaded
+    assert not [
+        u for u in loaded if "graphvizSvg" in u or "mermaid" in u.lower() or "echarts" in u.lower()
+    ], loaded

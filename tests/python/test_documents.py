@@ -142,3 +142,120 @@ at = AppTest.from_string({MERMAID!r}).run()
 print(json.dumps([m.value for m in at.markdown]))
 """
     assert [body for body, _ in ours] == run_167(probe)
+
+
+ECHARTS = """
+import json
+import streamlit as st
+bar = {"xAxis": {"type": "category", "data": ["a", "b"]}, "yAxis": {"type": "value"},
+       "series": [{"type": "bar", "data": [1, 2]}]}
+st.echarts_chart(bar)
+st.echarts_chart(json.dumps(bar), width="content", height=200, theme=None, renderer="svg",
+                 alt=" Bars ", key="k")
+st.echarts_chart({"series": [{"type": "pie", "data": [{"value": 1, "name": "x"}]}]},
+                 width=300, height="stretch")
+"""
+
+
+def test_echarts_chart_sends_the_option_as_streamlit_167_does() -> None:
+    charts = [el.node.props for el in run(ECHARTS).get("echarts_chart")]
+    assert [(c["width"], c["height"]) for c in charts] == [
+        ("stretch", 350),
+        (700, 200),
+        (300, "stretch"),
+    ]
+    assert charts[1]["theme"] is False and charts[1]["renderer"] == "svg"
+    assert charts[1]["alt"] == "Bars" and charts[1]["key"] == "k"
+    assert "theme" not in charts[0] and "renderer" not in charts[0]
+    if not STREAMLIT_167.exists():
+        return
+    probe = f"""
+import json
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_string({ECHARTS!r}).run()
+print(json.dumps([[e.proto.spec, e.proto.theme, e.proto.alt] for e in at.get("echarts_chart")]))
+"""
+    ours = [
+        [c["spec"], "" if c.get("theme") is False else "streamlit", c.get("alt", "")]
+        for c in charts
+    ]
+    assert ours == run_167(probe)
+
+
+def test_echarts_chart_turns_a_dataframe_source_into_rows() -> None:
+    at = run(
+        """
+        import pandas as pd
+        import streamlit as st
+        df = pd.DataFrame({"day": ["Mon", "Tue"], "sales": [3, None]})
+        st.echarts_chart({"dataset": {"source": df}, "xAxis": {"type": "category"},
+                          "yAxis": {}, "series": [{"type": "bar"}]})
+        """
+    )
+    spec = json.loads(at.get("echarts_chart")[0].node.props["spec"])
+    assert spec["dataset"]["source"] == [["day", "sales"], ["Mon", 3.0], ["Tue", None]]
+
+
+ECHARTS_ERRORS = [
+    "st.echarts_chart(42)",
+    "st.echarts_chart('[1, 2]')",
+    "st.echarts_chart('{\"a\": function (x) { return x; }}')",
+    "st.echarts_chart('{not json')",
+    "st.echarts_chart({'series': [{'type': 'scatter3D'}]})",
+    "st.echarts_chart({'series': [{'type': 'custom'}]})",
+    "st.echarts_chart({'series': [{'type': 'wordCloud'}]})",
+    "st.echarts_chart({'geo': {}})",
+    "st.echarts_chart({'grid3D': {}})",
+    "st.echarts_chart({'series': [{'type': 'bar', 'data': [float('nan')]}]})",
+    "st.echarts_chart({'series': [{'type': 'bar', 'data': [object()]}]})",
+    "st.echarts_chart({'media': 3})",
+    "st.echarts_chart({}, theme='dark')",
+    "st.echarts_chart({}, renderer='webgl')",
+    "st.echarts_chart({}, width='wide')",
+    "st.echarts_chart({}, on_select='x')",
+]
+
+
+def test_echarts_chart_errors_are_streamlits() -> None:
+    ours = [run("import streamlit as st\n" + line).exception[0].message for line in ECHARTS_ERRORS]
+    if not STREAMLIT_167.exists():
+        return
+    probe = f"""
+import json
+from streamlit.testing.v1 import AppTest
+out = []
+for line in {ECHARTS_ERRORS!r}:
+    at = AppTest.from_string("import streamlit as st\\n" + line).run()
+    out.append(at.exception[0].message)
+print(json.dumps(out))
+"""
+    theirs = run_167(probe)
+    for line, mine, their in zip(ECHARTS_ERRORS, ours, theirs, strict=True):
+        assert mine == their, line
+
+
+def test_echarts_chart_selection_is_a_widget_value() -> None:
+    at = run(
+        """
+        import streamlit as st
+        event = st.echarts_chart(
+            {"xAxis": {"type": "category", "data": ["a", "b"]}, "yAxis": {},
+             "series": [{"type": "bar", "data": [1, 2], "selectedMode": "single"}]},
+            on_select="rerun", key="sel")
+        st.write(event.selection.selected)
+        """
+    )
+    chart = at.get("echarts_chart")[0]
+    assert chart.node.props["value"] == {"selection": {"selected": [], "areas": []}}
+    group = {
+        "series_index": 0,
+        "series_id": None,
+        "series_name": None,
+        "data_type": "main",
+        "data_indices": [1],
+    }
+    assert at.session_state["sel"].selection.selected == []
+    at._set_widget_wire(chart.node.props["id"], {"selection": {"selected": [group], "areas": []}})
+    at.run()
+    assert at.session_state["sel"].selection.selected == [group]
+    assert at.session_state["sel"]["selection"]["areas"] == []

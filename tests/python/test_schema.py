@@ -212,6 +212,8 @@ st.metric("m", 1, -1, help="h", icon="🔥", border=True, chart_data=[1, 2], cha
 st.line_chart(pd.DataFrame({"a": [1, 2]}), height=100)
 st.plotly_chart({"data": [{"type": "bar", "y": [1, 2]}]}, on_select="rerun", config={"a": 1})
 st.graphviz_chart("digraph { a -> b }", width=300, height="stretch", alt="a graph")
+st.echarts_chart({"series": [{"type": "bar", "data": [1], "selectedMode": "single"}]},
+                 on_select="rerun", renderer="svg", theme=None, alt="e", key="ec")
 import streamlit.components.v1 as components
 components.html("<p>x</p>", width=200, scrolling=True, tab_index=0)
 components.declare_component("c", url="http://localhost:1")(a=[1], b=b"x", key="cc")

@@ -2,6 +2,8 @@
 import { describe, expect, test, vi } from "vitest";
 import type { PropsOf } from "../../webview/src/core/types";
 import { componentFor } from "../../webview/src/core/types";
+import { streamlitTheme } from "../../webview/src/documents/echarts";
+import { selectionEvent } from "../../webview/src/documents/echartsSelection";
 import { graphvizSvg } from "../../webview/src/documents/graphvizSvg";
 import "../../webview/src/documents/index";
 import { mermaidAlt } from "../../webview/src/documents/mermaid";
@@ -64,5 +66,65 @@ describe("mermaid fences", () => {
   test("the stAlt line names the diagram", () => {
     expect(mermaidAlt("%% stAlt: Two steps\nflowchart LR")).toBe("Two steps");
     expect(mermaidAlt("flowchart LR\n  A --> B")).toBeUndefined();
+  });
+});
+
+describe("echarts selection", () => {
+  test("clicks and brushing merge per series and data type; areas without coordinates drop", () => {
+    const event = selectionEvent(
+      [{ seriesIndex: 1, dataIndex: [4, 2] }],
+      [
+        { seriesIndex: 1, dataIndex: [2, 3] },
+        { seriesIndex: 0, dataIndex: [] },
+        { seriesIndex: 2, dataType: "node", dataIndex: [0] },
+      ],
+      [
+        {
+          brushType: "rect",
+          coordRange: [
+            [0, 2],
+            [1, 5],
+          ],
+        },
+        { brushType: "polygon" },
+      ],
+      [{}, { id: "sales", name: "Sales" }, {}],
+    );
+    expect(event).toEqual({
+      selection: {
+        selected: [
+          {
+            series_index: 1,
+            series_id: "sales",
+            series_name: "Sales",
+            data_type: "main",
+            data_indices: [2, 3, 4],
+          },
+          {
+            series_index: 2,
+            series_id: null,
+            series_name: null,
+            data_type: "node",
+            data_indices: [0],
+          },
+        ],
+        areas: [
+          {
+            brush_index: 0,
+            brush_type: "rect",
+            coord_range: [
+              [0, 2],
+              [1, 5],
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  test("the streamlit theme takes the app's palette and text colour", () => {
+    const theme = streamlitTheme("light");
+    expect((theme.color as string[])[0]).toBe("#0068c9");
+    expect(theme.backgroundColor).toBe("transparent");
   });
 });

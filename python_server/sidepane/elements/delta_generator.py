@@ -7,6 +7,7 @@ from sidepane.elements.charts import ChartMixin
 from sidepane.elements.chat import ChatMixin
 from sidepane.elements.data import DataMixin
 from sidepane.elements.decorations import DecorationMixin
+from sidepane.elements.echarts_chart import EChartsMixin
 from sidepane.elements.exception import ExceptionMixin
 from sidepane.elements.graphviz_chart import GraphvizMixin
 from sidepane.elements.help import HelpMixin
@@ -57,6 +58,7 @@ class DeltaGenerator(
     PlotlyMixin,
     GraphvizMixin,
     MermaidMixin,
+    EChartsMixin,
     MediaMixin,
     HelpMixin,
     LayoutMixin,

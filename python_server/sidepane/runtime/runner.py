@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from sidepane.protocol.writer import FrameWriter
 from sidepane.runtime import (
-    api_loader,
     debugger,
     fragments,
     interrupt,
@@ -256,7 +255,6 @@ class ScriptRunner:
     # ---- the script thread ----
 
     def _loop(self) -> None:
-        api_loader.load()
         requests = self._session.requests
         pid = os.getpid()
         while True:

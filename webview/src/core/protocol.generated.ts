@@ -627,6 +627,34 @@ export type GraphvizChartProps = {
   alt?: string;
 };
 
+/**
+ * `st.echarts_chart`. With `on_select` the chart is a widget: it then carries the widget keys
+ * (`id`, `label`, `value`, …).
+ */
+export type EChartsChartProps = {
+  /** The ECharts option as JSON; a dataframe `dataset.source` as a 2-D array. */
+  spec: string;
+  /**
+   * Pixels, or as large as the container. Pixels (content: 700 or pyecharts' width), or stretch.
+   */
+  width: number | "stretch";
+  /**
+   * Pixels, or as large as the container. Pixels (content: 350 or pyecharts' height), or stretch.
+   */
+  height: number | "stretch";
+  /** `theme=None`: ECharts' own look. */
+  theme?: false;
+  /** Absent: canvas. */
+  renderer?: "svg";
+  /** The chart's accessible name (aria.label.description). */
+  alt?: string;
+  id?: string;
+  label?: "";
+  value?: EChartsEvent;
+  key?: string;
+  form?: string;
+};
+
 /** An `st.empty` placeholder holding nothing (yet): no props. */
 export type EmptyProps = Record<string, never>;
 
@@ -984,6 +1012,7 @@ export interface ElementPropsMap {
   space: SpaceProps;
   skeleton: SkeletonProps;
   graphviz_chart: GraphvizChartProps;
+  echarts_chart: EChartsChartProps;
   empty: EmptyProps;
   container: ContainerProps;
   columns: ColumnsProps;
@@ -1041,6 +1070,7 @@ export interface WidgetValueMap {
   component_instance: unknown;
   dataframe: DataframeSelection;
   data_editor: string;
+  echarts_chart: EChartsEvent;
   tabs: string;
   expander: boolean;
   popover: boolean;
@@ -1390,6 +1420,11 @@ export type Table = {
   batch_rows: number;
 };
 
+/** A selectable ECharts chart's wire value (also sent back in `widget_value`). */
+export type EChartsEvent = {
+  selection: EChartsSelection;
+};
+
 /** A block the script may name with `key=`. */
 export type KeyedBlock = {
   /** The user's `key`, as a string. */
@@ -1645,6 +1680,11 @@ export type TableColumn = {
   step?: number;
 };
 
+export type EChartsSelection = {
+  selected: EChartsSelectedGroup[];
+  areas: EChartsArea[];
+};
+
 export type MediaInputFields = WidgetFields & {
   /** Pixels; absent: as wide as its container. */
   width?: number;
@@ -1667,6 +1707,24 @@ export type ColumnOption = {
   label?: string;
   /** Multiselect: the tag's colour (`auto`: the palette's). */
   color?: string;
+};
+
+export type EChartsSelectedGroup = {
+  series_index: number;
+  series_id: string | null;
+  series_name: string | null;
+  /** `main`, `node` or `edge`. */
+  data_type: string;
+  /** Sorted, series-local. */
+  data_indices: number[];
+};
+
+export type EChartsArea = {
+  brush_index: number;
+  /** `rect`, `lineX`, `lineY` or `polygon`. */
+  brush_type: string;
+  /** In the axes' units (category axes: ordinal positions). */
+  coord_range: unknown[];
 };
 
 /** A box or lasso drawn on the chart, in its axes' units. */

@@ -2,6 +2,8 @@
 // (Graphviz, Mermaid, ECharts, pdf.js) is its own chunk, loaded when a script first uses it.
 
 import { registerElement } from "../core/types";
+import { EChartsChart } from "./echarts";
 import { GraphvizChart } from "./graphviz";
 
 registerElement("graphviz_chart", GraphvizChart);
+registerElement("echarts_chart", EChartsChart);

@@ -1,7 +1,7 @@
-"""Diagrams and embedded documents: `st.graphviz_chart`, `st.iframe` (and
+"""Diagrams and embedded documents: `st.graphviz_chart`, `st.echarts_chart`, `st.iframe` (and
 `components.v1.html` / `iframe`), drawn by libraries the viewer loads on first use."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from typing_extensions import NotRequired, TypedDict
 
@@ -19,3 +19,46 @@ class GraphvizChartProps(TypedDict):
     width: NotRequired[Annotated[StretchOrPixels, "Absent: the graph's own width (content)."]]
     height: NotRequired[Annotated[StretchOrPixels, "Absent: the graph's own height (content)."]]
     alt: NotRequired[Annotated[str, "The chart's accessible name."]]
+
+
+class EChartsSelectedGroup(TypedDict):
+    series_index: int
+    series_id: str | None
+    series_name: str | None
+    data_type: Annotated[str, "`main`, `node` or `edge`."]
+    data_indices: Annotated[list[int], "Sorted, series-local."]
+
+
+class EChartsArea(TypedDict):
+    brush_index: int
+    brush_type: Annotated[str, "`rect`, `lineX`, `lineY` or `polygon`."]
+    coord_range: Annotated[list[Any], "In the axes' units (category axes: ordinal positions)."]
+
+
+class EChartsSelection(TypedDict):
+    selected: list[EChartsSelectedGroup]
+    areas: list[EChartsArea]
+
+
+class EChartsEvent(TypedDict):
+    """A selectable ECharts chart's wire value (also sent back in `widget_value`)."""
+
+    selection: EChartsSelection
+
+
+@element("echarts_chart")
+class EChartsChartProps(TypedDict):
+    """`st.echarts_chart`. With `on_select` the chart is a widget: it then carries the widget
+    keys (`id`, `label`, `value`, …)."""
+
+    spec: Annotated[str, "The ECharts option as JSON; a dataframe `dataset.source` as a 2-D array."]
+    width: Annotated[StretchOrPixels, "Pixels (content: 700 or pyecharts' width), or stretch."]
+    height: Annotated[StretchOrPixels, "Pixels (content: 350 or pyecharts' height), or stretch."]
+    theme: NotRequired[Annotated[Literal[False], "`theme=None`: ECharts' own look."]]
+    renderer: NotRequired[Annotated[Literal["svg"], "Absent: canvas."]]
+    alt: NotRequired[Annotated[str, "The chart's accessible name (aria.label.description)."]]
+    id: NotRequired[str]
+    label: NotRequired[Literal[""]]
+    value: NotRequired[EChartsEvent]
+    key: NotRequired[str]
+    form: NotRequired[str]

@@ -1,0 +1,170 @@
+// The `echarts_chart` element: an ECharts option drawn by echarts (its own chunk, loaded on the
+// first chart), in the app's theme unless `theme` is false, resized with its container. With an
+// `id` it is a widget: clicks and brushing become its value (echartsSelection.ts).
+
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { JSX } from "preact";
+import type { ECharts } from "echarts";
+import { chartColors } from "../core/app_theme";
+import type { ElementProps, EChartsEvent } from "../core/types";
+import { useElementWidth, useTheme } from "../data/hooks";
+import type { Theme } from "../data/hooks";
+import { pageColors } from "../data/plotlyTheme";
+import { PALETTE } from "../data/vegaTheme";
+import { selectionEvent } from "./echartsSelection";
+import type { RawArea, RawSelected } from "./echartsSelection";
+
+let loading: Promise<typeof import("echarts")> | null = null;
+
+function loadECharts(): Promise<typeof import("echarts")> {
+  loading ??= import("echarts").catch((e: unknown) => {
+    loading = null;
+    throw e;
+  });
+  return loading;
+}
+
+/** The app's look as an ECharts theme: fonts, text and axis colours, the chart palette. */
+export function streamlitTheme(theme: Theme): Record<string, unknown> {
+  const c = pageColors(theme);
+  const axis = {
+    axisLine: { lineStyle: { color: c.border } },
+    axisTick: { lineStyle: { color: c.border } },
+    axisLabel: { color: c.muted },
+    splitLine: { lineStyle: { color: c.grid } },
+    nameTextStyle: { color: c.muted },
+  };
+  return {
+    color: chartColors(theme).categorical ?? PALETTE[theme],
+    backgroundColor: "transparent",
+    textStyle: { fontFamily: c.font, color: c.text },
+    title: { textStyle: { color: c.text }, subtextStyle: { color: c.muted } },
+    legend: { textStyle: { color: c.text } },
+    tooltip: { backgroundColor: c.bg, borderColor: c.border, textStyle: { color: c.text } },
+    categoryAxis: axis,
+    valueAxis: axis,
+    timeAxis: axis,
+    logAxis: axis,
+  };
+}
+
+export function EChartsChart({ node, store }: ElementProps<"echarts_chart">): JSX.Element {
+  const props = node.props;
+  const outer = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const theme = useTheme();
+  const containerWidth = useElementWidth(outer);
+  const [error, setError] = useState<string | null>(null);
+  const selectable = props.id !== undefined;
+  const latest = useRef(node);
+  latest.current = node;
+
+  const width =
+    typeof props.width === "number"
+      ? containerWidth > 0
+        ? Math.min(props.width, containerWidth)
+        : props.width
+      : containerWidth;
+  const height = typeof props.height === "number" ? props.height : undefined;
+
+  useEffect(() => {
+    const el = host.current;
+    if (el === null || width === 0) return;
+    let cancelled = false;
+    loadECharts()
+      .then((echarts) => {
+        if (cancelled) return;
+        chart.current?.dispose();
+        const option = JSON.parse(props.spec) as Record<string, unknown>;
+        if (props.alt !== undefined) {
+          const aria = (option.aria ?? {}) as Record<string, unknown>;
+          option.aria = {
+            ...aria,
+            enabled: true,
+            label: { ...((aria.label ?? {}) as object), description: props.alt },
+          };
+        }
+        const instance = echarts.init(
+          el,
+          props.theme === false ? undefined : streamlitTheme(theme),
+          { renderer: props.renderer ?? "canvas", width, height: height ?? el.clientHeight },
+        );
+        instance.setOption(option, { notMerge: true });
+        chart.current = instance;
+        if (selectable) {
+          let clicked: RawSelected[] = [];
+          let brushed: RawSelected[] = [];
+          let areas: RawArea[] = [];
+          const report = (): void => {
+            const series = (instance.getOption().series ?? []) as {
+              id?: unknown;
+              name?: unknown;
+            }[];
+            const names = series.map((s) => ({
+              // ECharts names unnamed series itself ("series\u00000"): Streamlit reports null.
+              id: typeof s.id === "string" && !s.id.includes("\u0000") ? s.id : undefined,
+              name: typeof s.name === "string" && !s.name.includes("\u0000") ? s.name : undefined,
+            }));
+            const next: EChartsEvent = selectionEvent(clicked, brushed, areas, names);
+            const current = latest.current;
+            if (current.props.id === undefined) return;
+            if (JSON.stringify(next) === JSON.stringify(store.widgetValue(current))) return;
+            store.setWidgetValue(current, next);
+          };
+          instance.on("selectchanged", (e: unknown) => {
+            clicked = ((e as { selected?: RawSelected[] }).selected ?? []).map((s) => ({
+              seriesIndex: s.seriesIndex,
+              dataType: s.dataType,
+              dataIndex: [...s.dataIndex],
+            }));
+            report();
+          });
+          instance.on("brushselected", (e: unknown) => {
+            const batch = (e as { batch?: { areas?: RawArea[]; selected?: RawSelected[] }[] })
+              .batch?.[0];
+            areas = batch?.areas ?? [];
+            brushed = batch?.selected ?? [];
+            report();
+          });
+        }
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [props.spec, props.theme, props.renderer, props.alt, theme, selectable, width === 0]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    const el = host.current;
+    if (instance === null || el === null || width === 0) return;
+    instance.resize({ width, height: height ?? el.clientHeight });
+  }, [width, height]);
+
+  useEffect(() => () => chart.current?.dispose(), []);
+
+  const style: JSX.CSSProperties = {};
+  if (typeof props.width === "number") style.maxWidth = `${props.width}px`;
+  if (props.height === "stretch") style.height = "100%";
+  return (
+    <div
+      class="sp-echarts"
+      ref={outer}
+      style={style}
+      data-testid="stEChartsChart"
+      role={props.alt !== undefined ? "img" : undefined}
+      aria-label={props.alt}
+    >
+      {error !== null && <div class="sp-chart-error">{`Chart error: ${error}`}</div>}
+      <div
+        ref={host}
+        class="sp-echarts-host"
+        style={{ height: height !== undefined ? `${height}px` : "100%", minHeight: "150px" }}
+      />
+    </div>
+  );
+}

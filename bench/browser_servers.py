@@ -3,6 +3,7 @@ own interpreter, on a free loopback port, always stopped (terminate, then kill).
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import time
@@ -18,6 +19,14 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def run_env() -> dict[str, str]:
+    """The environment both sides run in: with bytecode caches written and used, as for any
+    installed package (an installed Streamlit has its .pyc files; an editable Sidepane writes its
+    own on first import). With PYTHONDONTWRITEBYTECODE set, as in some sandboxes, Sidepane would
+    compile every module from source at each launch and Streamlit not."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,7 @@ class Server:
         command = side.command(script, self.port, run_on_save=run_on_save, watch=watch, extra=extra)
         # Launch time is measured from here: the caller reads time.time() just before.
         self.proc = subprocess.Popen(
-            command, stdout=self._log, stderr=subprocess.STDOUT, cwd=script.parent
+            command, stdout=self._log, stderr=subprocess.STDOUT, cwd=script.parent, env=run_env()
         )
 
     def wait_port(self, timeout: float = 30.0) -> None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from sidepane.elements.status import _emoji_patterns
 from sidepane.errors import StreamlitAPIException
 
 PAGES_DIR = "pages"
@@ -114,6 +113,10 @@ def icon_and_name(file_name: str) -> tuple[str, str]:
     name = re.sub(r"[_ ]+", "_", match.group(2)).strip() or match.group(1)
     if not name or name.isascii():
         return "", name
+    # Here, not at the top: the server imports this module before it opens its port, and the
+    # elements (with the schema) load later, with the `st.` API.
+    from sidepane.elements.status import _emoji_patterns
+
     emoji = _emoji_patterns()[0].match(name)
     return (emoji.group(1), emoji.group(2)) if emoji else ("", name)
 

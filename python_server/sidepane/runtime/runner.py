@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from sidepane.protocol.writer import FrameWriter
 from sidepane.runtime import (
+    api_loader,
     debugger,
     fragments,
     interrupt,
@@ -255,6 +256,7 @@ class ScriptRunner:
     # ---- the script thread ----
 
     def _loop(self) -> None:
+        api_loader.load()
         requests = self._session.requests
         pid = os.getpid()
         while True:

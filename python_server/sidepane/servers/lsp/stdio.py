@@ -8,7 +8,7 @@ import sys
 import threading
 from typing import BinaryIO
 
-from sidepane.runtime import fork_safety
+from sidepane.runtime import api_loader, fork_safety
 from sidepane.servers.lsp.logs import quiet_answered_errors, route_sidepane_logs
 from sidepane.servers.lsp.server import create_server
 
@@ -22,6 +22,7 @@ def serve_stdio() -> int:
     server = create_server()
     server.log_handler = route_sidepane_logs(server)
     quiet_answered_errors()
+    api_loader.load_in_background()  # while the extension opens its first panel
     try:
         server.start_io(rpc_in, rpc_out)
     finally:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sidepane.runtime import api_loader
 from sidepane.runtime.config import Config, default_headless
 from sidepane.servers.web.fetch_script import FetchError, fetch_script, is_url
 from sidepane.servers.web.ports import DEFAULT_PORT, PortInUseError
@@ -145,6 +146,7 @@ async def _serve_until_stopped(
         return _fail(f"{exc.strerror}.")
     except OSError as exc:
         return _fail(f"cannot listen on {host}:{server.port}: {exc.strerror or exc}")
+    api_loader.load_in_background()
     stopped = asyncio.Event()
     _on_stop_signals(stopped.set)
     url = browser_url(app.config, server.url, server.port)

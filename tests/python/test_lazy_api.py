@@ -1,0 +1,117 @@
+"""The `st.` API loads on first use: a server opens its port without it (the largest import of a
+launch), then loads it while the viewer loads the page; a script's first `st.` call gets it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.timeout(120)
+
+# What only the API loads: its module, every element's, the caches' decorators, st.login.
+API_ONLY = (
+    "sidepane.api",
+    "sidepane.elements.delta_generator",
+    "sidepane.elements.dg_core",
+    "sidepane.caching.data_resource",
+    "sidepane.auth.user",
+)
+
+
+def _python(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _loaded_after(imports: str) -> set[str]:
+    out = _python(f"import sys\n{imports}\nprint(' '.join(sys.modules))")
+    return set(out.split()) & set(API_ONLY)
+
+
+def test_importing_the_package_loads_no_api() -> None:
+    assert _loaded_after("import sidepane") == set()
+
+
+def test_the_servers_open_their_port_without_the_api() -> None:
+    imports = (
+        "import sidepane.cli, sidepane.servers.web.launch, sidepane.servers.web.server, "
+        "sidepane.runtime.app, sidepane.servers.lsp.stdio"
+    )
+    assert _loaded_after(imports) == set()
+
+
+def test_the_first_attribute_loads_every_name() -> None:
+    out = _python(
+        """
+        import sidepane as st
+        import sidepane.api as api
+        st.write
+        names = [n for n in api.__all__ if n in vars(api)]
+        assert all(getattr(st, n) is getattr(api, n) for n in names)
+        assert st.__all__ == api.__all__
+        assert {"write", "sidebar", "session_state", "connection", "__version__"} <= set(dir(st))
+        print(st.connection.__name__, st.typing.__name__)
+        """
+    )
+    assert out.split() == ["connection", "sidepane.typing"]
+
+
+def test_star_import_and_from_import() -> None:
+    out = _python(
+        """
+        from sidepane import *
+        from sidepane import slider
+        print(callable(button), slider.__name__)
+        """
+    )
+    assert out.split() == ["True", "slider"]
+
+
+def test_a_missing_name_still_says_so() -> None:
+    out = _python(
+        """
+        import sidepane as st
+        try:
+            st.wirte
+        except AttributeError as e:
+            print("AttributeError", hasattr(st, "wirte"))
+        try:
+            from sidepane import definitely_not_streamlit
+        except ImportError as e:
+            print("ImportError")
+        """
+    )
+    assert out.split() == ["AttributeError", "False", "ImportError"]
+
+
+def test_a_run_while_the_api_loads_in_the_background(tmp_path: Path) -> None:
+    # As in `sidepane run`: the loader thread starts, and the first run comes at once. The script
+    # thread waits for the loader (two threads importing the API's modules at once could each
+    # see the other's half-imported modules).
+    script = tmp_path / "app.py"
+    script.write_text(
+        "import streamlit as st\nx = st.slider('x')\nst.write(x, 'squared is', x * x)\n"
+    )
+    for _ in range(3):
+        out = _python(
+            f"""
+            from sidepane.runtime import api_loader
+            from sidepane.snapshot import take_snapshot, format_text
+            api_loader.load_in_background()
+            result = take_snapshot({str(script)!r})
+            print(result.status)
+            print(format_text(result))
+            """
+        )
+        assert out.splitlines()[0] == "ok", out
+        assert "`0` squared is `0`" in out

@@ -51,6 +51,13 @@ cpSync(
   join(outdir, "plotly.min.js"),
 );
 
+// maplibre-gl's worker for a deck.gl chart's base map, loaded from beside the bundle
+// (webview/src/data/deckBasemap.ts sets its address).
+cpSync(
+  join(root, "node_modules", "maplibre-gl", "dist", "maplibre-gl-worker.mjs"),
+  join(outdir, "maplibre-gl-worker.mjs"),
+);
+
 if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();

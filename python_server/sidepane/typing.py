@@ -9,6 +9,7 @@ from __future__ import annotations
 from sidepane.column_config.edits import DataEditorState
 from sidepane.column_config.state import ButtonColumnClickState, DataframeState
 from sidepane.elements.chat_values import ChatInputValue
+from sidepane.elements.deck_state import PydeckState
 from sidepane.elements.plotly_state import PlotlyState
 from sidepane.elements.widgets.file_uploader import UploadedFile
 
@@ -18,5 +19,6 @@ __all__ = [
     "DataEditorState",
     "DataframeState",
     "PlotlyState",
+    "PydeckState",
     "UploadedFile",
 ]

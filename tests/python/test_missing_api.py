@@ -18,7 +18,13 @@ from sidepane.elements.streamlit_api import (
 )
 from sidepane.testing import AppTest
 
-NO_PYDECK = "Sidepane has no `st.pydeck_chart`: it covers Streamlit's core API"
+# A Streamlit method Sidepane does not have yet (the first, by name), while there is one.
+MISSING = next(
+    (n for n in sorted(CONTAINER_METHODS) if not hasattr(DeltaGenerator, n)), "pydeck_chart"
+)
+needs_missing = pytest.mark.skipif(
+    hasattr(DeltaGenerator, MISSING), reason="Sidepane has every Streamlit method"
+)
 STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/python"
 
 
@@ -31,17 +37,19 @@ def _error(body: str) -> str:
 @pytest.mark.parametrize(
     "call",
     [
-        "st.pydeck_chart({})",
-        "st.columns(2)[0].pydeck_chart({})",
-        "st.sidebar.pydeck_chart({})",
-        "st.container().pydeck_chart({})",
-        "with st.expander('e') as e:\n    e.pydeck_chart({})",
-        "st.empty().pydeck_chart({})",
-        "st.tabs(['a'])[0].pydeck_chart({})",
+        "st.MISSING({})",
+        "st.columns(2)[0].MISSING({})",
+        "st.sidebar.MISSING({})",
+        "st.container().MISSING({})",
+        "with st.expander('e') as e:\n    e.MISSING({})",
+        "st.empty().MISSING({})",
+        "st.tabs(['a'])[0].MISSING({})",
     ],
 )
+@needs_missing
 def test_missing_streamlit_method_is_clear_everywhere(call: str) -> None:
-    assert _error(call).startswith(NO_PYDECK)
+    message = f"Sidepane has no `st.{MISSING}`: it covers Streamlit's core API"
+    assert _error(call.replace("MISSING", MISSING)).startswith(message)
 
 
 def test_write_reaches_a_missing_method_by_name() -> None:
@@ -78,11 +86,13 @@ def test_other_missing_names(call: str, message: str) -> None:
 
 def test_missing_names_are_attribute_errors() -> None:
     container = DeltaGenerator(("main",), "root")
-    for name in ("pydeck_chart", "open", "rerun", "wirte", "_private"):
+    for name in (MISSING, "open", "rerun", "wirte", "_private"):
+        if name == MISSING and hasattr(DeltaGenerator, MISSING):
+            continue
         assert not hasattr(container, name)
         with pytest.raises(AttributeError):
             getattr(container, name)
-    assert not hasattr(sidepane, "pydeck_chart") and not hasattr(sidepane, "wirte")
+    assert not hasattr(sidepane, "wirte")
 
 
 def test_present_names_are_not_reported() -> None:

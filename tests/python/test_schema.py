@@ -212,6 +212,9 @@ st.metric("m", 1, -1, help="h", icon="🔥", border=True, chart_data=[1, 2], cha
 st.line_chart(pd.DataFrame({"a": [1, 2]}), height=100)
 st.plotly_chart({"data": [{"type": "bar", "y": [1, 2]}]}, on_select="rerun", config={"a": 1})
 st.graphviz_chart("digraph { a -> b }", width=300, height="stretch", alt="a graph")
+import pydeck as pdk
+st.pydeck_chart(pdk.Deck(tooltip={"text": "{a}"}), on_select="rerun", key="deck", alt="a map")
+st.map(pd.DataFrame({"lat": [1.0], "lon": [2.0]}), width=300, height="stretch")
 st.echarts_chart({"series": [{"type": "bar", "data": [1], "selectedMode": "single"}]},
                  on_select="rerun", renderer="svg", theme=None, alt="e", key="ec")
 import streamlit.components.v1 as components

@@ -6,12 +6,14 @@ from sidepane.elements.bottom import BOTTOM
 from sidepane.elements.charts import ChartMixin
 from sidepane.elements.chat import ChatMixin
 from sidepane.elements.data import DataMixin
+from sidepane.elements.deck_chart import DeckMixin
 from sidepane.elements.decorations import DecorationMixin
 from sidepane.elements.echarts_chart import EChartsMixin
 from sidepane.elements.exception import ExceptionMixin
 from sidepane.elements.graphviz_chart import GraphvizMixin
 from sidepane.elements.help import HelpMixin
 from sidepane.elements.layout import LayoutMixin
+from sidepane.elements.map_chart import MapMixin
 from sidepane.elements.media import MediaMixin
 from sidepane.elements.mermaid_chart import MermaidMixin
 from sidepane.elements.navigation import PageLinkMixin
@@ -56,6 +58,8 @@ class DeltaGenerator(
     DataMixin,
     ChartMixin,
     PlotlyMixin,
+    DeckMixin,
+    MapMixin,
     GraphvizMixin,
     MermaidMixin,
     EChartsMixin,

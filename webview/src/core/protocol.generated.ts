@@ -578,6 +578,33 @@ export type VegaLiteProps = {
   theme?: false;
 };
 
+/**
+ * `st.pydeck_chart` and `st.map`. With `selection_mode` the chart is a widget: it then carries the
+ * widget keys (`id`, `label`, `value`, …).
+ */
+export type DeckGlJsonChartProps = {
+  /**
+   * The deck as pydeck's JSON text (`initialViewState`, `layers` with `@@type`, `mapStyle`…), read
+   * by deck.gl's JSONConverter. `st.map`'s colour `"primary"` is the theme's primary colour.
+   */
+  spec: string;
+  /** pydeck's `tooltip` as JSON: `html` or `text` with `{field}` templates. */
+  tooltip?: string;
+  mapbox_token?: string;
+  /** Pixels (at most the container's); absent: stretch. */
+  width?: number;
+  /** Pixels (500 by default), or stretch. */
+  height: number | "stretch";
+  /** The chart's accessible name. */
+  alt?: string;
+  selection_mode?: "single-object" | "multi-object";
+  id?: string;
+  label?: "";
+  value?: DeckEvent;
+  key?: string;
+  form?: string;
+};
+
 /** `st.balloons` / `st.snow`: drawn over the whole page, taking no room in the layout. */
 export type CelebrationProps = {
   /**
@@ -1007,6 +1034,7 @@ export interface ElementPropsMap {
   dataframe: DataframeProps;
   data_editor: DataEditorProps;
   vega_lite: VegaLiteProps;
+  deck_gl_json_chart: DeckGlJsonChartProps;
   balloons: CelebrationProps;
   snow: CelebrationProps;
   space: SpaceProps;
@@ -1070,6 +1098,7 @@ export interface WidgetValueMap {
   component_instance: unknown;
   dataframe: DataframeSelection;
   data_editor: string;
+  deck_gl_json_chart: DeckEvent;
   echarts_chart: EChartsEvent;
   tabs: string;
   expander: boolean;
@@ -1420,6 +1449,11 @@ export type Table = {
   batch_rows: number;
 };
 
+/** A selectable deck.gl chart's wire value (also sent back in `widget_value`). */
+export type DeckEvent = {
+  selection: DeckSelection;
+};
+
 /** A selectable ECharts chart's wire value (also sent back in `widget_value`). */
 export type EChartsEvent = {
   selection: EChartsSelection;
@@ -1678,6 +1712,13 @@ export type TableColumn = {
   start?: number;
   /** RangeIndex only. */
   step?: number;
+};
+
+export type DeckSelection = {
+  /** Each layer id's selected object indices. */
+  indices: Record<string, number[]>;
+  /** Each layer id's selected objects (their data rows). */
+  objects: Record<string, Record<string, unknown>[]>;
 };
 
 export type EChartsSelection = {

@@ -52,6 +52,7 @@ export const SHAPES: ShapeTable = {
     dataframe: "DataframeProps",
     date_input: "DateInputProps",
     datetime_input: "DateTimeInputProps",
+    deck_gl_json_chart: "DeckGlJsonChartProps",
     dialog: "DialogProps",
     divider: "DividerProps",
     download_button: "DownloadButtonProps",
@@ -513,6 +514,28 @@ export const SHAPES: ShapeTable = {
     DebugFrame: {
       keys: { run: "int", paused: "bool", file: "str", line: "int" },
       required: ["run", "paused"],
+    },
+    DeckEvent: { keys: { selection: { ref: "DeckSelection" } }, required: ["selection"] },
+    DeckGlJsonChartProps: {
+      keys: {
+        spec: "str",
+        tooltip: "str",
+        mapbox_token: "str",
+        width: "int",
+        height: { union: ["int", { lit: ["stretch"] }] },
+        alt: "str",
+        selection_mode: { lit: ["single-object", "multi-object"] },
+        id: "str",
+        label: { lit: [""] },
+        value: { ref: "DeckEvent" },
+        key: "str",
+        form: "str",
+      },
+      required: ["spec", "height"],
+    },
+    DeckSelection: {
+      keys: { indices: { map: { list: "int" } }, objects: { map: { list: { map: "any" } } } },
+      required: ["indices", "objects"],
     },
     DialogProps: {
       keys: {

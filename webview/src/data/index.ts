@@ -1,6 +1,7 @@
 // Data elements: tables, charts, metrics, JSON and help. Importing this module registers them.
 
 import { registerElement } from "../core/types";
+import { DeckChart } from "./deck";
 import { Dataframe } from "./grid";
 import { Help } from "./help";
 import { Json } from "./json";
@@ -13,6 +14,8 @@ registerElement("dataframe", Dataframe);
 registerElement("data_editor", Dataframe);
 registerElement("vega_lite", VegaLite);
 registerElement("plotly_chart", PlotlyChart);
+// `st.pydeck_chart` and `st.map` (docs/protocol.md, "deck.gl charts").
+registerElement("deck_gl_json_chart", DeckChart);
 registerElement("metric", Metric);
 registerElement("json", Json);
 registerElement("help", Help);

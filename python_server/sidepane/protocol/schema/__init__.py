@@ -9,6 +9,7 @@ from sidepane.protocol.schema import lsp as lsp
 from sidepane.protocol.schema.elements import button_groups as button_groups
 from sidepane.protocol.schema.elements import components as components
 from sidepane.protocol.schema.elements import data as data
+from sidepane.protocol.schema.elements import deck as deck
 from sidepane.protocol.schema.elements import decorations as decorations
 from sidepane.protocol.schema.elements import documents as documents
 from sidepane.protocol.schema.elements import layout as layout

@@ -1,0 +1,154 @@
+// The `deck_gl_json_chart` element (`st.pydeck_chart`, `st.map`; docs/protocol.md, "deck.gl
+// charts"). deck.gl and the code that reads pydeck's JSON (deckRender.ts, its own chunk) load
+// when the first such chart is drawn: an app without one never downloads them. A click on an
+// object of a selectable chart becomes the widget's value.
+
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { JSX } from "preact";
+import type { DeckEvent, DeckSelection, ElementProps } from "../core/types";
+import { useElementWidth, useTheme } from "./hooks";
+import type { BaseMapStatus } from "./deckRender";
+
+let renderer: Promise<typeof import("./deckRender")> | null = null;
+
+export function loadDeckRenderer(): Promise<typeof import("./deckRender")> {
+  renderer ??= import("./deckRender");
+  return renderer;
+}
+
+const DEFAULT_HEIGHT = 500;
+// Said here rather than imported from deckSelection.ts, which lives in deck.gl's chunk: sharing a
+// module would split it into one more file every app loads.
+const EMPTY_SELECTION: DeckSelection = { indices: {}, objects: {} };
+
+function hasSelection(event: DeckEvent | undefined): boolean {
+  return event !== undefined && Object.values(event.selection.indices).some((v) => v.length > 0);
+}
+const ATTRIBUTION = "© CARTO © OpenStreetMap contributors";
+
+/** A CSS colour variable of the page as [r, g, b] (resolved through an element's `color`). */
+function pageRgb(name: string, fallback: [number, number, number]): [number, number, number] {
+  const probe = document.createElement("span");
+  probe.style.display = "none";
+  probe.style.color = `var(${name}, rgb(${fallback.join(",")}))`;
+  document.body.appendChild(probe);
+  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(probe).color);
+  probe.remove();
+  return match === null ? fallback : [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): JSX.Element {
+  const props = node.props;
+  const outer = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const theme = useTheme();
+  const containerWidth = useElementWidth(outer);
+  const [error, setError] = useState<string | null>(null);
+  const [baseMap, setBaseMap] = useState<BaseMapStatus>("loading");
+  const selectable = props.id !== undefined && props.selection_mode !== undefined;
+  const event: DeckEvent | undefined = selectable ? store.widgetValue(node) : undefined;
+  const selection = event?.selection ?? EMPTY_SELECTION;
+
+  const width =
+    containerWidth > 0
+      ? typeof props.width === "number"
+        ? Math.min(props.width, containerWidth)
+        : containerWidth
+      : 0;
+
+  // The latest node for the click handler, which deck.gl keeps across updates.
+  const latest = useRef(node);
+  latest.current = node;
+  const onSelect = (next: DeckEvent): void => {
+    const current = latest.current;
+    if (current.props.id === undefined) return;
+    store.setWidgetValue(current, next);
+  };
+
+  useEffect(() => {
+    const el = host.current;
+    if (el === null || width === 0) return;
+    let cancelled = false;
+    const height =
+      typeof props.height === "number" ? props.height : el.clientHeight || DEFAULT_HEIGHT;
+    loadDeckRenderer()
+      .then(({ drawDeck }) => {
+        if (cancelled) return;
+        drawDeck(
+          el,
+          {
+            spec: props.spec,
+            tooltip: props.tooltip,
+            theme,
+            primary: pageRgb("--sp-primary", [255, 75, 75]),
+            background: theme === "dark" ? "#1a1c24" : "#f0f2f6",
+            width,
+            height,
+            selectionMode: selectable ? (props.selection_mode ?? null) : null,
+            selection,
+          },
+          {
+            onSelect,
+            onBaseMap: (status) => {
+              if (!cancelled) setBaseMap(status);
+            },
+          },
+        );
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [
+    props.spec,
+    props.tooltip,
+    props.height,
+    props.selection_mode,
+    theme,
+    width,
+    selectable,
+    JSON.stringify(selection),
+  ]);
+
+  useEffect(() => {
+    const el = host.current;
+    return () => {
+      if (el !== null && renderer !== null) void renderer.then((r) => r.destroyDeck(el));
+    };
+  }, []);
+
+  const style: JSX.CSSProperties = {};
+  if (typeof props.width === "number") style.maxWidth = `${props.width}px`;
+  style.height = typeof props.height === "number" ? `${props.height}px` : "100%";
+  return (
+    <div
+      class="sp-deck"
+      ref={outer}
+      style={style}
+      role={props.alt !== undefined ? "img" : undefined}
+      aria-label={props.alt}
+      data-basemap={baseMap}
+    >
+      {error !== null && <div class="sp-deck-error">{`Chart error: ${error}`}</div>}
+      <div ref={host} class="sp-deck-host" />
+      {baseMap === "offline" && (
+        <div class="sp-deck-note" role="note">
+          Base map offline: layers are drawn without it.
+        </div>
+      )}
+      {baseMap === "online" && <div class="sp-deck-attribution">{ATTRIBUTION}</div>}
+      {selectable && hasSelection(event) && (
+        <button
+          type="button"
+          class="sp-deck-clear"
+          onClick={() => onSelect({ selection: EMPTY_SELECTION })}
+        >
+          Clear selection
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,338 @@
+// Drawing a deck.gl chart from pydeck's JSON: deck.gl, its layer catalogue and the JSON converter
+// live in this chunk, loaded on the first map (the element itself, deck.tsx, stays small in the
+// main bundle). The base map (maplibre-gl, deckBasemap.ts) is a further chunk, loaded only once
+// its style has been fetched: offline, the layers draw on a plain background.
+
+import {
+  Deck,
+  FirstPersonView,
+  MapView,
+  OrbitView,
+  OrthographicView,
+  _GlobeView,
+} from "@deck.gl/core";
+import type { Layer, MapViewState, PickingInfo } from "@deck.gl/core";
+import * as layers from "@deck.gl/layers";
+import * as aggregationLayers from "@deck.gl/aggregation-layers";
+import * as geoLayers from "@deck.gl/geo-layers";
+import { JSONConverter } from "@deck.gl/json";
+import type { DeckEvent, DeckSelection } from "../core/types";
+import type { Theme } from "./hooks";
+import { type DeckSelectionMode, nextSelection } from "./deckSelection";
+import { type TooltipSpec, parseTooltip, tooltipFor } from "./deckTooltip";
+
+const converter = new JSONConverter({
+  configuration: {
+    classes: {
+      ...layers,
+      ...aggregationLayers,
+      ...geoLayers,
+      MapView,
+      OrbitView,
+      OrthographicView,
+      FirstPersonView,
+      GlobeView: _GlobeView,
+    },
+  },
+});
+
+/** Carto's styles, as Streamlit 1.67 picks them for a deck without its own `mapStyle`. */
+export const CARTO_STYLES: Record<Theme, string> = {
+  light: "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json",
+  dark: "https://basemaps.cartocdn.com/gl/dark-matter-gl-style/style.json",
+};
+/** How long the base map's style may take before the chart calls the base map offline. */
+const STYLE_TIMEOUT_MS = 2500;
+
+/** The accessors that colour each layer type's objects (dimmed when not selected). */
+const COLOR_ACCESSORS: Record<string, string[]> = {
+  ScatterplotLayer: ["getFillColor", "getLineColor"],
+  ColumnLayer: ["getFillColor"],
+  GeoJsonLayer: ["getFillColor"],
+  PolygonLayer: ["getFillColor"],
+  SolidPolygonLayer: ["getFillColor"],
+  H3HexagonLayer: ["getFillColor"],
+  H3ClusterLayer: ["getFillColor"],
+  S2Layer: ["getFillColor"],
+  GeohashLayer: ["getFillColor"],
+  QuadkeyLayer: ["getFillColor"],
+  ArcLayer: ["getSourceColor", "getTargetColor"],
+  IconLayer: ["getColor"],
+  LineLayer: ["getColor"],
+  PathLayer: ["getColor"],
+  PointCloudLayer: ["getColor"],
+  TextLayer: ["getColor"],
+  TripsLayer: ["getColor"],
+};
+
+export type BaseMapStatus = "none" | "loading" | "online" | "offline";
+
+export interface DeckRequest {
+  spec: string;
+  /** pydeck's tooltip, as JSON text. */
+  tooltip: string | undefined;
+  theme: Theme;
+  /** The page's primary colour as [r, g, b] (st.map's "primary"). */
+  primary: [number, number, number];
+  background: string;
+  width: number;
+  height: number;
+  selectionMode: DeckSelectionMode | null;
+  selection: DeckSelection;
+}
+
+export interface DeckCallbacks {
+  onSelect: (event: DeckEvent) => void;
+  onBaseMap: (status: BaseMapStatus) => void;
+}
+
+type Json = Record<string, unknown>;
+type Rgba = [number, number, number, number];
+
+interface Chart {
+  deck: Deck;
+  mapHost: HTMLDivElement;
+  styleUrl: string | null;
+  basemap: { setView(view: Json): void; setSize(): void; remove(): void } | null;
+  initialViewKey: string;
+  viewState: Json;
+  request: DeckRequest;
+  tooltip: TooltipSpec | null;
+  callbacks: DeckCallbacks;
+}
+
+const charts = new WeakMap<HTMLElement, Chart>();
+
+function isRecord(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** "primary" (st.map's default colour) made the theme's, at Streamlit's marker alpha. */
+function resolvePrimary(value: unknown, primary: [number, number, number]): unknown {
+  return value === "primary" ? [...primary, 160] : value;
+}
+
+/** The deck's JSON prepared for the converter: st.map's colour, pickable layers for selections. */
+export function preparedSpec(
+  spec: Json,
+  request: Pick<DeckRequest, "primary" | "selectionMode">,
+): Json {
+  const out: Json = { ...spec };
+  const specLayers = Array.isArray(spec.layers) ? spec.layers : [];
+  const anyPickable = specLayers.some((l) => isRecord(l) && Object.hasOwn(l, "pickable"));
+  out.layers = specLayers.map((layer) => {
+    if (!isRecord(layer)) return layer;
+    const copy: Json = { ...layer };
+    for (const name of ["getFillColor", "getColor", "getLineColor"])
+      if (name in copy) copy[name] = resolvePrimary(copy[name], request.primary);
+    // As Streamlit: selections on and no layer says whether it is pickable, all are.
+    if (request.selectionMode !== null && !anyPickable) copy.pickable = true;
+    return copy;
+  });
+  return out;
+}
+
+/** The style a deck asks for: its own `mapStyle`, Carto's by theme, or none. */
+export function styleUrl(spec: Json, theme: Theme): string | null {
+  if (Object.hasOwn(spec, "mapProvider") && spec.mapProvider === null) return null;
+  const own = Array.isArray(spec.mapStyle) ? spec.mapStyle[0] : spec.mapStyle;
+  if (typeof own === "string" && own !== "") return /^https?:/.test(own) ? own : null;
+  return CARTO_STYLES[theme];
+}
+
+function colorOf(value: unknown): Rgba | null {
+  if (!Array.isArray(value)) return null;
+  const [r, g, b, a] = value as number[];
+  return [r ?? 0, g ?? 0, b ?? 0, typeof a === "number" ? a : 255];
+}
+
+/** A layer whose objects keep their colour when selected and fade when not. */
+function highlighted(layer: Layer, indices: number[], anySelected: boolean, fallback: Rgba): Layer {
+  const accessors = COLOR_ACCESSORS[(layer.constructor as { layerName?: string }).layerName ?? ""];
+  if (accessors === undefined || !anySelected) return layer;
+  const props = layer.props as unknown as Json;
+  const changes: Json = { updateTriggers: { ...(props.updateTriggers as Json) } };
+  for (const name of accessors) {
+    const original = props[name];
+    (changes.updateTriggers as Json)[name] = [indices.join(",")];
+    changes[name] = (object: unknown, info: { index: number }): Rgba => {
+      const base =
+        colorOf(
+          typeof original === "function"
+            ? (original as (o: unknown, i: unknown) => unknown)(object, info)
+            : original,
+        ) ?? fallback;
+      const selected = indices.includes(info.index);
+      return [
+        base[0],
+        base[1],
+        base[2],
+        selected ? Math.max(base[3], 255) : Math.min(base[3], 102),
+      ];
+    };
+  }
+  return layer.clone(changes);
+}
+
+function deckProps(chart: Chart, el: HTMLElement): Json {
+  const { request } = chart;
+  const parsed = JSON.parse(request.spec) as unknown;
+  const spec = isRecord(parsed) ? parsed : {};
+  const converted = converter.convert(preparedSpec(spec, request)) as Json;
+  const built = (Array.isArray(converted.layers) ? converted.layers : []).filter(
+    (l): l is Layer => typeof l === "object" && l !== null && "clone" in l,
+  );
+  const selection = request.selection;
+  const anySelected = Object.values(selection.indices).some((v) => v.length > 0);
+  const fallback: Rgba = [...request.primary, 255];
+  const views =
+    Array.isArray(converted.views) && converted.views.length === 1 ? converted.views : undefined;
+  return {
+    width: request.width,
+    height: request.height,
+    layers: built.map((layer) =>
+      highlighted(layer, selection.indices[layer.id] ?? [], anySelected, fallback),
+    ),
+    ...(views !== undefined ? { views } : {}),
+    parameters: isRecord(converted.parameters) ? converted.parameters : undefined,
+    getTooltip: (info: PickingInfo) => tooltipFor(chart.tooltip, info.object),
+    onClick:
+      request.selectionMode === null
+        ? null
+        : (info: PickingInfo) => {
+            const mode = chart.request.selectionMode;
+            if (mode === null) return;
+            const next = nextSelection(
+              chart.request.selection,
+              mode,
+              `${info.layer?.id ?? null}`,
+              info.index,
+              info.object,
+            );
+            if (JSON.stringify(next) === JSON.stringify(chart.request.selection)) return;
+            chart.callbacks.onSelect({ selection: next });
+          },
+    style: { background: el.dataset.basemap === "online" ? "transparent" : request.background },
+  };
+}
+
+function initialView(spec: string): Json {
+  try {
+    const parsed = JSON.parse(spec) as Json;
+    return isRecord(parsed.initialViewState) ? parsed.initialViewState : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Fetch the style with a short timeout: whether the base map can be drawn at all. */
+async function fetchStyle(url: string): Promise<unknown> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), STYLE_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, { signal: abort.signal });
+    if (!response.ok) throw new Error(`${response.status}`);
+    return (await response.json()) as unknown;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function startBaseMap(chart: Chart, el: HTMLElement): Promise<void> {
+  const url = chart.styleUrl;
+  if (url === null) {
+    el.dataset.basemap = "none";
+    chart.callbacks.onBaseMap("none");
+    return;
+  }
+  el.dataset.basemap = "loading";
+  chart.callbacks.onBaseMap("loading");
+  try {
+    const style = await fetchStyle(url);
+    if (chart.styleUrl !== url) return;
+    const { createBaseMap } = await import("./deckBasemap");
+    chart.basemap?.remove();
+    chart.basemap = createBaseMap(chart.mapHost, style, chart.viewState);
+    el.dataset.basemap = "online";
+    chart.callbacks.onBaseMap("online");
+  } catch {
+    if (chart.styleUrl !== url) return;
+    el.dataset.basemap = "offline";
+    chart.callbacks.onBaseMap("offline");
+  }
+  chart.deck.setProps(deckProps(chart, el));
+}
+
+/** Draw (or update) the chart in `el`. */
+export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: DeckCallbacks): void {
+  const existing = charts.get(el);
+  const parsed = (() => {
+    try {
+      const p = JSON.parse(request.spec) as unknown;
+      return isRecord(p) ? p : {};
+    } catch {
+      throw new Error("the chart's JSON could not be read");
+    }
+  })();
+  const url = styleUrl(parsed, request.theme);
+  const viewKey = JSON.stringify(initialView(request.spec));
+  if (existing !== undefined) {
+    existing.request = request;
+    existing.tooltip = parseTooltip(request.tooltip);
+    existing.callbacks = callbacks;
+    const props = deckProps(existing, el);
+    if (viewKey !== existing.initialViewKey) {
+      existing.initialViewKey = viewKey;
+      existing.viewState = initialView(request.spec);
+      props.initialViewState = existing.viewState;
+      existing.basemap?.setView(existing.viewState);
+    }
+    existing.deck.setProps(props);
+    existing.basemap?.setSize();
+    if (url !== existing.styleUrl) {
+      existing.styleUrl = url;
+      existing.basemap?.remove();
+      existing.basemap = null;
+      void startBaseMap(existing, el);
+    }
+    return;
+  }
+  const mapHost = document.createElement("div");
+  mapHost.className = "sp-deck-basemap";
+  el.appendChild(mapHost);
+  const viewState = initialView(request.spec);
+  const chart: Chart = {
+    deck: null as unknown as Deck,
+    mapHost,
+    styleUrl: url,
+    basemap: null,
+    initialViewKey: viewKey,
+    viewState,
+    request,
+    tooltip: parseTooltip(request.tooltip),
+    callbacks,
+  };
+  charts.set(el, chart);
+  chart.deck = new Deck({
+    parent: el,
+    // pydeck's view state: latitude, longitude, zoom and perhaps pitch and bearing.
+    initialViewState: viewState as unknown as MapViewState,
+    controller: true,
+    onViewStateChange: ({ viewState: next }) => {
+      chart.viewState = next as Json;
+      chart.basemap?.setView(chart.viewState);
+      return next;
+    },
+    ...(deckProps(chart, el) as object),
+  });
+  void startBaseMap(chart, el);
+}
+
+/** Release the chart's WebGL contexts. */
+export function destroyDeck(el: HTMLElement): void {
+  const chart = charts.get(el);
+  if (chart === undefined) return;
+  charts.delete(el);
+  chart.basemap?.remove();
+  chart.deck.finalize();
+}

@@ -95,6 +95,8 @@ scatter_chart = main_dg.scatter_chart
 altair_chart = main_dg.altair_chart
 vega_lite_chart = main_dg.vega_lite_chart
 plotly_chart = main_dg.plotly_chart
+pydeck_chart = main_dg.pydeck_chart
+map = main_dg.map  # noqa: A001 - Streamlit's name
 graphviz_chart = main_dg.graphviz_chart
 mermaid_chart = main_dg.mermaid_chart
 echarts_chart = main_dg.echarts_chart
@@ -189,6 +191,7 @@ __all__ = [
     "login",
     "logo",
     "logout",
+    "map",
     "markdown",
     "menu_button",
     "mermaid_chart",
@@ -202,6 +205,7 @@ __all__ = [
     "plotly_chart",
     "popover",
     "progress",
+    "pydeck_chart",
     "pyplot",
     "query_params",
     "radio",

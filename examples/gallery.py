@@ -410,3 +410,17 @@ picked = st.echarts_chart(
 )
 days = [i for group in picked.selection.selected for i in group["data_indices"]]
 st.caption(f"Selected bar: {days[0]}" if days else "Click a bar to select it.")
+
+st.header("Maps", divider="orange")
+# deck.gl draws the points; without an internet connection the base map is left out and the map
+# says so.
+cities = pd.DataFrame(
+    {
+        "city": ["Paris", "Berlin", "Madrid", "Rome", "Amsterdam"],
+        "lat": [48.86, 52.52, 40.42, 41.90, 52.37],
+        "lon": [2.35, 13.40, -3.70, 12.50, 4.90],
+        "people": [2.1, 3.7, 3.3, 2.8, 0.9],
+    }
+)
+cities["radius"] = cities["people"] * 30_000  # meters
+st.map(cities, size="radius", height=360, alt="Five European capitals")

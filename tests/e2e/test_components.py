@@ -1,12 +1,17 @@
 """Custom components in Chromium (`streamlit.components.v1`): `components.html` in its sandboxed
 frame, a small component of our own that speaks the protocol by hand (tests/e2e/components/),
-and real component packages from PyPI, each drawn and sending a value back to the script."""
+and real component packages from PyPI (requirements/components.lock), offline: streamlit-option-menu
+(a click), streamlit-ace (typing) and streamlit-aggrid (a row selected) each send a value back to
+the script; streamlit-folium's map needs Leaflet from a CDN, so offline the script gets its
+default dict. (streamlit-echarts 0.7 is built on `st.components.v2`, which Sidepane lacks.)"""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import Server
@@ -59,3 +64,120 @@ def test_our_component_renders_its_args_and_sends_values_back(page: Page, serve:
     # components.html: its script runs, in a frame of its own.
     html = page.frame_locator("iframe.sp-component-frame[title='st.components.v1.html']")
     expect(html.locator("#inside")).to_have_text("script ran, parent blocked")
+
+
+# ---- real component packages from PyPI (installed without their `streamlit` dependency) ----
+
+
+def need(package: str) -> None:
+    """Skip unless `package` is installed (it imports only under a script: it needs streamlit)."""
+    if importlib.util.find_spec(package) is None:
+        pytest.skip(f"{package} is not installed (requirements/components.lock)")
+
+
+OPTION_MENU = """
+import streamlit as st
+from streamlit_option_menu import option_menu
+
+choice = option_menu("Main menu", ["Home", "Upload", "Settings"],
+                     icons=["house", "cloud-upload", "gear"], key="menu")
+st.write(f"chosen: {choice}")
+"""
+
+
+def test_streamlit_option_menu_reports_the_clicked_item(page: Page, serve: Any) -> None:
+    need("streamlit_option_menu")
+    server: Server = serve(OPTION_MENU)
+    page.goto(server.url)
+    expect(page.get_by_text("chosen: Home")).to_be_visible(timeout=20_000)
+    menu = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
+    expect(menu.get_by_text("Main menu")).to_be_visible(timeout=20_000)
+    menu.get_by_text("Settings").click()
+    expect(page.get_by_text("chosen: Settings")).to_be_visible()
+    frame = page.locator("iframe[data-testid=stCustomComponentV1]")
+    height = frame.evaluate("(e) => e.getBoundingClientRect().height")
+    assert height > 100  # the menu set its own height
+
+
+ACE = """
+import streamlit as st
+from streamlit_ace import st_ace
+
+code = st_ace(value="x = 1", language="python", auto_update=True, key="ace", height=200)
+st.write(f"code: {code!r}")
+"""
+
+
+def test_streamlit_ace_sends_what_is_typed(page: Page, serve: Any) -> None:
+    need("streamlit_ace")
+    server: Server = serve(ACE)
+    page.goto(server.url)
+    expect(page.get_by_text("code: 'x = 1'")).to_be_visible(timeout=20_000)
+    editor = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
+    expect(editor.locator(".ace_content")).to_contain_text("x = 1", timeout=20_000)
+    editor.locator(".ace_content").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" + 41")
+    expect(page.get_by_text("code: 'x = 1 + 41'")).to_be_visible(timeout=10_000)
+
+
+AGGRID = """
+import pandas as pd
+import streamlit as st
+from st_aggrid import AgGrid, GridOptionsBuilder
+
+df = pd.DataFrame({"name": ["Ada", "Grace", "Linus"], "year": [1815, 1906, 1969]})
+builder = GridOptionsBuilder.from_dataframe(df)
+builder.configure_selection("single")
+grid = AgGrid(df, gridOptions=builder.build(), key="grid", height=200)
+rows = grid.selected_rows
+st.write(f"selected: {None if rows is None else list(rows['name'])}")
+"""
+
+
+def test_streamlit_aggrid_draws_a_table_and_reports_the_selected_row(
+    page: Page, serve: Any
+) -> None:
+    need("st_aggrid")
+    server: Server = serve(AGGRID)
+    page.goto(server.url)
+    expect(page.get_by_text("selected: None")).to_be_visible(timeout=20_000)
+    grid = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
+    expect(grid.get_by_text("Grace")).to_be_visible(timeout=20_000)
+    grid.get_by_text("Grace").click()
+    expect(page.get_by_text("selected: ['Grace']")).to_be_visible(timeout=10_000)
+
+
+FOLIUM = """
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+m = folium.Map(location=[48.85, 2.35], zoom_start=12)
+out = st_folium(m, key="map", height=300, width=500)
+st.write(f"returned: {sorted(out)}")
+st.write(f"center: {out.get('center')}")
+"""
+
+
+def test_streamlit_folium_returns_its_dict_and_asks_the_cdn_for_leaflet(
+    page: Page, serve: Any
+) -> None:
+    # folium's map needs Leaflet from cdn.jsdelivr.net (folium's own default_js): offline, as
+    # here, the frame loads but the map cannot draw or send anything; the script gets the
+    # component's default dict, as in Streamlit.
+    need("streamlit_folium")
+    pytest.importorskip("folium")
+    server: Server = serve(FOLIUM)
+    leaflet: list[str] = []
+    page.on("request", lambda r: leaflet.append(r.url) if "leaflet" in r.url else None)
+    page.goto(server.url)
+    expect(page.get_by_text("returned: ['all_drawings', 'bounds', ", exact=False)).to_be_visible(
+        timeout=20_000
+    )
+    expect(page.get_by_text("center: None")).to_be_visible()
+    for _ in range(100):  # the frame's page asks for Leaflet once its own scripts ran
+        if any(url.startswith("https://cdn.jsdelivr.net/npm/leaflet@") for url in leaflet):
+            break
+        page.wait_for_timeout(100)
+    assert any(url.startswith("https://cdn.jsdelivr.net/npm/leaflet@") for url in leaflet)

@@ -424,3 +424,23 @@ cities = pd.DataFrame(
 )
 cities["radius"] = cities["people"] * 30_000  # meters
 st.map(cities, size="radius", height=360, alt="Five European capitals")
+try:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+except ImportError:
+    st.info("The PDF example draws its pages with Matplotlib: `pip install matplotlib`.")
+else:
+    import io as _io
+
+    _buffer = _io.BytesIO()
+    with PdfPages(_buffer) as _pages:
+        for _n, _title in enumerate(["Sidepane", "Diagrams and documents"], start=1):
+            _fig = plt.figure(figsize=(6, 4))
+            _fig.text(0.5, 0.55, _title, ha="center", fontsize=24)
+            _fig.text(0.5, 0.4, f"page {_n} of 2", ha="center", fontsize=12)
+            _pages.savefig(_fig)
+            plt.close(_fig)
+    st.pdf(_buffer.getvalue(), height=360, alt="A two-page PDF made with Matplotlib")

@@ -58,6 +58,12 @@ cpSync(
   join(outdir, "maplibre-gl-worker.mjs"),
 );
 
+// pdf.js's worker for `st.pdf` (webview/src/documents/pdfDocument.ts), loaded by address.
+cpSync(
+  join(root, "node_modules", "pdfjs-dist", "build", "pdf.worker.min.mjs"),
+  join(outdir, "pdf.worker.min.mjs"),
+);
+
 if (watch) {
   const ctx = await esbuild.context(options);
   await ctx.watch();

@@ -100,6 +100,7 @@ map = main_dg.map  # noqa: A001 - Streamlit's name
 graphviz_chart = main_dg.graphviz_chart
 mermaid_chart = main_dg.mermaid_chart
 echarts_chart = main_dg.echarts_chart
+pdf = main_dg.pdf
 pyplot = main_dg.pyplot
 image = main_dg.image
 audio = main_dg.audio
@@ -167,6 +168,7 @@ __all__ = [
     "divider",
     "download_button",
     "echarts_chart",
+    "pdf",
     "echo",
     "empty",
     "error",

@@ -132,6 +132,57 @@ def test_an_echarts_chart_draws_and_a_click_selects_a_bar(page: Page, serve: Any
     page.screenshot(path=str(ARTIFACTS / "echarts_chart.png"))
 
 
+PDF = """
+import io
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.backends.backend_pdf import PdfPages
+import streamlit as st
+
+buffer = io.BytesIO()
+with PdfPages(buffer) as pdf:
+    for n in (1, 2):
+        fig = plt.figure(figsize=(4, 3))
+        fig.text(0.5, 0.5, f"Page {n}", ha="center", fontsize=40)
+        pdf.savefig(fig)
+        plt.close(fig)
+st.pdf(buffer.getvalue(), height=400, alt="Two pages")
+"""
+
+
+def test_a_two_page_pdf_shows_its_pages_and_navigates(page: Page, serve: Any) -> None:
+    server: Server = serve(PDF)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(server.url)
+    viewer = page.locator(".sp-pdf")
+    expect(viewer.locator("canvas")).to_have_count(2, timeout=30_000)
+    expect(viewer).to_have_attribute("aria-label", "Two pages")
+    expect(viewer.locator(".sp-pdf-page")).to_have_text("1 / 2")
+    # Each page painted: its canvas has dark text pixels on white.
+    painted = viewer.locator("canvas").evaluate_all(
+        "(cs) => cs.map((c) => { const d = c.getContext('2d')"
+        ".getImageData(0, 0, c.width, c.height).data; let dark = 0;"
+        " for (let i = 0; i < d.length; i += 4) if (d[i] < 100) dark++; return dark; })"
+    )
+    assert all(count > 100 for count in painted), painted
+    expect(viewer).to_have_css("height", "400px")
+    viewer.get_by_role("button", name="Next page").click()
+    expect(viewer.locator(".sp-pdf-page")).to_have_text("2 / 2")
+    width = viewer.locator("canvas").first.evaluate("(c) => c.getBoundingClientRect().width")
+    viewer.get_by_role("button", name="Zoom in").click()
+    expect(viewer.locator(".sp-pdf-zoom")).to_have_text("125%")
+    page.wait_for_function(
+        f"document.querySelector('.sp-pdf canvas').getBoundingClientRect().width > {width} * 1.2"
+    )
+    loaded = _scripts(page)
+    assert any("pdfDocument" in u for u in loaded), loaded
+    assert not [e for e in errors if "Content Security Policy" in e], errors
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "pdf.png"))
+
+
 def test_an_app_without_diagrams_loads_none_of_their_libraries(page: Page, serve: Any) -> None:
     server: Server = serve("import streamlit as st\nst.write('plain')\n")
     page.goto(server.url)

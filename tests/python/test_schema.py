@@ -217,6 +217,8 @@ st.pydeck_chart(pdk.Deck(tooltip={"text": "{a}"}), on_select="rerun", key="deck"
 st.map(pd.DataFrame({"lat": [1.0], "lon": [2.0]}), width=300, height="stretch")
 st.echarts_chart({"series": [{"type": "bar", "data": [1], "selectedMode": "single"}]},
                  on_select="rerun", renderer="svg", theme=None, alt="e", key="ec")
+st.pdf(b"%PDF-1.4", height=300, alt="doc", key="pdf")
+st.pdf("https://example.com/a.pdf", height="stretch")
 import streamlit.components.v1 as components
 components.html("<p>x</p>", width=200, scrolling=True, tab_index=0)
 components.declare_component("c", url="http://localhost:1")(a=[1], b=b"x", key="cc")

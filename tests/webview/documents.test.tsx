@@ -128,3 +128,19 @@ describe("echarts selection", () => {
     expect(theme.backgroundColor).toBe("transparent");
   });
 });
+
+describe("pdf", () => {
+  test("a viewer box of the given height with page and zoom controls", () => {
+    const el = draw("pdf", { url: "https://example.com/a.pdf", height: 420, alt: "Report" });
+    const box = el.querySelector<HTMLElement>(".sp-pdf");
+    expect(box?.style.height).toBe("420px");
+    expect(box?.getAttribute("aria-label")).toBe("Report");
+    const labels = [...el.querySelectorAll("button")].map((b) => b.getAttribute("aria-label"));
+    expect(labels).toEqual(["Previous page", "Next page", "Zoom out", "Zoom in"]);
+    expect(el.querySelector(".sp-pdf-zoom")?.textContent).toBe("100%");
+    expect(
+      draw("pdf", { hash: "h", height: "stretch" }).querySelector<HTMLElement>(".sp-pdf")?.style
+        .height,
+    ).toBe("100%");
+  });
+});

@@ -17,6 +17,7 @@ from sidepane.elements.map_chart import MapMixin
 from sidepane.elements.media import MediaMixin
 from sidepane.elements.mermaid_chart import MermaidMixin
 from sidepane.elements.navigation import PageLinkMixin
+from sidepane.elements.pdf import PdfMixin
 from sidepane.elements.plotly_chart import PlotlyMixin
 from sidepane.elements.popover import PopoverMixin
 from sidepane.elements.status import StatusMixin
@@ -63,6 +64,7 @@ class DeltaGenerator(
     GraphvizMixin,
     MermaidMixin,
     EChartsMixin,
+    PdfMixin,
     MediaMixin,
     HelpMixin,
     LayoutMixin,

@@ -682,6 +682,19 @@ export type EChartsChartProps = {
   form?: string;
 };
 
+/** `st.pdf`: a PDF drawn page by page with pdf.js (its own chunk, with its worker). */
+export type PdfProps = {
+  /** The PDF's `media` payload (xxh3-128 hex digest). */
+  hash?: string;
+  /** An http(s) URL the viewer loads the PDF from. */
+  url?: string;
+  /** Pixels, or as large as the container. The viewer's height (it scrolls); default 500. */
+  height: number | "stretch";
+  /** The document's accessible name. */
+  alt?: string;
+  key?: string;
+};
+
 /** An `st.empty` placeholder holding nothing (yet): no props. */
 export type EmptyProps = Record<string, never>;
 
@@ -1041,6 +1054,7 @@ export interface ElementPropsMap {
   skeleton: SkeletonProps;
   graphviz_chart: GraphvizChartProps;
   echarts_chart: EChartsChartProps;
+  pdf: PdfProps;
   empty: EmptyProps;
   container: ContainerProps;
   columns: ColumnsProps;

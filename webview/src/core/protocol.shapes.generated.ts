@@ -77,6 +77,7 @@ export const SHAPES: ShapeTable = {
     number_input: "NumberInputProps",
     page_link: "PageLinkProps",
     pagination: "PaginationProps",
+    pdf: "PdfProps",
     plotly_chart: "PlotlyChartProps",
     popover: "PopoverProps",
     progress: "ProgressProps",
@@ -931,6 +932,16 @@ export const SHAPES: ShapeTable = {
     PayloadFrame: {
       keys: { hash: "str", kind: { lit: ["column", "media"] }, data: "any" },
       required: ["hash", "kind", "data"],
+    },
+    PdfProps: {
+      keys: {
+        hash: "str",
+        url: "str",
+        height: { union: ["int", { lit: ["stretch"] }] },
+        alt: "str",
+        key: "str",
+      },
+      required: ["height"],
     },
     PlayerProps: {
       keys: {

@@ -4,6 +4,8 @@
 import { registerElement } from "../core/types";
 import { EChartsChart } from "./echarts";
 import { GraphvizChart } from "./graphviz";
+import { Pdf } from "./pdf";
 
 registerElement("graphviz_chart", GraphvizChart);
 registerElement("echarts_chart", EChartsChart);
+registerElement("pdf", Pdf);

@@ -62,3 +62,14 @@ class EChartsChartProps(TypedDict):
     value: NotRequired[EChartsEvent]
     key: NotRequired[str]
     form: NotRequired[str]
+
+
+@element("pdf")
+class PdfProps(TypedDict):
+    """`st.pdf`: a PDF drawn page by page with pdf.js (its own chunk, with its worker)."""
+
+    hash: NotRequired[Annotated[str, "The PDF's `media` payload (xxh3-128 hex digest)."]]
+    url: NotRequired[Annotated[str, "An http(s) URL the viewer loads the PDF from."]]
+    height: Annotated[StretchOrPixels, "The viewer's height (it scrolls); default 500."]
+    alt: NotRequired[Annotated[str, "The document's accessible name."]]
+    key: NotRequired[str]

@@ -244,3 +244,25 @@ async def test_the_server_serves_a_components_files_in_its_own_sandbox(tmp_path:
     assert unknown[0] == 404
     assert page[0] == 200 and page[2] == b"<p>page</p>"
     assert missing_page[0] == 404
+
+
+def test_frames_and_components_draw_where_the_script_is() -> None:
+    # As Streamlit's (which draw on `st._main`): inside a `with` block, there.
+    at = run(
+        """
+        import streamlit as st
+        import streamlit.components.v1 as components
+        thing = components.declare_component("thing", url="http://localhost:3001")
+        with st.sidebar:
+            components.html("<p>side</p>")
+            thing(key="side")
+        col, _ = st.columns(2)
+        with col:
+            components.iframe("https://example.com")
+        """
+    )
+    assert not at.exception
+    assert len(at.sidebar.get("component_frame")) == 1
+    assert len(at.sidebar.get("component_instance")) == 1
+    assert not at.main.get("component_instance")
+    assert at.columns[0].get("component_frame")[0].src == "https://example.com"

@@ -4,9 +4,13 @@ point of a selectable chart reaches the script."""
 
 from __future__ import annotations
 
+import io
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from conftest import ARTIFACTS, Server
@@ -108,3 +112,41 @@ def test_an_app_without_a_map_never_loads_deck_gl(page: Page, serve: Any) -> Non
     page.goto(server.url)
     expect(page.get_by_text("no maps here")).to_be_visible()
     assert not any("deck" in url.rsplit("/", 1)[-1].lower() for url in _scripts(page))
+
+
+ONLINE = """
+import pydeck as pdk
+import streamlit as st
+
+base = (st.context.url or "").split("?")[0].rstrip("/")
+layer = pdk.Layer("ScatterplotLayer", data=[{"lon": 0, "lat": 0}], get_position="[lon, lat]",
+                  get_radius=30, radius_units="pixels", get_fill_color=[255, 0, 0])
+st.pydeck_chart(pdk.Deck(layers=[layer], map_style=f"{base}/app/static/style.json",
+                         initial_view_state=pdk.ViewState(latitude=0, longitude=0, zoom=2)),
+                height=300)
+"""
+# A base map that needs no network: one background layer, served by the app itself.
+GREEN_STYLE = {
+    "version": 8,
+    "sources": {},
+    "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "#00ff00"}}],
+}
+
+
+def test_a_reachable_style_is_drawn_under_the_layers_by_maplibre(
+    page: Page, serve: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "style.json").write_text(json.dumps(GREEN_STYLE))
+    server: Server = serve(ONLINE, "--server.enableStaticServing=true")
+    page.goto(server.url)
+    chart = page.locator(".sp-deck")
+    expect(chart).to_have_attribute("data-basemap", "online", timeout=30_000)
+    expect(chart.get_by_role("note")).to_have_count(0)
+    expect(chart.locator(".sp-deck-basemap canvas")).to_be_attached()
+    shot = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+    colours = {shot.getpixel((x, y)) for x in range(5, shot.width, 40) for y in range(5, 60, 20)}
+    assert any(g > 200 and r < 60 and b < 60 for r, g, b in colours), colours
+    # maplibre's worker and the style load under the page's CSP.
+    errors: list[str] = page.console_errors  # type: ignore[attr-defined]
+    assert not [e for e in errors if "Content Security Policy" in e], errors

@@ -176,6 +176,8 @@ function highlighted(layer: Layer, indices: number[], anySelected: boolean, fall
 
 function deckProps(chart: Chart, el: HTMLElement): Json {
   const { request } = chart;
+  // Under the base map (drawn over it when there is one) and deck.gl's transparent canvas.
+  el.style.background = request.background;
   const parsed = JSON.parse(request.spec) as unknown;
   const spec = isRecord(parsed) ? parsed : {};
   const converted = converter.convert(preparedSpec(spec, request)) as Json;
@@ -212,7 +214,6 @@ function deckProps(chart: Chart, el: HTMLElement): Json {
             if (JSON.stringify(next) === JSON.stringify(chart.request.selection)) return;
             chart.callbacks.onSelect({ selection: next });
           },
-    style: { background: el.dataset.basemap === "online" ? "transparent" : request.background },
   };
 }
 

@@ -111,7 +111,12 @@ describe("the spec", () => {
     expect(styleUrl({}, "light")).toContain("positron-gl-style");
     expect(styleUrl({ mapStyle: "https://x/style.json" }, "light")).toBe("https://x/style.json");
     expect(styleUrl({ mapProvider: null }, "light")).toBeNull();
-    expect(styleUrl({ mapStyle: "mapbox://styles/mapbox/dark-v9" }, "light")).toBeNull();
+    // Mapbox styles: Carto's of the same shade.
+    expect(styleUrl({ mapStyle: "mapbox://styles/mapbox/dark-v9" }, "light")).toContain(
+      "dark-matter",
+    );
+    expect(styleUrl({ mapStyle: "mapbox://styles/mapbox/light-v9" }, "dark")).toContain("positron");
+    expect(styleUrl({ mapStyle: "ftp://x" }, "dark")).toBeNull();
   });
 });
 

@@ -32,6 +32,7 @@ const converter = new JSONConverter({
       OrthographicView,
       FirstPersonView,
       GlobeView: _GlobeView,
+      _GlobeView,
     },
   },
 });
@@ -136,7 +137,13 @@ export function preparedSpec(
 export function styleUrl(spec: Json, theme: Theme): string | null {
   if (Object.hasOwn(spec, "mapProvider") && spec.mapProvider === null) return null;
   const own = Array.isArray(spec.mapStyle) ? spec.mapStyle[0] : spec.mapStyle;
-  if (typeof own === "string" && own !== "") return /^https?:/.test(own) ? own : null;
+  if (typeof own === "string" && own !== "") {
+    if (/^https?:/.test(own)) return own;
+    // A Mapbox style needs mapbox-gl and a token: Carto's light or dark style stands in for it.
+    if (own.startsWith("mapbox://"))
+      return CARTO_STYLES[/dark/.test(own) ? "dark" : /light/.test(own) ? "light" : theme];
+    return null;
+  }
   return CARTO_STYLES[theme];
 }
 

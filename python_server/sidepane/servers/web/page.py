@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from functools import lru_cache
 from pathlib import Path
 
 # No inline scripts, no eval: the bundle is one file served by us. Inline styles stay allowed
@@ -14,13 +16,14 @@ from pathlib import Path
 # `ws:`/`wss:` in connect-src: some browsers do not count a WebSocket to the page's own host as
 # 'self'. 'wasm-unsafe-eval' lets the bundle compile WebAssembly (Graphviz for
 # st.graphviz_chart); it allows no eval of JavaScript. Frames: custom components (served here,
-# each sandboxed by its route's own CSP) and `components.iframe`'s pages, which may be anywhere.
+# each sandboxed by its route's own CSP), `components.iframe`'s and `st.iframe`'s pages, which
+# may be anywhere, and st.iframe's data: URLs and local files (blob:), sandboxed too.
 CSP = (
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https:; media-src 'self' blob: https:; "
     "font-src 'self' data: https:; "
     "connect-src 'self' ws: wss: https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com; "
-    "frame-src 'self' http: https:; "
+    "frame-src 'self' http: https: data: blob:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
 
@@ -45,7 +48,7 @@ _SHELL = """<!doctype html>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="{base}/static/{styles}">
 <script type="module" src="{base}/static/{script}"></script>
-</head>
+{preloads}</head>
 <body>
 <div id="root"></div>
 </body>
@@ -81,15 +84,51 @@ def bundle_built(static_dir: Path) -> bool:
     return (static_dir / BUNDLE_SCRIPT).is_file()
 
 
-def shell_html(title: str = "Sidepane", base: str = "") -> str:
+def shell_html(title: str = "Sidepane", base: str = "", preloads: tuple[str, ...] = ()) -> str:
     """The page that loads the bundle; the bundle draws everything into `#root`. `base` is
-    `server.baseUrlPath` (`/myapp`): the viewer reads it back from the bundle's address."""
+    `server.baseUrlPath` (`/myapp`): the viewer reads it back from the bundle's address.
+    `preloads` (paths under static/, see `bundle_preloads`) are fetched at once, in parallel."""
+    links = "".join(
+        f'<link rel="modulepreload" href="{html.escape(base)}/static/{html.escape(p)}">\n'
+        for p in preloads
+    )
     return _SHELL.format(
         title=html.escape(title),
         styles=BUNDLE_STYLES,
         script=BUNDLE_SCRIPT,
         base=html.escape(base),
+        preloads=links,
     )
+
+
+# In esbuild's output: an import of a sibling chunk, static (`from"./x.js"`, `import"./x.js"`)
+# or dynamic (`import("./x.js")`).
+_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*(\(?)\s*"\./([\w./-]+\.js)"')
+
+
+def bundle_preloads(static_dir: Path) -> tuple[str, ...]:
+    """The chunks every page loads before it can draw, under static/: the entry's imports (the
+    app's own chunk is a dynamic one, so the entry can say hello first) and that chunk's static
+    imports. Without hints the browser finds them one after the other, each once the file
+    naming it has arrived and been parsed; the page names them, so all are fetched at once."""
+    entry = static_dir / BUNDLE_SCRIPT
+    try:
+        return _preloads(entry, entry.stat().st_mtime_ns)
+    except OSError:
+        return ()
+
+
+@lru_cache(maxsize=4)
+def _preloads(entry: Path, _mtime_ns: int) -> tuple[str, ...]:
+    found: list[str] = []
+    for dynamic, name in _IMPORT.findall(entry.read_text(encoding="utf-8")):
+        found.append(name)
+        if dynamic:  # the app's chunk: what it imports statically loads before it runs
+            chunk = entry.parent / name
+            folder = name.rpartition("/")[0]
+            text = chunk.read_text(encoding="utf-8")
+            found += [f"{folder}/{n}" for d, n in _IMPORT.findall(text) if not d]
+    return tuple(dict.fromkeys(found))
 
 
 def base_path(option: object) -> str:

@@ -24,6 +24,7 @@ from sidepane.servers.web.page import (
     PAGE_HEADERS,
     base_path,
     bundle_built,
+    bundle_preloads,
     default_static_dir,
     not_built_html,
     shell_html,
@@ -33,6 +34,12 @@ from sidepane.servers.web.ports import DEFAULT_PORT, bind_socket, url_host
 log = logging.getLogger("sidepane.web")
 
 _STATIC_HEADERS = {"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"}
+# esbuild names chunks by their content's hash: a browser may keep them without asking again.
+_CHUNK_HEADERS = {
+    "Cache-Control": "public, max-age=31536000, immutable",
+    "X-Content-Type-Options": "nosniff",
+}
+_CHUNKS = "chunks/"
 _LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 _WILDCARDS = frozenset({"", "0.0.0.0", "::"})
 # Messages between the protocol's limit and this many times it are read and dropped with a
@@ -166,7 +173,7 @@ class WebServer:
                 content_type="text/html",
                 headers=PAGE_HEADERS,
             )
-        page = shell_html(base=self.base_path)
+        page = shell_html(base=self.base_path, preloads=bundle_preloads(self.static_dir))
         return web.Response(text=page, content_type="text/html", headers=PAGE_HEADERS)
 
     async def _page(self, request: web.Request) -> web.Response:
@@ -203,7 +210,8 @@ class WebServer:
             found = False
         if not found:
             raise web.HTTPNotFound()
-        return web.FileResponse(target, headers=_STATIC_HEADERS)
+        chunk = request.match_info["path"].startswith(_CHUNKS)
+        return web.FileResponse(target, headers=_CHUNK_HEADERS if chunk else _STATIC_HEADERS)
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         if not self.origin_allowed(request.headers.get("Origin")):

@@ -444,3 +444,9 @@ else:
             _pages.savefig(_fig)
             plt.close(_fig)
     st.pdf(_buffer.getvalue(), height=360, alt="A two-page PDF made with Matplotlib")
+st.iframe(
+    "<div style='font-family: sans-serif; padding: 8px'>"
+    "<b>st.iframe</b>: this HTML runs in a sandboxed frame of its own, sized to its content."
+    "</div>",
+    alt="An HTML page in a frame",
+)

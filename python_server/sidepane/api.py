@@ -101,6 +101,7 @@ graphviz_chart = main_dg.graphviz_chart
 mermaid_chart = main_dg.mermaid_chart
 echarts_chart = main_dg.echarts_chart
 pdf = main_dg.pdf
+iframe = main_dg.iframe
 pyplot = main_dg.pyplot
 image = main_dg.image
 audio = main_dg.audio
@@ -169,6 +170,7 @@ __all__ = [
     "download_button",
     "echarts_chart",
     "pdf",
+    "iframe",
     "echo",
     "empty",
     "error",

@@ -183,6 +183,36 @@ def test_a_two_page_pdf_shows_its_pages_and_navigates(page: Page, serve: Any) ->
     page.screenshot(path=str(ARTIFACTS / "pdf.png"))
 
 
+IFRAME = """
+import streamlit as st
+st.iframe("<h2 id='hello'>Hello from HTML</h2>" + "<p>line</p>" * 12, alt="A page")
+st.iframe("data:text/html,<p id='url'>From a URL</p>", height=120)
+"""
+
+
+def test_an_iframe_shows_its_html_at_its_height_and_its_url(page: Page, serve: Any) -> None:
+    server: Server = serve(IFRAME)
+    page.goto(server.url)
+    first = page.locator("iframe.sp-iframe").first
+    expect(first).to_have_attribute("title", "A page")
+    expect(page.frame_locator("iframe.sp-iframe >> nth=0").locator("#hello")).to_have_text(
+        "Hello from HTML", timeout=30_000
+    )
+    # The page reported its height: the frame grows past the 150 px it starts at.
+    page.wait_for_function(
+        "document.querySelector('iframe.sp-iframe').getBoundingClientRect().height > 300"
+    )
+    # Sandboxed without same-origin: an origin of its own.
+    assert "allow-same-origin" not in (first.get_attribute("sandbox") or "")
+    second = page.locator("iframe.sp-iframe").nth(1)
+    expect(second).to_have_css("height", "120px")
+    expect(page.frame_locator("iframe.sp-iframe >> nth=1").locator("#url")).to_have_text(
+        "From a URL"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "iframe.png"))
+
+
 def test_an_app_without_diagrams_loads_none_of_their_libraries(page: Page, serve: Any) -> None:
     server: Server = serve("import streamlit as st\nst.write('plain')\n")
     page.goto(server.url)

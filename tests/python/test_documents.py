@@ -318,3 +318,66 @@ at = AppTest.from_string("import streamlit as st\\n" + {PDF_ERRORS[0]!r}).run()
 print(json.dumps(at.exception[0].message))
 """
         assert run_167(probe) == ours[0]
+
+
+def test_iframe_tells_urls_html_and_files_apart_as_167_does(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p>from a file</p>", encoding="utf-8")
+    picture = tmp_path / "dot.png"
+    picture.write_bytes(b"\x89PNG fake")
+    at = run(
+        f"""
+        from pathlib import Path
+        import streamlit as st
+        st.iframe("https://example.com", tab_index=-1, alt=" Example ")
+        st.iframe("<b>hi</b>")
+        st.iframe("<b>hi</b>", width="content", height=120)
+        st.iframe(Path({str(page)!r}), height="stretch")
+        st.iframe(Path({str(picture)!r}), width=300)
+        st.iframe("/app/static/x.html", width="content")
+        st.iframe("data:text/html,hello")
+        """
+    )
+    frames = [el.node.props for el in at.get("iframe")]
+    assert frames[0] == {
+        "src": "https://example.com",
+        "height": 400,
+        "tab_index": -1,
+        "alt": "Example",
+    }
+    assert "html_id" in frames[1] and frames[1]["height"] == "content"
+    assert frames[2]["width"] == "content" and frames[2]["height"] == 120
+    # A page at its content's height carries the height reporter; a fixed height does not.
+    assert frames[1]["html_id"] != frames[2]["html_id"]
+    assert frames[3]["height"] == "stretch" and "html_id" in frames[3]
+    assert frames[4]["mimetype"] == "image/png" and frames[4]["width"] == 300
+    assert frames[4]["height"] == 400 and "hash" in frames[4]
+    assert frames[5] == {"src": "/app/static/x.html", "height": 400}
+    assert frames[6] == {"src": "data:text/html,hello", "height": 400}
+
+
+IFRAME_ERRORS = [
+    "st.iframe('x', tab_index=-2)",
+    "st.iframe('x', tab_index=1.5)",
+    "st.iframe('x', width='wide')",
+    "st.iframe('x', height=0)",
+    "from pathlib import Path\nst.iframe(Path('/no/such.html'))",
+]
+
+
+def test_iframe_errors_are_streamlits() -> None:
+    ours = [run("import streamlit as st\n" + line).exception[0].message for line in IFRAME_ERRORS]
+    if not STREAMLIT_167.exists():
+        return
+    probe = f"""
+import json
+from streamlit.testing.v1 import AppTest
+out = []
+for line in {IFRAME_ERRORS!r}:
+    at = AppTest.from_string("import streamlit as st\\n" + line).run()
+    out.append(at.exception[0].message)
+print(json.dumps(out))
+"""
+    theirs = run_167(probe)
+    for line, mine, their in zip(IFRAME_ERRORS, ours, theirs, strict=True):
+        assert mine == their, line

@@ -219,6 +219,8 @@ st.echarts_chart({"series": [{"type": "bar", "data": [1], "selectedMode": "singl
                  on_select="rerun", renderer="svg", theme=None, alt="e", key="ec")
 st.pdf(b"%PDF-1.4", height=300, alt="doc", key="pdf")
 st.pdf("https://example.com/a.pdf", height="stretch")
+st.iframe("<b>x</b>", width="content", tab_index=0, alt="f")
+st.iframe("https://example.com", height="stretch")
 import streamlit.components.v1 as components
 components.html("<p>x</p>", width=200, scrolling=True, tab_index=0)
 components.declare_component("c", url="http://localhost:1")(a=[1], b=b"x", key="cc")

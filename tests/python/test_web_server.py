@@ -27,7 +27,7 @@ EXPECTED_CSP = (
     "img-src 'self' data: blob: https:; media-src 'self' blob: https:; "
     "font-src 'self' data: https:; "
     "connect-src 'self' ws: wss: https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com; "
-    "frame-src 'self' http: https:; "
+    "frame-src 'self' http: https: data: blob:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
 

@@ -144,3 +144,19 @@ describe("pdf", () => {
     ).toBe("100%");
   });
 });
+
+describe("iframe", () => {
+  test("an HTML page from the components route, sandboxed; a URL at its height", () => {
+    const page = draw("iframe", { html_id: "abc", height: "content", alt: "A page" });
+    const frame = page.querySelector("iframe")!;
+    expect(frame.getAttribute("src")).toBe("/component/_html/abc");
+    expect(frame.getAttribute("sandbox")).not.toContain("allow-same-origin");
+    expect(frame.getAttribute("title")).toBe("A page");
+    expect(frame.style.height).toBe("150px");
+    const url = draw("iframe", { src: "https://example.com", height: 400, width: 300 });
+    const other = url.querySelector("iframe")!;
+    expect(other.style.height).toBe("400px");
+    expect(other.style.width).toBe("300px");
+    expect(other.getAttribute("sandbox")).toContain("allow-same-origin");
+  });
+});

@@ -12,6 +12,7 @@ from sidepane.elements.echarts_chart import EChartsMixin
 from sidepane.elements.exception import ExceptionMixin
 from sidepane.elements.graphviz_chart import GraphvizMixin
 from sidepane.elements.help import HelpMixin
+from sidepane.elements.iframe import IframeMixin
 from sidepane.elements.layout import LayoutMixin
 from sidepane.elements.map_chart import MapMixin
 from sidepane.elements.media import MediaMixin
@@ -65,6 +66,7 @@ class DeltaGenerator(
     MermaidMixin,
     EChartsMixin,
     PdfMixin,
+    IframeMixin,
     MediaMixin,
     HelpMixin,
     LayoutMixin,

@@ -695,6 +695,29 @@ export type PdfProps = {
   key?: string;
 };
 
+/**
+ * `st.iframe`: a URL, an HTML page (served by the app's server, sandboxed) or a local file's bytes,
+ * in a frame.
+ */
+export type IframeProps = {
+  /** An http(s) or data: URL, or a path on the app's server. */
+  src?: string;
+  /** An HTML page's id: the server serves it at `component/_html/<id>`. */
+  html_id?: string;
+  /** A local file's `media` payload (xxh3-128 hex digest). */
+  hash?: string;
+  /** The local file's type (with `hash`). */
+  mimetype?: string;
+  /** Absent: stretch. */
+  width?: number | "content";
+  /** Pixels, the parent's height, or (an HTML page only) its content's height. */
+  height: number | "content" | "stretch";
+  /** The frame's tabindex (-1 or more). */
+  tab_index?: number;
+  /** The frame's accessible name (its title). */
+  alt?: string;
+};
+
 /** An `st.empty` placeholder holding nothing (yet): no props. */
 export type EmptyProps = Record<string, never>;
 
@@ -1055,6 +1078,7 @@ export interface ElementPropsMap {
   graphviz_chart: GraphvizChartProps;
   echarts_chart: EChartsChartProps;
   pdf: PdfProps;
+  iframe: IframeProps;
   empty: EmptyProps;
   container: ContainerProps;
   columns: ColumnsProps;

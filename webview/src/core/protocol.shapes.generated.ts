@@ -66,6 +66,7 @@ export const SHAPES: ShapeTable = {
     graphviz_chart: "GraphvizChartProps",
     help: "HelpProps",
     html: "HtmlProps",
+    iframe: "IframeProps",
     image: "ImageProps",
     json: "JsonProps",
     latex: "LatexProps",
@@ -726,6 +727,19 @@ export const SHAPES: ShapeTable = {
       required: ["type", "members"],
     },
     HtmlProps: { keys: { body: "str" }, required: ["body"] },
+    IframeProps: {
+      keys: {
+        src: "str",
+        html_id: "str",
+        hash: "str",
+        mimetype: "str",
+        width: { union: ["int", { lit: ["content"] }] },
+        height: { union: ["int", { lit: ["content", "stretch"] }] },
+        tab_index: "int",
+        alt: "str",
+      },
+      required: ["height"],
+    },
     ImageItem: {
       keys: { hash: "str", url: "str", mimetype: "str", caption: "str" },
       required: ["mimetype"],

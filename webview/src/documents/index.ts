@@ -4,8 +4,10 @@
 import { registerElement } from "../core/types";
 import { EChartsChart } from "./echarts";
 import { GraphvizChart } from "./graphviz";
+import { Iframe } from "./iframe";
 import { Pdf } from "./pdf";
 
 registerElement("graphviz_chart", GraphvizChart);
 registerElement("echarts_chart", EChartsChart);
 registerElement("pdf", Pdf);
+registerElement("iframe", Iframe);

@@ -73,3 +73,23 @@ class PdfProps(TypedDict):
     height: Annotated[StretchOrPixels, "The viewer's height (it scrolls); default 500."]
     alt: NotRequired[Annotated[str, "The document's accessible name."]]
     key: NotRequired[str]
+
+
+@element("iframe")
+class IframeProps(TypedDict):
+    """`st.iframe`: a URL, an HTML page (served by the app's server, sandboxed) or a local
+    file's bytes, in a frame."""
+
+    src: NotRequired[Annotated[str, "An http(s) or data: URL, or a path on the app's server."]]
+    html_id: NotRequired[
+        Annotated[str, "An HTML page's id: the server serves it at `component/_html/<id>`."]
+    ]
+    hash: NotRequired[Annotated[str, "A local file's `media` payload (xxh3-128 hex digest)."]]
+    mimetype: NotRequired[Annotated[str, "The local file's type (with `hash`)."]]
+    width: NotRequired[Annotated[int | Literal["content"], "Absent: stretch."]]
+    height: Annotated[
+        int | Literal["stretch", "content"],
+        "Pixels, the parent's height, or (an HTML page only) its content's height.",
+    ]
+    tab_index: NotRequired[Annotated[int, "The frame's tabindex (-1 or more)."]]
+    alt: NotRequired[Annotated[str, "The frame's accessible name (its title)."]]

@@ -1,0 +1,66 @@
+// The `iframe` element (st.iframe): a URL, an HTML page the app's server serves (sandboxed, an
+// origin of its own, as components.html's) or a local file's bytes. A page at its content's
+// height reports it (the reporter st.iframe appends) and the frame follows.
+
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { JSX } from "preact";
+import { FEATURE_POLICY, componentRoute, sandboxFor } from "../components/frame_policy";
+import { PanelNotice, inPanel } from "../components/panel_notice";
+import type { ElementProps } from "../core/types";
+import { usePayloads } from "../data/hooks";
+
+/** Before a page reports its height. */
+const INITIAL_HEIGHT = 150;
+
+export function Iframe({ node, store }: ElementProps<"iframe">): JSX.Element {
+  const p = node.props;
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [contentHeight, setContentHeight] = useState(INITIAL_HEIGHT);
+  usePayloads(store, p.hash !== undefined ? [p.hash] : []);
+  const src =
+    p.src ??
+    (p.html_id !== undefined
+      ? componentRoute("_html", p.html_id)
+      : p.hash !== undefined
+        ? store.mediaUrl(p.hash, p.mimetype ?? "application/octet-stream")
+        : undefined);
+
+  useEffect(() => {
+    if (p.height !== "content") return;
+    const listen = (e: MessageEvent): void => {
+      const data = e.data as { type?: unknown; height?: unknown } | null;
+      if (e.source !== frame.current?.contentWindow || data?.type !== "sidepane:frameHeight") {
+        return;
+      }
+      if (typeof data.height === "number" && data.height >= 0) setContentHeight(data.height);
+    };
+    window.addEventListener("message", listen);
+    return () => window.removeEventListener("message", listen);
+  }, [p.height]);
+
+  if (inPanel()) return <PanelNotice what={p.src ?? "this frame"} />;
+  const style: JSX.CSSProperties = {
+    width: typeof p.width === "number" ? `${p.width}px` : "100%",
+    maxWidth: "100%",
+    height:
+      p.height === "content"
+        ? `${contentHeight}px`
+        : p.height === "stretch"
+          ? "100%"
+          : `${p.height}px`,
+    colorScheme: "normal",
+  };
+  return (
+    <iframe
+      ref={frame}
+      class="sp-iframe"
+      data-testid="stIFrame"
+      src={src}
+      sandbox={src !== undefined ? sandboxFor(src) : undefined}
+      allow={FEATURE_POLICY}
+      tabIndex={p.tab_index}
+      title={p.alt ?? p.src ?? "st.iframe"}
+      style={style}
+    />
+  );
+}

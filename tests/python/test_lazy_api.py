@@ -50,6 +50,18 @@ def test_the_servers_open_their_port_without_the_api() -> None:
     assert _loaded_after(imports) == set()
 
 
+def test_the_web_server_opens_its_port_without_the_schema() -> None:
+    # The protocol's schema (every element's props) comes with the elements, later.
+    out = _python(
+        """
+        import sys
+        import sidepane.cli, sidepane.servers.web.launch, sidepane.servers.web.server
+        print(sorted(m for m in sys.modules if m.startswith("sidepane.protocol.schema")))
+        """
+    )
+    assert out.strip() == "[]"
+
+
 def test_the_first_attribute_loads_every_name() -> None:
     out = _python(
         """

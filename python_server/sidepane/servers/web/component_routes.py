@@ -13,7 +13,6 @@ import os
 
 from aiohttp import web
 
-from sidepane.components.registry import component_folder, html_page
 from sidepane.servers.web.app_static import content_type
 
 ROUTE = "/component/{name}/{path:.*}"
@@ -46,6 +45,11 @@ HEADERS = {
 
 
 async def serve(request: web.Request) -> web.StreamResponse:
+    # Here, not at the top: `sidepane.components` brings the protocol's schema, which the server
+    # need not load before it opens its port (a component's files are asked for only once a run
+    # drew it, i.e. after the st. API loaded).
+    from sidepane.components.registry import component_folder, html_page
+
     name = request.match_info["name"]
     path = request.match_info["path"]
     if name == HTML_NAME:

@@ -150,3 +150,25 @@ def test_a_reachable_style_is_drawn_under_the_layers_by_maplibre(
     # maplibre's worker and the style load under the page's CSP.
     errors: list[str] = page.console_errors  # type: ignore[attr-defined]
     assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+def test_the_map_follows_the_dark_theme_and_resizes_with_the_page(page: Page, serve: Any) -> None:
+    page.emulate_media(color_scheme="dark")
+    server: Server = serve(MAP)
+    page.goto(server.url)
+    chart = page.locator(".sp-deck")
+    expect(chart).to_have_attribute("data-basemap", "offline", timeout=30_000)
+    host = chart.locator(".sp-deck-host")
+    assert host.evaluate("(e) => getComputedStyle(e).backgroundColor") == "rgb(38, 39, 48)"
+    canvas = chart.locator("canvas").first
+    wide = canvas.evaluate("(c) => c.clientWidth")
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.wait_for_function(f"() => document.querySelector('.sp-deck canvas').clientWidth < {wide}")
+    narrow = canvas.evaluate("(c) => c.clientWidth")
+    box = chart.bounding_box()
+    assert box is not None and abs(narrow - box["width"]) <= 1
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.sp-deck-host')).backgroundColor"
+        " === 'rgb(240, 242, 246)'"
+    )

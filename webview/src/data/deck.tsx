@@ -81,7 +81,6 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
             tooltip: props.tooltip,
             theme,
             primary: pageRgb("--sp-primary", [255, 75, 75]),
-            background: theme === "dark" ? "#1a1c24" : "#f0f2f6",
             width,
             height,
             selectionMode: selectable ? (props.selection_mode ?? null) : null,

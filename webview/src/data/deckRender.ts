@@ -75,7 +75,6 @@ export interface DeckRequest {
   theme: Theme;
   /** The page's primary colour as [r, g, b] (st.map's "primary"). */
   primary: [number, number, number];
-  background: string;
   width: number;
   height: number;
   selectionMode: DeckSelectionMode | null;
@@ -181,10 +180,8 @@ function highlighted(layer: Layer, indices: number[], anySelected: boolean, fall
   return layer.clone(changes);
 }
 
-function deckProps(chart: Chart, el: HTMLElement): Json {
+function deckProps(chart: Chart): Json {
   const { request } = chart;
-  // Under the base map (drawn over it when there is one) and deck.gl's transparent canvas.
-  el.style.background = request.background;
   const parsed = JSON.parse(request.spec) as unknown;
   const spec = isRecord(parsed) ? parsed : {};
   const converted = converter.convert(preparedSpec(spec, request)) as Json;
@@ -268,7 +265,7 @@ async function startBaseMap(chart: Chart, el: HTMLElement): Promise<void> {
     el.dataset.basemap = "offline";
     chart.callbacks.onBaseMap("offline");
   }
-  chart.deck.setProps(deckProps(chart, el));
+  chart.deck.setProps(deckProps(chart));
 }
 
 /** Draw (or update) the chart in `el`. */
@@ -288,7 +285,7 @@ export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: De
     existing.request = request;
     existing.tooltip = parseTooltip(request.tooltip);
     existing.callbacks = callbacks;
-    const props = deckProps(existing, el);
+    const props = deckProps(existing);
     if (viewKey !== existing.initialViewKey) {
       existing.initialViewKey = viewKey;
       existing.viewState = initialView(request.spec);
@@ -331,7 +328,7 @@ export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: De
       chart.basemap?.setView(chart.viewState);
       return next;
     },
-    ...(deckProps(chart, el) as object),
+    ...(deckProps(chart) as object),
   });
   void startBaseMap(chart, el);
 }

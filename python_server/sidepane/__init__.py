@@ -37,18 +37,17 @@ if not TYPE_CHECKING:  # hidden from type checkers, so a typo like `st.wirte` is
             value = module if lazy[1] is None else getattr(module, lazy[1])
             globals()[name] = value
             return value
+        if name.startswith("__") and name != "__all__":
+            raise AttributeError(name)  # tools probing dunders must not load the API
         api = importlib.import_module("sidepane.api")
-        if name == "__all__" or not name.startswith("__"):
-            # Every API name at once: later lookups are plain module attributes again.
-            names = api.__all__
-            globals().update((n, api.__dict__[n]) for n in names if n in api.__dict__)
-            globals()["__all__"] = names
-            if name in globals():
-                return globals()[name]
+        # Every API name at once: later lookups are plain module attributes again.
+        names = api.__all__
+        globals().update((n, api.__dict__[n]) for n in names if n in api.__dict__)
+        globals()["__all__"] = names
+        if name in globals():
+            return globals()[name]
         # Otherwise only reached for names Sidepane lacks: a Streamlit name says so plainly
         # (still an AttributeError, so hasattr() keeps working); containers share the mechanism.
-        if name.startswith("__"):
-            raise AttributeError(name)
         from sidepane.compat import called_by_from_import
         from sidepane.elements.streamlit_api import module_attribute_error
 

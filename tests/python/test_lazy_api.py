@@ -40,6 +40,8 @@ def _loaded_after(imports: str) -> set[str]:
 
 def test_importing_the_package_loads_no_api() -> None:
     assert _loaded_after("import sidepane") == set()
+    # Nor do tools that look for dunders (inspect, pickle, doctest...).
+    assert _loaded_after("import sidepane; hasattr(sidepane, '__wrapped__')") == set()
 
 
 def test_the_servers_open_their_port_without_the_api() -> None:

@@ -213,6 +213,25 @@ def test_an_iframe_shows_its_html_at_its_height_and_its_url(page: Page, serve: A
     page.screenshot(path=str(ARTIFACTS / "iframe.png"))
 
 
+HTML_JS = """
+import streamlit as st
+st.html("<p id='x'>not yet</p><script>document.getElementById('x').textContent = 'ran'</script>",
+        unsafe_allow_javascript=True)
+st.html("<p id='y'>plain</p><script>document.getElementById('y').textContent = 'ran'</script>",
+        width=200)
+"""
+
+
+def test_html_runs_javascript_only_when_allowed_and_in_a_frame(page: Page, serve: Any) -> None:
+    server: Server = serve(HTML_JS)
+    page.goto(server.url)
+    expect(page.frame_locator("iframe.sp-iframe").locator("#x")).to_have_text("ran", timeout=30_000)
+    # Without the flag the script is dropped and the HTML sits in the page, 200 px wide.
+    plain = page.locator(".sp-html")
+    expect(plain.locator("#y")).to_have_text("plain")
+    expect(plain).to_have_css("width", "200px")
+
+
 def test_an_app_without_diagrams_loads_none_of_their_libraries(page: Page, serve: Any) -> None:
     server: Server = serve("import streamlit as st\nst.write('plain')\n")
     page.goto(server.url)

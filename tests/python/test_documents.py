@@ -381,3 +381,26 @@ print(json.dumps(out))
     theirs = run_167(probe)
     for line, mine, their in zip(IFRAME_ERRORS, ours, theirs, strict=True):
         assert mine == their, line
+
+
+def test_html_takes_167s_width_and_runs_javascript_in_a_frame_of_its_own() -> None:
+    at = run(
+        """
+        import streamlit as st
+        st.html("<b>a</b>")
+        st.html("<b>b</b>", width=300)
+        st.html("<b>c</b>", width="content")
+        st.html("<p id='x'></p><script>document.getElementById('x').textContent = 'ran'</script>",
+                unsafe_allow_javascript=True)
+        st.html("<style>p { color: red }</style>", unsafe_allow_javascript=True)
+        """
+    )
+    bodies = [el.node.props for el in at.get("html")]
+    assert "width" not in bodies[0] and bodies[1]["width"] == 300
+    assert bodies[2]["width"] == "content"
+    assert "javascript" in bodies[3] and "javascript" not in bodies[4]
+    error = run("import streamlit as st\nst.html('<b>x</b>', width='wide')").exception[0].message
+    assert error == (
+        "Invalid width value: 'wide'. Width must be either a positive integer (pixels), "
+        "'stretch', or 'content'."
+    )

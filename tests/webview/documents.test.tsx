@@ -6,6 +6,7 @@ import { streamlitTheme } from "../../webview/src/documents/echarts";
 import { selectionEvent } from "../../webview/src/documents/echartsSelection";
 import { graphvizSvg } from "../../webview/src/documents/graphvizSvg";
 import "../../webview/src/documents/index";
+import "../../webview/src/elements/basic";
 import { mermaidAlt } from "../../webview/src/documents/mermaid";
 import { renderMarkdown } from "../../webview/src/elements/markdownRender";
 import { FakeStore, makeNode, mount } from "./data_helpers";
@@ -158,5 +159,15 @@ describe("iframe", () => {
     expect(other.style.height).toBe("400px");
     expect(other.style.width).toBe("300px");
     expect(other.getAttribute("sandbox")).toContain("allow-same-origin");
+  });
+});
+
+describe("html", () => {
+  test("a width; with javascript a sandboxed frame of the page instead of inline HTML", () => {
+    const sized = draw("html", { body: "<b>x</b>", width: 300 });
+    expect(sized.querySelector<HTMLElement>(".sp-html")?.style.width).toBe("300px");
+    const framed = draw("html", { body: "<script>1</script>", javascript: "abc" });
+    expect(framed.querySelector(".sp-html")).toBeNull();
+    expect(framed.querySelector("iframe")?.getAttribute("src")).toBe("/component/_html/abc");
   });
 });

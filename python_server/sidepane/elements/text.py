@@ -9,6 +9,7 @@ from sidepane.elements.arguments import value_error
 from sidepane.elements.deprecation import show_deprecation_warning
 from sidepane.elements.dg_core import DeltaGeneratorCore
 from sidepane.elements.json_text import to_json_text
+from sidepane.elements.layout import _check_size
 from sidepane.elements.status import clean_text, validate_icon
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.schema.elements.text import (
@@ -243,7 +244,10 @@ class TextMixin(DeltaGeneratorCore):
         """Insert HTML into the app, sanitized by the viewer (scripts are removed).
 
         `body` may be a string, a `pathlib.Path` to an .html (or .css) file, or an object with
-        `_repr_html_`.
+        `_repr_html_`. `width`: "stretch" (default), "content" or pixels. With
+        `unsafe_allow_javascript=True` the HTML's scripts run: Sidepane's page allows no inline
+        script, so that HTML is drawn in a sandboxed frame of its own, as tall as its content
+        (its scripts cannot reach the app's page). Never pass untrusted input.
         """
         from pathlib import Path
 
@@ -263,8 +267,28 @@ class TextMixin(DeltaGeneratorCore):
                 )
         if not text:
             raise SidepaneAPIException("The `body` parameter is required.")
+        _check_size("width", width, allow_content=True)
         props: HtmlProps = {"body": text}
+        if width != "stretch":
+            props["width"] = width  # type: ignore[typeddict-item]  # checked above
+        if unsafe_allow_javascript and not _only_styles(text):
+            # The app's page runs no inline script (its CSP): the HTML and its scripts run in
+            # a sandboxed frame of their own instead, as tall as their content.
+            from sidepane.components.registry import register_html
+            from sidepane.elements.iframe import HEIGHT_REPORTER
+
+            props["javascript"] = register_html(text + HEIGHT_REPORTER)
         return self._enqueue("html", as_props(props))
+
+
+def _only_styles(text: str) -> bool:
+    """Whether the HTML is nothing but `<style>` blocks and comments (Streamlit then draws it
+    without a place in the layout)."""
+    import re
+
+    rest = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    rest = re.sub(r"<style[^>]*>.*?</style>", "", rest, flags=re.DOTALL | re.IGNORECASE)
+    return rest.strip() == ""
 
 
 def _is_file(text: str) -> bool:

@@ -1008,6 +1008,13 @@ export type DividerProps = Record<string, never>;
 export type HtmlProps = {
   /** HTML, sanitized by the viewer. */
   body: string;
+  /** Absent: stretch. */
+  width?: number | "content";
+  /**
+   * `unsafe_allow_javascript`: the page's id (served at `component/_html/<id>`); the viewer runs it
+   * in a sandboxed frame at its content's height, as the page allows no inline script.
+   */
+  javascript?: string;
 };
 
 export type ExceptionProps = {

@@ -726,7 +726,10 @@ export const SHAPES: ShapeTable = {
       },
       required: ["type", "members"],
     },
-    HtmlProps: { keys: { body: "str" }, required: ["body"] },
+    HtmlProps: {
+      keys: { body: "str", width: { union: ["int", { lit: ["content"] }] }, javascript: "str" },
+      required: ["body"],
+    },
     IframeProps: {
       keys: {
         src: "str",

@@ -12,21 +12,20 @@ import { usePayloads } from "../data/hooks";
 /** Before a page reports its height. */
 const INITIAL_HEIGHT = 150;
 
-export function Iframe({ node, store }: ElementProps<"iframe">): JSX.Element {
-  const p = node.props;
+interface FrameProps {
+  src: string | undefined;
+  width: number | "content" | undefined;
+  height: number | "stretch" | "content";
+  tabIndex?: number;
+  title: string;
+}
+
+/** A sandboxed frame; at "content" height it follows the height its page reports. */
+export function Frame({ src, width, height, tabIndex, title }: FrameProps): JSX.Element {
   const frame = useRef<HTMLIFrameElement>(null);
   const [contentHeight, setContentHeight] = useState(INITIAL_HEIGHT);
-  usePayloads(store, p.hash !== undefined ? [p.hash] : []);
-  const src =
-    p.src ??
-    (p.html_id !== undefined
-      ? componentRoute("_html", p.html_id)
-      : p.hash !== undefined
-        ? store.mediaUrl(p.hash, p.mimetype ?? "application/octet-stream")
-        : undefined);
-
   useEffect(() => {
-    if (p.height !== "content") return;
+    if (height !== "content") return;
     const listen = (e: MessageEvent): void => {
       const data = e.data as { type?: unknown; height?: unknown } | null;
       if (e.source !== frame.current?.contentWindow || data?.type !== "sidepane:frameHeight") {
@@ -36,18 +35,14 @@ export function Iframe({ node, store }: ElementProps<"iframe">): JSX.Element {
     };
     window.addEventListener("message", listen);
     return () => window.removeEventListener("message", listen);
-  }, [p.height]);
+  }, [height]);
 
-  if (inPanel()) return <PanelNotice what={p.src ?? "this frame"} />;
+  if (inPanel()) return <PanelNotice what={title} />;
   const style: JSX.CSSProperties = {
-    width: typeof p.width === "number" ? `${p.width}px` : "100%",
+    width: typeof width === "number" ? `${width}px` : "100%",
     maxWidth: "100%",
     height:
-      p.height === "content"
-        ? `${contentHeight}px`
-        : p.height === "stretch"
-          ? "100%"
-          : `${p.height}px`,
+      height === "content" ? `${contentHeight}px` : height === "stretch" ? "100%" : `${height}px`,
     colorScheme: "normal",
   };
   return (
@@ -58,9 +53,30 @@ export function Iframe({ node, store }: ElementProps<"iframe">): JSX.Element {
       src={src}
       sandbox={src !== undefined ? sandboxFor(src) : undefined}
       allow={FEATURE_POLICY}
+      tabIndex={tabIndex}
+      title={title}
+      style={style}
+    />
+  );
+}
+
+export function Iframe({ node, store }: ElementProps<"iframe">): JSX.Element {
+  const p = node.props;
+  usePayloads(store, p.hash !== undefined ? [p.hash] : []);
+  const src =
+    p.src ??
+    (p.html_id !== undefined
+      ? componentRoute("_html", p.html_id)
+      : p.hash !== undefined
+        ? store.mediaUrl(p.hash, p.mimetype ?? "application/octet-stream")
+        : undefined);
+  return (
+    <Frame
+      src={src}
+      width={p.width}
+      height={p.height}
       tabIndex={p.tab_index}
       title={p.alt ?? p.src ?? "st.iframe"}
-      style={style}
     />
   );
 }

@@ -4,6 +4,8 @@ import { useEffect, useState } from "preact/hooks";
 import { Help } from "../core/ui";
 import type { AlertProps, ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
+import { componentRoute } from "../components/frame_policy";
+import { Frame } from "../documents/iframe";
 import { renderMarkdown, sanitize } from "./markdownRender";
 import { Icon } from "./icon";
 import { textLayout } from "./textLayout";
@@ -24,7 +26,30 @@ function Divider() {
 }
 
 function Html({ node }: ElementProps<"html">) {
-  return <div class="sp-html" dangerouslySetInnerHTML={{ __html: sanitize(node.props.body) }} />;
+  const { body, width, javascript } = node.props;
+  if (javascript !== undefined) {
+    return (
+      <Frame
+        src={componentRoute("_html", javascript)}
+        width={width}
+        height="content"
+        title="st.html"
+      />
+    );
+  }
+  const style =
+    width === "content"
+      ? { width: "fit-content" }
+      : width !== undefined
+        ? { width: `${width}px` }
+        : undefined;
+  return (
+    <div
+      class="sp-html"
+      style={style ? { ...style, maxWidth: "100%" } : undefined}
+      dangerouslySetInnerHTML={{ __html: sanitize(body) }}
+    />
+  );
 }
 
 const ALERT_ICONS: Record<AlertProps["kind"], string> = {

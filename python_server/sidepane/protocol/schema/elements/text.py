@@ -74,6 +74,15 @@ class DividerProps(TypedDict):
 @element("html")
 class HtmlProps(TypedDict):
     body: Annotated[str, "HTML, sanitized by the viewer."]
+    width: NotRequired[Annotated[int | Literal["content"], "Absent: stretch."]]
+    javascript: NotRequired[
+        Annotated[
+            str,
+            "`unsafe_allow_javascript`: the page's id (served at `component/_html/<id>`); the "
+            "viewer runs it in a sandboxed frame at its content's height, as the page allows "
+            "no inline script.",
+        ]
+    ]
 
 
 class TracebackFrame(TypedDict):

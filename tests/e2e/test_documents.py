@@ -232,6 +232,14 @@ def test_html_runs_javascript_only_when_allowed_and_in_a_frame(page: Page, serve
     expect(plain).to_have_css("width", "200px")
 
 
+def test_a_pdf_the_page_cannot_fetch_offers_to_open_it(page: Page, serve: Any) -> None:
+    server: Server = serve("import streamlit as st\nst.pdf('https://example.invalid/a.pdf')\n")
+    page.goto(server.url)
+    link = page.locator(".sp-pdf").get_by_role("link", name="Open the PDF in a new tab")
+    expect(link).to_have_attribute("href", "https://example.invalid/a.pdf", timeout=30_000)
+    expect(page.locator(".sp-pdf .sp-chart-error")).to_contain_text("PDF error")
+
+
 def test_an_app_without_diagrams_loads_none_of_their_libraries(page: Page, serve: Any) -> None:
     server: Server = serve("import streamlit as st\nst.write('plain')\n")
     page.goto(server.url)

@@ -2,7 +2,7 @@
 import { describe, expect, test, vi } from "vitest";
 import type { PropsOf } from "../../webview/src/core/types";
 import { componentFor } from "../../webview/src/core/types";
-import { streamlitTheme } from "../../webview/src/documents/echarts";
+import { streamlitTheme } from "../../webview/src/documents/echartsTheme";
 import { selectionEvent } from "../../webview/src/documents/echartsSelection";
 import { graphvizSvg } from "../../webview/src/documents/graphvizSvg";
 import "../../webview/src/documents/index";

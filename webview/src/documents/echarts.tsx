@@ -5,47 +5,28 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { ECharts } from "echarts";
-import { chartColors } from "../core/app_theme";
 import type { ElementProps, EChartsEvent } from "../core/types";
 import { useElementWidth, useTheme } from "../data/hooks";
-import type { Theme } from "../data/hooks";
-import { pageColors } from "../data/plotlyTheme";
-import { PALETTE } from "../data/vegaTheme";
 import { selectionEvent } from "./echartsSelection";
 import type { RawArea, RawSelected } from "./echartsSelection";
 
-let loading: Promise<typeof import("echarts")> | null = null;
-
-function loadECharts(): Promise<typeof import("echarts")> {
-  loading ??= import("echarts").catch((e: unknown) => {
-    loading = null;
-    throw e;
-  });
-  return loading;
+interface Loaded {
+  echarts: typeof import("echarts");
+  streamlitTheme: (typeof import("./echartsTheme"))["streamlitTheme"];
 }
 
-/** The app's look as an ECharts theme: fonts, text and axis colours, the chart palette. */
-export function streamlitTheme(theme: Theme): Record<string, unknown> {
-  const c = pageColors(theme);
-  const axis = {
-    axisLine: { lineStyle: { color: c.border } },
-    axisTick: { lineStyle: { color: c.border } },
-    axisLabel: { color: c.muted },
-    splitLine: { lineStyle: { color: c.grid } },
-    nameTextStyle: { color: c.muted },
-  };
-  return {
-    color: chartColors(theme).categorical ?? PALETTE[theme],
-    backgroundColor: "transparent",
-    textStyle: { fontFamily: c.font, color: c.text },
-    title: { textStyle: { color: c.text }, subtextStyle: { color: c.muted } },
-    legend: { textStyle: { color: c.text } },
-    tooltip: { backgroundColor: c.bg, borderColor: c.border, textStyle: { color: c.text } },
-    categoryAxis: axis,
-    valueAxis: axis,
-    timeAxis: axis,
-    logAxis: axis,
-  };
+let loading: Promise<Loaded> | null = null;
+
+/** echarts and the theme code (which reads the page's colours): one chunk, on first use. */
+function loadECharts(): Promise<Loaded> {
+  loading ??= Promise.all([import("echarts"), import("./echartsTheme")]).then(
+    ([echarts, theme]) => ({ echarts, streamlitTheme: theme.streamlitTheme }),
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
+  return loading;
 }
 
 export function EChartsChart({ node, store }: ElementProps<"echarts_chart">): JSX.Element {
@@ -73,7 +54,7 @@ export function EChartsChart({ node, store }: ElementProps<"echarts_chart">): JS
     if (el === null || width === 0) return;
     let cancelled = false;
     loadECharts()
-      .then((echarts) => {
+      .then(({ echarts, streamlitTheme }) => {
         if (cancelled) return;
         chart.current?.dispose();
         const option = JSON.parse(props.spec) as Record<string, unknown>;

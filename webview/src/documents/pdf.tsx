@@ -145,7 +145,20 @@ export function Pdf({ node, store }: ElementProps<"pdf">): JSX.Element {
           +
         </button>
       </div>
-      {error !== null && <div class="sp-chart-error">{`PDF error: ${error}`}</div>}
+      {error !== null && (
+        <div class="sp-chart-error">
+          {`PDF error: ${error}`}
+          {/* The page may fetch only from its own server (its CSP): a PDF elsewhere opens in
+              a tab of its own. */}
+          {url !== undefined && (
+            <div>
+              <a href={url} target="_blank" rel="noopener noreferrer">
+                Open the PDF in a new tab
+              </a>
+            </div>
+          )}
+        </div>
+      )}
       <div
         class="sp-pdf-pages"
         ref={pagesRef}

@@ -3,6 +3,7 @@ theme and config props, 1.67's errors and deprecation, and selections as a widge
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import logging
 import subprocess
@@ -104,6 +105,7 @@ def _spec_of(figure: Any) -> str:
 @needs_167
 def test_the_spec_config_theme_and_modes_are_streamlits() -> None:
     probe = f"""
+import importlib.metadata
 import json
 from streamlit.testing.v1 import AppTest
 at = AppTest.from_string({FIGURES!r}).run()
@@ -127,6 +129,9 @@ print(json.dumps(out))
         assert mine.get("selection_mode", []) == their["modes"]
 
 
+# Which plotly the error cases meet (the lowest-dependency run has plotly 6).
+PLOTLY_7 = int(importlib.metadata.version("plotly").split(".")[0]) >= 7
+
 PREAMBLE = "import streamlit as st\nfig = {'data': [{'type': 'bar', 'y': [1]}]}\n"
 SIZES = "a positive integer (pixels), 'stretch', or 'content'."
 ON_SELECT = "Invalid `on_select` value. Supported values: 'rerun', 'ignore', a callback function."
@@ -140,8 +145,9 @@ ERRORS = [
     ("st.plotly_chart(fig, on_select=None)", ON_SELECT),
     ("st.plotly_chart(fig, on_select='rerun', selection_mode='click')",
      "Invalid `selection_mode` value. Supported values: 'box', 'lasso', 'points'."),
-    # plotly 7 lacks the error it means to raise here; Streamlit shows the same AttributeError.
-    ("st.plotly_chart({'data': []})", "PlotlyEmptyDataError"),
+    # plotly 7 lacks the error it means to raise here (Streamlit shows the same AttributeError);
+    # plotly 6 raises it.
+    ("st.plotly_chart({'data': []})", "PlotlyEmptyDataError" if PLOTLY_7 else "Empty data list"),
     ("st.plotly_chart(42)", "The `figure_or_data` positional argument must be"),
     # Every chart has an id, selecting or not.
     ("st.plotly_chart(fig)\nst.plotly_chart(fig)",
@@ -162,6 +168,7 @@ def test_errors(call: str, message: str) -> None:
 def test_error_messages_are_streamlits() -> None:
     calls = [call for call, _ in ERRORS]
     probe = f"""
+import importlib.metadata
 import json
 from streamlit.testing.v1 import AppTest
 out = []
@@ -257,6 +264,7 @@ def test_state_round_trip() -> None:
 @needs_167
 def test_the_event_object_is_streamlits() -> None:
     probe = f"""
+import importlib.metadata
 import json
 from streamlit.elements.plotly_chart import PlotlyChartSelectionSerde
 state = PlotlyChartSelectionSerde().deserialize(json.dumps({SELECTED!r}))

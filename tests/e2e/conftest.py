@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from chromium import chromium_missing, launch_chromium
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from sidepane.protocol.frame_check import BROKEN, ENV
 
@@ -73,14 +73,20 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def playwright() -> Iterator[Playwright]:
+    """The one Playwright of the run (a second sync one in the same process is refused)."""
     missing = chromium_missing()
     if missing:
         pytest.fail(missing)
     with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    b = launch_chromium(playwright)
+    yield b
+    b.close()
 
 
 def pytest_configure(config: pytest.Config) -> None:

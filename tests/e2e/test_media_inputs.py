@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from chromium import chromium_missing, launch_chromium
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from chromium import launch_chromium
+from playwright.sync_api import Browser, Page, Playwright, expect
 
 # Chromium's fake devices (a moving test pattern, a beeping tone), granted without asking.
 FAKE_MEDIA = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
@@ -43,14 +43,10 @@ else:
 
 
 @pytest.fixture(scope="module")
-def media_browser() -> Iterator[Browser]:
-    missing = chromium_missing()
-    if missing:
-        pytest.fail(missing)
-    with sync_playwright() as p:
-        b = launch_chromium(p, FAKE_MEDIA)
-        yield b
-        b.close()
+def media_browser(playwright: Playwright) -> Iterator[Browser]:
+    b = launch_chromium(playwright, FAKE_MEDIA)
+    yield b
+    b.close()
 
 
 @pytest.fixture

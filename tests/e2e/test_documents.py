@@ -3,6 +3,8 @@ loaded only when the app draws one, and draws under the page's CSP."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from playwright.sync_api import Page, expect
@@ -21,6 +23,14 @@ digraph {
 ''', alt="Process states")
 st.graphviz_chart("graph { a -- b -- c }", width="stretch")
 """
+
+
+def _wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Poll `condition` (page.wait_for_function evaluates text, which the page's CSP forbids)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
 
 
 def _scripts(page: Page) -> list[str]:
@@ -173,8 +183,11 @@ def test_a_two_page_pdf_shows_its_pages_and_navigates(page: Page, serve: Any) ->
     width = viewer.locator("canvas").first.evaluate("(c) => c.getBoundingClientRect().width")
     viewer.get_by_role("button", name="Zoom in").click()
     expect(viewer.locator(".sp-pdf-zoom")).to_have_text("125%")
-    page.wait_for_function(
-        f"document.querySelector('.sp-pdf canvas').getBoundingClientRect().width > {width} * 1.2"
+    _wait_until(
+        lambda: (
+            viewer.locator("canvas").first.evaluate("(c) => c.getBoundingClientRect().width")
+            > width * 1.2
+        )
     )
     loaded = _scripts(page)
     assert any("pdfDocument" in u for u in loaded), loaded
@@ -199,9 +212,7 @@ def test_an_iframe_shows_its_html_at_its_height_and_its_url(page: Page, serve: A
         "Hello from HTML", timeout=30_000
     )
     # The page reported its height: the frame grows past the 150 px it starts at.
-    page.wait_for_function(
-        "document.querySelector('iframe.sp-iframe').getBoundingClientRect().height > 300"
-    )
+    _wait_until(lambda: first.evaluate("(f) => f.getBoundingClientRect().height") > 300)
     # Sandboxed without same-origin: an origin of its own.
     assert "allow-same-origin" not in (first.get_attribute("sandbox") or "")
     second = page.locator("iframe.sp-iframe").nth(1)

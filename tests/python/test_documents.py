@@ -404,3 +404,18 @@ def test_html_takes_167s_width_and_runs_javascript_in_a_frame_of_its_own() -> No
         "Invalid width value: 'wide'. Width must be either a positive integer (pixels), "
         "'stretch', or 'content'."
     )
+
+
+def test_two_echarts_charts_with_one_key_fail_as_in_167() -> None:
+    at = run(
+        """
+        import streamlit as st
+        st.echarts_chart({}, key="a")
+        st.echarts_chart({"series": []}, key="a")
+        """
+    )
+    assert at.exception[0].message == (
+        "There are multiple elements with the same `key='a'`. To fix this, please make sure "
+        "that the `key` argument is unique for each element you create."
+    )
+    assert not run("import streamlit as st\nst.echarts_chart({})\nst.echarts_chart({})").exception

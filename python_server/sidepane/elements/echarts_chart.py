@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast, overload
 from sidepane.column_config.state import ReadOnlyAttributeDict
 from sidepane.elements import echarts_spec
 from sidepane.elements.arguments import normalize_alt, resolve_callback, value_error
-from sidepane.elements.dg_core import DeltaGeneratorCore, to_key
+from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id, to_key
 from sidepane.elements.layout import _check_size
 from sidepane.errors import InvalidWidgetValue
 from sidepane.protocol.schema.elements.documents import (
@@ -20,6 +20,7 @@ from sidepane.protocol.schema.elements.documents import (
     EChartsSelectedGroup,
 )
 from sidepane.protocol.schema.registry import as_props
+from sidepane.runtime.context import get_run_context
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -198,6 +199,19 @@ class EChartsMixin(DeltaGeneratorCore):
         user_key = to_key(key)
         if not selecting:
             if user_key is not None:
+                # As 1.67: a keyed chart claims an id made of its key alone, so two charts
+                # with one key fail with Streamlit's duplicate-key error.
+                ctx = get_run_context()
+                if ctx is not None:
+                    chart_id = compute_widget_id(
+                        "echarts_chart",
+                        user_key=user_key,
+                        identity={},
+                        key_identity=frozenset(),
+                        form_id=None,
+                        root=str(self._path[0]),
+                    )
+                    ctx.register_widget_id(chart_id, "echarts_chart", user_key)
                 props["key"] = str(user_key)
             return self._enqueue("echarts_chart", as_props(props))
         identity = {

@@ -230,6 +230,7 @@ st.html("<p id='x'>not yet</p><script>document.getElementById('x').textContent =
         unsafe_allow_javascript=True)
 st.html("<p id='y'>plain</p><script>document.getElementById('y').textContent = 'ran'</script>",
         width=200)
+st.html("<style>#y { color: rgb(255, 0, 0) }</style>")
 """
 
 
@@ -238,9 +239,12 @@ def test_html_runs_javascript_only_when_allowed_and_in_a_frame(page: Page, serve
     page.goto(server.url)
     expect(page.frame_locator("iframe.sp-iframe").locator("#x")).to_have_text("ran", timeout=30_000)
     # Without the flag the script is dropped and the HTML sits in the page, 200 px wide.
-    plain = page.locator(".sp-html")
+    plain = page.locator("main .sp-html")
     expect(plain.locator("#y")).to_have_text("plain")
     expect(plain).to_have_css("width", "200px")
+    # Style-only HTML sits outside the layout and still styles the page.
+    expect(plain.locator("#y")).to_have_css("color", "rgb(255, 0, 0)")
+    assert page.locator("main .sp-html").count() == 1
 
 
 def test_a_pdf_the_page_cannot_fetch_offers_to_open_it(page: Page, serve: Any) -> None:

@@ -419,3 +419,18 @@ def test_two_echarts_charts_with_one_key_fail_as_in_167() -> None:
         "that the `key` argument is unique for each element you create."
     )
     assert not run("import streamlit as st\nst.echarts_chart({})\nst.echarts_chart({})").exception
+
+
+def test_style_only_html_takes_no_place_in_the_layout_as_in_167() -> None:
+    at = run(
+        """
+        import streamlit as st
+        st.html("<style>p { color: red }</style>")
+        with st.sidebar:
+            st.html("<!-- c --><style>b {}</style>", unsafe_allow_javascript=True)
+        st.html("<b>x</b>")
+        """
+    )
+    assert [e.type for e in at.main] == ["main", "html"] and len(at.sidebar.children) == 0
+    assert [h.node.path[0] for h in at.html] == ["main", "event", "event"]
+    assert all("javascript" not in h.node.props for h in at.html)

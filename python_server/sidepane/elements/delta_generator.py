@@ -87,3 +87,6 @@ class DeltaGenerator(
 main_dg = DeltaGenerator(("main",), "root", follows_with=True)
 sidebar_dg = DeltaGenerator(("sidebar",), "root")
 bottom_dg = DeltaGenerator(BOTTOM, "root")
+# Drawn outside the layout (beside an open dialog), as Streamlit's event container: style-only
+# `st.html`.
+event_dg = DeltaGenerator(("event",), "root")

@@ -271,7 +271,12 @@ class TextMixin(DeltaGeneratorCore):
         props: HtmlProps = {"body": text}
         if width != "stretch":
             props["width"] = width  # type: ignore[typeddict-item]  # checked above
-        if unsafe_allow_javascript and not _only_styles(text):
+        if _only_styles(text):
+            # As 1.67: styles take no place in the layout (they still apply to the page).
+            from sidepane.elements.delta_generator import event_dg
+
+            return event_dg._enqueue("html", as_props({"body": text}))  # type: ignore[return-value]
+        if unsafe_allow_javascript:
             # The app's page runs no inline script (its CSP): the HTML and its scripts run in
             # a sandboxed frame of their own instead, as tall as their content.
             from sidepane.components.registry import register_html

@@ -200,7 +200,9 @@ export function renderMarkdown(
 
 /** Sanitize HTML for `st.html` and `unsafe_allow_html` markdown. */
 export function sanitize(html: string): string {
-  return DOMPurify.sanitize(html, { ADD_ATTR: ["target"] });
+  // FORCE_BODY: a leading <style> (st.html's CSS) is kept, as Streamlit keeps it, instead of
+  // being dropped as part of a document head.
+  return DOMPurify.sanitize(html, { ADD_ATTR: ["target"], FORCE_BODY: true });
 }
 
 /** The slug Streamlit would give a heading (lower case, dashes). */

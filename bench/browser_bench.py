@@ -64,6 +64,23 @@ DATAFRAME_LOADS = 7
 Results = dict[str, Result]
 
 
+@dataclass(frozen=True)
+class Launch:
+    """An app to launch: its script body, an init script that stamps `hit` when it is painted."""
+
+    name: str
+    body: str
+    probe: str
+    hit: str
+    what: str
+    timeout_s: int = 30
+
+
+SEED_LAUNCH = Launch(
+    "launch", SEED, text_appears("0 squared is 0"), "() => window.__textHit", "seed text"
+)
+
+
 class Bench:
     def __init__(self, browser: Browser, root: Path, verbose: bool) -> None:
         self.browser = browser
@@ -94,21 +111,25 @@ class Bench:
 
     # 1. Launch -------------------------------------------------------------------------------
 
-    def launch_once(self, side: Side) -> float:
-        script = self.script(side, "launch", SEED)
+    def launch_once(self, side: Side, app: Launch) -> float:
+        script = self.script(side, app.name, app.body)
         with self.page() as page:
-            page.add_init_script(text_appears("0 squared is 0"))
+            page.add_init_script(app.probe)
             start = time.time()
             with Server(side, script, self.logs) as server:
-                server.wait_port(30)
-                page.goto(server.url, wait_until="commit", timeout=30_000)
-                hit: float | None = page.evaluate(wait_for("() => window.__textHit"), 30_000)
+                server.wait_port(app.timeout_s)
+                page.goto(server.url, wait_until="commit", timeout=app.timeout_s * 1000)
+                hit: float | None = page.evaluate(wait_for(app.hit), app.timeout_s * 1000)
                 if hit is None:
-                    raise BenchError(f"seed text never appeared within 30 s: {server.tail()}")
+                    raise BenchError(
+                        f"{app.what} never appeared within {app.timeout_s} s: {server.tail()}"
+                    )
         return hit - start * 1000
 
-    def launch(self, sides: list[Side]) -> dict[str, Result]:
-        """Sides alternate launch by launch, so machine noise falls on both alike."""
+    def launch(self, sides: list[Side], app: Launch | None = None) -> dict[str, Result]:
+        """Popen → `app` painted (the seed app by default). Sides alternate launch by launch,
+        so machine noise falls on both alike."""
+        app = app or SEED_LAUNCH
         results = {side.name: Result([]) for side in sides}
         for _ in range(LAUNCHES):
             for side in sides:
@@ -116,11 +137,11 @@ class Bench:
                 if result.error:
                     continue
                 try:
-                    result.samples.append(self.launch_once(side))
+                    result.samples.append(self.launch_once(side, app))
                 except Exception as exc:  # any failure is that side's n/a, not the bench's
                     result.error = _reason(exc)
         for side in sides:
-            self.log(side, "launch", results[side.name].samples)
+            self.log(side, app.name, results[side.name].samples)
         return results
 
     # 2. Slider keypress ----------------------------------------------------------------------

@@ -96,7 +96,7 @@ altair_chart = main_dg.altair_chart
 vega_lite_chart = main_dg.vega_lite_chart
 plotly_chart = main_dg.plotly_chart
 pydeck_chart = main_dg.pydeck_chart
-map = main_dg.map  # noqa: A001 - Streamlit's name
+map = main_dg.map
 graphviz_chart = main_dg.graphviz_chart
 mermaid_chart = main_dg.mermaid_chart
 echarts_chart = main_dg.echarts_chart
@@ -169,8 +169,6 @@ __all__ = [
     "divider",
     "download_button",
     "echarts_chart",
-    "pdf",
-    "iframe",
     "echo",
     "empty",
     "error",
@@ -186,6 +184,7 @@ __all__ = [
     "header",
     "help",
     "html",
+    "iframe",
     "image",
     "info",
     "json",
@@ -205,6 +204,7 @@ __all__ = [
     "number_input",
     "page_link",
     "pagination",
+    "pdf",
     "pills",
     "plotly_chart",
     "popover",

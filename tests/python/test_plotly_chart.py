@@ -303,19 +303,26 @@ def test_plotly_express_colours_with_the_template_from_the_first_import() -> Non
     # Plotly Express copies the default template's colours into each trace when it builds a
     # figure, so the template must be the default from the script's `import plotly` on (a fresh
     # interpreter: here plotly is long imported).
-    probe = (
-        "import sys, sidepane\n"
-        "assert 'plotly' not in sys.modules\n"
+    # A script run loads the st. API (and with it the import hook) before the script starts.
+    script = (
+        "import sys\n"
+        "import streamlit as st\n"
+        "st.write(str('plotly' in sys.modules))\n"
         "import plotly.express as px\n"
         "fig = px.scatter(x=[1, 2], y=[3, 4], color=['a', 'b'])\n"
-        "print(fig.data[0].marker.color, fig.data[1].marker.color)\n"
+        "st.write(fig.data[0].marker.color + ' ' + fig.data[1].marker.color)\n"
+    )
+    probe = (
+        "from sidepane.testing import AppTest\n"
+        f"at = AppTest.from_string({script!r}).run()\n"
+        "print(at.markdown[0].value, at.markdown[1].value)\n"
     )
     import sys
 
     out = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     ).stdout
-    assert out.split() == ["#000001", "#000002"]
+    assert out.split() == ["False", "#000001", "#000002"]
 
 
 def test_write_draws_a_figure_and_the_state_type_is_public() -> None:

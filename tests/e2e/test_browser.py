@@ -39,13 +39,24 @@ def test_seed_app_slider_moves_and_text_updates(page: Page, serve: Any) -> None:
 
 def test_gallery_draws_every_element_without_console_errors(page: Page) -> None:
     server = Server(GALLERY)
+    outside: list[str] = []
+    page.on(
+        "requestfailed",
+        lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None,
+    )
     try:
         page.goto(server.url)
         expect(page.get_by_text("Sidepane gallery")).to_be_visible()
         expect(page.get_by_text("A placeholder, filled later in the run.")).to_be_visible()
         page.wait_for_timeout(1500)  # charts render asynchronously
         shot(page, "gallery")
-        assert page.console_errors == []  # type: ignore[attr-defined]
+        # The one fetch from outside is the map's base-map style: offline (as here) the map
+        # draws its layers without it and says so; the browser logs the failed load.
+        assert all("basemaps.cartocdn.com" in url for url in outside), outside
+        errors: list[str] = page.console_errors  # type: ignore[attr-defined]
+        if outside:
+            errors = [e for e in errors if not e.startswith("Failed to load resource: net::")]
+        assert errors == []
     finally:
         server.stop()
 

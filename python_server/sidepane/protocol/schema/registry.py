@@ -12,6 +12,7 @@ annotations are strings cannot tell `NotRequired` keys from required ones (its
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar, cast
 
@@ -82,8 +83,10 @@ resets it after the run its click started; the viewer sends it and never holds i
 in a form's values or in `hello`)."""
 
 
+@functools.cache
 def is_trigger(element_type: str) -> bool:
-    """Whether `element_type`'s declared `value` is marked `TRIGGER`."""
+    """Whether `element_type`'s declared `value` is marked `TRIGGER` (asked by every widget call
+    of every run, so read once per type: declarations are made at import)."""
     shape = ELEMENTS.get(element_type)
     if shape is None:
         return False

@@ -10,7 +10,9 @@ from sidepane.column_config.edits import DataEditorState
 from sidepane.column_config.state import ButtonColumnClickState, DataframeState
 from sidepane.elements.chat_values import ChatInputValue
 from sidepane.elements.deck_state import PydeckState
+from sidepane.elements.echarts_chart import EChartsState
 from sidepane.elements.plotly_state import PlotlyState
+from sidepane.elements.vega_state import VegaLiteState
 from sidepane.elements.widgets.file_uploader import UploadedFile
 
 __all__ = [
@@ -18,7 +20,9 @@ __all__ = [
     "ChatInputValue",
     "DataEditorState",
     "DataframeState",
+    "EChartsState",
     "PlotlyState",
     "PydeckState",
     "UploadedFile",
+    "VegaLiteState",
 ]

@@ -76,8 +76,6 @@ LEFT_OUT = {
 # Not yet in Sidepane: issue 18's remaining work. Remove a name once it lands (a test says so).
 NOT_YET = {
     "grid": "not yet (issue 18)",
-    "typing.EChartsState": "not yet (issue 18): st.echarts_chart's selection state",
-    "typing.VegaLiteState": "not yet: st.altair_chart / st.vega_lite_chart's selection state",
 }
 
 

@@ -25,6 +25,9 @@ export const RUN_ON_SAVE_CHANGED = "sidepane/runOnSaveChanged";
 /** Request, client→server: params StartDebugParams, result StartDebugResult. */
 export const START_DEBUG = "sidepane/startDebug";
 
+/** Request, client→server: params ServeComponentsParams, result ServeComponentsResult. */
+export const SERVE_COMPONENTS = "sidepane/serveComponents";
+
 export interface OpenSessionParams {
   session: string;
   /** The script's path (a `.py` file). */
@@ -85,5 +88,16 @@ export type StartDebugParams = Record<string, never>;
 /** Where the in-process debug adapter (debugpy) listens. */
 export interface StartDebugResult {
   host: string;
+  port: number;
+}
+
+export interface ServeComponentsParams {
+  /** The loopback port to serve custom components on (0: any free one). */
+  port: number;
+}
+
+/** Where custom components' files are served: http://127.0.0.1:<port>/component/… */
+export interface ServeComponentsResult {
+  /** The port bound: the one asked for unless it was taken. */
   port: number;
 }

@@ -72,6 +72,16 @@ class StartDebugResult(TypedDict):
     port: int
 
 
+class ServeComponentsParams(TypedDict):
+    port: Annotated[int, "The loopback port to serve custom components on (0: any free one)."]
+
+
+class ServeComponentsResult(TypedDict):
+    """Where custom components' files are served: http://127.0.0.1:<port>/component/…"""
+
+    port: Annotated[int, "The port bound: the one asked for unless it was taken."]
+
+
 @dataclass(frozen=True)
 class LspMethod:
     """One custom method: who sends it, whether it is answered, and its shapes."""
@@ -91,6 +101,7 @@ FRAMES = "sidepane/frames"
 STATUS = "sidepane/status"
 RUN_ON_SAVE_CHANGED = "sidepane/runOnSaveChanged"
 START_DEBUG = "sidepane/startDebug"
+SERVE_COMPONENTS = "sidepane/serveComponents"
 
 _TO_SERVER: Literal["client→server"] = "client→server"
 _TO_CLIENT: Literal["server→client"] = "server→client"
@@ -106,6 +117,13 @@ LSP_METHODS: dict[str, LspMethod] = {
         LspMethod(STATUS, _TO_CLIENT, "notification", StatusParams, None),
         LspMethod(RUN_ON_SAVE_CHANGED, _TO_CLIENT, "notification", RunOnSaveChangedParams, None),
         LspMethod(START_DEBUG, _TO_SERVER, "request", StartDebugParams, StartDebugResult),
+        LspMethod(
+            SERVE_COMPONENTS,
+            _TO_SERVER,
+            "request",
+            ServeComponentsParams,
+            ServeComponentsResult,
+        ),
     )
 }
 """Every custom method, by name."""

@@ -10,6 +10,7 @@ from sidepane.protocol.schema.lsp import (
     ConfigureParams,
     MessageParams,
     OpenSessionParams,
+    ServeComponentsParams,
 )
 from sidepane.servers.viewer_link import RUN_ON_SAVE_MODES, RunOnSave
 
@@ -83,3 +84,11 @@ def configure(p: Any) -> ConfigureParams:
     if args is not None:
         read["args"] = args
     return read
+
+
+def serve_components(p: Any) -> ServeComponentsParams:
+    port = fields(p).get("port")
+    # bool is an int to Python, not a port to anyone.
+    if not isinstance(port, int) or isinstance(port, bool) or not 0 <= port <= 65535:
+        raise BadParams(f"'port' must be a port number (0 to 65535), not {port!r}")
+    return {"port": port}

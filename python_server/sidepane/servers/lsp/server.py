@@ -25,16 +25,19 @@ from sidepane.protocol.schema.lsp import (
     MESSAGE,
     OPEN_SESSION,
     RUN_ON_SAVE_CHANGED,
+    SERVE_COMPONENTS,
     START_DEBUG,
     STATUS,
     FramesParams,
     OpenSessionResult,
     RunOnSaveChangedParams,
     RunState,
+    ServeComponentsResult,
     StartDebugResult,
     StatusParams,
 )
 from sidepane.servers.lsp import params
+from sidepane.servers.lsp.component_server import ComponentServer
 from sidepane.servers.lsp.hop_trace import hop
 from sidepane.servers.lsp.lifecycle import SidepaneProtocol
 from sidepane.servers.lsp.logs import ClientLogHandler
@@ -68,6 +71,7 @@ class SidepaneLanguageServer(LanguageServer):
         self.log_handler: ClientLogHandler | None = None
         self.exit_requested = False
         self._sessions: Sessions | None = None
+        self.components = ComponentServer()
 
     @property
     def lsp(self) -> SidepaneProtocol:
@@ -172,6 +176,7 @@ def create_server() -> SidepaneLanguageServer:
     @server.feature(types.SHUTDOWN)
     async def shutdown(ls: SidepaneLanguageServer, *_: Any) -> None:
         await ls.sessions.close_all()
+        await ls.components.close()
 
     @server.feature(types.EXIT)
     def exit_(ls: SidepaneLanguageServer, *_: Any) -> None:
@@ -242,6 +247,14 @@ def create_server() -> SidepaneLanguageServer:
             raise JsonRpcInternalError(f"Sidepane could not start the debugger: {exc}") from None
         log.info("debugger listening on %s:%d", host, port)
         return {"host": host, "port": port}
+
+    @server.feature(SERVE_COMPONENTS)
+    def serve_components(ls: SidepaneLanguageServer, p: Any) -> ServeComponentsResult:
+        try:
+            port = params.serve_components(p)["port"]
+        except params.BadParams as exc:
+            raise JsonRpcInvalidParams(f"{SERVE_COMPONENTS}: {exc}") from None
+        return {"port": ls.components.listen(port)}
 
     @server.feature(CONFIGURE)
     def configure(ls: SidepaneLanguageServer, p: Any) -> None:

@@ -25,23 +25,42 @@ SANDBOX = (
     "sandbox allow-scripts allow-forms allow-modals allow-popups "
     "allow-popups-to-escape-sandbox allow-downloads"
 )
-CSP = (
-    "default-src 'self' data: blob: https:; "
-    "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob: https:; "
-    "style-src 'self' 'unsafe-inline' https:; img-src 'self' data: blob: https: http:; "
-    "media-src 'self' data: blob: https:; font-src 'self' data: https:; "
-    "connect-src 'self' data: blob: https: wss:; frame-src 'self' data: blob: https:; "
-    "worker-src 'self' blob:; "
-    f"frame-ancestors 'self'; base-uri 'self'; form-action 'self' https:; {SANDBOX}"
-)
-HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    # The frame's origin is opaque: its module scripts and fonts are cross-origin requests.
-    "Access-Control-Allow-Origin": "*",
-    "Cache-Control": "no-cache",
-}
+
+
+def content_security_policy(frame_ancestors: str = "'self'") -> str:
+    """The components' CSP; `frame_ancestors`: who may frame them (the app's page, by default)."""
+    return (
+        "default-src 'self' data: blob: https:; "
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob: https:; "
+        "style-src 'self' 'unsafe-inline' https:; img-src 'self' data: blob: https: http:; "
+        "media-src 'self' data: blob: https:; font-src 'self' data: https:; "
+        "connect-src 'self' data: blob: https: wss:; frame-src 'self' data: blob: https:; "
+        "worker-src 'self' blob:; "
+        f"frame-ancestors {frame_ancestors}; base-uri 'self'; form-action 'self' https:; {SANDBOX}"
+    )
+
+
+CSP = content_security_policy()
+# VS Code's panel, served by the language server (servers/lsp/component_server.py): the webview
+# frames the page from an origin of its own (desktop: vscode-webview:, in a browser: the
+# workbench's or a CDN's host). Being framed elsewhere gives nothing away: any page may read
+# these files anyway (Access-Control-Allow-Origin: *), and the sandbox keeps the component from
+# whatever frames it.
+PANEL_FRAME_ANCESTORS = "vscode-webview: vscode-file: https: http:"
+# Set on an application to serve with that CSP's `frame-ancestors` instead of 'self'.
+FRAME_ANCESTORS = web.AppKey("frame_ancestors", str)
+
+
+def _headers(frame_ancestors: str | None) -> dict[str, str]:
+    policy = CSP if frame_ancestors is None else content_security_policy(frame_ancestors)
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        # The frame's origin is opaque: its module scripts and fonts are cross-origin requests.
+        "Access-Control-Allow-Origin": "*",
+        "Cache-Control": "no-cache",
+    }
 
 
 async def serve(request: web.Request) -> web.StreamResponse:
@@ -50,6 +69,7 @@ async def serve(request: web.Request) -> web.StreamResponse:
     # drew it, i.e. after the st. API loaded).
     from sidepane.components.registry import component_folder, html_page
 
+    headers = _headers(request.config_dict.get(FRAME_ANCESTORS))
     name = request.match_info["name"]
     path = request.match_info["path"]
     if name == HTML_NAME:
@@ -57,7 +77,7 @@ async def serve(request: web.Request) -> web.StreamResponse:
         if body is None:
             raise web.HTTPNotFound()
         return web.Response(
-            body=body, headers={**HEADERS, "Content-Type": "text/html; charset=utf-8"}
+            body=body, headers={**headers, "Content-Type": "text/html; charset=utf-8"}
         )
     root = component_folder(name)
     if root is None:
@@ -72,7 +92,7 @@ async def serve(request: web.Request) -> web.StreamResponse:
         raise web.HTTPBadRequest()
     if not found:
         raise web.HTTPNotFound()
-    return web.FileResponse(target, headers={**HEADERS, "Content-Type": _type(str(target))})
+    return web.FileResponse(target, headers={**headers, "Content-Type": _type(str(target))})
 
 
 def _type(path: str) -> str:

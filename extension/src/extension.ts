@@ -4,6 +4,8 @@
 import { homedir } from "node:os";
 import * as vscode from "vscode";
 import { importsApp, PreviewCodeLens } from "./codeLens";
+import { freePort } from "./browserRun";
+import { ComponentHost } from "./componentHost";
 import { DebugSessions } from "./debugAdapter";
 import type { ActiveFile } from "./debugConfig";
 import {
@@ -87,11 +89,20 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   server = sidepane;
 
+  const components = new ComponentHost({
+    freePort,
+    externalUri: async (local) =>
+      (await vscode.env.asExternalUri(vscode.Uri.parse(local))).toString(true),
+    serve: async (port) => (await sidepane.serveComponents(port)).port,
+    log,
+  });
+
   const panels = new Panels({
     extensionUri: context.extensionUri,
     server: sidepane,
     settings: getSettings,
     log,
+    components,
     ensureServer: () => {
       const kind = sidepane.state.kind;
       if (kind !== "running" && kind !== "starting") void sidepane.start();

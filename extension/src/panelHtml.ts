@@ -18,6 +18,9 @@ export interface PanelPage {
   title: string;
   /** A page's script to open the app at (Preview App on a page file), else none. */
   pageFile?: string;
+  /** Where the language server serves custom components, as the webview reaches it
+   * (componentHost.ts): the one address the page may frame. */
+  componentBase?: string;
 }
 
 /** A nonce of 128 random bits (base64: within CSP's nonce syntax). */
@@ -25,7 +28,11 @@ export function makeNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+export function contentSecurityPolicy(
+  cspSource: string,
+  nonce: string,
+  componentBase?: string,
+): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' ${cspSource} 'wasm-unsafe-eval'`,
@@ -34,11 +41,13 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `img-src ${cspSource} data: blob: https:`,
     `media-src ${cspSource} blob: https:`,
     "connect-src 'none'",
+    // Custom components, sandboxed without allow-same-origin (webview/src/components/).
+    ...(componentBase ? [`frame-src ${componentBase}/`] : []),
   ].join("; ");
 }
 
 export function panelHtml(page: PanelPage): string {
-  const csp = contentSecurityPolicy(page.cspSource, page.nonce);
+  const csp = contentSecurityPolicy(page.cspSource, page.nonce, page.componentBase);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -49,7 +58,7 @@ export function panelHtml(page: PanelPage): string {
 <link rel="stylesheet" href="${escapeHtml(page.styleUri)}">
 ${page.preloadUris.map((uri) => `<link rel="modulepreload" href="${escapeHtml(uri)}">\n`).join("")}<script type="module" nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.scriptUri)}"></script>
 </head>
-<body data-script="${escapeHtml(page.script)}"${page.pageFile ? ` data-page-file="${escapeHtml(page.pageFile)}"` : ""}>
+<body data-script="${escapeHtml(page.script)}"${page.pageFile ? ` data-page-file="${escapeHtml(page.pageFile)}"` : ""}${page.componentBase ? ` data-component-base="${escapeHtml(page.componentBase)}"` : ""}>
 <div id="root"></div>
 </body>
 </html>

@@ -7,6 +7,7 @@ import { basename, dirname, join } from "node:path";
 import * as vscode from "vscode";
 import type { PanelState } from "../../webview/src/core/vscode_messages";
 import { browserAddress, browserRunArgs, freePort, waitForApp } from "./browserRun";
+import type { ComponentHost } from "./componentHost";
 import type { Log } from "./log";
 import type { PanelEnv, SessionServer } from "./panel";
 import { PreviewPanel, panelTitle } from "./panel";
@@ -23,6 +24,8 @@ export interface PanelsContext {
   log: Log;
   /** A panel needs the server: start it unless it runs. */
   ensureServer(): void;
+  /** Where custom components are served; without it, components offer the browser. */
+  components?: ComponentHost;
 }
 
 export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
@@ -36,6 +39,8 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
   private readonly argsFor = new Map<string, string[]>();
   /** The terminal running each script with `sidepane run` for the browser (openInBrowser). */
   private readonly browserRuns = new Map<string, vscode.Terminal>();
+  /** Makes each panel's page (again when the components' address changes). */
+  private readonly pages = new Map<PreviewPanel, () => void>();
 
   constructor(private readonly ctx: PanelsContext) {
     this.env = {
@@ -47,6 +52,7 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
       openInBrowser: (panel) => void this.openInBrowser(panel),
       disposed: (panel) => {
         this.panels.delete(panel);
+        this.pages.delete(panel);
         if (this.lastActive === panel) this.lastActive = undefined;
         this.updateContext();
       },
@@ -133,6 +139,12 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
 
   /** The server changed state: every panel follows (a new server means new sessions). */
   serverState(state: ServerState): void {
+    if (state.kind === "running" && this.ctx.components) {
+      // Sent before the panels' sessions run anything (the viewer's hello comes later).
+      void this.ctx.components.serverRunning().then((moved) => {
+        if (moved) for (const makePage of this.pages.values()) makePage();
+      });
+    }
     for (const panel of this.panels) panel.serverState(state);
   }
 
@@ -150,17 +162,30 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
     const webview = view.webview;
     const asset = (name: string): string =>
       webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot, name)).toString();
-    webview.html = panelHtml({
-      cspSource: webview.cspSource,
-      scriptUri: asset("sidepane.js"),
-      styleUri: asset("sidepane.css"),
-      preloadUris: this.preload().map(asset),
-      nonce: makeNonce(),
-      script,
-      title: panelTitle(script),
-      pageFile,
-    });
+    const page = (componentBase: string | undefined): string =>
+      panelHtml({
+        cspSource: webview.cspSource,
+        scriptUri: asset("sidepane.js"),
+        styleUri: asset("sidepane.css"),
+        preloadUris: this.preload().map(asset),
+        nonce: makeNonce(),
+        script,
+        title: panelTitle(script),
+        pageFile,
+        componentBase,
+      });
     const panel = new PreviewPanel(view, script, this.env);
+    const components = this.ctx.components;
+    // The page names the components' address in its CSP: made once that address is known (at
+    // once on the desktop; a reload when it changes, which keeps the widgets' values).
+    const makePage = components
+      ? () =>
+          void components.base().then((base) => {
+            if (!panel.isClosed) webview.html = page(base);
+          })
+      : () => (webview.html = page(undefined));
+    makePage();
+    this.pages.set(panel, makePage);
     this.panels.add(panel);
     this.updateContext();
     this.lastActive = panel;

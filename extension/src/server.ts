@@ -14,6 +14,7 @@ import type {
   OpenSessionParams,
   OpenSessionResult,
   RunOnSaveChangedParams,
+  ServeComponentsResult,
   StartDebugResult,
   StatusParams,
 } from "./protocol";
@@ -24,6 +25,7 @@ import {
   MESSAGE,
   OPEN_SESSION,
   RUN_ON_SAVE_CHANGED,
+  SERVE_COMPONENTS,
   START_DEBUG,
   STATUS,
 } from "./protocol";
@@ -150,6 +152,13 @@ export class SidepaneServer {
     const client = this.runningClient();
     if (!client) return Promise.reject(new Error("the Sidepane server is not running"));
     return client.sendRequest<StartDebugResult>(START_DEBUG, {});
+  }
+
+  /** Serve custom components for the panels on `port` (`sidepane/serveComponents`). */
+  serveComponents(port: number): Promise<ServeComponentsResult> {
+    const client = this.runningClient();
+    if (!client) return Promise.reject(new Error("the Sidepane server is not running"));
+    return client.sendRequest<ServeComponentsResult>(SERVE_COMPONENTS, { port });
   }
 
   /** One viewer → runtime message; dropped while the server is not running. */

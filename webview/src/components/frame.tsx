@@ -1,18 +1,20 @@
-// `component_frame`: components.html (its page served by the app's server, see frame_policy.ts)
+// `component_frame`: components.html (its page served by Sidepane, see frame_policy.ts)
 // or components.iframe (any URL), at a fixed height, as wide as its container unless a width
 // is given (docs/protocol.md, "Custom components").
 
 import type { JSX } from "preact";
 import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
-import { FEATURE_POLICY, componentRoute, sandboxFor } from "./frame_policy";
-import { PanelNotice, inPanel } from "./panel_notice";
+import { FEATURE_POLICY, componentRoute, frameAllowed, sandboxFor } from "./frame_policy";
+import { PanelNotice } from "./panel_notice";
 import "../styles/components.css";
 
 export function ComponentFrame({ node }: ElementProps<"component_frame">): JSX.Element {
   const p = node.props;
-  if (inPanel()) return <PanelNotice what={p.src !== undefined ? p.src : "this HTML component"} />;
   const src = p.src ?? componentRoute("_html", p.html_id ?? "");
+  if (!frameAllowed(src)) {
+    return <PanelNotice what={p.src !== undefined ? p.src : "this HTML component"} />;
+  }
   const style: JSX.CSSProperties = {
     width: p.width !== undefined ? `${p.width}px` : "100%",
     height: `${p.height}px`,

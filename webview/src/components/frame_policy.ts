@@ -1,10 +1,14 @@
 // How the viewer frames a component: what the frame may do (sandbox, features) and where its
-// page is. A page the server serves (a declared component's files, a components.html page) is
+// page is. A page Sidepane serves (a declared component's files, a components.html page) is
 // sandboxed without allow-same-origin, here and by its route's own CSP
 // (servers/web/component_routes.py): it runs as an origin of its own and cannot reach the
 // app's page, cookies or session. A page elsewhere keeps its own origin, as in Streamlit.
+// In VS Code's panel those pages come from the language server's components server, at the
+// address the extension puts in `<body data-component-base>` (extension/src/componentHost.ts),
+// the one address the panel's CSP lets it frame.
 
 import { basePath } from "../core/base_path";
+import { vsCodeApi } from "../core/vscode_transport";
 
 const SANDBOX = [
   "allow-downloads",
@@ -36,6 +40,13 @@ export const FEATURE_POLICY = [
   "xr-spatial-tracking",
 ].join("; ");
 
+/** In VS Code's panel, where the language server serves components (no trailing slash);
+ * undefined in a browser tab, or in a panel whose extension gave none. */
+export function componentBase(doc: Document = document): string | undefined {
+  const base = doc.body?.dataset.componentBase;
+  return base !== undefined && base !== "" ? base : undefined;
+}
+
 /** Whether `src` is on the app's own server (it then must not share the app's origin). */
 export function onAppOrigin(src: string, here: string = location.href): boolean {
   try {
@@ -45,14 +56,46 @@ export function onAppOrigin(src: string, here: string = location.href): boolean 
   }
 }
 
-/** The frame's `sandbox` attribute for a page at `src`. */
-export function sandboxFor(src: string, here?: string): string {
-  return (onAppOrigin(src, here) ? SANDBOX : [...SANDBOX, "allow-same-origin"]).join(" ");
+/** Whether Sidepane serves the page at `src`: the app's server, or in VS Code's panel the
+ * language server's components server (`base`). */
+export function servedBySidepane(
+  src: string,
+  here: string = location.href,
+  base: string | undefined = componentBase(),
+): boolean {
+  if (onAppOrigin(src, here)) return true;
+  return base !== undefined && underBase(src, here, base);
 }
 
-/** A path on the app's server for the components route (`/component/<name>/<file>`). */
+function underBase(src: string, here: string, base: string): boolean {
+  try {
+    return new URL(src, here).href.startsWith(`${base}/`);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the page may frame `src`: anything in a browser tab (its CSP allows frames); in VS
+ * Code's panel only the components server (the panel's CSP allows no other frame). */
+export function frameAllowed(
+  src: string,
+  here: string = location.href,
+  base: string | undefined = componentBase(),
+): boolean {
+  if (vsCodeApi() === undefined) return true;
+  return base !== undefined && underBase(src, here, base);
+}
+
+/** The frame's `sandbox` attribute for a page at `src`. */
+export function sandboxFor(src: string, here?: string, base?: string): string {
+  const own = servedBySidepane(src, here, base ?? componentBase());
+  return (own ? SANDBOX : [...SANDBOX, "allow-same-origin"]).join(" ");
+}
+
+/** Where the components route (`/component/<name>/<file>`) is: a path on the app's server, or
+ * in VS Code's panel a URL of the components server. */
 export function componentRoute(name: string, file: string): string {
-  return `${basePath()}/component/${encodeURIComponent(name)}/${file}`;
+  return `${componentBase() ?? basePath()}/component/${encodeURIComponent(name)}/${file}`;
 }
 
 /** Where a declared component's page is: its `url`, else its files on the app's server; with
@@ -62,5 +105,11 @@ export function componentSrc(name: string, url: string | undefined, here = locat
   const target = new URL(page, here);
   const app = new URL(here);
   target.searchParams.set("streamlitUrl", app.origin + app.pathname);
-  return url !== undefined && url !== "" ? target.href : target.pathname + target.search;
+  return url !== undefined && url !== "" ? target.href : ownPage(target, app);
+}
+
+/** A page of the app's server as a path (as Streamlit names it); the components server's in
+ * full. */
+function ownPage(target: URL, app: URL): string {
+  return target.origin === app.origin ? target.pathname + target.search : target.href;
 }

@@ -1,14 +1,16 @@
-// VS Code's panel reaches the runtime over postMessage, with no web server to serve a
-// component's files or a components.html page, and its CSP allows no frames: a component says
-// so and offers the app in the browser (the extension serves it with `sidepane run`, as for the
-// camera and microphone).
+// VS Code's panel frames only what the language server's components server serves (a
+// component's files, a components.html page: frame_policy.ts), the one address its CSP allows.
+// Any other frame (components.iframe, a `url=` component, st.iframe of a URL), or every frame when
+// the extension gave no such address, says so and offers the app in the browser (the extension
+// serves it with `sidepane run`, as for the camera and microphone).
 
 import { vsCodeApi } from "../core/vscode_transport";
 import { Icon } from "../elements/icon";
+import { componentBase } from "./frame_policy";
 
-/** Whether the viewer runs in VS Code's panel. */
+/** Whether the viewer runs in VS Code's panel with nowhere to frame Sidepane's own pages from. */
 export function inPanel(): boolean {
-  return vsCodeApi() !== undefined;
+  return vsCodeApi() !== undefined && componentBase() === undefined;
 }
 
 export function PanelNotice({ what }: { what: string }) {

@@ -4,7 +4,12 @@
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
-import { FEATURE_POLICY, componentRoute, sandboxFor } from "../components/frame_policy";
+import {
+  FEATURE_POLICY,
+  componentRoute,
+  frameAllowed,
+  sandboxFor,
+} from "../components/frame_policy";
 import { PanelNotice, inPanel } from "../components/panel_notice";
 import type { ElementProps } from "../core/types";
 import { usePayloads } from "../data/hooks";
@@ -37,7 +42,7 @@ export function Frame({ src, width, height, tabIndex, title }: FrameProps): JSX.
     return () => window.removeEventListener("message", listen);
   }, [height]);
 
-  if (inPanel()) return <PanelNotice what={title} />;
+  if (inPanel() || (src !== undefined && !frameAllowed(src))) return <PanelNotice what={title} />;
   const style: JSX.CSSProperties = {
     width: typeof width === "number" ? `${width}px` : "100%",
     maxWidth: "100%",

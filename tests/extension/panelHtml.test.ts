@@ -32,13 +32,14 @@ describe("panelHtml", () => {
     expect(directives).toEqual([
       "default-src 'none'",
       "script-src 'nonce-abc123+/=' https://csp.example 'wasm-unsafe-eval'",
+      "worker-src https://csp.example blob:",
       "style-src https://csp.example 'unsafe-inline'",
       "font-src https://csp.example data: https:",
       "img-src https://csp.example data: blob: https:",
       "media-src https://csp.example blob: https:",
-      "connect-src 'none'",
+      "connect-src https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com",
     ]);
-    expect(directives.join(" ")).not.toMatch(/(?<!wasm-)unsafe-eval|\*/);
+    expect(directives.join(" ")).not.toMatch(/(?<!wasm-)unsafe-eval|(?<!\/\/)\*/);
   });
 
   it("loads the bundle as a module with the nonce, and has no inline script", () => {

@@ -3,6 +3,7 @@ launch), then loads it while the viewer loads the page; a script's first `st.` c
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import textwrap
@@ -129,3 +130,67 @@ def test_a_run_while_the_api_loads_in_the_background(tmp_path: Path) -> None:
         )
         assert out.splitlines()[0] == "ok", out
         assert "`0` squared is `0`" in out
+
+
+def test_the_web_server_serves_before_it_loads_the_runner_and_the_watcher() -> None:
+    # They load on the API's thread while the viewer fetches the page; urllib (a theme file or
+    # a script from a URL) only when asked for: aiohttp imports it anyway.
+    out = _python(
+        """
+        import sys
+        import sidepane.cli, sidepane.servers.web.launch, sidepane.servers.web.server
+        import sidepane.runtime.app
+        late = ("sidepane.runtime.session", "sidepane.servers.watcher")
+        print(sorted(m for m in late if m in sys.modules))
+        """
+    )
+    assert out.strip() == "[]"
+
+
+def test_sidepane_run_opens_its_port_before_it_imports_the_web_server(tmp_path: Path) -> None:
+    # The browser connects while the server's modules load; its request waits in the backlog.
+    script = tmp_path / "app.py"
+    script.write_text("import streamlit as st\nst.write('hi')\n")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    out = _python(
+        f"""
+        import os, socket, sys
+
+        class Probe:
+            def find_spec(self, name, path=None, target=None):
+                if name == "aiohttp":
+                    with socket.socket() as s:
+                        s.settimeout(5)
+                        print("open" if s.connect_ex(("127.0.0.1", {port})) == 0 else "closed")
+                    sys.stdout.flush()
+                    os._exit(0)
+                return None
+
+        sys.meta_path.insert(0, Probe())
+        from sidepane.cli import main
+        main(["run", {str(script)!r}, "--headless", "--server.port", "{port}"])
+        """
+    )
+    assert out.split()[-1] == "open", out
+
+
+def test_the_loader_thread_calls_then_and_restores_the_switch_interval() -> None:
+    out = _python(
+        """
+        import sys, threading
+        from sidepane.runtime import api_loader
+        before = sys.getswitchinterval()
+        done = threading.Event()
+        seen = []
+        def then():
+            seen.append("sidepane.api" in sys.modules)
+            done.set()
+        api_loader.load_in_background(then=then)
+        assert done.wait(60)
+        threading.Event().wait(0.05)  # the thread restores the interval after `then`
+        print(seen, sys.getswitchinterval() == before)
+        """
+    )
+    assert out.strip() == "[True] True"

@@ -1,18 +1,28 @@
 """The `st.` API (sidepane/api.py, every element module and the protocol's schema) is the
 largest import of a launch, and importing the package `sidepane` does not load it (see
-sidepane/__init__.py). A server loads it on a thread of its own once it listens, while the viewer
-fetches the page; a script thread waits for it before its first run.
+sidepane/__init__.py). A server opens its port first, then loads it (with the script runner) on a
+thread of its own while the viewer fetches and starts the page; a script thread waits for it
+before its first run.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import sys
 import threading
+from collections.abc import Callable
 
 log = logging.getLogger("sidepane.api")
 
 _API = "sidepane.api"
+# What a first run needs besides the API: sessions and their script runner.
+_RUNNER = "sidepane.runtime.session"
+
+# While the background thread imports, the server's thread answers the viewer's requests. A
+# thread waiting for the GIL gets it only after the switch interval (5 ms by default), and serving
+# one request waits for it several times: each request of the page took tens of ms longer.
+_LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
 def load() -> None:
@@ -24,13 +34,24 @@ def load() -> None:
     importlib.import_module(_API)
 
 
-def load_in_background() -> None:
-    """Start loading the API on a daemon thread (a server's port is open, its viewer loading)."""
-    threading.Thread(target=_load_logged, name="sidepane-api-loader", daemon=True).start()
+def load_in_background(then: Callable[[], None] | None = None) -> None:
+    """On a daemon thread (a server's port is open, its viewer loading): load the script runner
+    and the API, then call `then` (more start-up work that should not delay the page)."""
+    threading.Thread(
+        target=_load_logged, args=(then,), name="sidepane-api-loader", daemon=True
+    ).start()
 
 
-def _load_logged() -> None:
+def _load_logged(then: Callable[[], None] | None) -> None:
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(_LOADING_SWITCH_INTERVAL_S)
     try:
-        load()
-    except Exception:  # a script thread's load() raises it again, where it is shown
-        log.exception("could not load the st. API")
+        try:
+            importlib.import_module(_RUNNER)
+            load()
+        except Exception:  # a script thread's load() raises it again, where it is shown
+            log.exception("could not load the st. API")
+        if then is not None:
+            then()
+    finally:
+        sys.setswitchinterval(previous)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sidepane.protocol.writer import Sink
 from sidepane.runtime import exit_guard, fork_safety
@@ -13,7 +13,9 @@ from sidepane.runtime.module_reloader import ModuleReloader
 from sidepane.runtime.pages import SharedPages
 from sidepane.runtime.script_cache import ScriptCache
 from sidepane.runtime.secrets import SecretsStore
-from sidepane.runtime.session import AppSession
+
+if TYPE_CHECKING:
+    from sidepane.runtime.session import AppSession
 
 
 class App:
@@ -21,7 +23,10 @@ class App:
     secrets, config options."""
 
     def __init__(
-        self, script_path: str | os.PathLike[str], script_args: Sequence[str] = ()
+        self,
+        script_path: str | os.PathLike[str],
+        script_args: Sequence[str] = (),
+        config: Config | None = None,
     ) -> None:
         exit_guard.install()
         fork_safety.install()
@@ -31,8 +36,9 @@ class App:
         self.code_cache = ScriptCache(lambda: bool(self.config.get("runner.magicEnabled")))
         self.reloader = ModuleReloader(self.script_dir)
         self.secrets = SecretsStore(self.script_dir)
-        # .streamlit/config.toml, STREAMLIT_* variables and --section.option flags.
-        self.config = Config.load(self.script_dir)
+        # .streamlit/config.toml, STREAMLIT_* variables and --section.option flags (`config`:
+        # read already by the caller, for the same folder).
+        self.config = config or Config.load(self.script_dir)
         # Extra names put in the script's namespace each run (AppTest.from_function's arguments).
         self.script_globals: dict[str, Any] = {}
         # Whether st.navigation is in use and the page files it named (runtime/pages.py).
@@ -55,6 +61,9 @@ class App:
         """A new viewer of this app; its frames go to `sink` (called on the script thread).
 
         `partial_reruns=False` (AppTest): a widget in a fragment reruns the whole script."""
+        # Here: a server opens its port before it imports what runs scripts (runtime/api_loader).
+        from sidepane.runtime.session import AppSession
+
         return AppSession(
             self,
             sink,

@@ -9,14 +9,16 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sidepane.errors import ProtocolError
 from sidepane.protocol.frames import MAX_MESSAGE_BYTES, frame, is_run_start
 from sidepane.protocol.writer import Sink
 from sidepane.runtime.app import App
-from sidepane.runtime.session import AppSession
 from sidepane.servers.inbound import CappedFrames, WarningSummary
+
+if TYPE_CHECKING:
+    from sidepane.runtime.session import AppSession
 
 log = logging.getLogger("sidepane.viewer")
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import urllib.request
 from typing import TYPE_CHECKING, Any
 
 from sidepane.runtime.config import sources
@@ -31,6 +30,10 @@ class ThemeFileError(ValueError):
 def read_theme_file(where: str, cwd: str) -> dict[str, Any]:
     """The `theme.*` options a theme file sets (a relative path is from `cwd`)."""
     if where.startswith(("http://", "https://")):
+        # Here: urllib.request (with http.client and ssl) is a large import every config load
+        # would pay, and only a theme from a URL needs it.
+        import urllib.request
+
         try:
             with urllib.request.urlopen(where, timeout=30) as response:
                 raw: bytes = response.read(MAX_BYTES + 1)

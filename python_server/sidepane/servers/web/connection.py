@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from aiohttp import WSMsgType, web
 
 from sidepane.runtime.app import App
-from sidepane.runtime.session import AppSession
 from sidepane.servers.viewer_link import MESSAGE_BYTES as MESSAGE_BYTES
 from sidepane.servers.viewer_link import ViewerLink
 from sidepane.servers.viewer_link import batch_messages as _messages
+
+if TYPE_CHECKING:
+    from sidepane.runtime.session import AppSession
 
 log = logging.getLogger("sidepane.web")
 

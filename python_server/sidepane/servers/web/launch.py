@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
+import socket
 import sys
 import tempfile
 import threading
-import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sidepane.runtime import api_loader
 from sidepane.runtime.config import Config, default_headless
-from sidepane.servers.web.fetch_script import FetchError, fetch_script, is_url
-from sidepane.servers.web.ports import DEFAULT_PORT, PortInUseError
+from sidepane.servers.web.page import base_path
+from sidepane.servers.web.ports import DEFAULT_PORT, PortInUseError, bind_socket, url_host
 
 DEFAULT_SCRIPT = "streamlit_app.py"
 
@@ -91,13 +90,16 @@ def run_command(
 ) -> int:
     """Serve `target` (a .py file, a folder holding streamlit_app.py, or an https URL) until
     Ctrl+C or SIGTERM; return the exit status."""
-    if is_url(target):
-        with tempfile.TemporaryDirectory(prefix="sidepane-") as folder:
-            try:
-                script = fetch_script(target, Path(folder))
-            except FetchError as exc:
-                return _fail(str(exc))
-            return _serve(script, script_args, options)
+    if "://" in target:  # fetch_script brings urllib.request and ssl: only a URL loads it
+        from sidepane.servers.web.fetch_script import FetchError, fetch_script, is_url
+
+        if is_url(target):
+            with tempfile.TemporaryDirectory(prefix="sidepane-") as folder:
+                try:
+                    script = fetch_script(target, Path(folder))
+                except FetchError as exc:
+                    return _fail(str(exc))
+                return _serve(script, script_args, options)
     script = Path(target)
     if script.is_dir():
         script = script / DEFAULT_SCRIPT
@@ -116,53 +118,84 @@ def _fail(message: str) -> int:
 
 
 def _serve(script: Path, script_args: Sequence[str], options: RunOptions) -> int:
+    config = Config.load(os.path.dirname(os.path.abspath(script)))
+    serving = _serving(options, config)
+    # The port opens first, before the web server's modules are imported (the largest part of a
+    # launch): the browser tab opens and connects meanwhile, its request waiting in the socket's
+    # backlog until the server answers it.
     try:
-        return asyncio.run(_serve_until_stopped(script, script_args, options))
+        sock = bind_socket(serving.host, serving.port, fallback=serving.port_fallback)
+    except PortInUseError as exc:
+        return _fail(f"{exc.strerror}.")
+    except OSError as exc:
+        return _fail(f"cannot listen on {serving.host}:{serving.port}: {exc.strerror or exc}")
+    port = int(sock.getsockname()[1])
+    url = _app_url(config, serving.host, port)
+    _announce(script, url, serving.host)
+    if not serving.headless:
+        # webbrowser may block (it can start a browser process); the server must not wait.
+        threading.Thread(target=_open_browser, args=(url,), daemon=True).start()
+    # Only now: asyncio is one of a launch's largest imports, and the port is open already.
+    import asyncio
+
+    try:
+        return asyncio.run(
+            _serve_until_stopped(script, script_args, options, config, serving, sock)
+        )
     except KeyboardInterrupt:  # Ctrl+C before the signal handlers were in place
         return 130
 
 
+def _app_url(config: Config, host: str, port: int) -> str:
+    url = browser_url(config, f"http://{url_host(host)}:{port}", port)
+    base = base_path(config.get("server.baseUrlPath"))
+    return f"{url}{base}/" if base else url
+
+
+def _announce(script: Path, url: str, host: str) -> None:
+    print(f"\n  Sidepane is serving {os.path.basename(script)}\n\n  URL: {url}\n", flush=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"  Listening on {host}: anyone who can reach this machine can use the app.\n")
+
+
+def _open_browser(url: str) -> None:
+    import webbrowser
+
+    webbrowser.open(url)
+
+
 async def _serve_until_stopped(
-    script: Path, script_args: Sequence[str], options: RunOptions
+    script: Path,
+    script_args: Sequence[str],
+    options: RunOptions,
+    config: Config,
+    serving: _Serving,
+    sock: socket.socket,
 ) -> int:
     from sidepane.runtime.app import App
     from sidepane.servers.web.server import WebServer
 
-    app = App(script, script_args)
-    serving = _serving(options, app.config)
-    host = serving.host
+    app = App(script, script_args, config)
     server = WebServer(
         app,
-        host=host,
-        port=serving.port,
-        port_fallback=serving.port_fallback,
+        host=serving.host,
+        port=int(sock.getsockname()[1]),
         run_on_save=serving.run_on_save,
         max_message_bytes=serving.max_message_bytes,
         watch=serving.watch,
     )
-    try:
-        await server.start()
-    except PortInUseError as exc:
-        return _fail(f"{exc.strerror}.")
-    except OSError as exc:
-        return _fail(f"cannot listen on {host}:{server.port}: {exc.strerror or exc}")
-    api_loader.load_in_background()
-    stopped = asyncio.Event()
-    _on_stop_signals(stopped.set)
-    url = browser_url(app.config, server.url, server.port)
-    if server.base_path:
-        url = f"{url}{server.base_path}/"
-    print(f"\n  Sidepane is serving {os.path.basename(script)}\n\n  URL: {url}\n", flush=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"  Listening on {host}: anyone who can reach this machine can use the app.\n")
+    await server.start(sock, watch_later=True)
+    # The page first: what the first run needs, and the file watcher, load while it is fetched.
+    api_loader.load_in_background(then=server.watch_from_thread)
     if options.debug_port is not None:
         # debugpy takes a moment to start: the app is served meanwhile.
         threading.Thread(
             target=_listen_for_debugger, args=(options.debug_port,), daemon=True
         ).start()
-    if not serving.headless:
-        # webbrowser may block (it can start a browser process); the server must not wait.
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    import asyncio
+
+    stopped = asyncio.Event()
+    _on_stop_signals(stopped.set)
     await stopped.wait()
     print("  Stopping...", flush=True)
     await server.stop()
@@ -184,6 +217,8 @@ def _listen_for_debugger(port: int) -> None:
 
 
 def _on_stop_signals(stop: Callable[[], None]) -> None:
+    import asyncio
+
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from aiohttp import WSCloseCode, web
@@ -16,7 +18,6 @@ from sidepane.runtime.app import App
 from sidepane.runtime.pages import discover_pages
 from sidepane.runtime.viewer_facts import ClientFacts
 from sidepane.servers.viewer_link import max_message_bytes_setting
-from sidepane.servers.watcher import SourceWatcher
 from sidepane.servers.web import app_static, component_routes
 from sidepane.servers.web.auth_routes import AuthRoutes
 from sidepane.servers.web.connection import Connection
@@ -25,11 +26,15 @@ from sidepane.servers.web.page import (
     base_path,
     bundle_built,
     bundle_preloads,
+    library_preloads,
     default_static_dir,
     not_built_html,
     shell_html,
 )
 from sidepane.servers.web.ports import DEFAULT_PORT, bind_socket, url_host
+
+if TYPE_CHECKING:
+    from sidepane.servers.watcher import SourceWatcher
 
 log = logging.getLogger("sidepane.web")
 
@@ -76,6 +81,8 @@ class WebServer:
         self._max_message_bytes = max_message_bytes or max_message_bytes_setting()
         self.connections: set[Connection] = set()
         self.watcher: SourceWatcher | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping = False
         self._runner: web.AppRunner | None = None
         self.auth = AuthRoutes(app, lambda: self.port)
         # server.baseUrlPath: every route under it (`/myapp/`, `/myapp/ws`, `/myapp/page`).
@@ -123,10 +130,13 @@ class WebServer:
         root.add_subapp(base, application)
         return root
 
-    async def start(self) -> None:
-        """Bind (raises PortInUseError), start serving and watching the script's files."""
-        loop = asyncio.get_running_loop()
-        sock = bind_socket(self.host, self.port, fallback=self._port_fallback)
+    async def start(self, sock: socket.socket | None = None, *, watch_later: bool = False) -> None:
+        """Start serving, on `sock` when the caller bound it already (`sidepane run` binds before
+        it imports this module), else bind here (raises PortInUseError); start watching the
+        script's files now, or with `watch_later` when `watch_from_thread` is called."""
+        self._loop = asyncio.get_running_loop()
+        if sock is None:
+            sock = bind_socket(self.host, self.port, fallback=self._port_fallback)
         # A process a script forks must not keep the port (it may outlive the server).
         fork_safety.keep_from_children(sock)
         self.port = int(sock.getsockname()[1])
@@ -135,17 +145,36 @@ class WebServer:
         )
         await self._runner.setup()
         await web.SockSite(self._runner, sock).start()
-        if self._watch:
-            self.watcher = SourceWatcher(
-                self.app.script_path,
-                self.source_changed,
-                loop,
-                page_files=lambda: self.app.shared_pages.files,
-            )
-            self.watcher.start()
+        if not watch_later:
+            self._start_watching()
+
+    def watch_from_thread(self) -> None:
+        """Start watching the script's files (after `start(watch_later=True)`), from a thread
+        other than the loop's: the watcher's modules load there, so its start-up takes the loop
+        only for the moment it takes to add the watches."""
+        if not self._watch:
+            return
+        import sidepane.servers.watcher  # noqa: F401  (the costly part, off the loop)
+
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._start_watching)
+
+    def _start_watching(self) -> None:
+        from sidepane.servers.watcher import SourceWatcher
+
+        if not self._watch or self.watcher is not None or self._stopping:
+            return  # not asked for, started already, or stopping
+        self.watcher = SourceWatcher(
+            self.app.script_path,
+            self.source_changed,
+            asyncio.get_running_loop(),
+            page_files=lambda: self.app.shared_pages.files,
+        )
+        self.watcher.start()
 
     async def stop(self) -> None:
         """Stop watching, close every tab's connection and session, stop serving."""
+        self._stopping = True
         loop = asyncio.get_running_loop()
         if self.watcher is not None:
             await loop.run_in_executor(None, self.watcher.stop)
@@ -173,7 +202,11 @@ class WebServer:
                 content_type="text/html",
                 headers=PAGE_HEADERS,
             )
-        page = shell_html(base=self.base_path, preloads=bundle_preloads(self.static_dir))
+        page = shell_html(
+            base=self.base_path,
+            preloads=bundle_preloads(self.static_dir),
+            scripts=library_preloads(self.static_dir, Path(self.app.script_path)),
+        )
         return web.Response(text=page, content_type="text/html", headers=PAGE_HEADERS)
 
     async def _page(self, request: web.Request) -> web.Response:

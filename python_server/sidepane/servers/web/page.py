@@ -84,13 +84,23 @@ def bundle_built(static_dir: Path) -> bool:
     return (static_dir / BUNDLE_SCRIPT).is_file()
 
 
-def shell_html(title: str = "Sidepane", base: str = "", preloads: tuple[str, ...] = ()) -> str:
+def shell_html(
+    title: str = "Sidepane",
+    base: str = "",
+    preloads: tuple[str, ...] = (),
+    scripts: tuple[str, ...] = (),
+) -> str:
     """The page that loads the bundle; the bundle draws everything into `#root`. `base` is
     `server.baseUrlPath` (`/myapp`): the viewer reads it back from the bundle's address.
-    `preloads` (paths under static/, see `bundle_preloads`) are fetched at once, in parallel."""
+    `preloads` (paths under static/, see `bundle_preloads`) are fetched at once, in parallel;
+    so are `scripts` (classic scripts under static/, see `library_preloads`), which the viewer
+    runs once it has said hello."""
     links = "".join(
         f'<link rel="modulepreload" href="{html.escape(base)}/static/{html.escape(p)}">\n'
         for p in preloads
+    ) + "".join(
+        f'<link rel="preload" as="script" href="{html.escape(base)}/static/{html.escape(p)}">\n'
+        for p in scripts
     )
     return _SHELL.format(
         title=html.escape(title),
@@ -99,6 +109,32 @@ def shell_html(title: str = "Sidepane", base: str = "", preloads: tuple[str, ...
         base=html.escape(base),
         preloads=links,
     )
+
+
+# plotly.js's cartesian bundle: what the viewer loads for the common trace types
+# (webview/src/data/plotlyLoader.ts, which runs the script a page's hint names).
+PLOTLY_SCRIPT = "plotly-cartesian.min.js"
+# A script that imports plotly (`import plotly.express as px`, `from plotly import ...`).
+_IMPORTS_PLOTLY = re.compile(rb"^[ \t]*(?:import|from)[ \t]+plotly\b", re.MULTILINE)
+
+
+def library_preloads(static_dir: Path, script: Path) -> tuple[str, ...]:
+    """The large libraries the app's script will want, under static/: plotly.js when the script
+    imports plotly. The page names them so the browser fetches them with the bundle and the
+    viewer evaluates them while the script runs, not after its chart has arrived; an app that
+    draws no chart is not charged for them."""
+    try:
+        if not (static_dir / PLOTLY_SCRIPT).is_file():
+            return ()
+        stat = script.stat()
+        return _library_preloads(script, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return ()
+
+
+@lru_cache(maxsize=8)
+def _library_preloads(script: Path, _mtime_ns: int, _size: int) -> tuple[str, ...]:
+    return (PLOTLY_SCRIPT,) if _IMPORTS_PLOTLY.search(script.read_bytes()) else ()
 
 
 # In esbuild's output: an import of a sibling chunk, static (`from"./x.js"`, `import"./x.js"`)

@@ -26,8 +26,8 @@ from sidepane.servers.web.page import (
     base_path,
     bundle_built,
     bundle_preloads,
-    library_preloads,
     default_static_dir,
+    library_preloads,
     not_built_html,
     shell_html,
 )

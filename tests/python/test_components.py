@@ -168,20 +168,6 @@ def test_a_component_needs_keyword_args_json_and_a_path_or_url() -> None:
     assert at.exception
 
 
-def test_a_table_argument_asks_for_pyarrow() -> None:
-    # Components receive tables as Arrow data; without pyarrow the error names it, which
-    # packages such as streamlit-aggrid recognise (they then send JSON).
-    at = run(
-        """
-        import pandas as pd
-        import streamlit.components.v1 as components
-        thing = components.declare_component("thing", url="http://localhost:3001")
-        thing(data=pd.DataFrame({"a": [1]}))
-        """
-    )
-    assert "pyarrow" in at.exception[0].message
-
-
 def test_streamlit_component_paths_packages_import() -> None:
     at = run(
         """

@@ -6,24 +6,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import xxhash
+
+from sidepane.components import arrow_tables
 from sidepane.components.frames import check_tab_index
 from sidepane.components.registry import register_component
 from sidepane.elements.arguments import resolve_callback
+from sidepane.elements.write import is_dataframe_like
 from sidepane.errors import SidepaneAPIException
-from sidepane.protocol.schema.elements.components import ComponentInstanceFields
+from sidepane.protocol.schema.elements.components import ArrowTable, ComponentInstanceFields
 from sidepane.protocol.schema.registry import as_props
-
-# Libraries whose tables and arrays Streamlit sends to a component as Arrow tables.
-_DATAFRAME_MODULES = ("pandas", "numpy", "polars", "pyarrow", "modin", "dask", "xarray")
 
 
 class MarshallComponentException(SidepaneAPIException):
     """A component's arguments could not be sent (not JSON, or a table without PyArrow)."""
-
-
-def _is_dataframe_like(value: object) -> bool:
-    module = type(value).__module__.partition(".")[0]
-    return module in _DATAFRAME_MODULES and not isinstance(value, (int, float, bool, str))
 
 
 def _no_arrow(name: str) -> MarshallComponentException:
@@ -118,13 +114,16 @@ class CustomComponent:
             The frame's place in keyboard (Tab) navigation (-1: none, 0 or more: HTML's
             `tabindex`).
         **kwargs
-            The component's arguments (`args` in its frontend): JSON-serialisable values, or
-            bytes.
+            The component's arguments (`args` in its frontend): JSON-serialisable values,
+            bytes, or tables (a pandas DataFrame or Styler, a NumPy array, a PyArrow or Polars
+            table… anything `st.dataframe` takes), which the frontend receives as Arrow tables
+            (streamlit-component-lib's `ArrowTable`) and which need `pyarrow`.
 
         Returns
         -------
         any
-            The component's value: the last one it sent, else `default`.
+            The component's value: the last one it sent, else `default`. A table the component
+            sends (`Streamlit.setComponentValue(arrowTable)`) is a pandas DataFrame.
         """
         return self.create_instance(
             *args, default=default, key=key, on_change=on_change, tab_index=tab_index, **kwargs
@@ -147,11 +146,12 @@ class CustomComponent:
 
         json_args: dict[str, Any] = {}
         bytes_args: dict[str, bytes] = {}
+        dataframe_args: dict[str, ArrowTable] = {}
         for name, value in {**kwargs, "default": default, "key": key}.items():
             if isinstance(value, (bytes, bytearray, memoryview)):
                 bytes_args[name] = bytes(value)
-            elif _is_dataframe_like(value):
-                raise _no_arrow(name)
+            elif is_dataframe_like(value):
+                dataframe_args[name] = _arrow_arg(name, value)
             else:
                 json_args[name] = value
         try:
@@ -167,6 +167,8 @@ class CustomComponent:
             props["url"] = self._url
         if bytes_args:
             props["bytes_args"] = bytes_args
+        if dataframe_args:
+            props["dataframe_args"] = dataframe_args
         if tab_index is not None:
             props["tab_index"] = tab_index
 
@@ -177,6 +179,10 @@ class CustomComponent:
             "url": self._url,
             "json_args": serialized,
             "special_args": tuple(sorted(bytes_args.items())),
+            # A digest, not the tables' bytes: the id is made of the identity's text.
+            "dataframe_args": tuple(
+                (name, _digest(table)) for name, table in sorted(dataframe_args.items())
+            ),
         }
         value = main_dg._widget(
             "component_instance",
@@ -187,8 +193,8 @@ class CustomComponent:
             key_identity=frozenset({"name", "url"}),
             props=as_props(props),
             default=None,
-            deserialize=lambda wire: wire,
-            serialize=lambda value: value,
+            deserialize=_from_wire,
+            serialize=_to_wire,
             on_change=callback,
             args=None,
             kwargs=None,
@@ -197,6 +203,39 @@ class CustomComponent:
             help=None,
         )
         return default if value is None else value
+
+
+def _arrow_arg(name: str, value: Any) -> ArrowTable:
+    try:
+        return arrow_tables.to_arrow_table(value)
+    except ModuleNotFoundError as exc:
+        if exc.name != "pyarrow":
+            raise
+        raise _no_arrow(name) from exc
+
+
+def _digest(table: ArrowTable) -> str:
+    h = xxhash.xxh3_128()
+    for stream in (table["data"], table["index"], table["columns"]):
+        h.update(stream)
+    styler = table.get("styler")
+    if styler is not None:
+        h.update(repr(sorted(styler.items())).encode())
+    return h.hexdigest()
+
+
+def _from_wire(wire: Any) -> Any:
+    """The component's value as the script gets it: a table it sent is a DataFrame."""
+    return arrow_tables.to_dataframe_value(wire) if arrow_tables.is_arrow_table(wire) else wire
+
+
+def _to_wire(value: Any) -> Any:
+    # A DataFrame value (the component sent a table, or the script set one) goes back as the
+    # streams it came in.
+    if is_dataframe_like(value):
+        table = arrow_tables.to_arrow_table(value)
+        return {key: table[key] for key in ("data", "index", "columns")}
+    return value
 
 
 def new_component(

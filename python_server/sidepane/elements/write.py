@@ -78,7 +78,7 @@ _TABLE_TYPES = re.compile(
 )
 
 
-def _is_dataframe_like(obj: object) -> bool:
+def is_dataframe_like(obj: object) -> bool:
     """What Streamlit draws as a table: pandas and numpy objects, a dict of Series, Arrow and
     other libraries' tables, and DB-API cursors."""
     pd = sys.modules.get("pandas")
@@ -190,7 +190,7 @@ def _drawer(arg: Any, unsafe_allow_html: bool) -> Drawer | None:
         return lambda dg, a: dg.exception(a)
     if isinstance(arg, DeltaGeneratorCore):
         return lambda dg, a: dg.help(a)
-    if _is_dataframe_like(arg):
+    if is_dataframe_like(arg):
         return lambda dg, a: dg.dataframe(a)
     if _is_altair_chart(arg):
         return lambda dg, a: dg.altair_chart(a)
@@ -294,7 +294,7 @@ class WriteMixin(DeltaGeneratorCore):
         written when the stream held more than one text run.
         """
         dg = cast("DeltaGenerator", self)
-        if isinstance(stream, str) or _is_dataframe_like(stream):
+        if isinstance(stream, str) or is_dataframe_like(stream):
             raise type_error(
                 "stream",
                 type(stream).__name__,

@@ -1,8 +1,8 @@
 // `component_instance`: a declared custom component (docs/protocol.md, "Custom components").
 // Its page loads in a sandboxed frame (frame_policy.ts) and speaks Streamlit's component
 // protocol (bridge.ts): once it says it is ready it gets `streamlit:render` (again whenever its
-// args, disabled flag, theme or width change); a value it sets becomes the widget's value,
-// which reruns the app; it sets its own height.
+// args, tables, disabled flag, theme or width change); a value it sets becomes the widget's
+// value, which reruns the app; it sets its own height.
 
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
@@ -10,7 +10,14 @@ import type { ElementProps } from "../core/types";
 import { registerElement } from "../core/types";
 import { widgetProps } from "../core/ui";
 import { useElementWidth, useTheme } from "../data/hooks";
-import { API_VERSION, exportedTheme, readMessage, renderMessage, wireValue } from "./bridge";
+import {
+  API_VERSION,
+  dataframeArgs,
+  exportedTheme,
+  readMessage,
+  renderMessage,
+  wireValue,
+} from "./bridge";
 import { FEATURE_POLICY, componentSrc, sandboxFor } from "./frame_policy";
 import { PanelNotice, inPanel } from "./panel_notice";
 import "../styles/components.css";
@@ -32,14 +39,15 @@ export function ComponentInstance({ node, store }: ElementProps<"component_insta
   const [slow, setSlow] = useState(false);
   const src = useMemo(() => componentSrc(p.name, p.url), [p.name, p.url]);
   const args = useMemo(() => ({ ...p.args, ...p.bytes_args }), [p.args, p.bytes_args]);
+  const dfs = useMemo(() => dataframeArgs(p.dataframe_args), [p.dataframe_args]);
 
   // The latest props for the message handler, which lives as long as the frame.
-  const latest = useRef({ node, args, disabled, theme });
-  latest.current = { node, args, disabled, theme };
+  const latest = useRef({ node, args, dfs, disabled, theme });
+  latest.current = { node, args, dfs, disabled, theme };
   const render = (): void => {
     const target = frame.current?.contentWindow;
-    const { args: a, disabled: d, theme: t } = latest.current;
-    target?.postMessage(renderMessage(a, d, exportedTheme(t)), "*");
+    const { args: a, dfs: tables, disabled: d, theme: t } = latest.current;
+    target?.postMessage(renderMessage(a, tables, d, exportedTheme(t)), "*");
   };
 
   useEffect(() => {
@@ -59,10 +67,12 @@ export function ComponentInstance({ node, store }: ElementProps<"component_insta
         case "streamlit:setFrameHeight":
           setHeight(message.height);
           return;
-        case "streamlit:setComponentValue":
+        case "streamlit:setComponentValue": {
           if (latest.current.disabled) return;
-          store.setWidgetValue(latest.current.node, wireValue(message.value));
+          const value = wireValue(message.value, message.dataType);
+          if (value !== undefined) store.setWidgetValue(latest.current.node, value);
           return;
+        }
       }
     };
     window.addEventListener("message", onMessage);
@@ -79,7 +89,7 @@ export function ComponentInstance({ node, store }: ElementProps<"component_insta
 
   useEffect(() => {
     if (ready) render();
-  }, [ready, args, disabled, theme, width]);
+  }, [ready, args, dfs, disabled, theme, width]);
 
   if (inPanel()) {
     return <PanelNotice what={`the ${p.name} component`} />;

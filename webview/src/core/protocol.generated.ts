@@ -443,7 +443,9 @@ export type ComponentFrameProps = FrameFields & {
  */
 export type ComponentInstanceProps = WidgetProps &
   ComponentInstanceFields & {
-    /** What the component last set (JSON or bytes); null: nothing yet. */
+    /**
+     * What the component last set (JSON, bytes, or an ArrowTable's three streams); null: nothing yet.
+     */
     value: unknown;
   };
 
@@ -1434,6 +1436,8 @@ export type ComponentInstanceFields = WidgetFields & {
   args: Record<string, unknown>;
   /** Arguments that are bytes. */
   bytes_args?: Record<string, Uint8Array>;
+  /** Arguments that are tables (DataFrames…), as Arrow. */
+  dataframe_args?: Record<string, ArrowTable>;
   tab_index?: number;
 };
 
@@ -1642,6 +1646,21 @@ export type ButtonGroupOption = {
 };
 
 /**
+ * A table for a component (streamlit-component-lib's `ArrowTable`): three Arrow IPC streams, each
+ * an Arrow table of its own.
+ */
+export type ArrowTable = {
+  /** The values (with pandas' index among them, unless a RangeIndex). */
+  data: Uint8Array;
+  /** The row labels: a column per index level. */
+  index: Uint8Array;
+  /** The column labels: a row per column, a column per level. */
+  columns: Uint8Array;
+  /** When the argument was a pandas Styler. */
+  styler?: ArrowTableStyler;
+};
+
+/**
  * One `column_config` entry: an `st.column_config.*` dict flattened (its `type_config` entries
  * beside the others), None values, unknown keys and ill-typed values left out
  * (column_config/wire.py). Every key is optional; the column types a key serves are named.
@@ -1783,6 +1802,16 @@ export type PlotlySelection = {
   point_indices: number[];
   box: PlotlyArea[];
   lasso: PlotlyArea[];
+};
+
+export type ArrowTableStyler = {
+  /** The Styler's id: its CSS selects `#T_<uuid>`. */
+  uuid: string;
+  caption?: string;
+  /** CSS rules, one a line. */
+  styles?: string;
+  /** Arrow IPC stream: the cells as the Styler formats them. */
+  display_values: Uint8Array;
 };
 
 /** A selectbox option with its `format_func` label, or a multiselect option. */

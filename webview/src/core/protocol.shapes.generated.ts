@@ -115,6 +115,19 @@ export const SHAPES: ShapeTable = {
       keys: { theme: { map: "any" }, show_sidebar_navigation: "bool" },
       required: ["theme", "show_sidebar_navigation"],
     },
+    ArrowTable: {
+      keys: {
+        data: "bytes",
+        index: "bytes",
+        columns: "bytes",
+        styler: { ref: "ArrowTableStyler" },
+      },
+      required: ["data", "index", "columns"],
+    },
+    ArrowTableStyler: {
+      keys: { uuid: "str", caption: "str", styles: "str", display_values: "bytes" },
+      required: ["uuid", "display_values"],
+    },
     AudioInputProps: {
       keys: {
         id: "str",
@@ -369,6 +382,7 @@ export const SHAPES: ShapeTable = {
         url: "str",
         args: { map: "any" },
         bytes_args: { map: "bytes" },
+        dataframe_args: { map: { ref: "ArrowTable" } },
         tab_index: "int",
         value: "any",
       },

@@ -28,6 +28,23 @@ class ComponentFrameProps(FrameFields):
     ]
 
 
+class ArrowTableStyler(TypedDict):
+    uuid: Annotated[str, "The Styler's id: its CSS selects `#T_<uuid>`."]
+    caption: NotRequired[str]
+    styles: NotRequired[Annotated[str, "CSS rules, one a line."]]
+    display_values: Annotated[bytes, "Arrow IPC stream: the cells as the Styler formats them."]
+
+
+class ArrowTable(TypedDict):
+    """A table for a component (streamlit-component-lib's `ArrowTable`): three Arrow IPC
+    streams, each an Arrow table of its own."""
+
+    data: Annotated[bytes, "The values (with pandas' index among them, unless a RangeIndex)."]
+    index: Annotated[bytes, "The row labels: a column per index level."]
+    columns: Annotated[bytes, "The column labels: a row per column, a column per level."]
+    styler: NotRequired[Annotated[ArrowTableStyler, "When the argument was a pandas Styler."]]
+
+
 class ComponentInstanceFields(WidgetFields):
     name: Annotated[str, "`module.name`, as `declare_component` makes it."]
     url: NotRequired[
@@ -35,6 +52,9 @@ class ComponentInstanceFields(WidgetFields):
     ]
     args: Annotated[dict[str, Any], "The JSON arguments, `default` and `key` among them."]
     bytes_args: NotRequired[Annotated[dict[str, bytes], "Arguments that are bytes."]]
+    dataframe_args: NotRequired[
+        Annotated[dict[str, ArrowTable], "Arguments that are tables (DataFrames…), as Arrow."]
+    ]
     tab_index: NotRequired[int]
 
 
@@ -44,4 +64,8 @@ class ComponentInstanceProps(WidgetProps, ComponentInstanceFields):
     sends it `streamlit:render` messages and takes its value from `streamlit:setComponentValue`.
     """
 
-    value: Annotated[Any, "What the component last set (JSON or bytes); null: nothing yet."]
+    value: Annotated[
+        Any,
+        "What the component last set (JSON, bytes, or an ArrowTable's three streams); null: "
+        "nothing yet.",
+    ]

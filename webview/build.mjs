@@ -44,11 +44,16 @@ cpSync(
   join(outdir, "fonts", "material-symbols-rounded.woff2"),
 );
 
-// plotly.js for `st.plotly_chart`, served as the classic script it is and loaded on the first
-// chart (webview/src/data/plotlyLoader.ts): bundled, it would be parsed twice.
+// plotly.js for `st.plotly_chart`, served as the classic scripts they are and loaded on the first
+// chart (webview/src/data/plotlyLoader.ts): bundled, they would be parsed twice. The cartesian
+// bundle draws the common traces; the full one the rest.
 cpSync(
   join(root, "node_modules", "plotly.js-dist-min", "plotly.min.js"),
   join(outdir, "plotly.min.js"),
+);
+cpSync(
+  join(root, "node_modules", "plotly.js-cartesian-dist-min", "plotly-cartesian.min.js"),
+  join(outdir, "plotly-cartesian.min.js"),
 );
 
 // maplibre-gl's worker for a deck.gl chart's base map, loaded from beside the bundle

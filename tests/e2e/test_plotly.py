@@ -3,6 +3,9 @@ the figure in the app's theme, and a box drawn with the mouse reaches the script
 
 from __future__ import annotations
 
+import re
+import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +14,8 @@ from playwright.sync_api import Page, expect
 from conftest import ARTIFACTS, Server
 
 pytest.importorskip("plotly")
+
+ROOT = Path(__file__).resolve().parents[2]
 
 APP = """
 import plotly.graph_objects as go
@@ -48,7 +53,13 @@ def test_a_chart_is_painted_and_a_box_selection_reaches_the_script(page: Page, s
     expect(page.get_by_text("selected []")).to_be_visible()
     loaded = _scripts(page)
     assert any("plotlyRender" in url for url in loaded)
-    assert any(url.endswith("/static/plotly.min.js") for url in loaded)
+    # A scatter: plotly.js's cartesian bundle draws it, not the full one (three times its size),
+    # fetched with the page (the script imports plotly) and run once the viewer said hello.
+    assert any(url.endswith("/static/plotly-cartesian.min.js") for url in loaded)
+    assert not any(url.endswith("/static/plotly.min.js") for url in loaded)
+    assert page.locator('link[rel="preload"][as="script"]').get_attribute("href") == (
+        "/static/plotly-cartesian.min.js"
+    )
     # The streamlit theme: the title is bold and in the app's font, the markers in its palette.
     assert chart.locator(".gtitle").text_content() == "Points"
     fill = chart.locator(".scatterlayer .point").first.evaluate("(e) => getComputedStyle(e).fill")
@@ -79,6 +90,76 @@ def test_an_app_without_plotly_never_loads_it(page: Page, serve: Any) -> None:
     expect(page.get_by_text("no charts here")).to_be_visible()
     loaded = _scripts(page)
     assert loaded and not any("plotly" in url for url in loaded)
+
+
+MIXED_APP = """
+import plotly.graph_objects as go
+import streamlit as st
+
+fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2], mode="markers", marker={"size": 14}))
+event = st.plotly_chart(fig, key="scatter", on_select="rerun", selection_mode="points")
+st.write(f"picked {event.selection.point_indices}")
+if st.button("sankey"):
+    flows = go.Sankey(node={"label": ["a", "b"]}, link={"source": [0], "target": [1], "value": [1]})
+    st.plotly_chart(go.Figure(flows), key="sankey")
+"""
+
+# Whether the chart's traces were drawn by the plotly.js now in window.Plotly (the last bundle
+# loaded): its scatter module is the one that instance draws a scatter with.
+DRAWN_BY_LATEST = """async (gd) => {
+  const probe = document.createElement("div");
+  document.body.append(probe);
+  await window.Plotly.newPlot(probe, [{x: [1], y: [1]}], {});
+  const same = probe._fullData[0]._module === gd._fullData[0]._module;
+  window.Plotly.purge(probe);
+  probe.remove();
+  return same;
+}"""
+
+
+def test_a_trace_the_cartesian_bundle_lacks_loads_the_full_one_for_every_chart(
+    page: Page, serve: Any
+) -> None:
+    server: Server = serve(MIXED_APP)
+    page.goto(server.url)
+    charts = page.locator(".sp-plotly")
+    markers = charts.nth(0).locator(".scatterlayer .point")
+    expect(markers).to_have_count(3, timeout=30_000)
+    assert not any(url.endswith("/static/plotly.min.js") for url in _scripts(page))
+    page.get_by_role("button", name="sankey").click()
+    expect(charts.nth(1).locator(".sankey .sankey-node")).to_have_count(2, timeout=30_000)
+    assert any(url.endswith("/static/plotly.min.js") for url in _scripts(page))
+    scatter = charts.nth(0).locator(".js-plotly-plot")
+    assert scatter.evaluate(DRAWN_BY_LATEST) is False  # still the cartesian bundle's
+    # Its next redraw (a narrower window) is the full bundle's, and it still selects.
+    page.set_viewport_size({"width": 640, "height": 900})
+    deadline = time.monotonic() + 10
+    while not scatter.evaluate(DRAWN_BY_LATEST):  # (wait_for_function would not await it)
+        assert time.monotonic() < deadline, "the scatter was not redrawn by the full bundle"
+        time.sleep(0.1)
+    expect(markers).to_have_count(3)
+    box = markers.nth(1).bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.get_by_text("picked [1]")).to_be_visible()
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_the_cartesian_bundle_draws_the_trace_types_the_viewer_counts_on(
+    page: Page, serve: Any
+) -> None:
+    # webview/src/data/plotlyLoader.ts lists them (from the bundle's README): the bundle itself
+    # must register exactly those.
+    source = (ROOT / "webview" / "src" / "data" / "plotlyLoader.ts").read_text()
+    listed = re.search(r"CARTESIAN_TRACES[^=]*= new Set\(\[(.*?)\]\)", source, re.DOTALL)
+    assert listed is not None
+    expected = sorted(re.findall(r'"(\w+)"', listed.group(1)))
+    server: Server = serve(PLAIN)
+    page.goto(server.url)
+    expect(page.get_by_text("no charts here")).to_be_visible()
+    page.add_script_tag(url="/static/plotly-cartesian.min.js")
+    registered = page.evaluate("() => Object.keys(window.Plotly.PlotSchema.get().traces).sort()")
+    assert registered == expected
 
 
 def test_the_chart_follows_its_container_width(page: Page, serve: Any) -> None:

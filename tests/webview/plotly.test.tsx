@@ -19,6 +19,7 @@ import {
   replacePlaceholders,
   themedFigure,
 } from "../../webview/src/data/plotlyTheme";
+import { bundleFor, hintedBundle, traceTypes } from "../../webview/src/data/plotlyLoader";
 import { recordingStore, runEnd, runStart, upsert } from "./helpers";
 
 const plotly = vi.hoisted(() => {
@@ -36,7 +37,15 @@ const plotly = vi.hoisted(() => {
     purge: vi.fn(),
   };
 });
-vi.mock("../../webview/src/data/plotlyLoader", () => ({ loadPlotly: async () => plotly }));
+// The bundle each chart asked plotly.js for; `drawnBy` is what the next load returns.
+const loads = vi.hoisted(() => ({ asked: [] as string[], next: null as unknown }));
+vi.mock("../../webview/src/data/plotlyLoader", async (importActual) => ({
+  ...(await importActual<typeof import("../../webview/src/data/plotlyLoader")>()),
+  loadPlotly: async (bundle: string) => {
+    loads.asked.push(bundle);
+    return loads.next ?? plotly;
+  },
+}));
 
 const COLORS: ChartColors = {
   text: "#111111",
@@ -166,6 +175,9 @@ describe("the element", () => {
     vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(600);
     plotly.handlers.clear();
     plotly.react.mockClear();
+    plotly.purge.mockClear();
+    loads.asked = [];
+    loads.next = null;
   });
   afterEach(() => {
     if (root) act(() => render(null, root!));
@@ -237,5 +249,71 @@ describe("the element", () => {
       },
       EMPTY_EVENT,
     ]);
+  });
+
+  test("the figure's trace types pick the bundle: cartesian for a scatter", async () => {
+    const { store } = recordingStore();
+    await draw(store, {});
+    expect(loads.asked).toEqual(["cartesian"]);
+  });
+
+  test("redrawn by another plotly.js (the full one, loaded for another chart): purged, then drawn anew with its listeners", async () => {
+    const { store } = recordingStore();
+    await draw(store, { id: "chart", label: "", selection_mode: ["points"], value: EMPTY_EVENT });
+    const full = {
+      ...plotly,
+      react: vi.fn(plotly.react),
+      purge: vi.fn(),
+    };
+    loads.next = full;
+    plotly.handlers.clear();
+    // A new height redraws the same figure.
+    runStart(store, 2);
+    upsert(store, 2, ["main", 0], "plotly_chart", {
+      spec: SPEC,
+      height: 320,
+      id: "chart",
+      label: "",
+      selection_mode: ["points"],
+      value: EMPTY_EVENT,
+    });
+    runEnd(store, 2);
+    for (let i = 0; i < 20; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
+    expect(plotly.purge).toHaveBeenCalledTimes(1);
+    expect(full.react).toHaveBeenCalled();
+    expect(full.react.mock.calls.at(-1)?.[2]).toMatchObject({ height: 320 });
+    expect(plotly.handlers.has("plotly_selected")).toBe(true);
+  });
+});
+
+describe("choosing the plotly.js bundle", () => {
+  test("the cartesian bundle while every trace is one it draws; a trace without a type is a scatter", () => {
+    expect(bundleFor(traceTypes({ data: [{ type: "bar" }, {}, { type: "pie" }] }))).toBe(
+      "cartesian",
+    );
+    expect(bundleFor(traceTypes({ data: [{ type: "bar" }, { type: "sankey" }] }))).toBe("full");
+    expect(bundleFor(traceTypes({ data: [{ type: "scattergl" }] }))).toBe("full");
+    // An animation's frames may bring other traces.
+    expect(bundleFor(traceTypes({ data: [{}], frames: [{ data: [{ type: "scatter3d" }] }] }))).toBe(
+      "full",
+    );
+    expect(bundleFor(traceTypes({ data: [] }))).toBe("cartesian");
+  });
+
+  test("the page's preload hint names the bundle to start at once", () => {
+    const page = document.implementation.createHTMLDocument("");
+    expect(hintedBundle(page)).toBeNull();
+    const link = page.createElement("link");
+    link.rel = "preload";
+    link.as = "script";
+    // Another script of that name is no hint: the address must be the one the loader uses
+    // (the bundle's, beside the chunks' folder).
+    link.href = "https://elsewhere.example/plotly-cartesian.min.js";
+    page.head.append(link);
+    expect(hintedBundle(page)).toBeNull();
+    link.href = new URL("../../webview/src/plotly-cartesian.min.js", import.meta.url).href;
+    expect(hintedBundle(page)).toBe("cartesian");
+    link.href = new URL("../../webview/src/plotly.min.js", import.meta.url).href;
+    expect(hintedBundle(page)).toBe("full");
   });
 });

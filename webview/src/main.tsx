@@ -15,6 +15,7 @@ import "./documents/index";
 import { currentTheme, helloFields } from "./core/theme";
 import { basePath } from "./core/base_path";
 import { pageFromPath, showPageInUrl } from "./core/pages";
+import { startHintedPlotly } from "./data/plotly";
 
 /**
  * The transport boot.ts opened: a postMessage-based one in a VS Code webview
@@ -72,6 +73,8 @@ function start(): void {
     if (transport.takeSentHello?.() === true) return;
     transport.send(encodeFrame(hello));
   });
+  // Once the hello is out: plotly.js the page names evaluates while the script runs.
+  transport.onStatus((status) => status === "connected" && startHintedPlotly());
   // After the status listener: an early transport replays `connected` first, so the store's
   // hello bookkeeping comes before the frames it buffered.
   transport.onMessage((bytes) => {

@@ -7,13 +7,25 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { ElementProps, PlotlyEvent } from "../core/types";
 import { useElementWidth, useTheme } from "./hooks";
-import { loadPlotly } from "./plotlyLoader";
+import { hintedBundle, loadPlotly } from "./plotlyLoader";
 
 let renderer: Promise<typeof import("./plotlyRender")> | null = null;
 
 export function loadRenderer(): Promise<typeof import("./plotlyRender")> {
   renderer ??= import("./plotlyRender");
   return renderer;
+}
+
+/**
+ * Start plotly.js and the drawing code now if the page names a plotly.js bundle to have ready
+ * (the app's script imports plotly: servers/web/page.py). Called once the hello is out, so the
+ * script runs on the server while plotly.js evaluates here, instead of one after the other.
+ */
+export function startHintedPlotly(): void {
+  const bundle = hintedBundle();
+  if (bundle === null) return;
+  void loadPlotly(bundle).catch(() => undefined);
+  void loadRenderer().catch(() => undefined);
 }
 
 /** Below this, plotly.js lays a chart out badly (as Streamlit's minimum). */
@@ -29,9 +41,9 @@ export function PlotlyChart({ node, store }: ElementProps<"plotly_chart">): JSX.
   const containerWidth = useElementWidth(outer);
   const [error, setError] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
-  // plotly.js takes longest: start it now, while the element measures its width and the
-  // drawing code (plotlyRender.ts) loads.
-  void loadPlotly().catch(() => undefined);
+  // The drawing code loads while the element measures its width; it picks the plotly.js bundle
+  // from the figure's trace types (unless the page had one started already: startHintedPlotly).
+  void loadRenderer().catch(() => undefined);
   const modes = props.selection_mode ?? [];
   const selectable = props.id !== undefined && modes.length > 0;
 

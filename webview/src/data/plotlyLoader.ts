@@ -1,41 +1,109 @@
-// plotly.js itself, loaded as the classic script the package ships (copied beside the bundle as
-// static/plotly.min.js by webview/build.mjs), not bundled into a chunk: wrapped in a bundler's
-// CommonJS function its 4.8 MB are parsed twice (lazily, then when called), which made the first
-// chart ~40% slower to appear. A classic script is compiled as it streams in. The page's CSP
-// allows it: it comes from the bundle's own origin (`'self'`, or the VS Code panel's cspSource).
+// plotly.js itself, loaded as the classic script the package ships (copied beside the bundle by
+// webview/build.mjs), not bundled into a chunk: wrapped in a bundler's CommonJS function its
+// megabytes are parsed twice (lazily, then when called), which made the first chart ~40% slower
+// to appear. A classic script is compiled as it streams in. The page's CSP allows it: it comes
+// from the bundle's own origin (`'self'`, or the VS Code panel's cspSource).
+//
+// Two builds: plotly's cartesian bundle (1.5 MB) draws the common trace types and evaluates in
+// about a third of the time of the full one (4.8 MB), which draws everything. A chart loads the
+// smallest that draws all its traces; once the full one is asked for, every chart uses it.
 
 import type * as PlotlyTypes from "plotly.js-dist-min";
 
 export type PlotlyModule = typeof PlotlyTypes;
+export type PlotlyBundle = "cartesian" | "full";
 
-let loading: Promise<PlotlyModule> | null = null;
+/**
+ * The trace types plotly.js-cartesian-dist-min registers: its README's list, which is also its
+ * `Plotly.PlotSchema.get().traces` (tests/e2e/test_plotly.py checks this list against the
+ * bundle itself).
+ */
+export const CARTESIAN_TRACES: ReadonlySet<string> = new Set([
+  "bar",
+  "box",
+  "contour",
+  "heatmap",
+  "histogram",
+  "histogram2d",
+  "histogram2dcontour",
+  "image",
+  "pie",
+  "scatter",
+  "scatterternary",
+  "violin",
+]);
 
-/** The script's address: static/plotly.min.js, beside this chunk's folder. */
-function scriptUrl(): string {
-  return new URL("../plotly.min.js", import.meta.url).href;
+/** The scripts' addresses, beside the chunks' folder. Each a literal `new URL`: the VS Code
+ * extension's build copies the files so named into the panel's folder (extension/build.mjs). */
+const SCRIPT_URLS: Record<PlotlyBundle, () => string> = {
+  cartesian: () => new URL("../plotly-cartesian.min.js", import.meta.url).href,
+  full: () => new URL("../plotly.min.js", import.meta.url).href,
+};
+
+const loads = new Map<PlotlyBundle, Promise<PlotlyModule>>();
+
+/** The bundle that draws every trace of these types (a trace without a type is a scatter). */
+export function bundleFor(types: Iterable<string>): PlotlyBundle {
+  for (const type of types) if (!CARTESIAN_TRACES.has(type)) return "full";
+  return "cartesian";
 }
 
-/** plotly.js (`window.Plotly`), loaded once. */
-export function loadPlotly(): Promise<PlotlyModule> {
-  loading ??= new Promise<PlotlyModule>((resolve, reject) => {
-    const ready = (window as { Plotly?: PlotlyModule }).Plotly;
-    if (ready !== undefined) {
-      resolve(ready);
-      return;
+/** The trace types of a figure's data and of its animation frames' data. */
+export function traceTypes(figure: { data: unknown[]; frames?: unknown[] }): Set<string> {
+  const types = new Set<string>();
+  const add = (traces: unknown): void => {
+    if (!Array.isArray(traces)) return;
+    for (const trace of traces) {
+      const type = (trace as { type?: unknown } | null)?.type;
+      types.add(typeof type === "string" ? type : "scatter");
     }
+  };
+  add(figure.data);
+  for (const frame of figure.frames ?? []) add((frame as { data?: unknown } | null)?.data);
+  return types;
+}
+
+function inject(bundle: PlotlyBundle): Promise<PlotlyModule> {
+  return new Promise<PlotlyModule>((resolve, reject) => {
     const script = document.createElement("script");
-    script.src = scriptUrl();
+    script.src = SCRIPT_URLS[bundle]();
     script.async = true;
     script.onload = () => {
+      // Each bundle sets window.Plotly as it runs; its load event follows at once, so this is
+      // the instance it just made even when the other bundle loads too.
       const plotly = (window as { Plotly?: PlotlyModule }).Plotly;
       if (plotly === undefined) reject(new Error("plotly.js did not load"));
       else resolve(plotly);
     };
     script.onerror = () => {
-      loading = null; // a later chart may try again
+      loads.delete(bundle); // a later chart may try again
       reject(new Error("plotly.js could not be loaded"));
     };
     document.head.appendChild(script);
   });
-  return loading;
+}
+
+/** plotly.js, each bundle loaded once: the cartesian one only while the full one is not asked
+ * for (the full one draws the cartesian traces too). */
+export function loadPlotly(bundle: PlotlyBundle = "full"): Promise<PlotlyModule> {
+  const wanted = loads.has("full") ? "full" : bundle;
+  let load = loads.get(wanted);
+  if (load === undefined) {
+    load = inject(wanted);
+    loads.set(wanted, load);
+  }
+  return load;
+}
+
+/**
+ * The bundle the page asks to have ready (`<link rel="preload" as="script">` naming one: the
+ * server adds it when the app's script imports plotly, servers/web/page.py), or null.
+ */
+export function hintedBundle(doc: Document = document): PlotlyBundle | null {
+  const hints = doc.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="script"]');
+  for (const link of hints) {
+    for (const bundle of ["cartesian", "full"] as const)
+      if (link.href === SCRIPT_URLS[bundle]()) return bundle;
+  }
+  return null;
 }

@@ -3,7 +3,7 @@
 
 import type { PlotlyChartProps, PlotlyEvent } from "../core/types";
 import type { Theme } from "./hooks";
-import { loadPlotly } from "./plotlyLoader";
+import { type PlotlyModule, bundleFor, loadPlotly, traceTypes } from "./plotlyLoader";
 import { type PlotlyFigure, pageColors, themedFigure } from "./plotlyTheme";
 import {
   EMPTY_EVENT,
@@ -29,6 +29,8 @@ export interface DrawRequest {
 }
 
 interface Chart {
+  /** The plotly.js that drew it (the cartesian bundle's, or the full one's once that loaded). */
+  plotly: PlotlyModule | null;
   request: DrawRequest | null;
   figure: PlotlyFigure | null;
   figureKey: string;
@@ -40,7 +42,7 @@ const charts = new WeakMap<HTMLElement, Chart>();
 function chartOf(el: HTMLElement): Chart {
   let chart = charts.get(el);
   if (chart === undefined) {
-    chart = { request: null, figure: null, figureKey: "", onSelect: null };
+    chart = { plotly: null, request: null, figure: null, figureKey: "", onSelect: null };
     charts.set(el, chart);
   }
   return chart;
@@ -73,7 +75,6 @@ export async function drawPlotly(
   request: DrawRequest,
   onSelect: ((event: PlotlyEvent) => void) | null,
 ): Promise<void> {
-  const Plotly = await loadPlotly();
   const chart = chartOf(el);
   chart.onSelect = onSelect;
   const figureKey = JSON.stringify([request.spec.length, request.theme, request.styled]);
@@ -82,11 +83,16 @@ export async function drawPlotly(
   const figure = sameFigure
     ? (chart.figure as PlotlyFigure)
     : themedFigure(request.spec, request.theme, request.styled, pageColors(request.theme));
+  const Plotly = await loadPlotly(bundleFor(traceTypes(figure)));
+  const drawn = el as DrawnElement;
+  const previous = sameFigure ? { data: drawn.data, layout: drawn.layout } : null;
+  // Drawn by the cartesian bundle, now by the full one (another chart needed it): one plotly.js
+  // cannot take over another's chart, so it is drawn anew, keeping the selection.
+  if (chart.plotly !== null && chart.plotly !== Plotly) chart.plotly.purge(el);
   const layout = selectionLayout(
     { ...figure.layout, width: request.width, height: request.height },
     request.modes,
   );
-  const previous = sameFigure ? (el as DrawnElement) : null;
   const data =
     previous?.data === undefined
       ? figure.data
@@ -98,7 +104,8 @@ export async function drawPlotly(
     layout.selections = previous.layout.selections;
     layout.dragmode = previous.layout.dragmode;
   }
-  const first = chart.request === null;
+  const first = chart.plotly !== Plotly;
+  chart.plotly = Plotly;
   chart.figure = figure;
   chart.figureKey = figureKey;
   chart.request = request;
@@ -128,6 +135,6 @@ export async function drawPlotly(
 
 /** Free plotly's listeners and WebGL contexts. */
 export function purgePlotly(el: HTMLElement): void {
+  charts.get(el)?.plotly?.purge(el);
   charts.delete(el);
-  void loadPlotly().then((Plotly) => Plotly.purge(el));
 }

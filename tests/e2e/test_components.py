@@ -1,9 +1,11 @@
 """Custom components in Chromium (`streamlit.components.v1`): `components.html` in its sandboxed
 frame, a small component of our own that speaks the protocol by hand (tests/e2e/components/),
 and real component packages from PyPI (requirements/components.lock), offline: streamlit-option-menu
-(a click), streamlit-ace (typing) and streamlit-aggrid (a row selected) each send a value back to
-the script; streamlit-folium's map needs Leaflet from a CDN, so offline the script gets its
-default dict. (streamlit-echarts 0.7 is built on `st.components.v2`, which Sidepane lacks.)"""
+(a click), streamlit-ace (typing), streamlit-aggrid (its DataFrame read as an Arrow table, a row
+selected), streamlit-antd-components (a segment chosen), streamlit-image-coordinates (a click's
+coordinates) and streamlit-card (a click) each send a value back to the script;
+streamlit-folium's map needs Leaflet from a CDN, so offline the script gets its default dict.
+(streamlit-echarts 0.7 is built on `st.components.v2`: tests/e2e/test_components_v2.py.)"""
 
 from __future__ import annotations
 
@@ -69,6 +71,19 @@ def test_our_component_renders_its_args_and_sends_values_back(page: Page, serve:
 # ---- real component packages from PyPI (installed without their `streamlit` dependency) ----
 
 
+def outside_requests(page: Page, server: Server) -> list[str]:
+    """What the page and its frames ask of any host but the app's (a CDN…), from now on: a
+    component that runs offline asks nothing."""
+    urls: list[str] = []
+
+    def record(url: str) -> None:
+        if url.startswith(("http:", "https:")) and not url.startswith(server.url):
+            urls.append(url)
+
+    page.on("request", lambda r: record(r.url))
+    return urls
+
+
 def need(package: str) -> None:
     """Skip unless `package` is installed (it imports only under a script: it needs streamlit)."""
     if importlib.util.find_spec(package) is None:
@@ -88,6 +103,7 @@ st.write(f"chosen: {choice}")
 def test_streamlit_option_menu_reports_the_clicked_item(page: Page, serve: Any) -> None:
     need("streamlit_option_menu")
     server: Server = serve(OPTION_MENU)
+    fetched = outside_requests(page, server)
     page.goto(server.url)
     expect(page.get_by_text("chosen: Home")).to_be_visible(timeout=20_000)
     menu = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
@@ -97,6 +113,7 @@ def test_streamlit_option_menu_reports_the_clicked_item(page: Page, serve: Any) 
     frame = page.locator("iframe[data-testid=stCustomComponentV1]")
     height = frame.evaluate("(e) => e.getBoundingClientRect().height")
     assert height > 100  # the menu set its own height
+    assert fetched == []
 
 
 ACE = """
@@ -111,6 +128,7 @@ st.write(f"code: {code!r}")
 def test_streamlit_ace_sends_what_is_typed(page: Page, serve: Any) -> None:
     need("streamlit_ace")
     server: Server = serve(ACE)
+    fetched = outside_requests(page, server)
     page.goto(server.url)
     expect(page.get_by_text("code: 'x = 1'")).to_be_visible(timeout=20_000)
     editor = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
@@ -119,6 +137,7 @@ def test_streamlit_ace_sends_what_is_typed(page: Page, serve: Any) -> None:
     page.keyboard.press("End")
     page.keyboard.type(" + 41")
     expect(page.get_by_text("code: 'x = 1 + 41'")).to_be_visible(timeout=10_000)
+    assert fetched == []
 
 
 AGGRID = """
@@ -135,17 +154,96 @@ st.write(f"selected: {None if rows is None else list(rows['name'])}")
 """
 
 
-def test_streamlit_aggrid_draws_a_table_and_reports_the_selected_row(
+def test_streamlit_aggrid_draws_its_arrow_table_and_reports_the_selected_row(
     page: Page, serve: Any
 ) -> None:
+    # The DataFrame goes as Arrow (`dfs`); the grid's streamlit-component-lib decodes it into
+    # the ArrowTable it draws (its gridOptions carry no rowData).
     need("st_aggrid")
     server: Server = serve(AGGRID)
+    fetched = outside_requests(page, server)
     page.goto(server.url)
     expect(page.get_by_text("selected: None")).to_be_visible(timeout=20_000)
     grid = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
     expect(grid.get_by_text("Grace")).to_be_visible(timeout=20_000)
     grid.get_by_text("Grace").click()
     expect(page.get_by_text("selected: ['Grace']")).to_be_visible(timeout=10_000)
+    assert fetched == []
+
+
+ANTD = """
+import streamlit as st
+import streamlit_antd_components as sac
+
+fruit = sac.segmented(items=["Apple", "Banana", "Cherry"], key="fruit")
+st.write(f"fruit: {fruit}")
+"""
+
+
+def test_streamlit_antd_components_reports_the_chosen_segment(page: Page, serve: Any) -> None:
+    # It wraps `streamlit.components.v1.components.register_widget` at import.
+    need("streamlit_antd_components")
+    server: Server = serve(ANTD)
+    fetched = outside_requests(page, server)
+    page.goto(server.url)
+    expect(page.get_by_text("fruit: Apple")).to_be_visible(timeout=20_000)
+    segments = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
+    expect(segments.get_by_text("Banana")).to_be_visible(timeout=20_000)
+    segments.get_by_text("Banana").click()
+    expect(page.get_by_text("fruit: Banana")).to_be_visible(timeout=10_000)
+    assert fetched == []
+
+
+IMAGE_COORDINATES = """
+import numpy as np
+import streamlit as st
+from streamlit_image_coordinates import streamlit_image_coordinates
+
+image = np.zeros((100, 200, 3), dtype=np.uint8)
+image[:, 100:] = 255
+value = streamlit_image_coordinates(image, key="img")
+st.write(f"clicked: {None if value is None else (value['x'], value['y'], value['width'])}")
+"""
+
+
+def test_streamlit_image_coordinates_reports_where_the_image_was_clicked(
+    page: Page, serve: Any
+) -> None:
+    # A PNG as a data: URL, drawn by the component's own copy of streamlit-component-lib.
+    need("streamlit_image_coordinates")
+    server: Server = serve(IMAGE_COORDINATES)
+    fetched = outside_requests(page, server)
+    page.goto(server.url)
+    expect(page.get_by_text("clicked: None")).to_be_visible(timeout=20_000)
+    frame = page.locator("iframe[data-testid=stCustomComponentV1]")
+    expect(frame).to_have_css("height", "100px", timeout=20_000)  # the image's own height
+    page.frame_locator("iframe[data-testid=stCustomComponentV1]").locator("#image").click(
+        position={"x": 150, "y": 40}
+    )
+    expect(page.get_by_text("clicked: (150, 40, 200)")).to_be_visible(timeout=10_000)
+    assert fetched == []
+
+
+CARD = """
+import streamlit as st
+from streamlit_card import card
+
+hit = card(title="Sidepane", text="Plain-Python data apps", key="card")
+st.write(f"hit: {hit}")
+"""
+
+
+def test_streamlit_card_reports_a_click(page: Page, serve: Any) -> None:
+    need("streamlit_card")
+    server: Server = serve(CARD)
+    fetched = outside_requests(page, server)
+    page.goto(server.url)
+    expect(page.get_by_text("hit: False")).to_be_visible(timeout=20_000)
+    cards = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
+    expect(cards.get_by_text("Plain-Python data apps")).to_be_visible(timeout=20_000)
+    cards.get_by_text("Sidepane").click()
+    expect(page.get_by_text("hit: True")).to_be_visible(timeout=10_000)
+    assert fetched == []
 
 
 FOLIUM = """

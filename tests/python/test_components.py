@@ -3,6 +3,7 @@ whose value the component sends), through AppTest and through the web server's r
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import textwrap
 from pathlib import Path
@@ -182,6 +183,42 @@ def test_streamlit_component_paths_packages_import() -> None:
         """
     )
     assert not at.exception
+
+
+def test_register_widget_is_there_to_wrap_and_says_what_to_do_if_called() -> None:
+    # streamlit-antd-components wraps it at import to add callbacks (which Streamlit 1.67's
+    # components no longer call through this module); calling it says what to do instead.
+    at = run(
+        """
+        import streamlit as st
+        from streamlit.components.v1.components import register_widget
+        try:
+            register_widget("id", deserializer=None, serializer=None, ctx=None)
+        except Exception as exc:
+            st.write(str(exc))
+        """
+    )
+    assert not at.exception
+    assert "a custom component's widget is registered when the component is called" in (
+        at.markdown[0].value
+    )
+
+
+def test_streamlit_antd_components_runs() -> None:
+    # A real package (requirements/components.lock) that wraps register_widget at import.
+    if importlib.util.find_spec("streamlit_antd_components") is None:
+        pytest.skip("streamlit-antd-components is not installed (requirements/components.lock)")
+    at = run(
+        """
+        import streamlit as st
+        import streamlit_antd_components as sac
+        st.write(sac.segmented(items=["Apple", "Banana"], key="fruit"))
+        """
+    )
+    assert not at.exception
+    assert at.markdown[0].value == "Apple"
+    at.get("component_instance")[0].set_value("Banana").run()
+    assert at.markdown[0].value == "Banana"
 
 
 # ---- the server's components route ----

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import socket
 from typing import TYPE_CHECKING
 
@@ -47,8 +48,10 @@ class ComponentServer:
         if self._sock is not None:
             return int(self._sock.getsockname()[1])
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        # A restarted server takes its predecessor's port back at once (TIME_WAIT).
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if os.name != "nt":
+            # A restarted server takes its predecessor's port back at once (TIME_WAIT). Not on
+            # Windows, where the option would let it share a port another process listens on.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((HOST, port))
         except OSError as exc:

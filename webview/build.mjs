@@ -34,6 +34,21 @@ const options = {
   legalComments: "linked",
 };
 
+// The runtime inside a st.components.v2 frame, which the server inlines into the frame's page:
+// one classic script of its own (no chunks to import).
+/** @type {import("esbuild").BuildOptions} */
+const frameOptions = {
+  entryPoints: {
+    components_v2_frame: join(root, "webview", "src", "components", "v2", "frame_entry.ts"),
+  },
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: "es2022",
+  outdir,
+  logLevel: "info",
+};
+
 mkdirSync(outdir, { recursive: true });
 cpSync(join(root, "node_modules", "katex", "dist", "fonts"), join(outdir, "fonts"), {
   recursive: true,
@@ -70,8 +85,7 @@ cpSync(
 );
 
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  for (const o of [options, frameOptions]) await (await esbuild.context(o)).watch();
 } else {
-  await esbuild.build(options);
+  await Promise.all([esbuild.build(options), esbuild.build(frameOptions)]);
 }

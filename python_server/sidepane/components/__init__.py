@@ -22,3 +22,12 @@ __all__ = [
     "html",
     "iframe",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # `st.components.v2`, loaded on first use (its modules are not needed by v1 apps).
+    if name == "v2":
+        import importlib
+
+        return importlib.import_module(f"{__name__}.v2")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

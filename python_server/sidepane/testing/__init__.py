@@ -6,6 +6,7 @@ from __future__ import annotations
 from sidepane.testing import button_group_elements as _button_group_elements  # noqa: F401
 from sidepane.testing import chat_elements as _chat_elements  # noqa: F401
 from sidepane.testing import component_elements as _component_elements  # noqa: F401
+from sidepane.testing import component_v2_elements as _component_v2_elements  # noqa: F401
 from sidepane.testing import data_elements as _data_elements  # noqa: F401
 from sidepane.testing import decoration_elements as _decoration_elements  # noqa: F401
 from sidepane.testing import layout_elements as _layout_elements  # noqa: F401

@@ -449,6 +449,13 @@ export type ComponentInstanceProps = WidgetProps &
     value: unknown;
   };
 
+/** A `st.components.v2` component instance; its value is the component's state. */
+export type BidiComponentProps = WidgetProps &
+  BidiComponentFields & {
+    /** The state values (`setStateValue`), with the script's defaults. */
+    value: Record<string, unknown>;
+  };
+
 /** `st.success`, `st.info`, `st.warning` and `st.error`. */
 export type AlertProps = {
   kind: "success" | "info" | "warning" | "error";
@@ -1069,6 +1076,7 @@ export interface ElementPropsMap {
   feedback: FeedbackProps;
   component_frame: ComponentFrameProps;
   component_instance: ComponentInstanceProps;
+  bidi_component: BidiComponentProps;
   alert: AlertProps;
   progress: ProgressProps;
   spinner: SpinnerProps;
@@ -1143,6 +1151,7 @@ export interface WidgetValueMap {
   button_group: number[];
   feedback: number | null;
   component_instance: unknown;
+  bidi_component: Record<string, unknown>;
   dataframe: DataframeSelection;
   data_editor: string;
   deck_gl_json_chart: DeckEvent;
@@ -1439,6 +1448,45 @@ export type ComponentInstanceFields = WidgetFields & {
   /** Arguments that are tables (DataFrames…), as Arrow. */
   dataframe_args?: Record<string, ArrowTable>;
   tab_index?: number;
+};
+
+export type BidiComponentFields = WidgetFields & {
+  /** The component's name, as `st.components.v2.component` registered it. */
+  name: string;
+  /**
+   * The widget id its trigger values go to (`widget_value` with a list of `{event, value}`), a one-
+   * run trigger of the runtime without a node of its own.
+   */
+  events_id: string;
+  /** The frame's page: `component/_html/<host>` on the server. */
+  host: string;
+  /** Inline HTML put in the component's root. */
+  html?: string;
+  /** Inline CSS. */
+  css?: string;
+  /** Inline JavaScript: an ES module whose default export runs. */
+  js?: string;
+  /** A CSS file of the component's asset folder: `component/<name>/<path>`. */
+  css_path?: string;
+  /** An ES module of the component's asset folder: `component/<name>/<path>`. */
+  js_path?: string;
+  /** Absent: in a shadow root. */
+  isolate_styles?: false;
+  /** JSON data (`data=` in Python); absent: null. */
+  data?: unknown;
+  /** `data=` raw bytes (a Uint8Array in the frame). */
+  data_bytes?: Uint8Array;
+  /** `data=` a table, as Arrow IPC bytes. */
+  data_arrow?: Uint8Array;
+  /**
+   * Tables one level deep in a dict `data`, as Arrow IPC bytes; `data` holds
+   * `{"__streamlit_arrow_ref__": <ref>}` in their place.
+   */
+  arrow_refs?: Record<string, Uint8Array>;
+  /** Pixels or content; absent: stretch. */
+  width?: number | "content";
+  /** Pixels or stretch; absent: its content's height. */
+  height?: number | "stretch";
 };
 
 /** One image: its bytes in a `media` payload (`hash`) or at a `url`. */

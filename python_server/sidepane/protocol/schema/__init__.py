@@ -8,6 +8,7 @@ from sidepane.protocol.schema import frames as frames
 from sidepane.protocol.schema import lsp as lsp
 from sidepane.protocol.schema.elements import button_groups as button_groups
 from sidepane.protocol.schema.elements import components as components
+from sidepane.protocol.schema.elements import components_v2 as components_v2
 from sidepane.protocol.schema.elements import data as data
 from sidepane.protocol.schema.elements import deck as deck
 from sidepane.protocol.schema.elements import decorations as decorations

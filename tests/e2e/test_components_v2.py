@@ -1,0 +1,116 @@
+"""`st.components.v2` in Chromium: an inline component (HTML, CSS and JavaScript) in its
+sandboxed frame, which reads its data and the theme's CSS variables, sends state and trigger
+values back to the script (with their callbacks), fits its frame to its content and cleans up;
+and the real package streamlit-echarts 0.7 (its JavaScript from the package's `asset_dir`),
+drawn, with a point selection sent back."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import Server
+
+INLINE = '''
+import streamlit as st
+
+HTML = """<p class="greet"></p><button id="inc">more</button><button id="ping">ping</button>
+<div class="tall" style="height: 40px"></div>"""
+CSS = ".greet { color: var(--st-primary-color); font-family: var(--st-font); }"
+JS = """
+export default function ({ data, key, name, parentElement, setStateValue, setTriggerValue }) {
+  const p = parentElement.querySelector(".greet");
+  p.textContent = `${data.greeting} from ${name}; shadow=${parentElement instanceof ShadowRoot}`
+    + ` key=${key.startsWith("st-")} parent=${(() => { try { return typeof parent.document; }
+    catch (e) { return "blocked"; } })()}`;
+  p.dataset.primary = getComputedStyle(p).color;
+  parentElement.querySelector("#inc").onclick = () => setStateValue("count", data.count + 1);
+  parentElement.querySelector("#ping").onclick = () => {
+    setTriggerValue("pinged", "pong");
+    parentElement.querySelector(".tall").style.height = "300px";
+  };
+  return () => console.log("cleanup");
+}
+"""
+
+counter = st.components.v2.component("counter", html=HTML, css=CSS, js=JS)
+st.session_state.setdefault("calls", [])
+current = st.session_state.get("k", {}).get("count", 5)
+result = counter(
+    data={"greeting": "Hello", "count": current},
+    key="k",
+    default={"count": 5},
+    on_count_change=lambda: st.session_state.calls.append("count"),
+    on_pinged_change=lambda: st.session_state.calls.append("pinged"),
+)
+st.write(f"count={result.count} pinged={result.pinged}")
+st.write(f"calls={st.session_state.calls}")
+'''
+
+
+def test_inline_component_sends_state_and_triggers(page: Page, serve: Any) -> None:
+    server: Server = serve(INLINE)
+    page.goto(server.url)
+    frame_el = page.locator("[data-testid=stBidiComponent] iframe")
+    frame = page.frame_locator("[data-testid=stBidiComponent] iframe")
+    greet = frame.locator(".greet")
+    expect(greet).to_have_text(
+        "Hello from counter; shadow=true key=true parent=blocked", timeout=20_000
+    )
+    # The theme's primary colour reached the component's CSS.
+    expect(greet).to_have_attribute("data-primary", "rgb(255, 75, 75)")
+    expect(page.get_by_text("count=5 pinged=None")).to_be_visible()
+    small = frame_el.bounding_box()
+    assert small is not None and 60 < small["height"] < 200
+
+    frame.locator("#inc").click()
+    expect(page.get_by_text("count=6 pinged=None")).to_be_visible()
+    expect(page.get_by_text("calls=['count']")).to_be_visible()
+
+    frame.locator("#ping").click()
+    expect(page.get_by_text("count=6 pinged=pong")).to_be_visible()
+    expect(page.get_by_text("calls=['count', 'pinged']")).to_be_visible()
+    # The frame grew with its content.
+    expect(frame_el).to_have_css("height", f"{int(small['height']) + 260}px")
+
+    # A trigger lasts one run: another state change shows it None again.
+    frame.locator("#inc").click()
+    expect(page.get_by_text("count=7 pinged=None")).to_be_visible()
+    expect(page.get_by_text("calls=['count', 'pinged', 'count']")).to_be_visible()
+
+
+ECHARTS = """
+import streamlit as st
+from streamlit_echarts import st_echarts
+
+options = {
+    "animation": False,
+    "xAxis": {"type": "category", "data": ["Mon", "Tue", "Wed"]},
+    "yAxis": {"type": "value"},
+    "series": [{"data": [120, 200, 150], "type": "bar", "barWidth": "90%"}],
+}
+result = st_echarts(options=options, height="300px", key="chart", on_select="rerun",
+                    selection_mode="points")
+st.write(f"points={[p['value'] for p in result.selection['points']]}")
+"""
+
+
+def test_streamlit_echarts_draws_and_sends_a_selection(page: Page, serve: Any) -> None:
+    if importlib.util.find_spec("streamlit_echarts") is None:
+        pytest.skip("streamlit-echarts is not installed (requirements/components.lock)")
+    server: Server = serve(ECHARTS)
+    page.goto(server.url)
+    frame_el = page.locator("[data-testid=stBidiComponent] iframe")
+    frame = page.frame_locator("[data-testid=stBidiComponent] iframe")
+    canvas = frame.locator(".echarts-container canvas").first
+    expect(canvas).to_be_visible(timeout=30_000)
+    expect(frame_el).to_have_css("height", "300px")
+    expect(page.get_by_text("points=[]")).to_be_visible()
+    box = canvas.bounding_box()
+    assert box is not None and box["height"] > 250
+    # The middle bar (Tue, 200): its top half is surely inside the bar.
+    canvas.click(position={"x": box["width"] / 2, "y": box["height"] * 0.6})
+    expect(page.get_by_text("points=[200]")).to_be_visible(timeout=10_000)

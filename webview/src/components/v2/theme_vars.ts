@@ -1,0 +1,63 @@
+// The theme as a v2 component reads it: Streamlit's `--st-<option>` CSS variables (theme option
+// names in kebab case), resolved from the page where the component sits (the sidebar's own
+// colours there), sent to the component's frame with every render.
+
+import { chartColors } from "../../core/app_theme";
+import { PALETTE } from "../../data/vegaTheme";
+import type { Theme } from "../../data/hooks";
+
+/** `--st-*` name → the page variable it reads, and its fallback per scheme. */
+const COLORS: [string, string, Record<Theme, string>][] = [
+  ["--st-primary-color", "--sp-primary", { light: "#ff4b4b", dark: "#ff4b4b" }],
+  ["--st-background-color", "--sp-bg", { light: "#ffffff", dark: "#0e1117" }],
+  ["--st-secondary-background-color", "--sp-bg-secondary", { light: "#f0f2f6", dark: "#262730" }],
+  ["--st-text-color", "--sp-fg", { light: "#31333f", dark: "#fafafa" }],
+  ["--st-border-color", "--sp-border", { light: "#d5dae5", dark: "#3b3d47" }],
+  ["--st-link-color", "--sp-link", { light: "#0068c9", dark: "#83c9ff" }],
+  ["--st-code-background-color", "--sp-code-bg", { light: "#f0f2f6", dark: "#262730" }],
+  ["--st-red-color", "--sp-red", { light: "#ff2b2b", dark: "#ff4b4b" }],
+  ["--st-orange-color", "--sp-orange", { light: "#ff8700", dark: "#ffa421" }],
+  ["--st-yellow-color", "--sp-yellow", { light: "#faca2b", dark: "#ffe312" }],
+  ["--st-blue-color", "--sp-blue", { light: "#0068c9", dark: "#1c83e1" }],
+  ["--st-green-color", "--sp-green", { light: "#21c354", dark: "#21c354" }],
+  ["--st-violet-color", "--sp-violet", { light: "#803df5", dark: "#9a5dff" }],
+  ["--st-gray-color", "--sp-gray", { light: "#808495", dark: "#808495" }],
+];
+
+const SANS = '"Source Sans Pro", sans-serif';
+const MONO = '"Source Code Pro", monospace';
+
+/** The `--st-*` variables for a component placed in `where`. */
+export function componentThemeVariables(where: Element, scheme: Theme): Record<string, string> {
+  const doc = where.ownerDocument;
+  const probe = doc.createElement("span");
+  probe.style.display = "none";
+  where.appendChild(probe);
+  try {
+    const vars: Record<string, string> = {};
+    for (const [name, source, fallback] of COLORS) {
+      probe.style.color = fallback[scheme];
+      probe.style.color = `var(${source}, ${fallback[scheme]})`;
+      vars[name] = getComputedStyle(probe).color || fallback[scheme];
+    }
+    const style = getComputedStyle(where);
+    const read = (name: string, fallback: string): string =>
+      style.getPropertyValue(name).trim() || fallback;
+    const font = read("--sp-font", SANS);
+    vars["--st-font"] = font;
+    vars["--st-heading-font"] = font;
+    vars["--st-code-font"] = read("--sp-mono", MONO);
+    vars["--st-base-radius"] = read("--sp-radius", "0.5rem");
+    vars["--st-base-font-size"] = getComputedStyle(doc.documentElement).fontSize || "16px";
+    vars["--st-base"] = scheme;
+    const colors = chartColors(scheme);
+    vars["--st-chart-categorical-colors"] = (colors.categorical ?? PALETTE[scheme]).join(",");
+    if (colors.sequential !== undefined)
+      vars["--st-chart-sequential-colors"] = colors.sequential.join(",");
+    if (colors.diverging !== undefined)
+      vars["--st-chart-diverging-colors"] = colors.diverging.join(",");
+    return vars;
+  } finally {
+    probe.remove();
+  }
+}

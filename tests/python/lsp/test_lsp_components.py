@@ -147,3 +147,23 @@ async def test_nothing_listens_until_asked_and_aiohttp_loads_at_the_first_reques
     rec.send("s1", t="widget_value", id=button["props"]["id"], value=True, run=1)
     await rec.text("s1", "True")
     await asyncio.sleep(0)
+
+
+async def test_a_restarted_server_takes_the_same_port_back() -> None:
+    # The extension asks every new server for the port its panels' CSP names.
+    wanted = free_port()
+    for _ in range(2):
+        lsp = await SERVER.start()
+        try:
+            await lsp.initialize_session(
+                types.InitializeParams(capabilities=types.ClientCapabilities())
+            )
+            result = await lsp.protocol.send_request_async(
+                "sidepane/serveComponents", {"port": wanted}
+            )
+            assert result == {"port": wanted}
+            # Served (a connection made, so the port has seen traffic before the restart).
+            assert (await get(f"http://127.0.0.1:{wanted}/component/_html/none"))[0] == 404
+            await lsp.shutdown_session()
+        finally:
+            await lsp.stop()

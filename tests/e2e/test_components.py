@@ -68,6 +68,37 @@ def test_our_component_renders_its_args_and_sends_values_back(page: Page, serve:
     expect(html.locator("#inside")).to_have_text("script ran, parent blocked")
 
 
+TABLE_ECHO = f"""
+import pandas as pd
+import streamlit as st
+import streamlit.components.v1 as components
+
+table_echo = components.declare_component("table_echo", path={str(COMPONENTS / "table_echo")!r})
+df = pd.DataFrame({{"name": ["Ada", "Grace"], "year": [1815, 1906]}})
+value = table_echo(rows=df, styled=df.style.set_uuid("u1"), note="hi", key="t")
+if value is None:
+    st.write("returned: nothing yet")
+else:
+    st.write(f"returned: {{type(value).__name__}} {{value.to_numpy().tolist()}}")
+"""
+
+
+def test_tables_reach_the_component_as_arrow_and_come_back_as_a_dataframe(
+    page: Page, serve: Any
+) -> None:
+    server: Server = serve(TABLE_ECHO)
+    page.goto(server.url)
+    frame = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
+    expect(frame.locator("#tables")).to_have_text(
+        "rows: arrow; styled: arrow styler=u1 true; args: default,key,note", timeout=20_000
+    )
+    expect(page.get_by_text("returned: nothing yet")).to_be_visible()
+    frame.locator("#send").click()
+    expect(page.get_by_text("returned: DataFrame [['Ada', 1815], ['Grace', 1906]]")).to_be_visible(
+        timeout=10_000
+    )
+
+
 # ---- real component packages from PyPI (installed without their `streamlit` dependency) ----
 
 

@@ -85,11 +85,19 @@ describe("in VS Code's panel with a components server", () => {
     upsert(store, 1, ["main", 1], "component_frame", { html_id: "abc", height: 150 });
     upsert(store, 1, ["main", 2], "component_frame", { src: "https://example.com", height: 9 });
     upsert(store, 1, ["main", 3], "iframe", { html_id: "def", height: 100 });
+    upsert(store, 1, ["main", 4], "component_instance", {
+      id: "c2",
+      label: "",
+      name: "dev.served",
+      url: "http://localhost:3001",
+      args: {},
+      value: null,
+    });
     runEnd(store, 1);
     act(() =>
       render(
         <>
-          {[0, 1, 2, 3].map((i) => (
+          {[0, 1, 2, 3, 4].map((i) => (
             <NodeView nodeKey={`main/${i}`} store={store} />
           ))}
         </>,
@@ -109,6 +117,8 @@ describe("in VS Code's panel with a components server", () => {
     // A URL the panel's CSP would refuse still offers the browser.
     expect(host.querySelectorAll("iframe")).toHaveLength(3);
     expect(host.textContent).toContain("VS Code's panel cannot show https://example.com.");
+    // So would a component served elsewhere (a dev server's `url=`).
+    expect(host.textContent).toContain("VS Code's panel cannot show the dev.served component.");
 
     const posted = vi.fn();
     const win = { postMessage: posted };

@@ -18,8 +18,8 @@ import {
   renderMessage,
   wireValue,
 } from "./bridge";
-import { FEATURE_POLICY, componentSrc, sandboxFor } from "./frame_policy";
-import { PanelNotice, inPanel } from "./panel_notice";
+import { FEATURE_POLICY, componentSrc, frameAllowed, sandboxFor } from "./frame_policy";
+import { PanelNotice } from "./panel_notice";
 import "../styles/components.css";
 
 /** How long a component may take to say it is ready before the app says it has trouble. */
@@ -91,7 +91,8 @@ export function ComponentInstance({ node, store }: ElementProps<"component_insta
     if (ready) render();
   }, [ready, args, dfs, disabled, theme, width]);
 
-  if (inPanel()) {
+  // VS Code's panel frames only its components server: a `url=` component offers the browser.
+  if (!frameAllowed(src)) {
     return <PanelNotice what={`the ${p.name} component`} />;
   }
   if (problem !== null) {

@@ -1,5 +1,6 @@
-"""A Plotly chart in the VS Code panel: plotly.js (static/plotly.min.js, a classic script loaded
-by address) is copied into the extension's webview folder and allowed by the panel's CSP."""
+"""A Plotly chart in the VS Code panel: plotly.js (static/plotly-cartesian.min.js for a scatter,
+static/plotly.min.js for other traces: classic scripts loaded by address) is copied into the
+extension's webview folder and allowed by the panel's CSP."""
 
 from __future__ import annotations
 
@@ -23,5 +24,7 @@ def test_the_chart_is_painted_in_the_panel(open_workbench: OpenWorkbench) -> Non
     frame = bench.wait_panel_text("plotly ready", 30)
     points = frame.locator(".sp-plotly .scatterlayer .point")
     bench.wait("plotly.js to paint the chart", lambda: points.count() == 3 or None, 30)
+    loaded = frame.evaluate("performance.getEntriesByType('resource').map((e) => e.name)")
+    assert any(name.endswith("/plotly-cartesian.min.js") for name in loaded)
     bench.screenshot("plotly_panel")
     assert bench.panel_errors() == []

@@ -109,6 +109,7 @@ video = main_dg.video
 help = main_dg.help
 container = main_dg.container
 columns = main_dg.columns
+grid = main_dg.grid
 tabs = main_dg.tabs
 expander = main_dg.expander
 popover = main_dg.popover
@@ -181,6 +182,7 @@ __all__ = [
     "fragment",
     "get_option",
     "graphviz_chart",
+    "grid",
     "header",
     "help",
     "html",

@@ -74,9 +74,7 @@ LEFT_OUT = {
 }
 
 # Not yet in Sidepane: issue 18's remaining work. Remove a name once it lands (a test says so).
-NOT_YET = {
-    "grid": "not yet (issue 18)",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def streamlit_names(python: Path) -> list[str]:

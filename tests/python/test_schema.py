@@ -284,6 +284,9 @@ with st.popover("P", icon=":material/tune:", help="h", key="pop", on_change="rer
 st.expander("SE", on_change="rerun", width=300)
 st.tabs(["A", "B"], on_change="rerun", key="stabs", width=300)
 st.container(height="stretch", gap=8, width="content", vertical_alignment="distribute")
+grid = st.grid(2, wrap=False, gap=(None, 4), border=True, row_height=50, width=300, height=200,
+               key="grid", dense=True, min_column_width=100, vertical_alignment="center")
+grid.cell(column_span="all", row_span=2).write("a grid cell")
 st.bottom.write("pinned")
 with st.status("S", type="step", width=300) as status:
     status.update(state="error")

@@ -11,6 +11,7 @@ from sidepane.elements.decorations import DecorationMixin
 from sidepane.elements.echarts_chart import EChartsMixin
 from sidepane.elements.exception import ExceptionMixin
 from sidepane.elements.graphviz_chart import GraphvizMixin
+from sidepane.elements.grid import GridMixin
 from sidepane.elements.help import HelpMixin
 from sidepane.elements.iframe import IframeMixin
 from sidepane.elements.layout import LayoutMixin
@@ -70,6 +71,7 @@ class DeltaGenerator(
     MediaMixin,
     HelpMixin,
     LayoutMixin,
+    GridMixin,
     PopoverMixin,
     StatusMixin,
     StatusContainerMixin,

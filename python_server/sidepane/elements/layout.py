@@ -63,7 +63,8 @@ _forms_this_run: weakref.WeakKeyDictionary[AppSession, tuple[int, set[str]]] = (
 )
 
 
-def _gap(gap: object) -> GapName | int | None:
+def _gap(gap: object, detail: str | None = None) -> GapName | int | None:
+    """A gap argument checked; `detail` ends the error instead of "Got <gap>."."""
     if isinstance(gap, int) and not isinstance(gap, bool) and gap >= 0:
         return gap
     if gap is None:
@@ -73,7 +74,7 @@ def _gap(gap: object) -> GapName | int | None:
             if gap.lower() == name:
                 return name
     valid = [*(f"'{g}'" for g in _GAPS), "None", "a non-negative integer (pixels)"]
-    raise value_error("gap", valid, f"Got {gap!r}.")
+    raise value_error("gap", valid, detail or f"Got {gap!r}.")
 
 
 def _size_error(what: str, value: object, allow_content: bool) -> Exception:

@@ -12,6 +12,8 @@ from sidepane.protocol.schema.elements.layout import (
     ContainerProps,
     ExpanderProps,
     FormProps,
+    GridCellProps,
+    GridProps,
     PopoverProps,
     TabProps,
     TabsProps,
@@ -147,6 +149,82 @@ class Form(_LayoutBlock[FormProps]):
     def missing_submit_button(self) -> bool:
         """True when the form's `with` block ended without a `st.form_submit_button`."""
         return self._props.get("missing_submit", False)
+
+
+@register
+class Grid(Block[GridProps]):
+    """`st.grid` (`at.grid`), with the arguments it was drawn with as Streamlit's AppTest
+    gives them back; its children are its cells. `.column_count`, not `.columns` (which, as
+    on every block, lists the `st.columns` inside)."""
+
+    node_type = "grid"
+    accessor = "grid"
+
+    @property
+    def type(self) -> str:
+        return "grid_container"
+
+    @property
+    def column_count(self) -> int | str:
+        return self._props.get("columns", "auto")
+
+    @property
+    def min_column_width(self) -> int | str:
+        return self._props.get("min_column_width", "auto")
+
+    @property
+    def wrap(self) -> bool:
+        return self._props.get("wrap", True)
+
+    @property
+    def gap(self) -> str | int | tuple[str | int | None, str | int | None] | None:
+        row = self._props.get("row_gap", "small")
+        column = self._props.get("column_gap", "small")
+        return row if row == column else (row, column)
+
+    @property
+    def vertical_alignment(self) -> str:
+        return self._props.get("vertical_alignment", "top")
+
+    @property
+    def border(self) -> bool:
+        return self._props.get("border", False)
+
+    @property
+    def row_height(self) -> int | str:
+        return self._props.get("row_height", "content")
+
+    @property
+    def width(self) -> int | str:
+        return self._props.get("width", "stretch")
+
+    @property
+    def height(self) -> int | str:
+        return self._props.get("height", "content")
+
+    @property
+    def dense(self) -> bool:
+        return self._props.get("dense", False)
+
+
+@register
+class GridCell(Block[GridCellProps]):
+    """A `grid.cell()` (Streamlit's AppTest: a `flex_container` block, not in `at.container`);
+    `.column_span` (1, n or "all") and `.row_span`."""
+
+    node_type = "grid_cell"
+
+    @property
+    def type(self) -> str:
+        return "flex_container"
+
+    @property
+    def column_span(self) -> int | str:
+        return self._props.get("column_span", 1)
+
+    @property
+    def row_span(self) -> int:
+        return self._props.get("row_span", 1)
 
 
 class _Alert(Element[AlertProps]):

@@ -13,6 +13,8 @@ export const BLOCK_TYPES = new Set([
   "container",
   "columns",
   "column",
+  "grid",
+  "grid_cell",
   "tabs",
   "tab",
   "expander",

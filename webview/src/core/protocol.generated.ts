@@ -888,6 +888,52 @@ export type DialogProps = {
   dismiss?: string;
 };
 
+/**
+ * `st.grid`: a CSS grid; each child is one cell (an element, a block, an `st.empty` placeholder, or
+ * a `grid_cell` from `grid.cell()`), placed in order.
+ */
+export type GridProps = KeyedBlock &
+  ScrollingBlock & {
+    /**
+     * At most this many equal columns (1 to 24); with `wrap`, fewer when a column would be narrower
+     * than `min_column_width`. Absent: as many as fit (at most 24).
+     */
+    columns?: number;
+    /** Pixels. A column's smallest width; absent: 12.5rem (the theme's). */
+    min_column_width?: number;
+    /**
+     * Keep `columns` columns at every width (at least `min_column_width` each, the grid scrolls
+     * sideways).
+     */
+    wrap?: false;
+    /** The space between children; null: none. Absent: small. */
+    row_gap?:
+      "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | number | null;
+    /** The space between children; null: none. Absent: small. */
+    column_gap?:
+      "xxsmall" | "xsmall" | "small" | "medium" | "large" | "xlarge" | "xxlarge" | number | null;
+    /** Where a cell's content sits in it; absent: top. */
+    vertical_alignment?: "center" | "bottom";
+    /** A border around each cell. */
+    border?: true;
+    /** Pixels. Every row this tall, taller content scrolls; absent: as its content. */
+    row_height?: number;
+    /** Pixels. A fixed width; absent: as wide as its parent. */
+    width?: number;
+    /** Later cells fill holes left by spanning cells (CSS dense). */
+    dense?: true;
+  };
+
+/** `grid.cell()`: one cell of its `grid` parent holding several elements in a column. */
+export type GridCellProps = {
+  /**
+   * Columns it spans (never more than the grid has), or all of them on a row of its own; absent: 1.
+   */
+  column_span?: number | "all";
+  /** Rows it spans; absent: 1. */
+  row_span?: number;
+};
+
 export type CameraInputProps = WidgetProps &
   CameraInputFields & {
     /** The photo (`image/jpeg`, `*.jpg`), or none. */
@@ -1108,6 +1154,8 @@ export interface ElementPropsMap {
   form: FormProps;
   chat_message: ChatMessageProps;
   dialog: DialogProps;
+  grid: GridProps;
+  grid_cell: GridCellProps;
   camera_input: CameraInputProps;
   audio_input: AudioInputProps;
   plotly_chart: PlotlyChartProps;

@@ -65,6 +65,8 @@ export const SHAPES: ShapeTable = {
     file_uploader: "FileUploaderProps",
     form: "FormProps",
     graphviz_chart: "GraphvizChartProps",
+    grid: "GridProps",
+    grid_cell: "GridCellProps",
     help: "HelpProps",
     html: "HtmlProps",
     iframe: "IframeProps",
@@ -738,6 +740,39 @@ export const SHAPES: ShapeTable = {
         alt: "str",
       },
       required: ["spec", "engine"],
+    },
+    GridCellProps: {
+      keys: { column_span: { union: ["int", { lit: ["all"] }] }, row_span: "int" },
+      required: [],
+    },
+    GridProps: {
+      keys: {
+        key: "str",
+        height: { union: ["int", { lit: ["stretch"] }] },
+        columns: "int",
+        min_column_width: "int",
+        wrap: { lit: [false] },
+        row_gap: {
+          union: [
+            { lit: ["xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge"] },
+            "int",
+            "null",
+          ],
+        },
+        column_gap: {
+          union: [
+            { lit: ["xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge"] },
+            "int",
+            "null",
+          ],
+        },
+        vertical_alignment: { lit: ["center", "bottom"] },
+        border: { lit: [true] },
+        row_height: "int",
+        width: "int",
+        dense: { lit: [true] },
+      },
+      required: [],
     },
     HelloFrame: {
       keys: {

@@ -5,6 +5,7 @@ import "./decorations";
 import "./code";
 import "./exception";
 import "../blocks/layout";
+import "../blocks/grid";
 import "../blocks/popover";
 import "../blocks/dialog";
 import "../blocks/form";

@@ -205,3 +205,54 @@ class DialogProps(TypedDict):
             "`true` for it, which reruns the app.",
         ]
     ]
+
+
+@element("grid")
+class GridProps(KeyedBlock, ScrollingBlock):
+    """`st.grid`: a CSS grid; each child is one cell (an element, a block, an `st.empty`
+    placeholder, or a `grid_cell` from `grid.cell()`), placed in order."""
+
+    columns: NotRequired[
+        Annotated[
+            int,
+            "At most this many equal columns (1 to 24); with `wrap`, fewer when a column would "
+            "be narrower than `min_column_width`. Absent: as many as fit (at most 24).",
+        ]
+    ]
+    min_column_width: NotRequired[
+        Annotated[Pixels, "A column's smallest width; absent: 12.5rem (the theme's)."]
+    ]
+    wrap: NotRequired[
+        Annotated[
+            Literal[False],
+            "Keep `columns` columns at every width (at least `min_column_width` each, the grid "
+            "scrolls sideways).",
+        ]
+    ]
+    row_gap: NotRequired[Annotated[Gap, "Absent: small."]]
+    column_gap: NotRequired[Annotated[Gap, "Absent: small."]]
+    vertical_alignment: NotRequired[
+        Annotated[Literal["center", "bottom"], "Where a cell's content sits in it; absent: top."]
+    ]
+    border: NotRequired[Annotated[Literal[True], "A border around each cell."]]
+    row_height: NotRequired[
+        Annotated[Pixels, "Every row this tall, taller content scrolls; absent: as its content."]
+    ]
+    width: NotRequired[StretchWidth]
+    dense: NotRequired[
+        Annotated[Literal[True], "Later cells fill holes left by spanning cells (CSS dense)."]
+    ]
+
+
+@element("grid_cell")
+class GridCellProps(TypedDict):
+    """`grid.cell()`: one cell of its `grid` parent holding several elements in a column."""
+
+    column_span: NotRequired[
+        Annotated[
+            int | Literal["all"],
+            "Columns it spans (never more than the grid has), or all of them on a row of its "
+            "own; absent: 1.",
+        ]
+    ]
+    row_span: NotRequired[Annotated[int, "Rows it spans; absent: 1."]]

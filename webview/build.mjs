@@ -34,12 +34,14 @@ const options = {
   legalComments: "linked",
 };
 
-// The runtime inside a st.components.v2 frame, which the server inlines into the frame's page:
-// one classic script of its own (no chunks to import).
+// The runtime inside a st.components.v2 frame, and the Arrow reader for frames whose data holds
+// tables, which the server inlines into the frame's page: classic scripts (no chunks to import).
+const v2 = join(root, "webview", "src", "components", "v2");
 /** @type {import("esbuild").BuildOptions} */
 const frameOptions = {
   entryPoints: {
-    components_v2_frame: join(root, "webview", "src", "components", "v2", "frame_entry.ts"),
+    components_v2_frame: join(v2, "frame_entry.ts"),
+    components_v2_arrow: join(v2, "frame_arrow_entry.ts"),
   },
   bundle: true,
   minify: true,

@@ -1,8 +1,8 @@
 """`st.components.v2` in Chromium: an inline component (HTML, CSS and JavaScript) in its
 sandboxed frame, which reads its data and the theme's CSS variables, sends state and trigger
-values back to the script (with their callbacks), fits its frame to its content and cleans up;
-and the real package streamlit-echarts 0.7 (its JavaScript from the package's `asset_dir`),
-drawn, with a point selection sent back."""
+values back to the script (with their callbacks) and fits its frame to its content; tables in
+the data arrive as Arrow tables; and the real package streamlit-echarts 0.7 (its JavaScript from
+the package's `asset_dir`), drawn, with a point selection sent back."""
 
 from __future__ import annotations
 
@@ -80,6 +80,41 @@ def test_inline_component_sends_state_and_triggers(page: Page, serve: Any) -> No
     frame.locator("#inc").click()
     expect(page.get_by_text("count=7 pinged=None")).to_be_visible()
     expect(page.get_by_text("calls=['count', 'pinged', 'count']")).to_be_visible()
+
+
+TABLES = '''
+import pandas as pd
+import streamlit as st
+
+JS = """
+export default function ({ data, parentElement }) {
+  const { table, label } = data;
+  const names = table.getChild("name").toArray().join(",");
+  parentElement.querySelector("p").textContent =
+    `${label}: ${table.numRows} rows (${names}); whole=${data.whole === undefined}`;
+}
+"""
+WHOLE = """
+export default function ({ data, parentElement }) {
+  parentElement.querySelector("p").textContent = `whole: ${data.numRows} rows`;
+}
+"""
+df = pd.DataFrame({"name": ["ada", "bob"], "n": [1, 2]})
+st.components.v2.component("tables", html="<p></p>", js=JS)(data={"table": df, "label": "mixed"})
+st.components.v2.component("whole", html="<p></p>", js=WHOLE)(data=df)
+'''
+
+
+def test_tables_arrive_as_arrow_tables(page: Page, serve: Any) -> None:
+    pytest.importorskip("pyarrow")
+    server: Server = serve(TABLES)
+    page.goto(server.url)
+    frames = page.locator("[data-testid=stBidiComponent] iframe")
+    expect(frames).to_have_count(2, timeout=20_000)
+    mixed = page.frame_locator("[data-testid=stBidiComponent] iframe >> nth=0")
+    whole = page.frame_locator("[data-testid=stBidiComponent] iframe >> nth=1")
+    expect(mixed.locator("p")).to_have_text("mixed: 2 rows (ada,bob); whole=true", timeout=20_000)
+    expect(whole.locator("p")).to_have_text("whole: 2 rows")
 
 
 ECHARTS = """

@@ -174,6 +174,12 @@ def test_tables_travel_as_arrow() -> None:
     assert table.column("n").to_pylist() == [1, 2, 3]
     ref = mixed["data"]["table"]["__streamlit_arrow_ref__"]
     assert mixed["data"]["label"] == "hi" and set(mixed["arrow_refs"]) == {ref}
+    # Their frames' page carries Arrow's reader; a frame without tables goes without.
+    plain = run(HEAD + "c()").get("bidi_component")[0].node.props["host"]
+    assert whole["host"] == mixed["host"] != plain
+    with_arrow, without = html_page(whole["host"]), html_page(plain)
+    assert with_arrow is not None and without is not None
+    assert with_arrow.count(b"<script>") == 2 and without.count(b"<script>") == 1
 
 
 COUNTER = """

@@ -11,7 +11,7 @@ import { frameData, frameDefinition, frontendKey } from "../../webview/src/compo
 import { readFrameMessage } from "../../webview/src/components/v2/messages";
 import type { RenderMessage } from "../../webview/src/components/v2/messages";
 import { componentThemeVariables } from "../../webview/src/components/v2/theme_vars";
-import { startFrameRuntime } from "../../webview/src/components/v2/frame_runtime";
+import { decodeTables, startFrameRuntime } from "../../webview/src/components/v2/frame_runtime";
 import "../../webview/src/components/index";
 import { recordingStore, runEnd, runStart, upsert } from "./helpers";
 
@@ -62,19 +62,29 @@ describe("what the frame gets", () => {
     expect(frameDefinition(BASE, HERE).isolateStyles).toBe(true);
   });
 
-  it("data: JSON, bytes, or tables in place of their references", () => {
+  it("data: JSON, bytes, or tables in place of their references, marked as Arrow", () => {
     const blob = new Uint8Array([1, 2]);
-    expect(frameData({ ...BASE, data: { a: 1 } })).toEqual({ a: 1 });
-    expect(frameData(BASE)).toBeNull();
-    expect(frameData({ ...BASE, data_bytes: blob })).toBe(blob);
+    expect(frameData({ ...BASE, data: { a: 1 } })).toEqual({ data: { a: 1 } });
+    expect(frameData(BASE)).toEqual({ data: null });
+    expect(frameData({ ...BASE, data_bytes: blob })).toEqual({ data: blob });
+    expect(frameData({ ...BASE, data_arrow: blob })).toEqual({ data: blob, arrow: "data" });
     expect(
       frameData({
         ...BASE,
         data: { t: { __streamlit_arrow_ref__: "r1" }, label: "x" },
         arrow_refs: { r1: blob },
       }),
-    ).toEqual({ t: blob, label: "x" });
+    ).toEqual({ data: { t: blob, label: "x" }, arrow: ["t"] });
     expect(frontendKey("$$ID-abc-my key")).toBe("st-ID-abc-mykey");
+  });
+
+  it("the frame reads Arrow bytes as tables when it has the reader", () => {
+    const blob = new Uint8Array([1]);
+    const read = (b: Uint8Array) => ({ table: b.length });
+    expect(decodeTables(blob, "data", read)).toEqual({ table: 1 });
+    expect(decodeTables({ t: blob, n: 1 }, ["t"], read)).toEqual({ t: { table: 1 }, n: 1 });
+    expect(decodeTables(blob, "data", undefined)).toBe(blob);
+    expect(decodeTables({ a: 1 }, undefined, read)).toEqual({ a: 1 });
   });
 
   it("the theme as --st-* variables", () => {

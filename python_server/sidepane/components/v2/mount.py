@@ -224,7 +224,7 @@ def mount(
     )
     events_id = f"{state_id}{EVENT_DELIM}events"
     fields["events_id"] = events_id
-    fields["host"] = host_page_id()
+    fields["host"] = host_page_id("data_arrow" in fields or "arrow_refs" in fields)
 
     # The state widget's callback compares with the state this run starts from.
     before: dict[str, Any] = {}

@@ -37,22 +37,28 @@ export function frameDefinition(p: Props, here: string = location.href): FrameDe
   };
 }
 
-/** `data` as the component receives it: JSON, bytes, or a table's Arrow IPC bytes (also for
- * each table one level deep in a dict, in place of its reference). */
-export function frameData(p: Props): unknown {
-  if (p.data_bytes !== undefined) return p.data_bytes;
-  if (p.data_arrow !== undefined) return p.data_arrow;
+/** `data` as the frame gets it: JSON, bytes, or a table's Arrow IPC bytes (also for each table
+ * one level deep in a dict, in place of its reference), and which of it is Arrow. */
+export function frameData(p: Props): { data: unknown; arrow?: "data" | string[] } {
+  if (p.data_bytes !== undefined) return { data: p.data_bytes };
+  if (p.data_arrow !== undefined) return { data: p.data_arrow, arrow: "data" };
   const data: unknown = p.data ?? null;
   const refs = p.arrow_refs;
   if (refs === undefined || typeof data !== "object" || data === null || Array.isArray(data))
-    return data;
+    return { data };
   const out: Record<string, unknown> = {};
+  const arrow: string[] = [];
   for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
     const ref =
       typeof v === "object" && v !== null ? (v as Record<string, unknown>)[ARROW_REF_KEY] : null;
-    out[k] = typeof ref === "string" && ref in refs ? refs[ref] : v;
+    if (typeof ref === "string" && ref in refs) {
+      out[k] = refs[ref];
+      arrow.push(k);
+    } else {
+      out[k] = v;
+    }
   }
-  return out;
+  return { data: out, arrow };
 }
 
 /** The frontend key: unique per instance, usable as a DOM id or class. */
@@ -97,7 +103,8 @@ export function BidiComponent({ node, store }: ElementProps<"bidi_component">) {
       sidepaneV2: "render",
       definition: l.definition,
       key: frontendKey(l.node.props.id),
-      data: l.data,
+      data: l.data.data,
+      ...(l.data.arrow !== undefined ? { arrow: l.data.arrow } : {}),
       theme: componentThemeVariables(where, l.theme),
       colorScheme: l.theme,
       width: l.width,

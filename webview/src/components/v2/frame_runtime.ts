@@ -5,10 +5,11 @@
 // JavaScript module's default export called with Streamlit's FrontendRendererArgs on every
 // render; the cleanup it returns runs when the component is redefined or the frame goes.
 // State and trigger values set in one task go to the viewer as one `update`; the frame reports
-// its content's size so the viewer can fit it. Started by frame_entry.ts; imports types only, so
-// its bundle is a classic script.
+// its content's size so the viewer can fit it. Tables in the data become Arrow `Table`s when
+// the page carries the Arrow reader (frame_arrow_entry.ts). Started by frame_entry.ts.
 
 import type { FrameDefinition, FrameMessage, RenderMessage } from "./messages";
+import { ARROW_READER } from "./messages";
 
 type Cleanup = () => void;
 type Renderer = (args: Record<string, unknown>) => unknown;
@@ -19,6 +20,22 @@ interface Mounted {
   root: HTMLElement | ShadowRoot;
   renderer: Renderer | null;
   cleanup: Cleanup | null;
+}
+
+/** `data` with its Arrow IPC bytes read as Arrow tables (left as bytes without a reader). */
+export function decodeTables(
+  data: unknown,
+  arrow: RenderMessage["arrow"],
+  read: unknown = (globalThis as Record<string, unknown>)[ARROW_READER],
+): unknown {
+  if (arrow === undefined || typeof read !== "function") return data;
+  const table = (bytes: unknown): unknown =>
+    bytes instanceof Uint8Array ? (read as (b: Uint8Array) => unknown)(bytes) : bytes;
+  if (arrow === "data") return table(data);
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
+  const out: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const key of arrow) out[key] = table(out[key]);
+  return out;
 }
 
 function post(message: FrameMessage): void {
@@ -157,7 +174,7 @@ export function startFrameRuntime(): void {
       const result = renderer({
         name: m.definition.name,
         key: m.key,
-        data: m.data,
+        data: decodeTables(m.data, m.arrow),
         parentElement: mounted.root,
         setStateValue,
         setTriggerValue,

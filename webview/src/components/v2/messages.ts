@@ -17,6 +17,9 @@ export interface FrameDefinition {
 
 export type Size = number | "content" | "stretch";
 
+/** The global under which the frame's Arrow reader (frame_arrow_entry.ts) is found. */
+export const ARROW_READER = "__sidepaneV2TableFromIPC";
+
 /** Viewer → frame: draw (or update) the instance. */
 export interface RenderMessage {
   sidepaneV2: "render";
@@ -24,6 +27,9 @@ export interface RenderMessage {
   /** The frontend key (FrontendRendererArgs.key). */
   key: string;
   data: unknown;
+  /** Which of `data` is Arrow IPC bytes, to read as Arrow tables: all of it ("data") or these
+   * keys of a dict. */
+  arrow?: "data" | string[];
   /** `--st-*` CSS variables and their values. */
   theme: Record<string, string>;
   colorScheme: "light" | "dark";

@@ -160,6 +160,12 @@ describe("bidi_component", () => {
     expect(iframe.style.height).toBe("200px");
   });
 
+  it("height stretch fills its container", () => {
+    const { iframe } = mount({ height: "stretch" });
+    expect(iframe.style.height).toBe("100%");
+    expect((iframe.parentElement as HTMLElement).style.height).toBe("100%");
+  });
+
   it("sends state as the widget's value and triggers to its events widget, in one frame", () => {
     const { sent, fromFrame } = mount();
     fromFrame({ sidepaneV2: "update", state: { count: 2 }, triggers: [] });

@@ -172,7 +172,9 @@ export function BidiComponent({ node, store }: ElementProps<"bidi_component">) {
   return (
     <div
       ref={outer}
-      class={`sp-component-v2${height === "stretch" ? " sp-stretch-height" : ""}`}
+      class="sp-component-v2"
+      // height="stretch": the frame fills the container the component is in.
+      style={height === "stretch" ? { height: "100%" } : undefined}
       data-testid="stBidiComponent"
       data-component={p.name}
     >

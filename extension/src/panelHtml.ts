@@ -36,16 +36,17 @@ export function contentSecurityPolicy(
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' ${cspSource} 'wasm-unsafe-eval'`,
-    // pdf.js's and maplibre's workers: the bundle is on another origin than the page, so each
-    // starts its worker from a blob: module that imports the worker script from `cspSource`.
+    // pdf.js's and maplibre's workers: started from a blob: of the script's text, which the page
+    // fetches from `cspSource` (webview/src/core/worker_url.ts).
     `worker-src ${cspSource} blob:`,
     `style-src ${cspSource} 'unsafe-inline'`,
     `font-src ${cspSource} data: https:`, // a config.toml's [[theme.fontFaces]] may load over https
     `img-src ${cspSource} data: blob: https:`,
     `media-src ${cspSource} blob: https:`,
-    // The runtime is reached by postMessage: only a deck.gl chart's base map (st.map,
-    // st.pydeck_chart) fetches, from Carto's hosts, as in the browser page (servers/web/page.py).
-    "connect-src https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com",
+    // The runtime is reached by postMessage. Fetched: those worker scripts, and a deck.gl
+    // chart's base map (st.map, st.pydeck_chart) from Carto's hosts, as in the browser page
+    // (servers/web/page.py).
+    `connect-src ${cspSource} https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com`,
     // Custom components, sandboxed without allow-same-origin (webview/src/components/).
     ...(componentBase ? [`frame-src ${componentBase}/`] : []),
   ].join("; ");

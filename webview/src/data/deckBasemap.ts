@@ -1,9 +1,11 @@
 // The base map under a deck.gl chart: maplibre-gl drawing the style the chart fetched (Carto's
 // by default), following deck.gl's camera. Its own chunk, loaded only when the style arrived, so
 // an offline chart never downloads it. maplibre's worker is served beside the bundle
-// (static/maplibre-gl-worker.mjs, copied by webview/build.mjs).
+// (static/maplibre-gl-worker.mjs, copied by webview/build.mjs) and started as
+// core/worker_url.ts says (VS Code's panel).
 
 import * as maplibregl from "maplibre-gl";
+import { workerUrl } from "../core/worker_url";
 
 type Json = Record<string, unknown>;
 
@@ -25,12 +27,20 @@ function camera(view: Json): {
   };
 }
 
-export function createBaseMap(
+export interface BaseMap {
+  setView(view: Json): void;
+  setSize(): void;
+  remove(): void;
+}
+
+export async function createBaseMap(
   host: HTMLDivElement,
   style: unknown,
   view: Json,
-): { setView(view: Json): void; setSize(): void; remove(): void } {
-  maplibregl.setWorkerUrl(new URL("../maplibre-gl-worker.mjs", import.meta.url).href);
+): Promise<BaseMap> {
+  maplibregl.setWorkerUrl(
+    await workerUrl(new URL("../maplibre-gl-worker.mjs", import.meta.url).href),
+  );
   const map = new maplibregl.Map({
     container: host,
     style: style as maplibregl.StyleSpecification,

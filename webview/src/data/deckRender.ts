@@ -256,8 +256,14 @@ async function startBaseMap(chart: Chart, el: HTMLElement): Promise<void> {
     const style = await fetchStyle(url);
     if (chart.styleUrl !== url) return;
     const { createBaseMap } = await import("./deckBasemap");
+    const basemap = await createBaseMap(chart.mapHost, style, chart.viewState);
+    // Another style asked for, or the chart gone, while maplibre loaded.
+    if (chart.styleUrl !== url || charts.get(el) !== chart) {
+      basemap.remove();
+      return;
+    }
     chart.basemap?.remove();
-    chart.basemap = createBaseMap(chart.mapHost, style, chart.viewState);
+    chart.basemap = basemap;
     el.dataset.basemap = "online";
     chart.callbacks.onBaseMap("online");
   } catch {

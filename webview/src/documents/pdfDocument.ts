@@ -1,16 +1,22 @@
 // pdf.js: its own chunk, loaded on the first st.pdf. Its worker (pdf.worker.min.mjs, copied
-// beside the bundle by webview/build.mjs) parses the document off the main thread; where a
-// worker cannot start (a VS Code webview), pdf.js falls back to parsing on the page.
+// beside the bundle by webview/build.mjs) parses the document off the main thread (in VS Code's
+// panel too: core/worker_url.ts); where a worker cannot start, pdf.js parses on the page.
 
 import * as pdfjs from "pdfjs-dist";
 import type { PDFDocumentProxy } from "pdfjs-dist";
+import { workerUrl } from "../core/worker_url";
 
-pdfjs.GlobalWorkerOptions.workerSrc = new URL("../pdf.worker.min.mjs", import.meta.url).href;
+const workerReady = workerUrl(new URL("../pdf.worker.min.mjs", import.meta.url).href).then(
+  (url) => {
+    pdfjs.GlobalWorkerOptions.workerSrc = url;
+  },
+);
 
 export type { PDFDocumentProxy };
 
 /** Open a PDF from its bytes or an http(s) URL. */
-export function openPdf(source: Uint8Array | string): Promise<PDFDocumentProxy> {
+export async function openPdf(source: Uint8Array | string): Promise<PDFDocumentProxy> {
+  await workerReady;
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const input = typeof source === "string" ? { url: source } : { data: new Uint8Array(source) };
   return pdfjs.getDocument({ ...input, isEvalSupported: false }).promise;

@@ -326,6 +326,29 @@ def test_plotly_express_colours_with_the_template_from_the_first_import() -> Non
     assert out.split() == ["False", "#000001", "#000002"]
 
 
+def test_a_script_charting_a_figure_never_loads_plotlys_stock_template() -> None:
+    # Loading it cost a script's first `import plotly` ~25 ms (issue 18: an app with one chart
+    # paints fast); it is read only to recognise a figure made with it. A fresh interpreter.
+    script = (
+        "import streamlit as st\n"
+        "import plotly.graph_objects as go\n"
+        "import plotly.io as pio\n"
+        "st.plotly_chart(go.Figure(go.Scatter(x=[1, 2], y=[3, 4])))\n"
+        "st.write(type(pio.templates._templates['plotly']).__name__)\n"
+    )
+    probe = (
+        "from sidepane.testing import AppTest\n"
+        f"at = AppTest.from_string({script!r}).run()\n"
+        "print(at.markdown[0].value, '#000001' in at.get('plotly_chart')[0].node.props['spec'])\n"
+    )
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    assert out.split() == ["object", "True"]  # still plotly's lazy placeholder
+
+
 def test_write_draws_a_figure_and_the_state_type_is_public() -> None:
     at = run(
         "import streamlit as st, plotly.graph_objects as go\n"

@@ -12,6 +12,7 @@ so it must be in place before the first figure. A figure made with plotly's stoc
 
 from __future__ import annotations
 
+import copy
 import importlib.abc
 import logging
 import sys
@@ -95,37 +96,50 @@ def template_dict() -> dict[str, Any]:
 
 
 _lock = threading.Lock()
+# The templates as JSON, once installed: ours, and plotly's stock one (read only when a figure
+# has a template other than ours: loading it costs a script's first import of plotly ~25 ms).
+_ours: dict[str, Any] | None = None
 _stock: dict[str, Any] | None = None
 
 
 def install() -> dict[str, Any]:
     """Register the template as `pio.templates["streamlit"]` and make it the default when the
-    default is still plotly's stock one; return plotly's stock template as JSON, to recognise
-    figures made with it."""
-    global _stock
+    default is still plotly's stock one; return the template as JSON."""
+    global _ours
     with _lock:
-        if _stock is None:
+        if _ours is None:
             import plotly.graph_objects as go
             import plotly.io as pio
 
-            _stock = pio.templates["plotly"].to_plotly_json()
-            pio.templates["streamlit"] = go.layout.Template(template_dict())
+            template = go.layout.Template(template_dict())
+            pio.templates["streamlit"] = template
             if pio.templates.default == "plotly":
                 pio.templates.default = "streamlit"
+            _ours = template.to_plotly_json()
+        return _ours
+
+
+def _stock_template() -> dict[str, Any]:
+    global _stock
+    with _lock:
+        if _stock is None:
+            import plotly.io as pio
+
+            _stock = pio.templates["plotly"].to_plotly_json()
         return _stock
 
 
 def with_streamlit_template(figure: dict[str, Any]) -> dict[str, Any]:
     """`figure` (plotly JSON) with the `streamlit` template in place of plotly's stock one
     (a figure made before the first `st.plotly_chart`); any other template is kept."""
-    stock = install()
+    ours = install()
     layout = figure.get("layout")
-    if isinstance(layout, dict) and layout.get("template") == stock:
-        import plotly.io as pio
-
-        template = pio.templates["streamlit"].to_plotly_json()
-        return {**figure, "layout": {**layout, "template": template}}
-    return figure
+    if not isinstance(layout, dict):
+        return figure
+    template = layout.get("template")
+    if template is None or template == ours or template != _stock_template():
+        return figure
+    return {**figure, "layout": {**layout, "template": copy.deepcopy(ours)}}
 
 
 class _InstallAfter(importlib.abc.Loader):
@@ -172,7 +186,7 @@ class _PlotlyImportHook(importlib.abc.MetaPathFinder):
 def watch_imports() -> None:
     """Install the template when plotly is imported (now, if it already is)."""
     with _lock:
-        if _stock is not None or any(isinstance(f, _PlotlyImportHook) for f in sys.meta_path):
+        if _ours is not None or any(isinstance(f, _PlotlyImportHook) for f in sys.meta_path):
             return
         if "plotly" not in sys.modules:
             sys.meta_path.insert(0, _PlotlyImportHook())

@@ -72,6 +72,11 @@ RESULTS = {
     "int_key": HEAD
     + "r = c(key=7, on_v_change=lambda: None)\nst.write(repr(r), '7' in st.session_state)",
     "not_callable": HEAD + "r = c(on_v_change=None, foo=1)\nst.write(repr(r))",
+    "not_json": "import streamlit as st, datetime\n"
+    "c = st.components.v2.component('x', html='<p>')\n"
+    "r = c(default={'v': datetime.date(2020, 1, 2)}, on_v_change=lambda: None)\n"
+    "c(data={'when': datetime.date(2020, 1, 2)}, key='d')\nc(data=float('nan'), key='n')\n"
+    "st.write(repr(r))",
     "outside": "import streamlit as st\nimport threading\nc = st.components.v2.component('x')\n"
     "box = []\nt = threading.Thread(target=lambda: box.append(c(on_v_change=print)))\n"
     "t.start(); t.join()\nst.write(repr(box[0]))",

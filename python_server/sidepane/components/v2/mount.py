@@ -10,6 +10,7 @@ of each key that changed, a trigger the callback of each event it carries.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -100,6 +101,15 @@ def _state_deserializer(default: Mapping[str, Any]) -> Callable[[Any], dict[str,
         return state
 
     return deserialize
+
+
+def _wire_state(state: Any) -> Any:
+    """The state as the viewer gets it: JSON (a default the script gave that JSON cannot hold,
+    such as a date, as its text; the script keeps the object itself)."""
+    try:
+        return json.loads(json.dumps(state))
+    except (TypeError, ValueError):
+        return json.loads(json.dumps(state, default=str))
 
 
 def _trigger_list(wire: Any) -> list[Any] | None:
@@ -237,7 +247,7 @@ def mount(
         props=as_props(fields),
         default=defaults,
         deserialize=_state_deserializer(defaults),
-        serialize=lambda state: state,
+        serialize=_wire_state,
         on_change=_dispatch_state(callbacks, before, state_id) if callbacks else None,
         args=None,
         kwargs=None,

@@ -128,6 +128,8 @@ def test_issue_18_charts_are_drawn_in_the_panel(open_workbench: OpenWorkbench) -
         pytest.importorskip(module)
     bench = open_workbench(FILES)
     bench.context.route("https://basemaps.cartocdn.com/**", _carto)
+    said: list[str] = []
+    bench.page.on("console", lambda message: said.append(message.text))
     bench.command(PREVIEW)
     bench.wait_panel_text("charts end", 60)
     frame: Frame = bench.wait_panel_text("charts ready", 5)
@@ -174,6 +176,8 @@ def test_issue_18_charts_are_drawn_in_the_panel(open_workbench: OpenWorkbench) -
     page = frame.locator(".sp-pdf canvas").first
     bench.wait("the PDF's page", lambda: page.count() == 1 or None, 30)
     bench.wait("the PDF's text", lambda: _coloured(page, (0, 0, 0)) > 100 or None, 30)
+    # ...parsed by its worker, not on the page (pdf.js's fallback where no worker starts).
+    assert not [text for text in said if "fake worker" in text], said
 
     # st.iframe's page and st.html's script, each in its sandboxed frame.
     bench.wait("the iframe's page", lambda: bench.frame_with("Hello from an iframe"), 30)

@@ -1,13 +1,15 @@
-// Tables and custom components (v1): a table argument reaches the frame in `dfs` as
-// streamlit-component-lib reads it (Streamlit's ArrowDataframe object: `{data: {data, index,
-// columns, styler?}}`), and a table the component sends back (`dataType: "dataframe"`) goes to
-// the runtime as its three Arrow streams; a JSON value goes through JSON, as in Streamlit.
+// Custom components (v1) as Streamlit 1.67 serves them: a table argument reaches the frame in
+// `dfs` as streamlit-component-lib reads it (Streamlit's ArrowDataframe object: `{data: {data,
+// index, columns, styler?}}`), a table the component sends back (`dataType: "dataframe"`) goes to
+// the runtime as its three Arrow streams, a JSON value goes through JSON; the theme carries hex
+// colours and Streamlit's derived colours.
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NodeView } from "../../webview/src/core/Node";
 import type { ViewerFrame } from "../../webview/src/core/types";
-import { dataframeArgs, wireValue } from "../../webview/src/components/bridge";
+import { dataframeArgs, exportedTheme, wireValue } from "../../webview/src/components/bridge";
+import { derivedColors, toHex } from "../../webview/src/components/theme_colors";
 import "../../webview/src/components/index";
 import { recordingStore, runEnd, runStart, upsert } from "./helpers";
 
@@ -110,5 +112,53 @@ describe("component_instance with a table", () => {
       f.t === "widget_value" ? [[f.id, f.value]] : [],
     );
     expect(values).toEqual([["c1", TABLE]]);
+  });
+});
+
+describe("the theme a component gets", () => {
+  // What Streamlit 1.67 sent its default themes' components (measured in Chromium).
+  it("derives Streamlit's colours from its light theme", () => {
+    expect(derivedColors("#FFFFFF", "#F8F8F7", "#2F2D2B")).toEqual({
+      fadedText05: "rgba(47, 45, 43, 0.1)",
+      fadedText10: "rgba(47, 45, 43, 0.2)",
+      fadedText20: "rgba(47, 45, 43, 0.3)",
+      fadedText40: "rgba(47, 45, 43, 0.4)",
+      fadedText60: "rgba(47, 45, 43, 0.6)",
+      fadedText70: "rgba(47, 45, 43, 0.7)",
+      bgMix: "rgba(252, 252, 251, 1)",
+      darkenedBgMix100: "hsla(60, 14%, 69%, 1)",
+      darkenedBgMix40: "rgba(187, 187, 165, 0.4)",
+      darkenedBgMix25: "rgba(187, 187, 165, 0.25)",
+      darkenedBgMix15: "rgba(187, 187, 165, 0.15)",
+      lightenedBg05: "hsla(0, 0%, 100%, 1)",
+    });
+  });
+
+  it("and from its dark theme", () => {
+    expect(derivedColors("rgb(23, 22, 20)", "#2D2B27", "#EDEBE8")).toEqual({
+      fadedText05: "rgba(237, 235, 232, 0.1)",
+      fadedText10: "rgba(237, 235, 232, 0.2)",
+      fadedText20: "rgba(237, 235, 232, 0.3)",
+      fadedText40: "rgba(237, 235, 232, 0.4)",
+      fadedText60: "rgba(237, 235, 232, 0.6)",
+      fadedText70: "rgba(237, 235, 232, 0.7)",
+      bgMix: "rgba(34, 33, 30, 1)",
+      darkenedBgMix100: "hsla(45, 6%, 73%, 1)",
+      darkenedBgMix40: "rgba(190, 188, 182, 0.4)",
+      darkenedBgMix25: "rgba(190, 188, 182, 0.25)",
+      darkenedBgMix15: "rgba(190, 188, 182, 0.15)",
+      lightenedBg05: "hsla(40, 7%, 11%, 1)",
+    });
+  });
+
+  it("gives colours as hex, as a theme's config writes them", () => {
+    expect(toHex("rgb(255, 75, 75)")).toBe("#FF4B4B");
+    expect(toHex("rgba(0, 0, 0, 0.5)")).toBe("#00000080");
+    expect(toHex("#abc")).toBe("#AABBCC");
+    const theme = exportedTheme("dark");
+    expect(theme.base).toBe("dark");
+    expect(theme.backgroundColor).toMatch(/^#[0-9A-F]{6}$/);
+    expect(theme.fadedText60).toMatch(/^rgba\(/);
+    expect(theme.bodyFont).toBe(theme.font);
   });
 });

@@ -5,6 +5,7 @@
 // component's own frame.
 
 import type { ArrowTable } from "../core/protocol.generated";
+import { derivedColors, toHex, type DerivedColors } from "./theme_colors";
 
 export const API_VERSION = 1;
 
@@ -30,13 +31,14 @@ export type ComponentMessage =
   | { type: "streamlit:setComponentValue"; value: unknown; dataType?: string }
   | { type: "streamlit:setFrameHeight"; height: number };
 
-/** The theme a component receives (Streamlit's exported theme). */
-export interface ExportedTheme {
+/** The theme a component receives (Streamlit's exported theme, its derived colours too). */
+export interface ExportedTheme extends DerivedColors {
   base: "light" | "dark";
   primaryColor: string;
   backgroundColor: string;
   secondaryBackgroundColor: string;
   textColor: string;
+  bodyFont: string;
   font: string;
 }
 
@@ -119,7 +121,7 @@ export function renderMessage(
   return { type: "streamlit:render", args, dfs, disabled, theme };
 }
 
-/** The page's colours and font as a component's theme, resolved to plain CSS values. */
+/** The page's colours and font as a component's theme, resolved to plain CSS values (hex). */
 export function exportedTheme(base: "light" | "dark", doc: Document = document): ExportedTheme {
   const probe = doc.createElement("span");
   probe.style.display = "none";
@@ -127,19 +129,25 @@ export function exportedTheme(base: "light" | "dark", doc: Document = document):
   const color = (name: string, fallback: string): string => {
     probe.style.color = fallback;
     probe.style.color = `var(${name}, ${fallback})`;
-    return getComputedStyle(probe).color || fallback;
+    return toHex(getComputedStyle(probe).color || fallback);
   };
   const dark = base === "dark";
   try {
+    const backgroundColor = color("--sp-bg", dark ? "#0e1117" : "#ffffff");
+    const secondaryBackgroundColor = color("--sp-bg-secondary", dark ? "#262730" : "#f0f2f6");
+    const textColor = color("--sp-fg", dark ? "#fafafa" : "#31333f");
+    const font =
+      getComputedStyle(doc.documentElement).getPropertyValue("--sp-font").trim() ||
+      '"Source Sans Pro", sans-serif';
     return {
       base,
       primaryColor: color("--sp-primary", "#ff4b4b"),
-      backgroundColor: color("--sp-bg", dark ? "#0e1117" : "#ffffff"),
-      secondaryBackgroundColor: color("--sp-bg-secondary", dark ? "#262730" : "#f0f2f6"),
-      textColor: color("--sp-fg", dark ? "#fafafa" : "#31333f"),
-      font:
-        getComputedStyle(doc.documentElement).getPropertyValue("--sp-font").trim() ||
-        '"Source Sans Pro", sans-serif',
+      backgroundColor,
+      secondaryBackgroundColor,
+      textColor,
+      bodyFont: font,
+      font,
+      ...derivedColors(backgroundColor, secondaryBackgroundColor, textColor),
     };
   } finally {
     probe.remove();

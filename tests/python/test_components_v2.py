@@ -77,6 +77,8 @@ RESULTS = {
     "r = c(default={'v': datetime.date(2020, 1, 2)}, on_v_change=lambda: None)\n"
     "c(data={'when': datetime.date(2020, 1, 2)}, key='d')\nc(data=float('nan'), key='n')\n"
     "st.write(repr(r))",
+    "empty_key": HEAD + "st.write(repr(c(key='', on_v_change=lambda: None)))",
+    "isolate_at_mount": HEAD + "st.write(repr(c(isolate_styles=False, on_v_change=lambda: None)))",
     "outside": "import streamlit as st\nimport threading\nc = st.components.v2.component('x')\n"
     "box = []\nt = threading.Thread(target=lambda: box.append(c(on_v_change=print)))\n"
     "t.start(); t.join()\nst.write(repr(box[0]))",
@@ -93,6 +95,10 @@ ERRORS = {
     "file_without_manifest": "import streamlit as st\n"
     "st.components.v2.component('x', js='index.js')",
     "duplicate_key": HEAD + "c(key='a')\nc(key='a')",
+    "delimiter_in_key": HEAD + "c(key='my__key')",
+    "default_not_a_dict": HEAD + "c(default=[1], on_v_change=lambda: None)",
+    "path_object": "import streamlit as st\nimport pathlib\n"
+    "st.components.v2.component('x', js=pathlib.Path('a.js'))",
     "duplicate_id": HEAD + "c()\nc()",
 }
 
@@ -128,6 +134,14 @@ def test_a_height_streamlit_would_pass_on_unchecked_is_refused() -> None:
     assert at.exception[0].value == (
         "Invalid height value: 'tall'. Height must be either a positive integer (pixels), "
         "'stretch', or 'content'."
+    )
+
+
+def test_a_name_that_is_not_text_is_refused() -> None:
+    # Streamlit 1.67 fails on it with "bad argument type for built-in operation".
+    at = run("import streamlit as st\nst.components.v2.component(5, html='<p>')")
+    assert at.exception[0].value == (
+        "Invalid `name` type. Expected one of: str. Provided type: int."
     )
 
 

@@ -16,6 +16,7 @@ from sidepane.components.v2 import definitions
 from sidepane.components.v2 import types as types
 from sidepane.components.v2.mount import mount
 from sidepane.components.v2.result import ComponentResult
+from sidepane.elements.arguments import type_error
 from sidepane.elements.deprecation import show_deprecation_warning
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ def component(
     >>> if result.clicked:
     ...     st.write("Clicked!")
     '''
+    if not isinstance(name, str):
+        raise type_error("name", type(name).__name__, ["str"])
     definition = definitions.build_definition(name, html, css, js)
     definitions.register(definition)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from sidepane.components.v2 import definitions
@@ -52,12 +52,10 @@ def _callbacks(kwargs: Mapping[str, object]) -> dict[str, WidgetCallback]:
     return found
 
 
-def _check_default(default: object, callbacks: Mapping[str, WidgetCallback]) -> dict[str, Any]:
+def _check_default(default: Any, callbacks: Mapping[str, WidgetCallback]) -> dict[str, Any]:
     if default is None:
         return {}
-    if not isinstance(default, Mapping):
-        raise BidiComponentError("`default` must be a dict of state names and values.")
-    for name in default:
+    for name in default if isinstance(default, Iterable) else ():
         if name not in callbacks:
             available = list(callbacks) or "none"
             raise BidiComponentError(
@@ -65,6 +63,8 @@ def _check_default(default: object, callbacks: Mapping[str, WidgetCallback]) -> 
                 "those with corresponding `on_{state_name}_change` callbacks. Available state "
                 f"names: `{available}`"
             )
+    if not isinstance(default, Mapping):
+        raise BidiComponentError("`default` must be a dict of state names and values.")
     return dict(default)
 
 
@@ -193,7 +193,14 @@ def mount(
     """Draw an instance of the registered component `component_name`; return its values."""
     from sidepane.elements.delta_generator import main_dg
 
-    user_key = to_key(key)
+    # As Streamlit: an empty key is no key; a key with the events' delimiter would make the
+    # trigger widget's id ambiguous.
+    user_key = to_key(None if key == "" else key)
+    if user_key is not None and EVENT_DELIM in user_key:
+        raise BidiComponentError(
+            "The `base` of a bidirectional component's ID must not contain the delimiter "
+            f"sequence `{EVENT_DELIM}`."
+        )
     ctx = get_run_context()
     if ctx is None:
         return ComponentResult({}, {})

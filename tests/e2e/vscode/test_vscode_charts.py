@@ -133,7 +133,7 @@ def test_issue_18_charts_are_drawn_in_the_panel(open_workbench: OpenWorkbench) -
     bench.command(PREVIEW)
     bench.wait_panel_text("charts end", 60)
     frame: Frame = bench.wait_panel_text("charts ready", 5)
-    assert frame.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert _theme(frame) == "dark"
 
     # deck.gl (WebGL): st.map's red points on a dark background, its base map offline and said so.
     maps = frame.locator(".sp-deck")
@@ -159,13 +159,12 @@ def test_issue_18_charts_are_drawn_in_the_panel(open_workbench: OpenWorkbench) -
     # Graphviz (WebAssembly): four nodes in its SVG, in the (light) text colour.
     graph = frame.locator(".sp-graphviz").first
     bench.wait("graphviz's nodes", lambda: graph.locator("svg g.node").count() == 4 or None, 30)
-    assert _luminance(graph.evaluate("(e) => getComputedStyle(e).color")) > 150
+    assert _luminance(_colour(graph)) > 150
 
     # Mermaid: three nodes, light labels.
     diagram = frame.locator(".sp-mermaid").first
     bench.wait("mermaid's nodes", lambda: diagram.locator("svg .node").count() == 3 or None, 30)
-    label = diagram.locator("svg .nodeLabel").first.evaluate("(e) => getComputedStyle(e).color")
-    assert _luminance(label) > 150, label
+    assert _luminance(_colour(diagram.locator("svg .nodeLabel").first)) > 150
 
     # ECharts: bars in the theme's first colour on its canvas.
     bars = frame.locator(".sp-echarts canvas").first
@@ -184,4 +183,26 @@ def test_issue_18_charts_are_drawn_in_the_panel(open_workbench: OpenWorkbench) -
     bench.wait("st.html's script", lambda: bench.frame_with("script ran"), 30)
 
     bench.screenshot("charts_panel")
+
+    # VS Code's theme turns light: the charts follow it, without a rerun.
+    (bench.folder / ".vscode" / "settings.json").write_text(
+        '{"workbench.colorTheme": "Default Light Modern"}'
+    )
+    bench.wait("the panel's light theme", lambda: _theme(frame) == "light", 30)
+    bench.wait("echarts' light bars", lambda: _shown(bars, (0x00, 0x68, 0xC9)) > 1000 or None)
+    label = diagram.locator("svg .nodeLabel").first
+    bench.wait("mermaid's dark labels", lambda: _luminance(_colour(label)) < 100)
+    assert _luminance(_colour(graph)) < 100
+    background = (
+        maps.nth(0).locator(".sp-deck-host").evaluate("(e) => getComputedStyle(e).backgroundColor")
+    )
+    assert _luminance(background) > 200, background
     assert bench.panel_errors() == [], json.dumps(bench.panel_errors(), indent=1)
+
+
+def _theme(frame: Frame) -> str:
+    return str(frame.evaluate("document.documentElement.dataset.theme"))
+
+
+def _colour(element: Locator) -> str:
+    return str(element.evaluate("(e) => getComputedStyle(e).color"))

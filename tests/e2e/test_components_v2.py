@@ -82,6 +82,44 @@ def test_inline_component_sends_state_and_triggers(page: Page, serve: Any) -> No
     expect(page.get_by_text("calls=['count', 'pinged', 'count']")).to_be_visible()
 
 
+DARK = """
+import streamlit as st
+st.components.v2.component("plain", html="<p id='t'>text</p><div style='height: 60px'></div>")()
+"""
+
+
+def test_the_frame_is_transparent_in_the_dark_theme(page: Page, serve: Any) -> None:
+    # A frame whose colour scheme differs from its element's gets an opaque backdrop.
+    page.emulate_media(color_scheme="dark")
+    server: Server = serve(DARK)
+    page.goto(server.url)
+    frame_el = page.locator("[data-testid=stBidiComponent] iframe")
+    frame = page.frame_locator("[data-testid=stBidiComponent] iframe")
+    expect(frame.locator("#t")).to_have_css("color", "rgb(250, 250, 250)", timeout=20_000)
+    box = frame_el.bounding_box()
+    assert box is not None and box["height"] > 60
+    png = page.screenshot(
+        clip={"x": box["x"] + 2, "y": box["y"] + box["height"] - 10, "width": 1, "height": 1}
+    )
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert _pixel(png) == _rgb(background)
+
+
+def _rgb(css: str) -> tuple[int, int, int]:
+    r, g, b = (int(v) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
+    return r, g, b
+
+
+def _pixel(png: bytes) -> tuple[int, int, int]:
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        r, g, b = image.convert("RGB").getpixel((0, 0))
+    return r, g, b
+
+
 TABLES = '''
 import pandas as pd
 import streamlit as st

@@ -85,24 +85,33 @@ def test_inline_component_sends_state_and_triggers(page: Page, serve: Any) -> No
 DARK = """
 import streamlit as st
 st.components.v2.component("plain", html="<p id='t'>text</p><div style='height: 60px'></div>")()
+st.components.v2.component("narrow", html="<div style='width: 123px; height: 20px'></div>")(
+    width="content"
+)
+st.components.v2.component("fixed", html="<div style='height: 500px'></div>")(width=200, height=90)
 """
 
 
-def test_the_frame_is_transparent_in_the_dark_theme(page: Page, serve: Any) -> None:
+def test_dark_theme_and_sizes(page: Page, serve: Any) -> None:
     # A frame whose colour scheme differs from its element's gets an opaque backdrop.
     page.emulate_media(color_scheme="dark")
     server: Server = serve(DARK)
     page.goto(server.url)
     frame_el = page.locator("[data-testid=stBidiComponent] iframe")
-    frame = page.frame_locator("[data-testid=stBidiComponent] iframe")
+    frame = page.frame_locator("[data-testid=stBidiComponent] iframe >> nth=0")
     expect(frame.locator("#t")).to_have_css("color", "rgb(250, 250, 250)", timeout=20_000)
-    box = frame_el.bounding_box()
+    box = frame_el.first.bounding_box()
     assert box is not None and box["height"] > 60
     png = page.screenshot(
         clip={"x": box["x"] + 2, "y": box["y"] + box["height"] - 10, "width": 1, "height": 1}
     )
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert _pixel(png) == _rgb(background)
+    # width="content": as wide as the content; pixels: as given (the content scrolls inside).
+    narrow, fixed = frame_el.nth(1), frame_el.nth(2)
+    expect(narrow).to_have_css("width", "123px")
+    expect(fixed).to_have_css("width", "200px")
+    expect(fixed).to_have_css("height", "90px")
 
 
 def _rgb(css: str) -> tuple[int, int, int]:

@@ -102,6 +102,30 @@ def test_a_table_the_component_sends_is_a_dataframe() -> None:
     assert at.session_state["out"].to_numpy().tolist() == [[7]]
 
 
+def test_the_same_table_sent_again_is_no_change() -> None:
+    # As in Streamlit, which compares the tables it gets: on_change runs for a new one only.
+    at = grid_app(
+        """
+        import pandas as pd
+        import streamlit as st
+        import streamlit.components.v1 as components
+        grid = components.declare_component("grid", url="http://localhost:3001")
+        st.session_state.setdefault("changes", 0)
+        def changed():
+            st.session_state.changes += 1
+        grid(data=pd.DataFrame({"a": [1]}), key="grid", on_change=changed)
+        """
+    )
+    sent = to_arrow_table(pd.DataFrame({"picked": ["Grace"]}))
+    wire = {k: sent[k] for k in ("data", "index", "columns")}
+    for _ in range(2):
+        at.get("component_instance")[0].set_value(wire).run()
+    assert at.session_state["changes"] == 1
+    other = to_arrow_table(pd.DataFrame({"picked": ["Ada"]}))
+    at.get("component_instance")[0].set_value({k: other[k] for k in wire}).run()
+    assert at.session_state["changes"] == 2
+
+
 def test_broken_arrow_from_the_viewer_is_refused() -> None:
     # The runtime drops a value its widget refuses (a log line); AppTest says so at run().
     at = grid_app()

@@ -189,6 +189,13 @@ def _same(a: Any, b: Any) -> bool:
     try:
         return bool(a == b)
     except Exception:
+        # `==` that is elementwise (a DataFrame a custom component sent): pandas' `equals`.
+        equals = getattr(a, "equals", None)
+        if callable(equals) and type(a) is type(b):
+            try:
+                return bool(equals(b))
+            except Exception:
+                pass
         return a is b
 
 

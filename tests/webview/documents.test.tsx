@@ -144,6 +144,21 @@ describe("pdf", () => {
         .height,
     ).toBe("100%");
   });
+
+  test("a URL the runtime could not download: its reason and a link, and no fetch", () => {
+    const fetched = vi.spyOn(globalThis, "fetch");
+    const el = draw("pdf", {
+      url: "https://example.com/a.pdf",
+      error: "Could not download https://example.com/a.pdf: HTTP 404 Not Found",
+      height: 500,
+    });
+    expect(el.querySelector(".sp-chart-error")?.textContent).toContain("HTTP 404 Not Found");
+    const link = el.querySelector<HTMLAnchorElement>(".sp-chart-error a");
+    expect(link?.getAttribute("href")).toBe("https://example.com/a.pdf");
+    expect(link?.getAttribute("target")).toBe("_blank");
+    expect(fetched).not.toHaveBeenCalled();
+    fetched.mockRestore();
+  });
 });
 
 describe("iframe", () => {

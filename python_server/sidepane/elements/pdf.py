@@ -1,7 +1,8 @@
 """`st.pdf`: a PDF (bytes, a file, a file-like object or an http(s) URL) shown in a scrolling
 viewer with page navigation and zoom. Bytes travel as a `media` payload; pdf.js draws them in
-the viewer. Streamlit 1.67 needs its `streamlit-pdf` component for this; Sidepane has it built
-in."""
+the viewer. A URL is downloaded by the runtime (pdf_source.py) and sent the same way, since the
+app page may fetch only from its own server. Streamlit 1.67 needs its `streamlit-pdf` component
+for this; Sidepane has it built in."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sidepane.elements.arguments import normalize_alt, type_error
 from sidepane.elements.data import send_payloads
 from sidepane.elements.dg_core import DeltaGeneratorCore, to_key
 from sidepane.elements.layout import _check_size
+from sidepane.elements.pdf_source import fetch_pdf
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.schema.elements.documents import PdfProps
 from sidepane.protocol.schema.registry import as_props
@@ -86,13 +88,20 @@ class PdfMixin(DeltaGeneratorCore):
         _check_size("height", height, allow_content=False)
         source = _pdf_bytes_or_url(data)
         props: PdfProps = {"height": height}
-        payloads: list[tuple[str, bytes]] = []
+        document: bytes | None
         if isinstance(source, str):
             props["url"] = source
+            fetched = fetch_pdf(source)
+            document = fetched.data
+            if document is None:
+                props["error"] = fetched.error or f"Could not download {source}"
         else:
-            digest = xxhash.xxh3_128_hexdigest(source)
+            document = source
+        payloads: list[tuple[str, bytes]] = []
+        if document is not None:
+            digest = xxhash.xxh3_128_hexdigest(document)
             props["hash"] = digest
-            payloads.append((digest, source))
+            payloads.append((digest, document))
         text = normalize_alt(alt)
         if text is not None:
             props["alt"] = text

@@ -695,8 +695,16 @@ export type EChartsChartProps = {
 export type PdfProps = {
   /** The PDF's `media` payload (xxh3-128 hex digest). */
   hash?: string;
-  /** An http(s) URL the viewer loads the PDF from. */
+  /**
+   * The http(s) URL the script gave; the runtime downloaded it into `hash` (the page fetches
+   * nothing from other hosts), or says in `error` why it could not.
+   */
   url?: string;
+  /**
+   * Why the runtime could not download `url` (no `hash` then): shown with a link that opens the URL
+   * in a tab of its own.
+   */
+  error?: string;
   /** Pixels, or as large as the container. The viewer's height (it scrolls); default 500. */
   height: number | "stretch";
   /** The document's accessible name. */

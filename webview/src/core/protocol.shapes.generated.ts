@@ -1033,6 +1033,7 @@ export const SHAPES: ShapeTable = {
       keys: {
         hash: "str",
         url: "str",
+        error: "str",
         height: { union: ["int", { lit: ["stretch"] }] },
         alt: "str",
         key: "str",

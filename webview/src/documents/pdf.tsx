@@ -1,80 +1,66 @@
 // The `pdf` element: every page drawn by pdf.js (pdfDocument.ts, its own chunk) into a scrolling
 // box, fitted to its width; a toolbar moves between pages and zooms, as Streamlit's viewer does.
+// A URL's document arrives as bytes too (the runtime downloads it: the page fetches nothing from
+// other hosts); when it could not, the runtime says why and the viewer offers the URL in a tab.
 
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import type { ElementProps } from "../core/types";
+import { lazyModule, useLazyRender } from "../core/lazy";
 import { useElementWidth, usePayloads } from "../data/hooks";
 import type { PDFDocumentProxy } from "./pdfDocument";
 
-let loading: Promise<typeof import("./pdfDocument")> | null = null;
-
-function loadPdfJs(): Promise<typeof import("./pdfDocument")> {
-  loading ??= import("./pdfDocument").catch((e: unknown) => {
-    loading = null;
-    throw e;
-  });
-  return loading;
-}
+const loadPdfJs = lazyModule(() => import("./pdfDocument"));
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
 export function Pdf({ node, store }: ElementProps<"pdf">): JSX.Element {
   const { hash, url, height, alt } = node.props;
   usePayloads(store, hash !== undefined ? [hash] : []);
-  const bytes = hash !== undefined ? store.getPayload(hash) : undefined;
-  const source = bytes instanceof Uint8Array ? bytes : url;
+  const payload = hash !== undefined ? store.getPayload(hash) : undefined;
+  const bytes = payload instanceof Uint8Array ? payload : undefined;
   const box = useRef<HTMLDivElement>(null);
   const pagesRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [zoom, setZoom] = useState(1);
   const [current, setCurrent] = useState(1);
 
-  useEffect(() => {
-    if (source === undefined) return;
-    let cancelled = false;
-    let opened: PDFDocumentProxy | null = null;
-    setDoc(null);
-    loadPdfJs()
-      .then(({ openPdf }) => openPdf(source))
-      .then((d) => {
-        opened = d;
-        if (cancelled) void d.destroy();
-        else {
-          setDoc(d);
-          setError(null);
-          setCurrent(1);
-        }
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
-      });
-    return () => {
-      cancelled = true;
-      void opened?.destroy();
-    };
-  }, [source]);
+  // Open the document (closed again when the bytes change or the element goes).
+  const opened = useLazyRender(
+    loadPdfJs,
+    box,
+    async ({ openPdf }, _el, active) => {
+      setDoc(null);
+      const d = await openPdf(bytes!);
+      if (active()) {
+        setDoc(d);
+        setCurrent(1);
+      }
+      return () => {
+        setDoc((shown) => (shown === d ? null : shown));
+        void d.destroy();
+      };
+    },
+    [bytes],
+    { enabled: bytes !== undefined },
+  );
 
   // Draw every page, fitted to the box's width at zoom 1.
-  useEffect(() => {
-    const holder = pagesRef.current;
-    if (doc === null || holder === null || width === 0) return;
-    let cancelled = false;
-    void loadPdfJs().then(async ({ drawPage, pageWidth }) => {
-      const fit = (width - 24) / (await pageWidth(doc, 1));
+  const drawn = useLazyRender(
+    loadPdfJs,
+    pagesRef,
+    async ({ drawPage, pageWidth }, holder, active) => {
+      const fit = (width - 24) / (await pageWidth(doc!, 1));
       const canvases = [...holder.querySelectorAll("canvas")];
-      for (let i = 0; i < canvases.length && !cancelled; i++) {
-        await drawPage(doc, i + 1, canvases[i]!, fit * zoom).catch((e: unknown) => {
-          setError(e instanceof Error ? e.message : String(e));
-        });
+      for (let i = 0; i < canvases.length && active(); i++) {
+        await drawPage(doc!, i + 1, canvases[i]!, fit * zoom);
       }
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [doc, width, zoom]);
+    },
+    [doc, width, zoom],
+    { enabled: doc !== null && width > 0 },
+  );
+  const error = node.props.error ?? opened.error ?? drawn.error;
 
   const pages = doc?.numPages ?? 0;
   const goTo = (n: number): void => {
@@ -146,10 +132,8 @@ export function Pdf({ node, store }: ElementProps<"pdf">): JSX.Element {
         </button>
       </div>
       {error !== null && (
-        <div class="sp-chart-error">
+        <div class="sp-chart-error" role="alert">
           {`PDF error: ${error}`}
-          {/* The page may fetch only from its own server (its CSP): a PDF elsewhere opens in
-              a tab of its own. */}
           {url !== undefined && (
             <div>
               <a href={url} target="_blank" rel="noopener noreferrer">

@@ -14,12 +14,11 @@ const workerReady = workerUrl(new URL("../pdf.worker.min.mjs", import.meta.url).
 
 export type { PDFDocumentProxy };
 
-/** Open a PDF from its bytes or an http(s) URL. */
-export async function openPdf(source: Uint8Array | string): Promise<PDFDocumentProxy> {
+/** Open a PDF from its bytes. */
+export async function openPdf(source: Uint8Array): Promise<PDFDocumentProxy> {
   await workerReady;
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const input = typeof source === "string" ? { url: source } : { data: new Uint8Array(source) };
-  return pdfjs.getDocument({ ...input, isEvalSupported: false }).promise;
+  return pdfjs.getDocument({ data: new Uint8Array(source), isEvalSupported: false }).promise;
 }
 
 /** Draw page `number` into `canvas` at `scale` (CSS pixels per PDF point), sharp on HiDPI. */

@@ -107,16 +107,18 @@ def download(
     *,
     open_url: Opener = _open_url,
     timeout: float = TIMEOUT_SECONDS,
+    what: str = "script",
 ) -> bytes:
     """GET `url`'s body, refusing more than `max_bytes` (checked while reading, not only by the
-    Content-Length the server claims). Does not check the scheme: `validate_url` does."""
+    Content-Length the server claims). Does not check the scheme: `validate_url` does.
+    `what` names the download in the errors ("The script at ... is over the limit")."""
     limit_mb = max_bytes / (1024 * 1024)
     try:
         with open_url(url, timeout) as response:
             length = getattr(response, "headers", {}).get("Content-Length")
             if length is not None and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(
-                    f"The script at {url} is {int(length):,} bytes; the limit is {limit_mb:g} MB."
+                    f"The {what} at {url} is {int(length):,} bytes; the limit is {limit_mb:g} MB."
                 )
             data = response.read(max_bytes + 1)
     except urllib.error.HTTPError as exc:
@@ -125,5 +127,5 @@ def download(
         reason = getattr(exc, "reason", exc)
         raise FetchError(f"Could not download {url}: {reason}") from exc
     if len(data) > max_bytes:
-        raise FetchError(f"The script at {url} is over the {limit_mb:g} MB limit.")
+        raise FetchError(f"The {what} at {url} is over the {limit_mb:g} MB limit.")
     return data

@@ -69,7 +69,20 @@ class PdfProps(TypedDict):
     """`st.pdf`: a PDF drawn page by page with pdf.js (its own chunk, with its worker)."""
 
     hash: NotRequired[Annotated[str, "The PDF's `media` payload (xxh3-128 hex digest)."]]
-    url: NotRequired[Annotated[str, "An http(s) URL the viewer loads the PDF from."]]
+    url: NotRequired[
+        Annotated[
+            str,
+            "The http(s) URL the script gave; the runtime downloaded it into `hash` (the page "
+            "fetches nothing from other hosts), or says in `error` why it could not.",
+        ]
+    ]
+    error: NotRequired[
+        Annotated[
+            str,
+            "Why the runtime could not download `url` (no `hash` then): shown with a link that "
+            "opens the URL in a tab of its own.",
+        ]
+    ]
     height: Annotated[StretchOrPixels, "The viewer's height (it scrolls); default 500."]
     alt: NotRequired[Annotated[str, "The document's accessible name."]]
     key: NotRequired[str]

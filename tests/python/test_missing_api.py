@@ -80,6 +80,16 @@ def test_missing_container_attribute_names_its_streamlit_owners() -> None:
             "Did you mean `st.rerun()`?",
         ),
         ("st.experimental_rerun()", "`st.experimental_rerun` was removed from Streamlit"),
+        # Removed in 1.67 with no `st.` successor: its error points at the component.
+        (
+            "st.bokeh_chart(None)",
+            "`st.bokeh_chart` was removed from Streamlit: use the streamlit-bokeh component "
+            "instead.",
+        ),
+        (
+            "st.sidebar.bokeh_chart(None)",
+            "`bokeh_chart` was removed from Streamlit: use the streamlit-bokeh component instead.",
+        ),
         ("st.container().wirte('x')", "'DeltaGenerator' object has no attribute 'wirte'"),
         ("st.wirte('x')", "module 'sidepane' has no attribute 'wirte'"),
     ],

@@ -168,6 +168,18 @@ RENAMED: Final = {
     "experimental_user": "user",
 }
 
+# Names Streamlit removed with no `st.` successor (1.67 says so in its error), and what to use.
+REMOVED: Final = {
+    "bokeh_chart": "the streamlit-bokeh component",
+}
+
+
+def _successor(name: str, prefix: str) -> str | None:
+    """What replaced Streamlit's removed `name`, as a message says it (`prefix`: "st." or "")."""
+    if name in RENAMED:
+        return f"`{prefix}{RENAMED[name]}`"
+    return REMOVED.get(name)
+
 
 def _not_yet(name: str) -> str:
     return (
@@ -180,10 +192,10 @@ def module_attribute_error(module: str, name: str) -> AttributeError:
     """The error for `st.<name>` when the module has no such attribute."""
     if name in MODULE_NAMES:
         return AttributeError(_not_yet(name), name=name)
-    if name in RENAMED:
+    successor = _successor(name, "st.")
+    if successor is not None:
         return AttributeError(
-            f"`st.{name}` was removed from Streamlit: use `st.{RENAMED[name]}` instead.",
-            name=name,
+            f"`st.{name}` was removed from Streamlit: use {successor} instead.", name=name
         )
     return AttributeError(f"module {module!r} has no attribute {name!r}", name=name)
 
@@ -208,9 +220,10 @@ def container_attribute_error(container: object, name: str, where: str) -> Attri
             name=name,
             obj=container,
         )
-    if name in RENAMED:
+    successor = _successor(name, "")
+    if successor is not None:
         return AttributeError(
-            f"`{name}` was removed from Streamlit: use `{RENAMED[name]}` instead.",
+            f"`{name}` was removed from Streamlit: use {successor} instead.",
             name=name,
             obj=container,
         )

@@ -182,6 +182,16 @@ def test_issue_18_charts_are_drawn_in_the_panel(open_workbench: OpenWorkbench) -
     bench.wait("the iframe's page", lambda: bench.frame_with("Hello from an iframe"), 30)
     bench.wait("st.html's script", lambda: bench.frame_with("script ran"), 30)
 
+    # The panel's group maximised: the charts widen with it.
+    charts = (maps, bars, page)
+    narrow = _widths(*charts)
+    # (A double click on its tab: VS Code's doubleClickTabToToggleEditorGroupSizes.)
+    bench.page.locator('.tabs-container .tab[aria-label^="Sidepane"]').first.dblclick()
+    bench.wait(
+        "the charts to widen",
+        lambda: all(w > n * 1.25 for n, w in zip(narrow, _widths(*charts), strict=True)),
+    )
+    maps.first.scroll_into_view_if_needed()
     bench.screenshot("charts_panel")
 
     # VS Code's theme turns light: the charts follow it, without a rerun.
@@ -198,6 +208,10 @@ def test_issue_18_charts_are_drawn_in_the_panel(open_workbench: OpenWorkbench) -
     )
     assert _luminance(background) > 200, background
     assert bench.panel_errors() == [], json.dumps(bench.panel_errors(), indent=1)
+
+
+def _widths(*elements: Locator) -> list[float]:
+    return [float(e.first.evaluate("(e) => e.getBoundingClientRect().width")) for e in elements]
 
 
 def _theme(frame: Frame) -> str:

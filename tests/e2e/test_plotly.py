@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from sidepane.servers.web.plotly_hint import FULL_ONLY_TRACES
+
 from conftest import ARTIFACTS, Server
 
 pytest.importorskip("plotly")
@@ -100,8 +102,11 @@ fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2], mode="markers", marker={"si
 event = st.plotly_chart(fig, key="scatter", on_select="rerun", selection_mode="points")
 st.write(f"picked {event.selection.point_indices}")
 if st.button("sankey"):
-    flows = go.Sankey(node={"label": ["a", "b"]}, link={"source": [0], "target": [1], "value": [1]})
-    st.plotly_chart(go.Figure(flows), key="sankey")
+    # A figure as a dict: the server's guess from the script's text (the cartesian bundle) is
+    # wrong, and the viewer loads the full bundle when it sees the trace.
+    flows = {"type": "sankey", "node": {"label": ["a", "b"]},
+             "link": {"source": [0], "target": [1], "value": [1]}}
+    st.plotly_chart({"data": [flows]}, key="sankey")
 """
 
 # Whether the chart's traces were drawn by the plotly.js now in window.Plotly (the last bundle
@@ -145,7 +150,29 @@ def test_a_trace_the_cartesian_bundle_lacks_loads_the_full_one_for_every_chart(
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
-def test_the_cartesian_bundle_draws_the_trace_types_the_viewer_counts_on(
+SANKEY_APP = """
+import plotly.graph_objects as go
+import streamlit as st
+
+flows = go.Sankey(node={"label": ["a", "b"]}, link={"source": [0], "target": [1], "value": [1]})
+st.plotly_chart(go.Figure(flows))
+"""
+
+
+def test_a_script_calling_a_full_only_trace_gets_the_full_bundle_alone(
+    page: Page, serve: Any
+) -> None:
+    server: Server = serve(SANKEY_APP)
+    page.goto(server.url)
+    expect(page.locator(".sp-plotly .sankey .sankey-node")).to_have_count(2, timeout=30_000)
+    hint = page.locator('link[rel="preload"][as="script"]').get_attribute("href")
+    assert hint == "/static/plotly.min.js"
+    loaded = _scripts(page)
+    assert any(url.endswith("/static/plotly.min.js") for url in loaded)
+    assert not any(url.endswith("/static/plotly-cartesian.min.js") for url in loaded)
+
+
+def test_the_bundles_draw_the_trace_types_the_viewer_and_server_count_on(
     page: Page, serve: Any
 ) -> None:
     # webview/src/data/plotlyLoader.ts lists them (from the bundle's README): the bundle itself
@@ -157,9 +184,13 @@ def test_the_cartesian_bundle_draws_the_trace_types_the_viewer_counts_on(
     server: Server = serve(PLAIN)
     page.goto(server.url)
     expect(page.get_by_text("no charts here")).to_be_visible()
+    traces = "() => Object.keys(window.Plotly.PlotSchema.get().traces).sort()"
     page.add_script_tag(url="/static/plotly-cartesian.min.js")
-    registered = page.evaluate("() => Object.keys(window.Plotly.PlotSchema.get().traces).sort()")
-    assert registered == expected
+    cartesian = page.evaluate(traces)
+    assert cartesian == expected
+    # The server's guess from a script's text (servers/web/plotly_hint.py) knows the others.
+    page.add_script_tag(url="/static/plotly.min.js")
+    assert set(page.evaluate(traces)) - set(cartesian) == FULL_ONLY_TRACES
 
 
 def test_the_chart_follows_its_container_width(page: Page, serve: Any) -> None:

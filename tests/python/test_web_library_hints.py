@@ -10,17 +10,25 @@ import aiohttp
 import pytest
 from web_helpers import async_test, serving
 
-from sidepane.servers.web.page import PLOTLY_SCRIPT, library_preloads, shell_html
+from sidepane.servers.web.page import library_preloads, shell_html
+from sidepane.servers.web.plotly_hint import (
+    CARTESIAN_SCRIPT,
+    FULL_ONLY_TRACES,
+    FULL_SCRIPT,
+    PX_FULL_ONLY,
+    plotly_script,
+)
 
 pytestmark = pytest.mark.timeout(30)
 
-HINT = f'<link rel="preload" as="script" href="/static/{PLOTLY_SCRIPT}">'
+HINT = f'<link rel="preload" as="script" href="/static/{CARTESIAN_SCRIPT}">'
 
 
 def _static(folder: Path) -> Path:
     static = folder / "static"
     static.mkdir(exist_ok=True)
-    (static / PLOTLY_SCRIPT).write_text("window.Plotly = {};\n")
+    for name in (CARTESIAN_SCRIPT, FULL_SCRIPT):
+        (static / name).write_text("window.Plotly = {};\n")
     return static
 
 
@@ -35,7 +43,7 @@ def _static(folder: Path) -> Path:
 def test_a_script_that_imports_plotly_asks_for_it(tmp_path: Path, source: str) -> None:
     script = tmp_path / "app.py"
     script.write_text(source)
-    assert library_preloads(_static(tmp_path), script) == (PLOTLY_SCRIPT,)
+    assert library_preloads(_static(tmp_path), script) == (CARTESIAN_SCRIPT,)
 
 
 @pytest.mark.parametrize(
@@ -58,16 +66,55 @@ def test_an_edit_is_seen_and_a_missing_file_asks_for_nothing(tmp_path: Path) -> 
     script.write_text("import streamlit as st\n")
     assert library_preloads(static, script) == ()
     script.write_text("import streamlit as st\nimport plotly.express as px\n")
-    assert library_preloads(static, script) == (PLOTLY_SCRIPT,)
+    assert library_preloads(static, script) == (CARTESIAN_SCRIPT,)
     # A build without the script (an older one): no hint for a file that is not there.
-    (static / PLOTLY_SCRIPT).unlink()
+    (static / CARTESIAN_SCRIPT).unlink()
     assert library_preloads(static, script) == ()
     assert library_preloads(static, tmp_path / "gone.py") == ()
 
 
+@pytest.mark.parametrize(
+    ("source", "wanted"),
+    [
+        ("import plotly.express as px\nst.plotly_chart(px.scatter(df, x='a'))\n", CARTESIAN_SCRIPT),
+        ("import plotly.graph_objects as go\nst.write('go.Sankey')\n", CARTESIAN_SCRIPT),
+        ("import plotly.graph_objects as go\ngo.Figure(go.Sankey(node={}))\n", FULL_SCRIPT),
+        ("import plotly.express as px\npx.scatter_3d(df, x='a', y='b', z='c')\n", FULL_SCRIPT),
+        ("import plotly.express as px\npx.scatter_matrix(df)\n", FULL_SCRIPT),
+        ("import plotly.express as px\npx.scatter(df, x='a', render_mode='webgl')\n", FULL_SCRIPT),
+        ("import plotly.express as px\npx.density_heatmap(df, x='a', y='b')\n", CARTESIAN_SCRIPT),
+    ],
+)
+def test_the_bundle_named_is_the_one_the_scripts_charts_want(source: str, wanted: str) -> None:
+    assert plotly_script(source.encode()) == wanted
+
+
+def test_the_plotly_express_names_that_want_the_full_bundle() -> None:
+    # Each Plotly Express function named as drawing a full-only trace under another name does.
+    px = pytest.importorskip("plotly.express")
+    df = px.data.iris()
+    figures = {
+        "line_3d": lambda: px.line_3d(df, x="sepal_width", y="sepal_length", z="petal_width"),
+        "line_geo": lambda: px.line_geo(lat=[0, 1], lon=[0, 1]),
+        "line_map": lambda: px.line_map(lat=[0, 1], lon=[0, 1]),
+        "line_polar": lambda: px.line_polar(r=[1, 2], theta=[0, 90]),
+        "parallel_categories": lambda: px.parallel_categories(df, dimensions=["species"]),
+        "parallel_coordinates": lambda: px.parallel_coordinates(df, dimensions=["sepal_width"]),
+        "scatter_matrix": lambda: px.scatter_matrix(df, dimensions=["sepal_width"]),
+    }
+    assert set(figures) == PX_FULL_ONLY
+    for name, build in figures.items():
+        assert build().data[0].type in FULL_ONLY_TRACES, name
+    # And those whose name is their trace's, less the underscore.
+    assert px.scatter_3d(df, x="sepal_width", y="petal_width", z="species").data[0].type == (
+        "scatter3d"
+    )
+    assert px.scatter(df, x="sepal_width", render_mode="webgl").data[0].type == "scattergl"
+
+
 def test_the_hint_lives_under_the_base_path() -> None:
-    page = shell_html(base="/myapp", scripts=(PLOTLY_SCRIPT,))
-    assert f'<link rel="preload" as="script" href="/myapp/static/{PLOTLY_SCRIPT}">' in page
+    page = shell_html(base="/myapp", scripts=(CARTESIAN_SCRIPT,))
+    assert f'<link rel="preload" as="script" href="/myapp/static/{CARTESIAN_SCRIPT}">' in page
     assert "preload" not in shell_html().replace("modulepreload", "")
 
 

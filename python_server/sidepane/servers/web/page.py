@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from sidepane.servers.web.plotly_hint import plotly_script
+
 # No inline scripts, no eval: the bundle is one file served by us. Inline styles stay allowed
 # because the components set `style` attributes (widths, colours from the script). Images and
 # media may come from anywhere over https, since `st.image(url)` loads the URL in the browser;
@@ -111,30 +113,23 @@ def shell_html(
     )
 
 
-# plotly.js's cartesian bundle: what the viewer loads for the common trace types
-# (webview/src/data/plotlyLoader.ts, which runs the script a page's hint names).
-PLOTLY_SCRIPT = "plotly-cartesian.min.js"
-# A script that imports plotly (`import plotly.express as px`, `from plotly import ...`).
-_IMPORTS_PLOTLY = re.compile(rb"^[ \t]*(?:import|from)[ \t]+plotly\b", re.MULTILINE)
-
-
 def library_preloads(static_dir: Path, script: Path) -> tuple[str, ...]:
     """The large libraries the app's script will want, under static/: plotly.js when the script
-    imports plotly. The page names them so the browser fetches them with the bundle and the
-    viewer evaluates them while the script runs, not after its chart has arrived; an app that
-    draws no chart is not charged for them."""
+    imports plotly (servers/web/plotly_hint.py). The page names them so the browser fetches them
+    with the bundle and the viewer evaluates them while the script runs, not after its chart
+    has arrived; an app that draws no chart is not charged for them."""
     try:
-        if not (static_dir / PLOTLY_SCRIPT).is_file():
-            return ()
         stat = script.stat()
-        return _library_preloads(script, stat.st_mtime_ns, stat.st_size)
+        wanted = _library_preloads(script, stat.st_mtime_ns, stat.st_size)
     except OSError:
         return ()
+    return tuple(name for name in wanted if (static_dir / name).is_file())
 
 
 @lru_cache(maxsize=8)
 def _library_preloads(script: Path, _mtime_ns: int, _size: int) -> tuple[str, ...]:
-    return (PLOTLY_SCRIPT,) if _IMPORTS_PLOTLY.search(script.read_bytes()) else ()
+    plotly = plotly_script(script.read_bytes())
+    return (plotly,) if plotly is not None else ()
 
 
 # In esbuild's output: an import of a sibling chunk, static (`from"./x.js"`, `import"./x.js"`)

@@ -4,7 +4,9 @@ an app that draws no chart is not charged for it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -93,7 +95,7 @@ def test_the_plotly_express_names_that_want_the_full_bundle() -> None:
     # Each Plotly Express function named as drawing a full-only trace under another name does.
     px = pytest.importorskip("plotly.express")
     df = px.data.iris()
-    figures = {
+    figures: dict[str, Callable[[], Any]] = {
         "line_3d": lambda: px.line_3d(df, x="sepal_width", y="sepal_length", z="petal_width"),
         "line_geo": lambda: px.line_geo(lat=[0, 1], lon=[0, 1]),
         "line_map": lambda: px.line_map(lat=[0, 1], lon=[0, 1]),

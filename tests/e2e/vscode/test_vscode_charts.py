@@ -12,7 +12,7 @@ import json
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Frame, Locator, Route
+from playwright.sync_api import Frame, Locator, Position, Route
 from vscode_harness import PREVIEW, OpenWorkbench
 
 pytestmark = pytest.mark.timeout(240, func_only=True)
@@ -51,15 +51,18 @@ st.write("charts ready")
 cities = pd.DataFrame({{"lat": [48.85, 51.51, 52.52], "lon": [2.35, -0.13, 13.40]}})
 st.map(cities, size=60000, color="#ff0000", height=300)
 layer = pdk.Layer("ScatterplotLayer", data=[{{"lon": 0, "lat": 0}}], get_position="[lon, lat]",
-                  get_radius=600000, get_fill_color=[0, 0, 255])
-st.pydeck_chart(pdk.Deck(layers=[layer], map_style="{ONLINE_STYLE_URL}",
-                         initial_view_state=pdk.ViewState(latitude=0, longitude=0, zoom=1)),
-                height=250)
+                  get_radius=600000, get_fill_color=[0, 0, 255], id="pts")
+point = st.pydeck_chart(pdk.Deck(layers=[layer], map_style="{ONLINE_STYLE_URL}",
+                                 initial_view_state=pdk.ViewState(latitude=0, longitude=0, zoom=1)),
+                        height=250, on_select="rerun", key="point")
+st.write(f"point {{dict(point.selection.indices)}}")
 st.graphviz_chart("digraph {{ run -> intr; intr -> runbl; runbl -> run; run -> kernel }}")
 st.mermaid_chart("flowchart LR\\n  A[Script] --> B{{Rerun?}}\\n  B -->|yes| A\\n"
                  "  B -->|no| C[Done]")
-st.echarts_chart({{"xAxis": {{"type": "category", "data": ["a", "b", "c"]}}, "yAxis": {{}},
-                  "series": [{{"type": "bar", "data": [3, 1, 2]}}]}}, height=250)
+bars = [{{"type": "bar", "data": [3, 1, 2], "selectedMode": "single"}}]
+bar = st.echarts_chart({{"xAxis": {{"type": "category", "data": ["a", "b", "c"]}}, "yAxis": {{}},
+                        "series": bars}}, height=250, on_select="rerun", key="bar")
+st.write(f"bar {{[g['data_indices'] for g in bar.selection.selected]}}")
 buffer = io.BytesIO()
 fig = plt.figure(figsize=(4, 3))
 fig.text(0.5, 0.5, "Page 1", ha="center", fontsize=40)
@@ -108,6 +111,23 @@ def _shown(element: Locator, rgb: tuple[int, int, int]) -> int:
         for r, g, b in shot.getdata()
         if abs(r - rgb[0]) < 60 and abs(g - rgb[1]) < 60 and abs(b - rgb[2]) < 60
     )
+
+
+def _leftmost(element: Locator, rgb: tuple[int, int, int]) -> Position:
+    """A point of the element (CSS pixels) inside its leftmost area showing `rgb`."""
+    shot = Image.open(io.BytesIO(element.screenshot())).convert("RGB")
+    hits = [
+        (i % shot.width, i // shot.width)
+        for i, pixel in enumerate(shot.getdata())
+        if all(abs(c - w) < 30 for c, w in zip(pixel, rgb, strict=True))
+    ]
+    assert hits, f"no {rgb} in the element"
+    column = min(x for x, _ in hits) + 10
+    ys = [y for x, y in hits if x == column]
+    box = element.bounding_box()
+    assert box is not None
+    scale = shot.width / box["width"]
+    return {"x": column / scale, "y": (min(ys) + max(ys)) / 2 / scale}
 
 
 def _luminance(css: str) -> float:
@@ -181,6 +201,12 @@ def test_issue_18_charts_are_drawn_in_the_panel(open_workbench: OpenWorkbench) -
     # st.iframe's page and st.html's script, each in its sandboxed frame.
     bench.wait("the iframe's page", lambda: bench.frame_with("Hello from an iframe"), 30)
     bench.wait("st.html's script", lambda: bench.frame_with("script ran"), 30)
+
+    # Selections reach the script: a click on the pydeck chart's point, on echarts' tallest bar.
+    online.click()
+    bench.wait_panel_text("point {'pts': [0]}", 20)
+    bars.click(position=_leftmost(bars, (0x83, 0xC9, 0xFF)))
+    bench.wait_panel_text("bar [[0]]", 20)
 
     # The panel's group maximised: the charts widen with it.
     charts = (maps, bars, page)

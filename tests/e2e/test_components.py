@@ -3,7 +3,9 @@ frame, a small component of our own that speaks the protocol by hand (tests/e2e/
 and real component packages from PyPI (requirements/components.lock), offline: streamlit-option-menu
 (a click), streamlit-ace (typing), streamlit-aggrid (its DataFrame read as an Arrow table, a row
 selected), streamlit-antd-components (a segment chosen), streamlit-image-coordinates (a click's
-coordinates) and streamlit-card (a click) each send a value back to the script;
+coordinates), streamlit-card (a click), streamlit-js-eval (a JavaScript expression's value),
+streamlit-toggle-switch (a switch flipped) and streamlit-feedback (a thumbs up) each send a
+value back to the script, asking nothing of any other host;
 streamlit-folium's map needs Leaflet from a CDN, so offline the script gets its default dict.
 (streamlit-echarts 0.7 is built on `st.components.v2`: tests/e2e/test_components_v2.py.)"""
 
@@ -274,6 +276,70 @@ def test_streamlit_card_reports_a_click(page: Page, serve: Any) -> None:
     expect(cards.get_by_text("Plain-Python data apps")).to_be_visible(timeout=20_000)
     cards.get_by_text("Sidepane").click()
     expect(page.get_by_text("hit: True")).to_be_visible(timeout=10_000)
+    assert fetched == []
+
+
+JS_EVAL = """
+import streamlit as st
+from streamlit_js_eval import streamlit_js_eval
+
+answer = streamlit_js_eval(js_expressions="[6 * 7, 'ok']", key="calc")
+st.write(f"answer: {answer}")
+"""
+
+
+def test_streamlit_js_eval_returns_the_expressions_value(page: Page, serve: Any) -> None:
+    # Its frame evaluates the expression and sends the result at once, with no click.
+    need("streamlit_js_eval")
+    server: Server = serve(JS_EVAL)
+    fetched = outside_requests(page, server)
+    page.goto(server.url)
+    expect(page.get_by_text("answer: [42, 'ok']")).to_be_visible(timeout=20_000)
+    assert fetched == []
+
+
+TOGGLE = """
+import streamlit as st
+from streamlit_toggle import st_toggle_switch
+
+on = st_toggle_switch(label="Dark mode", key="dark")
+st.write(f"on: {on}")
+"""
+
+
+def test_streamlit_toggle_switch_reports_the_flipped_switch(page: Page, serve: Any) -> None:
+    need("streamlit_toggle")
+    server: Server = serve(TOGGLE)
+    fetched = outside_requests(page, server)
+    page.goto(server.url)
+    expect(page.get_by_text("on: False")).to_be_visible(timeout=20_000)
+    switch = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
+    expect(switch.get_by_text("Dark mode")).to_be_visible(timeout=20_000)
+    switch.locator("input[type=checkbox]").click(force=True)  # MUI hides the real input
+    expect(page.get_by_text("on: True")).to_be_visible(timeout=10_000)
+    assert fetched == []
+
+
+FEEDBACK = """
+import streamlit as st
+from streamlit_feedback import streamlit_feedback
+
+feedback = streamlit_feedback(feedback_type="thumbs", key="fb")
+st.write(f"feedback: {feedback}")
+"""
+
+
+def test_streamlit_feedback_reports_a_thumbs_up(page: Page, serve: Any) -> None:
+    need("streamlit_feedback")
+    server: Server = serve(FEEDBACK)
+    fetched = outside_requests(page, server)
+    page.goto(server.url)
+    expect(page.get_by_text("feedback: None")).to_be_visible(timeout=20_000)
+    thumbs = page.frame_locator("iframe[data-testid=stCustomComponentV1]")
+    thumbs.get_by_test_id("ThumbUpOffAltIcon").click()
+    expect(
+        page.get_by_text("feedback: {'type': 'thumbs', 'score': '👍', 'text': None}")
+    ).to_be_visible(timeout=10_000)
     assert fetched == []
 
 

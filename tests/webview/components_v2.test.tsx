@@ -11,6 +11,7 @@ import { frameData, frameDefinition, frontendKey } from "../../webview/src/compo
 import { readFrameMessage } from "../../webview/src/components/v2/messages";
 import type { RenderMessage } from "../../webview/src/components/v2/messages";
 import { componentThemeVariables } from "../../webview/src/components/v2/theme_vars";
+import { applyAppConfig } from "../../webview/src/core/app_theme";
 import { decodeTables, startFrameRuntime } from "../../webview/src/components/v2/frame_runtime";
 import "../../webview/src/components/index";
 import { recordingStore, runEnd, runStart, upsert } from "./helpers";
@@ -85,6 +86,49 @@ describe("what the frame gets", () => {
     expect(decodeTables({ t: blob, n: 1 }, ["t"], read)).toEqual({ t: { table: 1 }, n: 1 });
     expect(decodeTables(blob, "data", undefined)).toBe(blob);
     expect(decodeTables({ a: 1 }, undefined, read)).toEqual({ a: 1 });
+  });
+
+  it("in the sidebar, the sidebar's backgrounds", () => {
+    const aside = document.createElement("aside");
+    aside.className = "sp-sidebar";
+    aside.style.setProperty("--sp-bg", "rgb(1, 1, 1)");
+    aside.style.setProperty("--sp-bg-secondary", "rgb(2, 2, 2)");
+    const inside = document.createElement("div");
+    aside.appendChild(inside);
+    document.body.appendChild(aside);
+    try {
+      const vars = componentThemeVariables(inside, "light");
+      expect(vars["--st-background-color"]).toBe("rgb(2, 2, 2)");
+      expect(vars["--st-secondary-background-color"]).toBe("rgb(1, 1, 1)");
+      aside.style.setProperty("--sp-sidebar-bg", "rgb(3, 3, 3)");
+      expect(componentThemeVariables(inside, "light")["--st-background-color"]).toBe(
+        "rgb(3, 3, 3)",
+      );
+    } finally {
+      aside.remove();
+    }
+  });
+
+  it("every configured theme option as --st-<option-name>", () => {
+    applyAppConfig({
+      theme: {
+        headingFontSizes: ["3rem", "2rem"],
+        linkUnderline: false,
+        codeFontSize: "0.8rem",
+        evil: "red; } body { x",
+        "sidebar.codeFontSize": "0.7rem",
+      },
+      show_sidebar_navigation: true,
+    });
+    try {
+      const vars = componentThemeVariables(document.body, "light");
+      expect(vars["--st-heading-font-sizes"]).toBe("3rem,2rem");
+      expect(vars["--st-link-underline"]).toBe("false");
+      expect(vars["--st-code-font-size"]).toBe("0.8rem");
+      expect(vars["--st-evil"]).toBeUndefined();
+    } finally {
+      applyAppConfig({ theme: {}, show_sidebar_navigation: true });
+    }
   });
 
   it("the theme as --st-* variables", () => {

@@ -277,6 +277,12 @@ export function chartColors(scheme: Scheme): {
   };
 }
 
+/** The configured theme options in force for `scheme` (in the sidebar, its own over them). */
+export function configuredOptions(scheme: Scheme, sidebar: boolean): Record<string, unknown> {
+  const page = layeredOptions(current, scheme, false);
+  return sidebar ? { ...page, ...layeredOptions(current, scheme, true) } : page;
+}
+
 /** The scheme in force: `<html data-theme>` if set, else the system's. */
 function schemeOf(doc: Document): Scheme {
   const forced = doc.documentElement.dataset.theme;

@@ -2,7 +2,7 @@
 // names in kebab case), resolved from the page where the component sits (the sidebar's own
 // colours there), sent to the component's frame with every render.
 
-import { chartColors } from "../../core/app_theme";
+import { chartColors, configuredOptions } from "../../core/app_theme";
 import { PALETTE } from "../../data/vegaTheme";
 import type { Theme } from "../../data/hooks";
 
@@ -27,17 +27,31 @@ const COLORS: [string, string, Record<Theme, string>][] = [
 const SANS = '"Source Sans Pro", sans-serif';
 const MONO = '"Source Code Pro", monospace';
 
+/** In the sidebar, its own backgrounds: the sidebar's (by default the page's secondary one),
+ * and the page's as the secondary one, as Streamlit's sidebar theme has them. */
+const SIDEBAR_SOURCES: Record<string, string[]> = {
+  "--st-background-color": ["--sp-sidebar-bg", "--sp-bg-secondary"],
+  "--st-secondary-background-color": ["--sp-bg"],
+};
+
+/** `var(a, var(b, fallback))`: the first of `sources` that is set. */
+function firstSet(sources: string[], fallback: string): string {
+  return sources.reduceRight((inner, name) => `var(${name}, ${inner})`, fallback);
+}
+
 /** The `--st-*` variables for a component placed in `where`. */
 export function componentThemeVariables(where: Element, scheme: Theme): Record<string, string> {
   const doc = where.ownerDocument;
+  const inSidebar = where.closest(".sp-sidebar") !== null;
   const probe = doc.createElement("span");
   probe.style.display = "none";
   where.appendChild(probe);
   try {
     const vars: Record<string, string> = {};
-    for (const [name, source, fallback] of COLORS) {
+    for (const [name, own, fallback] of COLORS) {
+      const sources = (inSidebar ? SIDEBAR_SOURCES[name] : undefined) ?? [own];
       probe.style.color = fallback[scheme];
-      probe.style.color = `var(${source}, ${fallback[scheme]})`;
+      probe.style.color = firstSet(sources, fallback[scheme]);
       vars[name] = getComputedStyle(probe).color || fallback[scheme];
     }
     const style = getComputedStyle(where);
@@ -56,6 +70,15 @@ export function componentThemeVariables(where: Element, scheme: Theme): Record<s
       vars["--st-chart-sequential-colors"] = colors.sequential.join(",");
     if (colors.diverging !== undefined)
       vars["--st-chart-diverging-colors"] = colors.diverging.join(",");
+    // Any other configured option as `--st-<option-name>` (a list as its items joined by
+    // commas), as Streamlit exposes every theme option.
+    for (const [option, value] of Object.entries(configuredOptions(scheme, inSidebar))) {
+      const name = `--st-${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      const listed = Array.isArray(value);
+      if (name in vars || value === undefined || (typeof value === "object" && !listed)) continue;
+      const text = listed ? (value as unknown[]).map(String).join(",") : String(value);
+      if (!/[;{}<>]/.test(text)) vars[name] = text;
+    }
     return vars;
   } finally {
     probe.remove();

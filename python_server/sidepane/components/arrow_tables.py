@@ -16,7 +16,6 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from sidepane.errors import SidepaneAPIException
-from sidepane.protocol.columns import to_dataframe
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,6 +42,9 @@ def to_arrow_table(value: Any) -> ArrowTable:
     hold even with mixed columns made text.
     """
     import pyarrow  # noqa: F401  (missing: the caller's "install pyarrow" error, before any work)
+
+    # Loaded with the first table, not with every app that declares a component.
+    from sidepane.protocol.columns import to_dataframe
 
     df = to_dataframe(value)
     table: ArrowTable = {

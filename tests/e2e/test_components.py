@@ -181,7 +181,8 @@ from st_aggrid import AgGrid, GridOptionsBuilder
 df = pd.DataFrame({"name": ["Ada", "Grace", "Linus"], "year": [1815, 1906, 1969]})
 builder = GridOptionsBuilder.from_dataframe(df)
 builder.configure_selection("single")
-grid = AgGrid(df, gridOptions=builder.build(), key="grid", height=200)
+# Arrow only (no JSON fallback): the grid draws what it decodes from `dfs`.
+grid = AgGrid(df, gridOptions=builder.build(), key="grid", height=200, use_json_serialization=False)
 rows = grid.selected_rows
 st.write(f"selected: {None if rows is None else list(rows['name'])}")
 """

@@ -112,9 +112,30 @@ ECHARTS = {
 }
 
 
+SESSION_STATE = {
+    "changed_after_drawn": HEAD + "c(key='k', default={'v': 1}, on_v_change=lambda: None)\n"
+    "st.session_state.k['v'] = 2",
+    "set_before_it_existed": HEAD + "st.session_state.setdefault('k', {})\n"
+    "c(key='k', on_v_change=lambda: None)\nst.write(repr(st.session_state.k))",
+    "read_by_attribute": HEAD + "c(key='k', default={'v': 1}, on_v_change=lambda: None)\n"
+    "st.write(st.session_state.k.v)",
+    # Set before it is drawn: the known key takes, an unknown one is ignored.
+    "set_before_drawn": HEAD + "st.session_state.setdefault('runs', 0)\n"
+    "st.session_state.runs += 1\n"
+    "if st.session_state.runs == 2:\n"
+    "    st.session_state.k['zzz'] = 5\n"
+    "    st.session_state.k.v = 7\n"
+    "r = c(key='k', default={'v': 1}, on_v_change=lambda: None)\n"
+    "st.write(repr(r), repr(st.session_state.k))\n"
+    "if st.session_state.runs == 1:\n"
+    "    st.rerun()",
+}
+
+
 @needs_167
 def test_results_and_session_state_are_streamlits() -> None:
-    assert run_ours(RESULTS) == run_167(RESULTS)
+    cases = {**RESULTS, **SESSION_STATE}
+    assert run_ours(cases) == run_167(cases)
 
 
 @needs_167

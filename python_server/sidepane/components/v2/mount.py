@@ -18,6 +18,7 @@ from sidepane.components.v2 import definitions
 from sidepane.components.v2.data import add_data, identity_of
 from sidepane.components.v2.host_page import host_page_id
 from sidepane.components.v2.result import ComponentResult
+from sidepane.components.v2.state import ComponentState, StateBinding
 from sidepane.elements.dg_core import compute_widget_id, to_key
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.protocol.schema.elements.components_v2 import BidiComponentFields
@@ -89,8 +90,10 @@ def _layout(width: object, height: object, fields: BidiComponentFields) -> None:
         fields["height"] = height  # type: ignore[typeddict-item]  # checked above
 
 
-def _state_deserializer(default: Mapping[str, Any]) -> Callable[[Any], dict[str, Any]]:
-    def deserialize(wire: Any) -> dict[str, Any]:
+def _state_deserializer(
+    default: Mapping[str, Any], binding: StateBinding
+) -> Callable[[Any], ComponentState]:
+    def deserialize(wire: Any) -> ComponentState:
         if wire is None:
             wire = {}
         if not isinstance(wire, Mapping) or not all(isinstance(k, str) for k in wire):
@@ -98,7 +101,7 @@ def _state_deserializer(default: Mapping[str, Any]) -> Callable[[Any], dict[str,
         state = dict(wire)
         for name, value in default.items():
             state.setdefault(name, copy.deepcopy(value))
-        return state
+        return ComponentState(state, binding)
 
     return deserialize
 
@@ -245,6 +248,7 @@ def mount(
 
     # The state widget's callback compares with the state this run starts from.
     before: dict[str, Any] = {}
+    binding = StateBinding(state_id, user_key, frozenset(callbacks))
     value = main_dg._widget(
         ELEMENT,
         label="",
@@ -252,8 +256,8 @@ def mount(
         identity=identity,
         key_identity=True,
         props=as_props(fields),
-        default=defaults,
-        deserialize=_state_deserializer(defaults),
+        default=ComponentState(defaults, binding),
+        deserialize=_state_deserializer(defaults, binding),
         serialize=_wire_state,
         on_change=_dispatch_state(callbacks, before, state_id) if callbacks else None,
         args=None,
@@ -263,6 +267,11 @@ def mount(
         help=None,
         allow_callback_in_form=True,
     )
+    if isinstance(value, ComponentState):
+        object.__setattr__(value, "_binding", binding)  # this run's callbacks name the keys
+    elif isinstance(value, Mapping):
+        # Set through st.session_state before the component first existed: held as its state.
+        ctx.session.widgets.values[state_id] = ComponentState(value, binding)
     state: dict[str, Any] = dict(value) if isinstance(value, Mapping) else {}
     try:
         before.update(copy.deepcopy(state))

@@ -3,18 +3,14 @@
 // when the first such chart is drawn: an app without one never downloads them. A click on an
 // object of a selectable chart becomes the widget's value.
 
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
+import { lazyModule, useLazyRender } from "../core/lazy";
 import type { DeckEvent, DeckSelection, ElementProps } from "../core/types";
 import { useElementWidth, useTheme } from "./hooks";
 import type { BaseMapStatus } from "./deckRender";
 
-let renderer: Promise<typeof import("./deckRender")> | null = null;
-
-export function loadDeckRenderer(): Promise<typeof import("./deckRender")> {
-  renderer ??= import("./deckRender");
-  return renderer;
-}
+export const loadDeckRenderer = lazyModule(() => import("./deckRender"));
 
 const DEFAULT_HEIGHT = 500;
 // Said here rather than imported from deckSelection.ts, which lives in deck.gl's chunk: sharing a
@@ -43,7 +39,6 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
   const host = useRef<HTMLDivElement>(null);
   const theme = useTheme();
   const containerWidth = useElementWidth(outer);
-  const [error, setError] = useState<string | null>(null);
   const [baseMap, setBaseMap] = useState<BaseMapStatus>("loading");
   const selectable = props.id !== undefined && props.selection_mode !== undefined;
   const event: DeckEvent | undefined = selectable ? store.widgetValue(node) : undefined;
@@ -65,59 +60,46 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
     store.setWidgetValue(current, next);
   };
 
-  useEffect(() => {
-    const el = host.current;
-    if (el === null || width === 0) return;
-    let cancelled = false;
-    const height =
-      typeof props.height === "number" ? props.height : el.clientHeight || DEFAULT_HEIGHT;
-    loadDeckRenderer()
-      .then(({ drawDeck }) => {
-        if (cancelled) return;
-        drawDeck(
-          el,
-          {
-            spec: props.spec,
-            tooltip: props.tooltip,
-            theme,
-            primary: pageRgb("--sp-primary", [255, 75, 75]),
-            width,
-            height,
-            selectionMode: selectable ? (props.selection_mode ?? null) : null,
-            selection,
+  const { error } = useLazyRender(
+    loadDeckRenderer,
+    host,
+    ({ drawDeck }, el, active) => {
+      const height =
+        typeof props.height === "number" ? props.height : el.clientHeight || DEFAULT_HEIGHT;
+      // The deck stays across drawings (deckRender.ts keeps one per element): each updates it.
+      drawDeck(
+        el,
+        {
+          spec: props.spec,
+          tooltip: props.tooltip,
+          theme,
+          primary: pageRgb("--sp-primary", [255, 75, 75]),
+          width,
+          height,
+          selectionMode: selectable ? (props.selection_mode ?? null) : null,
+          selection,
+        },
+        {
+          onSelect,
+          onBaseMap: (status) => {
+            if (active()) setBaseMap(status);
           },
-          {
-            onSelect,
-            onBaseMap: (status) => {
-              if (!cancelled) setBaseMap(status);
-            },
-          },
-        );
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [
-    props.spec,
-    props.tooltip,
-    props.height,
-    props.selection_mode,
-    theme,
-    width,
-    selectable,
-    JSON.stringify(selection),
-  ]);
-
-  useEffect(() => {
-    const el = host.current;
-    return () => {
-      if (el !== null && renderer !== null) void renderer.then((r) => r.destroyDeck(el));
-    };
-  }, []);
+        },
+      );
+      return undefined;
+    },
+    [
+      props.spec,
+      props.tooltip,
+      props.height,
+      props.selection_mode,
+      theme,
+      width,
+      selectable,
+      JSON.stringify(selection),
+    ],
+    { enabled: width > 0, unmount: ({ destroyDeck }, el) => destroyDeck(el) },
+  );
 
   const style: JSX.CSSProperties = {};
   if (typeof props.width === "number") style.maxWidth = `${props.width}px`;

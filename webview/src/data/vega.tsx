@@ -2,9 +2,10 @@
 // Under the CSP there is no eval, so expressions run in vega-interpreter (`ast: true`). A chart
 // is embedded again only when its spec, data or theme changed; container resizes only resize.
 
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef } from "preact/hooks";
 import type { JSX } from "preact";
 import type { Result, VisualizationSpec } from "vega-embed";
+import { lazyModule, useLazyRender } from "../core/lazy";
 import type { ElementProps, VegaLiteProps } from "../core/types";
 import { allDatasetRows, datasetHashes, parseDatasets, specWithData } from "./datasets";
 import { useElementWidth, usePayloads, useTheme } from "./hooks";
@@ -27,20 +28,14 @@ function singleView(spec: Record<string, unknown>): boolean {
  * Vega is most of the bundle's weight: it is loaded (once) when the first chart needs it, so
  * apps without charts start faster.
  */
-let vegaModules: Promise<{
-  embed: (typeof import("vega-embed"))["default"];
-  expressionInterpreter: (typeof import("vega-interpreter"))["expressionInterpreter"];
-}> | null = null;
-
-function loadVega(): NonNullable<typeof vegaModules> {
-  vegaModules ??= Promise.all([import("vega-embed"), import("vega-interpreter")]).then(
+const loadVega = lazyModule(() =>
+  Promise.all([import("vega-embed"), import("vega-interpreter")]).then(
     ([embedModule, interpreter]) => ({
       embed: embedModule.default,
       expressionInterpreter: interpreter.expressionInterpreter,
     }),
-  );
-  return vegaModules;
-}
+  ),
+);
 
 /** Height of a chart that does not set one, in pixels (Streamlit's default). */
 const DEFAULT_HEIGHT = 350;
@@ -77,7 +72,6 @@ export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Elemen
   const view = useRef<Result | null>(null);
   const theme = useTheme();
   const width = useElementWidth(outer);
-  const [error, setError] = useState<string | null>(null);
 
   // Datasets are named by content: the same JSON means the same tables, whatever the upsert.
   const datasetsKey = JSON.stringify(props.datasets);
@@ -103,41 +97,32 @@ export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Elemen
   // The width the chart was embedded at; later width changes resize the view in place.
   const embeddedWidth = useRef(0);
 
-  useEffect(() => {
-    const el = host.current;
-    if (!ready || data === undefined || el === null) return;
-    let cancelled = false;
-    const full = specWithData(sizedSpec(spec, props, width), data);
-    embeddedWidth.current = width;
-    loadVega()
-      .then(({ embed, expressionInterpreter }) =>
-        embed(el, full as unknown as VisualizationSpec, {
-          ast: true,
-          expr: expressionInterpreter,
-          actions: false,
-          renderer: "svg",
-          config: vegaConfig(theme, props.theme !== false),
-          tooltip: { theme },
-          logLevel: 0,
-        }),
-      )
-      .then((result) => {
-        if (cancelled) result.finalize();
-        else {
-          view.current = result;
-          setError(null);
-        }
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+  const { error } = useLazyRender(
+    loadVega,
+    host,
+    async ({ embed, expressionInterpreter }, el, active) => {
+      const full = specWithData(sizedSpec(spec, props, width), data!);
+      embeddedWidth.current = width;
+      const result = await embed(el, full as unknown as VisualizationSpec, {
+        ast: true,
+        expr: expressionInterpreter,
+        actions: false,
+        renderer: "svg",
+        config: vegaConfig(theme, props.theme !== false),
+        tooltip: { theme },
+        logLevel: 0,
       });
-    return () => {
-      cancelled = true;
-      view.current?.finalize();
-      view.current = null;
-    };
+      if (!active()) return () => result.finalize();
+      view.current = result;
+      return () => {
+        if (view.current === result) view.current = null;
+        result.finalize();
+      };
+    },
     // Re-embed on identity/data/theme only; `width` is handled by the resize effect below.
-  }, [identity, data, theme, ready]);
+    [identity, data, theme],
+    { enabled: ready && data !== undefined },
+  );
 
   useEffect(() => {
     const result = view.current;

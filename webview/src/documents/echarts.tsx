@@ -2,32 +2,22 @@
 // first chart), in the app's theme unless `theme` is false, resized with its container. With an
 // `id` it is a widget: clicks and brushing become its value (echartsSelection.ts).
 
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import type { JSX } from "preact";
 import type { ECharts } from "echarts";
+import { lazyModule, useLazyRender } from "../core/lazy";
 import type { ElementProps, EChartsEvent } from "../core/types";
 import { useElementWidth, useTheme } from "../data/hooks";
 import { selectionEvent } from "./echartsSelection";
 import type { RawArea, RawSelected } from "./echartsSelection";
 
-interface Loaded {
-  echarts: typeof import("echarts");
-  streamlitTheme: (typeof import("./echartsTheme"))["streamlitTheme"];
-}
-
-let loading: Promise<Loaded> | null = null;
-
 /** echarts and the theme code (which reads the page's colours): one chunk, on first use. */
-function loadECharts(): Promise<Loaded> {
-  loading ??= Promise.all([import("echarts"), import("./echartsTheme")]).then(
-    ([echarts, theme]) => ({ echarts, streamlitTheme: theme.streamlitTheme }),
-    (e: unknown) => {
-      loading = null;
-      throw e;
-    },
-  );
-  return loading;
-}
+const loadECharts = lazyModule(() =>
+  Promise.all([import("echarts"), import("./echartsTheme")]).then(([echarts, theme]) => ({
+    echarts,
+    streamlitTheme: theme.streamlitTheme,
+  })),
+);
 
 export function EChartsChart({ node, store }: ElementProps<"echarts_chart">): JSX.Element {
   const props = node.props;
@@ -36,7 +26,6 @@ export function EChartsChart({ node, store }: ElementProps<"echarts_chart">): JS
   const chart = useRef<ECharts | null>(null);
   const theme = useTheme();
   const containerWidth = useElementWidth(outer);
-  const [error, setError] = useState<string | null>(null);
   const selectable = props.id !== undefined;
   const latest = useRef(node);
   latest.current = node;
@@ -49,75 +38,70 @@ export function EChartsChart({ node, store }: ElementProps<"echarts_chart">): JS
       : containerWidth;
   const height = typeof props.height === "number" ? props.height : undefined;
 
-  useEffect(() => {
-    const el = host.current;
-    if (el === null || width === 0) return;
-    let cancelled = false;
-    loadECharts()
-      .then(({ echarts, streamlitTheme }) => {
-        if (cancelled) return;
-        chart.current?.dispose();
-        const option = JSON.parse(props.spec) as Record<string, unknown>;
-        if (props.alt !== undefined) {
-          const aria = (option.aria ?? {}) as Record<string, unknown>;
-          option.aria = {
-            ...aria,
-            enabled: true,
-            label: { ...((aria.label ?? {}) as object), description: props.alt },
-          };
-        }
-        const instance = echarts.init(
-          el,
-          props.theme === false ? undefined : streamlitTheme(theme),
-          { renderer: props.renderer ?? "canvas", width, height: height ?? el.clientHeight },
-        );
-        instance.setOption(option, { notMerge: true });
-        chart.current = instance;
-        if (selectable) {
-          let clicked: RawSelected[] = [];
-          let brushed: RawSelected[] = [];
-          let areas: RawArea[] = [];
-          const report = (): void => {
-            const series = (instance.getOption().series ?? []) as {
-              id?: unknown;
-              name?: unknown;
-            }[];
-            const names = series.map((s) => ({
-              // ECharts names unnamed series itself ("series\u00000"): Streamlit reports null.
-              id: typeof s.id === "string" && !s.id.includes("\u0000") ? s.id : undefined,
-              name: typeof s.name === "string" && !s.name.includes("\u0000") ? s.name : undefined,
-            }));
-            const next: EChartsEvent = selectionEvent(clicked, brushed, areas, names);
-            const current = latest.current;
-            if (current.props.id === undefined) return;
-            if (JSON.stringify(next) === JSON.stringify(store.widgetValue(current))) return;
-            store.setWidgetValue(current, next);
-          };
-          instance.on("selectchanged", (e: unknown) => {
-            clicked = ((e as { selected?: RawSelected[] }).selected ?? []).map((s) => ({
-              seriesIndex: s.seriesIndex,
-              dataType: s.dataType,
-              dataIndex: [...s.dataIndex],
-            }));
-            report();
-          });
-          instance.on("brushselected", (e: unknown) => {
-            const batch = (e as { batch?: { areas?: RawArea[]; selected?: RawSelected[] }[] })
-              .batch?.[0];
-            areas = batch?.areas ?? [];
-            brushed = batch?.selected ?? [];
-            report();
-          });
-        }
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+  const { error } = useLazyRender(
+    loadECharts,
+    host,
+    ({ echarts, streamlitTheme }, el) => {
+      const option = JSON.parse(props.spec) as Record<string, unknown>;
+      if (props.alt !== undefined) {
+        const aria = (option.aria ?? {}) as Record<string, unknown>;
+        option.aria = {
+          ...aria,
+          enabled: true,
+          label: { ...((aria.label ?? {}) as object), description: props.alt },
+        };
+      }
+      const instance = echarts.init(el, props.theme === false ? undefined : streamlitTheme(theme), {
+        renderer: props.renderer ?? "canvas",
+        width,
+        height: height ?? el.clientHeight,
       });
-    return () => {
-      cancelled = true;
-    };
-  }, [props.spec, props.theme, props.renderer, props.alt, theme, selectable, width === 0]);
+      chart.current = instance;
+      instance.setOption(option, { notMerge: true });
+      if (selectable) {
+        let clicked: RawSelected[] = [];
+        let brushed: RawSelected[] = [];
+        let areas: RawArea[] = [];
+        const report = (): void => {
+          const series = (instance.getOption().series ?? []) as {
+            id?: unknown;
+            name?: unknown;
+          }[];
+          const names = series.map((s) => ({
+            // ECharts names unnamed series itself ("series\u00000"): Streamlit reports null.
+            id: typeof s.id === "string" && !s.id.includes("\u0000") ? s.id : undefined,
+            name: typeof s.name === "string" && !s.name.includes("\u0000") ? s.name : undefined,
+          }));
+          const next: EChartsEvent = selectionEvent(clicked, brushed, areas, names);
+          const current = latest.current;
+          if (current.props.id === undefined) return;
+          if (JSON.stringify(next) === JSON.stringify(store.widgetValue(current))) return;
+          store.setWidgetValue(current, next);
+        };
+        instance.on("selectchanged", (e: unknown) => {
+          clicked = ((e as { selected?: RawSelected[] }).selected ?? []).map((s) => ({
+            seriesIndex: s.seriesIndex,
+            dataType: s.dataType,
+            dataIndex: [...s.dataIndex],
+          }));
+          report();
+        });
+        instance.on("brushselected", (e: unknown) => {
+          const batch = (e as { batch?: { areas?: RawArea[]; selected?: RawSelected[] }[] })
+            .batch?.[0];
+          areas = batch?.areas ?? [];
+          brushed = batch?.selected ?? [];
+          report();
+        });
+      }
+      return () => {
+        if (chart.current === instance) chart.current = null;
+        instance.dispose();
+      };
+    },
+    [props.spec, props.theme, props.renderer, props.alt, theme, selectable],
+    { enabled: width > 0 },
+  );
 
   useEffect(() => {
     const instance = chart.current;
@@ -125,8 +109,6 @@ export function EChartsChart({ node, store }: ElementProps<"echarts_chart">): JS
     if (instance === null || el === null || width === 0) return;
     instance.resize({ width, height: height ?? el.clientHeight });
   }, [width, height]);
-
-  useEffect(() => () => chart.current?.dispose(), []);
 
   const style: JSX.CSSProperties = {};
   if (typeof props.width === "number") style.maxWidth = `${props.width}px`;

@@ -2,48 +2,35 @@
 // chunk) and shown as inline SVG. "content" keeps the graph's own size, at most the
 // container's; "stretch" or pixels scale the drawing to that box.
 
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import type { JSX } from "preact";
+import { lazyModule, useLazyRender } from "../core/lazy";
 import type { ElementProps } from "../core/types";
 
-let layout: Promise<typeof import("./graphvizSvg")> | null = null;
-
-function loadLayout(): Promise<typeof import("./graphvizSvg")> {
-  layout ??= import("./graphvizSvg");
-  return layout;
-}
+const loadLayout = lazyModule(() => import("./graphvizSvg"));
 
 export function GraphvizChart({ node }: ElementProps<"graphviz_chart">): JSX.Element {
   const { spec, engine, width, height, alt } = node.props;
   const host = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [drawn, setDrawn] = useState(false);
+  const sized = width !== undefined || height !== undefined;
 
-  useEffect(() => {
-    let cancelled = false;
-    loadLayout()
-      .then(({ graphvizSvg }) => graphvizSvg(spec, engine))
-      .then((svg) => {
-        const el = host.current;
-        if (cancelled || el === null) return;
-        // Graphviz's own output (it escapes the DOT's labels); no script can come from it.
-        el.innerHTML = svg;
-        const drawing = el.querySelector("svg");
-        if (drawing !== null && (width !== undefined || height !== undefined)) {
-          // Sized by the box: the viewBox keeps the proportions.
-          drawing.removeAttribute("width");
-          drawing.removeAttribute("height");
-        }
-        setError(null);
-        setDrawn(true);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [spec, engine, width === undefined && height === undefined]);
+  const { error, drawn } = useLazyRender(
+    loadLayout,
+    host,
+    async ({ graphvizSvg }, el, active) => {
+      const svg = await graphvizSvg(spec, engine);
+      if (!active()) return;
+      // Graphviz's own output (it escapes the DOT's labels); no script can come from it.
+      el.innerHTML = svg;
+      const drawing = el.querySelector("svg");
+      if (drawing !== null && sized) {
+        // Sized by the box: the viewBox keeps the proportions.
+        drawing.removeAttribute("width");
+        drawing.removeAttribute("height");
+      }
+    },
+    [spec, engine, sized],
+  );
 
   const style: JSX.CSSProperties = {};
   if (typeof width === "number") style.width = `${width}px`;

@@ -2,25 +2,16 @@
 // chunk, loaded when the first diagram is drawn. securityLevel "strict": labels are sanitized
 // and click handlers are off, as the page runs no script from the app.
 
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import { lazyModule, useLazyRender } from "../core/lazy";
 import { currentTheme } from "../core/theme";
 import type { Theme } from "../data/hooks";
 
 type Mermaid = (typeof import("mermaid"))["default"];
 
-let loading: Promise<Mermaid> | null = null;
 let counter = 0;
 
-function loadMermaid(): Promise<Mermaid> {
-  loading ??= import("mermaid").then(
-    (m) => m.default,
-    (e: unknown) => {
-      loading = null;
-      throw e;
-    },
-  );
-  return loading;
-}
+const loadMermaid = lazyModule(() => import("mermaid").then((m) => m.default));
 
 /** A theme colour as the browser resolves it (so `light-dark()` and VS Code's variables work). */
 function resolved(host: HTMLElement, variable: string, fallback: string): string {
@@ -40,11 +31,23 @@ export function mermaidAlt(source: string): string | undefined {
   return text === undefined || text === "" ? undefined : text;
 }
 
+function placeholders(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(".sp-mermaid[data-mermaid]")];
+}
+
+/** Show `message` in place of the diagram in `holder`. */
+function showError(holder: HTMLElement, message: string): void {
+  const box = document.createElement("div");
+  box.className = "sp-chart-error";
+  box.textContent = `Mermaid error: ${message}`;
+  holder.replaceChildren(box);
+  holder.removeAttribute("aria-busy");
+}
+
 /** Draw every Mermaid placeholder under `root` (markdownRender.ts makes them) in the theme. */
-export async function drawMermaid(root: HTMLElement, theme: Theme): Promise<void> {
-  const holders = [...root.querySelectorAll<HTMLElement>(".sp-mermaid[data-mermaid]")];
+async function drawMermaid(mermaid: Mermaid, root: HTMLElement, theme: Theme): Promise<void> {
+  const holders = placeholders(root);
   if (holders.length === 0) return;
-  const mermaid = await loadMermaid();
   const fg = resolved(root, "--sp-fg", theme === "dark" ? "#fafafa" : "#31333f");
   const bg = resolved(root, "--sp-bg", theme === "dark" ? "#0e1117" : "#ffffff");
   const primary = resolved(root, "--sp-primary", "#ff4b4b");
@@ -80,10 +83,7 @@ export async function drawMermaid(root: HTMLElement, theme: Theme): Promise<void
       holder.setAttribute("role", "img");
       if (alt !== undefined) holder.setAttribute("aria-label", alt);
     } catch (e) {
-      const box = document.createElement("div");
-      box.className = "sp-chart-error";
-      box.textContent = `Mermaid error: ${e instanceof Error ? e.message : String(e)}`;
-      holder.replaceChildren(box);
+      showError(holder, e instanceof Error ? e.message : String(e));
     }
     holder.removeAttribute("aria-busy");
   }
@@ -95,25 +95,34 @@ export async function drawMermaid(root: HTMLElement, theme: Theme): Promise<void
  */
 export function useMermaid(ref: { current: HTMLElement | null }, html: string): void {
   const present = html.includes('class="sp-mermaid"');
+  const [theme, setTheme] = useState<Theme | null>(null);
   useEffect(() => {
-    const el = ref.current;
-    if (!present || el === null) return;
-    let cancelled = false;
-    const draw = (): void => {
-      if (!cancelled) void drawMermaid(el, currentTheme()).catch(() => undefined);
-    };
-    draw();
-    const observer = new MutationObserver(draw);
+    if (!present) return;
+    const follow = (): void => setTheme(currentTheme());
+    follow();
+    const observer = new MutationObserver(follow);
     observer.observe(document.documentElement, {
       attributes: true,
       attributeFilter: ["data-theme"],
     });
     const media = window.matchMedia?.("(prefers-color-scheme: dark)");
-    media?.addEventListener("change", draw);
+    media?.addEventListener("change", follow);
     return () => {
-      cancelled = true;
       observer.disconnect();
-      media?.removeEventListener("change", draw);
+      media?.removeEventListener("change", follow);
     };
-  }, [html, present]);
+  }, [present]);
+  const { error } = useLazyRender(
+    loadMermaid,
+    ref,
+    (mermaid, el) => drawMermaid(mermaid, el, theme ?? currentTheme()).then(() => undefined),
+    [html, theme],
+    { enabled: present && theme !== null },
+  );
+  // Mermaid itself could not be loaded: each diagram says so where it would be.
+  useEffect(() => {
+    const el = ref.current;
+    if (error !== null && el !== null)
+      for (const holder of placeholders(el)) showError(holder, error);
+  }, [error, html]);
 }

@@ -12,7 +12,11 @@ import { readFrameMessage } from "../../webview/src/components/v2/messages";
 import type { RenderMessage } from "../../webview/src/components/v2/messages";
 import { componentThemeVariables } from "../../webview/src/components/v2/theme_vars";
 import { applyAppConfig } from "../../webview/src/core/app_theme";
-import { decodeTables, startFrameRuntime } from "../../webview/src/components/v2/frame_runtime";
+import {
+  asJson,
+  decodeTables,
+  startFrameRuntime,
+} from "../../webview/src/components/v2/frame_runtime";
 import "../../webview/src/components/index";
 import { recordingStore, runEnd, runStart, upsert } from "./helpers";
 
@@ -77,6 +81,18 @@ describe("what the frame gets", () => {
       }),
     ).toEqual({ data: { t: blob, label: "x" }, arrow: ["t"] });
     expect(frontendKey("$$ID-abc-my key")).toBe("st-ID-abc-mykey");
+  });
+
+  it("the frame sends values through JSON", () => {
+    const when = new Date(Date.UTC(2020, 0, 2));
+    expect(asJson({ when, gone: undefined, n: 1 })).toEqual({
+      when: "2020-01-02T00:00:00.000Z",
+      n: 1,
+    });
+    expect(asJson(undefined)).toBeNull();
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(() => asJson(cycle)).toThrow();
   });
 
   it("the frame reads Arrow bytes as tables when it has the reader", () => {

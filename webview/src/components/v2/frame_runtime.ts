@@ -38,6 +38,13 @@ export function decodeTables(
   return out;
 }
 
+/** A value as the script gets it: through JSON, as Streamlit sends it (dates become text,
+ * `undefined` null); one JSON cannot hold (a cycle, a BigInt) throws, to the component. */
+export function asJson(value: unknown): unknown {
+  const text = JSON.stringify(value);
+  return text === undefined ? null : (JSON.parse(text) as unknown);
+}
+
 function post(message: FrameMessage): void {
   window.parent.postMessage(message, "*");
 }
@@ -121,12 +128,12 @@ export function startFrameRuntime(): void {
   };
   const setStateValue = (name: unknown, value: unknown): void => {
     if (typeof name !== "string") return;
-    pendingState[name] = value;
+    pendingState[name] = asJson(value);
     schedule();
   };
   const setTriggerValue = (name: unknown, value: unknown): void => {
     if (typeof name !== "string") return;
-    pendingTriggers.push({ event: name, value });
+    pendingTriggers.push({ event: name, value: asJson(value) });
     schedule();
   };
 

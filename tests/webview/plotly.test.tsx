@@ -251,6 +251,15 @@ describe("the element", () => {
     ]);
   });
 
+  test("the placeholder holds the place until the first drawing; unmounting purges the chart", async () => {
+    const { store } = recordingStore();
+    await draw(store, {});
+    expect(root!.querySelector(".sp-plotly-loading")).toBeNull();
+    act(() => render(null, root!));
+    for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
+    expect(plotly.purge).toHaveBeenCalledTimes(1);
+  });
+
   test("the figure's trace types pick the bundle: cartesian for a scatter", async () => {
     const { store } = recordingStore();
     await draw(store, {});

@@ -3,18 +3,14 @@
 // once, when the first Plotly chart is drawn: an app without one never downloads them. The chart is redrawn
 // when its spec, config, theme or size change; a selection becomes the widget's value.
 
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import type { JSX } from "preact";
+import { lazyModule, useLazyRender } from "../core/lazy";
 import type { ElementProps, PlotlyEvent } from "../core/types";
 import { useElementWidth, useTheme } from "./hooks";
 import { hintedBundle, loadPlotly } from "./plotlyLoader";
 
-let renderer: Promise<typeof import("./plotlyRender")> | null = null;
-
-export function loadRenderer(): Promise<typeof import("./plotlyRender")> {
-  renderer ??= import("./plotlyRender");
-  return renderer;
-}
+export const loadRenderer = lazyModule(() => import("./plotlyRender"));
 
 /**
  * Start plotly.js and the drawing code now if the page names a plotly.js bundle to have ready
@@ -39,8 +35,6 @@ export function PlotlyChart({ node, store }: ElementProps<"plotly_chart">): JSX.
   const host = useRef<HTMLDivElement>(null);
   const theme = useTheme();
   const containerWidth = useElementWidth(outer);
-  const [error, setError] = useState<string | null>(null);
-  const [drawn, setDrawn] = useState(false);
   // The drawing code loads while the element measures its width; it picks the plotly.js bundle
   // from the figure's trace types (unless the page had one started already: startHintedPlotly).
   void loadRenderer().catch(() => undefined);
@@ -66,57 +60,43 @@ export function PlotlyChart({ node, store }: ElementProps<"plotly_chart">): JSX.
     store.setWidgetValue(current, next);
   };
 
-  useEffect(() => {
-    const el = host.current;
-    if (el === null || width === 0) return;
-    let cancelled = false;
-    const height =
-      typeof props.height === "number" ? props.height : el.clientHeight || DEFAULT_HEIGHT;
-    loadRenderer()
-      .then(({ drawPlotly }) => {
-        if (cancelled) return undefined;
-        return drawPlotly(
-          el,
-          {
-            spec: props.spec,
-            theme,
-            styled: props.theme !== false,
-            config: props.config,
-            width,
-            height,
-            modes,
-          },
-          selectable ? onSelect : null,
-        );
-      })
-      .then(() => {
-        if (cancelled) return;
-        setError(null);
-        setDrawn(true);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [
-    props.spec,
-    props.config,
-    props.theme,
-    props.height,
-    theme,
-    width,
-    modes.join(","),
-    selectable,
-  ]);
-
-  useEffect(() => {
-    const el = host.current;
-    return () => {
-      if (el !== null && renderer !== null) void renderer.then((r) => r.purgePlotly(el));
-    };
-  }, []);
+  const { error, drawn } = useLazyRender(
+    loadRenderer,
+    host,
+    async ({ drawPlotly }, el) => {
+      const height =
+        typeof props.height === "number" ? props.height : el.clientHeight || DEFAULT_HEIGHT;
+      // plotly.js keeps the chart across drawings (Plotly.react diffs): nothing to undo.
+      await drawPlotly(
+        el,
+        {
+          spec: props.spec,
+          theme,
+          styled: props.theme !== false,
+          config: props.config,
+          width,
+          height,
+          modes,
+        },
+        selectable ? onSelect : null,
+      );
+      return undefined;
+    },
+    [
+      props.spec,
+      props.config,
+      props.theme,
+      props.height,
+      theme,
+      width,
+      modes.join(","),
+      selectable,
+    ],
+    { enabled: width > 0, unmount: ({ purgePlotly }, el) => purgePlotly(el) },
+  );
+  // The placeholder holds the chart's place until its first drawing (not during a redraw).
+  const everDrawn = useRef(false);
+  everDrawn.current ||= drawn;
 
   const style: JSX.CSSProperties = {};
   if (typeof props.width === "number") style.maxWidth = `${props.width}px`;
@@ -130,7 +110,7 @@ export function PlotlyChart({ node, store }: ElementProps<"plotly_chart">): JSX.
       role={props.alt !== undefined ? "img" : undefined}
       aria-label={props.alt}
     >
-      {!drawn && error === null && (
+      {!everDrawn.current && error === null && (
         <div class="sp-plotly-loading" style={{ height: `${pending}px` }} aria-busy="true" />
       )}
       {error !== null && <div class="sp-plotly-error">{`Chart error: ${error}`}</div>}

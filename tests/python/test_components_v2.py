@@ -265,6 +265,25 @@ def test_state_and_trigger_values_with_their_callbacks() -> None:
     assert at.get("bidi_component")[0].value == {"count": 9}
 
 
+def test_session_state_shows_the_runs_triggers_over_the_state() -> None:
+    source = """
+    import streamlit as st
+    c = st.components.v2.component("s", js="export default () => {}")
+    st.write(f"before={st.session_state.get('k')!r}")
+    c(key="k", default={"v": 1}, on_v_change=lambda: None, on_t_change=lambda: None)
+    st.write(f"after={st.session_state.k!r} t={st.session_state.k.t}")
+    """
+    at = run(source)
+    assert [m.value for m in at.markdown] == ["before=None", "after={'v': 1} t=None"]
+    at.get("bidi_component")[0].set_trigger_value("t", "x").run()
+    assert [m.value for m in at.markdown] == [
+        "before={'t': 'x', 'v': 1}",
+        "after={'t': 'x', 'v': 1} t=x",
+    ]
+    at.run()
+    assert at.markdown[1].value == "after={'v': 1} t=None"
+
+
 def test_an_unkeyed_instance_is_new_when_its_data_changes() -> None:
     source = """
     import streamlit as st

@@ -41,6 +41,8 @@ class WidgetSpec:
     disabled: bool = False
     # The fragments it was drawn in, outermost first: a change reruns the innermost only.
     fragments: tuple[str, ...] = ()
+    # What `st.session_state[key]` shows for the value, when not the value itself (a view).
+    present: Callable[[Any], Any] | None = None
 
 
 class WidgetManager:
@@ -182,7 +184,9 @@ class WidgetManager:
         wid = self.key_to_id.get(key)
         if wid is None or wid not in self.values:
             return _MISSING
-        return self.values[wid]
+        spec = self.specs.get(wid)
+        value = self.values[wid]
+        return value if spec is None or spec.present is None else spec.present(value)
 
 
 def _same(a: Any, b: Any) -> bool:

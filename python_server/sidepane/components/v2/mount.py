@@ -18,7 +18,7 @@ from sidepane.components.v2 import definitions
 from sidepane.components.v2.data import add_data, identity_of
 from sidepane.components.v2.host_page import host_page_id
 from sidepane.components.v2.result import ComponentResult
-from sidepane.components.v2.state import ComponentState, StateBinding
+from sidepane.components.v2.state import ComponentState, ComponentStateView, StateBinding
 from sidepane.elements.dg_core import compute_widget_id, to_key
 from sidepane.errors import InvalidWidgetValue, SidepaneAPIException
 from sidepane.protocol.schema.elements.components_v2 import BidiComponentFields
@@ -128,6 +128,19 @@ def _events_of(payloads: object) -> dict[str, Any]:
         if isinstance(payload, Mapping) and isinstance(payload.get("event"), str):
             events[payload["event"]] = payload.get("value")
     return events
+
+
+def _presenter(events_id: str) -> Callable[[Any], Any]:
+    """What `st.session_state[key]` shows: the trigger values of the run over the state."""
+
+    def present(state: Any) -> Any:
+        if not isinstance(state, ComponentState):
+            return state
+        ctx = get_run_context()
+        payloads = ctx.session.widgets.values.get(events_id) if ctx is not None else None
+        return ComponentStateView(_events_of(payloads), state)
+
+    return present
 
 
 def _dispatch_state(
@@ -267,11 +280,15 @@ def mount(
         help=None,
         allow_callback_in_form=True,
     )
+    widgets = ctx.session.widgets
     if isinstance(value, ComponentState):
         object.__setattr__(value, "_binding", binding)  # this run's callbacks name the keys
     elif isinstance(value, Mapping):
         # Set through st.session_state before the component first existed: held as its state.
-        ctx.session.widgets.values[state_id] = ComponentState(value, binding)
+        widgets.values[state_id] = ComponentState(value, binding)
+    spec = widgets.specs.get(state_id)
+    if spec is not None:
+        spec.present = _presenter(events_id)
     state: dict[str, Any] = dict(value) if isinstance(value, Mapping) else {}
     try:
         before.update(copy.deepcopy(state))

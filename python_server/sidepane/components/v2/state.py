@@ -1,6 +1,7 @@
-"""A v2 component's state as `st.session_state[key]` holds it: a dict readable by attribute,
-which the script may change before the component is drawn in a run (then the component gets
-the new state), but not after, and only for the keys it has callbacks for — as in Streamlit.
+"""A v2 component's state as `st.session_state[key]` shows it: a dict readable by attribute,
+the run's trigger values first and the state over them, which the script may change before the
+component is drawn in a run (then the component gets the new state), but not after, and only
+for the keys it has callbacks for — as in Streamlit.
 """
 
 from __future__ import annotations
@@ -62,3 +63,42 @@ class ComponentState(dict[str, Any]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ComponentState, (dict(self), self._binding))
+
+
+class ComponentStateView(dict[str, Any]):
+    """`st.session_state[key]`: the run's trigger values and the state over them; changes go
+    to the state (`ComponentState`, which checks them)."""
+
+    def __init__(self, triggers: Mapping[str, Any], state: ComponentState) -> None:
+        super().__init__({**triggers, **state})
+        object.__setattr__(self, "_state", state)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.get(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("_"):
+            object.__setattr__(self, name, value)
+        else:
+            self[name] = value
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        state: ComponentState = self._state
+        state[name] = value
+        if name in state:
+            super().__setitem__(name, state[name])
+
+    def __delitem__(self, name: str) -> None:
+        state: ComponentState = self._state
+        del state[name]
+        super().__delitem__(name)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> ComponentStateView:
+        # A view of the live state: copying it would cut it off.
+        memo[id(self)] = self
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self),))

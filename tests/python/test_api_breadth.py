@@ -1,5 +1,5 @@
 """Breadth: every public name of Streamlit 1.67 a script can reach (`st.x`, and the documented
-modules `st.column_config`, `st.components.v1`, `st.connections`, `st.typing`,
+modules `st.column_config`, `st.components.v1`, `st.components.v2`, `st.connections`, `st.typing`,
 `streamlit.testing.v1`) is covered by Sidepane, or listed below with the reason it is not.
 
 The names are `dir()` of those modules in Streamlit 1.67, kept in data/streamlit_1_67_api.txt so
@@ -23,7 +23,15 @@ DATA = Path(__file__).parent / "data" / "streamlit_1_67_api.txt"
 STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/python"
 
 # The modules whose names are listed ("" is `streamlit` itself).
-MODULES = ("", "column_config", "components.v1", "connections", "typing", "testing.v1")
+MODULES = (
+    "",
+    "column_config",
+    "components.v1",
+    "components.v2",
+    "connections",
+    "typing",
+    "testing.v1",
+)
 
 # What 1.67's `dir()` lists that is not its API: its implementation's modules (a script that
 # imports one gets "Sidepane has no `streamlit.x`"; so are the submodules of the listed modules,
@@ -64,7 +72,18 @@ INTERNAL_MODULES = frozenset(
     ]
 )
 NOT_API = frozenset(
-    {"components.v1.deprecate_func_name", "column_config.annotations", "typing.annotations"}
+    {
+        "components.v1.deprecate_func_name",
+        "column_config.annotations",
+        "typing.annotations",
+        # What `streamlit.components.v2` imports for its own use (its API is `component`).
+        "components.v2.Any",
+        "components.v2.TYPE_CHECKING",
+        "components.v2.annotations",
+        "components.v2.build_definition_with_validation",
+        "components.v2.get_bidi_component_manager",
+        "components.v2.StreamlitInvalidParameterTypeError",
+    }
 )
 
 # Left out on purpose.

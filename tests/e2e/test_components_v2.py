@@ -2,7 +2,8 @@
 sandboxed frame, which reads its data and the theme's CSS variables, sends state and trigger
 values back to the script (with their callbacks) and fits its frame to its content; tables in
 the data arrive as Arrow tables; and the real package streamlit-echarts 0.7 (its JavaScript from
-the package's `asset_dir`), drawn, with a point selection sent back."""
+the package's `asset_dir`), drawn, with a point selection and a click handler's value sent
+back."""
 
 from __future__ import annotations
 
@@ -175,8 +176,10 @@ options = {
     "series": [{"data": [120, 200, 150], "type": "bar", "barWidth": "90%"}],
 }
 result = st_echarts(options=options, height="300px", key="chart", on_select="rerun",
-                    selection_mode="points")
+                    selection_mode="points",
+                    events={"click": "function (params) { return params.name; }"})
 st.write(f"points={[p['value'] for p in result.selection['points']]}")
+st.write(f"event={result.chart_event}")
 """
 
 
@@ -195,4 +198,6 @@ def test_streamlit_echarts_draws_and_sends_a_selection(page: Page, serve: Any) -
     assert box is not None and box["height"] > 250
     # The middle bar (Tue, 200): its top half is surely inside the bar.
     canvas.click(position={"x": box["width"] / 2, "y": box["height"] * 0.6})
+    # The selection (its state) and the click handler's value (a trigger) in one rerun.
     expect(page.get_by_text("points=[200]")).to_be_visible(timeout=10_000)
+    expect(page.get_by_text("event=Tue")).to_be_visible()

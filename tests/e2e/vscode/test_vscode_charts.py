@@ -12,6 +12,7 @@ import json
 
 import pytest
 from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Locator, Position, Route
 from vscode_harness import PREVIEW, OpenWorkbench
 
@@ -104,8 +105,12 @@ def _coloured(canvas: Locator, rgb: tuple[int, int, int]) -> int:
 
 def _shown(element: Locator, rgb: tuple[int, int, int]) -> int:
     """How many pixels of the element's screenshot are (near) `rgb`: what is on screen, whatever
-    draws it (maplibre's WebGL canvas keeps no buffer to read back)."""
-    shot = Image.open(io.BytesIO(element.screenshot())).convert("RGB")
+    draws it (maplibre's WebGL canvas keeps no buffer to read back). Nothing while the element is
+    being replaced (echarts draws a new canvas when the theme changes)."""
+    try:
+        shot = Image.open(io.BytesIO(element.screenshot())).convert("RGB")
+    except PlaywrightError:
+        return 0
     return sum(
         1
         for r, g, b in shot.getdata()

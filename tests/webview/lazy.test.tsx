@@ -111,11 +111,23 @@ describe("useLazyRender", () => {
     await vi.waitFor(() => expect(shown.error).toBe("bad spec"));
   });
 
-  test("waits while not enabled", async () => {
+  test("waits while not enabled, keeping the last drawing (a chart in a hidden tab)", async () => {
     const load = vi.fn(async () => "lib");
-    const { show } = setup();
-    show({ spec: "a", load, draw: async () => undefined, enabled: false });
+    const undone: string[] = [];
+    const draw = async (_lib: string, el: HTMLElement) => {
+      el.textContent = "drawn";
+      return () => undone.push("undo");
+    };
+    const { show, gone } = setup();
+    show({ spec: "a", load, draw, enabled: false });
     await Promise.resolve();
     expect(load).not.toHaveBeenCalled();
+    show({ spec: "a", load, draw, enabled: true });
+    await vi.waitFor(() => expect(shown.drawn).toBe(true));
+    show({ spec: "a", load, draw, enabled: false });
+    await Promise.resolve();
+    expect(undone).toEqual([]);
+    gone();
+    expect(undone).toEqual(["undo"]);
   });
 });

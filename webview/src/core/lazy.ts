@@ -39,7 +39,9 @@ export interface LazyRender {
 }
 
 export interface LazyRenderOptions<L, E> {
-  /** False: wait (no element to draw into yet, a size still unknown, data still arriving). */
+  /**
+   * False: wait (a size still unknown, data still arriving, hidden); the last drawing stays.
+   */
   enabled?: boolean;
   /** Run once when the component unmounts, if the library was loaded (e.g. free a GL context). */
   unmount?: (library: L, el: E) => void;
@@ -61,6 +63,9 @@ export function useLazyRender<L, E extends HTMLElement>(
   const enabled = options.enabled ?? true;
   const [state, setState] = useState<LazyRender>({ error: null, drawn: false });
   const loaded = useRef<L | null>(null);
+  // The last finished drawing's undo: kept while the next one loads or while not enabled (a
+  // hidden tab keeps its chart), run right before the next drawing and on unmount.
+  const undo = useRef<Cleanup | undefined>(undefined);
   const unmount = useRef(options.unmount);
   unmount.current = options.unmount;
 
@@ -68,16 +73,17 @@ export function useLazyRender<L, E extends HTMLElement>(
     const el = host.current;
     if (!enabled || el === null) return;
     let current = true;
-    let cleanup: Cleanup | undefined;
     const active = (): boolean => current;
     setState((s) => (s.drawn ? { ...s, drawn: false } : s));
     load()
       .then(async (library) => {
         loaded.current = library;
         if (!current) return;
+        undo.current?.();
+        undo.current = undefined;
         const done = await draw(library, el, active);
         if (typeof done === "function") {
-          if (current) cleanup = done;
+          if (current) undo.current = done;
           else done();
         }
         if (current) setState({ error: null, drawn: true });
@@ -87,13 +93,14 @@ export function useLazyRender<L, E extends HTMLElement>(
       });
     return () => {
       current = false;
-      cleanup?.();
     };
   }, [...deps, enabled]);
 
   useEffect(() => {
     const el = host.current;
     return () => {
+      undo.current?.();
+      undo.current = undefined;
       const library = loaded.current;
       if (library !== null && el !== null) unmount.current?.(library, el);
     };

@@ -100,6 +100,7 @@ export function EChartsChart({ node, store }: ElementProps<"echarts_chart">): JS
       };
     },
     [props.spec, props.theme, props.renderer, props.alt, theme, selectable],
+    // Hidden (a tab not shown: width 0), the chart waits, and stays as it was.
     { enabled: width > 0 },
   );
 

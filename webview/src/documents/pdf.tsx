@@ -62,7 +62,8 @@ export function Pdf({ node, store }: ElementProps<"pdf">): JSX.Element {
   );
   const error = node.props.error ?? opened.error ?? drawn.error;
 
-  const pages = doc?.numPages ?? 0;
+  // A document no longer given (the runtime could not download the new URL) is not shown.
+  const pages = bytes !== undefined ? (doc?.numPages ?? 0) : 0;
   const goTo = (n: number): void => {
     const target = Math.min(Math.max(n, 1), pages);
     setCurrent(target);

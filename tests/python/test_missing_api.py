@@ -65,6 +65,11 @@ def test_write_sends_a_graphviz_graph_to_graphviz_chart() -> None:
 def test_missing_container_attribute_names_its_streamlit_owners() -> None:
     message = _error("st.container().open")
     assert "no `.open`" in message and "`st.expander`" in message
+    # st.grid has landed: the message no longer says Sidepane lacks it.
+    assert _error("st.container().cell()") == (
+        "No `.cell` on `DeltaGenerator` objects: only the containers that `st.grid` return "
+        "have it, in Streamlit as in Sidepane."
+    )
 
 
 @pytest.mark.parametrize(

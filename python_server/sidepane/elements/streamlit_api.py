@@ -208,8 +208,8 @@ def container_attribute_error(container: object, name: str, where: str) -> Attri
     if name in CONTAINER_ATTRIBUTES:
         owners = ", ".join(f"`{owner}`" for owner in CONTAINER_ATTRIBUTES[name])
         return AttributeError(
-            f"Sidepane's containers have no `.{name}` yet: in Streamlit, the containers that "
-            f"{owners} return have it.",
+            f"No `.{name}` on {where}: only the containers that {owners} return have it, "
+            "in Streamlit as in Sidepane.",
             name=name,
             obj=container,
         )

@@ -103,6 +103,12 @@ def _coloured(canvas: Locator, rgb: tuple[int, int, int]) -> int:
     return int(canvas.evaluate(f"(c) => ({_COLOURED_PIXELS})([c, {list(rgb)}])"))
 
 
+def _pixels(shot: Image.Image) -> list[tuple[int, int, int]]:
+    """An RGB image's pixels, row by row."""
+    data = shot.tobytes()
+    return [(data[i], data[i + 1], data[i + 2]) for i in range(0, len(data), 3)]
+
+
 def _shown(element: Locator, rgb: tuple[int, int, int]) -> int:
     """How many pixels of the element's screenshot are (near) `rgb`: what is on screen, whatever
     draws it (maplibre's WebGL canvas keeps no buffer to read back). Nothing while the element is
@@ -113,7 +119,7 @@ def _shown(element: Locator, rgb: tuple[int, int, int]) -> int:
         return 0
     return sum(
         1
-        for r, g, b in shot.getdata()
+        for r, g, b in _pixels(shot)
         if abs(r - rgb[0]) < 60 and abs(g - rgb[1]) < 60 and abs(b - rgb[2]) < 60
     )
 
@@ -123,7 +129,7 @@ def _leftmost(element: Locator, rgb: tuple[int, int, int]) -> Position:
     shot = Image.open(io.BytesIO(element.screenshot())).convert("RGB")
     hits = [
         (i % shot.width, i // shot.width)
-        for i, pixel in enumerate(shot.getdata())
+        for i, pixel in enumerate(_pixels(shot))
         if all(abs(c - w) < 30 for c, w in zip(pixel, rgb, strict=True))
     ]
     assert hits, f"no {rgb} in the element"

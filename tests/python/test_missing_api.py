@@ -67,8 +67,8 @@ def test_missing_container_attribute_names_its_streamlit_owners() -> None:
     assert "no `.open`" in message and "`st.expander`" in message
     # st.grid has landed: the message no longer says Sidepane lacks it.
     assert _error("st.container().cell()") == (
-        "No `.cell` on `DeltaGenerator` objects: only the containers that `st.grid` return "
-        "have it, in Streamlit as in Sidepane."
+        "There is no `.cell` on `DeltaGenerator` objects: only the containers that `st.grid` "
+        "return have it, in Streamlit as in Sidepane."
     )
 
 

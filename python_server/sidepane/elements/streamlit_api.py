@@ -208,7 +208,7 @@ def container_attribute_error(container: object, name: str, where: str) -> Attri
     if name in CONTAINER_ATTRIBUTES:
         owners = ", ".join(f"`{owner}`" for owner in CONTAINER_ATTRIBUTES[name])
         return AttributeError(
-            f"No `.{name}` on {where}: only the containers that {owners} return have it, "
+            f"There is no `.{name}` on {where}: only the containers that {owners} return have it, "
             "in Streamlit as in Sidepane.",
             name=name,
             obj=container,

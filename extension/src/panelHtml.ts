@@ -45,8 +45,8 @@ export function contentSecurityPolicy(
     `media-src ${cspSource} blob: https:`,
     // The runtime is reached by postMessage. Fetched: those worker scripts, and a deck.gl
     // chart's base map (st.map, st.pydeck_chart) from Carto's hosts, as in the browser page
-    // (servers/web/page.py).
-    `connect-src ${cspSource} https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com`,
+    // (servers/web/page.py), and Carto's API for pydeck's Carto layers.
+    `connect-src ${cspSource} https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com https://*.api.carto.com`,
     // Custom components, sandboxed without allow-same-origin (webview/src/components/).
     ...(componentBase ? [`frame-src ${componentBase}/`] : []),
   ].join("; ");

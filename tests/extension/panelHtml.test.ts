@@ -37,7 +37,7 @@ describe("panelHtml", () => {
       "font-src https://csp.example data: https:",
       "img-src https://csp.example data: blob: https:",
       "media-src https://csp.example blob: https:",
-      "connect-src https://csp.example https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com",
+      "connect-src https://csp.example https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com https://*.api.carto.com",
     ]);
     expect(directives.join(" ")).not.toMatch(/(?<!wasm-)unsafe-eval|(?<!\/\/)\*/);
   });

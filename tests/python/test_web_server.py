@@ -26,7 +26,8 @@ EXPECTED_CSP = (
     "style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https:; media-src 'self' blob: https:; "
     "font-src 'self' data: https:; "
-    "connect-src 'self' ws: wss: https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com; "
+    "connect-src 'self' ws: wss: https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com "
+    "https://*.api.carto.com; "
     "frame-src 'self' http: https: data: blob:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )

@@ -14,7 +14,8 @@ from sidepane.servers.web.plotly_hint import plotly_script
 # media may come from anywhere over https, since `st.image(url)` loads the URL in the browser;
 # fonts too, for a config.toml's `[[theme.fontFaces]]` (Google Fonts and the like).
 # Carto's hosts in connect-src: a deck.gl chart's base map (st.map, st.pydeck_chart) fetches its
-# style, tiles, sprites and glyphs there (only there: the page calls out nowhere else).
+# style, tiles, sprites and glyphs there; Carto's API (`*.api.carto.com`, its regions) serves the
+# TileJSON and tiles of pydeck's Carto layers (the page calls out nowhere else).
 # `ws:`/`wss:` in connect-src: some browsers do not count a WebSocket to the page's own host as
 # 'self'. 'wasm-unsafe-eval' lets the bundle compile WebAssembly (Graphviz for
 # st.graphviz_chart); it allows no eval of JavaScript. Frames: custom components (served here,
@@ -24,7 +25,8 @@ CSP = (
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https:; media-src 'self' blob: https:; "
     "font-src 'self' data: https:; "
-    "connect-src 'self' ws: wss: https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com; "
+    "connect-src 'self' ws: wss: https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com "
+    "https://*.api.carto.com; "
     "frame-src 'self' http: https: data: blob:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )

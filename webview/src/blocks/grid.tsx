@@ -59,10 +59,14 @@ function remPixels(): number {
   return Number.isFinite(size) && size > 0 ? size : 16;
 }
 
-/** The grid's measured width and column gap in pixels, followed across resizes. */
+/**
+ * The grid's measured width and column gap in pixels, followed across resizes (`gap`: the
+ * declared column gap, whose change is measured again).
+ */
 function useGridMetrics(
   port: { current: HTMLElement | null },
   grid: { current: HTMLElement | null },
+  gap: GridProps["column_gap"],
 ) {
   const [metrics, setMetrics] = useState({ width: 0, columnGap: 0, rem: 16 });
   useLayoutEffect(() => {
@@ -89,7 +93,8 @@ function useGridMetrics(
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [port, grid]);
+    // The gap is measured too: a rerun that changes it re-measures without a resize.
+  }, [port, grid, gap]);
   return metrics;
 }
 
@@ -142,7 +147,7 @@ function Grid({ node, store }: ElementProps<"grid">) {
   const p = node.props;
   const port = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
-  const { width, columnGap, rem } = useGridMetrics(port, inner);
+  const { width, columnGap, rem } = useGridMetrics(port, inner, p.column_gap);
   const minColumnWidth = p.min_column_width ?? AUTO_MIN_COLUMN_REM * rem;
   const wrap = p.wrap !== false;
   const count = columnCount({ width, minColumnWidth, columnGap, columns: p.columns, wrap });

@@ -213,6 +213,15 @@ describe("bidi_component", () => {
     expect(iframe.style.width).toBe("100%");
   });
 
+  it("the frame's element has the scheme its document gets, so the frame stays transparent", () => {
+    // "normal" would resolve through the page's <meta name="color-scheme">, which VS Code's
+    // panel lacks: there a dark frame got an opaque backdrop.
+    const { iframe, posted, fromFrame } = mount();
+    fromFrame({ sidepaneV2: "ready" });
+    const message = posted.mock.calls.at(-1)![0] as RenderMessage;
+    expect(iframe.style.colorScheme).toBe(message.colorScheme);
+  });
+
   it("pixel and content sizes", () => {
     const { iframe, fromFrame } = mount({ width: "content", height: 200 });
     fromFrame({ sidepaneV2: "size", width: 120, height: 500 });

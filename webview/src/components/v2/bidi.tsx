@@ -165,7 +165,10 @@ export function BidiComponent({ node, store }: ElementProps<"bidi_component">) {
     width: cssSize(width, size?.width, "100%"),
     maxWidth: "100%",
     height: cssSize(height, size?.height, "0px"),
-    colorScheme: "normal",
+    // The frame's document takes the theme's scheme (frame_runtime.ts); a frame whose scheme
+    // differs from its element's gets an opaque backdrop instead of showing the page through.
+    // "normal" would follow the page's <meta name="color-scheme">, which VS Code's panel lacks.
+    colorScheme: theme,
     border: "none",
     display: "block",
   };

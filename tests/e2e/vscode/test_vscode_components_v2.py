@@ -163,13 +163,7 @@ def test_components_v2_in_the_panel(open_workbench: OpenWorkbench) -> None:
     expect(text).to_have_attribute("data-colour", vscode["text"])
     expect(text).to_have_attribute("data-background", vscode["background"])
     expect(text).to_have_attribute("data-primary", vscode["primary"])
-    box = themed_el.bounding_box()
-    assert box is not None and box["height"] > 60, box
-    shot = bench.page.screenshot(
-        clip={"x": box["x"] + 2, "y": box["y"] + box["height"] - 10, "width": 1, "height": 1}
-    )
-    panel_background = panel.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert _pixel(shot) == _rgb(panel_background), (_pixel(shot), panel_background)
+    assert_transparent(bench, panel, themed_el)
 
     # A table in the data: an Arrow Table in the frame (its page carries the reader).
     _, tables = bidi(panel, "tables")
@@ -189,8 +183,33 @@ def test_components_v2_in_the_panel(open_workbench: OpenWorkbench) -> None:
     canvas.click(position={"x": bars["width"] / 2, "y": bars["height"] * 0.6})
     wait_text(bench, panel, "points=[200] event=Tue")
     bench.screenshot("components_v2_panel")
+
+    # VS Code's theme turns light while the panel is open: the component gets the new colours
+    # (rendered again, without a rerun) and its frame stays transparent.
+    (bench.folder / ".vscode" / "settings.json").write_text(
+        '{"workbench.colorTheme": "Default Light Modern"}'
+    )
+    expect(text).to_have_attribute("data-base", "light", timeout=30_000)
+    light = panel.evaluate(_VSCODE_COLOURS)
+    assert light["background"] != vscode["background"], light
+    expect(text).to_have_attribute("data-text", light["text"])
+    expect(text).to_have_attribute("data-colour", light["text"])
+    expect(text).to_have_attribute("data-background", light["background"])
+    themed_el.scroll_into_view_if_needed()
+    assert_transparent(bench, panel, themed_el)
     assert "cannot show" not in bench.panel_text(panel)
     assert bench.panel_errors() == []
+
+
+def assert_transparent(bench: Workbench, panel: Frame, frame_el: Locator) -> None:
+    """Below the component's content, its frame shows the panel's background."""
+    box = frame_el.bounding_box()
+    assert box is not None and box["height"] > 60, box
+    shot = bench.page.screenshot(
+        clip={"x": box["x"] + 2, "y": box["y"] + box["height"] - 10, "width": 1, "height": 1}
+    )
+    background = panel.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert _pixel(shot) == _rgb(background), (_pixel(shot), background)
 
 
 def _rgb(css: str) -> tuple[int, int, int]:

@@ -19,8 +19,11 @@ export interface PanelPage {
   /** A page's script to open the app at (Preview App on a page file), else none. */
   pageFile?: string;
   /** Where the language server serves custom components, as the webview reaches it
-   * (componentHost.ts): the one address the page may frame. */
+   * (componentHost.ts): Sidepane's own pages (component files, HTML pages) are framed from it. */
   componentBase?: string;
+  /** The extension runs on another machine than the panel (`vscode.env.remoteName`): a
+   * `url=` component's loopback dev server is then not the webview's loopback. */
+  remote?: boolean;
 }
 
 /** A nonce of 128 random bits (base64: within CSP's nonce syntax). */
@@ -28,11 +31,7 @@ export function makeNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-export function contentSecurityPolicy(
-  cspSource: string,
-  nonce: string,
-  componentBase?: string,
-): string {
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' ${cspSource} 'wasm-unsafe-eval'`,
@@ -47,13 +46,17 @@ export function contentSecurityPolicy(
     // chart's base map (st.map, st.pydeck_chart) from Carto's hosts, as in the browser page
     // (servers/web/page.py), and Carto's API for pydeck's Carto layers.
     `connect-src ${cspSource} https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com https://*.api.carto.com`,
-    // Custom components, sandboxed without allow-same-origin (webview/src/components/).
-    ...(componentBase ? [`frame-src ${componentBase}/`] : []),
+    // Frames as in the browser page (servers/web/page.py): the components server's pages
+    // (http(s)), st.iframe's and components.iframe's URLs, data: URLs and local files (blob:),
+    // each sandboxed by the viewer (webview/src/components/frame_policy.ts). A framed page is
+    // an origin of its own, cross-origin to the webview: it can reach neither the page nor the
+    // VS Code API, and the viewer takes no message from it but its own frame's.
+    "frame-src http: https: data: blob:",
   ].join("; ");
 }
 
 export function panelHtml(page: PanelPage): string {
-  const csp = contentSecurityPolicy(page.cspSource, page.nonce, page.componentBase);
+  const csp = contentSecurityPolicy(page.cspSource, page.nonce);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -64,7 +67,7 @@ export function panelHtml(page: PanelPage): string {
 <link rel="stylesheet" href="${escapeHtml(page.styleUri)}">
 ${page.preloadUris.map((uri) => `<link rel="modulepreload" href="${escapeHtml(uri)}">\n`).join("")}<script type="module" nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.scriptUri)}"></script>
 </head>
-<body data-script="${escapeHtml(page.script)}"${page.pageFile ? ` data-page-file="${escapeHtml(page.pageFile)}"` : ""}${page.componentBase ? ` data-component-base="${escapeHtml(page.componentBase)}"` : ""}>
+<body data-script="${escapeHtml(page.script)}"${page.pageFile ? ` data-page-file="${escapeHtml(page.pageFile)}"` : ""}${page.componentBase ? ` data-component-base="${escapeHtml(page.componentBase)}"` : ""}${page.remote === true ? " data-remote" : ""}>
 <div id="root"></div>
 </body>
 </html>

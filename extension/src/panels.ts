@@ -173,6 +173,7 @@ export class Panels implements vscode.WebviewPanelSerializer<PanelState> {
         title: panelTitle(script),
         pageFile,
         componentBase,
+        remote: vscode.env.remoteName !== undefined,
       });
     const panel = new PreviewPanel(view, script, this.env);
     const components = this.ctx.components;

@@ -96,15 +96,12 @@ const page = {
 };
 
 describe("the panel's page with a components address", () => {
-  it("may frame that address and nothing else; the viewer reads it from the body", () => {
+  it("may frame that address (an http(s) one, as any); the viewer reads it from the body", () => {
     const base = "https://code.example/proxy/4100";
-    const plain = contentSecurityPolicy(page.cspSource, page.nonce).split("; ");
-    const csp = contentSecurityPolicy(page.cspSource, page.nonce, base).split("; ");
-    expect(csp).toEqual([...plain, "frame-src https://code.example/proxy/4100/"]);
-    expect(plain.some((d) => d.startsWith("frame-src"))).toBe(false);
+    const csp = contentSecurityPolicy(page.cspSource, page.nonce).split("; ");
+    expect(csp).toContain("frame-src http: https: data: blob:");
     const html = panelHtml({ ...page, componentBase: base });
     expect(html).toContain('data-component-base="https://code.example/proxy/4100"');
-    expect(html).toContain("frame-src https://code.example/proxy/4100/");
     expect(panelHtml(page)).not.toContain("data-component-base");
   });
 });
@@ -134,18 +131,21 @@ describe("Panels with a ComponentHost", () => {
     });
     panels.createOrShow(Uri.file("/w/app.py") as unknown as vscode.Uri);
     const made = stub.panels[0]!;
-    await vi.waitFor(() => expect(made.webview.html).toContain("frame-src http://127.0.0.1:4100/"));
+    await vi.waitFor(() =>
+      expect(made.webview.html).toContain('data-component-base="http://127.0.0.1:4100"'),
+    );
     const running: ServerState = {
       kind: "running",
       interpreter: { command: "python", reason: "test", source: "setting" },
     } as ServerState;
     panels.serverState(running);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(made.webview.html).toContain("frame-src http://127.0.0.1:4100/");
+    expect(made.webview.html).toContain('data-component-base="http://127.0.0.1:4100"');
     port = 4200; // the next server found 4100 taken
     panels.serverState(running);
-    await vi.waitFor(() => expect(made.webview.html).toContain("frame-src http://127.0.0.1:4200/"));
-    expect(made.webview.html).toContain('data-component-base="http://127.0.0.1:4200"');
+    await vi.waitFor(() =>
+      expect(made.webview.html).toContain('data-component-base="http://127.0.0.1:4200"'),
+    );
     panels.dispose();
   });
 });

@@ -38,6 +38,9 @@ describe("panelHtml", () => {
       "img-src https://csp.example data: blob: https:",
       "media-src https://csp.example blob: https:",
       "connect-src https://csp.example https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com https://*.api.carto.com",
+      // As the browser page (servers/web/page.py): st.iframe's and components.iframe's pages,
+      // data: URLs and local files, sandboxed by the viewer.
+      "frame-src http: https: data: blob:",
     ]);
     expect(directives.join(" ")).not.toMatch(/(?<!wasm-)unsafe-eval|(?<!\/\/)\*/);
   });
@@ -59,6 +62,12 @@ describe("panelHtml", () => {
 
   it("escapes the script path it keeps for the serializer", () => {
     expect(html).toContain('data-script="/work/a &quot;quoted&quot; &lt;app&gt;.py"');
+  });
+
+  it("tells the viewer when the extension runs remotely (a dev server's loopback is not its)", () => {
+    expect(panelHtml({ ...page, remote: true })).toMatch(/<body [^>]* data-remote>/);
+    expect(html).not.toContain("data-remote");
+    expect(panelHtml({ ...page, remote: false })).not.toContain("data-remote");
   });
 });
 

@@ -167,6 +167,9 @@ export const extensions = {
   },
 };
 
+/** A local window: no remote authority. */
+export const env = { remoteName: undefined as string | undefined };
+
 export const window = {
   activeTextEditor: undefined,
   createStatusBarItem(): FakeStatusBarItem {

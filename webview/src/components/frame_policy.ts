@@ -3,9 +3,10 @@
 // sandboxed without allow-same-origin, here and by its route's own CSP
 // (servers/web/component_routes.py): it runs as an origin of its own and cannot reach the
 // app's page, cookies or session. A page elsewhere keeps its own origin, as in Streamlit.
-// In VS Code's panel those pages come from the language server's components server, at the
-// address the extension puts in `<body data-component-base>` (extension/src/componentHost.ts),
-// the one address the panel's CSP lets it frame.
+// In VS Code's panel Sidepane's pages come from the language server's components server, at the
+// address the extension puts in `<body data-component-base>` (extension/src/componentHost.ts);
+// any other http(s), data: or blob: page is framed as the browser page frames it (the panel's
+// CSP allows them), except where the panel could only show an empty frame (frameAllowed).
 
 import { basePath } from "../core/base_path";
 import { vsCodeApi } from "../core/vscode_transport";
@@ -75,15 +76,49 @@ function underBase(src: string, here: string, base: string): boolean {
   }
 }
 
-/** Whether the page may frame `src`: anything in a browser tab (its CSP allows frames); in VS
- * Code's panel only the components server (the panel's CSP allows no other frame). */
+/** Whether the page may frame `src`: anything in a browser tab (its CSP allows frames). In VS
+ * Code's panel what its CSP allows (the components server, http(s), data: and blob: URLs) unless
+ * the frame would stay empty: an http page in a panel served over https (code-server behind
+ * TLS: mixed content, which Chromium blocks; loopback is exempt), a page on the webview's own origin (a path: there is
+ * no app server), or a `url=` component's dev server on loopback when VS Code runs the script
+ * elsewhere (`devServer`; `<body data-remote>`: that loopback is not the webview's). */
 export function frameAllowed(
   src: string,
   here: string = location.href,
   base: string | undefined = componentBase(),
+  { devServer = false, remote = remoteHost() }: { devServer?: boolean; remote?: boolean } = {},
 ): boolean {
   if (vsCodeApi() === undefined) return true;
-  return base !== undefined && underBase(src, here, base);
+  if (base !== undefined && underBase(src, here, base)) return true;
+  let url: URL;
+  try {
+    url = new URL(src, here);
+  } catch {
+    return false;
+  }
+  if (url.protocol === "data:" || url.protocol === "blob:") return true;
+  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+  if (url.origin === new URL(here).origin) return false;
+  // Chromium restricts mixed content on https pages only (not on vscode-webview:).
+  if (url.protocol === "http:" && !loopback(url) && new URL(here).protocol === "https:") {
+    return false;
+  }
+  return !(devServer && remote && loopback(url));
+}
+
+/** Whether the extension runs the script on another machine than the panel's (VS Code remote). */
+export function remoteHost(doc: Document = document): boolean {
+  return doc.body?.dataset.remote !== undefined;
+}
+
+function loopback(url: URL): boolean {
+  const host = url.hostname;
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host === "[::1]" ||
+    /^127\.\d+\.\d+\.\d+$/.test(host)
+  );
 }
 
 /** The frame's `sandbox` attribute for a page at `src`. */

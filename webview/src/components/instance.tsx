@@ -91,8 +91,11 @@ export function ComponentInstance({ node, store }: ElementProps<"component_insta
     if (ready) render();
   }, [ready, args, dfs, disabled, theme, width]);
 
-  // VS Code's panel frames only its components server: a `url=` component offers the browser.
-  if (!frameAllowed(src)) {
+  // In VS Code's panel a `url=` component's dev server on loopback is out of reach when the
+  // script runs on another machine (frame_policy.ts): the notice offers the browser.
+  if (
+    !frameAllowed(src, undefined, undefined, { devServer: p.url !== undefined && p.url !== "" })
+  ) {
     return <PanelNotice what={`the ${p.name} component`} />;
   }
   if (problem !== null) {

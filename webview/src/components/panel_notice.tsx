@@ -1,17 +1,10 @@
-// VS Code's panel frames only what the language server's components server serves (a
-// component's files, a components.html page: frame_policy.ts), the one address its CSP allows.
-// Any other frame (components.iframe, a `url=` component, st.iframe of a URL), or every frame when
-// the extension gave no such address, says so and offers the app in the browser (the extension
-// serves it with `sidepane run`, as for the camera and microphone).
+// What VS Code's panel cannot frame (frame_policy.ts's frameAllowed: Sidepane's own pages when
+// the extension gave no components server, an http page in a panel served over https, a `url=`
+// component's loopback dev server when the script runs remotely) says so and offers the app in
+// the browser (the extension serves it with `sidepane run`, as for the camera and microphone).
 
 import { vsCodeApi } from "../core/vscode_transport";
 import { Icon } from "../elements/icon";
-import { componentBase } from "./frame_policy";
-
-/** Whether the viewer runs in VS Code's panel with nowhere to frame Sidepane's own pages from. */
-export function inPanel(): boolean {
-  return vsCodeApi() !== undefined && componentBase() === undefined;
-}
 
 export function PanelNotice({ what }: { what: string }) {
   return (

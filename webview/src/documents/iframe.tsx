@@ -10,7 +10,7 @@ import {
   frameAllowed,
   sandboxFor,
 } from "../components/frame_policy";
-import { PanelNotice, inPanel } from "../components/panel_notice";
+import { PanelNotice } from "../components/panel_notice";
 import type { ElementProps } from "../core/types";
 import { usePayloads } from "../data/hooks";
 
@@ -42,7 +42,7 @@ export function Frame({ src, width, height, tabIndex, title }: FrameProps): JSX.
     return () => window.removeEventListener("message", listen);
   }, [height]);
 
-  if (inPanel() || (src !== undefined && !frameAllowed(src))) return <PanelNotice what={title} />;
+  if (src !== undefined && !frameAllowed(src)) return <PanelNotice what={title} />;
   const style: JSX.CSSProperties = {
     width: typeof width === "number" ? `${width}px` : "100%",
     maxWidth: "100%",

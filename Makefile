@@ -132,7 +132,9 @@ vsix: setup
 	rm -rf dist/wheels python_server/build  # a stale build/ would put old files in the wheel
 	$(PY) -m pip wheel -q --no-deps -w dist/wheels ./python_server
 	rm -rf python_server/build
-	npx vsce package --no-dependencies --allow-missing-repository --readme-path extension/README.md -o dist/sidepane.vsix
+	# Packaged beside and moved into place: a test installing the previous one never reads half a file.
+	npx vsce package --no-dependencies --allow-missing-repository --readme-path extension/README.md -o dist/.sidepane.partial.vsix
+	mv dist/.sidepane.partial.vsix dist/sidepane.vsix
 
 clean:
 	rm -rf $(VENV) $(LOWEST) node_modules python_server/sidepane/static dist

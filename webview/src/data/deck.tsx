@@ -40,6 +40,7 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
   const theme = useTheme();
   const containerWidth = useElementWidth(outer);
   const [baseMap, setBaseMap] = useState<BaseMapStatus>("loading");
+  const [problems, setProblems] = useState<string[]>([]);
   const selectable = props.id !== undefined && props.selection_mode !== undefined;
   const event: DeckEvent | undefined = selectable ? store.widgetValue(node) : undefined;
   const selection = event?.selection ?? EMPTY_SELECTION;
@@ -84,6 +85,9 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
           onBaseMap: (status) => {
             if (active()) setBaseMap(status);
           },
+          onProblems: (next) => {
+            if (active()) setProblems(next);
+          },
         },
       );
       return undefined;
@@ -115,6 +119,11 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
     >
       {error !== null && <div class="sp-deck-error">{`Chart error: ${error}`}</div>}
       <div ref={host} class="sp-deck-host" />
+      {problems.length > 0 && (
+        <div class="sp-deck-problem" role="alert">
+          {problems.join("\n")}
+        </div>
+      )}
       {baseMap === "offline" && (
         <div class="sp-deck-note" role="note">
           Base map offline: layers are drawn without it.

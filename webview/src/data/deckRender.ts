@@ -1,41 +1,16 @@
-// Drawing a deck.gl chart from pydeck's JSON: deck.gl, its layer catalogue and the JSON converter
-// live in this chunk, loaded on the first map (the element itself, deck.tsx, stays small in the
-// main bundle). The base map (maplibre-gl, deckBasemap.ts) is a further chunk, loaded only once
-// its style has been fetched: offline, the layers draw on a plain background.
+// Drawing a deck.gl chart from pydeck's JSON: deck.gl, its layer catalogue (deckCatalog.ts) and
+// the JSON converter live in this chunk, loaded on the first map (the element itself, deck.tsx,
+// stays small in the main bundle). The base map (maplibre-gl, deckBasemap.ts) is a further chunk,
+// loaded only once its style has been fetched: offline, the layers draw on a plain background.
+// A layer that fails (its data, model or Carto's API out of reach) is said in the chart.
 
-import {
-  Deck,
-  FirstPersonView,
-  MapView,
-  OrbitView,
-  OrthographicView,
-  _GlobeView,
-} from "@deck.gl/core";
+import { Deck } from "@deck.gl/core";
 import type { Layer, MapViewState, PickingInfo } from "@deck.gl/core";
-import * as layers from "@deck.gl/layers";
-import * as aggregationLayers from "@deck.gl/aggregation-layers";
-import * as geoLayers from "@deck.gl/geo-layers";
-import { JSONConverter } from "@deck.gl/json";
 import type { DeckEvent, DeckSelection } from "../core/types";
 import type { Theme } from "./hooks";
 import { type DeckSelectionMode, nextSelection } from "./deckSelection";
 import { type TooltipSpec, parseTooltip, tooltipFor } from "./deckTooltip";
-
-const converter = new JSONConverter({
-  configuration: {
-    classes: {
-      ...layers,
-      ...aggregationLayers,
-      ...geoLayers,
-      MapView,
-      OrbitView,
-      OrthographicView,
-      FirstPersonView,
-      GlobeView: _GlobeView,
-      _GlobeView,
-    },
-  },
-});
+import { CARTO_LAYER_NAMES, convert, loadChunksFor, waitsForChunk } from "./deckCatalog";
 
 /** Carto's styles, as Streamlit 1.67 picks them for a deck without its own `mapStyle`. */
 export const CARTO_STYLES: Record<Theme, string> = {
@@ -45,9 +20,12 @@ export const CARTO_STYLES: Record<Theme, string> = {
 /** How long the base map's style may take before the chart calls the base map offline. */
 const STYLE_TIMEOUT_MS = 2500;
 
-/** The accessors that colour each layer type's objects (dimmed when not selected). */
-const COLOR_ACCESSORS: Record<string, string[]> = {
-  ScatterplotLayer: ["getFillColor", "getLineColor"],
+/**
+ * The accessors that colour each layer type's objects, faded when not selected: Streamlit 1.67's
+ * list. As there, only those the layer's JSON sets are changed.
+ */
+export const COLOR_ACCESSORS: Record<string, string[]> = {
+  ScatterplotLayer: ["getFillColor", "getColor", "getLineColor"],
   ColumnLayer: ["getFillColor"],
   GeoJsonLayer: ["getFillColor"],
   PolygonLayer: ["getFillColor"],
@@ -57,13 +35,16 @@ const COLOR_ACCESSORS: Record<string, string[]> = {
   S2Layer: ["getFillColor"],
   GeohashLayer: ["getFillColor"],
   QuadkeyLayer: ["getFillColor"],
-  ArcLayer: ["getSourceColor", "getTargetColor"],
+  MVTLayer: ["getFillColor"],
+  ArcLayer: ["getTargetColor", "getSourceColor"],
   IconLayer: ["getColor"],
   LineLayer: ["getColor"],
   PathLayer: ["getColor"],
   PointCloudLayer: ["getColor"],
   TextLayer: ["getColor"],
   TripsLayer: ["getColor"],
+  ScenegraphLayer: ["getColor"],
+  SimpleMeshLayer: ["getColor"],
 };
 
 export type BaseMapStatus = "none" | "loading" | "online" | "offline";
@@ -84,6 +65,8 @@ export interface DeckRequest {
 export interface DeckCallbacks {
   onSelect: (event: DeckEvent) => void;
   onBaseMap: (status: BaseMapStatus) => void;
+  /** What failed in the chart's layers, one line each (empty: nothing). */
+  onProblems: (problems: string[]) => void;
 }
 
 type Json = Record<string, unknown>;
@@ -99,6 +82,8 @@ interface Chart {
   request: DeckRequest;
   tooltip: TooltipSpec | null;
   callbacks: DeckCallbacks;
+  /** What failed, by layer id: kept until the spec changes. */
+  problems: Map<string, string>;
 }
 
 const charts = new WeakMap<HTMLElement, Chart>();
@@ -152,10 +137,23 @@ function colorOf(value: unknown): Rgba | null {
   return [r ?? 0, g ?? 0, b ?? 0, typeof a === "number" ? a : 255];
 }
 
-/** A layer whose objects keep their colour when selected and fade when not. */
-function highlighted(layer: Layer, indices: number[], anySelected: boolean, fallback: Rgba): Layer {
-  const accessors = COLOR_ACCESSORS[(layer.constructor as { layerName?: string }).layerName ?? ""];
-  if (accessors === undefined || !anySelected) return layer;
+function layerName(layer: Layer): string {
+  return (layer.constructor as { layerName?: string }).layerName ?? "";
+}
+
+/**
+ * A layer whose objects keep their colour when selected and fade when not: the colour accessors
+ * of its type that its JSON (`own`) sets.
+ */
+function highlighted(
+  layer: Layer,
+  own: Json,
+  indices: number[],
+  anySelected: boolean,
+  fallback: Rgba,
+): Layer {
+  const accessors = (COLOR_ACCESSORS[layerName(layer)] ?? []).filter((name) => name in own);
+  if (accessors.length === 0 || !anySelected) return layer;
   const props = layer.props as unknown as Json;
   const changes: Json = { updateTriggers: { ...(props.updateTriggers as Json) } };
   for (const name of accessors) {
@@ -180,25 +178,78 @@ function highlighted(layer: Layer, indices: number[], anySelected: boolean, fall
   return layer.clone(changes);
 }
 
+function isLayer(value: unknown): value is Layer {
+  return typeof value === "object" && value !== null && "clone" in value;
+}
+
+/** A layer's failure as the chart says it (Carto's layers: what they need). */
+function problemText(layer: Layer | null, error: Error): [string, string] {
+  const root = layer?.root ?? layer;
+  const id = root?.id ?? "?";
+  const type = root === null || root === undefined ? "" : layerName(root);
+  if (CARTO_LAYER_NAMES.has(type))
+    return [
+      id,
+      `Carto's layer "${id}" (${type}) could not load: it needs the internet, Carto's API ` +
+        `and its TileJSON as data. (${error.message})`,
+    ];
+  return [id, `Layer "${id}" failed: ${error.message}`];
+}
+
+function report(chart: Chart, id: string, text: string): void {
+  if (chart.problems.get(id) === text) return;
+  chart.problems.set(id, text);
+  chart.callbacks.onProblems([...chart.problems.values()]);
+}
+
 function deckProps(chart: Chart): Json {
   const { request } = chart;
   const parsed = JSON.parse(request.spec) as unknown;
   const spec = isRecord(parsed) ? parsed : {};
-  const converted = converter.convert(preparedSpec(spec, request)) as Json;
-  const built = (Array.isArray(converted.layers) ? converted.layers : []).filter(
-    (l): l is Layer => typeof l === "object" && l !== null && "clone" in l,
-  );
+  const prepared = preparedSpec(spec, request);
+  const specLayers = Array.isArray(prepared.layers) ? (prepared.layers as unknown[]) : [];
+  // A layer waiting for its chunk (Carto's, the CSV loader) is left out until it is there.
+  const converted = convert({
+    ...prepared,
+    layers: specLayers.map((l) => (waitsForChunk(l) ? null : l)),
+  });
+  const convertedLayers = Array.isArray(converted.layers) ? (converted.layers as unknown[]) : [];
   const selection = request.selection;
   const anySelected = Object.values(selection.indices).some((v) => v.length > 0);
   const fallback: Rgba = [...request.primary, 255];
+  const built: Layer[] = [];
+  convertedLayers.forEach((layer, i) => {
+    const own = isRecord(specLayers[i]) ? specLayers[i] : {};
+    if (waitsForChunk(own)) return;
+    if (isLayer(layer)) {
+      const shown = highlighted(
+        layer,
+        own,
+        selection.indices[layer.id] ?? [],
+        anySelected,
+        fallback,
+      );
+      // A tiled layer's (Carto's) failing tiles only reach its `onTileError` (by default the
+      // console): said in the chart too.
+      built.push(
+        "onTileError" in shown.props
+          ? shown.clone({
+              onTileError: (e: Error) => report(chart, ...problemText(shown, e)),
+            } as Partial<Layer["props"]>)
+          : shown,
+      );
+      return;
+    }
+    const type = own["@@type"];
+    if (typeof type === "string")
+      report(chart, `${own.id ?? i}`, `Unknown layer type "${type}": deck.gl has no such layer.`);
+  });
   const views =
     Array.isArray(converted.views) && converted.views.length === 1 ? converted.views : undefined;
   return {
     width: request.width,
     height: request.height,
-    layers: built.map((layer) =>
-      highlighted(layer, selection.indices[layer.id] ?? [], anySelected, fallback),
-    ),
+    layers: built,
     ...(views !== undefined ? { views } : {}),
     parameters: isRecord(converted.parameters) ? converted.parameters : undefined,
     getTooltip: (info: PickingInfo) => tooltipFor(chart.tooltip, info.object),
@@ -274,6 +325,19 @@ async function startBaseMap(chart: Chart, el: HTMLElement): Promise<void> {
   chart.deck.setProps(deckProps(chart));
 }
 
+/** Load the chunks a spec needs (Carto's layers, the CSV loader), then draw it again. */
+function loadChunks(chart: Chart, el: HTMLElement, spec: Json): void {
+  loadChunksFor(spec).then(
+    () => {
+      if (charts.get(el) === chart) chart.deck.setProps(deckProps(chart));
+    },
+    (e: unknown) => {
+      if (charts.get(el) === chart)
+        report(chart, "", `Part of deck.gl's catalogue could not be loaded: ${e}`);
+    },
+  );
+}
+
 /** Draw (or update) the chart in `el`. */
 export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: DeckCallbacks): void {
   const existing = charts.get(el);
@@ -287,10 +351,16 @@ export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: De
   })();
   const url = styleUrl(parsed, request.theme);
   const viewKey = JSON.stringify(initialView(request.spec));
+  const waits = waitsForChunk(parsed);
   if (existing !== undefined) {
+    if (existing.request.spec !== request.spec && existing.problems.size > 0) {
+      existing.problems.clear();
+      callbacks.onProblems([]);
+    }
     existing.request = request;
     existing.tooltip = parseTooltip(request.tooltip);
     existing.callbacks = callbacks;
+    if (waits) loadChunks(existing, el, parsed);
     const props = deckProps(existing);
     if (viewKey !== existing.initialViewKey) {
       existing.initialViewKey = viewKey;
@@ -322,8 +392,10 @@ export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: De
     request,
     tooltip: parseTooltip(request.tooltip),
     callbacks,
+    problems: new Map(),
   };
   charts.set(el, chart);
+  callbacks.onProblems([]);
   chart.deck = new Deck({
     parent: el,
     // pydeck's view state: latitude, longitude, zoom and perhaps pitch and bearing.
@@ -334,8 +406,14 @@ export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: De
       chart.basemap?.setView(chart.viewState);
       return next;
     },
+    // A layer's failure (its data or model unreachable, a bad mesh): said in the chart.
+    onError: (error: Error, layer?: Layer | null) => {
+      console.warn(error);
+      if (charts.get(el) === chart) report(chart, ...problemText(layer ?? null, error));
+    },
     ...(deckProps(chart) as object),
   });
+  if (waits) loadChunks(chart, el, parsed);
   void startBaseMap(chart, el);
 }
 

@@ -2,7 +2,8 @@
 
 Every chart is sent as a `vega_lite` element whose spec holds no rows: each dataset travels as
 dataframe columns (docs/protocol.md), referenced from the spec by a content-hash name, so an
-unchanged chart costs nothing on rerun and large data is binary, not JSON.
+unchanged chart costs nothing on rerun and large data is binary, not JSON. With `on_select` an
+Altair / Vega-Lite chart is a widget whose value is its selection (elements/vega_selection.py).
 """
 
 from __future__ import annotations
@@ -11,19 +12,26 @@ import io
 import json
 import re
 import threading
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import xxhash
 
 from sidepane.elements.arguments import value_error
+from sidepane.elements.chart_selection import ChartSelectionMixin, on_select_callback
 from sidepane.elements.data import check_height, resolve_width, send_payloads
 from sidepane.elements.deprecation import (
     CHART_WIDTH_HINT,
     show_deprecation_warning,
     warn_use_container_width,
 )
-from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.vega_selection import (
+    empty_state,
+    event_from_wire,
+    event_to_wire,
+    selection_modes,
+)
+from sidepane.elements.vega_state import VegaLiteState
 from sidepane.errors import SidepaneAPIException
 from sidepane.protocol.columns import Payload, encode_dataframe
 from sidepane.protocol.schema.elements.data import ImageProps, Table, VegaLiteProps
@@ -221,7 +229,7 @@ def _prepare_spec(spec: dict[str, Any], stretch: bool) -> dict[str, Any]:
     return spec
 
 
-class ChartMixin(DeltaGeneratorCore):
+class ChartMixin(ChartSelectionMixin):
     def _vega_lite(
         self,
         spec: dict[str, Any],
@@ -232,15 +240,13 @@ class ChartMixin(DeltaGeneratorCore):
         height: int | str,
         use_container_width: bool | None,
         theme: str | None,
-        on_select: Any,
-    ) -> Self:
+        on_select: object = "ignore",
+        selection_mode: str | Iterable[str] | None = None,
+        key: str | int | None = None,
+    ) -> Self | VegaLiteState:
         if theme not in ("streamlit", None):
             raise value_error("theme", ["'streamlit'", "None"])
-        if on_select != "ignore":
-            raise SidepaneAPIException(
-                "Chart selections (`on_select`) are not supported by Sidepane yet. "
-                "Use `on_select='ignore'` (the default)."
-            )
+        callback, selecting = on_select_callback(on_select)
         if isinstance(data, dict) and not spec:
             spec, data = dict(data), None
         if width is None and use_container_width is None:
@@ -274,9 +280,35 @@ class ChartMixin(DeltaGeneratorCore):
             props["height"] = checked_height
         if theme is None:
             props["theme"] = False
-        handle = self._enqueue("vega_lite", as_props(props))
+        if not selecting:
+            handle = self._enqueue("vega_lite", as_props(props))
+            send_payloads(datasets.payloads, "column")
+            return handle
+        modes = selection_modes(spec, selection_mode)
+        props["selection_mode"] = modes
+        # As Streamlit 1.67: the spec, data and options make the id; with a key only the
+        # reporting parameters join it, so a keyed chart keeps its selection as its data changes.
+        identity = {
+            "vega_lite_spec": json.dumps(spec),
+            "named_datasets": sorted(datasets.tables),
+            "theme": theme,
+            "use_container_width": use_container_width,
+            "selection_mode": modes,
+        }
+        state: VegaLiteState = self._chart_selection(
+            "vega_lite_chart",
+            key=key,
+            identity=identity,
+            key_identity=frozenset({"selection_mode"}),
+            props=as_props(props),
+            default=empty_state(modes),
+            deserialize=lambda wire: event_from_wire(wire, modes),
+            serialize=event_to_wire,
+            on_select=callback,
+            element_type="vega_lite",
+        )
         send_payloads(datasets.payloads, "column")
-        return handle
+        return state
 
     def _builtin(
         self,
@@ -292,7 +324,7 @@ class ChartMixin(DeltaGeneratorCore):
         chart = build_chart(mark, data, width=width, height=height, **options)
         datasets = _Datasets()
         spec = _altair_to_spec(chart, datasets)
-        return self._vega_lite(
+        element = self._vega_lite(
             spec,
             datasets,
             None,
@@ -300,8 +332,9 @@ class ChartMixin(DeltaGeneratorCore):
             height=height,
             use_container_width=use_container_width,
             theme="streamlit",
-            on_select="ignore",
         )
+        assert not isinstance(element, VegaLiteState)  # never selecting: the element
+        return element
 
     def line_chart(
         self,
@@ -392,6 +425,7 @@ class ChartMixin(DeltaGeneratorCore):
             x=x, y=y, x_label=x_label, y_label=y_label, color=color, size=size,
         )  # fmt: skip
 
+    @overload
     def altair_chart(
         self,
         altair_chart: Any,
@@ -401,11 +435,60 @@ class ChartMixin(DeltaGeneratorCore):
         use_container_width: bool | None = None,
         theme: Literal["streamlit"] | None = "streamlit",
         key: str | int | None = None,
-        on_select: Any = "ignore",
-        selection_mode: str | Sequence[str] | None = None,
+        on_select: Literal["ignore"] = "ignore",
+        selection_mode: str | Iterable[str] | None = None,
         alt: str | None = None,
-    ) -> Self:
-        """Display a chart made with Altair. `theme=None` keeps Altair's own styling."""
+    ) -> Self: ...
+
+    @overload
+    def altair_chart(
+        self,
+        altair_chart: Any,
+        *,
+        width: int | str | None = None,
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+        theme: Literal["streamlit"] | None = "streamlit",
+        key: str | int | None = None,
+        on_select: Literal["rerun"] | Callable[..., Any],
+        selection_mode: str | Iterable[str] | None = None,
+        alt: str | None = None,
+    ) -> VegaLiteState: ...
+
+    def altair_chart(
+        self,
+        altair_chart: Any,
+        *,
+        width: int | str | None = None,
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+        theme: Literal["streamlit"] | None = "streamlit",
+        key: str | int | None = None,
+        on_select: Literal["rerun", "ignore"] | Callable[..., Any] = "ignore",
+        selection_mode: str | Iterable[str] | None = None,
+        alt: str | None = None,
+    ) -> Self | VegaLiteState:
+        """Display a chart made with Altair. `theme=None` keeps Altair's own styling.
+
+        With `on_select="rerun"` (or a callback) the chart's selection parameters
+        (`alt.selection_point`, `alt.selection_interval`) become a widget: a click or a drag
+        reruns the app (calling the callback first) and this returns a `VegaLiteState`;
+        `selection_mode` names the parameters that report (all by default). `event.selection.<name>`
+        is a point selection's list of selected points (their fields' values) or an interval's
+        `{field: [min, max]}`; `{}` while nothing is selected. With a `key`,
+        `st.session_state[key]` holds the same (read-only).
+
+        Example
+        -------
+        >>> import altair as alt
+        >>> import pandas as pd
+        >>> import streamlit as st
+        >>> df = pd.DataFrame({"a": [1, 2, 3], "b": [4, 5, 6]})
+        >>> point = alt.selection_point("point_selection")
+        >>> chart = alt.Chart(df).mark_circle().encode(x="a", y="b").add_params(point)
+        >>> event = st.altair_chart(chart, key="chart", on_select="rerun")
+        >>> st.write(event.selection.point_selection)
+        """
         datasets = _Datasets()
         spec = _altair_to_spec(altair_chart, datasets)
         return self._vega_lite(
@@ -417,7 +500,41 @@ class ChartMixin(DeltaGeneratorCore):
             use_container_width=use_container_width,
             theme=theme,
             on_select=on_select,
+            selection_mode=selection_mode,
+            key=key,
         )
+
+    @overload
+    def vega_lite_chart(
+        self,
+        data: Any = None,
+        spec: dict[str, Any] | None = None,
+        *,
+        width: int | str | None = None,
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+        theme: Literal["streamlit"] | None = "streamlit",
+        key: str | int | None = None,
+        on_select: Literal["ignore"] = "ignore",
+        selection_mode: str | Iterable[str] | None = None,
+        alt: str | None = None,
+    ) -> Self: ...
+
+    @overload
+    def vega_lite_chart(
+        self,
+        data: Any = None,
+        spec: dict[str, Any] | None = None,
+        *,
+        width: int | str | None = None,
+        height: int | str = "content",
+        use_container_width: bool | None = None,
+        theme: Literal["streamlit"] | None = "streamlit",
+        key: str | int | None = None,
+        on_select: Literal["rerun"] | Callable[..., Any],
+        selection_mode: str | Iterable[str] | None = None,
+        alt: str | None = None,
+    ) -> VegaLiteState: ...
 
     def vega_lite_chart(
         self,
@@ -429,13 +546,15 @@ class ChartMixin(DeltaGeneratorCore):
         use_container_width: bool | None = None,
         theme: Literal["streamlit"] | None = "streamlit",
         key: str | int | None = None,
-        on_select: Any = "ignore",
-        selection_mode: str | Sequence[str] | None = None,
+        on_select: Literal["rerun", "ignore"] | Callable[..., Any] = "ignore",
+        selection_mode: str | Iterable[str] | None = None,
         alt: str | None = None,
-    ) -> Self:
+    ) -> Self | VegaLiteState:
         """Display a chart from a Vega-Lite spec (a dict); `data` (any table) becomes its data.
 
-        The spec may also carry its data in `data.values` or `datasets`.
+        The spec may also carry its data in `data.values` or `datasets`. With
+        `on_select="rerun"` (or a callback) the spec's selection parameters (`params` with a
+        `select`) become a widget and this returns a `VegaLiteState`, as `st.altair_chart` does.
         """
         return self._vega_lite(
             dict(spec or {}),
@@ -446,6 +565,8 @@ class ChartMixin(DeltaGeneratorCore):
             use_container_width=use_container_width,
             theme=theme,
             on_select=on_select,
+            selection_mode=selection_mode,
+            key=key,
         )
 
     def pyplot(

@@ -572,7 +572,11 @@ export type DataEditorProps = WidgetProps &
     value: string;
   };
 
-/** A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts. */
+/**
+ * A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts. With
+ * `selection_mode` the chart is a widget: it then carries the widget keys (`id`, `label`, `value`,
+ * …).
+ */
 export type VegaLiteProps = {
   /** The Vega-Lite spec, its data replaced by named datasets. */
   spec: Record<string, unknown>;
@@ -585,6 +589,13 @@ export type VegaLiteProps = {
   height?: number | "stretch";
   /** `theme=None`: Vega-Lite's own look. */
   theme?: false;
+  /** The selection parameters that report (sorted); the chart is a widget. */
+  selection_mode?: string[];
+  id?: string;
+  label?: "";
+  value?: VegaLiteEvent;
+  key?: string;
+  form?: string;
 };
 
 /**
@@ -1210,6 +1221,7 @@ export interface WidgetValueMap {
   bidi_component: Record<string, unknown>;
   dataframe: DataframeSelection;
   data_editor: string;
+  vega_lite: VegaLiteEvent;
   deck_gl_json_chart: DeckEvent;
   echarts_chart: EChartsEvent;
   tabs: string;
@@ -1600,6 +1612,19 @@ export type Table = {
   columns: TableColumn[];
   /** Rows per payload batch. */
   batch_rows: number;
+};
+
+/**
+ * A selectable Vega-Lite chart's wire value (also sent back in `widget_value`), as Streamlit 1.67's
+ * chart holds it.
+ */
+export type VegaLiteEvent = {
+  /**
+   * By selection parameter name, the ones reported so far: a point selection as the list of its
+   * selected points' fields (`[{field: value}]`), an interval as `{field: [min, max]}`, nothing
+   * selected as `{}`.
+   */
+  selection: Record<string, unknown>;
 };
 
 /** A selectable deck.gl chart's wire value (also sent back in `widget_value`). */

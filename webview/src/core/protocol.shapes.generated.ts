@@ -1402,6 +1402,7 @@ export const SHAPES: ShapeTable = {
       },
       required: ["run", "path", "type", "props"],
     },
+    VegaLiteEvent: { keys: { selection: { map: "any" } }, required: ["selection"] },
     VegaLiteProps: {
       keys: {
         spec: { map: "any" },
@@ -1410,6 +1411,12 @@ export const SHAPES: ShapeTable = {
         width: { union: ["int", { lit: ["content"] }] },
         height: { union: ["int", { lit: ["stretch"] }] },
         theme: { lit: [false] },
+        selection_mode: { list: "str" },
+        id: "str",
+        label: { lit: [""] },
+        value: { ref: "VegaLiteEvent" },
+        key: "str",
+        form: "str",
       },
       required: ["spec", "datasets", "use_container_width"],
     },

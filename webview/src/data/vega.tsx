@@ -1,14 +1,16 @@
 // The `vega_lite` element: rebuild the datasets from column payloads, then draw with vega-embed.
 // Under the CSP there is no eval, so expressions run in vega-interpreter (`ast: true`). A chart
 // is embedded again only when its spec, data or theme changed; container resizes only resize.
+// With `selection_mode` the chart is a widget: its selections are its value (vegaSelection.ts).
 
 import { useEffect, useMemo, useRef } from "preact/hooks";
 import type { JSX } from "preact";
 import type { Result, VisualizationSpec } from "vega-embed";
 import { lazyModule, useLazyRender } from "../core/lazy";
-import type { ElementProps, VegaLiteProps } from "../core/types";
+import type { ElementProps, VegaLiteEvent, VegaLiteProps } from "../core/types";
 import { allDatasetRows, datasetHashes, parseDatasets, specWithData } from "./datasets";
 import { useElementWidth, usePayloads, useTheme } from "./hooks";
+import { specForSelections, watchSelections } from "./vegaSelection";
 import { vegaConfig } from "./vegaTheme";
 
 const COMPOUND = ["hconcat", "vconcat", "concat", "facet", "repeat"];
@@ -79,13 +81,31 @@ export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Elemen
   const hashes = useMemo(() => datasetHashes(tables), [tables]);
   const tick = usePayloads(store, hashes);
   const complete = hashes.every((h) => store.getPayload(h) !== undefined);
+  const modes = props.selection_mode ?? [];
+  const widgetId = modes.length > 0 ? props.id : undefined;
   const spec = props.spec;
   const stretch = props.use_container_width;
   // Dataset names are content hashes, so spec text + names identify the chart exactly.
   const identity = useMemo(
-    () => JSON.stringify([spec, [...tables.keys()], props.width, props.height, props.theme]),
-    [spec, tables, props.width, props.height, props.theme],
+    () =>
+      JSON.stringify([
+        spec,
+        [...tables.keys()],
+        props.width,
+        props.height,
+        props.theme,
+        widgetId,
+        modes,
+      ]),
+    [spec, tables, props.width, props.height, props.theme, widgetId, modes.join(",")],
   );
+  // The latest node for the selection listener, which the view keeps across reruns.
+  const latest = useRef(node);
+  latest.current = node;
+  const select = (id: string, event: VegaLiteEvent): void => {
+    const current = latest.current;
+    if (current.props.id === id) store.setWidgetValue(current, event);
+  };
   const data = useMemo(
     () => (complete ? allDatasetRows(tables, (h) => store.getPayload(h)) : undefined),
     [tables, store, complete],
@@ -101,7 +121,8 @@ export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Elemen
     loadVega,
     host,
     async ({ embed, expressionInterpreter }, el, active) => {
-      const full = specWithData(sizedSpec(spec, props, width), data!);
+      const drawn = widgetId !== undefined ? specForSelections(spec) : spec;
+      const full = specWithData(sizedSpec(drawn, props, width), data!);
       embeddedWidth.current = width;
       const result = await embed(el, full as unknown as VisualizationSpec, {
         ast: true,
@@ -114,7 +135,12 @@ export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Elemen
       });
       if (!active()) return () => result.finalize();
       view.current = result;
+      const stop =
+        widgetId !== undefined
+          ? watchSelections(widgetId, result.view, el, modes, (event) => select(widgetId, event))
+          : undefined;
       return () => {
+        stop?.();
         if (view.current === result) view.current = null;
         result.finalize();
       };

@@ -338,9 +338,23 @@ class DataEditorProps(WidgetProps, DataEditorFields):
 # ---- charts ----
 
 
+class VegaLiteEvent(TypedDict):
+    """A selectable Vega-Lite chart's wire value (also sent back in `widget_value`), as Streamlit
+    1.67's chart holds it."""
+
+    selection: Annotated[
+        dict[str, Any],
+        "By selection parameter name, the ones reported so far: a point selection as the list of "
+        "its selected points' fields (`[{field: value}]`), an interval as `{field: [min, max]}`, "
+        "nothing selected as `{}`.",
+    ]
+
+
 @element("vega_lite")
 class VegaLiteProps(TypedDict):
-    """A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts."""
+    """A Vega-Lite chart: `st.vega_lite_chart`, `st.altair_chart` and the built-in charts. With
+    `selection_mode` the chart is a widget: it then carries the widget keys (`id`, `label`,
+    `value`, …)."""
 
     spec: Annotated[dict[str, Any], "The Vega-Lite spec, its data replaced by named datasets."]
     datasets: Annotated[dict[str, Table], "Tables by name (a hash of their content)."]
@@ -348,3 +362,13 @@ class VegaLiteProps(TypedDict):
     width: NotRequired[Annotated[int | Literal["content"], "Absent: stretch."]]
     height: NotRequired[Annotated[int | Literal["stretch"], "Absent: the chart's own height."]]
     theme: NotRequired[Annotated[Literal[False], "`theme=None`: Vega-Lite's own look."]]
+    selection_mode: NotRequired[
+        Annotated[
+            list[str], "The selection parameters that report (sorted); the chart is a widget."
+        ]
+    ]
+    id: NotRequired[str]
+    label: NotRequired[Literal[""]]
+    value: NotRequired[VegaLiteEvent]
+    key: NotRequired[str]
+    form: NotRequired[str]

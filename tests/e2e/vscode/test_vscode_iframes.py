@@ -1,11 +1,14 @@
 """Web pages in the VS Code panel (code-server), framed as Streamlit frames them: `st.iframe` and
 `components.iframe` of a page served by a local HTTP server this test starts (offline), a data:
 URL and a local file (a blob: URL). Each is drawn in its sandboxed frame with its script run, a
-page elsewhere keeping its own origin, none of them able to reach the panel; no notice offering
-the browser, no error in the panel."""
+page elsewhere keeping its own origin, none of them able to reach the panel; no error in the
+panel. The one notice offering the browser is a `url=` component on loopback (a dev server):
+code-server's extension host counts as remote (`vscode.env.remoteName`), so the dev server beside
+the script need not be the webview's loopback."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -40,6 +43,8 @@ st.iframe(url + "/st", height=160)
 components.iframe(url + "/components", height=160)
 st.iframe("data:text/html,<p%20id=data>From%20a%20data%20URL</p>", height=80)
 st.iframe(Path(__file__).with_name("note.svg"), height=80)
+dev = components.declare_component("dev", url=url)
+dev(key="dev")
 """
 
 
@@ -100,6 +105,8 @@ def test_web_pages_are_framed_in_the_panel(open_workbench: OpenWorkbench, page_s
     expect(svg.locator("text")).to_have_text("A local file", timeout=20_000)
     assert "allow-same-origin" not in (frames.nth(3).get_attribute("sandbox") or "")
 
-    assert "cannot show" not in bench.panel_text(panel)
+    text = bench.panel_text(panel)
+    assert text.count("cannot show") == 1, text
+    assert re.search(r"VS Code's panel cannot show the \S*dev component\.", text), text
     bench.screenshot("iframes_panel")
     assert bench.panel_errors() == []

@@ -16,6 +16,7 @@ const loadECharts = lazyModule(() =>
   Promise.all([import("echarts"), import("./echartsTheme")]).then(([echarts, theme]) => ({
     echarts,
     streamlitTheme: theme.streamlitTheme,
+    streamlitLayout: theme.streamlitLayout,
   })),
 );
 
@@ -41,8 +42,9 @@ export function EChartsChart({ node, store }: ElementProps<"echarts_chart">): JS
   const { error } = useLazyRender(
     loadECharts,
     host,
-    ({ echarts, streamlitTheme }, el) => {
-      const option = JSON.parse(props.spec) as Record<string, unknown>;
+    ({ echarts, streamlitTheme, streamlitLayout }, el) => {
+      const spec = JSON.parse(props.spec) as Record<string, unknown>;
+      const option = props.theme === false ? spec : streamlitLayout(spec);
       if (props.alt !== undefined) {
         const aria = (option.aria ?? {}) as Record<string, unknown>;
         option.aria = {

@@ -6,6 +6,8 @@ import type { Theme } from "../data/hooks";
 import { pageColors } from "../data/plotlyTheme";
 import { PALETTE } from "../data/vegaTheme";
 
+export { streamlitLayout } from "./echartsLayout";
+
 /** The app's look as an ECharts theme: fonts, text and axis colours, the chart palette. */
 export function streamlitTheme(theme: Theme): Record<string, unknown> {
   const c = pageColors(theme);

@@ -1,0 +1,133 @@
+"""Selections on a real Altair chart in Chromium, side by side with Streamlit 1.67's server: a
+click on a bar and an interval dragged across the bars reach the script as 1.67 returns them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import textwrap
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from conftest import free_port
+
+pytest.importorskip("altair")
+
+STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/streamlit"
+
+APP = """
+import json
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+df = pd.DataFrame({"c": ["x", "y", "z"], "v": [3, 5, 4]})
+bars = alt.Chart(df).mark_bar().encode(x="c:N", y="v:Q").properties(width=600, height=300)
+pick = st.altair_chart(
+    bars.add_params(alt.selection_point("pick")), on_select="rerun", key="pick", width="content"
+)
+st.write("PICK " + json.dumps(pick, sort_keys=True))
+brush = st.altair_chart(
+    bars.add_params(alt.selection_interval("brush", encodings=["x"])),
+    on_select="rerun", key="brush", width="content",
+)
+st.write("BRUSH " + json.dumps(brush, sort_keys=True))
+"""
+
+
+@pytest.fixture
+def streamlit_167(tmp_path: Path) -> Iterator[str]:
+    """Streamlit 1.67's server running APP; its URL."""
+    if not STREAMLIT_167.exists():
+        pytest.skip("needs the bench's Streamlit 1.67")
+    script = tmp_path / "app.py"
+    script.write_text(textwrap.dedent(APP))
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(STREAMLIT_167), "run", str(script), "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
+        env={**os.environ, "STREAMLIT_HOME": str(tmp_path)},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _line(page: Page, prefix: str) -> str:
+    text = page.get_by_text(prefix, exact=False).first
+    expect(text).to_be_visible(timeout=30_000)
+    return str(text.text_content()).strip()
+
+
+def _changed(page: Page, prefix: str, before: str) -> str:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        now = _line(page, prefix)
+        if now != before:
+            return now
+        time.sleep(0.1)
+    raise AssertionError(f"{prefix} stayed {before}")
+
+
+def _bar(chart: Locator, n: int) -> dict[str, float]:
+    box = chart.locator("g.mark-rect.role-mark.marks path").nth(n).bounding_box()
+    assert box is not None
+    return box
+
+
+def _select(page: Page, charts: Locator) -> dict[str, str]:
+    """Click the middle bar of the first chart, drag from the first bar to the last across the
+    second; the lines the script wrote before and after each."""
+    out = {"pick0": _line(page, "PICK "), "brush0": _line(page, "BRUSH ")}
+    expect(charts.nth(1).locator("g.mark-rect.role-mark.marks path")).to_have_count(
+        3, timeout=30_000
+    )
+    page.wait_for_timeout(500)  # the view's listeners are attached once it is drawn
+    middle = _bar(charts.nth(0), 1)
+    page.mouse.click(middle["x"] + middle["width"] / 2, middle["y"] + middle["height"] - 10)
+    out["pick1"] = _changed(page, "PICK ", out["pick0"])
+    charts.nth(1).scroll_into_view_if_needed()
+    first, last = _bar(charts.nth(1), 0), _bar(charts.nth(1), 2)
+    y = last["y"] + last["height"] - 10
+    page.mouse.move(first["x"] + first["width"] / 2, y)
+    page.mouse.down()
+    page.mouse.move(first["x"] + first["width"], y, steps=8)
+    page.mouse.move(last["x"] + last["width"] / 2, y, steps=8)
+    page.mouse.up()
+    out["brush1"] = _changed(page, "BRUSH ", out["brush0"])
+    return out
+
+
+def test_a_click_and_a_drag_reach_the_script_as_in_streamlit_167(
+    page: Page, serve: Any, streamlit_167: str
+) -> None:
+    server = serve(APP)
+    page.goto(server.url)
+    ours = _select(page, page.locator(".sp-vega-host"))
+    assert ours["pick0"] == 'PICK {"selection": {"pick": {}}}'
+    assert ours["pick1"] == 'PICK {"selection": {"pick": [{"c": "y", "v": 5}]}}'
+    assert ours["brush1"] == 'BRUSH {"selection": {"brush": {"c": ["x", "y", "z"]}}}'
+
+    page.goto(streamlit_167)
+    theirs = _select(page, page.locator('[data-testid="stVegaLiteChart"]'))
+    assert ours == theirs

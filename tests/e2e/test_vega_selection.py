@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FloatRect, Locator, Page, expect
 
 from conftest import free_port
 
@@ -89,7 +89,7 @@ def _changed(page: Page, prefix: str, before: str) -> str:
     raise AssertionError(f"{prefix} stayed {before}")
 
 
-def _bar(chart: Locator, n: int) -> dict[str, float]:
+def _bar(chart: Locator, n: int) -> FloatRect:
     box = chart.locator("g.mark-rect.role-mark.marks path").nth(n).bounding_box()
     assert box is not None
     return box

@@ -44,33 +44,61 @@ function showError(holder: HTMLElement, message: string): void {
   holder.removeAttribute("aria-busy");
 }
 
+/** The page's colours a diagram is drawn in. */
+export interface MermaidColors {
+  fg: string;
+  bg: string;
+  border: string;
+  muted: string;
+}
+
+/** Mermaid's theme variables for the app's look, as Streamlit 1.67 sets them: nodes on the
+ * secondary background with the app's border colour (not its primary colour), lines in the muted
+ * text colour, 14 px text. */
+export function mermaidThemeVariables(theme: Theme, c: MermaidColors): Record<string, unknown> {
+  return {
+    darkMode: theme === "dark",
+    background: c.bg,
+    primaryColor: theme === "dark" ? "#262730" : "#f0f2f6",
+    primaryTextColor: c.fg,
+    primaryBorderColor: c.border,
+    secondaryColor: theme === "dark" ? "#31333f" : "#e6eaf1",
+    tertiaryColor: theme === "dark" ? "#1f2029" : "#fafafa",
+    lineColor: c.muted,
+    textColor: c.fg,
+    mainBkg: theme === "dark" ? "#262730" : "#f0f2f6",
+    nodeBorder: c.border,
+    edgeLabelBackground: c.bg,
+    fontSize: "14px",
+  };
+}
+
 /** Draw every Mermaid placeholder under `root` (markdownRender.ts makes them) in the theme. */
 async function drawMermaid(mermaid: Mermaid, root: HTMLElement, theme: Theme): Promise<void> {
   const holders = placeholders(root);
   if (holders.length === 0) return;
-  const fg = resolved(root, "--sp-fg", theme === "dark" ? "#fafafa" : "#31333f");
-  const bg = resolved(root, "--sp-bg", theme === "dark" ? "#0e1117" : "#ffffff");
-  const primary = resolved(root, "--sp-primary", "#ff4b4b");
+  const dark = theme === "dark";
+  const colors: MermaidColors = {
+    fg: resolved(root, "--sp-fg", dark ? "#fafafa" : "#31333f"),
+    bg: resolved(root, "--sp-bg", dark ? "#0e1117" : "#ffffff"),
+    border: resolved(
+      root,
+      "--sp-border",
+      dark ? "rgba(250, 250, 250, 0.2)" : "rgba(49, 51, 63, 0.2)",
+    ),
+    muted: resolved(
+      root,
+      "--sp-muted",
+      dark ? "rgba(250, 250, 250, 0.6)" : "rgba(49, 51, 63, 0.6)",
+    ),
+  };
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: "strict",
     suppressErrorRendering: true,
     theme: "base",
     fontFamily: getComputedStyle(root).fontFamily,
-    themeVariables: {
-      darkMode: theme === "dark",
-      background: bg,
-      primaryColor: theme === "dark" ? "#262730" : "#f0f2f6",
-      primaryTextColor: fg,
-      primaryBorderColor: primary,
-      secondaryColor: theme === "dark" ? "#31333f" : "#e6eaf1",
-      tertiaryColor: theme === "dark" ? "#1f2029" : "#fafafa",
-      lineColor: fg,
-      textColor: fg,
-      mainBkg: theme === "dark" ? "#262730" : "#f0f2f6",
-      nodeBorder: primary,
-      edgeLabelBackground: bg,
-    },
+    themeVariables: mermaidThemeVariables(theme, colors),
   });
   for (const holder of holders) {
     const source = holder.dataset.mermaid ?? "";

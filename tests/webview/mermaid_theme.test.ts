@@ -1,0 +1,16 @@
+// Mermaid diagrams in the app's look as Streamlit 1.67 draws them (its st.mermaid_chart example
+// showed primary-red node borders here, grey in 1.67).
+import { expect, test } from "vitest";
+import { mermaidThemeVariables } from "../../webview/src/documents/mermaid";
+
+const colors = { fg: "#31333f", bg: "#ffffff", border: "#d5d6d8", muted: "#83858c" };
+
+test("nodes take the border colour and lines the muted text colour, at 14 px", () => {
+  const vars = mermaidThemeVariables("light", colors);
+  expect(vars.primaryBorderColor).toBe("#d5d6d8");
+  expect(vars.nodeBorder).toBe("#d5d6d8");
+  expect(vars.lineColor).toBe("#83858c");
+  expect(vars.textColor).toBe("#31333f");
+  expect(vars.fontSize).toBe("14px");
+  expect(mermaidThemeVariables("dark", colors).darkMode).toBe(true);
+});

@@ -8,7 +8,7 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
-from sidepane.elements.arguments import resolve_callback, value_error
+from sidepane.elements.chart_selection import ChartSelectionMixin, on_select_callback
 from sidepane.elements.deck_state import (
     PydeckState,
     empty_event,
@@ -19,7 +19,7 @@ from sidepane.elements.deck_state import (
     selection_mode as check_selection_mode,
 )
 from sidepane.elements.deprecation import warn_use_container_width
-from sidepane.elements.dg_core import DeltaGeneratorCore, to_key
+from sidepane.elements.dg_core import to_key
 from sidepane.elements.layout import _check_size
 from sidepane.protocol.schema.elements.deck import DeckGlJsonChartProps
 from sidepane.protocol.schema.registry import as_props
@@ -87,7 +87,7 @@ def _tooltip(deck: Any) -> dict[str, Any] | None:
     return own if isinstance(own, dict) else None
 
 
-class DeckMixin(DeltaGeneratorCore):
+class DeckMixin(ChartSelectionMixin):
     @overload
     def pydeck_chart(
         self,
@@ -192,10 +192,8 @@ class DeckMixin(DeltaGeneratorCore):
         mapbox_token = getattr(pydeck_obj, "mapbox_key", None)
         if isinstance(mapbox_token, str) and mapbox_token:
             props["mapbox_token"] = mapbox_token
-        if on_select is None:
-            raise value_error("on_select", ["'rerun'", "'ignore'", "a callback function"])
-        callback, ignore = resolve_callback(on_select, param="on_select")
-        if ignore:
+        callback, selecting = on_select_callback(on_select)
+        if not selecting:
             if to_key(key) is not None:
                 props["key"] = str(to_key(key))
             return self._enqueue("deck_gl_json_chart", as_props(props))
@@ -208,9 +206,8 @@ class DeckMixin(DeltaGeneratorCore):
             "spec": spec,
             "alt": props.get("alt"),
         }
-        state: PydeckState = self._widget(
+        state: PydeckState = self._chart_selection(
             "pydeck_chart",
-            label="",
             key=key,
             # As Streamlit: with a key, only the selection mode joins it in the id.
             identity=identity,
@@ -219,12 +216,7 @@ class DeckMixin(DeltaGeneratorCore):
             default=event_from_wire(empty_event()),
             deserialize=event_from_wire,
             serialize=event_to_wire,
-            on_change=callback,
-            args=None,
-            kwargs=None,
-            disabled=False,
-            label_visibility="visible",
-            help=None,
+            on_select=callback,
             element_type="deck_gl_json_chart",
         )
         return state

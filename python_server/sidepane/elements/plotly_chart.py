@@ -7,9 +7,10 @@ import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from sidepane.elements.arguments import resolve_callback, value_error
+from sidepane.elements.arguments import value_error
+from sidepane.elements.chart_selection import ChartSelectionMixin, on_select_callback
 from sidepane.elements.deprecation import CHART_WIDTH_HINT, warn_use_container_width
-from sidepane.elements.dg_core import DeltaGeneratorCore, compute_widget_id, to_key
+from sidepane.elements.dg_core import compute_widget_id, to_key
 from sidepane.elements.layout import _check_size
 from sidepane.elements.plotly_state import (
     PlotlyState,
@@ -55,7 +56,7 @@ def _layout_size(figure: dict[str, Any], name: str) -> int | None:
     return None
 
 
-class PlotlyMixin(DeltaGeneratorCore):
+class PlotlyMixin(ChartSelectionMixin):
     @overload
     def plotly_chart(
         self,
@@ -162,10 +163,7 @@ class PlotlyMixin(DeltaGeneratorCore):
         _check_size("height", height, allow_content=True)
         if theme not in ("streamlit", None):
             raise value_error("theme", ["'streamlit'", "None"])
-        if on_select is None:
-            raise value_error("on_select", ["'rerun'", "'ignore'", "a callback function"])
-        callback, ignore = resolve_callback(on_select, param="on_select")
-        selecting = not ignore
+        callback, selecting = on_select_callback(on_select)
 
         figure = with_streamlit_template(_figure_json(figure_or_data))
         import plotly.io
@@ -208,9 +206,8 @@ class PlotlyMixin(DeltaGeneratorCore):
             return self._enqueue("plotly_chart", as_props(props))
 
         props["selection_mode"] = modes
-        state: PlotlyState = self._widget(
+        state: PlotlyState = self._chart_selection(
             "plotly_chart",
-            label="",
             key=key,
             # As Streamlit: with a key, the chart's parameters still make its id.
             identity=identity,
@@ -219,12 +216,7 @@ class PlotlyMixin(DeltaGeneratorCore):
             default=event_from_wire(empty_event(), modes),
             deserialize=lambda wire: event_from_wire(wire, modes),
             serialize=event_to_wire,
-            on_change=callback,
-            args=None,
-            kwargs=None,
-            disabled=False,
-            label_visibility="visible",
-            help=None,
+            on_select=callback,
         )
         return state
 

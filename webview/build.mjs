@@ -51,6 +51,21 @@ const frameOptions = {
   logLevel: "info",
 };
 
+// loaders.gl's CSV loader for a pydeck layer whose data is a CSV file (webview/src/data/deckCsv.ts,
+// loaded by address by deckCatalog.ts): a bundle of its own, not a chunk, since a chunk would share
+// Apache Arrow (which the CSV loader uses) with deck.gl's chunk, and every map would load it.
+/** @type {import("esbuild").BuildOptions} */
+const deckCsvOptions = {
+  entryPoints: { "deck-csv": join(root, "webview", "src", "data", "deckCsv.ts") },
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: "es2022",
+  outdir,
+  logLevel: "info",
+  legalComments: "linked",
+};
+
 mkdirSync(outdir, { recursive: true });
 cpSync(join(root, "node_modules", "katex", "dist", "fonts"), join(outdir, "fonts"), {
   recursive: true,
@@ -87,7 +102,11 @@ cpSync(
 );
 
 if (watch) {
-  for (const o of [options, frameOptions]) await (await esbuild.context(o)).watch();
+  for (const o of [options, frameOptions, deckCsvOptions]) await (await esbuild.context(o)).watch();
 } else {
-  await Promise.all([esbuild.build(options), esbuild.build(frameOptions)]);
+  await Promise.all([
+    esbuild.build(options),
+    esbuild.build(frameOptions),
+    esbuild.build(deckCsvOptions),
+  ]);
 }

@@ -1,6 +1,6 @@
 """pydeck charts with the rest of Streamlit 1.67's catalogue, in Chromium and offline: a
 ScenegraphLayer draws a glTF model the app serves itself; a layer's data from a CSV file the app
-serves (the CSV loader, a chunk of its own); Carto's colour functions on a plain layer; a
+serves (the CSV loader, a bundle of its own); Carto's colour functions on a plain layer; a
 SimpleMeshLayer deck.gl cannot read and a Carto layer that cannot reach Carto's API say so in
 the chart instead of leaving it blank; an app with only a ScatterplotLayer loads none of these
 chunks."""
@@ -221,7 +221,7 @@ def test_a_mesh_deck_gl_cannot_read_is_said_in_the_chart(page: Page, static_app:
 def test_a_csv_file_as_data_loads_the_csv_loader_and_draws(page: Page, static_app: Any) -> None:
     _open(page, static_app(CSV))
     page.wait_for_function(f"() => ({COUNT_COLOURS})().red > 100", timeout=20_000)
-    assert any(n.startswith("deckCsv") for n in _scripts(page))
+    assert "deck-csv.js" in _scripts(page)
     expect(page.get_by_role("alert")).to_have_count(0)
 
 
@@ -273,4 +273,4 @@ def test_a_scatterplot_app_loads_neither_carto_nor_the_csv_loader(
     page.wait_for_function(f"() => ({COUNT_COLOURS})().red > 100", timeout=20_000)
     names = _scripts(page)
     assert any(n.startswith("deckRender") for n in names), names
-    assert not [n for n in names if n.startswith(("deckExtras", "deckCsv"))], names
+    assert not [n for n in names if n.startswith(("deckExtras", "deck-csv"))], names

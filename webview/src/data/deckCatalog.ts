@@ -4,7 +4,7 @@
 // module along), and the glTF loader for a model given as a URL. Two further chunks load only for
 // a spec that needs them: Carto's layers and colour functions (`{"@@function": "colorBins", ...}`,
 // deckExtras.ts), and loaders.gl's CSV loader for a layer whose `data` is a CSV file's URL
-// (deckCsv.ts: it brings Apache Arrow along).
+// (deckCsv.ts, a separate bundle: it brings Apache Arrow along).
 
 import { FirstPersonView, MapView, OrbitView, OrthographicView, _GlobeView } from "@deck.gl/core";
 import * as layers from "@deck.gl/layers";
@@ -79,7 +79,10 @@ const BASE_CLASSES = {
 };
 
 export const loadExtras = lazyModule(() => import("./deckExtras"));
-export const loadCsv = lazyModule(() => import("./deckCsv"));
+// The CSV loader is a bundle of its own beside the chunks (webview/build.mjs says why); it
+// registers itself with loaders.gl, whose registry is shared through `globalThis`.
+const csvBundle = (): string => new URL("../deck-csv.js", import.meta.url).href;
+export const loadCsv = lazyModule(() => import(/* @vite-ignore */ csvBundle()) as Promise<unknown>);
 
 let extrasLoaded = false;
 let csvLoaded = false;

@@ -197,6 +197,10 @@ ERRORS = [
     altair_app(on_select='"sometimes"'),
     # Two charts with the same parameters and no key share an id.
     VEGA_APP + "st.vega_lite_chart(df, spec, on_select='rerun')\n",
+    # A selection is read-only: the script may not set it (the same for every chart).
+    altair_app().replace("chart = alt", "st.session_state.chart = {}\nchart = alt"),
+    "import streamlit as st\nst.session_state.p = {}\n"
+    'st.plotly_chart({"data": [{"y": [1]}]}, on_select="rerun", key="p")',
     # A callback inside a form.
     "import streamlit as st\nwith st.form('f'):\n"
     + textwrap.indent(altair_app("changed").replace('key="chart", ', ""), "    ")

@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from sidepane.elements.arguments import WidgetCallback, resolve_callback, value_error
-from sidepane.elements.dg_core import DeltaGeneratorCore
+from sidepane.elements.dg_core import DeltaGeneratorCore, to_key
+from sidepane.elements.widgets.buttons import check_not_written
 
 
 def on_select_callback(on_select: object) -> tuple[WidgetCallback | None, bool]:
@@ -41,7 +42,9 @@ class ChartSelectionMixin(DeltaGeneratorCore):
 
         `kind` is the `st.` command that names the widget in ids and errors; `identity` the
         parameters that make its id (with a key, only the names in `key_identity` join it).
+        A selection is read-only: a value the script put in `st.session_state[key]` is an error.
         """
+        check_not_written(to_key(key))
         return self._widget(
             kind,
             label="",

@@ -259,3 +259,22 @@ def test_built_in_and_ignoring_charts_are_not_widgets() -> None:
     ).run()
     assert not at.exception
     assert all("id" not in c.node.props for c in at.get("vega_lite"))
+
+
+def test_alt_is_the_accessible_name_and_part_of_the_id(caplog: pytest.LogCaptureFixture) -> None:
+    src = (
+        "import streamlit as st\n"
+        "spec = {'mark': 'bar', 'description': 'own',\n"
+        "        'params': [{'name': 'p', 'select': 'point'}]}\n"
+        "st.vega_lite_chart({'a': [1]}, spec, alt='  Bars  ', on_select='rerun')\n"
+        "st.vega_lite_chart({'a': [1]}, spec, alt='Other', on_select='rerun')\n"
+        "st.line_chart([1, 2], alt=' ')\n"
+        "st.bar_chart([1, 2], alt='Two bars')\n"
+    )
+    with caplog.at_level("WARNING"):
+        at = AppTest.from_string(src).run()
+    assert not at.exception
+    props = [c.node.props for c in at.get("vega_lite")]
+    assert [p.get("alt") for p in props] == ["Bars", "Other", None, "Two bars"]
+    assert props[0]["id"] != props[1]["id"]  # otherwise the two would share one id
+    assert "already sets description='own'" in caplog.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -41,6 +42,16 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 _altair_lock = threading.Lock()
+log = logging.getLogger("sidepane.charts")
+
+
+def _normalize_alt(alt: object) -> str | None:
+    """`alt` as the chart's accessible name: stripped text, or None when empty (as 1.67)."""
+    if alt is None:
+        return None
+    text = str(alt).strip()
+    return text or None
+
 
 SAVEFIG_KWARGS_DEPRECATED = """
 Passing Matplotlib `savefig` keyword arguments to `st.pyplot` is
@@ -243,6 +254,7 @@ class ChartMixin(ChartSelectionMixin):
         on_select: object = "ignore",
         selection_mode: str | Iterable[str] | None = None,
         key: str | int | None = None,
+        alt: str | None = None,
     ) -> Self | VegaLiteState:
         if theme not in ("streamlit", None):
             raise value_error("theme", ["'streamlit'", "None"])
@@ -280,6 +292,16 @@ class ChartMixin(ChartSelectionMixin):
             props["height"] = checked_height
         if theme is None:
             props["theme"] = False
+        description = _normalize_alt(alt)
+        if description is not None:
+            if spec.get("description"):
+                log.warning(
+                    "The Vega-Lite / Altair chart already sets description=%r. The alt=%r "
+                    "parameter overrides it for the accessible name.",
+                    spec["description"],
+                    description,
+                )
+            props["alt"] = description
         if not selecting:
             handle = self._enqueue("vega_lite", as_props(props))
             send_payloads(datasets.payloads, "column")
@@ -294,6 +316,7 @@ class ChartMixin(ChartSelectionMixin):
             "theme": theme,
             "use_container_width": use_container_width,
             "selection_mode": modes,
+            "alt": description,
         }
         state: VegaLiteState = self._chart_selection(
             "vega_lite_chart",
@@ -317,6 +340,7 @@ class ChartMixin(ChartSelectionMixin):
         width: int | str,
         height: int | str,
         use_container_width: bool | None,
+        alt: str | None = None,
         **options: Any,
     ) -> Self:
         from sidepane.elements.builtin_charts import build_chart  # with the first chart drawn
@@ -332,6 +356,7 @@ class ChartMixin(ChartSelectionMixin):
             height=height,
             use_container_width=use_container_width,
             theme="streamlit",
+            alt=alt,
         )
         assert not isinstance(element, VegaLiteState)  # never selecting: the element
         return element
@@ -354,6 +379,7 @@ class ChartMixin(ChartSelectionMixin):
         (or `x`) on the x axis. `color` is a colour, a list of colours or a column name."""
         return self._builtin(
             "line", data, width, height, use_container_width,
+            alt=alt,
             x=x, y=y, x_label=x_label, y_label=y_label, color=color,
         )  # fmt: skip
 
@@ -376,6 +402,7 @@ class ChartMixin(ChartSelectionMixin):
         True, False/"layered", "normalize" or "center")."""
         return self._builtin(
             "area", data, width, height, use_container_width,
+            alt=alt,
             x=x, y=y, x_label=x_label, y_label=y_label, color=color, stack=stack,
         )  # fmt: skip
 
@@ -400,6 +427,7 @@ class ChartMixin(ChartSelectionMixin):
         bars side by side; `sort` is True, False or a column name ("-col" for descending)."""
         return self._builtin(
             "bar", data, width, height, use_container_width,
+            alt=alt,
             x=x, y=y, x_label=x_label, y_label=y_label, color=color,
             horizontal=horizontal, sort=sort, stack=stack,
         )  # fmt: skip
@@ -422,6 +450,7 @@ class ChartMixin(ChartSelectionMixin):
         """Display a scatter chart of circles; `size` is a number or a column name."""
         return self._builtin(
             "circle", data, width, height, use_container_width,
+            alt=alt,
             x=x, y=y, x_label=x_label, y_label=y_label, color=color, size=size,
         )  # fmt: skip
 
@@ -502,6 +531,7 @@ class ChartMixin(ChartSelectionMixin):
             on_select=on_select,
             selection_mode=selection_mode,
             key=key,
+            alt=alt,
         )
 
     @overload
@@ -567,6 +597,7 @@ class ChartMixin(ChartSelectionMixin):
             on_select=on_select,
             selection_mode=selection_mode,
             key=key,
+            alt=alt,
         )
 
     def pyplot(

@@ -589,6 +589,8 @@ export type VegaLiteProps = {
   height?: number | "stretch";
   /** `theme=None`: Vega-Lite's own look. */
   theme?: false;
+  /** The chart's accessible name (the spec's `description` in the viewer). */
+  alt?: string;
   /** The selection parameters that report (sorted); the chart is a widget. */
   selection_mode?: string[];
   id?: string;

@@ -1411,6 +1411,7 @@ export const SHAPES: ShapeTable = {
         width: { union: ["int", { lit: ["content"] }] },
         height: { union: ["int", { lit: ["stretch"] }] },
         theme: { lit: [false] },
+        alt: "str",
         selection_mode: { list: "str" },
         id: "str",
         label: { lit: [""] },

@@ -94,10 +94,11 @@ export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Elemen
         props.width,
         props.height,
         props.theme,
+        props.alt,
         widgetId,
         modes,
       ]),
-    [spec, tables, props.width, props.height, props.theme, widgetId, modes.join(",")],
+    [spec, tables, props.width, props.height, props.theme, props.alt, widgetId, modes.join(",")],
   );
   // The latest node for the selection listener, which the view keeps across reruns.
   const latest = useRef(node);
@@ -121,7 +122,9 @@ export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Elemen
     loadVega,
     host,
     async ({ embed, expressionInterpreter }, el, active) => {
-      const drawn = widgetId !== undefined ? specForSelections(spec) : spec;
+      let drawn = widgetId !== undefined ? specForSelections(spec) : spec;
+      // `alt` is the chart's accessible name: vega labels its drawing with the description.
+      if (props.alt !== undefined) drawn = { ...drawn, description: props.alt };
       const full = specWithData(sizedSpec(drawn, props, width), data!);
       embeddedWidth.current = width;
       const result = await embed(el, full as unknown as VisualizationSpec, {

@@ -362,6 +362,9 @@ class VegaLiteProps(TypedDict):
     width: NotRequired[Annotated[int | Literal["content"], "Absent: stretch."]]
     height: NotRequired[Annotated[int | Literal["stretch"], "Absent: the chart's own height."]]
     theme: NotRequired[Annotated[Literal[False], "`theme=None`: Vega-Lite's own look."]]
+    alt: NotRequired[
+        Annotated[str, "The chart's accessible name (the spec's `description` in the viewer)."]
+    ]
     selection_mode: NotRequired[
         Annotated[
             list[str], "The selection parameters that report (sorted); the chart is a widget."

@@ -30,7 +30,8 @@ import streamlit as st
 df = pd.DataFrame({"c": ["x", "y", "z"], "v": [3, 5, 4]})
 bars = alt.Chart(df).mark_bar().encode(x="c:N", y="v:Q").properties(width=600, height=300)
 pick = st.altair_chart(
-    bars.add_params(alt.selection_point("pick")), on_select="rerun", key="pick", width="content"
+    bars.add_params(alt.selection_point("pick")), on_select="rerun", key="pick", width="content",
+    alt="Bars to pick",
 )
 st.write("PICK " + json.dumps(pick, sort_keys=True))
 brush = st.altair_chart(
@@ -124,6 +125,10 @@ def test_a_click_and_a_drag_reach_the_script_as_in_streamlit_167(
     server = serve(APP)
     page.goto(server.url)
     ours = _select(page, page.locator(".sp-vega-host"))
+    # `alt` is the chart's accessible name, as 1.67 gives it (the spec's description).
+    host = page.locator(".sp-vega-host").first
+    expect(host).to_have_attribute("aria-label", "Bars to pick")
+    expect(host).to_have_attribute("role", "graphics-document")
     assert ours["pick0"] == 'PICK {"selection": {"pick": {}}}'
     assert ours["pick1"] == 'PICK {"selection": {"pick": [{"c": "y", "v": 5}]}}'
     assert ours["brush1"] == 'BRUSH {"selection": {"brush": {"c": ["x", "y", "z"]}}}'

@@ -278,3 +278,26 @@ def test_alt_is_the_accessible_name_and_part_of_the_id(caplog: pytest.LogCapture
     assert [p.get("alt") for p in props] == ["Bars", "Other", None, "Two bars"]
     assert props[0]["id"] != props[1]["id"]  # otherwise the two would share one id
     assert "already sets description='own'" in caplog.text
+
+
+@pytest.mark.parametrize("key", ["'k'", "None"])
+def test_new_data_keeps_a_keyed_charts_selection_only(key: str) -> None:
+    src = (
+        "import streamlit as st\n"
+        "n = st.session_state.get('n', 2)\n"
+        "spec = {'mark': 'bar', 'params': [{'name': 'p', 'select': 'point'}],\n"
+        "        'encoding': {'x': {'field': 'a', 'type': 'nominal'}}}\n"
+        f"event = st.vega_lite_chart({{'a': list(range(n))}}, spec, on_select='rerun', key={key})\n"
+        "st.write(repr(event))\n"
+    )
+    at = AppTest.from_string(src).run()
+    first = at.get("vega_lite")[0].node.props["id"]
+    at._set_widget_wire(first, {"selection": {"p": [{"a": 1}]}})
+    at.run()
+    assert at.markdown[0].value == "{'selection': {'p': [{'a': 1}]}}"
+    at.session_state["n"] = 3
+    at.run()
+    kept = key != "None"
+    assert (at.get("vega_lite")[0].node.props["id"] == first) is kept
+    selected = "[{'a': 1}]" if kept else "{}"
+    assert at.markdown[0].value == f"{{'selection': {{'p': {selected}}}}}"

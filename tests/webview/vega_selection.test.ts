@@ -7,6 +7,7 @@ import {
   forgetSelections,
   nextEvent,
   reportedValue,
+  runtimeValue,
   specForSelections,
   watchSelections,
   type SelectionView,
@@ -151,5 +152,18 @@ describe("when it is sent", () => {
     stop = watchSelections("chart", again, container, ["point_selection"], (e) => sent.push(e));
     expect(again.state).toEqual({ data: { stored: true } });
     expect(again.handlers.get("point_selection")).toHaveLength(1);
+  });
+
+  test("after a form cleared the selection, the next report starts from the empty one", () => {
+    container.firstChild!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    view.fire("point_selection", POINT_SIGNAL);
+    const empty = { selection: { interval_selection: {}, point_selection: {} } };
+    runtimeValue("chart", sent[0], ["interval_selection", "point_selection"]); // a rerun: kept
+    runtimeValue("chart", empty, ["interval_selection", "point_selection"]); // cleared
+    view.fire("interval_selection", INTERVAL_SIGNAL);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(sent[1]).toEqual({
+      selection: { interval_selection: INTERVAL_SIGNAL, point_selection: {} },
+    });
   });
 });

@@ -10,7 +10,7 @@ import { lazyModule, useLazyRender } from "../core/lazy";
 import type { ElementProps, VegaLiteEvent, VegaLiteProps } from "../core/types";
 import { allDatasetRows, datasetHashes, parseDatasets, specWithData } from "./datasets";
 import { useElementWidth, usePayloads, useTheme } from "./hooks";
-import { specForSelections, watchSelections } from "./vegaSelection";
+import { runtimeValue, specForSelections, watchSelections } from "./vegaSelection";
 import { vegaConfig } from "./vegaTheme";
 
 const COMPOUND = ["hconcat", "vconcat", "concat", "facet", "repeat"];
@@ -100,6 +100,9 @@ export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Elemen
       ]),
     [spec, tables, props.width, props.height, props.theme, props.alt, widgetId, modes.join(",")],
   );
+  useEffect(() => {
+    if (widgetId !== undefined) runtimeValue(widgetId, props.value, modes);
+  }, [widgetId, props.value]);
   // The latest node for the selection listener, which the view keeps across reruns.
   const latest = useRef(node);
   latest.current = node;

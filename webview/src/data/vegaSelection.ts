@@ -66,6 +66,30 @@ export function nextEvent(
 const lastSent = new Map<string, VegaLiteEvent>();
 const viewStates = new Map<string, unknown>();
 
+/**
+ * The runtime drew the chart with `value`. When that is the empty selection while this viewer
+ * last sent another (a form that clears on submit reset it), the next report starts from the
+ * empty selection, as Streamlit's chart does after a form clear, and a later embedding draws none.
+ */
+export function runtimeValue(
+  id: string,
+  value: VegaLiteEvent | undefined,
+  modes: readonly string[],
+): void {
+  const last = lastSent.get(id);
+  if (value === undefined || last === undefined) return;
+  const names = Object.keys(value.selection);
+  const empty =
+    names.length === modes.length &&
+    modes.every((m) => {
+      const v = value.selection[m];
+      return isRecord(v) && Object.keys(v).length === 0;
+    });
+  if (!empty || JSON.stringify(last) === JSON.stringify(value)) return;
+  lastSent.set(id, value);
+  viewStates.delete(id);
+}
+
 /** The part of a vega `View` the selection code uses. */
 export interface SelectionView {
   addSignalListener(name: string, handler: (name: string, value: unknown) => void): unknown;

@@ -11,7 +11,6 @@ import importlib
 import logging
 import sys
 import threading
-from collections.abc import Callable
 
 log = logging.getLogger("sidepane.api")
 
@@ -34,24 +33,19 @@ def load() -> None:
     importlib.import_module(_API)
 
 
-def load_in_background(then: Callable[[], None] | None = None) -> None:
+def load_in_background() -> None:
     """On a daemon thread (a server's port is open, its viewer loading): load the script runner
-    and the API, then call `then` (more start-up work that should not delay the page)."""
-    threading.Thread(
-        target=_load_logged, args=(then,), name="sidepane-api-loader", daemon=True
-    ).start()
+    and the API."""
+    threading.Thread(target=_load_logged, name="sidepane-api-loader", daemon=True).start()
 
 
-def _load_logged(then: Callable[[], None] | None) -> None:
+def _load_logged() -> None:
     previous = sys.getswitchinterval()
     sys.setswitchinterval(_LOADING_SWITCH_INTERVAL_S)
     try:
-        try:
-            importlib.import_module(_RUNNER)
-            load()
-        except Exception:  # a script thread's load() raises it again, where it is shown
-            log.exception("could not load the st. API")
-        if then is not None:
-            then()
+        importlib.import_module(_RUNNER)
+        load()
+    except Exception:  # a script thread's load() raises it again, where it is shown
+        log.exception("could not load the st. API")
     finally:
         sys.setswitchinterval(previous)

@@ -24,6 +24,21 @@ class ScriptCache:
         self._magic_enabled = magic_enabled
         self._codes: dict[str, tuple[int, int, CodeType]] = {}
 
+    def changed_since_compiled(self) -> list[str]:
+        """The scripts whose file changed (or went away) since their code was compiled."""
+        with self._lock:
+            compiled = [(path, hit[0], hit[1]) for path, hit in self._codes.items()]
+        changed = []
+        for path, mtime_ns, size in compiled:
+            try:
+                st = os.stat(path)
+            except OSError:
+                changed.append(path)
+                continue
+            if (st.st_mtime_ns, st.st_size) != (mtime_ns, size):
+                changed.append(path)
+        return changed
+
     def get_code(self, path: str) -> CodeType:
         """The script's code object; raises OSError or SyntaxError like the import system would."""
         st = os.stat(path)

@@ -185,8 +185,8 @@ async def _serve_until_stopped(
         watch=serving.watch,
     )
     await server.start(sock, watch_later=True)
-    # The page first: what the first run needs, and the file watcher, load while it is fetched.
-    api_loader.load_in_background(then=server.watch_from_thread)
+    # The page first: what the first run needs loads while the browser fetches the page.
+    api_loader.load_in_background()
     if options.debug_port is not None:
         # debugpy takes a moment to start: the app is served meanwhile.
         threading.Thread(

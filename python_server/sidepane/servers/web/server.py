@@ -82,6 +82,7 @@ class WebServer:
         self.connections: set[Connection] = set()
         self.watcher: SourceWatcher | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._watch_after_run = False
         self._stopping = False
         self._runner: web.AppRunner | None = None
         self.auth = AuthRoutes(app, lambda: self.port)
@@ -132,8 +133,8 @@ class WebServer:
 
     async def start(self, sock: socket.socket | None = None, *, watch_later: bool = False) -> None:
         """Start serving, on `sock` when the caller bound it already (`sidepane run` binds before
-        it imports this module), else bind here (raises PortInUseError); start watching the
-        script's files now, or with `watch_later` when `watch_from_thread` is called."""
+        it imports this module), else bind here (raises PortInUseError); watch the script's files
+        from now, or with `watch_later` from the end of the first run."""
         self._loop = asyncio.get_running_loop()
         if sock is None:
             sock = bind_socket(self.host, self.port, fallback=self._port_fallback)
@@ -145,25 +146,20 @@ class WebServer:
         )
         await self._runner.setup()
         await web.SockSite(self._runner, sock).start()
-        if not watch_later:
-            self._start_watching()
-
-    def watch_from_thread(self) -> None:
-        """Start watching the script's files (after `start(watch_later=True)`), from a thread
-        other than the loop's: the watcher's modules load there, so its start-up takes the loop
-        only for the moment it takes to add the watches."""
         if not self._watch:
             return
-        import sidepane.servers.watcher  # noqa: F401  (the costly part, off the loop)
-
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._start_watching)
+        if watch_later:
+            # A launch's first paint waits on the first run; the watcher's modules and its
+            # start would compete with it (and with the page's requests) for the GIL.
+            self._watch_after_run = True
+        else:
+            self._start_watching()
 
     def _start_watching(self) -> None:
         from sidepane.servers.watcher import SourceWatcher
 
-        if not self._watch or self.watcher is not None or self._stopping:
-            return  # not asked for, started already, or stopping
+        if self.watcher is not None or self._stopping:
+            return
         self.watcher = SourceWatcher(
             self.app.script_path,
             self.source_changed,
@@ -171,6 +167,9 @@ class WebServer:
             page_files=lambda: self.app.shared_pages.files,
         )
         self.watcher.start()
+        # A save made before the watcher started would go unheard: compare with what ran.
+        for path in self.app.code_cache.changed_since_compiled():
+            self.source_changed(path)
 
     async def stop(self) -> None:
         """Stop watching, close every tab's connection and session, stop serving."""
@@ -285,6 +284,11 @@ class WebServer:
         # Script thread: the run may have imported new local modules.
         if self.watcher is not None:
             self.watcher.refresh_soon()
+        elif self._watch_after_run and self._loop is not None:
+            self._watch_after_run = False
+            import sidepane.servers.watcher  # noqa: F401  (the costly part, off the loop)
+
+            self._loop.call_soon_threadsafe(self._start_watching)
 
     def origin_allowed(self, origin: str | None) -> bool:
         """Whether a WebSocket handshake with this `Origin` header may connect.

@@ -20,6 +20,7 @@ import xxhash
 
 from sidepane.elements.arguments import value_error
 from sidepane.elements.chart_selection import ChartSelectionMixin, on_select_callback
+from sidepane.elements.chart_urls import inline_vega_urls
 from sidepane.elements.data import check_height, resolve_width, send_payloads
 from sidepane.elements.deprecation import (
     CHART_WIDTH_HINT,
@@ -279,6 +280,8 @@ class ChartMixin(ChartSelectionMixin):
         spec = _prepare_spec(spec, stretch)
         _extract_data(spec, data, datasets)
         spec = _stabilize(spec)
+        data_errors: list[str] = []
+        spec = inline_vega_urls(spec, data_errors)
         props: VegaLiteProps = {
             "spec": spec,
             "datasets": datasets.tables,
@@ -292,6 +295,8 @@ class ChartMixin(ChartSelectionMixin):
             props["height"] = checked_height
         if theme is None:
             props["theme"] = False
+        if data_errors:
+            props["data_errors"] = data_errors
         description = _normalize_alt(alt)
         if description is not None:
             if spec.get("description"):

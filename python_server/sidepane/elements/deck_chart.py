@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 from sidepane.elements.chart_selection import ChartSelectionMixin, on_select_callback
+from sidepane.elements.chart_urls import inline_deck_urls
 from sidepane.elements.deck_state import (
     PydeckState,
     empty_event,
@@ -185,7 +186,10 @@ class DeckMixin(ChartSelectionMixin):
         if pydeck_obj is not None:
             _rows_for_json(pydeck_obj)
         spec = json.dumps(EMPTY_MAP) if pydeck_obj is None else pydeck_obj.to_json()
+        spec, data_errors = inline_deck_urls(spec)
         props = chart_props(spec, pixel_width, chart_height, alt)
+        if data_errors:
+            props["data_errors"] = data_errors
         tooltip = _tooltip(pydeck_obj)
         if tooltip:
             props["tooltip"] = json.dumps(tooltip)

@@ -591,6 +591,10 @@ export type VegaLiteProps = {
   theme?: false;
   /** The chart's accessible name (the spec's `description` in the viewer). */
   alt?: string;
+  /**
+   * Data URLs in the spec the runtime could not download (their data is empty): shown in the chart.
+   */
+  data_errors?: string[];
   /** The selection parameters that report (sorted); the chart is a widget. */
   selection_mode?: string[];
   id?: string;
@@ -619,6 +623,8 @@ export type DeckGlJsonChartProps = {
   height: number | "stretch";
   /** The chart's accessible name. */
   alt?: string;
+  /** Layers' data URLs the runtime could not download (their data is empty): shown in the chart. */
+  data_errors?: string[];
   selection_mode?: "single-object" | "multi-object";
   id?: string;
   label?: "";

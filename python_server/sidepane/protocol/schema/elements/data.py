@@ -365,6 +365,13 @@ class VegaLiteProps(TypedDict):
     alt: NotRequired[
         Annotated[str, "The chart's accessible name (the spec's `description` in the viewer)."]
     ]
+    data_errors: NotRequired[
+        Annotated[
+            list[str],
+            "Data URLs in the spec the runtime could not download (their data is empty): "
+            "shown in the chart.",
+        ]
+    ]
     selection_mode: NotRequired[
         Annotated[
             list[str], "The selection parameters that report (sorted); the chart is a widget."

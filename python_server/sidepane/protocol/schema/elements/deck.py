@@ -40,6 +40,13 @@ class DeckGlJsonChartProps(TypedDict):
     width: NotRequired[Annotated[int, "Pixels (at most the container's); absent: stretch."]]
     height: Annotated[int | Literal["stretch"], "Pixels (500 by default), or stretch."]
     alt: NotRequired[Annotated[str, "The chart's accessible name."]]
+    data_errors: NotRequired[
+        Annotated[
+            list[str],
+            "Layers' data URLs the runtime could not download (their data is empty): shown "
+            "in the chart.",
+        ]
+    ]
     selection_mode: NotRequired[DeckSelectionMode]
     id: NotRequired[str]
     label: NotRequired[Literal[""]]

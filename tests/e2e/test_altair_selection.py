@@ -97,8 +97,8 @@ def _bar(chart: Locator, n: int) -> FloatRect:
 
 
 def _select(page: Page, charts: Locator) -> dict[str, str]:
-    """Click the middle bar of the first chart, drag from the first bar to the last across the
-    second; the lines the script wrote before and after each."""
+    """On the first chart click the middle bar, shift-click the last, click beside the bars; on
+    the second drag from the first bar to the last. The lines the script wrote after each."""
     out = {"pick0": _line(page, "PICK "), "brush0": _line(page, "BRUSH ")}
     expect(charts.nth(1).locator("g.mark-rect.role-mark.marks path")).to_have_count(
         3, timeout=30_000
@@ -107,6 +107,16 @@ def _select(page: Page, charts: Locator) -> dict[str, str]:
     middle = _bar(charts.nth(0), 1)
     page.mouse.click(middle["x"] + middle["width"] / 2, middle["y"] + middle["height"] - 10)
     out["pick1"] = _changed(page, "PICK ", out["pick0"])
+    # Shift adds the last bar to the selection; a click beside the bars (above the first, shorter
+    # one) clears it.
+    last = _bar(charts.nth(0), 2)
+    page.keyboard.down("Shift")
+    page.mouse.click(last["x"] + last["width"] / 2, last["y"] + last["height"] - 10)
+    page.keyboard.up("Shift")
+    out["pick2"] = _changed(page, "PICK ", out["pick1"])
+    first = _bar(charts.nth(0), 0)
+    page.mouse.click(first["x"] + first["width"] / 2, first["y"] - 20)
+    out["pick3"] = _changed(page, "PICK ", out["pick2"])
     charts.nth(1).scroll_into_view_if_needed()
     first, last = _bar(charts.nth(1), 0), _bar(charts.nth(1), 2)
     y = last["y"] + last["height"] - 10
@@ -131,6 +141,10 @@ def test_a_click_and_a_drag_reach_the_script_as_in_streamlit_167(
     expect(host).to_have_attribute("role", "graphics-document")
     assert ours["pick0"] == 'PICK {"selection": {"pick": {}}}'
     assert ours["pick1"] == 'PICK {"selection": {"pick": [{"c": "y", "v": 5}]}}'
+    assert ours["pick2"] == (
+        'PICK {"selection": {"pick": [{"c": "y", "v": 5}, {"c": "z", "v": 4}]}}'
+    )
+    assert ours["pick3"] == 'PICK {"selection": {"pick": {}}}'
     assert ours["brush1"] == 'BRUSH {"selection": {"brush": {"c": ["x", "y", "z"]}}}'
 
     page.goto(streamlit_167)

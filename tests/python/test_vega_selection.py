@@ -146,7 +146,20 @@ def unordered(message: str) -> str:
     )
 
 
+# Unnamed parameters (Altair numbers them; the names are made stable) and a concatenation.
+UNNAMED_APP = """
+import altair as alt
+import pandas as pd
+import streamlit as st
+df = pd.DataFrame({"a": [1, 2, 3], "b": [4, 5, 6]})
+base = alt.Chart(df).mark_line().encode(x="a", y="b")
+both = base.add_params(alt.selection_point(fields=["a"]), alt.selection_interval())
+st.write(repr(st.altair_chart(both | base, on_select="rerun")))
+"""
+
 CASES = [
+    (UNNAMED_APP, None),
+    (UNNAMED_APP, {"selection": {"param_1": [{"a": 2}]}}),
     (altair_app(), None),
     (altair_app(), POINT),
     (altair_app(), INTERVAL),

@@ -105,6 +105,8 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
     { enabled: width > 0, unmount: ({ destroyDeck }, el) => destroyDeck(el) },
   );
 
+  // Data URLs the runtime could not download come first: they explain an empty layer.
+  const shownProblems = [...(props.data_errors ?? []), ...problems];
   const style: JSX.CSSProperties = {};
   if (typeof props.width === "number") style.maxWidth = `${props.width}px`;
   style.height = typeof props.height === "number" ? `${props.height}px` : "100%";
@@ -119,9 +121,9 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
     >
       {error !== null && <div class="sp-deck-error">{`Chart error: ${error}`}</div>}
       <div ref={host} class="sp-deck-host" />
-      {problems.length > 0 && (
+      {shownProblems.length > 0 && (
         <div class="sp-deck-problem" role="alert">
-          {problems.join("\n")}
+          {shownProblems.join("\n")}
         </div>
       )}
       {baseMap === "offline" && (

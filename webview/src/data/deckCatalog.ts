@@ -4,7 +4,8 @@
 // module along), and the glTF loader for a model given as a URL. Two further chunks load only for
 // a spec that needs them: Carto's layers and colour functions (`{"@@function": "colorBins", ...}`,
 // deckExtras.ts), and loaders.gl's CSV loader for a layer whose `data` is a CSV file's URL
-// (deckCsv.ts, a separate bundle: it brings Apache Arrow along).
+// (deckCsv.ts, a separate bundle: it brings Apache Arrow along), or whose `data` is such a file's
+// text, downloaded by the runtime (csvText below).
 
 import { FirstPersonView, MapView, OrbitView, OrthographicView, _GlobeView } from "@deck.gl/core";
 import * as layers from "@deck.gl/layers";
@@ -23,7 +24,7 @@ import {
   _TerrainExtension,
 } from "@deck.gl/extensions";
 import { JSONConverter } from "@deck.gl/json";
-import { registerLoaders, setLoaderOptions } from "@loaders.gl/core";
+import { parse, registerLoaders, setLoaderOptions } from "@loaders.gl/core";
 import { GLTFLoader } from "@loaders.gl/gltf";
 import { lazyModule } from "../core/lazy";
 
@@ -86,13 +87,33 @@ export const loadCsv = lazyModule(() => import(/* @vite-ignore */ csvBundle()) a
 
 let extrasLoaded = false;
 let csvLoaded = false;
+
+/** The CSV texts parsed lately, so that a redraw hands deck.gl the same data (no reload). */
+const parsedCsv = new Map<string, Promise<unknown>>();
+const PARSED_CSV_KEPT = 8;
+
+/**
+ * `{"@@function": "csvText", "text": ...}`: a CSV file the runtime downloaded for a layer whose
+ * `data` was its URL (the page may not fetch it: elements/chart_urls.py), parsed by the CSV loader
+ * that would have read the URL. deck.gl takes a promise as a layer's data.
+ */
+function csvText({ text }: { text: unknown }): Promise<unknown> {
+  const source = typeof text === "string" ? text : "";
+  const known = parsedCsv.get(source);
+  if (known !== undefined) return known;
+  const parsed = parse(source, { core: { mimeType: "text/csv" } });
+  parsedCsv.set(source, parsed);
+  if (parsedCsv.size > PARSED_CSV_KEPT) parsedCsv.delete(parsedCsv.keys().next().value!);
+  return parsed;
+}
+
 let converter = makeConverter(null);
 
 function makeConverter(extras: typeof import("./deckExtras") | null): JSONConverter {
   return new JSONConverter({
     configuration: {
       classes: { ...BASE_CLASSES, ...(extras?.EXTRA_CLASSES ?? {}) },
-      functions: extras?.EXTRA_FUNCTIONS ?? {},
+      functions: { csvText, ...(extras?.EXTRA_FUNCTIONS ?? {}) },
     },
   });
 }
@@ -122,6 +143,7 @@ export function needsCsv(json: unknown): boolean {
   if (typeof json !== "object" || json === null) return false;
   const record = json as Record<string, unknown>;
   if (typeof record.data === "string" && CSV_URL.test(record.data)) return true;
+  if (typeOf(record.data, "@@function") === "csvText") return true;
   return Array.isArray(record.layers) && record.layers.some(needsCsv);
 }
 

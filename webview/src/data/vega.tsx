@@ -184,6 +184,11 @@ export function VegaLite({ node, store }: ElementProps<"vega_lite">): JSX.Elemen
         />
       )}
       {error !== null && <div class="sp-vega-error">{`Chart error: ${error}`}</div>}
+      {props.data_errors !== undefined && (
+        <div class="sp-vega-error" role="alert">
+          {props.data_errors.join("\n")}
+        </div>
+      )}
       <div ref={host} class="sp-vega-host" />
     </div>
   );

@@ -6,7 +6,8 @@ it (url_download.py: bounded, kept a minute) and the chart gets the file's text 
 - Vega-Lite: every `data` with an http(s) `url` (top level, layers, concatenations, facets,
   lookups' `from`) becomes `values` holding the text, with the `format` Vega-Lite would have
   used for the URL (its type guessed from the extension as Vega-Lite guesses it), so vega
-  parses it exactly as it would have parsed the download.
+  parses it as it would have parsed the download; CSV/TSV/DSV is read into the rows vega's
+  reader would make (strings; `format.parse` kept), since that reader needs eval.
 - pydeck: a layer whose `data` is such a URL gets the parsed JSON, or for a .csv/.tsv/.dsv file
   the text, parsed in the viewer by the same loader that would have read the URL
   (`{"@@function": "csvText", "text": ...}`, webview/src/data/deckCatalog.ts).
@@ -16,6 +17,8 @@ becomes no data plus a message the chart shows (`data_errors`); the script runs 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from typing import Any, Final
@@ -24,6 +27,7 @@ from sidepane.elements.url_download import fetch_url, is_http_url
 
 MAX_CHART_DATA_BYTES: Final = 20 * 1024 * 1024
 _VEGA_FORMATS: Final = ("json", "csv", "tsv", "dsv", "topojson")
+_DELIMITERS: Final = {"csv": ",", "tsv": "\t"}
 _CSV_URL: Final = re.compile(r"\.(csv|tsv|dsv)(?:[?#]|$)", re.IGNORECASE)
 # Layers whose `data` is not a file but a tile set, a URL template or an API: deck.gl fetches
 # what it needs itself (Carto's API is allowed by the CSP; the others stay as in the browser).
@@ -70,9 +74,29 @@ def _inline_vega_data(data: dict[str, Any], errors: list[str]) -> dict[str, Any]
         return rest
     fmt = dict(rest["format"]) if isinstance(rest.get("format"), dict) else {}
     fmt.setdefault("type", _vega_format_type(url))
+    if fmt["type"] in _DELIMITERS or fmt["type"] == "dsv":
+        delimiter = _DELIMITERS.get(fmt.pop("type")) or fmt.pop("delimiter", ",")
+        fmt.pop("delimiter", None)
+        rest["values"] = _dsv_rows(text, str(delimiter))
+        if fmt:
+            rest["format"] = {**fmt, "type": "json"}
+        else:
+            rest.pop("format", None)
+        return rest
     rest["values"] = text
     rest["format"] = fmt
     return rest
+
+
+def _dsv_rows(text: str, delimiter: str) -> list[dict[str, str]]:
+    """The rows vega's CSV reader (d3-dsv's) makes of `text`: the first line names the fields,
+    every value a string, a missing one empty. Done here because d3-dsv compiles its row reader
+    with `new Function`, which the page's CSP (no eval) refuses."""
+    lines = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter[:1] or ",")
+    header = next(lines, [])
+    return [
+        {name: row[i] if i < len(row) else "" for i, name in enumerate(header)} for row in lines
+    ]
 
 
 def inline_vega_urls(node: Any, errors: list[str]) -> Any:

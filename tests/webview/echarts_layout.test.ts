@@ -1,7 +1,11 @@
 // st.echarts_chart's streamlit theme lays cartesian charts out as Streamlit 1.67 does (its docs'
 // examples drew with ECharts' roomy default grid here: a 350 px chart's plot was 206 px high).
 import { describe, expect, test } from "vitest";
-import { streamlitLayout } from "../../webview/src/documents/echartsTheme";
+import {
+  streamlitLayout,
+  streamlitTheme,
+  withAlpha,
+} from "../../webview/src/documents/echartsTheme";
 
 const bars = {
   xAxis: { type: "category", data: ["A", "B"] },
@@ -40,5 +44,21 @@ describe("echarts streamlit layout", () => {
     expect(streamlitLayout(grids)).toBe(grids);
     const pie = { series: [{ type: "pie", data: [1, 2] }] };
     expect(streamlitLayout(pie)).toBe(pie);
+  });
+});
+
+describe("echarts streamlit theme controls", () => {
+  test("a zoom slider's window and a brush take the primary colour, faded", () => {
+    const theme = streamlitTheme("light");
+    const zoom = theme.dataZoom as { fillerColor: string };
+    expect(zoom.fillerColor).toMatch(/^rgba\(255, 75, 75, 0\.15\)$/);
+    const brush = theme.brush as { brushStyle: { color: string } };
+    expect(brush.brushStyle.color).toBe(zoom.fillerColor);
+  });
+
+  test("withAlpha reads hex and rgb colours", () => {
+    expect(withAlpha("#0068c9", 0.5)).toBe("rgba(0, 104, 201, 0.5)");
+    expect(withAlpha("rgb(1, 2, 3)", 0.2)).toBe("rgba(1, 2, 3, 0.2)");
+    expect(withAlpha("red", 0.2)).toBe("red");
   });
 });

@@ -8,9 +8,31 @@ import { PALETTE } from "../data/vegaTheme";
 
 export { streamlitLayout } from "./echartsLayout";
 
+/** The page's primary colour as the browser resolves it. */
+function primaryColor(doc: Document = document): string {
+  const probe = doc.createElement("span");
+  probe.style.display = "none";
+  probe.style.color = "var(--sp-primary, #ff4b4b)";
+  (doc.body ?? doc.documentElement).appendChild(probe);
+  try {
+    return getComputedStyle(probe).color || "#ff4b4b";
+  } finally {
+    probe.remove();
+  }
+}
+
+/** `color` (rgb(), rgba() or #rrggbb) at `alpha` opacity; other forms as they are. */
+export function withAlpha(color: string, alpha: number): string {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  const rgb = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/i.exec(color);
+  const parts = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : rgb?.slice(1).map(Number);
+  return parts ? `rgba(${parts.join(", ")}, ${alpha})` : color;
+}
+
 /** The app's look as an ECharts theme: fonts, text and axis colours, the chart palette. */
 export function streamlitTheme(theme: Theme): Record<string, unknown> {
   const c = pageColors(theme);
+  const primary = primaryColor();
   const axis = {
     axisLine: { lineStyle: { color: c.border } },
     axisTick: { lineStyle: { color: c.border } },
@@ -29,5 +51,17 @@ export function streamlitTheme(theme: Theme): Record<string, unknown> {
     valueAxis: axis,
     timeAxis: axis,
     logAxis: axis,
+    // A zoom slider's window and a brush in the primary colour, as Streamlit 1.67 draws them.
+    dataZoom: {
+      borderColor: c.border,
+      fillerColor: withAlpha(primary, 0.15),
+      dataBackground: {
+        lineStyle: { color: c.muted, opacity: 0.5 },
+        areaStyle: { color: c.muted, opacity: 0.2 },
+      },
+      handleStyle: { color: c.bg, borderColor: c.muted },
+      textStyle: { color: c.muted },
+    },
+    brush: { brushStyle: { color: withAlpha(primary, 0.15), borderColor: primary } },
   };
 }

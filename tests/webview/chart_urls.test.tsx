@@ -39,7 +39,7 @@ describe("a layer's downloaded CSV", () => {
     expect(waitsForChunk(csvLayer)).toBe(true);
     await import("../../webview/src/data/deckCsv");
     // deck.gl keeps an async prop's given value (the promise) under this symbol.
-    const given = (spec: object): unknown =>
+    const given = (spec: Record<string, unknown>): unknown =>
       (
         (convert(spec).layers as { props: Record<symbol, Record<string, unknown>> }[])[0]!.props[
           Symbol.for("asyncPropOriginal")
@@ -67,7 +67,11 @@ describe("data that could not be downloaded", () => {
     vi.restoreAllMocks();
   });
 
-  function draw(store: Store, type: "vega_lite" | "deck_gl_json_chart", props: object): void {
+  function draw(
+    store: Store,
+    type: "vega_lite" | "deck_gl_json_chart",
+    props: Record<string, unknown>,
+  ): void {
     runStart(store, 1);
     upsert(store, 1, ["main", 0], type, props);
     runEnd(store, 1);

@@ -6,16 +6,25 @@ in the chart. In Streamlit 1.67 the browser fetches these URLs itself: the same 
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from conftest import free_port
+
 pytest.importorskip("altair")
 pytest.importorskip("pydeck")
+
+STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/streamlit"
 
 CARS = b"""[{"Name": "a", "Horsepower": 130, "Miles_per_Gallon": 18},
 {"Name": "b", "Horsepower": 165, "Miles_per_Gallon": 15},
@@ -60,7 +69,11 @@ def data_host() -> Iterator[str]:
     server.server_close()
 
 
-def _app(host: str) -> str:
+def _app(host: str, svg: bool = False) -> str:
+    # Streamlit 1.67 draws vega on a canvas unless the spec's usermeta asks for SVG: asked for the
+    # side-by-side test, so that both pages' marks can be counted.
+    theme = '.properties(usermeta={"embedOptions": {"renderer": "svg"}})' if svg else ""
+    usermeta = ', "usermeta": {"embedOptions": {"renderer": "svg"}}' if svg else ""
     return f"""
 import altair as alt
 import pydeck as pdk
@@ -70,12 +83,12 @@ host = {host!r}
 st.altair_chart(
     alt.Chart(host + "/cars.json").mark_circle(size=200).encode(
         x="Horsepower:Q", y="Miles_per_Gallon:Q"
-    )
+    ){theme}
 )
 st.vega_lite_chart(
     {{"data": {{"url": host + "/sales.csv"}}, "mark": "bar",
      "encoding": {{"x": {{"field": "month", "type": "nominal", "sort": None}},
-                  "y": {{"field": "sales", "type": "quantitative"}}}}}}
+                  "y": {{"field": "sales", "type": "quantitative"}}}}{usermeta}}}
 )
 view = pdk.ViewState(latitude=0.001, longitude=0.002, zoom=15)
 layers = [
@@ -142,3 +155,62 @@ def test_charts_of_urls_elsewhere_draw_without_the_page_contacting_that_host(
     assert sorted(_Files.hits) == [
         "/cars.json", "/gone.json", "/points.csv", "/points.json", "/sales.csv",
     ]  # fmt: skip
+
+
+@pytest.fixture
+def streamlit_167(tmp_path: Path, data_host: str) -> Iterator[str]:
+    """Streamlit 1.67's server running the same app; its URL."""
+    if not STREAMLIT_167.exists():
+        pytest.skip("needs the bench's Streamlit 1.67")
+    script = tmp_path / "st_app.py"
+    script.write_text(_app(data_host, svg=True))
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(STREAMLIT_167), "run", str(script), "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
+        env={**os.environ, "STREAMLIT_HOME": str(tmp_path)},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _marks(page: Page, url: str, charts: str) -> list[int]:
+    page.goto(url)
+    expect(page.get_by_text("drawn")).to_be_visible(timeout=60_000)
+    found = page.locator(charts)
+    expect(found.nth(0).locator("g.mark-symbol path")).not_to_have_count(0, timeout=30_000)
+    expect(found.nth(1).locator("g.mark-rect path")).not_to_have_count(0, timeout=30_000)
+    page.wait_for_timeout(500)
+    return [
+        found.nth(0).locator("g.mark-symbol path").count(),
+        found.nth(1).locator("g.mark-rect path").count(),
+    ]
+
+
+def test_the_same_marks_as_streamlit_1_67_which_fetches_in_the_browser(
+    page: Page, serve: Any, data_host: str, streamlit_167: str
+) -> None:
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    theirs = _marks(page, streamlit_167, "[data-testid=stVegaLiteChart]")
+    # 1.67's page fetched the files itself.
+    assert [u for u in asked if u.startswith(data_host)], asked
+    asked.clear()
+    ours = _marks(page, serve(_app(data_host, svg=True)).url, ".sp-vega")
+    assert ours == theirs == [3, 4]
+    assert not [u for u in asked if u.startswith(data_host)], asked

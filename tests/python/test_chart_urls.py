@@ -207,3 +207,31 @@ def test_a_pydeck_layer_that_cannot_be_downloaded_is_a_message_in_the_chart(
     assert spec["layers"][0]["data"] == []
     assert props["data_errors"] == [error.format(url=url)]
     assert at.markdown[0].value == "after"
+
+
+def test_tsv_and_dsv_become_the_rows_vegas_reader_makes() -> None:
+    from sidepane.elements.chart_urls import _dsv_rows
+
+    assert _dsv_rows('a\tb\n1\t"x\ty"\n2\n', "\t") == [
+        {"a": "1", "b": "x\ty"},
+        {"a": "2", "b": ""},
+    ]
+    assert _dsv_rows("a|b\r\n1|2|3\r\n", "|") == [{"a": "1", "b": "2"}]
+
+
+def test_a_dsv_url_keeps_its_delimiter_and_drops_the_format_it_no_longer_needs(
+    files: str,
+) -> None:
+    spec = {
+        "layer": [
+            {"data": {"url": files + "/points.csv", "format": {"type": "dsv", "delimiter": ";"}}},
+            {"data": {"url": files + "/points.csv"}},
+        ]
+    }
+    at = _run(f"import streamlit as st\nst.vega_lite_chart({spec!r})")
+    semicolons, commas = (layer["data"] for layer in _vega(at)["spec"]["layer"])
+    assert semicolons == {
+        "values": [{"lat,lon,n": v} for v in ("37.76,-122.4,1", "37.77,-122.41,2")]
+    }
+    assert commas["values"][0] == {"lat": "37.76", "lon": "-122.4", "n": "1"}
+    assert "format" not in commas

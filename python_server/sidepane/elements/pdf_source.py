@@ -7,9 +7,7 @@ from sidepane.elements.url_download import Download, Fetched, fetch_url, forget_
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 
-__all__ = ["MAX_PDF_BYTES", "FetchedPdf", "fetch_pdf", "forget_all"]
-
-FetchedPdf = Fetched
+__all__ = ["MAX_PDF_BYTES", "fetch_pdf", "forget_all"]
 
 
 def fetch_pdf(url: str, *, get: Download | None = None) -> Fetched:

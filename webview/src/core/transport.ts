@@ -48,10 +48,13 @@ export class WebSocketTransport implements Transport {
   private statusListeners: ((status: TransportStatus) => void)[] = [];
   private delay = 250;
   private readonly url: string;
+  private firstQuery: string | undefined;
 
-  constructor(url?: string) {
+  /** `firstQuery` is added to the first connection's URL only (a reconnect is a new session). */
+  constructor(url?: string, firstQuery?: string) {
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
     this.url = url ?? `${scheme}//${location.host}${basePath()}/ws`;
+    this.firstQuery = firstQuery;
   }
 
   send(bytes: Uint8Array): void {
@@ -77,7 +80,9 @@ export class WebSocketTransport implements Transport {
 
   private connect(): void {
     this.emitStatus("connecting");
-    const socket = new WebSocket(this.url);
+    const query = this.firstQuery;
+    this.firstQuery = undefined;
+    const socket = new WebSocket(query === undefined ? this.url : `${this.url}?${query}`);
     socket.binaryType = "arraybuffer";
     this.socket = socket;
     socket.onopen = () => {
@@ -108,7 +113,7 @@ export class WebSocketTransport implements Transport {
  * listener added late is told the current status.
  */
 export class EarlyTransport implements Transport {
-  private readonly inner = new WebSocketTransport();
+  private readonly inner: WebSocketTransport;
   private readonly buffered: Uint8Array[] = [];
   private readonly messageListeners: ((bytes: Uint8Array) => void)[] = [];
   private readonly statusListeners: ((status: TransportStatus) => void)[] = [];
@@ -117,6 +122,9 @@ export class EarlyTransport implements Transport {
   private firstConnection = true;
 
   constructor(firstHello: () => Uint8Array) {
+    // The first hello rides in the handshake: the session starts while this tab evaluates the
+    // app's code, which would hold back the socket's `open` event and a hello sent from it.
+    this.inner = new WebSocketTransport(undefined, `hello=${base64url(firstHello())}`);
     this.inner.onMessage((bytes) => {
       if (this.messageListeners.length === 0) this.buffered.push(bytes);
       else for (const listener of this.messageListeners) listener(bytes);
@@ -125,7 +133,6 @@ export class EarlyTransport implements Transport {
       this.status = status;
       if (status === "connected" && this.firstConnection) {
         this.firstConnection = false;
-        this.inner.send(firstHello());
         this.helloSent = true;
       }
       for (const listener of this.statusListeners) listener(status);
@@ -156,4 +163,10 @@ export class EarlyTransport implements Transport {
     this.helloSent = false;
     return sent;
   }
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import logging
 from typing import TYPE_CHECKING
 
@@ -72,6 +74,15 @@ class Connection:
 
     def receive(self, raw: bytes) -> None:
         """Decode one message and obey its frames; bad input is logged and dropped."""
+        self.link.receive(raw)
+
+    def receive_handshake_hello(self, text: str) -> None:
+        """The `hello` a tab's first connection carries in its URL (base64url, no padding)."""
+        try:
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        except (binascii.Error, ValueError):
+            self.link.warn("a hello parameter that is not base64url")
+            return
         self.link.receive(raw)
 
     async def serve(self) -> None:

@@ -271,6 +271,9 @@ class WebServer:
         connection.session.client = client_facts(request)
         connection.session.add_run_listener(self._after_run)
         self.connections.add(connection)
+        hello = request.query.get("hello")
+        if hello is not None:
+            connection.receive_handshake_hello(hello)
         try:
             await connection.serve()
         finally:

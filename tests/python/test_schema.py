@@ -156,6 +156,7 @@ def test_every_lsp_method_is_declared_with_its_shapes() -> None:
         "sidepane/message",
         "sidepane/openSession",
         "sidepane/runOnSaveChanged",
+        "sidepane/serveComponents",
         "sidepane/startDebug",
         "sidepane/status",
     ]
@@ -224,6 +225,8 @@ st.iframe("https://example.com", height="stretch")
 import streamlit.components.v1 as components
 components.html("<p>x</p>", width=200, scrolling=True, tab_index=0)
 components.declare_component("c", url="http://localhost:1")(a=[1], b=b"x", key="cc")
+v2 = st.components.v2.component("v2c", html="<p>x</p>", js="export default function () {}")
+v2(key="v2", data={"a": 1}, default={"picked": None}, on_picked_change=lambda: None)
 st.table(pd.DataFrame({"a": [1]}), border="horizontal", hide_header=True, height=100)
 st.dataframe(
     pd.DataFrame({"a": [1, 2]}, index=["x", "y"]),

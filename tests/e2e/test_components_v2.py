@@ -62,7 +62,7 @@ def test_inline_component_sends_state_and_triggers(page: Page, serve: Any) -> No
         "Hello from counter; shadow=true key=true parent=blocked", timeout=20_000
     )
     # The theme's primary colour reached the component's CSS.
-    expect(greet).to_have_attribute("data-primary", "rgb(255, 75, 75)")
+    expect(greet).to_have_attribute("data-primary", "rgb(197, 57, 72)")
     expect(page.get_by_text("count=5 pinged=None")).to_be_visible()
     small = frame_el.bounding_box()
     assert small is not None and 60 < small["height"] < 200
@@ -100,7 +100,7 @@ def test_dark_theme_and_sizes(page: Page, serve: Any) -> None:
     page.goto(server.url)
     frame_el = page.locator("[data-testid=stBidiComponent] iframe")
     frame = page.frame_locator("[data-testid=stBidiComponent] iframe >> nth=0")
-    expect(frame.locator("#t")).to_have_css("color", "rgb(250, 250, 250)", timeout=20_000)
+    expect(frame.locator("#t")).to_have_css("color", "rgb(237, 235, 232)", timeout=20_000)
     box = frame_el.first.bounding_box()
     assert box is not None and box["height"] > 60
     png = page.screenshot(

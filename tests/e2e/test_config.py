@@ -66,7 +66,7 @@ def test_without_a_theme_the_default_primary_colour(page: Page, serve: Any) -> N
     server = serve(BUTTON)
     page.goto(server.url)
     expect(page.get_by_role("button", name="Go")).to_have_css(
-        "background-color", "rgb(255, 75, 75)"
+        "background-color", "rgb(197, 57, 72)"
     )
 
 

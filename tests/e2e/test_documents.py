@@ -100,7 +100,7 @@ def test_a_mermaid_diagram_draws_in_the_theme_and_a_bad_one_says_why(
     # The dark theme redraws it with light text.
     page.evaluate("document.documentElement.dataset.theme = 'dark'")
     label = diagram.locator("svg .nodeLabel").first
-    expect(label).to_have_css("color", "rgb(250, 250, 250)")
+    expect(label).to_have_css("color", "rgb(237, 235, 232)")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "mermaid_chart.png"))
 

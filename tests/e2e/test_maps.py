@@ -159,7 +159,7 @@ def test_the_map_follows_the_dark_theme_and_resizes_with_the_page(page: Page, se
     chart = page.locator(".sp-deck")
     expect(chart).to_have_attribute("data-basemap", "offline", timeout=30_000)
     host = chart.locator(".sp-deck-host")
-    assert host.evaluate("(e) => getComputedStyle(e).backgroundColor") == "rgb(38, 39, 48)"
+    assert host.evaluate("(e) => getComputedStyle(e).backgroundColor") == "rgb(45, 43, 39)"
     canvas = chart.locator("canvas").first
     wide = canvas.evaluate("(c) => c.clientWidth")
     page.set_viewport_size({"width": 700, "height": 900})
@@ -170,5 +170,5 @@ def test_the_map_follows_the_dark_theme_and_resizes_with_the_page(page: Page, se
     page.emulate_media(color_scheme="light")
     page.wait_for_function(
         "() => getComputedStyle(document.querySelector('.sp-deck-host')).backgroundColor"
-        " === 'rgb(240, 242, 246)'"
+        " === 'rgb(248, 248, 247)'"
     )

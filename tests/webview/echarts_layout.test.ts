@@ -51,7 +51,7 @@ describe("echarts streamlit theme controls", () => {
   test("a zoom slider's window and a brush take the primary colour, faded", () => {
     const theme = streamlitTheme("light");
     const zoom = theme.dataZoom as { fillerColor: string };
-    expect(zoom.fillerColor).toMatch(/^rgba\(255, 75, 75, 0\.15\)$/);
+    expect(zoom.fillerColor).toMatch(/^rgba\(197, 57, 72, 0\.15\)$/);
     const brush = theme.brush as { brushStyle: { color: string } };
     expect(brush.brushStyle.color).toBe(zoom.fillerColor);
   });

@@ -3,7 +3,13 @@
 import { expect, test } from "vitest";
 import { mermaidThemeVariables } from "../../webview/src/documents/mermaid";
 
-const colors = { fg: "#31333f", bg: "#ffffff", border: "#d5d6d8", muted: "#83858c" };
+const colors = {
+  fg: "#31333f",
+  bg: "#ffffff",
+  bgSecondary: "#f8f8f7",
+  border: "#d5d6d8",
+  muted: "#83858c",
+};
 
 test("nodes take the border colour and lines the muted text colour, at 14 px", () => {
   const vars = mermaidThemeVariables("light", colors);

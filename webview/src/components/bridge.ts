@@ -4,6 +4,7 @@
 // disabled flag and theme. Messages are plain postMessage objects, taken only from the
 // component's own frame.
 
+import { pageColor, type Palette } from "../core/palette";
 import type { ArrowTable } from "../core/protocol.generated";
 import { derivedColors, toHex, type DerivedColors } from "./theme_colors";
 
@@ -123,33 +124,22 @@ export function renderMessage(
 
 /** The page's colours and font as a component's theme, resolved to plain CSS values (hex). */
 export function exportedTheme(base: "light" | "dark", doc: Document = document): ExportedTheme {
-  const probe = doc.createElement("span");
-  probe.style.display = "none";
-  (doc.body ?? doc.documentElement).appendChild(probe);
-  const color = (name: string, fallback: string): string => {
-    probe.style.color = fallback;
-    probe.style.color = `var(${name}, ${fallback})`;
-    return toHex(getComputedStyle(probe).color || fallback);
+  const where = doc.body ?? doc.documentElement;
+  const color = (key: keyof Palette): string => toHex(pageColor(key, base, where));
+  const backgroundColor = color("bg");
+  const secondaryBackgroundColor = color("bgSecondary");
+  const textColor = color("fg");
+  const font =
+    getComputedStyle(doc.documentElement).getPropertyValue("--sp-font").trim() ||
+    '"Source Sans Pro", sans-serif';
+  return {
+    base,
+    primaryColor: color("primary"),
+    backgroundColor,
+    secondaryBackgroundColor,
+    textColor,
+    bodyFont: font,
+    font,
+    ...derivedColors(backgroundColor, secondaryBackgroundColor, textColor),
   };
-  const dark = base === "dark";
-  try {
-    const backgroundColor = color("--sp-bg", dark ? "#0e1117" : "#ffffff");
-    const secondaryBackgroundColor = color("--sp-bg-secondary", dark ? "#262730" : "#f0f2f6");
-    const textColor = color("--sp-fg", dark ? "#fafafa" : "#31333f");
-    const font =
-      getComputedStyle(doc.documentElement).getPropertyValue("--sp-font").trim() ||
-      '"Source Sans Pro", sans-serif';
-    return {
-      base,
-      primaryColor: color("--sp-primary", "#ff4b4b"),
-      backgroundColor,
-      secondaryBackgroundColor,
-      textColor,
-      bodyFont: font,
-      font,
-      ...derivedColors(backgroundColor, secondaryBackgroundColor, textColor),
-    };
-  } finally {
-    probe.remove();
-  }
 }

@@ -5,6 +5,7 @@
 // the page's CSS variables, so light, dark, VS Code's theme and `[theme]` all apply.
 
 import { chartColors } from "../core/app_theme";
+import { pageColor, type Palette } from "../core/palette";
 import type { Theme } from "./hooks";
 import { PALETTE } from "./vegaTheme";
 
@@ -21,62 +22,28 @@ export interface ChartColors {
   total: string;
 }
 
-const FALLBACK: Record<Theme, ChartColors> = {
-  light: {
-    text: "#31333f",
-    muted: "#808495",
-    grid: "#e6eaf1",
-    bg: "#ffffff",
-    border: "#d5dae5",
-    font: '"Source Sans Pro", sans-serif',
-    increasing: "#21c354",
-    decreasing: "#ff2b2b",
-    total: "#0068c9",
-  },
-  dark: {
-    text: "#fafafa",
-    muted: "#a3a8b8",
-    grid: "#31333f",
-    bg: "#0e1117",
-    border: "#3d4044",
-    font: '"Source Sans Pro", sans-serif',
-    increasing: "#3dd56d",
-    decreasing: "#ff4b4b",
-    total: "#83c9ff",
-  },
-};
+// Gridlines are a shade of their own (not a theme colour).
+const GRID: Record<Theme, string> = { light: "#e6eaf1", dark: "#31333f" };
 
 /**
- * The page's colours (`--sp-*` variables), each falling back to the built-in theme's. They are
- * read through an element's computed `color`, so what plotly gets is a plain `rgb(...)` even
- * where the variable is `light-dark(...)`, `color-mix(...)` or another variable (VS Code's).
+ * The page's colours (`--sp-*` variables), each falling back to the built-in theme's, as plain
+ * `rgb(...)` (core/palette.ts `pageColor`).
  */
 export function pageColors(theme: Theme, doc: Document = document): ChartColors {
-  const f = FALLBACK[theme];
-  const probe = doc.createElement("span");
-  probe.style.display = "none";
-  (doc.body ?? doc.documentElement).appendChild(probe);
-  const color = (name: string, fallback: string): string => {
-    probe.style.color = fallback;
-    probe.style.color = `var(${name}, ${fallback})`;
-    return getComputedStyle(probe).color || fallback;
-  };
+  const where = doc.body ?? doc.documentElement;
+  const color = (key: keyof Palette): string => pageColor(key, theme, where);
   const font = getComputedStyle(doc.documentElement).getPropertyValue("--sp-font").trim();
-  try {
-    return {
-      text: color("--sp-fg", f.text),
-      muted: color("--sp-muted", f.muted),
-      grid: f.grid,
-      bg: color("--sp-bg", f.bg),
-      border: color("--sp-border", f.border),
-      font: font || f.font,
-      increasing: color("--sp-green", f.increasing),
-      decreasing: color("--sp-red", f.decreasing),
-      total: color("--sp-blue", f.total),
-    };
-  } finally {
-    probe.remove();
-  }
+  return {
+    text: color("fg"),
+    muted: color("muted"),
+    grid: GRID[theme],
+    bg: color("bg"),
+    border: color("border"),
+    font: font || '"Source Sans Pro", sans-serif',
+    increasing: color("green"),
+    decreasing: color("red"),
+    total: color("blue"),
+  };
 }
 
 const SEQUENTIAL: Record<Theme, string[]> = {

@@ -2,6 +2,7 @@
 // Streamlit's charts, text colours that read on the light or dark background.
 
 import { chartColors } from "../core/app_theme";
+import { BUILT_IN_PALETTES } from "../core/palette";
 import type { Theme } from "./hooks";
 
 const FONT = '"Source Sans Pro", "Source Sans 3", -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -35,8 +36,8 @@ export const PALETTE: Record<Theme, string[]> = {
 };
 
 const COLORS: Record<Theme, { text: string; muted: string; grid: string }> = {
-  light: { text: "#31333f", muted: "#808495", grid: "#e6eaf1" },
-  dark: { text: "#fafafa", muted: "#a3a8b8", grid: "#31333f" },
+  light: { text: BUILT_IN_PALETTES.light.fg, muted: "#808495", grid: "#e6eaf1" },
+  dark: { text: BUILT_IN_PALETTES.dark.fg, muted: "#a3a8b8", grid: "#31333f" },
 };
 
 /** The config merged under a chart's own `config` (which wins). `styled`: false for theme=None. */

@@ -2,24 +2,12 @@
 // code it shares with Plotly charts stays out of the first paint.
 
 import { chartColors } from "../core/app_theme";
+import { pageColor } from "../core/palette";
 import type { Theme } from "../data/hooks";
 import { pageColors } from "../data/plotlyTheme";
 import { PALETTE } from "../data/vegaTheme";
 
 export { streamlitLayout } from "./echartsLayout";
-
-/** The page's primary colour as the browser resolves it. */
-function primaryColor(doc: Document = document): string {
-  const probe = doc.createElement("span");
-  probe.style.display = "none";
-  probe.style.color = "var(--sp-primary, #ff4b4b)";
-  (doc.body ?? doc.documentElement).appendChild(probe);
-  try {
-    return getComputedStyle(probe).color || "#ff4b4b";
-  } finally {
-    probe.remove();
-  }
-}
 
 /** `color` (rgb(), rgba() or #rrggbb) at `alpha` opacity; other forms as they are. */
 export function withAlpha(color: string, alpha: number): string {
@@ -32,7 +20,7 @@ export function withAlpha(color: string, alpha: number): string {
 /** The app's look as an ECharts theme: fonts, text and axis colours, the chart palette. */
 export function streamlitTheme(theme: Theme): Record<string, unknown> {
   const c = pageColors(theme);
-  const primary = primaryColor();
+  const primary = pageColor("primary", theme);
   const axis = {
     axisLine: { lineStyle: { color: c.border } },
     axisTick: { lineStyle: { color: c.border } },

@@ -4,6 +4,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { lazyModule, useLazyRender } from "../core/lazy";
+import { pageColor } from "../core/palette";
 import { currentTheme } from "../core/theme";
 import type { Theme } from "../data/hooks";
 
@@ -12,17 +13,6 @@ type Mermaid = (typeof import("mermaid"))["default"];
 let counter = 0;
 
 const loadMermaid = lazyModule(() => import("mermaid").then((m) => m.default));
-
-/** A theme colour as the browser resolves it (so `light-dark()` and VS Code's variables work). */
-function resolved(host: HTMLElement, variable: string, fallback: string): string {
-  const probe = document.createElement("span");
-  probe.style.color = `var(${variable}, ${fallback})`;
-  probe.style.display = "none";
-  host.appendChild(probe);
-  const color = getComputedStyle(probe).color || fallback;
-  probe.remove();
-  return color;
-}
 
 /** The `%% stAlt: …` line st.mermaid_chart adds for `alt`: the diagram's accessible name. */
 export function mermaidAlt(source: string): string | undefined {
@@ -48,9 +38,17 @@ function showError(holder: HTMLElement, message: string): void {
 export interface MermaidColors {
   fg: string;
   bg: string;
+  bgSecondary: string;
   border: string;
   muted: string;
 }
+
+/** Streamlit 1.67's green and orange background colours, its diagrams' secondary and tertiary
+ * fills. */
+const FILLS: Record<Theme, { secondary: string; tertiary: string }> = {
+  light: { secondary: "#f1fbf6", tertiary: "#fff6ed" },
+  dark: { secondary: "#0e2f24", tertiary: "#342414" },
+};
 
 /** Mermaid's theme variables for the app's look, as Streamlit 1.67 sets them: nodes on the
  * secondary background with the app's border colour (not its primary colour), lines in the muted
@@ -59,14 +57,14 @@ export function mermaidThemeVariables(theme: Theme, c: MermaidColors): Record<st
   return {
     darkMode: theme === "dark",
     background: c.bg,
-    primaryColor: theme === "dark" ? "#262730" : "#f0f2f6",
+    primaryColor: c.bgSecondary,
     primaryTextColor: c.fg,
     primaryBorderColor: c.border,
-    secondaryColor: theme === "dark" ? "#31333f" : "#e6eaf1",
-    tertiaryColor: theme === "dark" ? "#1f2029" : "#fafafa",
+    secondaryColor: FILLS[theme].secondary,
+    tertiaryColor: FILLS[theme].tertiary,
     lineColor: c.muted,
     textColor: c.fg,
-    mainBkg: theme === "dark" ? "#262730" : "#f0f2f6",
+    mainBkg: c.bgSecondary,
     nodeBorder: c.border,
     edgeLabelBackground: c.bg,
     fontSize: "14px",
@@ -77,20 +75,12 @@ export function mermaidThemeVariables(theme: Theme, c: MermaidColors): Record<st
 async function drawMermaid(mermaid: Mermaid, root: HTMLElement, theme: Theme): Promise<void> {
   const holders = placeholders(root);
   if (holders.length === 0) return;
-  const dark = theme === "dark";
   const colors: MermaidColors = {
-    fg: resolved(root, "--sp-fg", dark ? "#fafafa" : "#31333f"),
-    bg: resolved(root, "--sp-bg", dark ? "#0e1117" : "#ffffff"),
-    border: resolved(
-      root,
-      "--sp-border",
-      dark ? "rgba(250, 250, 250, 0.2)" : "rgba(49, 51, 63, 0.2)",
-    ),
-    muted: resolved(
-      root,
-      "--sp-muted",
-      dark ? "rgba(250, 250, 250, 0.6)" : "rgba(49, 51, 63, 0.6)",
-    ),
+    fg: pageColor("fg", theme, root),
+    bg: pageColor("bg", theme, root),
+    bgSecondary: pageColor("bgSecondary", theme, root),
+    border: pageColor("border", theme, root),
+    muted: pageColor("muted", theme, root),
   };
   mermaid.initialize({
     startOnLoad: false,

@@ -3,25 +3,26 @@
 // colours there), sent to the component's frame with every render.
 
 import { chartColors, configuredOptions } from "../../core/app_theme";
+import { BUILT_IN_PALETTES, PALETTE_VARIABLES, type Palette } from "../../core/palette";
 import { PALETTE } from "../../data/vegaTheme";
 import type { Theme } from "../../data/hooks";
 
-/** `--st-*` name → the page variable it reads, and its fallback per scheme. */
-const COLORS: [string, string, Record<Theme, string>][] = [
-  ["--st-primary-color", "--sp-primary", { light: "#ff4b4b", dark: "#ff4b4b" }],
-  ["--st-background-color", "--sp-bg", { light: "#ffffff", dark: "#0e1117" }],
-  ["--st-secondary-background-color", "--sp-bg-secondary", { light: "#f0f2f6", dark: "#262730" }],
-  ["--st-text-color", "--sp-fg", { light: "#31333f", dark: "#fafafa" }],
-  ["--st-border-color", "--sp-border", { light: "#d5dae5", dark: "#3b3d47" }],
-  ["--st-link-color", "--sp-link", { light: "#0068c9", dark: "#83c9ff" }],
-  ["--st-code-background-color", "--sp-code-bg", { light: "#f0f2f6", dark: "#262730" }],
-  ["--st-red-color", "--sp-red", { light: "#ff2b2b", dark: "#ff4b4b" }],
-  ["--st-orange-color", "--sp-orange", { light: "#ff8700", dark: "#ffa421" }],
-  ["--st-yellow-color", "--sp-yellow", { light: "#faca2b", dark: "#ffe312" }],
-  ["--st-blue-color", "--sp-blue", { light: "#0068c9", dark: "#1c83e1" }],
-  ["--st-green-color", "--sp-green", { light: "#21c354", dark: "#21c354" }],
-  ["--st-violet-color", "--sp-violet", { light: "#803df5", dark: "#9a5dff" }],
-  ["--st-gray-color", "--sp-gray", { light: "#808495", dark: "#808495" }],
+/** `--st-*` name → the palette colour it reads (the page's variable, else the built-in one). */
+const COLORS: [string, keyof Palette][] = [
+  ["--st-primary-color", "primary"],
+  ["--st-background-color", "bg"],
+  ["--st-secondary-background-color", "bgSecondary"],
+  ["--st-text-color", "fg"],
+  ["--st-border-color", "border"],
+  ["--st-link-color", "link"],
+  ["--st-code-background-color", "codeBg"],
+  ["--st-red-color", "red"],
+  ["--st-orange-color", "orange"],
+  ["--st-yellow-color", "yellow"],
+  ["--st-blue-color", "blue"],
+  ["--st-green-color", "green"],
+  ["--st-violet-color", "violet"],
+  ["--st-gray-color", "gray"],
 ];
 
 const SANS = '"Source Sans Pro", sans-serif';
@@ -48,11 +49,12 @@ export function componentThemeVariables(where: Element, scheme: Theme): Record<s
   where.appendChild(probe);
   try {
     const vars: Record<string, string> = {};
-    for (const [name, own, fallback] of COLORS) {
-      const sources = (inSidebar ? SIDEBAR_SOURCES[name] : undefined) ?? [own];
-      probe.style.color = fallback[scheme];
-      probe.style.color = firstSet(sources, fallback[scheme]);
-      vars[name] = getComputedStyle(probe).color || fallback[scheme];
+    for (const [name, key] of COLORS) {
+      const sources = (inSidebar ? SIDEBAR_SOURCES[name] : undefined) ?? [PALETTE_VARIABLES[key]];
+      const fallback = BUILT_IN_PALETTES[scheme][key];
+      probe.style.color = fallback;
+      probe.style.color = firstSet(sources, fallback);
+      vars[name] = getComputedStyle(probe).color || fallback;
     }
     const style = getComputedStyle(where);
     const read = (name: string, fallback: string): string =>

@@ -1,0 +1,103 @@
+// The built-in light and dark palettes are Streamlit 1.67's, said once in styles/base.css with
+// core/palette.ts as its fallback table. The values below were read from 1.67's frontend bundle
+// (streamlit/static/static/js/utils.*.js in the 1.67.0 wheel: the Light theme's colour object
+// `{bgColor:"#FFFFFF",secondaryBg:"#F8F8F7",bodyText:"#2F2D2B",primary:"#C53948",…}` and the
+// Dark theme's `{bgColor:"#171614",bodyText:"#EDEBE8",primary:"#CF4250",secondaryBg:"#2D2B27",…}`;
+// opacities.*.js derives `link` = blueTextColor and fadedText60 = the text at 60 % opacity, and
+// the chart palettes from its base colours). The dark page background and text were also checked
+// against a screenshot pixel of a 1.67 app.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { expect, test } from "vitest";
+import { BUILT_IN_PALETTES, PALETTE_VARIABLES, type Palette } from "../../webview/src/core/palette";
+import { PALETTE as CATEGORICAL } from "../../webview/src/data/vegaTheme";
+
+const STREAMLIT_167: Record<"light" | "dark", Palette> = {
+  light: {
+    bg: "#ffffff",
+    bgSecondary: "#f8f8f7",
+    fg: "#2f2d2b",
+    muted: "rgba(47, 45, 43, 0.6)",
+    border: "#dcd8d4",
+    primary: "#c53948",
+    link: "#244fb4",
+    codeBg: "#f7f7f6",
+    red: "#d94a57",
+    orange: "#e0682b",
+    yellow: "#bb8300",
+    green: "#079464",
+    blue: "#3b82f6",
+    violet: "#9b5de5",
+    gray: "#6b7280",
+  },
+  dark: {
+    bg: "#171614",
+    bgSecondary: "#2d2b27",
+    fg: "#edebe8",
+    muted: "rgba(237, 235, 232, 0.6)",
+    border: "#4a4742",
+    primary: "#cf4250",
+    link: "#85b8f8",
+    codeBg: "#242321",
+    red: "#f2919a",
+    orange: "#f2a56d",
+    yellow: "#fbd54f",
+    green: "#7ed5b0",
+    blue: "#85b8f8",
+    violet: "#bf8ef7",
+    gray: "#a9a5a0",
+  },
+};
+
+test("the built-in palettes are Streamlit 1.67's Light and Dark themes", () => {
+  expect(BUILT_IN_PALETTES).toEqual(STREAMLIT_167);
+});
+
+test("the chart categorical colours are 1.67's", () => {
+  // 1.67: light [blue80, blue40, red80, red40, blueGreen80, green40, orange80, orange50,
+  // purple80, gray40]; dark swaps each pair but the last two.
+  expect(CATEGORICAL.light).toEqual([
+    "#0068c9",
+    "#83c9ff",
+    "#ff2b2b",
+    "#ffabab",
+    "#29b09d",
+    "#7defa1",
+    "#ff8700",
+    "#ffd16a",
+    "#6d3fc0",
+    "#d5dae5",
+  ]);
+  expect(CATEGORICAL.dark).toEqual([
+    "#83c9ff",
+    "#0068c9",
+    "#ffabab",
+    "#ff2b2b",
+    "#7defa1",
+    "#29b09d",
+    "#ffd16a",
+    "#ff8700",
+    "#6d3fc0",
+    "#d5dae5",
+  ]);
+});
+
+test("styles/base.css declares the same palette the TS fallbacks hold", () => {
+  const css = readFileSync(resolve(__dirname, "../../webview/src/styles/base.css"), "utf8");
+  // The built-in value sits on `--sp-own-<name>` where VS Code's can take over, else on `--sp-<name>`.
+  const declared = (variable: string): string => {
+    const own = variable.replace("--sp-", "--sp-own-");
+    const match =
+      new RegExp(`^\\s*${own}:\\s*(.+);$`, "m").exec(css) ??
+      new RegExp(`^\\s*${variable}:\\s*(.+);$`, "m").exec(css);
+    if (match?.[1] === undefined) throw new Error(`${variable} is not declared in base.css`);
+    return match[1];
+  };
+  for (const key of Object.keys(PALETTE_VARIABLES) as (keyof Palette)[]) {
+    const value = declared(PALETTE_VARIABLES[key]);
+    const { light, dark } = BUILT_IN_PALETTES;
+    expect(value, key).toBe(
+      light[key] === dark[key] ? light[key] : `light-dark(${light[key]}, ${dark[key]})`,
+    );
+  }
+});

@@ -33,6 +33,24 @@ function pageRgb(name: string, fallback: [number, number, number]): [number, num
   return match === null ? fallback : [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
+/** Streamlit 1.67's +/− buttons (react-map-gl's titles), over the chart's top right. */
+function ZoomButtons({ zoom }: { zoom: (steps: number) => void }): JSX.Element {
+  return (
+    <div class="sp-deck-zoom" role="group" aria-label="Map zoom">
+      <button type="button" class="sp-deck-zoom-in" title="Zoom In" onClick={() => zoom(1)}>
+        <svg viewBox="0 0 29 29" aria-hidden="true">
+          <path d="M10 14.5h9M14.5 10v9" />
+        </svg>
+      </button>
+      <button type="button" class="sp-deck-zoom-out" title="Zoom Out" onClick={() => zoom(-1)}>
+        <svg viewBox="0 0 29 29" aria-hidden="true">
+          <path d="M10 14.5h9" />
+        </svg>
+      </button>
+    </div>
+  );
+}
+
 export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): JSX.Element {
   const props = node.props;
   const outer = useRef<HTMLDivElement>(null);
@@ -41,6 +59,7 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
   const containerWidth = useElementWidth(outer);
   const [baseMap, setBaseMap] = useState<BaseMapStatus>("loading");
   const [problems, setProblems] = useState<string[]>([]);
+  const [zoomable, setZoomable] = useState(false);
   const selectable = props.id !== undefined && props.selection_mode !== undefined;
   const event: DeckEvent | undefined = selectable ? store.widgetValue(node) : undefined;
   const selection = event?.selection ?? EMPTY_SELECTION;
@@ -88,6 +107,9 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
           onProblems: (next) => {
             if (active()) setProblems(next);
           },
+          onZoomable: (next) => {
+            if (active()) setZoomable(next);
+          },
         },
       );
       return undefined;
@@ -107,6 +129,10 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
 
   // Data URLs the runtime could not download come first: they explain an empty layer.
   const shownProblems = [...(props.data_errors ?? []), ...problems];
+  const zoom = (steps: number): void => {
+    const el = host.current;
+    if (el !== null) void loadDeckRenderer().then(({ zoomDeck }) => zoomDeck(el, steps));
+  };
   const style: JSX.CSSProperties = {};
   if (typeof props.width === "number") style.maxWidth = `${props.width}px`;
   style.height = typeof props.height === "number" ? `${props.height}px` : "100%";
@@ -118,6 +144,7 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
       role={props.alt !== undefined ? "img" : undefined}
       aria-label={props.alt}
       data-basemap={baseMap}
+      data-zoomable={zoomable ? "" : undefined}
     >
       {error !== null && <div class="sp-deck-error">{`Chart error: ${error}`}</div>}
       <div ref={host} class="sp-deck-host" />
@@ -132,6 +159,7 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
         </div>
       )}
       {baseMap === "online" && <div class="sp-deck-attribution">{ATTRIBUTION}</div>}
+      {zoomable && error === null && <ZoomButtons zoom={zoom} />}
       {selectable && hasSelection(event) && (
         <button
           type="button"

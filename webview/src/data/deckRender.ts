@@ -11,6 +11,7 @@ import type { Theme } from "./hooks";
 import { type DeckSelectionMode, nextSelection } from "./deckSelection";
 import { type TooltipSpec, parseTooltip, tooltipFor } from "./deckTooltip";
 import { CARTO_LAYER_NAMES, convert, loadChunksFor, waitsForChunk } from "./deckCatalog";
+import { isZoomable, zoomedView } from "./deckZoom";
 
 /** Carto's styles, as Streamlit 1.67 picks them for a deck without its own `mapStyle`. */
 export const CARTO_STYLES: Record<Theme, string> = {
@@ -67,6 +68,8 @@ export interface DeckCallbacks {
   onBaseMap: (status: BaseMapStatus) => void;
   /** What failed in the chart's layers, one line each (empty: nothing). */
   onProblems: (problems: string[]) => void;
+  /** Whether the chart gets zoom buttons (deckZoom.ts): said on every drawing. */
+  onZoomable: (zoomable: boolean) => void;
 }
 
 type Json = Record<string, unknown>;
@@ -352,6 +355,7 @@ export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: De
   const url = styleUrl(parsed, request.theme);
   const viewKey = JSON.stringify(initialView(request.spec));
   const waits = waitsForChunk(parsed);
+  callbacks.onZoomable(isZoomable(parsed, url));
   if (existing !== undefined) {
     if (existing.request.spec !== request.spec && existing.problems.size > 0) {
       existing.problems.clear();
@@ -367,6 +371,7 @@ export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: De
       existing.viewState = initialView(request.spec);
       props.initialViewState = existing.viewState;
       existing.basemap?.setView(existing.viewState);
+      showZoom(el, existing.viewState);
     }
     existing.deck.setProps(props);
     existing.basemap?.setSize();
@@ -404,6 +409,7 @@ export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: De
     onViewStateChange: ({ viewState: next }) => {
       chart.viewState = next as Json;
       chart.basemap?.setView(chart.viewState);
+      showZoom(el, chart.viewState);
       return next;
     },
     // A layer's failure (its data or model unreachable, a bad mesh): said in the chart.
@@ -413,8 +419,25 @@ export function drawDeck(el: HTMLDivElement, request: DeckRequest, callbacks: De
     },
     ...(deckProps(chart) as object),
   });
+  showZoom(el, viewState);
   if (waits) loadChunks(chart, el, parsed);
   void startBaseMap(chart, el);
+}
+
+/** The camera's zoom on the chart's element (`data-zoom`), for tests and tools to read. */
+function showZoom(el: HTMLElement, view: Json): void {
+  if (typeof view.zoom === "number") el.dataset.zoom = `${view.zoom}`;
+}
+
+/** Move the chart's camera `steps` zoom levels in (negative: out): its zoom buttons. */
+export function zoomDeck(el: HTMLElement, steps: number): void {
+  const chart = charts.get(el);
+  if (chart === undefined) return;
+  chart.viewState = zoomedView(chart.viewState, steps);
+  // A new initialViewState object is how deck.gl takes a camera it did not move itself.
+  chart.deck.setProps({ initialViewState: chart.viewState as unknown as MapViewState });
+  chart.basemap?.setView(chart.viewState);
+  showZoom(el, chart.viewState);
 }
 
 /** Release the chart's WebGL contexts. */

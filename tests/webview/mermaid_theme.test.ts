@@ -9,6 +9,7 @@ const colors = {
   bgSecondary: "#f8f8f7",
   border: "#d5d6d8",
   muted: "#83858c",
+  fills: ["#edf5ff", "#f1fbf6", "#fff6ed"] as [string, string, string],
 };
 
 test("nodes take the border colour and lines the muted text colour, at 14 px", () => {
@@ -18,5 +19,7 @@ test("nodes take the border colour and lines the muted text colour, at 14 px", (
   expect(vars.lineColor).toBe("#83858c");
   expect(vars.textColor).toBe("#31333f");
   expect(vars.fontSize).toBe("14px");
+  expect(vars.mainBkg).toBe("#f8f8f7");
+  expect([vars.primaryColor, vars.secondaryColor, vars.tertiaryColor]).toEqual(colors.fills);
   expect(mermaidThemeVariables("dark", colors).darkMode).toBe(true);
 });

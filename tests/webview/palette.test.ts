@@ -82,8 +82,9 @@ test("the chart categorical colours are 1.67's", () => {
   ]);
 });
 
+const css = readFileSync(resolve(__dirname, "../../webview/src/styles/base.css"), "utf8");
+
 test("styles/base.css declares the same palette the TS fallbacks hold", () => {
-  const css = readFileSync(resolve(__dirname, "../../webview/src/styles/base.css"), "utf8");
   // The built-in value sits on `--sp-own-<name>` where VS Code's can take over, else on `--sp-<name>`.
   const declared = (variable: string): string => {
     const own = variable.replace("--sp-", "--sp-own-");
@@ -99,5 +100,36 @@ test("styles/base.css declares the same palette the TS fallbacks hold", () => {
     expect(value, key).toBe(
       light[key] === dark[key] ? light[key] : `light-dark(${light[key]}, ${dark[key]})`,
     );
+  }
+});
+
+test("markdown's colours and the alerts' tints are 1.67's text and background colours", () => {
+  // 1.67's `<color>TextColor` and `<color>BackgroundColor`, light then dark (only in base.css: no
+  // code reads them).
+  const STREAMLIT_167_TINTS: Record<string, [string, string]> = {
+    "--sp-red-text": ["#9e303b", "#f2919a"],
+    "--sp-orange-text": ["#9b4519", "#f2a56d"],
+    "--sp-yellow-text": ["#956b0f", "#fbd54f"],
+    "--sp-green-text": ["#0c5a44", "#7ed5b0"],
+    "--sp-blue-text": ["#244fb4", "#85b8f8"],
+    "--sp-violet-text": ["#6f33b8", "#bf8ef7"],
+    "--sp-gray-text": ["#686255", "#b8b3a8"],
+    "--sp-red-bg": ["#fff1f2", "#412023"],
+    "--sp-orange-bg": ["#fff6ed", "#342414"],
+    "--sp-yellow-bg": ["#fffae5", "#302917"],
+    "--sp-green-bg": ["#f1fbf6", "#0e2f24"],
+    "--sp-blue-bg": ["#edf5ff", "#1e2a3d"],
+    "--sp-violet-bg": ["#f8f2ff", "#332244"],
+    "--sp-gray-bg": ["#f5f4f2", "#2c2925"],
+  };
+  for (const [variable, [light, dark]] of Object.entries(STREAMLIT_167_TINTS)) {
+    expect(css, variable).toMatch(
+      new RegExp(`^\\s*${variable}: light-dark\\(${light}, ${dark}\\);$`, "m"),
+    );
+  }
+  const alerts = { success: "green", info: "blue", warning: "yellow", error: "red" };
+  for (const [alert, color] of Object.entries(alerts)) {
+    expect(css).toContain(`--sp-${alert}-bg: var(--sp-${color}-bg);`);
+    expect(css).toContain(`--sp-${alert}-fg: var(--sp-${color}-text);`);
   }
 });

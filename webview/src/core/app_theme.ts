@@ -27,15 +27,22 @@ const COLOR_VARS: Record<string, string[]> = {
   blueColor: ["--sp-blue"],
   violetColor: ["--sp-violet"],
   grayColor: ["--sp-gray"],
-  // The alerts' tints: st.success is green, st.info blue, st.warning yellow, st.error red.
-  greenBackgroundColor: ["--sp-success-bg"],
-  greenTextColor: ["--sp-success-fg"],
-  blueBackgroundColor: ["--sp-info-bg"],
-  blueTextColor: ["--sp-info-fg"],
-  yellowBackgroundColor: ["--sp-warning-bg"],
-  yellowTextColor: ["--sp-warning-fg"],
-  redBackgroundColor: ["--sp-error-bg"],
-  redTextColor: ["--sp-error-fg"],
+  // Markdown's colours and the alerts' tints: st.success is green, st.info blue, st.warning
+  // yellow, st.error red.
+  greenBackgroundColor: ["--sp-green-bg", "--sp-success-bg"],
+  greenTextColor: ["--sp-green-text", "--sp-success-fg"],
+  blueBackgroundColor: ["--sp-blue-bg", "--sp-info-bg"],
+  blueTextColor: ["--sp-blue-text", "--sp-info-fg"],
+  yellowBackgroundColor: ["--sp-yellow-bg", "--sp-warning-bg"],
+  yellowTextColor: ["--sp-yellow-text", "--sp-warning-fg"],
+  redBackgroundColor: ["--sp-red-bg", "--sp-error-bg"],
+  redTextColor: ["--sp-red-text", "--sp-error-fg"],
+  orangeBackgroundColor: ["--sp-orange-bg"],
+  orangeTextColor: ["--sp-orange-text"],
+  violetBackgroundColor: ["--sp-violet-bg"],
+  violetTextColor: ["--sp-violet-text"],
+  grayBackgroundColor: ["--sp-gray-bg"],
+  grayTextColor: ["--sp-gray-text"],
 };
 
 // Streamlit's radius keywords; any other value is a CSS length (a bare number is pixels).

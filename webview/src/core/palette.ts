@@ -83,6 +83,22 @@ export const BUILT_IN_PALETTES: Record<Theme, Palette> = {
 };
 
 /**
+ * A CSS colour expression (`var(--sp-…, fallback)`, `light-dark(…)`, `color-mix(…)`) as the page
+ * resolves it at `where`: a plain `rgb(...)`, or "" where no style applies.
+ */
+export function resolvedColor(where: Element, expression: string): string {
+  const probe = where.ownerDocument.createElement("span");
+  probe.style.display = "none";
+  where.appendChild(probe);
+  try {
+    probe.style.color = expression;
+    return getComputedStyle(probe).color;
+  } finally {
+    probe.remove();
+  }
+}
+
+/**
  * A palette colour as the page shows it at `where` (VS Code's, `[theme]`'s or the built-in one),
  * resolved through an element's computed `color`: a plain `rgb(...)` even where the variable is
  * `light-dark(...)`, `color-mix(...)` or another variable. The built-in value when none is set.
@@ -93,14 +109,5 @@ export function pageColor(
   where: Element = document.body ?? document.documentElement,
 ): string {
   const fallback = BUILT_IN_PALETTES[scheme][key];
-  const probe = where.ownerDocument.createElement("span");
-  probe.style.display = "none";
-  where.appendChild(probe);
-  try {
-    probe.style.color = fallback;
-    probe.style.color = `var(${PALETTE_VARIABLES[key]}, ${fallback})`;
-    return getComputedStyle(probe).color || fallback;
-  } finally {
-    probe.remove();
-  }
+  return resolvedColor(where, `var(${PALETTE_VARIABLES[key]}, ${fallback})`) || fallback;
 }

@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { lazyModule, useLazyRender } from "../core/lazy";
-import { pageColor } from "../core/palette";
+import { pageColor, resolvedColor } from "../core/palette";
 import { currentTheme } from "../core/theme";
 import type { Theme } from "../data/hooks";
 
@@ -41,27 +41,22 @@ export interface MermaidColors {
   bgSecondary: string;
   border: string;
   muted: string;
+  /** The blue, green and orange background tints (markdown's), 1.67's diagram fills. */
+  fills: [string, string, string];
 }
-
-/** Streamlit 1.67's green and orange background colours, its diagrams' secondary and tertiary
- * fills. */
-const FILLS: Record<Theme, { secondary: string; tertiary: string }> = {
-  light: { secondary: "#f1fbf6", tertiary: "#fff6ed" },
-  dark: { secondary: "#0e2f24", tertiary: "#342414" },
-};
 
 /** Mermaid's theme variables for the app's look, as Streamlit 1.67 sets them: nodes on the
  * secondary background with the app's border colour (not its primary colour), lines in the muted
- * text colour, 14 px text. */
+ * text colour, the blue, green and orange tints as its fills, 14 px text. */
 export function mermaidThemeVariables(theme: Theme, c: MermaidColors): Record<string, unknown> {
   return {
     darkMode: theme === "dark",
     background: c.bg,
-    primaryColor: c.bgSecondary,
+    primaryColor: c.fills[0],
     primaryTextColor: c.fg,
     primaryBorderColor: c.border,
-    secondaryColor: FILLS[theme].secondary,
-    tertiaryColor: FILLS[theme].tertiary,
+    secondaryColor: c.fills[1],
+    tertiaryColor: c.fills[2],
     lineColor: c.muted,
     textColor: c.fg,
     mainBkg: c.bgSecondary,
@@ -81,6 +76,11 @@ async function drawMermaid(mermaid: Mermaid, root: HTMLElement, theme: Theme): P
     bgSecondary: pageColor("bgSecondary", theme, root),
     border: pageColor("border", theme, root),
     muted: pageColor("muted", theme, root),
+    fills: [
+      resolvedColor(root, "var(--sp-blue-bg)"),
+      resolvedColor(root, "var(--sp-green-bg)"),
+      resolvedColor(root, "var(--sp-orange-bg)"),
+    ],
   };
   mermaid.initialize({
     startOnLoad: false,

@@ -3,7 +3,12 @@
 // colours there), sent to the component's frame with every render.
 
 import { chartColors, configuredOptions } from "../../core/app_theme";
-import { BUILT_IN_PALETTES, PALETTE_VARIABLES, type Palette } from "../../core/palette";
+import {
+  BUILT_IN_PALETTES,
+  PALETTE_VARIABLES,
+  resolvedColor,
+  type Palette,
+} from "../../core/palette";
 import { PALETTE } from "../../data/vegaTheme";
 import type { Theme } from "../../data/hooks";
 
@@ -44,45 +49,36 @@ function firstSet(sources: string[], fallback: string): string {
 export function componentThemeVariables(where: Element, scheme: Theme): Record<string, string> {
   const doc = where.ownerDocument;
   const inSidebar = where.closest(".sp-sidebar") !== null;
-  const probe = doc.createElement("span");
-  probe.style.display = "none";
-  where.appendChild(probe);
-  try {
-    const vars: Record<string, string> = {};
-    for (const [name, key] of COLORS) {
-      const sources = (inSidebar ? SIDEBAR_SOURCES[name] : undefined) ?? [PALETTE_VARIABLES[key]];
-      const fallback = BUILT_IN_PALETTES[scheme][key];
-      probe.style.color = fallback;
-      probe.style.color = firstSet(sources, fallback);
-      vars[name] = getComputedStyle(probe).color || fallback;
-    }
-    const style = getComputedStyle(where);
-    const read = (name: string, fallback: string): string =>
-      style.getPropertyValue(name).trim() || fallback;
-    const font = read("--sp-font", SANS);
-    vars["--st-font"] = font;
-    vars["--st-heading-font"] = font;
-    vars["--st-code-font"] = read("--sp-mono", MONO);
-    vars["--st-base-radius"] = read("--sp-radius", "0.5rem");
-    vars["--st-base-font-size"] = getComputedStyle(doc.documentElement).fontSize || "16px";
-    vars["--st-base"] = scheme;
-    const colors = chartColors(scheme);
-    vars["--st-chart-categorical-colors"] = (colors.categorical ?? PALETTE[scheme]).join(",");
-    if (colors.sequential !== undefined)
-      vars["--st-chart-sequential-colors"] = colors.sequential.join(",");
-    if (colors.diverging !== undefined)
-      vars["--st-chart-diverging-colors"] = colors.diverging.join(",");
-    // Any other configured option as `--st-<option-name>` (a list as its items joined by
-    // commas), as Streamlit exposes every theme option.
-    for (const [option, value] of Object.entries(configuredOptions(scheme, inSidebar))) {
-      const name = `--st-${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-      const listed = Array.isArray(value);
-      if (name in vars || value === undefined || (typeof value === "object" && !listed)) continue;
-      const text = listed ? (value as unknown[]).map(String).join(",") : String(value);
-      if (!/[;{}<>]/.test(text)) vars[name] = text;
-    }
-    return vars;
-  } finally {
-    probe.remove();
+  const vars: Record<string, string> = {};
+  for (const [name, key] of COLORS) {
+    const sources = (inSidebar ? SIDEBAR_SOURCES[name] : undefined) ?? [PALETTE_VARIABLES[key]];
+    const fallback = BUILT_IN_PALETTES[scheme][key];
+    vars[name] = resolvedColor(where, firstSet(sources, fallback)) || fallback;
   }
+  const style = getComputedStyle(where);
+  const read = (name: string, fallback: string): string =>
+    style.getPropertyValue(name).trim() || fallback;
+  const font = read("--sp-font", SANS);
+  vars["--st-font"] = font;
+  vars["--st-heading-font"] = font;
+  vars["--st-code-font"] = read("--sp-mono", MONO);
+  vars["--st-base-radius"] = read("--sp-radius", "0.5rem");
+  vars["--st-base-font-size"] = getComputedStyle(doc.documentElement).fontSize || "16px";
+  vars["--st-base"] = scheme;
+  const colors = chartColors(scheme);
+  vars["--st-chart-categorical-colors"] = (colors.categorical ?? PALETTE[scheme]).join(",");
+  if (colors.sequential !== undefined)
+    vars["--st-chart-sequential-colors"] = colors.sequential.join(",");
+  if (colors.diverging !== undefined)
+    vars["--st-chart-diverging-colors"] = colors.diverging.join(",");
+  // Any other configured option as `--st-<option-name>` (a list as its items joined by
+  // commas), as Streamlit exposes every theme option.
+  for (const [option, value] of Object.entries(configuredOptions(scheme, inSidebar))) {
+    const name = `--st-${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const listed = Array.isArray(value);
+    if (name in vars || value === undefined || (typeof value === "object" && !listed)) continue;
+    const text = listed ? (value as unknown[]).map(String).join(",") : String(value);
+    if (!/[;{}<>]/.test(text)) vars[name] = text;
+  }
+  return vars;
 }

@@ -1,5 +1,6 @@
 """The built-in light and dark themes side by side with Streamlit 1.67's: the same app, the
-browser's colour scheme, the same page background pixel and the same text colour."""
+browser's colour scheme, the same page background pixel, text, link, code, alert and Markdown
+colours."""
 
 from __future__ import annotations
 
@@ -23,13 +24,17 @@ APP = """
 import streamlit as st
 
 st.write("Palette check")
+st.markdown("Some `inline` code and a [link](https://example.com)")
+st.code("x = 1")
+st.success("Saved")
+st.markdown(":red[redtext] :red-background[redbg] :primary-background[primarybg]")
 """
 
 Scheme = Literal["light", "dark"]
 # What 1.67 shows (its Light and Dark themes); tests/webview/palette.test.ts says where from.
-EXPECTED: dict[Scheme, tuple[tuple[int, int, int], str]] = {
-    "light": ((255, 255, 255), "rgb(47, 45, 43)"),
-    "dark": ((23, 22, 20), "rgb(237, 235, 232)"),
+EXPECTED: dict[Scheme, tuple[tuple[int, int, int], tuple[int, int, int]]] = {
+    "light": ((255, 255, 255), (47, 45, 43)),
+    "dark": ((23, 22, 20), (237, 235, 232)),
 }
 
 
@@ -79,11 +84,37 @@ def _background_pixel(page: Page) -> tuple[int, int, int]:
     return (r, g, b)
 
 
-def _text_color(page: Page) -> str:
+def _rgba(css: str) -> tuple[int, int, int, float]:
+    """`rgb()`, `rgba()` or `color(srgb r g b / a)` (what color-mix() computes to) as numbers."""
+    inner = css[css.index("(") + 1 : -1]
+    if css.startswith("color(srgb"):
+        values = [float(x) for x in inner.removeprefix("srgb").replace("/", " ").split()]
+        rgb = [round(v * 255) for v in values[:3]]
+    else:
+        values = [float(x) for x in inner.split(",")]
+        rgb = [round(v) for v in values[:3]]
+    alpha = values[3] if len(values) > 3 else 1.0
+    return (rgb[0], rgb[1], rgb[2], round(alpha, 2))
+
+
+def _element_colors(page: Page, alert: str) -> dict[str, list[tuple[int, int, int, float]]]:
+    """Each element's computed [color, background-color]."""
     text = page.get_by_text("Palette check")
     expect(text).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("primarybg")).to_be_visible()
     page.wait_for_timeout(300)  # the theme's transition
-    return str(text.evaluate("(e) => getComputedStyle(e).color"))
+    read = "(e) => { const s = getComputedStyle(e); return [s.color, s.backgroundColor]; }"
+    found = {
+        "text": text,
+        "inline code": page.locator("code", has_text="inline"),
+        "link": page.locator("a", has_text="link"),
+        "code block": page.locator("pre").first,
+        "alert": page.locator(alert),
+        "red text": page.get_by_text("redtext", exact=True),
+        "red background": page.get_by_text("redbg", exact=True),
+        "primary background": page.get_by_text("primarybg", exact=True),
+    }
+    return {name: [_rgba(c) for c in where.evaluate(read)] for name, where in found.items()}
 
 
 @pytest.mark.parametrize("scheme", ["dark", "light"])
@@ -92,7 +123,10 @@ def test_the_page_and_text_colours_are_streamlit_1_67s(
 ) -> None:
     page.emulate_media(color_scheme=scheme)
     page.goto(streamlit_167)
-    theirs = (_background_pixel(page), _text_color(page))
+    their_colors = _element_colors(page, "[data-testid=stAlertContainer]")
+    theirs = (_background_pixel(page), their_colors["text"][0][:3])
     page.goto(serve(APP).url)
-    ours = (_background_pixel(page), _text_color(page))
+    our_colors = _element_colors(page, ".sp-alert")
+    ours = (_background_pixel(page), our_colors["text"][0][:3])
     assert ours == theirs == EXPECTED[scheme]
+    assert our_colors == their_colors

@@ -145,6 +145,37 @@ def test_a_chart_without_a_base_map_has_none(page: Page, serve: Any) -> None:
     expect(chart.get_by_role("button", name="Zoom In")).to_have_count(0)
 
 
+SELECTABLE = """
+import pydeck as pdk
+import streamlit as st
+
+layer = pdk.Layer("ScatterplotLayer", data=[{"lon": 0, "lat": 0}], id="pts",
+                  get_position="[lon, lat]", get_radius=2000, get_fill_color=[255, 0, 0])
+st.pydeck_chart(pdk.Deck(layers=[layer],
+                         initial_view_state=pdk.ViewState(latitude=0, longitude=0, zoom=8)),
+                on_select="rerun", key="sel", height=300)
+"""
+
+
+def test_clear_selection_sits_beside_them(page: Page, serve: Any) -> None:
+    page.goto(serve(SELECTABLE).url)
+    chart = page.locator(".sp-deck")
+    expect(chart.get_by_role("button", name="Zoom In")).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1000)
+    box = chart.bounding_box()
+    assert box is not None
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    # A hover first: deck.gl picks on the pointer's last position (as tests/e2e/test_maps.py).
+    page.mouse.move(*centre)
+    page.mouse.click(*centre)
+    clear = chart.get_by_role("button", name="Clear selection")
+    expect(clear).to_be_visible(timeout=10_000)
+    group = chart.locator(".sp-deck-zoom").bounding_box()
+    button = clear.bounding_box()
+    assert group is not None and button is not None
+    assert button["x"] + button["width"] <= group["x"], (button, group)
+
+
 @pytest.fixture
 def streamlit_167(tmp_path: Path) -> Iterator[str]:
     """Streamlit 1.67's server running TWO_POINTS; its URL."""

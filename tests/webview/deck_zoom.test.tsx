@@ -51,6 +51,8 @@ describe("which charts get the buttons", () => {
     expect(zoomedView({ zoom: 5, maxZoom: 5.5 }, 1)).toEqual({ zoom: 5.5, maxZoom: 5.5 });
     expect(zoomedView({ zoom: 5, minZoom: 4.5 }, -1)).toEqual({ zoom: 4.5, minZoom: 4.5 });
     expect(zoomedView({}, 1)).toEqual({ zoom: 1 });
+    const moving = { zoom: 2, transitionDuration: 300, transitionInterpolator: {} };
+    expect(zoomedView(moving, 1)).toEqual({ zoom: 3 });
   });
 });
 

@@ -30,10 +30,14 @@ export function isZoomable(spec: Json, baseMapUrl: string | null): boolean {
   );
 }
 
-/** The view state `steps` zoom levels in (negative: out), kept within its limits. */
+/**
+ * The view state `steps` zoom levels in (negative: out), kept within its limits. A press jumps,
+ * as in Streamlit 1.67: a transition left in the state (deck.gl's keyboard zoom) is dropped.
+ */
 export function zoomedView(view: Json, steps: number): Json {
   const lowest = num(view.minZoom, MIN_ZOOM);
   const highest = num(view.maxZoom, MAX_ZOOM);
   const zoom = Math.min(highest, Math.max(lowest, num(view.zoom, 0) + steps));
-  return { ...view, zoom };
+  const kept = Object.entries(view).filter(([key]) => !key.startsWith("transition"));
+  return { ...Object.fromEntries(kept), zoom };
 }

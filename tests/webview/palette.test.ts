@@ -6,8 +6,8 @@
 // opacities.*.js derives `link` = blueTextColor and fadedText60 = the text at 60 % opacity, and
 // the chart palettes from its base colours). The dark page background and text were also checked
 // against a screenshot pixel of a 1.67 app.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { expect, test } from "vitest";
 import { BUILT_IN_PALETTES, PALETTE_VARIABLES, type Palette } from "../../webview/src/core/palette";
 import { PALETTE as CATEGORICAL } from "../../webview/src/data/vegaTheme";
@@ -132,4 +132,30 @@ test("markdown's colours and the alerts' tints are 1.67's text and background co
     expect(css).toContain(`--sp-${alert}-bg: var(--sp-${color}-bg);`);
     expect(css).toContain(`--sp-${alert}-fg: var(--sp-${color}-text);`);
   }
+});
+
+test("no other viewer module repeats a palette colour (base.css and core/palette.ts say them)", () => {
+  const root = resolve(__dirname, "../../webview/src");
+  const owners = new Set(["styles/base.css", "core/palette.ts"]);
+  const colours = new Set(
+    Object.values(BUILT_IN_PALETTES)
+      .flatMap((p) => Object.values(p))
+      .filter((c) => c.startsWith("#") && c !== "#ffffff"),
+  );
+  const repeated: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(css|tsx?)$/.test(entry.name) && !entry.name.includes(".generated.")) {
+        const name = relative(root, path);
+        if (owners.has(name)) continue;
+        const text = readFileSync(path, "utf8").toLowerCase();
+        for (const colour of colours)
+          if (text.includes(colour)) repeated.push(`${name}: ${colour}`);
+      }
+    }
+  };
+  walk(root);
+  expect(repeated).toEqual([]);
 });

@@ -6,8 +6,9 @@
 import { useRef, useState } from "preact/hooks";
 import type { JSX } from "preact";
 import { lazyModule, useLazyRender } from "../core/lazy";
+import { pageColor } from "../core/palette";
 import type { DeckEvent, DeckSelection, ElementProps } from "../core/types";
-import { useElementWidth, useTheme } from "./hooks";
+import { useElementWidth, useTheme, type Theme } from "./hooks";
 import type { BaseMapStatus } from "./deckRender";
 
 export const loadDeckRenderer = lazyModule(() => import("./deckRender"));
@@ -22,15 +23,13 @@ function hasSelection(event: DeckEvent | undefined): boolean {
 }
 const ATTRIBUTION = "© CARTO © OpenStreetMap contributors";
 
-/** A CSS colour variable of the page as [r, g, b] (resolved through an element's `color`). */
-function pageRgb(name: string, fallback: [number, number, number]): [number, number, number] {
-  const probe = document.createElement("span");
-  probe.style.display = "none";
-  probe.style.color = `var(${name}, rgb(${fallback.join(",")}))`;
-  document.body.appendChild(probe);
-  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(getComputedStyle(probe).color);
-  probe.remove();
-  return match === null ? fallback : [Number(match[1]), Number(match[2]), Number(match[3])];
+/** The page's primary colour as deck.gl takes colours, [r, g, b]. */
+function primaryRgb(theme: Theme): [number, number, number] {
+  const color = pageColor("primary", theme);
+  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color)?.slice(1);
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color)?.slice(1);
+  const parts = rgb?.map(Number) ?? hex?.map((h) => parseInt(h, 16)) ?? [0, 0, 0];
+  return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0];
 }
 
 /** Streamlit 1.67's +/− buttons (react-map-gl's titles), over the chart's top right. */
@@ -93,7 +92,7 @@ export function DeckChart({ node, store }: ElementProps<"deck_gl_json_chart">): 
           spec: props.spec,
           tooltip: props.tooltip,
           theme,
-          primary: pageRgb("--sp-primary", [255, 75, 75]),
+          primary: primaryRgb(theme),
           width,
           height,
           selectionMode: selectable ? (props.selection_mode ?? null) : null,

@@ -9,7 +9,7 @@ import os
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,23 +39,27 @@ EXPECTED: dict[Scheme, tuple[tuple[int, int, int], tuple[int, int, int]]] = {
 
 
 @pytest.fixture
-def streamlit_167(tmp_path: Path) -> Iterator[str]:
-    """Streamlit 1.67's server running APP; its URL."""
+def streamlit_167(tmp_path: Path) -> Iterator[Callable[..., str]]:
+    """Starts Streamlit 1.67's server running APP with the given flags; returns its URL."""
     if not STREAMLIT_167.exists():
         pytest.skip("needs the bench's Streamlit 1.67")
     home = tmp_path / "st167"
     home.mkdir()
     script = home / "st_app.py"
     script.write_text(APP)
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(STREAMLIT_167), "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home,
-        env={**os.environ, "STREAMLIT_HOME": str(home)},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(*flags: str) -> str:
+        port = free_port()
+        started.append(
+            subprocess.Popen(
+                [str(STREAMLIT_167), "run", str(script), "--server.headless", "true",
+                 "--server.port", str(port), "--browser.gatherUsageStats", "false", *flags],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home,
+                env={**os.environ, "STREAMLIT_HOME": str(home)},
+            )
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -63,13 +67,17 @@ def streamlit_167(tmp_path: Path) -> Iterator[str]:
                     break
             except OSError:
                 time.sleep(0.2)
-        yield url
+        return url
+
+    try:
+        yield start
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        for proc in started:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def _background_pixel(page: Page) -> tuple[int, int, int]:
@@ -118,14 +126,21 @@ def _element_colors(page: Page, alert: str) -> dict[str, list[tuple[int, int, in
 
 
 @pytest.mark.parametrize("scheme", ["dark", "light"])
+@pytest.mark.parametrize("via", ["browser", "config"])
 def test_the_page_and_text_colours_are_streamlit_1_67s(
-    page: Page, serve: Any, streamlit_167: str, scheme: Scheme
+    page: Page, serve: Any, streamlit_167: Callable[..., str], scheme: Scheme, via: str
 ) -> None:
-    page.emulate_media(color_scheme=scheme)
-    page.goto(streamlit_167)
+    # "config": `theme.base` picks the scheme against the browser's.
+    flags: tuple[str, ...] = ()
+    browser: Scheme = scheme
+    if via == "config":
+        flags = ("--theme.base", scheme)
+        browser = "light" if scheme == "dark" else "dark"
+    page.emulate_media(color_scheme=browser)
+    page.goto(streamlit_167(*flags))
     their_colors = _element_colors(page, "[data-testid=stAlertContainer]")
     theirs = (_background_pixel(page), their_colors["text"][0][:3])
-    page.goto(serve(APP).url)
+    page.goto(serve(APP, *flags).url)
     our_colors = _element_colors(page, ".sp-alert")
     ours = (_background_pixel(page), our_colors["text"][0][:3])
     assert ours == theirs == EXPECTED[scheme]

@@ -24,6 +24,7 @@ APP = """
 import streamlit as st
 
 st.write("Palette check")
+st.sidebar.text_input("In the sidebar")
 st.markdown("Some `inline` code and a [link](https://example.com)")
 st.code("x = 1")
 st.success("Saved")
@@ -81,12 +82,13 @@ def streamlit_167(tmp_path: Path) -> Iterator[Callable[..., str]]:
 
 
 def _background_pixel(page: Page) -> tuple[int, int, int]:
-    """The page's colour at an empty spot (bottom left, clear of text and toolbars)."""
+    """The page's colour at an empty spot (bottom right, clear of text, sidebar and toolbars)."""
     from PIL import Image
 
     size = page.viewport_size
     assert size is not None
-    png = page.screenshot(clip={"x": 4, "y": size["height"] - 40, "width": 1, "height": 1})
+    spot = {"x": size["width"] - 24, "y": size["height"] - 40, "width": 1, "height": 1}
+    png = page.screenshot(clip=spot)
     with Image.open(io.BytesIO(png)) as image:
         r, g, b = image.convert("RGB").getpixel((0, 0))
     return (r, g, b)
@@ -105,7 +107,9 @@ def _rgba(css: str) -> tuple[int, int, int, float]:
     return (rgb[0], rgb[1], rgb[2], round(alpha, 2))
 
 
-def _element_colors(page: Page, alert: str) -> dict[str, list[tuple[int, int, int, float]]]:
+def _element_colors(
+    page: Page, alert: str, sidebar: str
+) -> dict[str, list[tuple[int, int, int, float]]]:
     """Each element's computed [color, background-color]."""
     text = page.get_by_text("Palette check")
     expect(text).to_be_visible(timeout=60_000)
@@ -121,6 +125,9 @@ def _element_colors(page: Page, alert: str) -> dict[str, list[tuple[int, int, in
         "red text": page.get_by_text("redtext", exact=True),
         "red background": page.get_by_text("redbg", exact=True),
         "primary background": page.get_by_text("primarybg", exact=True),
+        "sidebar": page.locator(sidebar),
+        # The sidebar input's box (the <input> itself is transparent in both).
+        "sidebar input": page.get_by_label("In the sidebar").locator("xpath=.."),
     }
     return {name: [_rgba(c) for c in where.evaluate(read)] for name, where in found.items()}
 
@@ -138,10 +145,12 @@ def test_the_page_and_text_colours_are_streamlit_1_67s(
         browser = "light" if scheme == "dark" else "dark"
     page.emulate_media(color_scheme=browser)
     page.goto(streamlit_167(*flags))
-    their_colors = _element_colors(page, "[data-testid=stAlertContainer]")
+    their_colors = _element_colors(
+        page, "[data-testid=stAlertContainer]", "[data-testid=stSidebar]"
+    )
     theirs = (_background_pixel(page), their_colors["text"][0][:3])
     page.goto(serve(APP, *flags).url)
-    our_colors = _element_colors(page, ".sp-alert")
+    our_colors = _element_colors(page, ".sp-alert", ".sp-sidebar")
     ours = (_background_pixel(page), our_colors["text"][0][:3])
     assert ours == theirs == EXPECTED[scheme]
     assert our_colors == their_colors

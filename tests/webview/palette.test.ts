@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { expect, test } from "vitest";
+import { applyAppConfig } from "../../webview/src/core/app_theme";
 import { BUILT_IN_PALETTES, PALETTE_VARIABLES, type Palette } from "../../webview/src/core/palette";
 import { PALETTE as CATEGORICAL } from "../../webview/src/data/vegaTheme";
 
@@ -158,4 +159,23 @@ test("no other viewer module repeats a palette colour (base.css and core/palette
   };
   walk(root);
   expect(repeated).toEqual([]);
+});
+
+test("the sidebar keeps 1.67's own shades until a background colour is configured", () => {
+  const root = document.documentElement;
+  applyAppConfig({ theme: { primaryColor: "#00aa00" }, show_sidebar_navigation: true });
+  expect(root.classList.contains("sp-custom-backgrounds")).toBe(false);
+  applyAppConfig({
+    theme: { "sidebar.backgroundColor": "#123456" },
+    show_sidebar_navigation: true,
+  });
+  expect(root.classList.contains("sp-custom-backgrounds")).toBe(true);
+  applyAppConfig({
+    theme: { "dark.secondaryBackgroundColor": "#222222" },
+    show_sidebar_navigation: true,
+  });
+  expect(root.classList.contains("sp-custom-backgrounds")).toBe(true);
+  applyAppConfig({ theme: {}, show_sidebar_navigation: true });
+  expect(root.classList.contains("sp-custom-backgrounds")).toBe(false);
+  expect(css).toMatch(/:root:not\(\.sp-custom-backgrounds\)[^{]*\.sp-sidebar \{/);
 });

@@ -313,6 +313,12 @@ export function applyAppConfig(
   stopWatching = undefined;
   const configured = Object.keys(current).length > 0;
   root.classList.toggle("sp-config-theme", configured);
+  // As Streamlit 1.67, the sidebar keeps the built-in palette's own shades (styles/base.css)
+  // unless a background colour is configured, for the page or the sidebar.
+  root.classList.toggle(
+    "sp-custom-backgrounds",
+    Object.keys(current).some((k) => /(^|\.)(backgroundColor|secondaryBackgroundColor)$/.test(k)),
+  );
   const base = text(current.base);
   // As Streamlit 1.67: a theme with [theme.light] / [theme.dark] tables follows the system (or
   // VS Code here); any other is one custom theme on its base, light unless it says dark.

@@ -25,6 +25,7 @@ import streamlit as st
 
 st.write("Palette check")
 st.sidebar.text_input("In the sidebar")
+st.button("Plain")
 st.markdown("Some `inline` code and a [link](https://example.com)")
 st.code("x = 1")
 st.success("Saved")
@@ -125,6 +126,7 @@ def _element_colors(
         "red text": page.get_by_text("redtext", exact=True),
         "red background": page.get_by_text("redbg", exact=True),
         "primary background": page.get_by_text("primarybg", exact=True),
+        "button": page.get_by_role("button", name="Plain", exact=True),
         "sidebar": page.locator(sidebar),
         # The sidebar input's box (the <input> itself is transparent in both).
         "sidebar input": page.get_by_label("In the sidebar").locator("xpath=.."),

@@ -11,7 +11,7 @@ import { join, relative, resolve } from "node:path";
 import { expect, test } from "vitest";
 import { applyAppConfig } from "../../webview/src/core/app_theme";
 import { BUILT_IN_PALETTES, PALETTE_VARIABLES, type Palette } from "../../webview/src/core/palette";
-import { PALETTE as CATEGORICAL } from "../../webview/src/data/vegaTheme";
+import { PALETTE as CATEGORICAL, vegaConfig } from "../../webview/src/data/vegaTheme";
 
 const STREAMLIT_167: Record<"light" | "dark", Palette> = {
   light: {
@@ -178,4 +178,12 @@ test("the sidebar keeps 1.67's own shades until a background colour is configure
   applyAppConfig({ theme: {}, show_sidebar_navigation: true });
   expect(root.classList.contains("sp-custom-backgrounds")).toBe(false);
   expect(css).toMatch(/:root:not\(\.sp-custom-backgrounds\)[^{]*\.sp-sidebar \{/);
+});
+
+test("vega charts' labels and gridlines are 1.67's greys", () => {
+  // 1.67's vega config: axis and legend labels gray70 (light) / gray30 (dark), grid gray30 / gray85.
+  const dark = vegaConfig("dark", true) as { axis: { labelColor: string; gridColor: string } };
+  const light = vegaConfig("light", true) as { axis: { labelColor: string; gridColor: string } };
+  expect([light.axis.labelColor, light.axis.gridColor]).toEqual(["#808495", "#e6eaf1"]);
+  expect([dark.axis.labelColor, dark.axis.gridColor]).toEqual(["#e6eaf1", "#31333f"]);
 });

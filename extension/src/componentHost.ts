@@ -7,6 +7,7 @@
 // which then reloads the panels with the new address).
 
 import type { Log } from "./log";
+import { withTimeout } from "./timeout";
 
 export interface ComponentHostDeps {
   /** A loopback port free now. */
@@ -68,6 +69,7 @@ export class ComponentHost {
       const external = await withTimeout(
         this.deps.externalUri(`http://127.0.0.1:${port}/`),
         ADDRESS_TIMEOUT_MS,
+        "mapping the components server's address",
       );
       return componentBase(external);
     } catch (error) {
@@ -85,20 +87,4 @@ export function componentBase(external: string): string {
     throw new Error(`${external} is not an http(s) address`);
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

@@ -5,6 +5,7 @@
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import * as vscode from "vscode";
+import { withTimeout } from "./timeout";
 
 export type InterpreterSource = "setting" | "python-extension" | "path";
 
@@ -127,21 +128,5 @@ export function resolveInterpreter(setting: string, resource?: vscode.Uri): Prom
     platform: process.platform,
     workspaceFolder: folder?.uri.fsPath,
     home: homedir(),
-  });
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer after ${ms / 1000} s ${what}`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
   });
 }

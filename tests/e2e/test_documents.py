@@ -131,11 +131,21 @@ def test_an_echarts_chart_draws_and_a_click_selects_a_bar(page: Page, serve: Any
     assert any("echarts" in url.lower() for url in _scripts(page))
     # The tallest bar (index 1): a click selects it and reruns.
     # Bars in the app's palette (the streamlit theme's first colour).
-    tallest = bars.locator('svg path[fill="#0068c9"]').evaluate_all(
+    # Measured once the bars stand still: ECharts grows them in (an animation), and a click at a
+    # growing bar's middle can miss the drawn bar.
+    where = (
         "(ps) => { const r = ps.map((p) => p.getBoundingClientRect());"
         " r.sort((a, b) => b.height - a.height); const b = r[0];"
-        " return [b.x + b.width / 2, b.y + b.height / 2]; }"
+        " return [b.x + b.width / 2, b.y + b.height / 2, b.height]; }"
     )
+    paths = bars.locator('svg path[fill="#0068c9"]')
+    tallest = paths.evaluate_all(where)
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        now = paths.evaluate_all(where)
+        if now == tallest:
+            break
+        tallest = now
     page.mouse.click(tallest[0], tallest[1])
     expect(page.get_by_text("picked [[1]]")).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)

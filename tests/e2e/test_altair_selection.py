@@ -3,23 +3,18 @@ click on a bar and an interval dragged across the bars reach the script as 1.67 
 
 from __future__ import annotations
 
-import os
-import subprocess
 import textwrap
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import FloatRect, Locator, Page, expect
-
-from conftest import free_port
+from streamlit_167 import streamlit_server
 
 pytest.importorskip("altair")
 
-STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/streamlit"
 
 APP = """
 import json
@@ -45,33 +40,10 @@ st.write("BRUSH " + json.dumps(brush, sort_keys=True))
 @pytest.fixture
 def streamlit_167(tmp_path: Path) -> Iterator[str]:
     """Streamlit 1.67's server running APP; its URL."""
-    if not STREAMLIT_167.exists():
-        pytest.skip("needs the bench's Streamlit 1.67")
     script = tmp_path / "app.py"
     script.write_text(textwrap.dedent(APP))
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(STREAMLIT_167), "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
-        env={**os.environ, "STREAMLIT_HOME": str(tmp_path)},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
+    with streamlit_server(script) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _line(page: Page, prefix: str) -> str:

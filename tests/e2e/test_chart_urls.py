@@ -6,11 +6,7 @@ in the chart. In Streamlit 1.67 the browser fetches these URLs itself: the same 
 
 from __future__ import annotations
 
-import os
-import subprocess
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,13 +14,11 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from conftest import free_port
+from streamlit_167 import streamlit_server
 
 pytest.importorskip("altair")
 pytest.importorskip("pydeck")
 
-STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/streamlit"
 
 CARS = b"""[{"Name": "a", "Horsepower": 130, "Miles_per_Gallon": 18},
 {"Name": "b", "Horsepower": 165, "Miles_per_Gallon": 15},
@@ -160,33 +154,10 @@ def test_charts_of_urls_elsewhere_draw_without_the_page_contacting_that_host(
 @pytest.fixture
 def streamlit_167(tmp_path: Path, data_host: str) -> Iterator[str]:
     """Streamlit 1.67's server running the same app; its URL."""
-    if not STREAMLIT_167.exists():
-        pytest.skip("needs the bench's Streamlit 1.67")
     script = tmp_path / "st_app.py"
     script.write_text(_app(data_host, svg=True))
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(STREAMLIT_167), "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
-        env={**os.environ, "STREAMLIT_HOME": str(tmp_path)},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
+    with streamlit_server(script) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _marks(page: Page, url: str, charts: str) -> list[int]:

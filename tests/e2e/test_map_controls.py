@@ -6,10 +6,6 @@ they work all the same; they are buttons a keyboard reaches; the dark theme colo
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,12 +13,10 @@ from typing import Any
 import pytest
 from PIL import Image
 from playwright.sync_api import Locator, Page, expect
-
-from conftest import free_port
+from streamlit_167 import streamlit_server
 
 pytest.importorskip("pydeck")
 
-STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/streamlit"
 
 # Two red points either side of the camera's centre, 0.02° of longitude apart: about 58 pixels
 # at zoom 12, 116 at 13.
@@ -179,33 +173,10 @@ def test_clear_selection_sits_beside_them(page: Page, serve: Any) -> None:
 @pytest.fixture
 def streamlit_167(tmp_path: Path) -> Iterator[str]:
     """Streamlit 1.67's server running TWO_POINTS; its URL."""
-    if not STREAMLIT_167.exists():
-        pytest.skip("needs the bench's Streamlit 1.67")
     script = tmp_path / "st_app.py"
     script.write_text(TWO_POINTS)
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(STREAMLIT_167), "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
-        env={**os.environ, "STREAMLIT_HOME": str(tmp_path)},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
+    with streamlit_server(script) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_the_same_zooms_and_place_as_streamlit_1_67(

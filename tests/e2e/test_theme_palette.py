@@ -5,20 +5,14 @@ colours."""
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Literal
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from conftest import free_port
-
-STREAMLIT_167 = Path.home() / ".cache/sidepane-bench/streamlit-1.67.0/bin/streamlit"
+from streamlit_167 import streamlit_server
 
 APP = """
 import streamlit as st
@@ -43,43 +37,12 @@ EXPECTED: dict[Scheme, tuple[tuple[int, int, int], tuple[int, int, int]]] = {
 @pytest.fixture
 def streamlit_167(tmp_path: Path) -> Iterator[Callable[..., str]]:
     """Starts Streamlit 1.67's server running APP with the given flags; returns its URL."""
-    if not STREAMLIT_167.exists():
-        pytest.skip("needs the bench's Streamlit 1.67")
     home = tmp_path / "st167"
     home.mkdir()
     script = home / "st_app.py"
     script.write_text(APP)
-    started: list[subprocess.Popen[bytes]] = []
-
-    def start(*flags: str) -> str:
-        port = free_port()
-        started.append(
-            subprocess.Popen(
-                [str(STREAMLIT_167), "run", str(script), "--server.headless", "true",
-                 "--server.port", str(port), "--browser.gatherUsageStats", "false", *flags],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home,
-                env={**os.environ, "STREAMLIT_HOME": str(home)},
-            )
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
-        return url
-
-    try:
-        yield start
-    finally:
-        for proc in started:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with ExitStack() as servers:
+        yield lambda *flags: servers.enter_context(streamlit_server(script, *flags))
 
 
 def _background_pixel(page: Page) -> tuple[int, int, int]:

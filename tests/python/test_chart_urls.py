@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import json
 import textwrap
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from file_server import FileServer, serving_files
 
 from sidepane.elements import url_download
 from sidepane.testing import AppTest
@@ -22,41 +21,24 @@ CSV = b"lat,lon,n\n37.76,-122.4,1\n37.77,-122.41,2\n"
 WORLD = b'{"type": "Topology", "objects": {"countries": {"type": "GeometryCollection"}}}'
 
 
-class _Files(BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self) -> None:
-        _Files.hits.append(self.path)
-        bodies = {
+@pytest.fixture
+def file_server() -> Iterator[FileServer]:
+    url_download.forget_all()
+    with serving_files(
+        {
             "/cars.json": CARS,
             "/points.csv": CSV,
             "/world.topojson": WORLD,
             "/page": b"<html>not data</html>",
         }
-        body = bodies.get(self.path)
-        if body is None:
-            self.send_error(404, "Not Found")
-            return
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+    ) as served:
+        yield served
+    url_download.forget_all()
 
 
 @pytest.fixture
-def files() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Files)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    _Files.hits = []
-    url_download.forget_all()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    url_download.forget_all()
+def files(file_server: FileServer) -> str:
+    return file_server.url
 
 
 def _run(script: str) -> AppTest:
@@ -130,11 +112,11 @@ def test_every_data_url_in_a_spec_is_inlined_with_its_format(files: str) -> None
     assert layers[1]["data"] == {"url": "static/local.json"}
 
 
-def test_reruns_use_the_download_of_the_last_minute(files: str) -> None:
+def test_reruns_use_the_download_of_the_last_minute(files: str, file_server: FileServer) -> None:
     spec = {"data": {"url": files + "/cars.json"}, "mark": "point"}
     at = AppTest.from_string(f"import streamlit as st\nst.vega_lite_chart({spec!r})").run()
     at.run()
-    assert _Files.hits == ["/cars.json"]
+    assert file_server.hits == ["/cars.json"]
 
 
 def test_a_failed_download_is_a_message_in_the_chart(files: str) -> None:
@@ -178,13 +160,13 @@ def test_a_pydeck_layer_of_a_csv_url_gets_the_text_for_the_viewers_csv_loader(fi
     assert spec["layers"][0]["data"] == {"@@function": "csvText", "text": CSV.decode()}
 
 
-def test_tile_layers_and_url_templates_keep_their_urls(files: str) -> None:
+def test_tile_layers_and_url_templates_keep_their_urls(files: str, file_server: FileServer) -> None:
     template = files + "/tiles/{z}/{x}/{y}.pbf"
     _, spec = _deck(_run(_deck_script(template, "MVTLayer")))
     assert spec["layers"][0]["data"] == template
     _, spec = _deck(_run(_deck_script(files + "/cars.json", "TileLayer")))
     assert spec["layers"][0]["data"] == files + "/cars.json"
-    assert _Files.hits == []
+    assert file_server.hits == []
 
 
 @pytest.mark.parametrize(

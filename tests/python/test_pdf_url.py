@@ -5,12 +5,11 @@ the viewer, never an exception in the script. A real HTTP server on localhost se
 from __future__ import annotations
 
 import textwrap
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import xxhash
+from file_server import FileServer, serving_files
 
 from sidepane.elements import pdf_source
 from sidepane.testing import AppTest
@@ -18,36 +17,19 @@ from sidepane.testing import AppTest
 PDF = b"%PDF-1.4\n% a tiny document\n%%EOF\n"
 
 
-class _Files(BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self) -> None:
-        _Files.hits.append(self.path)
-        bodies = {"/doc.pdf": PDF, "/login": b"<html>sign in</html>", "/big.pdf": PDF * 40_000}
-        body = bodies.get(self.path)
-        if body is None:
-            self.send_error(404, "Not Found")
-            return
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+@pytest.fixture
+def file_server() -> Iterator[FileServer]:
+    pdf_source.forget_all()
+    with serving_files(
+        {"/doc.pdf": PDF, "/login": b"<html>sign in</html>", "/big.pdf": PDF * 40_000}
+    ) as served:
+        yield served
+    pdf_source.forget_all()
 
 
 @pytest.fixture
-def files() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Files)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    _Files.hits = []
-    pdf_source.forget_all()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    pdf_source.forget_all()
+def files(file_server: FileServer) -> str:
+    return file_server.url
 
 
 def _pdf_props(url: str) -> dict[str, object]:
@@ -73,11 +55,11 @@ def test_a_url_is_downloaded_and_sent_as_a_payload(files: str) -> None:
     }
 
 
-def test_reruns_use_the_download_of_the_last_minute(files: str) -> None:
+def test_reruns_use_the_download_of_the_last_minute(files: str, file_server: FileServer) -> None:
     at = AppTest.from_string(f"import streamlit as st\nst.pdf({files + '/doc.pdf'!r})").run()
     at.run()
     at.run()
-    assert _Files.hits == ["/doc.pdf"]
+    assert file_server.hits == ["/doc.pdf"]
 
 
 @pytest.mark.parametrize(

@@ -43,29 +43,42 @@ def requirements(extra: str) -> list[Requirement]:
     return found
 
 
-def pins(lock: Path) -> dict[str, list[Version]]:
-    """Every version a lock pins for each package (a universal lock may pin one per marker)."""
-    out: dict[str, list[Version]] = {}
+# The Pythons a universal lock is compiled for (requires-python and after): a pin and a
+# requirement meet where both their markers hold.
+PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14")
+
+
+def pins(lock: Path) -> dict[str, list[Requirement]]:
+    """Every pin a lock has for each package (a universal lock may pin one per marker)."""
+    out: dict[str, list[Requirement]] = {}
     for line in lock.read_text().splitlines():
         line = line.split("#", 1)[0].strip()
         if "==" not in line:
             continue
         req = Requirement(line)
-        (spec,) = req.specifier
-        out.setdefault(canonicalize_name(req.name), []).append(Version(spec.version))
+        out.setdefault(canonicalize_name(req.name), []).append(req)
     return out
+
+
+def _meet(a: Requirement, b: Requirement) -> bool:
+    def holds(req: Requirement, python: str) -> bool:
+        env = {"python_version": python, "python_full_version": python + ".0"}
+        return req.marker is None or req.marker.evaluate(env)
+
+    return any(holds(a, v) and holds(b, v) for v in PYTHONS)
 
 
 def problems(lock_name: str, extra: str) -> list[str]:
     pinned = pins(ROOT / "requirements" / lock_name)
     found = []
     for req in requirements(extra):
-        versions = pinned.get(canonicalize_name(req.name))
-        if not versions:
+        pinned_here = [p for p in pinned.get(canonicalize_name(req.name), []) if _meet(req, p)]
+        if not pinned_here:
             found.append(f"{lock_name}: {req} is not pinned")
-        for version in versions or []:
-            if not req.specifier.contains(version, prereleases=True):
-                found.append(f"{lock_name}: {req.name}=={version} does not satisfy {req}")
+        for pin in pinned_here:
+            (spec,) = pin.specifier
+            if not req.specifier.contains(Version(spec.version), prereleases=True):
+                found.append(f"{lock_name}: {req.name}=={spec.version} does not satisfy {req}")
     return found
 
 

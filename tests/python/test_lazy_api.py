@@ -133,14 +133,14 @@ def test_a_run_while_the_api_loads_in_the_background(tmp_path: Path) -> None:
 
 
 def test_the_web_server_serves_before_it_loads_the_runner_and_the_watcher() -> None:
-    # They load on the API's thread while the viewer fetches the page; urllib (a theme file or
-    # a script from a URL) only when asked for: aiohttp imports it anyway.
+    # They load on the API's thread while the viewer fetches the page; aiohttp (st.login's
+    # client) only when someone signs in.
     out = _python(
         """
         import sys
         import sidepane.cli, sidepane.servers.web.launch, sidepane.servers.web.server
         import sidepane.runtime.app
-        late = ("sidepane.runtime.session", "sidepane.servers.watcher")
+        late = ("sidepane.runtime.session", "sidepane.servers.watcher", "aiohttp")
         print(sorted(m for m in late if m in sys.modules))
         """
     )
@@ -160,7 +160,7 @@ def test_sidepane_run_opens_its_port_before_it_imports_the_web_server(tmp_path: 
 
         class Probe:
             def find_spec(self, name, path=None, target=None):
-                if name == "aiohttp":
+                if name == "websockets":
                     with socket.socket() as s:
                         s.settimeout(5)
                         print("open" if s.connect_ex(("127.0.0.1", {port})) == 0 else "closed")

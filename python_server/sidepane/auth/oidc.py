@@ -3,7 +3,8 @@
 Authlib builds the authorization URL (state, nonce, PKCE S256 when the provider offers it, the
 `prompt` and other authorize parameters of `client_kwargs`), authenticates the client at the token
 endpoint and validates the ID token's claims (issuer, audience, expiry, nonce, at_hash); the HTTP
-calls go through aiohttp, the server's own HTTP library, since Authlib's async clients need httpx.
+calls go through aiohttp's client (loaded only for a sign-in), since Authlib's async clients need
+httpx.
 """
 
 from __future__ import annotations
@@ -28,6 +29,15 @@ _metadata_cache: dict[str, tuple[float, dict[str, Any]]] = {}
 
 class SignInError(Exception):
     """The provider refused or answered something we cannot trust (logged, never shown)."""
+
+
+# What a sign-in may raise: its settings, the provider's answers, the calls to the provider.
+ERRORS: tuple[type[Exception], ...] = (
+    StreamlitAuthError,
+    SignInError,
+    aiohttp.ClientError,
+    TimeoutError,
+)
 
 
 class PendingSignIn(TypedDict):

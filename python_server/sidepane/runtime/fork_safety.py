@@ -86,7 +86,7 @@ def _after_fork_in_child() -> None:
 
 
 def _default_signals() -> None:
-    """Python's own handlers instead of the server's (asyncio's, aiohttp's, pygls's)."""
+    """Python's own handlers instead of the server's (asyncio's, pygls's)."""
     for sig in signal.valid_signals():
         try:
             handler = signal.getsignal(sig)

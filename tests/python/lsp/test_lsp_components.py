@@ -128,13 +128,13 @@ async def test_bad_ports_are_invalid_params(rec: Recorder) -> None:
             await serve_components(rec, bad)
 
 
-async def test_nothing_listens_until_asked_and_aiohttp_loads_at_the_first_request(
+async def test_nothing_listens_until_asked_and_the_http_server_loads_at_the_first_request(
     rec: Recorder, tmp_path: Path
 ) -> None:
-    # The language server of an app without components never loads aiohttp for them.
+    # The language server of an app without components never loads an HTTP server for them.
     script = tmp_path / "app.py"
     script.write_text(
-        "import sys\nimport streamlit as st\nst.write('aiohttp' in sys.modules)\n"
+        "import sys\nimport streamlit as st\nst.write('websockets.asyncio.server' in sys.modules)\n"
         "st.button('again')\n"
     )
     port = await serve_components(rec, 0)

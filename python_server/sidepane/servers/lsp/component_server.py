@@ -5,7 +5,7 @@
 
 The extension asks for it once per server start (`sidepane/serveComponents`) with a port it
 chose, so that the panel's CSP can name the frames' origin before this process runs. Binding
-costs nothing; aiohttp loads and serves only when the first request comes (a run drew a
+costs nothing; its HTTP server loads and serves only when the first request comes (a run drew a
 component), the request waiting in the socket's backlog meanwhile: an app without components
 never pays for it.
 """
@@ -21,9 +21,14 @@ from typing import TYPE_CHECKING
 from sidepane.runtime import fork_safety
 
 if TYPE_CHECKING:
-    from aiohttp import web
+    from websockets.asyncio.server import Server, ServerConnection
+    from websockets.http11 import Request as RawRequest
+    from websockets.http11 import Response
 
 log = logging.getLogger("sidepane.lsp")
+# websockets logs each answered request at INFO: only its warnings are ours.
+_HTTP_LOG = logging.getLogger("sidepane.lsp.components_http")
+_HTTP_LOG.setLevel(logging.WARNING)
 
 HOST = "127.0.0.1"
 
@@ -34,7 +39,7 @@ class ComponentServer:
     def __init__(self) -> None:
         self._sock: socket.socket | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._runner: web.AppRunner | None = None
+        self._server: Server | None = None
         self._starting: asyncio.Task[None] | None = None
 
     @property
@@ -77,17 +82,11 @@ class ComponentServer:
         self._starting = self._loop.create_task(self._serve(self._sock))
 
     async def _serve(self, sock: socket.socket) -> None:
-        from aiohttp import web
+        from websockets.asyncio.server import serve
 
-        from sidepane.servers.web import component_routes
-
-        application = web.Application()
-        application[component_routes.FRAME_ANCESTORS] = component_routes.PANEL_FRAME_ANCESTORS
-        application.router.add_get(component_routes.ROUTE, component_routes.serve)
-        runner = web.AppRunner(application, access_log=None, handle_signals=False)
-        await runner.setup()
-        self._runner = runner
-        await web.SockSite(runner, sock).start()
+        self._server = await serve(
+            _no_websockets, sock=sock, process_request=_route, server_header=None, logger=_HTTP_LOG
+        )
 
     async def close(self) -> None:
         """Stop serving and free the port."""
@@ -99,6 +98,25 @@ class ComponentServer:
             self._loop.remove_reader(sock.fileno())
         else:
             await asyncio.gather(self._starting, return_exceptions=True)
-        if self._runner is not None:
-            await self._runner.cleanup()
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
         sock.close()
+
+
+async def _route(connection: ServerConnection, raw: RawRequest) -> Response:
+    from sidepane.servers.web import component_routes
+    from sidepane.servers.web.http_messages import Request, not_found, respond
+
+    request = Request.of(raw, connection.remote_address)
+    if request.method not in ("GET", "HEAD"):
+        return respond(405, b"", {"Allow": "GET, HEAD"})
+    if not request.path.startswith(component_routes.PREFIX):
+        return not_found()
+    return await component_routes.serve(
+        request, request.path, component_routes.PANEL_FRAME_ANCESTORS
+    )
+
+
+async def _no_websockets(_connection: ServerConnection) -> None:
+    """Never called: every request gets an HTTP response."""

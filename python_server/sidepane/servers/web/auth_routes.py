@@ -11,16 +11,17 @@ ends on the app's page, signed out: the person never sees a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
-import aiohttp
-from aiohttp import web
-
-from sidepane.auth import cookies, oidc, settings, signing
+from sidepane.auth import cookies, settings, signing
 from sidepane.errors import StreamlitAuthError, StreamlitSecretNotFoundError
 from sidepane.runtime.app import App
+from sidepane.servers.web.http_messages import Request, Response, redirect, set_cookie, text
 from sidepane.servers.web.page import base_path
+
+if TYPE_CHECKING:
+    from sidepane.auth import oidc
 
 log = logging.getLogger("sidepane.auth")
 
@@ -35,10 +36,13 @@ class AuthRoutes:
         self._app = app
         self._port = port
 
-    def add_to(self, application: web.Application) -> None:
-        application.router.add_get(LOGIN_PATH, self.login)
-        application.router.add_get(LOGOUT_PATH, self.logout)
-        application.router.add_get(settings.CALLBACK_PATH, self.callback)
+    def route(self, path: str) -> Callable[[Request], Awaitable[Response]] | None:
+        """The handler of `path` (under the base path), if it is one of these routes."""
+        return {
+            LOGIN_PATH: self.login,
+            LOGOUT_PATH: self.logout,
+            settings.CALLBACK_PATH: self.callback,
+        }.get(path)
 
     # ---- settings ----
 
@@ -51,7 +55,7 @@ class AuthRoutes:
     def _auth(self) -> Mapping[str, Any]:
         return settings.auth_section(self._secrets())
 
-    def user_info(self, request: web.Request) -> dict[str, Any]:
+    def user_info(self, request: Request) -> dict[str, Any]:
         """`st.user` for a WebSocket opened by `request` (its cookies and `Origin`)."""
         auth = self._auth()
         secret = settings.cookie_secret(auth)
@@ -66,7 +70,7 @@ class AuthRoutes:
 
     # ---- routes ----
 
-    async def login(self, request: web.Request) -> web.StreamResponse:
+    async def login(self, request: Request) -> Response:
         auth = self._auth()
         secret = settings.cookie_secret(auth)
         token = request.query.get("provider")
@@ -80,29 +84,31 @@ class AuthRoutes:
         if secret is None or name is None:
             return self._to_app()
         redirect_uri = settings.redirect_uri(auth, self._port())
+        from sidepane.auth import oidc  # brings aiohttp and Authlib: only when one signs in
+
         try:
             settings.require_authlib()
             provider = oidc.Provider.from_secrets(self._secrets(), name)
             assert redirect_uri is not None  # validate() requires it
             async with oidc.http_session() as http:
                 url, pending = await oidc.begin(http, provider, redirect_uri)
-        except (StreamlitAuthError, oidc.SignInError, aiohttp.ClientError, TimeoutError) as exc:
+        except oidc.ERRORS as exc:
             log.warning("sign-in with %r could not start: %s", name, exc)
-            return web.Response(status=400, text="Authentication error")
+            return text("Authentication error", 400)
         response = _redirect(url)
-        _set_cookie(
+        set_cookie(
             response,
             cookies.FLOW_COOKIE,
             cookies.encode(secret, cookies.FLOW_COOKIE, pending),
-            cookies.FLOW_MAX_AGE,
+            max_age=cookies.FLOW_MAX_AGE,
         )
         return response
 
-    async def callback(self, request: web.Request) -> web.StreamResponse:
+    async def callback(self, request: Request) -> Response:
         auth = self._auth()
         secret = settings.cookie_secret(auth)
         response = self._to_app()
-        response.del_cookie(cookies.FLOW_COOKIE, path="/")
+        set_cookie(response, cookies.FLOW_COOKIE, "", max_age=0)
         origin = settings.app_origin(auth, self._port())
         if secret is None or origin is None:
             log.error("sign-in: `redirect_uri` and `cookie_secret` are needed in [auth]")
@@ -127,6 +133,8 @@ class AuthRoutes:
                 log.warning("sign-in: a callback without a matching login request was ignored")
             return response
         redirect_uri = settings.redirect_uri(auth, self._port())
+        from sidepane.auth import oidc  # brings aiohttp and Authlib: only when one signs in
+
         try:
             provider = oidc.Provider.from_secrets(self._secrets(), str(pending["provider"]))
             assert redirect_uri is not None
@@ -134,7 +142,7 @@ class AuthRoutes:
                 claims, tokens = await oidc.finish(
                     http, provider, redirect_uri, _pending(pending), code
                 )
-        except (StreamlitAuthError, oidc.SignInError, aiohttp.ClientError, TimeoutError) as exc:
+        except oidc.ERRORS as exc:
             log.warning("sign-in with %r failed: %s", pending.get("provider"), exc)
             _clear_user(response)
             return response
@@ -143,22 +151,22 @@ class AuthRoutes:
         if not cookies.fits(cookies.USER_COOKIE, user_value):
             log.error("sign-in: the provider's claims are too large for a cookie")
             return response
-        _set_cookie(response, cookies.USER_COOKIE, user_value, cookies.USER_MAX_AGE)
+        set_cookie(response, cookies.USER_COOKIE, user_value, max_age=cookies.USER_MAX_AGE)
         tokens_value = cookies.encode(secret, cookies.TOKENS_COOKIE, tokens)
         if cookies.fits(cookies.TOKENS_COOKIE, tokens_value, besides=len(user_value)):
-            _set_cookie(response, cookies.TOKENS_COOKIE, tokens_value, cookies.USER_MAX_AGE)
+            set_cookie(response, cookies.TOKENS_COOKIE, tokens_value, max_age=cookies.USER_MAX_AGE)
         else:
             log.warning("sign-in: the provider's tokens are too large for a cookie; not kept")
-            response.del_cookie(cookies.TOKENS_COOKIE, path="/")
+            set_cookie(response, cookies.TOKENS_COOKIE, "", max_age=0)
         return response
 
-    async def logout(self, request: web.Request) -> web.StreamResponse:
+    async def logout(self, request: Request) -> Response:
         target = await self._provider_logout_url(request)
         response = _redirect(target or self._home())
         _clear_user(response)
         return response
 
-    async def _provider_logout_url(self, request: web.Request) -> str | None:
+    async def _provider_logout_url(self, request: Request) -> str | None:
         auth = self._auth()
         secret = settings.cookie_secret(auth)
         if secret is None:
@@ -185,13 +193,15 @@ class AuthRoutes:
             or {}
         )
         id_token = tokens.get("id_token")
+        from sidepane.auth import oidc  # brings aiohttp and Authlib: only when one signs in
+
         try:
             provider = oidc.Provider.from_secrets(self._secrets(), str(user["provider"]))
             async with oidc.http_session() as http:
                 return await oidc.end_session_url(
                     http, provider, redirect_uri, id_token if isinstance(id_token, str) else None
                 )
-        except (StreamlitAuthError, oidc.SignInError, aiohttp.ClientError, TimeoutError) as exc:
+        except oidc.ERRORS as exc:
             log.warning("failed to get the provider's logout URL: %s", exc)
             return None
 
@@ -199,15 +209,17 @@ class AuthRoutes:
         """The app's own address on this server (under `server.baseUrlPath`)."""
         return base_path(self._app.config.get("server.baseUrlPath")) + "/"
 
-    def _to_app(self) -> web.Response:
+    def _to_app(self) -> Response:
         return _redirect(self._home())
 
 
-def _redirect(url: str) -> web.Response:
-    return web.Response(status=302, headers={"Location": url, "Cache-Control": "no-store"})
+def _redirect(url: str) -> Response:
+    return redirect(url, {"Cache-Control": "no-store"})
 
 
 def _pending(value: Mapping[str, Any]) -> oidc.PendingSignIn:
+    from sidepane.auth import oidc
+
     verifier = value.get("code_verifier")
     return oidc.PendingSignIn(
         provider=str(value.get("provider")),
@@ -221,12 +233,6 @@ def _one_line(text: str) -> str:
     return text.replace("\n", "").replace("\r", "")
 
 
-def _set_cookie(response: web.StreamResponse, name: str, value: str, max_age: int) -> None:
-    # HttpOnly: the page's scripts never read it. SameSite=Lax: sent on the provider's
-    # top-level redirect back to us, never on another site's requests.
-    response.set_cookie(name, value, max_age=max_age, path="/", httponly=True, samesite="Lax")
-
-
-def _clear_user(response: web.StreamResponse) -> None:
+def _clear_user(response: Response) -> None:
     for name in (cookies.USER_COOKIE, cookies.TOKENS_COOKIE):
-        response.del_cookie(name, path="/")
+        set_cookie(response, name, "", max_age=0)

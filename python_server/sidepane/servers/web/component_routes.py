@@ -9,13 +9,18 @@ the app's page, cookies or session.
 
 from __future__ import annotations
 
-import os
-
-from aiohttp import web
-
 from sidepane.servers.web.app_static import content_type
+from sidepane.servers.web.http_messages import (
+    Request,
+    Response,
+    bad_request,
+    content_type_of,
+    file_response,
+    not_found,
+    respond,
+)
 
-ROUTE = "/component/{name}/{path:.*}"
+PREFIX = "/component/"
 HTML_NAME = "_html"
 
 # What the viewer's frame allows too (webview/src/components/frame_policy.ts), minus
@@ -47,8 +52,6 @@ CSP = content_security_policy()
 # these files anyway (Access-Control-Allow-Origin: *), and the sandbox keeps the component from
 # whatever frames it.
 PANEL_FRAME_ANCESTORS = "vscode-webview: vscode-file: https: http:"
-# Set on an application to serve with that CSP's `frame-ancestors` instead of 'self'.
-FRAME_ANCESTORS = web.AppKey("frame_ancestors", str)
 
 
 def _headers(frame_ancestors: str | None) -> dict[str, str]:
@@ -63,40 +66,36 @@ def _headers(frame_ancestors: str | None) -> dict[str, str]:
     }
 
 
-async def serve(request: web.Request) -> web.StreamResponse:
+async def serve(request: Request, path: str, frame_ancestors: str | None = None) -> Response:
+    """The file at `path` (`/component/<name>/<file>`); `frame_ancestors`: who may frame it,
+    when not the app's own page."""
     # Here, not at the top: `sidepane.components` brings the protocol's schema, which the server
     # need not load before it opens its port (a component's files are asked for only once a run
     # drew it, i.e. after the st. API loaded).
     from sidepane.components.registry import component_folder, html_page
 
-    headers = _headers(request.config_dict.get(FRAME_ANCESTORS))
-    name = request.match_info["name"]
-    path = request.match_info["path"]
+    name, slash, file = path[len(PREFIX) :].partition("/")
+    if not slash:
+        return not_found()
+    headers = _headers(frame_ancestors)
     if name == HTML_NAME:
-        body = html_page(path)
+        body = html_page(file)
         if body is None:
-            raise web.HTTPNotFound()
-        return web.Response(
-            body=body, headers={**headers, "Content-Type": "text/html; charset=utf-8"}
-        )
+            return not_found()
+        return respond(200, body, headers, content_type="text/html; charset=utf-8")
     root = component_folder(name)
     if root is None:
-        raise web.HTTPNotFound()
+        return not_found()
     try:
-        target = (root / (path or "index.html")).resolve()
+        target = (root / (file or "index.html")).resolve()
         inside = target.is_relative_to(root)
         found = inside and target.is_file()
     except (OSError, ValueError):
         inside = found = False
     if not inside:
-        raise web.HTTPBadRequest()
+        return bad_request()
     if not found:
-        raise web.HTTPNotFound()
-    return web.FileResponse(target, headers={**headers, "Content-Type": _type(str(target))})
-
-
-def _type(path: str) -> str:
+        return not_found()
     # Scripts as JavaScript whatever the system's MIME table says (module scripts demand it).
-    if os.path.splitext(path)[1] in (".js", ".mjs"):
-        return "text/javascript"
-    return content_type(path)
+    kind = content_type_of(str(target)) or content_type(str(target))
+    return await file_response(request, target, headers, kind)

@@ -8,7 +8,8 @@ import binascii
 import logging
 from typing import TYPE_CHECKING
 
-from aiohttp import WSMsgType, web
+from websockets.asyncio.server import ServerConnection
+from websockets.exceptions import ConnectionClosed
 
 from sidepane.runtime.app import App
 from sidepane.servers.viewer_link import MESSAGE_BYTES as MESSAGE_BYTES
@@ -30,7 +31,7 @@ class Connection:
 
     def __init__(
         self,
-        ws: web.WebSocketResponse,
+        ws: ServerConnection,
         app: App,
         *,
         run_on_save: bool,
@@ -64,8 +65,8 @@ class Connection:
                 continue
             try:
                 for message in _messages(queued):
-                    await ws.send_bytes(message)
-            except (ConnectionError, RuntimeError):
+                    await ws.send(message)
+            except (ConnectionClosed, ConnectionError):
                 return  # the tab went away; `serve` ends when its receive side notices
 
     def source_changed(self, path: str) -> None:
@@ -90,15 +91,16 @@ class Connection:
         pump = asyncio.create_task(self._pump())
         try:
             async for message in self.ws:
-                if message.type is WSMsgType.BINARY:
-                    self.link.receive(message.data)
-                elif message.type is WSMsgType.TEXT:
+                if isinstance(message, bytes):
+                    self.link.receive(message)
+                else:
                     self.link.warn("text messages (frames are binary msgpack)")
-                elif message.type is WSMsgType.ERROR:
-                    log.warning("session %s: connection error: %s", self.session.id[:8], message)
                 # Messages already read are handed over without a pause: give the other
                 # connections (and this session's outgoing frames) their turn between two.
                 await asyncio.sleep(0)
+        except ConnectionClosed as exc:
+            if exc.rcvd is None or exc.rcvd.code not in (1000, 1001):
+                log.info("session %s: connection closed: %s", self.session.id[:8], exc)
         finally:
             self.link.close()
             self._wake.set()

@@ -1,4 +1,5 @@
-"""The aiohttp application: the page, the bundle, a health check and one WebSocket per tab."""
+"""The web server of `sidepane run`: the page, the bundle, a health check and one WebSocket per
+tab (websockets' server; the HTTP routes are answered by `_route`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from aiohttp import WSCloseCode, web
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.http11 import Request as RawRequest
 
 from sidepane.errors import StreamlitAPIException
 from sidepane.runtime import fork_safety
@@ -21,6 +23,15 @@ from sidepane.servers.viewer_link import max_message_bytes_setting
 from sidepane.servers.web import app_static, component_routes
 from sidepane.servers.web.auth_routes import AuthRoutes
 from sidepane.servers.web.connection import Connection
+from sidepane.servers.web.http_messages import (
+    Request,
+    Response,
+    content_type_of,
+    file_response,
+    not_found,
+    respond,
+    text,
+)
 from sidepane.servers.web.page import (
     PAGE_HEADERS,
     base_path,
@@ -45,6 +56,12 @@ _CHUNK_HEADERS = {
     "X-Content-Type-Options": "nosniff",
 }
 _CHUNKS = "chunks/"
+_STATIC = "/static/"
+_HTML = "text/html; charset=utf-8"
+_GOING_AWAY = 1001
+# websockets logs each answered request and connection at INFO: only its warnings are ours.
+_WEBSOCKETS_LOG = logging.getLogger("sidepane.web.websockets")
+_WEBSOCKETS_LOG.setLevel(logging.WARNING)
 _LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 _WILDCARDS = frozenset({"", "0.0.0.0", "::"})
 # Messages between the protocol's limit and this many times it are read and dropped with a
@@ -84,7 +101,7 @@ class WebServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._watch_after_run = False
         self._stopping = False
-        self._runner: web.AppRunner | None = None
+        self._server: Server | None = None
         self.auth = AuthRoutes(app, lambda: self.port)
         # server.baseUrlPath: every route under it (`/myapp/`, `/myapp/ws`, `/myapp/page`).
         self.base_path = base_path(app.config.get("server.baseUrlPath"))
@@ -103,34 +120,6 @@ class WebServer:
         """Where the app is: the server's URL, under `server.baseUrlPath` when set."""
         return f"{self.url}{self.base_path}/" if self.base_path else self.url
 
-    def web_app(self) -> web.Application:
-        """The routes, without a socket (tests may mount it on aiohttp's test server)."""
-        application = web.Application()
-        application.router.add_get("/", self._index)
-        application.router.add_get("/healthz", self._healthz)
-        application.router.add_get("/favicon.ico", self._no_icon)
-        application.router.add_get("/ws", self._websocket)
-        application.router.add_get("/static/{path:.+}", self._static)
-        if self.app.config.get("server.enableStaticServing"):
-            application.router.add_get(app_static.ROUTE, app_static.handler(self.app.script_dir))
-        application.router.add_get(component_routes.ROUTE, component_routes.serve)
-        self.auth.add_to(application)  # before the page route: `/oauth2callback` is not a page
-        # A page of a multipage app (`/page_1`): the same viewer, which asks for that page.
-        application.router.add_get("/{page:[^/]+}", self._page)
-        if not self.base_path:
-            return application
-        root = web.Application()
-        base = self.base_path
-
-        async def to_base(_request: web.Request) -> web.StreamResponse:
-            raise web.HTTPFound(base + "/")
-
-        # Before the sub-application, which would answer `/myapp` itself with a 404.
-        root.router.add_get(base, to_base)
-        root.router.add_get("/healthz", self._healthz)  # health checks need not know the base
-        root.add_subapp(base, application)
-        return root
-
     async def start(self, sock: socket.socket | None = None, *, watch_later: bool = False) -> None:
         """Start serving, on `sock` when the caller bound it already (`sidepane run` binds before
         it imports this module), else bind here (raises PortInUseError); watch the script's files
@@ -141,11 +130,19 @@ class WebServer:
         # A process a script forks must not keep the port (it may outlive the server).
         fork_safety.keep_from_children(sock)
         self.port = int(sock.getsockname()[1])
-        self._runner = web.AppRunner(
-            self.web_app(), access_log=None, handle_signals=False, shutdown_timeout=1.0
+        self._server = await serve(
+            self._websocket,
+            sock=sock,
+            process_request=self._route,
+            server_header=None,
+            compression=None,  # loopback: deflate would only add latency
+            max_size=self._max_message_bytes * _READ_LIMIT_FACTOR,
+            ping_interval=30.0,
+            # A sign-in's callback waits on the provider (up to 15 s) before it answers.
+            open_timeout=30.0,
+            close_timeout=1.0,
+            logger=_WEBSOCKETS_LOG,
         )
-        await self._runner.setup()
-        await web.SockSite(self._runner, sock).start()
         if not self._watch:
             return
         if watch_later:
@@ -180,38 +177,78 @@ class WebServer:
             self.watcher = None
         for connection in list(self.connections):
             with contextlib.suppress(Exception):
-                await connection.ws.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
+                await connection.ws.close(code=_GOING_AWAY, reason="server stopped")
         await asyncio.gather(*(c.close_session() for c in list(self.connections)))
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
 
     def source_changed(self, path: str) -> None:
         """A watched file was saved: each tab reruns or is told (loop thread)."""
         for connection in self.connections:
             connection.source_changed(path)
 
-    # ---- handlers ----
+    # ---- routes ----
 
-    async def _index(self, _request: web.Request) -> web.Response:
+    async def _route(self, connection: ServerConnection, raw: RawRequest) -> Response | None:
+        """websockets' `process_request`: the response to an HTTP request, or None to let a
+        WebSocket handshake go on (`/ws`, from an allowed origin)."""
+        request = Request.of(raw, connection.remote_address)
+        if request.method not in ("GET", "HEAD"):
+            return respond(405, b"", {"Allow": "GET, HEAD"})
+        path = request.path
+        if path == "/healthz":  # health checks need not know the base path
+            return text("ok")
+        if self.base_path:
+            if path == self.base_path:
+                return respond(302, b"", {"Location": self.base_path + "/"})
+            if not path.startswith(self.base_path + "/"):
+                return not_found()
+            path = path[len(self.base_path) :]
+            if path == "/healthz":
+                return text("ok")
+        if path == "/ws":
+            return self._handshake(request)
+        if path == "/":
+            return self._index()
+        if path == "/favicon.ico":
+            # The page names an empty icon (the viewer sets page_config's); this spares clients
+            # that ask anyway a 404 in their console.
+            return respond(204)
+        if path.startswith(_STATIC):
+            return await self._static(request, path[len(_STATIC) :])
+        if path.startswith(app_static.PREFIX) and self.app.config.get("server.enableStaticServing"):
+            return await app_static.serve(request, self.app.script_dir, path)
+        if path.startswith(component_routes.PREFIX):
+            return await component_routes.serve(request, path)
+        auth = self.auth.route(path)
+        if auth is not None:
+            return await auth(request)
+        if path.count("/") == 1:
+            return self._page(path[1:])
+        return not_found()
+
+    def _handshake(self, request: Request) -> Response | None:
+        origin = request.headers.get("Origin")
+        if not self.origin_allowed(origin):
+            log.warning("refused a WebSocket from origin %r", origin)
+            return text("Forbidden: this origin may not connect.", 403)
+        return None
+
+    def _index(self) -> Response:
         if not bundle_built(self.static_dir):
-            return web.Response(
-                status=503,
-                text=not_built_html(self.static_dir),
-                content_type="text/html",
-                headers=PAGE_HEADERS,
-            )
+            return text(not_built_html(self.static_dir), 503, PAGE_HEADERS, content_type=_HTML)
         page = shell_html(
             base=self.base_path,
             preloads=bundle_preloads(self.static_dir),
             scripts=library_preloads(self.static_dir, Path(self.app.script_path)),
         )
-        return web.Response(text=page, content_type="text/html", headers=PAGE_HEADERS)
+        return text(page, 200, PAGE_HEADERS, content_type=_HTML)
 
-    async def _page(self, request: web.Request) -> web.Response:
+    def _page(self, name: str) -> Response:
         # `/page_1`: a page of a multipage app, or a name the viewer will say it cannot find. A
         # name with a dot looks like a file (`/robots.txt`): 404 unless a page has that name.
-        name = request.match_info["page"]
         if "." in name:
             menu = self.app.shared_pages.last_menu
             try:
@@ -220,43 +257,29 @@ class WebServer:
             except StreamlitAPIException:
                 names = set()
             if name not in names:
-                raise web.HTTPNotFound()
-        return await self._index(request)
+                return not_found()
+        return self._index()
 
-    async def _healthz(self, _request: web.Request) -> web.Response:
-        return web.Response(text="ok")
-
-    async def _no_icon(self, _request: web.Request) -> web.Response:
-        # The page names an empty icon (the viewer sets page_config's); this spares clients
-        # that ask anyway a 404 in their console.
-        return web.Response(status=204)
-
-    async def _static(self, request: web.Request) -> web.StreamResponse:
+    async def _static(self, request: Request, name: str) -> Response:
         base = self.static_dir
         # Whatever the name (too long, `..`, NUL, undecodable): a file under the bundle's
         # folder, or 404. The filesystem raises for some of these, which must not be a 500.
         try:
-            target = (base / request.match_info["path"]).resolve()
+            target = (base / name).resolve()
             found = target.is_relative_to(base) and target.is_file()
         except (OSError, ValueError):
             found = False
         if not found:
-            raise web.HTTPNotFound()
-        chunk = request.match_info["path"].startswith(_CHUNKS)
-        return web.FileResponse(target, headers=_CHUNK_HEADERS if chunk else _STATIC_HEADERS)
+            return not_found()
+        headers = _CHUNK_HEADERS if name.startswith(_CHUNKS) else _STATIC_HEADERS
+        kind = content_type_of(name) or app_static.content_type(name)
+        return await file_response(request, target, headers, kind)
 
-    async def _websocket(self, request: web.Request) -> web.StreamResponse:
-        if not self.origin_allowed(request.headers.get("Origin")):
-            log.warning("refused a WebSocket from origin %r", request.headers.get("Origin"))
-            return web.Response(status=403, text="Forbidden: this origin may not connect.")
-        ws = web.WebSocketResponse(
-            max_msg_size=self._max_message_bytes * _READ_LIMIT_FACTOR,
-            compress=False,  # loopback: deflate would only add latency
-            heartbeat=30.0,
-        )
-        await ws.prepare(request)
+    async def _websocket(self, ws: ServerConnection) -> None:
+        assert ws.request is not None  # handlers run after the handshake
+        request = Request.of(ws.request, ws.remote_address)
         # A process a script forks must not keep the tab's connection open (nor write to it).
-        transport_socket = request.transport.get_extra_info("socket") if request.transport else None
+        transport_socket = ws.transport.get_extra_info("socket")
         fd = transport_socket.fileno() if transport_socket is not None else -1
         if fd >= 0:
             fork_safety.keep_from_children(fd)
@@ -281,7 +304,6 @@ class WebServer:
                 fork_safety.forget(fd)
             self.connections.discard(connection)
             await connection.close_session()
-        return ws
 
     def _after_run(self, _result: object) -> None:
         # Script thread: the run may have imported new local modules.
@@ -320,10 +342,10 @@ class WebServer:
         return parts.hostname in _LOOPBACK_NAMES or parts.hostname == self.host.lower()
 
 
-def client_facts(request: web.Request) -> ClientFacts:
+def client_facts(request: Request) -> ClientFacts:
     """What `st.context` tells of the request a tab connected with."""
     return ClientFacts(
-        headers=list(request.headers.items()),
+        headers=list(request.headers.raw_items()),
         cookies=dict(request.cookies),
         remote_ip=request.remote,
     )

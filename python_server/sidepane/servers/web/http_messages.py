@@ -1,0 +1,210 @@
+"""The HTTP side of Sidepane's servers: what a handler reads of a request and the responses it
+sends, over websockets' HTTP/1.1 layer.
+
+Every route Sidepane serves answers a GET (or HEAD) at once, beside one WebSocket: websockets
+parses each request, hands it to the server's router (`process_request`) and sends the answer,
+one per connection. aiohttp did this before at ~90 ms more per launch (its import alone), all
+of it before a browser could have the page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from websockets.datastructures import Headers
+from websockets.http11 import Request as RawRequest
+from websockets.http11 import Response
+
+__all__ = [
+    "Request",
+    "Response",
+    "bad_request",
+    "file_response",
+    "not_found",
+    "redirect",
+    "respond",
+    "set_cookie",
+    "text",
+]
+
+# Files up to this size are kept in memory between requests (the viewer's bundle, components'
+# files); larger ones are read for each request, off the event loop.
+_CACHED_FILE_BYTES = 8 * 1024 * 1024
+
+# What the servers serve most, without consulting the system's MIME table (mimetypes reads it
+# from disk on first use).
+_TYPES = {
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".wasm": "application/wasm",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+}
+
+
+@dataclass(frozen=True)
+class Request:
+    """One HTTP request (a WebSocket handshake is one too)."""
+
+    method: str
+    path: str  # percent-decoded, without the query
+    query: Mapping[str, str]  # each name's first value
+    headers: Headers
+    remote: str | None  # the peer's IP address
+    cookies: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, raw: RawRequest, peer: object) -> Request:
+        parts = urlsplit(raw.path)
+        query: dict[str, str] = {}
+        for name, value in parse_qsl(parts.query, keep_blank_values=True):
+            query.setdefault(name, value)
+        return cls(
+            # websockets before 17 (Python 3.10) parses nothing but GET, and has no `method`.
+            method=getattr(raw, "method", "GET"),
+            path=unquote(parts.path),
+            query=query,
+            headers=raw.headers,
+            remote=str(peer[0]) if isinstance(peer, tuple) and peer else None,
+            cookies=_cookies(raw.headers.get_all("Cookie")),
+        )
+
+
+def _cookies(lines: Iterable[str]) -> dict[str, str]:
+    # Leniently, as browsers send them: `a=1; b="x y"`; a malformed pair is skipped, not fatal.
+    found: dict[str, str] = {}
+    for line in lines:
+        for pair in line.split(";"):
+            name, sep, value = pair.strip().partition("=")
+            if not sep or not name:
+                continue
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = value[1:-1]
+            found.setdefault(name.strip(), value)
+    return found
+
+
+def respond(
+    status: int,
+    body: bytes = b"",
+    headers: Mapping[str, str] | Iterable[tuple[str, str]] = (),
+    *,
+    content_type: str | None = None,
+    length: int | None = None,
+) -> Response:
+    """A response with `body`; `length` is its Content-Length when the body is left out (HEAD)."""
+    all_headers = Headers(headers)
+    if content_type is not None and "Content-Type" not in all_headers:
+        all_headers["Content-Type"] = content_type
+    all_headers["Content-Length"] = str(len(body) if length is None else length)
+    return Response(status, HTTPStatus(status).phrase, all_headers, body)
+
+
+def text(
+    body: str,
+    status: int = 200,
+    headers: Mapping[str, str] | Iterable[tuple[str, str]] = (),
+    content_type: str = "text/plain; charset=utf-8",
+) -> Response:
+    return respond(status, body.encode(), headers, content_type=content_type)
+
+
+def not_found() -> Response:
+    return text("404: Not Found", 404)
+
+
+def bad_request() -> Response:
+    return text("400: Bad Request", 400)
+
+
+def redirect(location: str, headers: Mapping[str, str] | None = None) -> Response:
+    return respond(302, b"", {"Location": location, **(headers or {})})
+
+
+def set_cookie(response: Response, name: str, value: str, *, max_age: int, path: str = "/") -> None:
+    """Add a cookie: HttpOnly (the page's scripts never read it) and SameSite=Lax (sent on a
+    provider's top-level redirect back here, never on another site's requests). `max_age` 0
+    deletes it."""
+    expiry = "; Expires=Thu, 01 Jan 1970 00:00:00 GMT" if max_age == 0 else ""
+    response.headers["Set-Cookie"] = (
+        f"{name}={value}{expiry}; HttpOnly; Max-Age={max_age}; Path={path}; SameSite=Lax"
+    )
+
+
+def content_type_of(path: str) -> str | None:
+    """The type of the servers' own files (bundle, components), or None: ask mimetypes."""
+    return _TYPES.get(os.path.splitext(path)[1].lower())
+
+
+async def file_response(
+    request: Request, path: Path, headers: Mapping[str, str], content_type: str
+) -> Response:
+    """`path`'s bytes, as a browser expects a file: an ETag it can revalidate with (304), one
+    byte range when asked (206, for media that seeks), no body for HEAD."""
+    stat = path.stat()
+    tag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+    base = {**headers, "Content-Type": content_type, "ETag": tag, "Accept-Ranges": "bytes"}
+    if tag in (t.strip() for t in request.headers.get("If-None-Match", "").split(",")):
+        return respond(304, b"", {k: v for k, v in base.items() if k != "Content-Type"}, length=0)
+    size = stat.st_size
+    first, last = 0, size - 1
+    status = 200
+    wanted = request.headers.get("Range", "")
+    # A range of another unit, or asked for a version of the file it no longer is: all of it.
+    if wanted.startswith("bytes=") and (request.headers.get("If-Range") or tag) == tag:
+        span = _byte_range(wanted[len("bytes=") :], size)
+        if span is None:
+            return respond(416, b"", {**headers, "Content-Range": f"bytes */{size}"})
+        first, last = span
+        status = 206
+        base["Content-Range"] = f"bytes {first}-{last}/{size}"
+    length = last - first + 1 if size else 0
+    if request.method == "HEAD":
+        return respond(status, b"", base, length=length)
+    body = await _read(path, stat.st_mtime_ns, size)
+    return respond(status, body[first : first + length], base)
+
+
+def _byte_range(spec: str, size: int) -> tuple[int, int] | None:
+    """`a-b`, `a-` or `-n` within a file of `size` bytes; None if it cannot be satisfied.
+    Several ranges are answered with the first (browsers ask for one)."""
+    start, dash, end = spec.split(",")[0].strip().partition("-")
+    try:
+        if not dash:
+            return None
+        if not start:
+            count = int(end)
+            return (max(size - count, 0), size - 1) if count > 0 and size else None
+        first = int(start)
+        last = min(int(end), size - 1) if end else size - 1
+    except ValueError:
+        return None
+    return (first, last) if 0 <= first <= last and first < size else None
+
+
+async def _read(path: Path, mtime_ns: int, size: int) -> bytes:
+    if size <= _CACHED_FILE_BYTES:
+        return _cached_read(path, mtime_ns, size)
+    return await asyncio.to_thread(path.read_bytes)
+
+
+@functools.lru_cache(maxsize=128)
+def _cached_read(path: Path, _mtime_ns: int, _size: int) -> bytes:
+    # Keyed by the file's time and size: a rebuilt bundle is read again. A few MB come from
+    # the page cache in a millisecond or two, once.
+    return path.read_bytes()

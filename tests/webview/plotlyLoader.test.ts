@@ -35,7 +35,7 @@ function injected(): string[] {
 /** The browser runs the script named `file`: it sets window.Plotly, then its load event fires. */
 function run(file: string, plotly: object): void {
   (window as { Plotly?: object }).Plotly = plotly;
-  scripts.find((s) => s.src.endsWith(file))?.onload?.(new Event("load"));
+  scripts.find((s) => s.src.endsWith(file))?.dispatchEvent(new Event("load"));
 }
 
 test("each bundle is one script, loaded once; a chart gets the instance its bundle made", async () => {
@@ -67,8 +67,27 @@ test("once the full bundle is asked for, every chart uses it", async () => {
 test("a script that failed to load is tried again by the next chart", async () => {
   const { loadPlotly } = await freshLoader();
   const failed = loadPlotly("full");
-  scripts[0]?.onerror?.(new Event("error"));
+  scripts[0]?.dispatchEvent(new Event("error"));
   await expect(failed).rejects.toThrow("could not be loaded");
   void loadPlotly("full");
   expect(injected()).toEqual(["plotly.min.js", "plotly.min.js"]);
+});
+
+test("the bundle the boot module started is taken, not loaded again", async () => {
+  const { loadPlotly } = await freshLoader();
+  vi.restoreAllMocks(); // this script is in the page, as boot.ts puts it there
+  const started = document.createElement("script");
+  started.src = new URL("../../webview/src/plotly-cartesian.min.js", import.meta.url).href;
+  document.head.append(started);
+  try {
+    const load = loadPlotly("cartesian");
+    const cartesian = { version: "cartesian" };
+    (window as { Plotly?: object }).Plotly = cartesian;
+    started.dataset.loaded = "true";
+    started.dispatchEvent(new Event("load"));
+    expect(await load).toBe(cartesian);
+    expect(document.querySelectorAll("script")).toHaveLength(1);
+  } finally {
+    started.remove();
+  }
 });

@@ -54,5 +54,20 @@ if (vscode) {
   window.sidepaneTransport ??= new EarlyTransport(() =>
     hello(undefined, pageFromPath(location.pathname)),
   );
+  // The hello is on its way, so the script runs on the server: a library the page names (plotly.js
+  // when the script imports plotly: servers/web/page.py) evaluates meanwhile, before the app's
+  // own code, which would only wait for it to draw the chart (data/plotlyLoader.ts takes it).
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="script"]'))
+    startScript(link.href);
 }
 void import("./main");
+
+function startScript(src: string): void {
+  const script = document.createElement("script");
+  script.src = src;
+  script.async = true;
+  const settle = (state: string) => () => (script.dataset.loaded = state);
+  script.addEventListener("load", settle("true"), { once: true });
+  script.addEventListener("error", settle("failed"), { once: true });
+  document.head.appendChild(script);
+}

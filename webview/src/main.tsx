@@ -5,7 +5,7 @@ import { App } from "./app";
 import { decodeFrames, encodeFrame } from "./core/protocol";
 import { Store } from "./core/store";
 import type { Transport } from "./core/transport";
-import { WebSocketTransport } from "./core/transport";
+import { EarlyTransport, WebSocketTransport } from "./core/transport";
 import "./elements/index";
 import "./widgets/index";
 import "./data/index";
@@ -73,8 +73,10 @@ function start(): void {
     if (transport.takeSentHello?.() === true) return;
     transport.send(encodeFrame(hello));
   });
-  // Once the hello is out: plotly.js the page names evaluates while the script runs.
-  transport.onStatus((status) => status === "connected" && startHintedPlotly());
+  // Once the hello is out, plotly.js the page names evaluates while the script runs: the first
+  // connection's hello rides in its handshake (the boot module's EarlyTransport), so at once.
+  if (transport instanceof EarlyTransport) startHintedPlotly();
+  else transport.onStatus((status) => status === "connected" && startHintedPlotly());
   // After the status listener: an early transport replays `connected` first, so the store's
   // hello bookkeeping comes before the frames it buffered.
   transport.onMessage((bytes) => {

@@ -65,21 +65,34 @@ export function traceTypes(figure: { data: unknown[]; frames?: unknown[] }): Set
 
 function inject(bundle: PlotlyBundle): Promise<PlotlyModule> {
   return new Promise<PlotlyModule>((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = SCRIPT_URLS[bundle]();
-    script.async = true;
-    script.onload = () => {
+    const src = SCRIPT_URLS[bundle]();
+    const current = (): PlotlyModule | undefined => (window as { Plotly?: PlotlyModule }).Plotly;
+    // The boot module starts the bundle the page names (boot.ts): take that script, unless it
+    // failed (a new one tries again).
+    const started = [...document.scripts].find(
+      (s) => s.src === src && s.dataset.loaded !== "failed",
+    );
+    if (started?.dataset.loaded === "true" && current() !== undefined) {
+      resolve(current() as PlotlyModule);
+      return;
+    }
+    const script = started ?? document.createElement("script");
+    script.addEventListener("load", () => {
       // Each bundle sets window.Plotly as it runs; its load event follows at once, so this is
       // the instance it just made even when the other bundle loads too.
-      const plotly = (window as { Plotly?: PlotlyModule }).Plotly;
+      const plotly = current();
       if (plotly === undefined) reject(new Error("plotly.js did not load"));
       else resolve(plotly);
-    };
-    script.onerror = () => {
+    });
+    script.addEventListener("error", () => {
       loads.delete(bundle); // a later chart may try again
       reject(new Error("plotly.js could not be loaded"));
-    };
-    document.head.appendChild(script);
+    });
+    if (started === undefined) {
+      script.src = src;
+      script.async = true;
+      document.head.appendChild(script);
+    }
   });
 }
 

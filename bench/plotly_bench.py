@@ -6,7 +6,7 @@ Measured as browser_bench.py measures launch: from Popen of each side's `run` co
 already open) to the first animation frame in which the chart's data is drawn — plotly.js's
 `svg.main-svg` holding a data trace's markers — the same signal on both sides (both draw with
 plotly.js into the page). Sides alternate launch by launch (median of 5). Sidepane loads plotly.js
-only for a chart like this one (the cartesian bundle, named by the page since the script imports
+only for a chart like this one (the basic bundle, named by the page since the script imports
 plotly), so the row also shows what that costs. bench/plotly_breakdown.py cuts Sidepane's time
 into stages.
 """

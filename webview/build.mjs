@@ -77,8 +77,12 @@ cpSync(
 );
 
 // plotly.js for `st.plotly_chart`, served as the classic scripts they are and loaded on the first
-// chart (webview/src/data/plotlyLoader.ts): bundled, they would be parsed twice. The cartesian
-// bundle draws the common traces; the full one the rest.
+// chart (webview/src/data/plotlyLoader.ts): bundled, they would be parsed twice. The basic
+// bundle draws the commonest traces, the cartesian one more; the full one the rest.
+cpSync(
+  join(root, "node_modules", "plotly.js-basic-dist-min", "plotly-basic.min.js"),
+  join(outdir, "plotly-basic.min.js"),
+);
 cpSync(
   join(root, "node_modules", "plotly.js-dist-min", "plotly.min.js"),
   join(outdir, "plotly.min.js"),

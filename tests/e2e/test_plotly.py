@@ -55,12 +55,12 @@ def test_a_chart_is_painted_and_a_box_selection_reaches_the_script(page: Page, s
     expect(page.get_by_text("selected []")).to_be_visible()
     loaded = _scripts(page)
     assert any("plotlyRender" in url for url in loaded)
-    # A scatter: plotly.js's cartesian bundle draws it, not the full one (three times its size),
-    # fetched with the page (the script imports plotly) and run once the viewer said hello.
-    assert any(url.endswith("/static/plotly-cartesian.min.js") for url in loaded)
-    assert not any(url.endswith("/static/plotly.min.js") for url in loaded)
+    # A scatter: plotly.js's basic bundle draws it, not a larger one, fetched with the page (the
+    # script imports plotly) and run once the viewer said hello.
+    assert any(url.endswith("/static/plotly-basic.min.js") for url in loaded)
+    assert not any(url.endswith(("/plotly.min.js", "/plotly-cartesian.min.js")) for url in loaded)
     assert page.locator('link[rel="preload"][as="script"]').get_attribute("href") == (
-        "/static/plotly-cartesian.min.js"
+        "/static/plotly-basic.min.js"
     )
     # The streamlit theme: the title is bold and in the app's font, the markers in its palette.
     assert chart.locator(".gtitle").text_content() == "Points"
@@ -102,7 +102,7 @@ fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2], mode="markers", marker={"si
 event = st.plotly_chart(fig, key="scatter", on_select="rerun", selection_mode="points")
 st.write(f"picked {event.selection.point_indices}")
 if st.button("sankey"):
-    # A figure as a dict: the server's guess from the script's text (the cartesian bundle) is
+    # A figure as a dict: the server's guess from the script's text (the basic bundle) is
     # wrong, and the viewer loads the full bundle when it sees the trace.
     flows = {"type": "sankey", "node": {"label": ["a", "b"]},
              "link": {"source": [0], "target": [1], "value": [1]}}
@@ -122,7 +122,7 @@ DRAWN_BY_LATEST = """async (gd) => {
 }"""
 
 
-def test_a_trace_the_cartesian_bundle_lacks_loads_the_full_one_for_every_chart(
+def test_a_trace_the_basic_bundle_lacks_loads_the_full_one_for_every_chart(
     page: Page, serve: Any
 ) -> None:
     server: Server = serve(MIXED_APP)
@@ -135,7 +135,7 @@ def test_a_trace_the_cartesian_bundle_lacks_loads_the_full_one_for_every_chart(
     expect(charts.nth(1).locator(".sankey .sankey-node")).to_have_count(2, timeout=30_000)
     assert any(url.endswith("/static/plotly.min.js") for url in _scripts(page))
     scatter = charts.nth(0).locator(".js-plotly-plot")
-    assert scatter.evaluate(DRAWN_BY_LATEST) is False  # still the cartesian bundle's
+    assert scatter.evaluate(DRAWN_BY_LATEST) is False  # still the basic bundle's
     # Its next redraw (a narrower window) is the full bundle's, and it still selects.
     page.set_viewport_size({"width": 640, "height": 900})
     deadline = time.monotonic() + 10
@@ -169,7 +169,9 @@ def test_a_script_calling_a_full_only_trace_gets_the_full_bundle_alone(
     assert hint == "/static/plotly.min.js"
     loaded = _scripts(page)
     assert any(url.endswith("/static/plotly.min.js") for url in loaded)
-    assert not any(url.endswith("/static/plotly-cartesian.min.js") for url in loaded)
+    assert not any(
+        url.endswith(("/plotly-basic.min.js", "/plotly-cartesian.min.js")) for url in loaded
+    )
 
 
 def test_the_bundles_draw_the_trace_types_the_viewer_and_server_count_on(
@@ -178,16 +180,21 @@ def test_the_bundles_draw_the_trace_types_the_viewer_and_server_count_on(
     # webview/src/data/plotlyLoader.ts lists them (from the bundle's README): the bundle itself
     # must register exactly those.
     source = (ROOT / "webview" / "src" / "data" / "plotlyLoader.ts").read_text()
-    listed = re.search(r"CARTESIAN_TRACES[^=]*= new Set\(\[(.*?)\]\)", source, re.DOTALL)
-    assert listed is not None
-    expected = sorted(re.findall(r'"(\w+)"', listed.group(1)))
+
+    def listed(name: str) -> list[str]:
+        found = re.search(name + r"[^=]*= new Set\(\[(.*?)\]\)", source, re.DOTALL)
+        assert found is not None
+        return sorted(re.findall(r'"(\w+)"', found.group(1)))
+
     server: Server = serve(PLAIN)
     page.goto(server.url)
     expect(page.get_by_text("no charts here")).to_be_visible()
     traces = "() => Object.keys(window.Plotly.PlotSchema.get().traces).sort()"
+    page.add_script_tag(url="/static/plotly-basic.min.js")
+    assert page.evaluate(traces) == listed("BASIC_TRACES")
     page.add_script_tag(url="/static/plotly-cartesian.min.js")
     cartesian = page.evaluate(traces)
-    assert cartesian == expected
+    assert cartesian == listed("CARTESIAN_TRACES")
     # The server's guess from a script's text (servers/web/plotly_hint.py) knows the others.
     page.add_script_tag(url="/static/plotly.min.js")
     assert set(page.evaluate(traces)) - set(cartesian) == FULL_ONLY_TRACES

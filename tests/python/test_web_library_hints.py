@@ -14,6 +14,8 @@ from web_helpers import async_test, serving
 
 from sidepane.servers.web.page import library_preloads, shell_html
 from sidepane.servers.web.plotly_hint import (
+    BASIC_CALLS,
+    BASIC_SCRIPT,
     CARTESIAN_SCRIPT,
     FULL_ONLY_TRACES,
     FULL_SCRIPT,
@@ -29,7 +31,7 @@ HINT = f'<link rel="preload" as="script" href="/static/{CARTESIAN_SCRIPT}">'
 def _static(folder: Path) -> Path:
     static = folder / "static"
     static.mkdir(exist_ok=True)
-    for name in (CARTESIAN_SCRIPT, FULL_SCRIPT):
+    for name in (BASIC_SCRIPT, CARTESIAN_SCRIPT, FULL_SCRIPT):
         (static / name).write_text("window.Plotly = {};\n")
     return static
 
@@ -78,7 +80,14 @@ def test_an_edit_is_seen_and_a_missing_file_asks_for_nothing(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("source", "wanted"),
     [
-        ("import plotly.express as px\nst.plotly_chart(px.scatter(df, x='a'))\n", CARTESIAN_SCRIPT),
+        ("import plotly.express as px\nst.plotly_chart(px.scatter(df, x='a'))\n", BASIC_SCRIPT),
+        ("import plotly.graph_objects as go\ngo.Figure([go.Bar(), go.Pie()])\n", BASIC_SCRIPT),
+        ("import plotly.express as px\npx.line(df)\npx.histogram(df)\n", CARTESIAN_SCRIPT),
+        (
+            "import plotly.express as px\npx.scatter(df, x='a', marginal_x='box')\n",
+            CARTESIAN_SCRIPT,
+        ),
+        ("import plotly.graph_objects as go\nfig = go.Figure(spec)\n", CARTESIAN_SCRIPT),
         ("import plotly.graph_objects as go\nst.write('go.Sankey')\n", CARTESIAN_SCRIPT),
         ("import plotly.graph_objects as go\ngo.Figure(go.Sankey(node={}))\n", FULL_SCRIPT),
         ("import plotly.express as px\npx.scatter_3d(df, x='a', y='b', z='c')\n", FULL_SCRIPT),
@@ -112,6 +121,27 @@ def test_the_plotly_express_names_that_want_the_full_bundle() -> None:
         "scatter3d"
     )
     assert px.scatter(df, x="sepal_width", render_mode="webgl").data[0].type == "scattergl"
+
+
+def test_the_calls_named_basic_draw_only_what_the_basic_bundle_draws() -> None:
+    px = pytest.importorskip("plotly.express")
+    go = pytest.importorskip("plotly.graph_objects")
+    df = px.data.gapminder().query("country == 'Chile'")
+    figures: dict[str, Callable[[], Any]] = {
+        "Scatter": lambda: go.Figure(go.Scatter(x=[1], y=[2])),
+        "Bar": lambda: go.Figure(go.Bar(x=[1], y=[2])),
+        "Pie": lambda: go.Figure(go.Pie(values=[1, 2])),
+        "scatter": lambda: px.scatter(df, x="year", y="pop", trendline=None),
+        "line": lambda: px.line(df, x="year", y="pop"),
+        "area": lambda: px.area(df, x="year", y="pop"),
+        "bar": lambda: px.bar(df, x="year", y="pop"),
+        "pie": lambda: px.pie(df, values="pop", names="year"),
+        "timeline": lambda: px.timeline(x_start=["2020-01-01"], x_end=["2020-02-01"], y=["a"]),
+        "ecdf": lambda: px.ecdf(df, x="pop"),
+    }
+    assert set(figures) == BASIC_CALLS
+    for name, build in figures.items():
+        assert {trace.type for trace in build().data} <= {"scatter", "bar", "pie"}, name
 
 
 def test_the_hint_lives_under_the_base_path() -> None:

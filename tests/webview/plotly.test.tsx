@@ -260,10 +260,10 @@ describe("the element", () => {
     expect(plotly.purge).toHaveBeenCalledTimes(1);
   });
 
-  test("the figure's trace types pick the bundle: cartesian for a scatter", async () => {
+  test("the figure's trace types pick the bundle: the basic one for a scatter", async () => {
     const { store } = recordingStore();
     await draw(store, {});
-    expect(loads.asked).toEqual(["cartesian"]);
+    expect(loads.asked).toEqual(["basic"]);
   });
 
   test("redrawn by another plotly.js (the full one, loaded for another chart): purged, then drawn anew with its listeners", async () => {
@@ -296,8 +296,9 @@ describe("the element", () => {
 });
 
 describe("choosing the plotly.js bundle", () => {
-  test("the cartesian bundle while every trace is one it draws; a trace without a type is a scatter", () => {
-    expect(bundleFor(traceTypes({ data: [{ type: "bar" }, {}, { type: "pie" }] }))).toBe(
+  test("the smallest bundle that draws every trace; a trace without a type is a scatter", () => {
+    expect(bundleFor(traceTypes({ data: [{ type: "bar" }, {}, { type: "pie" }] }))).toBe("basic");
+    expect(bundleFor(traceTypes({ data: [{ type: "bar" }, { type: "histogram" }] }))).toBe(
       "cartesian",
     );
     expect(bundleFor(traceTypes({ data: [{ type: "bar" }, { type: "sankey" }] }))).toBe("full");
@@ -306,7 +307,7 @@ describe("choosing the plotly.js bundle", () => {
     expect(bundleFor(traceTypes({ data: [{}], frames: [{ data: [{ type: "scatter3d" }] }] }))).toBe(
       "full",
     );
-    expect(bundleFor(traceTypes({ data: [] }))).toBe("cartesian");
+    expect(bundleFor(traceTypes({ data: [] }))).toBe("basic");
   });
 
   test("the page's preload hint names the bundle to start at once", () => {
@@ -324,5 +325,7 @@ describe("choosing the plotly.js bundle", () => {
     expect(hintedBundle(page)).toBe("cartesian");
     link.href = new URL("../../webview/src/plotly.min.js", import.meta.url).href;
     expect(hintedBundle(page)).toBe("full");
+    link.href = new URL("../../webview/src/plotly-basic.min.js", import.meta.url).href;
+    expect(hintedBundle(page)).toBe("basic");
   });
 });

@@ -73,6 +73,20 @@ test("a script that failed to load is tried again by the next chart", async () =
   expect(injected()).toEqual(["plotly.min.js", "plotly.min.js"]);
 });
 
+test("a smaller bundle is not loaded once a larger one was asked for", async () => {
+  const { loadPlotly } = await freshLoader();
+  const basicLoad = loadPlotly("basic");
+  const basic = { version: "basic" };
+  run("plotly-basic.min.js", basic);
+  expect(await basicLoad).toBe(basic);
+  const cartesianLoad = loadPlotly("cartesian");
+  const cartesian = { version: "cartesian" };
+  run("plotly-cartesian.min.js", cartesian);
+  expect(await cartesianLoad).toBe(cartesian);
+  expect(await loadPlotly("basic")).toBe(cartesian);
+  expect(injected()).toEqual(["plotly-basic.min.js", "plotly-cartesian.min.js"]);
+});
+
 test("the bundle the boot module started is taken, not loaded again", async () => {
   const { loadPlotly } = await freshLoader();
   vi.restoreAllMocks(); // this script is in the page, as boot.ts puts it there

@@ -28,7 +28,8 @@ FLOW_MAX_AGE = 600
 # Browsers drop a cookie over 4096 bytes (name, value and attributes together).
 MAX_COOKIE_BYTES = 4096
 # What every request to the app then carries: the server refuses a header line over 8192 bytes
-# (a 431 for every page and WebSocket; websockets' limit, as aiohttp's and most proxies'), so both cookies together stay well under it.
+# (a 431 for every page and WebSocket; websockets' limit, as aiohttp's and most proxies'), so
+# both cookies together stay well under it.
 MAX_SIGN_IN_BYTES = 6144
 
 

@@ -25,6 +25,6 @@ def test_the_chart_is_painted_in_the_panel(open_workbench: OpenWorkbench) -> Non
     points = frame.locator(".sp-plotly .scatterlayer .point")
     bench.wait("plotly.js to paint the chart", lambda: points.count() == 3 or None, 30)
     loaded = frame.evaluate("performance.getEntriesByType('resource').map((e) => e.name)")
-    assert any(name.endswith("/plotly-cartesian.min.js") for name in loaded)
+    assert any(name.endswith("/plotly-basic.min.js") for name in loaded)
     bench.screenshot("plotly_panel")
     assert bench.panel_errors() == []

@@ -4,14 +4,23 @@
 // to appear. A classic script is compiled as it streams in. The page's CSP allows it: it comes
 // from the bundle's own origin (`'self'`, or the VS Code panel's cspSource).
 //
-// Two builds: plotly's cartesian bundle (1.5 MB) draws the common trace types and evaluates in
-// about a third of the time of the full one (4.8 MB), which draws everything. A chart loads the
-// smallest that draws all its traces; once the full one is asked for, every chart uses it.
+// Three builds, each drawing every trace the one before it draws: plotly's basic bundle (1.2 MB:
+// scatter, bar, pie — most charts), the cartesian one (1.5 MB: box, heatmap, histogram, …) and
+// the full one (4.8 MB: everything, evaluating in about three times the cartesian one's time).
+// A chart loads the smallest that draws all its traces; once a larger one is asked for, every
+// chart uses it.
 
 import type * as PlotlyTypes from "plotly.js-dist-min";
 
 export type PlotlyModule = typeof PlotlyTypes;
-export type PlotlyBundle = "cartesian" | "full";
+export type PlotlyBundle = "basic" | "cartesian" | "full";
+
+/** Smallest first: each draws what the ones before it draw. */
+const BUNDLES: readonly PlotlyBundle[] = ["basic", "cartesian", "full"];
+
+/** The trace types plotly.js-basic-dist-min registers (its README's list; tests/e2e/test_plotly.py
+ * checks it against the bundle itself). */
+export const BASIC_TRACES: ReadonlySet<string> = new Set(["bar", "pie", "scatter"]);
 
 /**
  * The trace types plotly.js-cartesian-dist-min registers: its README's list, which is also its
@@ -36,6 +45,7 @@ export const CARTESIAN_TRACES: ReadonlySet<string> = new Set([
 /** The scripts' addresses, beside the chunks' folder. Each a literal `new URL`: the VS Code
  * extension's build copies the files so named into the panel's folder (extension/build.mjs). */
 const SCRIPT_URLS: Record<PlotlyBundle, () => string> = {
+  basic: () => new URL("../plotly-basic.min.js", import.meta.url).href,
   cartesian: () => new URL("../plotly-cartesian.min.js", import.meta.url).href,
   full: () => new URL("../plotly.min.js", import.meta.url).href,
 };
@@ -44,8 +54,12 @@ const loads = new Map<PlotlyBundle, Promise<PlotlyModule>>();
 
 /** The bundle that draws every trace of these types (a trace without a type is a scatter). */
 export function bundleFor(types: Iterable<string>): PlotlyBundle {
-  for (const type of types) if (!CARTESIAN_TRACES.has(type)) return "full";
-  return "cartesian";
+  let bundle: PlotlyBundle = "basic";
+  for (const type of types) {
+    if (!CARTESIAN_TRACES.has(type)) return "full";
+    if (!BASIC_TRACES.has(type)) bundle = "cartesian";
+  }
+  return bundle;
 }
 
 /** The trace types of a figure's data and of its animation frames' data. */
@@ -96,10 +110,10 @@ function inject(bundle: PlotlyBundle): Promise<PlotlyModule> {
   });
 }
 
-/** plotly.js, each bundle loaded once: the cartesian one only while the full one is not asked
- * for (the full one draws the cartesian traces too). */
+/** plotly.js, each bundle loaded once, and a smaller one only while no larger one was asked for
+ * (which draws its traces too). */
 export function loadPlotly(bundle: PlotlyBundle = "full"): Promise<PlotlyModule> {
-  const wanted = loads.has("full") ? "full" : bundle;
+  const wanted = BUNDLES.filter((b) => b === bundle || loads.has(b)).at(-1) ?? bundle;
   let load = loads.get(wanted);
   if (load === undefined) {
     load = inject(wanted);
@@ -115,8 +129,7 @@ export function loadPlotly(bundle: PlotlyBundle = "full"): Promise<PlotlyModule>
 export function hintedBundle(doc: Document = document): PlotlyBundle | null {
   const hints = doc.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="script"]');
   for (const link of hints) {
-    for (const bundle of ["cartesian", "full"] as const)
-      if (link.href === SCRIPT_URLS[bundle]()) return bundle;
+    for (const bundle of BUNDLES) if (link.href === SCRIPT_URLS[bundle]()) return bundle;
   }
   return null;
 }

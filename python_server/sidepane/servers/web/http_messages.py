@@ -112,6 +112,8 @@ def respond(
     if content_type is not None and "Content-Type" not in all_headers:
         all_headers["Content-Type"] = content_type
     all_headers["Content-Length"] = str(len(body) if length is None else length)
+    # websockets closes the connection after one response: a client must not wait to reuse it.
+    all_headers["Connection"] = "close"
     return Response(status, HTTPStatus(status).phrase, all_headers, body)
 
 

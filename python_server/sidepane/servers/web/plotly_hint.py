@@ -8,8 +8,18 @@ from __future__ import annotations
 import re
 from typing import Final
 
+BASIC_SCRIPT: Final = "plotly-basic.min.js"
 CARTESIAN_SCRIPT: Final = "plotly-cartesian.min.js"
 FULL_SCRIPT: Final = "plotly.min.js"
+
+# Graph objects and Plotly Express functions that draw only traces the basic bundle draws
+# (scatter, bar, pie). tests/python/test_web_library_hints.py checks each against the figure
+# plotly builds.
+BASIC_CALLS: Final = frozenset(
+    {"Scatter", "Bar", "Pie", "scatter", "line", "area", "bar", "pie", "timeline", "ecdf"}
+)
+# Graph objects that draw nothing themselves.
+NOT_TRACES: Final = frozenset({"Figure", "FigureWidget", "Layout", "Frame"})
 
 # The trace types only the full bundle draws: its `Plotly.PlotSchema.get().traces` less the
 # cartesian bundle's (tests/e2e/test_plotly.py checks this against both bundles).
@@ -72,18 +82,26 @@ _IMPORTS_PLOTLY = re.compile(rb"^[ \t]*(?:import|from)[ \t]+plotly\b", re.MULTIL
 _CALL = re.compile(rb"\b(?:go|px|graph_objects|express)\.(\w+)\s*\(")
 # Plotly Express draws with WebGL (scattergl) when asked to.
 _WEBGL = re.compile(rb"""render_mode\s*=\s*["']webgl""")
+# …and adds a histogram, box, violin or rug beside a scatter when asked to.
+_MARGINAL = re.compile(rb"\bmarginal(?:_x|_y)?\s*=")
 
 
 def plotly_script(source: bytes) -> str | None:
     """The plotly.js script (under static/) a script with this text will want: none unless it
     imports plotly; the full bundle when it calls a graph object or Plotly Express function
-    drawing a trace only that one draws; else the cartesian one."""
+    drawing a trace only that one draws; the basic one when every such call draws what it draws;
+    else (other traces, or figures made some other way) the cartesian one."""
     if not _IMPORTS_PLOTLY.search(source):
         return None
+    traces = set()
     for match in _CALL.finditer(source):
         name = match.group(1).decode("ascii", "replace")
         if name in PX_FULL_ONLY or name.lower().replace("_", "") in FULL_ONLY_TRACES:
             return FULL_SCRIPT
+        if name not in NOT_TRACES:
+            traces.add(name)
     if _WEBGL.search(source):
         return FULL_SCRIPT
+    if traces and traces <= BASIC_CALLS and not _MARGINAL.search(source):
+        return BASIC_SCRIPT
     return CARTESIAN_SCRIPT

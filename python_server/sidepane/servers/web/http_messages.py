@@ -34,9 +34,12 @@ __all__ = [
     "text",
 ]
 
-# Files up to this size are kept in memory between requests (the viewer's bundle, components'
-# files); larger ones are read for each request, off the event loop.
-_CACHED_FILE_BYTES = 8 * 1024 * 1024
+# Files up to this size are kept in memory between requests (the viewer's chunks, components'
+# files: at most _CACHED_FILES of them); larger ones are read for each request, off the loop.
+_CACHED_FILE_BYTES = 512 * 1024
+_CACHED_FILES = 256
+# The most one answer to an open-ended byte range (`bytes=0-`) carries.
+_OPEN_RANGE_BYTES = 8 * 1024 * 1024
 
 # What the servers serve most, without consulting the system's MIME table (mimetypes reads it
 # from disk on first use).
@@ -158,7 +161,10 @@ async def file_response(
 ) -> Response:
     """`path`'s bytes, as a browser expects a file: an ETag it can revalidate with (304), one
     byte range when asked (206, for media that seeks), no body for HEAD."""
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:  # gone since the caller looked
+        return not_found()
     tag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
     base = {**headers, "Content-Type": content_type, "ETag": tag, "Accept-Ranges": "bytes"}
     if tag in (t.strip() for t in request.headers.get("If-None-Match", "").split(",")):
@@ -173,13 +179,23 @@ async def file_response(
         if span is None:
             return respond(416, b"", {**headers, "Content-Range": f"bytes */{size}"})
         first, last = span
+        if wanted.rstrip().endswith("-"):
+            # Open-ended (a media element's first ask): a part is a valid answer and the
+            # browser asks on from there, where all of a large file would be held in memory.
+            last = min(last, first + _OPEN_RANGE_BYTES - 1)
         status = 206
         base["Content-Range"] = f"bytes {first}-{last}/{size}"
     length = last - first + 1 if size else 0
     if request.method == "HEAD":
         return respond(status, b"", base, length=length)
-    body = await _read(path, stat.st_mtime_ns, size)
-    return respond(status, body[first : first + length], base)
+    try:
+        if status == 200 and size <= _CACHED_FILE_BYTES:
+            body = _cached_read(path, stat.st_mtime_ns, size)
+        else:
+            body = await asyncio.to_thread(_read_part, path, first, length)
+    except OSError:
+        return not_found()
+    return respond(status, body, base)
 
 
 def _byte_range(spec: str, size: int) -> tuple[int, int] | None:
@@ -199,13 +215,13 @@ def _byte_range(spec: str, size: int) -> tuple[int, int] | None:
     return (first, last) if 0 <= first <= last and first < size else None
 
 
-async def _read(path: Path, mtime_ns: int, size: int) -> bytes:
-    if size <= _CACHED_FILE_BYTES:
-        return _cached_read(path, mtime_ns, size)
-    return await asyncio.to_thread(path.read_bytes)
+def _read_part(path: Path, first: int, length: int) -> bytes:
+    with path.open("rb") as file:
+        file.seek(first)
+        return file.read(length)
 
 
-@functools.lru_cache(maxsize=128)
+@functools.lru_cache(maxsize=_CACHED_FILES)
 def _cached_read(path: Path, _mtime_ns: int, _size: int) -> bytes:
     # Keyed by the file's time and size: a rebuilt bundle is read again. A few MB come from
     # the page cache in a millisecond or two, once.

@@ -135,8 +135,23 @@ def _library_preloads(script: Path, _mtime_ns: int, _size: int) -> tuple[str, ..
 
 
 # In esbuild's output: an import of a sibling chunk, static (`from"./x.js"`, `import"./x.js"`)
-# or dynamic (`import("./x.js")`).
-_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*(\(?)\s*"\./([\w./-]+\.js)"')
+# or dynamic (`import("./x.js")`). Found by the quoted path, then what comes before it: a pattern
+# starting with `from|import` took ~7 ms over the 300 KB app chunk, on the first page's way.
+_SIBLING = re.compile(r'"\./([\w./-]+\.js)"')
+_STATIC_IMPORT = ("from", "import")
+
+
+def _imports(text: str) -> list[tuple[bool, str]]:
+    """(dynamic?, path) of each import of a sibling chunk in `text`."""
+    found = []
+    for match in _SIBLING.finditer(text):
+        before = text[max(match.start() - 12, 0) : match.start()].rstrip()
+        dynamic = before.endswith("(")
+        if dynamic:
+            before = before[:-1].rstrip()
+        if before.endswith(_STATIC_IMPORT if not dynamic else "import"):
+            found.append((dynamic, match.group(1)))
+    return found
 
 
 def bundle_preloads(static_dir: Path) -> tuple[str, ...]:
@@ -154,13 +169,13 @@ def bundle_preloads(static_dir: Path) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def _preloads(entry: Path, _mtime_ns: int) -> tuple[str, ...]:
     found: list[str] = []
-    for dynamic, name in _IMPORT.findall(entry.read_text(encoding="utf-8")):
+    for dynamic, name in _imports(entry.read_text(encoding="utf-8")):
         found.append(name)
         if dynamic:  # the app's chunk: what it imports statically loads before it runs
             chunk = entry.parent / name
             folder = name.rpartition("/")[0]
             text = chunk.read_text(encoding="utf-8")
-            found += [f"{folder}/{n}" for d, n in _IMPORT.findall(text) if not d]
+            found += [f"{folder}/{n}" for d, n in _imports(text) if not d]
     return tuple(dict.fromkeys(found))
 
 

@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     from websockets.http11 import Response
 
 log = logging.getLogger("sidepane.lsp")
-# websockets logs each answered request at INFO: only its warnings are ours.
-_HTTP_LOG = logging.getLogger("sidepane.lsp.components_http")
-_HTTP_LOG.setLevel(logging.WARNING)
 
 HOST = "127.0.0.1"
 
@@ -84,8 +81,14 @@ class ComponentServer:
     async def _serve(self, sock: socket.socket) -> None:
         from websockets.asyncio.server import serve
 
+        from sidepane.servers.web.http_messages import server_log
+
         self._server = await serve(
-            _no_websockets, sock=sock, process_request=_route, server_header=None, logger=_HTTP_LOG
+            _no_websockets,
+            sock=sock,
+            process_request=_route,
+            server_header=None,
+            logger=server_log("sidepane.lsp.components_http"),
         )
 
     async def close(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ __all__ = [
     "not_found",
     "redirect",
     "respond",
+    "server_log",
     "set_cookie",
     "text",
 ]
@@ -57,6 +59,21 @@ _TYPES = {
     ".svg": "image/svg+xml",
     ".png": "image/png",
 }
+
+
+def server_log(name: str) -> logging.Logger:
+    """The logger to give websockets' `serve`: its warnings and errors, not the INFO line it
+    writes for each request and connection, nor (before websockets 17) a traceback for each
+    request it cannot parse (a HEAD, a port scanner's bytes), whose client got its answer."""
+    log = logging.getLogger(name)
+    log.setLevel(logging.WARNING)
+    if _parsed not in log.filters:
+        log.addFilter(_parsed)
+    return log
+
+
+def _parsed(record: logging.LogRecord) -> bool:
+    return record.getMessage() != "opening handshake failed"
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from sidepane.servers.web.http_messages import (
     file_response,
     not_found,
     respond,
+    server_log,
     text,
 )
 from sidepane.servers.web.page import (
@@ -59,9 +60,6 @@ _CHUNKS = "chunks/"
 _STATIC = "/static/"
 _HTML = "text/html; charset=utf-8"
 _GOING_AWAY = 1001
-# websockets logs each answered request and connection at INFO: only its warnings are ours.
-_WEBSOCKETS_LOG = logging.getLogger("sidepane.web.websockets")
-_WEBSOCKETS_LOG.setLevel(logging.WARNING)
 _LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 _WILDCARDS = frozenset({"", "0.0.0.0", "::"})
 # Messages between the protocol's limit and this many times it are read and dropped with a
@@ -141,7 +139,7 @@ class WebServer:
             # A sign-in's callback waits on the provider (up to 15 s) before it answers.
             open_timeout=30.0,
             close_timeout=1.0,
-            logger=_WEBSOCKETS_LOG,
+            logger=server_log("sidepane.web.http"),
         )
         if not self._watch:
             return

@@ -24,13 +24,28 @@ _RUNNER = "sidepane.runtime.session"
 _LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
+_loaded = False
+
+
 def load() -> None:
     """Load the API, or wait until the thread loading it is done.
 
-    Called before anything else on a script thread: two threads importing different modules of
-    the API at once could each get the other's half-imported module.
+    Called before anything else on a script thread, and by any other thread before it imports a
+    part of the API: two threads importing different modules of the API at once could each get
+    the other's half-imported module.
     """
+    global _loaded
     importlib.import_module(_API)
+    _loaded = True
+
+
+async def loaded() -> None:
+    """On an event loop: wait (off the loop) until the API is loaded, before importing a part of
+    it (a component's route, served before any run drew one)."""
+    if not _loaded:
+        import asyncio  # here: `sidepane run` imports this module before it opens its port
+
+        await asyncio.to_thread(load)
 
 
 def load_in_background() -> None:

@@ -9,6 +9,7 @@ the app's page, cookies or session.
 
 from __future__ import annotations
 
+from sidepane.runtime import api_loader
 from sidepane.servers.web.app_static import content_type
 from sidepane.servers.web.http_messages import (
     Request,
@@ -69,9 +70,9 @@ def _headers(frame_ancestors: str | None) -> dict[str, str]:
 async def serve(request: Request, path: str, frame_ancestors: str | None = None) -> Response:
     """The file at `path` (`/component/<name>/<file>`); `frame_ancestors`: who may frame it,
     when not the app's own page."""
-    # Here, not at the top: `sidepane.components` brings the protocol's schema, which the server
-    # need not load before it opens its port (a component's files are asked for only once a run
-    # drew it, i.e. after the st. API loaded).
+    # Here, not at the top: `sidepane.components` is part of the st. API, which the server need
+    # not load before it opens its port, and which may be loading on another thread now.
+    await api_loader.loaded()
     from sidepane.components.registry import component_folder, html_page
 
     name, slash, file = path[len(PREFIX) :].partition("/")

@@ -111,6 +111,7 @@ bench: setup build vsix chromium code-server
 	$(PY) bench/runtime_bench.py
 	$(PY) bench/cache_bench.py
 	$(PY) bench/browser_bench.py
+	$(PY) bench/plotly_bench.py
 	$(PY) bench/flow_bench.py
 	$(PY) bench/connection_bench.py
 	$(PY) bench/vscode_bench.py

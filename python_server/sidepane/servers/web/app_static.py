@@ -11,6 +11,7 @@ from sidepane.servers.web.http_messages import (
     Response,
     bad_request,
     file_response,
+    file_under,
     not_found,
 )
 
@@ -40,15 +41,9 @@ def content_type(path: str) -> str:
 
 async def serve(request: Request, script_dir: str, path: str) -> Response:
     """The file at `path` (`/app/static/…`) of the app whose script is in `script_dir`."""
-    root = Path(script_dir, FOLDER).resolve()
-    try:
-        target = (root / path[len(PREFIX) :]).resolve()
-        inside = target.is_relative_to(root)
-        found = inside and target.is_file()
-    except (OSError, ValueError):
-        inside = found = False
+    inside, target = file_under(Path(script_dir, FOLDER).resolve(), path[len(PREFIX) :])
     if not inside:
         return bad_request()
-    if not found or os.path.getsize(target) > MAX_FILE_SIZE:
+    if target is None or os.path.getsize(target) > MAX_FILE_SIZE:
         return not_found()
     return await file_response(request, target, _HEADERS, content_type(str(target)))

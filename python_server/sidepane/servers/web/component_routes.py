@@ -17,6 +17,7 @@ from sidepane.servers.web.http_messages import (
     bad_request,
     content_type_of,
     file_response,
+    file_under,
     not_found,
     respond,
 )
@@ -87,15 +88,10 @@ async def serve(request: Request, path: str, frame_ancestors: str | None = None)
     root = component_folder(name)
     if root is None:
         return not_found()
-    try:
-        target = (root / (file or "index.html")).resolve()
-        inside = target.is_relative_to(root)
-        found = inside and target.is_file()
-    except (OSError, ValueError):
-        inside = found = False
+    inside, target = file_under(root, file or "index.html")
     if not inside:
         return bad_request()
-    if not found:
+    if target is None:
         return not_found()
     # Scripts as JavaScript whatever the system's MIME table says (module scripts demand it).
     kind = content_type_of(str(target)) or content_type(str(target))

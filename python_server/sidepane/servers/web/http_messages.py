@@ -28,6 +28,7 @@ __all__ = [
     "Response",
     "bad_request",
     "file_response",
+    "file_under",
     "not_found",
     "redirect",
     "respond",
@@ -166,6 +167,18 @@ def set_cookie(response: Response, name: str, value: str, *, max_age: int, path:
     response.headers["Set-Cookie"] = (
         f"{name}={value}{expiry}; HttpOnly; Max-Age={max_age}; Path={path}; SameSite=Lax"
     )
+
+
+def file_under(root: Path, name: str) -> tuple[bool, Path | None]:
+    """Whether `name` stays under the folder `root`, and the file it names there (None: none).
+    Whatever the name (too long, `..`, NUL, undecodable), an answer: the filesystem raises for
+    some of these, which must not be a 500."""
+    try:
+        target = (root / name).resolve()
+        inside = target.is_relative_to(root)
+        return inside, target if inside and target.is_file() else None
+    except (OSError, ValueError):
+        return False, None
 
 
 def content_type_of(path: str) -> str | None:

@@ -28,6 +28,7 @@ from sidepane.servers.web.http_messages import (
     Response,
     content_type_of,
     file_response,
+    file_under,
     not_found,
     respond,
     server_log,
@@ -259,15 +260,8 @@ class WebServer:
         return self._index()
 
     async def _static(self, request: Request, name: str) -> Response:
-        base = self.static_dir
-        # Whatever the name (too long, `..`, NUL, undecodable): a file under the bundle's
-        # folder, or 404. The filesystem raises for some of these, which must not be a 500.
-        try:
-            target = (base / name).resolve()
-            found = target.is_relative_to(base) and target.is_file()
-        except (OSError, ValueError):
-            found = False
-        if not found:
+        _, target = file_under(self.static_dir, name)
+        if target is None:
             return not_found()
         headers = _CHUNK_HEADERS if name.startswith(_CHUNKS) else _STATIC_HEADERS
         kind = content_type_of(name) or app_static.content_type(name)

@@ -12,6 +12,7 @@ from sidepane.servers.web.http_messages import (
     bad_request,
     file_response,
     file_under,
+    guessed_type,
     not_found,
 )
 
@@ -27,18 +28,6 @@ _HEADERS = {
 }
 
 
-def content_type(path: str) -> str:
-    """The file's type as Streamlit guesses it (compressed files as such, unknown as bytes)."""
-    import mimetypes  # reads the system's MIME tables: only when a file needs it
-
-    mime, encoding = mimetypes.guess_type(path)
-    if encoding == "gzip":
-        return "application/gzip"
-    if encoding is not None or mime is None:
-        return "application/octet-stream"
-    return mime
-
-
 async def serve(request: Request, script_dir: str, path: str) -> Response:
     """The file at `path` (`/app/static/…`) of the app whose script is in `script_dir`."""
     inside, target = file_under(Path(script_dir, FOLDER).resolve(), path[len(PREFIX) :])
@@ -46,4 +35,4 @@ async def serve(request: Request, script_dir: str, path: str) -> Response:
         return bad_request()
     if target is None or os.path.getsize(target) > MAX_FILE_SIZE:
         return not_found()
-    return await file_response(request, target, _HEADERS, content_type(str(target)))
+    return await file_response(request, target, _HEADERS, guessed_type(str(target)))

@@ -10,15 +10,14 @@ the app's page, cookies or session.
 from __future__ import annotations
 
 from sidepane.runtime import api_loader
-from sidepane.servers.web.app_static import content_type
 from sidepane.servers.web.http_messages import (
     Request,
     Response,
     bad_request,
-    content_type_of,
     file_response,
     file_under,
     not_found,
+    own_file_type,
     respond,
 )
 
@@ -93,6 +92,4 @@ async def serve(request: Request, path: str, frame_ancestors: str | None = None)
         return bad_request()
     if target is None:
         return not_found()
-    # Scripts as JavaScript whatever the system's MIME table says (module scripts demand it).
-    kind = content_type_of(str(target)) or content_type(str(target))
-    return await file_response(request, target, headers, kind)
+    return await file_response(request, target, headers, own_file_type(str(target)))

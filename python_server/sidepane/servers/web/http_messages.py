@@ -29,7 +29,9 @@ __all__ = [
     "bad_request",
     "file_response",
     "file_under",
+    "guessed_type",
     "not_found",
+    "own_file_type",
     "redirect",
     "respond",
     "server_log",
@@ -181,9 +183,22 @@ def file_under(root: Path, name: str) -> tuple[bool, Path | None]:
         return False, None
 
 
-def content_type_of(path: str) -> str | None:
-    """The type of the servers' own files (bundle, components), or None: ask mimetypes."""
-    return _TYPES.get(os.path.splitext(path)[1].lower())
+def guessed_type(path: str) -> str:
+    """A file's type as Streamlit guesses it (compressed files as such, unknown as bytes)."""
+    import mimetypes  # reads the system's MIME tables: only when a file needs it
+
+    mime, encoding = mimetypes.guess_type(path)
+    if encoding == "gzip":
+        return "application/gzip"
+    if encoding is not None or mime is None:
+        return "application/octet-stream"
+    return mime
+
+
+def own_file_type(path: str) -> str:
+    """The type of the servers' own files (bundle, components): scripts as JavaScript whatever
+    the system's MIME table says (module scripts demand it), the rest as guessed."""
+    return _TYPES.get(os.path.splitext(path)[1].lower()) or guessed_type(path)
 
 
 async def file_response(

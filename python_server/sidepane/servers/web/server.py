@@ -26,10 +26,10 @@ from sidepane.servers.web.connection import Connection
 from sidepane.servers.web.http_messages import (
     Request,
     Response,
-    content_type_of,
     file_response,
     file_under,
     not_found,
+    own_file_type,
     respond,
     server_log,
     text,
@@ -264,8 +264,7 @@ class WebServer:
         if target is None:
             return not_found()
         headers = _CHUNK_HEADERS if name.startswith(_CHUNKS) else _STATIC_HEADERS
-        kind = content_type_of(name) or app_static.content_type(name)
-        return await file_response(request, target, headers, kind)
+        return await file_response(request, target, headers, own_file_type(name))
 
     async def _websocket(self, ws: ServerConnection) -> None:
         assert ws.request is not None  # handlers run after the handshake

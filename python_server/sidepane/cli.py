@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from sidepane.protocol.frame_check import install_from_env as install_frame_check_from_env
+from sidepane.runtime import api_loader
 
 
 def _split_script_args(argv: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -115,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             timeout=args.timeout,
             explain_cache=args.explain_cache,
         )
+    if args.command in ("run", "lsp"):
+        # Both load the API on a thread of their own once they serve, which resumes it.
+        api_loader.pause_gc()
     if args.command == "run":
         from sidepane.runtime.config import set_command_line_options
         from sidepane.servers.web.launch import RunOptions, run_command

@@ -149,6 +149,7 @@ def test_the_web_server_serves_before_it_loads_the_runner_and_the_watcher() -> N
 
 def test_sidepane_run_opens_its_port_before_it_imports_the_web_server(tmp_path: Path) -> None:
     # The browser connects while the server's modules load; its request waits in the backlog.
+    # The garbage collector waits too (api_loader.pause_gc).
     script = tmp_path / "app.py"
     script.write_text("import streamlit as st\nst.write('hi')\n")
     with socket.socket() as probe:
@@ -161,6 +162,8 @@ def test_sidepane_run_opens_its_port_before_it_imports_the_web_server(tmp_path: 
         class Probe:
             def find_spec(self, name, path=None, target=None):
                 if name == "websockets":
+                    import gc
+                    print("collecting" if gc.isenabled() else "not collecting")
                     with socket.socket() as s:
                         s.settimeout(5)
                         print("open" if s.connect_ex(("127.0.0.1", {port})) == 0 else "closed")
@@ -173,7 +176,7 @@ def test_sidepane_run_opens_its_port_before_it_imports_the_web_server(tmp_path: 
         main(["run", {str(script)!r}, "--headless", "--server.port", "{port}"])
         """
     )
-    assert out.split()[-1] == "open", out
+    assert out.splitlines()[-2:] == ["not collecting", "open"], out
 
 
 def test_the_loader_thread_restores_the_switch_interval() -> None:
@@ -189,3 +192,20 @@ def test_the_loader_thread_restores_the_switch_interval() -> None:
         """
     )
     assert out.split() == ["True", "True"]
+
+
+def test_the_garbage_collector_waits_for_the_api() -> None:
+    # A launch imports ~300 modules and makes little garbage meanwhile: the collector resumes
+    # once the API is loaded, with what the imports made frozen (never scanned again).
+    out = _python(
+        """
+        import gc, threading
+        from sidepane.runtime import api_loader
+        api_loader.pause_gc()
+        print(gc.isenabled())
+        api_loader.load_in_background()
+        next(t for t in threading.enumerate() if t.name == "sidepane-api-loader").join(60)
+        print(gc.isenabled(), gc.get_freeze_count() > 1000)
+        """
+    )
+    assert out.split() == ["False", "True", "True"]

@@ -308,6 +308,26 @@ def test_symlinked_script_folder(project: Path, tmp_path: Path) -> None:
     assert reloader.reload_changed() == ["helper"]
 
 
+def test_a_module_linked_from_outside_into_the_app_folder(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Folders are resolved once each; a file that is itself a link is still followed.
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    monkeypatch.syspath_prepend(str(outside))
+    real = write(project / "real_helper.py", "VALUE = 1\n")
+    (outside / "linked_helper.py").symlink_to(real)
+    write(outside / "plain_helper.py", "VALUE = 1\n")
+    importlib.import_module("linked_helper")
+    importlib.import_module("plain_helper")
+    reloader = ModuleReloader(project)
+    reloader.reload_changed()
+    edit(real, "VALUE = 2\n")
+    edit(outside / "plain_helper.py", "VALUE = 2\n")
+    assert reloader.reload_changed() == ["linked_helper"]
+    assert sys.modules["linked_helper"].VALUE == 2
+
+
 def test_same_size_edit_within_the_same_second_is_not_hidden_by_bytecode(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

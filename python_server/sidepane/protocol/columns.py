@@ -8,7 +8,7 @@ Numeric data goes out as raw little-endian memory, one `tobytes()` per batch: no
 from __future__ import annotations
 
 import datetime
-import decimal
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
@@ -309,34 +309,37 @@ def _display_list(values: np.ndarray[Any, Any]) -> list[str | None]:
     return [v if type(v) is str else _display(v) for v in items]
 
 
-# Python types whose `str()` parses back exactly (`values` of an object column).
-_TEXT_PARSERS: dict[str, Callable[[str], Any]] = {
-    "bool": lambda text: text == "True",
-    "int": int,
-    "float": float,
-    "decimal": decimal.Decimal,
-    "date": datetime.date.fromisoformat,
-    "time": datetime.time.fromisoformat,
-    "datetime": datetime.datetime.fromisoformat,
-}
-_TYPE_NAMES: dict[type, str] = {
-    bool: "bool",
-    int: "int",
-    float: "float",
-    decimal.Decimal: "decimal",
-    datetime.date: "date",
-    datetime.time: "time",
-    datetime.datetime: "datetime",
-}
+@functools.cache
+def _text_types() -> dict[str, tuple[type, Callable[[str], Any]]]:
+    """Python types whose `str()` parses back exactly (`values` of an object column): name →
+    (type, parser)."""
+    # decimal loads with the first table (pandas imports it anyway), not with the `st.` API.
+    import decimal
+
+    return {
+        "bool": (bool, lambda text: text == "True"),
+        "int": (int, int),
+        "float": (float, float),
+        "decimal": (decimal.Decimal, decimal.Decimal),
+        "date": (datetime.date, datetime.date.fromisoformat),
+        "time": (datetime.time, datetime.time.fromisoformat),
+        "datetime": (datetime.datetime, datetime.datetime.fromisoformat),
+    }
+
+
+@functools.cache
+def _type_names() -> dict[type, str]:
+    return {kind: name for name, (kind, _) in _text_types().items()}
 
 
 def _object_type(values: np.ndarray[Any, Any]) -> str | None:
-    """The one type of `_TYPE_NAMES` every present value has (exactly), else None."""
+    """The one type of `_text_types` every present value has (exactly), else None."""
     found: str | None = None
+    type_names = _type_names()
     for value in values.tolist():
         if _display(value) is None:
             continue
-        name = _TYPE_NAMES.get(type(value))
+        name = type_names.get(type(value))
         if name is None or (found is not None and name != found):
             return None  # a string column stops at its first value
         found = name
@@ -399,8 +402,9 @@ def decode_column(column: Mapping[str, Any], rows: int, payloads: Mapping[str, A
                 )
             )
         if dtype in ("object",):
-            parse = _TEXT_PARSERS.get(column.get("values", ""))
-            if parse is not None:
+            text_type = _text_types().get(column.get("values", ""))
+            if text_type is not None:
+                parse = text_type[1]
                 values = [None if v is None else parse(v) for v in values]
             return pd.Series(values, dtype=object)
         try:

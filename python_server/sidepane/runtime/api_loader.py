@@ -7,6 +7,7 @@ before its first run.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import sys
@@ -25,6 +26,27 @@ _LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
 _loaded = False
+_gc_paused = False
+
+
+def pause_gc() -> None:
+    """Hold off the cyclic garbage collector until the API is loaded (`load_in_background`'s
+    thread resumes it): a launch imports ~300 modules and allocates little garbage meanwhile,
+    yet the collector kept scanning the growing heap, ~15% of the launch's CPU on the way to the
+    first paint."""
+    global _gc_paused
+    if gc.isenabled():
+        gc.disable()
+        _gc_paused = True
+
+
+def _resume_gc() -> None:
+    global _gc_paused
+    if _gc_paused:
+        _gc_paused = False
+        # What the imports made lives as long as the process: later collections need not scan it.
+        gc.freeze()
+        gc.enable()
 
 
 def load() -> None:
@@ -64,3 +86,4 @@ def _load_logged() -> None:
         log.exception("could not load the st. API")
     finally:
         sys.setswitchinterval(previous)
+        _resume_gc()

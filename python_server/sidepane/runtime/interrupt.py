@@ -8,7 +8,7 @@ Blocking C calls such as a long `time.sleep` are only interrupted when they retu
 
 from __future__ import annotations
 
-import ctypes
+import functools
 import heapq
 import itertools
 import threading
@@ -17,14 +17,21 @@ from collections.abc import Callable
 
 GRACE_SECONDS = 0.05
 
-_raise_async = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(
-    ("PyThreadState_SetAsyncExc", ctypes.pythonapi)
-)
-
 
 def raise_in_thread(thread_id: int, exc_type: type[BaseException]) -> bool:
     """Schedule `exc_type` to be raised in the thread; True if the thread exists."""
-    return bool(_raise_async(thread_id, exc_type))
+    return bool(_raise_async()(thread_id, exc_type))
+
+
+@functools.cache
+def _raise_async() -> Callable[[int, type[BaseException]], int]:
+    # ctypes loads only for a script that ignores a stop: it is ~2 ms of a launch's imports.
+    import ctypes
+
+    function: Callable[[int, type[BaseException]], int] = ctypes.PYFUNCTYPE(
+        ctypes.c_int, ctypes.c_ulong, ctypes.py_object
+    )(("PyThreadState_SetAsyncExc", ctypes.pythonapi))
+    return function
 
 
 def absorb_pending(exc_types: tuple[type[BaseException], ...]) -> None:

@@ -42,6 +42,8 @@ class ModuleReloader:
     def __init__(self, script_dir: str | Path) -> None:
         """Watch modules whose source lies under ``script_dir`` (symlinks resolved)."""
         self._root = Path(script_dir).resolve()
+        self._root_prefix = os.path.join(str(self._root), "")
+        self._real_folders: dict[str, str] = {}
         self._excluded = _excluded_dirs(self._root)
         # Module name -> (`__file__` as seen, resolved source or None if not a candidate), so a
         # rescan only resolves paths of modules it has not judged before.
@@ -132,16 +134,29 @@ class ModuleReloader:
         if not file.endswith((".py", ".pyw")) or getattr(module, "__spec__", None) is None:
             return None
         try:
-            path = Path(file).resolve()
+            real = self._real_path(file)
         except (OSError, RuntimeError):
             return None
-        if not path.is_relative_to(self._root):
+        if not real.startswith(self._root_prefix):
             return None
+        path = Path(real)
         if any(path.is_relative_to(excluded) for excluded in self._excluded):
             return None
         if _VENDORED_DIR_NAMES.intersection(path.relative_to(self._root).parts):
             return None
         return path
+
+    def _real_path(self, file: str) -> str:
+        """`file` with symlinks resolved. A first run judges every module imported so far (~450,
+        nearly all of the stdlib and site-packages): each folder is resolved once, and each file
+        costs one lstat to tell whether it is a link itself."""
+        folder, base = os.path.split(os.path.abspath(file))
+        real_folder = self._real_folders.get(folder)
+        if real_folder is None:
+            real_folder = self._real_folders[folder] = os.path.realpath(folder)
+        if os.path.islink(file):
+            return os.path.realpath(file)
+        return os.path.join(real_folder, base)
 
     def _reload(self, changed: set[str], deleted: set[str]) -> list[str]:
         local = set(self._files)

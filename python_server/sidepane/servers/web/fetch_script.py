@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    import urllib.request
 
 MAX_SCRIPT_BYTES = 5 * 1024 * 1024
 TIMEOUT_SECONDS = 30.0
@@ -77,25 +79,35 @@ def fetch_script(url: str, folder: Path, *, fetch: Fetch | None = None) -> Path:
     return path
 
 
-class _HttpsOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows redirects, except one from https down to plain http."""
+@functools.cache
+def _https_only_redirects() -> type[urllib.request.HTTPRedirectHandler]:
+    # urllib.request (with http.client and email) loads on the first download, not with the
+    # `st.` API: a launch imports this module, and few scripts download anything.
+    import urllib.request
 
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: Any,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        if urlsplit(req.full_url).scheme == "https" and urlsplit(newurl).scheme != "https":
-            raise FetchError(f"Refusing a redirect from https to {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    class HttpsOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        """Follows redirects, except one from https down to plain http."""
+
+        def redirect_request(
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: Any,
+            newurl: str,
+        ) -> urllib.request.Request | None:
+            if urlsplit(req.full_url).scheme == "https" and urlsplit(newurl).scheme != "https":
+                raise FetchError(f"Refusing a redirect from https to {newurl}")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return HttpsOnlyRedirects
 
 
 def _open_url(url: str, timeout: float) -> IO[bytes]:
-    opener = urllib.request.build_opener(_HttpsOnlyRedirects())
+    import urllib.request
+
+    opener = urllib.request.build_opener(_https_only_redirects()())
     request = urllib.request.Request(url, headers={"User-Agent": "sidepane"})
     response: IO[bytes] = opener.open(request, timeout=timeout)
     return response
@@ -112,6 +124,8 @@ def download(
     """GET `url`'s body, refusing more than `max_bytes` (checked while reading, not only by the
     Content-Length the server claims). Does not check the scheme: `validate_url` does.
     `what` names the download in the errors ("The script at ... is over the limit")."""
+    import urllib.error
+
     limit_mb = max_bytes / (1024 * 1024)
     try:
         with open_url(url, timeout) as response:

@@ -2,6 +2,7 @@
 stages, Sidepane and Streamlit side by side.
 
     .venv/bin/python bench/launch_breakdown.py [-n 7] [--sidepane-only] [--baseline PYTHON]
+        [--fresh-tab]
 
 `--baseline PYTHON` adds a column "baseline": Sidepane run by another interpreter, e.g. a script
 that execs .venv/bin/python with PYTHONPATH at an older checkout's python_server (its `static`
@@ -14,7 +15,9 @@ Part 2, one launch cut into stages, each the median over the launches of its tim
 the port accepts a connection; the page's HTML, the bundle's files (JS/CSS) and the last of them
 arrive (Resource Timing); the viewer opens its WebSocket and sends its first message (an init
 script wraps `WebSocket`); the first message from the server arrives; "0 squared is 0" is in the
-page. The launch row is browser_bench.py's measure.
+page. The launch row is browser_bench.py's measure: each launch in a new tab the browser has
+settled (`--fresh-tab`: at once, as before 2026-12-05, when Chromium's own start of the tab ran
+during the launch and took ~90 ms from it on 2 cores).
 """
 
 from __future__ import annotations
@@ -142,7 +145,7 @@ def breakdown(sides: list[Side], bench: Bench, launches: int) -> dict[str, dict[
     samples: dict[str, dict[str, list[float]]] = {side.name: {} for side in sides}
     for _ in range(launches):
         for side in sides:
-            with bench.page() as page:
+            with bench.launch_page() as page:
                 for key, value in launch_stages(bench, page, side).items():
                     samples[side.name].setdefault(key, []).append(value)
     return {
@@ -156,6 +159,11 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=7, help="launches (and python -c runs) per side")
     parser.add_argument("--sidepane-only", action="store_true", help="leave Streamlit out")
     parser.add_argument("--baseline", metavar="PYTHON", help="another Sidepane to compare with")
+    parser.add_argument(
+        "--fresh-tab",
+        action="store_true",
+        help="launch as soon as the tab is made, while Chromium still starts its own renderers",
+    )
     args = parser.parse_args()
     sides = [Side("sidepane", sys.executable, "sidepane")]
     if args.baseline:
@@ -181,6 +189,8 @@ def main() -> int:
         browser = launch_chromium(p, [LOOPBACK_ONLY])
         try:
             bench = Bench(browser, Path(folder), verbose=False)
+            if args.fresh_tab:
+                bench.tab_settle_s = 0.0
             results = breakdown(sides, bench, args.n)
         finally:
             browser.close()

@@ -7,11 +7,11 @@ import differs: `import sidepane as st` / `import streamlit as st`), and the pag
 inside (probes in browser_probes.py):
 
 1. launch: Popen → "0 squared is 0" in the page of the seed app (median of 5, sides alternated;
-   each in a new tab the browser has settled, see `Bench.launch_page`);
+   each in a new tab the browser has settled, see `Bench.settled_page`);
 2. slider ArrowRight keydown → "<n> squared is" in the DOM (median of 40);
 3. script file written → its new text in the DOM, with run-on-save (median of 20);
 4. a 1,000,000 x 5 float DataFrame built in the script: page navigation → first rows painted
-   (median of 3, after one unmeasured load that warms the server's imports);
+   (median of 7, after one unmeasured load that warms the server's imports; settled tabs too);
 5. (Sidepane only) 2. again with a debugger attached over DAP (`--debug PORT`, no breakpoints):
    it must stay within 2x of 2.
 
@@ -108,11 +108,11 @@ class Bench:
             context.close()
 
     @contextmanager
-    def launch_page(self) -> Iterator[Page]:
-        """A new tab for a launch, once the browser is idle again: a new tab sets Chromium
-        starting renderers of its own (its top-chrome WebUI took ~400 ms of a core here), which
-        would otherwise run during the launch, as it does not when a user types the command in
-        front of an open browser."""
+    def settled_page(self) -> Iterator[Page]:
+        """A new tab, once the browser is idle again: a new tab sets Chromium starting renderers
+        of its own (its top-chrome WebUI took ~400 ms of a core here), which would otherwise run
+        during what is measured next (a launch, a page load), as they do not when a user types
+        the command or opens the page in front of an open browser."""
         with self.page() as page:
             time.sleep(self.tab_settle_s)
             yield page
@@ -126,7 +126,7 @@ class Bench:
 
     def launch_once(self, side: Side, app: Launch) -> float:
         script = self.script(side, app.name, app.body)
-        with self.launch_page() as page:
+        with self.settled_page() as page:
             page.add_init_script(app.probe)
             start = time.time()
             with Server(side, script, self.logs) as server:
@@ -224,7 +224,7 @@ class Bench:
         with Server(side, script, self.logs, watch=False) as server:
             server.wait_port(30)
             for load in range(DATAFRAME_LOADS + 1):
-                with self.page() as page:
+                with self.settled_page() as page:
                     page.add_init_script(GRID_PROBE)
                     start = time.time()
                     page.goto(server.url, wait_until="commit", timeout=30_000)

@@ -145,7 +145,7 @@ def breakdown(sides: list[Side], bench: Bench, launches: int) -> dict[str, dict[
     samples: dict[str, dict[str, list[float]]] = {side.name: {} for side in sides}
     for _ in range(launches):
         for side in sides:
-            with bench.launch_page() as page:
+            with bench.settled_page() as page:
                 for key, value in launch_stages(bench, page, side).items():
                     samples[side.name].setdefault(key, []).append(value)
     return {

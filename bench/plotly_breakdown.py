@@ -85,7 +85,7 @@ STAGES = [
 def launch_stages(bench: Bench, side: Side) -> dict[str, float]:
     """One launch of plotly_bench's chart: each stage's time since Popen, in ms."""
     script = bench.script(side, "plotly", CHART)
-    with bench.launch_page() as page:
+    with bench.settled_page() as page:
         page.add_init_script(CHART_PROBE)
         page.add_init_script(STAGE_PROBE)
         start = time.time() * 1000

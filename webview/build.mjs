@@ -1,6 +1,6 @@
 // Builds the webview bundle: webview/src/boot.ts → python_server/sidepane/static/sidepane.{js,css}
 // plus KaTeX's fonts in static/fonts/. `node webview/build.mjs [--watch]`.
-import { cpSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -66,6 +66,11 @@ const deckCsvOptions = {
   legalComments: "linked",
 };
 
+// esbuild leaves the last build's files in place: chunks are named by their content's hash, so
+// without this each build would add its own (and a release would ship a development build's maps).
+rmSync(join(outdir, "chunks"), { recursive: true, force: true });
+for (const name of existsSync(outdir) ? readdirSync(outdir) : [])
+  if (name.endsWith(".map")) rmSync(join(outdir, name));
 mkdirSync(outdir, { recursive: true });
 cpSync(join(root, "node_modules", "katex", "dist", "fonts"), join(outdir, "fonts"), {
   recursive: true,

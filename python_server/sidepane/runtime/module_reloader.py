@@ -150,12 +150,13 @@ class ModuleReloader:
         """`file` with symlinks resolved. A first run judges every module imported so far (~450,
         nearly all of the stdlib and site-packages): each folder is resolved once, and each file
         costs one lstat to tell whether it is a link itself."""
-        folder, base = os.path.split(os.path.abspath(file))
+        absolute = os.path.abspath(file)
+        if os.path.islink(absolute):
+            return os.path.realpath(absolute)
+        folder, base = os.path.split(absolute)
         real_folder = self._real_folders.get(folder)
         if real_folder is None:
             real_folder = self._real_folders[folder] = os.path.realpath(folder)
-        if os.path.islink(file):
-            return os.path.realpath(file)
         return os.path.join(real_folder, base)
 
     def _reload(self, changed: set[str], deleted: set[str]) -> list[str]:

@@ -109,11 +109,12 @@ class ComponentServer:
 
 async def _route(connection: ServerConnection, raw: RawRequest) -> Response:
     from sidepane.servers.web import component_routes
-    from sidepane.servers.web.http_messages import Request, not_found, respond
+    from sidepane.servers.web.http_messages import Request, not_found, refuse_method
 
     request = Request.of(raw, connection.remote_address)
-    if request.method not in ("GET", "HEAD"):
-        return respond(405, b"", {"Allow": "GET, HEAD"})
+    refused = refuse_method(request)
+    if refused is not None:
+        return refused
     if not request.path.startswith(component_routes.PREFIX):
         return not_found()
     return await component_routes.serve(

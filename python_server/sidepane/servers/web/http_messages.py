@@ -33,6 +33,7 @@ __all__ = [
     "not_found",
     "own_file_type",
     "redirect",
+    "refuse_method",
     "respond",
     "server_log",
     "set_cookie",
@@ -147,6 +148,13 @@ def text(
     content_type: str = "text/plain; charset=utf-8",
 ) -> Response:
     return respond(status, body.encode(), headers, content_type=content_type)
+
+
+def refuse_method(request: Request) -> Response | None:
+    """None for a GET or HEAD, all that Sidepane's servers answer; else a 405 naming them."""
+    if request.method in ("GET", "HEAD"):
+        return None
+    return respond(405, b"", {"Allow": "GET, HEAD"})
 
 
 def not_found() -> Response:

@@ -30,6 +30,8 @@ from sidepane.servers.web.http_messages import (
     file_under,
     not_found,
     own_file_type,
+    redirect,
+    refuse_method,
     respond,
     server_log,
     text,
@@ -194,19 +196,19 @@ class WebServer:
         """websockets' `process_request`: the response to an HTTP request, or None to let a
         WebSocket handshake go on (`/ws`, from an allowed origin)."""
         request = Request.of(raw, connection.remote_address)
-        if request.method not in ("GET", "HEAD"):
-            return respond(405, b"", {"Allow": "GET, HEAD"})
+        refused = refuse_method(request)
+        if refused is not None:
+            return refused
         path = request.path
-        if path == "/healthz":  # health checks need not know the base path
+        # Under the base path, and at the root too: health checks need not know the base path.
+        if path in ("/healthz", self.base_path + "/healthz"):
             return text("ok")
         if self.base_path:
             if path == self.base_path:
-                return respond(302, b"", {"Location": self.base_path + "/"})
+                return redirect(self.base_path + "/")
             if not path.startswith(self.base_path + "/"):
                 return not_found()
             path = path[len(self.base_path) :]
-            if path == "/healthz":
-                return text("ok")
         if path == "/ws":
             return self._handshake(request)
         if path == "/":
